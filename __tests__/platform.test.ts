@@ -1,0 +1,139 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { TerraformStack, Testing } from 'cdktf';
+import { MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, PlatformBackend, RedundancyPattern, RegionRole, ValidationError } from '../lib';
+import { EXAMPLES } from '../examples';
+import { addresses, all, only, StackJson, synthApp } from './support/synth';
+
+const CONTRACTS = join(__dirname, 'contracts');
+const EXAMPLE_DIR = join(__dirname, '..', 'examples');
+
+/** Example files, by platform id (= file name). */
+const exampleFiles = readdirSync(EXAMPLE_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+
+describe('examples', () => {
+  test('every example file is registered under its file name, and every registered id has a file', () => {
+    expect(Object.keys(EXAMPLES).sort()).toEqual(exampleFiles.sort());
+  });
+
+  describe.each(exampleFiles)('%s', (id) => {
+    const stacks = synthApp((app) => EXAMPLES[id](app));
+
+    test('every stack name begins with the example id', () => {
+      expect(Object.keys(stacks).length).toBeGreaterThan(1);
+      for (const name of Object.keys(stacks)) expect(name.startsWith(`${id}-`)).toBe(true);
+      expect(Object.keys(stacks)).toContain(`${id}-data`);
+    });
+
+    test('address contract: the sorted Terraform addresses match the committed list', () => {
+      const actual = addresses(stacks).join('\n') + '\n';
+      const file = join(CONTRACTS, `${id}.txt`);
+      if (process.env.UPDATE_CONTRACTS === '1' && !process.env.CI) writeFileSync(file, actual);
+      expect(existsSync(file)).toBe(true);
+      // A changed address replaces a resource (a database, a cluster): update the file on purpose, with
+      // `UPDATE_CONTRACTS=1 npx jest`, and call the change out in CHANGELOG.md.
+      expect(actual).toBe(readFileSync(file, 'utf8'));
+    });
+  });
+});
+
+describe('zone-redundant example', () => {
+  const stacks = synthApp((app) => EXAMPLES['zone-redundant'](app));
+  const region = stacks['zone-redundant-westus3'];
+  const data = stacks['zone-redundant-data'];
+
+  test('snapshot of every stack (backend paths made machine-independent)', () => {
+    const normalized = JSON.parse(JSON.stringify(stacks).split(process.cwd()).join('<project>'));
+    expect(normalized).toMatchSnapshot();
+  });
+
+  test('the data stack owns the regional workspace and Application Insights, retained on destroy', () => {
+    expect(only(data, 'azurerm_log_analytics_workspace')).toMatchObject({ location: 'westus3', lifecycle: { prevent_destroy: true } });
+    expect(only(data, 'azurerm_application_insights').workspace_id).toMatch(/azurerm_log_analytics_workspace\./);
+    expect(only(data, 'azurerm_resource_group').name).toMatch(/^ordzr-rg-data-westus3-[0-9a-f]{6}$/);
+    expect(all(region, 'azurerm_log_analytics_workspace')).toEqual({});
+  });
+
+  test('the stamp reports to the data stack workspace through a cross-stack reference', () => {
+    const cluster = only(region, 'azurerm_kubernetes_cluster');
+    expect(cluster.oms_agent.log_analytics_workspace_id).toMatch(/^\$\{data\.terraform_remote_state\.[^.]+\.outputs\.[^}]+\}$/);
+    const outputName = cluster.oms_agent.log_analytics_workspace_id.match(/outputs\.([^}]+)\}/)[1];
+    expect(data.output?.[outputName].value).toMatch(/azurerm_log_analytics_workspace\..*\.id/);
+  });
+
+  test('zone-redundant stamp with the AKS and Key Vault defaults', () => {
+    const cluster = only(region, 'azurerm_kubernetes_cluster');
+    expect(cluster.default_node_pool.zones).toEqual(['1', '2', '3']);
+    expect(only(region, 'azurerm_kubernetes_cluster_node_pool').zones).toEqual(['1', '2', '3']);
+    expect(cluster).toMatchObject({ sku_tier: 'Standard', local_account_disabled: true, oidc_issuer_enabled: true, workload_identity_enabled: true, azure_policy_enabled: true });
+    expect(only(region, 'azurerm_key_vault')).toMatchObject({ purge_protection_enabled: true, public_network_access_enabled: false });
+  });
+
+  test('each stack configures the azurerm provider with safe features and pins the provider version', () => {
+    for (const json of Object.values(stacks) as StackJson[]) {
+      expect(json.terraform.required_providers.azurerm.version).toBe('4.55.0');
+    }
+    const provider = (region as unknown as { provider: { azurerm: { features: object[] }[] } }).provider.azurerm[0];
+    expect(provider.features).toEqual([{ key_vault: [{ purge_soft_delete_on_destroy: false, recover_soft_deleted_key_vaults: true }], resource_group: [{ prevent_deletion_if_contains_resources: true }] }]);
+  });
+
+  test('outputs for operators', () => {
+    expect(Object.keys(region.output ?? {}).sort()).toEqual(['ClusterName', 'KeyVaultUri', 'OidcIssuerUrl', 'ResourceGroupName']);
+  });
+});
+
+describe('MultiRegionOrderPlatform', () => {
+  const base: MultiRegionOrderPlatformProps = { prefix: 'shop', pattern: RedundancyPattern.primarySecondary(), regions: ['eastus2', 'centralus'] };
+
+  test('one stamp stack per region, each with its own address block, role and workspace', () => {
+    const stacks = synthApp((app) => new MultiRegionOrderPlatform(app, 'shop', base));
+    expect(Object.keys(stacks).sort()).toEqual(['shop-centralus', 'shop-data', 'shop-eastus2']);
+    expect(only(stacks['shop-eastus2'], 'azurerm_virtual_network').address_space).toEqual(['10.100.0.0/20']);
+    expect(only(stacks['shop-centralus'], 'azurerm_virtual_network').address_space).toEqual(['10.100.16.0/20']);
+    expect(only(stacks['shop-eastus2'], 'azurerm_kubernetes_cluster').tags['region-role']).toBe(RegionRole.PRIMARY);
+    expect(only(stacks['shop-centralus'], 'azurerm_kubernetes_cluster').tags['region-role']).toBe(RegionRole.SECONDARY);
+    expect(Object.values(all(stacks['shop-data'], 'azurerm_log_analytics_workspace')).map((w) => w.location).sort()).toEqual(['centralus', 'eastus2']);
+  });
+
+  test('globally unique names differ between regions and platforms', () => {
+    const stacks = synthApp((app) => {
+      new MultiRegionOrderPlatform(app, 'shop', base);
+      new MultiRegionOrderPlatform(app, 'shop2', base);
+    });
+    const vaults = Object.values(stacks).flatMap((s) => Object.values(all(s, 'azurerm_key_vault')).map((v) => v.name));
+    expect(vaults).toHaveLength(4);
+    expect(new Set(vaults).size).toBe(4);
+  });
+
+  test('azurerm backend: one state key per stack, Entra ID auth', () => {
+    const stacks = synthApp((app) => new MultiRegionOrderPlatform(app, 'shop', {
+      ...base,
+      backend: PlatformBackend.azurerm({ resourceGroupName: 'rg-tfstate', storageAccountName: 'sttfstate01', keyPrefix: 'orders/' }),
+    }));
+    expect(stacks['shop-data'].terraform.backend.azurerm).toMatchObject({ key: 'orders/shop-data.tfstate', container_name: 'tfstate', use_azuread_auth: true });
+    expect(stacks['shop-eastus2'].terraform.backend.azurerm.key).toBe('orders/shop-eastus2.tfstate');
+  });
+
+  test.each<[string, Partial<MultiRegionOrderPlatformProps>, string]>([
+    ['wrong region count', { regions: ['eastus2'] }, 'shop: invalid regions ["eastus2"]: primarySecondary takes exactly 2 regions (primary, secondary), got 1'],
+    ['duplicate regions', { regions: ['eastus2', 'eastus2'] }, "region 'eastus2' is listed twice"],
+    ['typo in a region', { regions: ['eastus2', 'central-us'] }, "shop: invalid regions[1] \"central-us\""],
+    ['bad prefix', { prefix: 'my-shop' }, 'shop: invalid prefix "my-shop"'],
+    ['too-small address space', { addressPlan: { addressSpace: '10.0.0.0/21' } }, 'shop: invalid addressPlan.addressSpace "10.0.0.0/21": too small'],
+    ['overlapping pod range', { addressPlan: { addressSpace: '10.0.0.0/16', podCidr: '10.0.128.0/17' } }, 'shop: invalid addressPlan.podCidr "10.0.128.0/17": overlaps the VNet address space'],
+    ['node counts below the minimum', { kubernetes: { systemPool: { minCount: 1 } } }, 'shop/shop-eastus2/Stamp: invalid kubernetes.systemPool.minCount 1'],
+    ['bad state storage account', { backend: PlatformBackend.azurerm({ resourceGroupName: 'rg', storageAccountName: 'St-State' }) }, 'shop: invalid backend.storageAccountName "St-State"'],
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    ['a pattern that is not one', { pattern: 'activeActive' as any }, 'shop: invalid pattern "activeActive": not a RedundancyPattern'],
+  ])('rejects %s', (_label, props, message) => {
+    const build = () => new MultiRegionOrderPlatform(Testing.app(), 'shop', { ...base, ...props });
+    expect(build).toThrow(ValidationError);
+    expect(build).toThrow(message);
+  });
+
+  test('rejects a bad platform id and a platform inside a stack', () => {
+    expect(() => new MultiRegionOrderPlatform(Testing.app(), 'Shop_1', base)).toThrow('Shop_1: invalid id "Shop_1"');
+    const stack = new TerraformStack(Testing.app(), 'existing');
+    expect(() => new MultiRegionOrderPlatform(stack, 'shop', base)).toThrow('existing/shop: invalid scope "existing": the platform creates its own stacks and cannot live inside a stack');
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * Zone-redundant platform in one region: every component spread over availability zones 1-3.
+ *
+ * Copy this file into your own cdktf app (import from 'cdktf-order-platform' instead of '../lib') and call
+ * `zoneRedundant(app)` from your main program. Stacks: `zone-redundant-data`, `zone-redundant-westus3`.
+ */
+import { Construct } from 'constructs';
+import { MultiRegionOrderPlatform, RedundancyPattern } from '../lib';
+
+export function zoneRedundant(scope: Construct): MultiRegionOrderPlatform {
+  return new MultiRegionOrderPlatform(scope, 'zone-redundant', {
+    prefix: 'ordzr',
+    pattern: RedundancyPattern.zoneRedundant(),
+    regions: ['westus3'],
+    addressPlan: { addressSpace: '10.100.0.0/16' },
+    kubernetes: {
+      // Entra ID group of the platform's cluster administrators (replace with your own group's object ID).
+      adminGroupObjectIds: ['00000000-0000-0000-0000-000000000000'],
+    },
+    tags: { environment: 'example', 'cost-center': 'orders' },
+  });
+}

@@ -1,0 +1,215 @@
+import { createHash } from 'crypto';
+import { IConstruct } from 'constructs';
+import { ValidationError } from './errors';
+
+/** Azure's naming rules for one resource type, and the abbreviation the library uses for it. */
+export interface ResourceKindProps {
+  /** Human name for messages, e.g. `Key Vault`. */
+  readonly label: string;
+  /** Cloud Adoption Framework abbreviation used in generated names, e.g. `kv`. */
+  readonly abbreviation: string;
+  readonly minLength: number;
+  readonly maxLength: number;
+  /** Whole-name pattern Azure accepts. */
+  readonly pattern: RegExp;
+  /** The pattern in words, for error messages. */
+  readonly rule: string;
+  /** Whether generated names may use `-` between parts; `false` for types that allow letters and digits only. */
+  readonly hyphens: boolean;
+  /** Whether the name must be unique across Azure (it becomes a DNS name). */
+  readonly globallyUnique: boolean;
+  /** Extra rule beyond the pattern, returning a problem or `undefined`. */
+  readonly extraCheck?: (name: string) => string | undefined;
+}
+
+const ALNUM_HYPHEN = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
+const LOWER_ALNUM_HYPHEN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+const NETWORK_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9_])?$/;
+const noDoubleHyphen = (name: string) => (name.includes('--') ? 'must not contain consecutive hyphens' : undefined);
+
+/**
+ * A resource type the library names, with Azure's length and character rules.
+ *
+ * Rules from Microsoft Learn, "Naming rules and restrictions for Azure resources"; abbreviations from the Cloud
+ * Adoption Framework's "Abbreviation recommendations for Azure resources".
+ */
+export class ResourceKind {
+  public static readonly RESOURCE_GROUP = new ResourceKind({
+    label: 'resource group', abbreviation: 'rg', minLength: 1, maxLength: 90, hyphens: true, globallyUnique: false,
+    pattern: /^[a-zA-Z0-9._()-]*[a-zA-Z0-9_()-]$/, rule: 'letters, digits, ._-() and not ending in a period',
+  });
+  public static readonly VIRTUAL_NETWORK = new ResourceKind({
+    label: 'virtual network', abbreviation: 'vnet', minLength: 2, maxLength: 64, hyphens: true, globallyUnique: false,
+    pattern: NETWORK_NAME, rule: 'letters, digits, ._- starting with a letter or digit, ending with a letter, digit or _',
+  });
+  public static readonly SUBNET = new ResourceKind({
+    label: 'subnet', abbreviation: 'snet', minLength: 1, maxLength: 80, hyphens: true, globallyUnique: false,
+    pattern: NETWORK_NAME, rule: 'letters, digits, ._- starting with a letter or digit, ending with a letter, digit or _',
+  });
+  public static readonly NETWORK_SECURITY_GROUP = new ResourceKind({
+    label: 'network security group', abbreviation: 'nsg', minLength: 1, maxLength: 80, hyphens: true,
+    globallyUnique: false, pattern: NETWORK_NAME,
+    rule: 'letters, digits, ._- starting with a letter or digit, ending with a letter, digit or _',
+  });
+  public static readonly PRIVATE_ENDPOINT = new ResourceKind({
+    label: 'private endpoint', abbreviation: 'pe', minLength: 2, maxLength: 64, hyphens: true, globallyUnique: false,
+    pattern: NETWORK_NAME, rule: 'letters, digits, ._- starting with a letter or digit, ending with a letter, digit or _',
+  });
+  public static readonly LOG_ANALYTICS_WORKSPACE = new ResourceKind({
+    label: 'Log Analytics workspace', abbreviation: 'log', minLength: 4, maxLength: 63, hyphens: true,
+    globallyUnique: false, pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',
+  });
+  public static readonly APPLICATION_INSIGHTS = new ResourceKind({
+    label: 'Application Insights component', abbreviation: 'appi', minLength: 1, maxLength: 260, hyphens: true,
+    globallyUnique: false, pattern: /^[^%&\\?/]*[^%&\\?/. ]$/, rule: 'no %&\\?/ and not ending in a period or space',
+  });
+  public static readonly KEY_VAULT = new ResourceKind({
+    label: 'Key Vault', abbreviation: 'kv', minLength: 3, maxLength: 24, hyphens: true, globallyUnique: true,
+    pattern: /^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/,
+    rule: 'letters, digits and hyphens, starting with a letter and ending with a letter or digit',
+    extraCheck: noDoubleHyphen,
+  });
+  public static readonly KUBERNETES_CLUSTER = new ResourceKind({
+    label: 'AKS cluster', abbreviation: 'aks', minLength: 1, maxLength: 63, hyphens: true, globallyUnique: false,
+    pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9_-]*[a-zA-Z0-9])?$/,
+    rule: 'letters, digits, _ and -, starting and ending with a letter or digit',
+  });
+  /** The AKS API server's DNS prefix (`<prefix>-<hash>.hcp.<region>.azmk8s.io`). */
+  public static readonly AKS_DNS_PREFIX = new ResourceKind({
+    label: 'AKS DNS prefix', abbreviation: 'aks', minLength: 1, maxLength: 54, hyphens: true, globallyUnique: false,
+    pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',
+  });
+  public static readonly USER_ASSIGNED_IDENTITY = new ResourceKind({
+    label: 'user-assigned managed identity', abbreviation: 'id', minLength: 3, maxLength: 128, hyphens: true,
+    globallyUnique: false, pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/, rule: 'letters, digits, _ and -, starting with a letter or digit',
+  });
+  public static readonly DATA_COLLECTION_RULE = new ResourceKind({
+    label: 'data collection rule', abbreviation: 'dcr', minLength: 3, maxLength: 64, hyphens: true, globallyUnique: false,
+    pattern: /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9_])?$/, rule: 'letters, digits, ._- starting with a letter or digit',
+  });
+  public static readonly SQL_SERVER = new ResourceKind({
+    label: 'Azure SQL logical server', abbreviation: 'sql', minLength: 1, maxLength: 63, hyphens: true, globallyUnique: true,
+    pattern: LOWER_ALNUM_HYPHEN, rule: 'lower-case letters, digits and hyphens, not starting or ending with a hyphen',
+  });
+  public static readonly SQL_FAILOVER_GROUP = new ResourceKind({
+    label: 'SQL auto-failover group', abbreviation: 'sqlfg', minLength: 1, maxLength: 63, hyphens: true,
+    globallyUnique: true, pattern: LOWER_ALNUM_HYPHEN,
+    rule: 'lower-case letters, digits and hyphens, not starting or ending with a hyphen',
+  });
+  public static readonly POSTGRESQL_SERVER = new ResourceKind({
+    label: 'PostgreSQL flexible server', abbreviation: 'psql', minLength: 3, maxLength: 63, hyphens: true,
+    globallyUnique: true, pattern: LOWER_ALNUM_HYPHEN,
+    rule: 'lower-case letters, digits and hyphens, not starting or ending with a hyphen',
+  });
+  public static readonly COSMOS_ACCOUNT = new ResourceKind({
+    label: 'Cosmos DB account', abbreviation: 'cosmos', minLength: 3, maxLength: 44, hyphens: true, globallyUnique: true,
+    pattern: LOWER_ALNUM_HYPHEN, rule: 'lower-case letters, digits and hyphens, not starting or ending with a hyphen',
+  });
+  public static readonly SERVICE_BUS_NAMESPACE = new ResourceKind({
+    label: 'Service Bus namespace', abbreviation: 'sbns', minLength: 6, maxLength: 50, hyphens: true, globallyUnique: true,
+    pattern: /^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/,
+    rule: 'letters, digits and hyphens, starting with a letter and ending with a letter or digit',
+    extraCheck: (name) => (/-(sb|mgmt)$/i.test(name) ? "must not end with '-sb' or '-mgmt'" : undefined),
+  });
+  public static readonly EVENT_GRID_TOPIC = new ResourceKind({
+    label: 'Event Grid topic', abbreviation: 'evgt', minLength: 3, maxLength: 50, hyphens: true, globallyUnique: false,
+    pattern: /^[a-zA-Z0-9-]+$/, rule: 'letters, digits and hyphens',
+  });
+  public static readonly FRONT_DOOR_PROFILE = new ResourceKind({
+    label: 'Front Door profile', abbreviation: 'afd', minLength: 1, maxLength: 90, hyphens: true, globallyUnique: false,
+    pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',
+  });
+  public static readonly FRONT_DOOR_ENDPOINT = new ResourceKind({
+    label: 'Front Door endpoint', abbreviation: 'fde', minLength: 1, maxLength: 46, hyphens: true, globallyUnique: true,
+    pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',
+  });
+  public static readonly FRONT_DOOR_WAF_POLICY = new ResourceKind({
+    label: 'Front Door WAF policy', abbreviation: 'waf', minLength: 1, maxLength: 128, hyphens: false,
+    globallyUnique: false, pattern: /^[a-zA-Z][a-zA-Z0-9]*$/, rule: 'letters and digits, starting with a letter',
+  });
+  public static readonly TRAFFIC_MANAGER_PROFILE = new ResourceKind({
+    label: 'Traffic Manager profile', abbreviation: 'traf', minLength: 1, maxLength: 63, hyphens: true,
+    globallyUnique: true, pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',
+  });
+  public static readonly API_MANAGEMENT = new ResourceKind({
+    label: 'API Management service', abbreviation: 'apim', minLength: 1, maxLength: 50, hyphens: true,
+    globallyUnique: true, pattern: /^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/,
+    rule: 'letters, digits and hyphens, starting with a letter and ending with a letter or digit',
+  });
+  public static readonly STORAGE_ACCOUNT = new ResourceKind({
+    label: 'storage account', abbreviation: 'st', minLength: 3, maxLength: 24, hyphens: false, globallyUnique: true,
+    pattern: /^[a-z0-9]+$/, rule: 'lower-case letters and digits only',
+  });
+
+  private constructor(public readonly props: ResourceKindProps) {}
+
+  /** Throws a `ValidationError` unless `name` satisfies Azure's rules for this type. */
+  public validate(scope: IConstruct, prop: string, name: string): string {
+    const { label, minLength, maxLength, pattern, rule, extraCheck } = this.props;
+    let problem: string | undefined;
+    if (typeof name !== 'string' || name.length < minLength || name.length > maxLength) {
+      problem = `a ${label} name must be ${minLength}-${maxLength} characters long`;
+    } else if (!pattern.test(name)) {
+      problem = `a ${label} name allows ${rule}`;
+    } else {
+      problem = extraCheck?.(name);
+      if (problem) problem = `a ${label} name ${problem}`;
+    }
+    if (problem) {
+      throw new ValidationError({ scope, prop, value: name, problem, fix: `choose a name of ${rule}, ${minLength}-${maxLength} characters` });
+    }
+    return name;
+  }
+}
+
+/** Prefix rule: short enough for a 24-character Key Vault or storage account name with the hash. */
+export const PREFIX_PATTERN = /^[a-z][a-z0-9]{1,11}$/;
+
+/** Length of the stable hash in generated names. */
+const HASH_LENGTH = 6;
+
+/** Six hex characters of the SHA-256 of a construct path: stable for as long as the path is. */
+export function pathHash(path: string): string {
+  return createHash('sha256').update(path).digest('hex').slice(0, HASH_LENGTH);
+}
+
+/**
+ * Deterministic Azure resource names: `<prefix>-<abbreviation>[-<qualifier>]-<hash of the construct path>`.
+ *
+ * The hash keeps globally unique names (Key Vault, SQL server, storage, ...) distinct between platforms and
+ * between regions of one platform, and it never changes while the construct path stays the same. The qualifier
+ * (usually the region) is dropped when the result would exceed the type's maximum length.
+ */
+export class Naming {
+  /** Validates a prefix: 2-12 lower-case letters and digits, starting with a letter. */
+  public static validatePrefix(scope: IConstruct, prop: string, prefix: string): string {
+    if (typeof prefix !== 'string' || !PREFIX_PATTERN.test(prefix)) {
+      throw new ValidationError({
+        scope,
+        prop,
+        value: prefix,
+        problem: 'a name prefix must be 2-12 lower-case letters or digits and start with a letter (it is part of storage-account and Key Vault names, which allow neither hyphens nor more than 24 characters)',
+        fix: "use a short organisation or product code such as 'contoso' or 'shop01'",
+      });
+    }
+    return prefix;
+  }
+
+  constructor(public readonly prefix: string) {}
+
+  /**
+   * The name for a resource: `override` (validated against Azure's rules, reported as `prop`) when given,
+   * otherwise a generated one.
+   */
+  public name(scope: IConstruct, kind: ResourceKind, options: { readonly qualifier?: string; readonly override?: string; readonly prop?: string } = {}): string {
+    const prop = options.prop ?? 'names';
+    if (options.override !== undefined) return kind.validate(scope, prop, options.override);
+    const { abbreviation, hyphens, maxLength } = kind.props;
+    const hash = pathHash(scope.node.path);
+    const join = (parts: string[]) => parts.join(hyphens ? '-' : '');
+    const clean = (part: string) => part.toLowerCase().replace(hyphens ? /[^a-z0-9-]/g : /[^a-z0-9]/g, '');
+    const withQualifier = options.qualifier ? join([this.prefix, abbreviation, clean(options.qualifier), hash]) : undefined;
+    const name = withQualifier && withQualifier.length <= maxLength ? withQualifier : join([this.prefix, abbreviation, hash]);
+    return kind.validate(scope, prop, name);
+  }
+}

@@ -1,0 +1,95 @@
+import { Construct } from 'constructs';
+import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
+import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
+import { ValidationError } from '../core/errors';
+import { checkRemovalPolicy, protect, RemovalPolicy } from '../core/lifecycle';
+import { Naming, ResourceKind } from '../core/naming';
+import { Tags } from '../core/tags';
+
+/** Name overrides of {@link RegionalMonitoring}. */
+export interface RegionalMonitoringNames {
+  /** @default - `<prefix>-log-<region>-<hash>` */
+  readonly logAnalyticsWorkspace?: string;
+  /** @default - `<prefix>-appi-<region>-<hash>` */
+  readonly applicationInsights?: string;
+}
+
+/** Props of {@link RegionalMonitoring}. */
+export interface RegionalMonitoringProps {
+  /** Name prefix (2-12 lower-case letters and digits). */
+  readonly prefix: string;
+  /** Programmatic region name (already validated by the caller). */
+  readonly region: string;
+  /** Resource group that holds the workspace. */
+  readonly resourceGroupName: string;
+  /**
+   * Days Log Analytics keeps data (30-730; the first 31 days are included in the price).
+   * @default 30
+   */
+  readonly retentionInDays?: number;
+  /**
+   * Logs are data: RETAIN puts `prevent_destroy` on the workspace.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /** Name overrides. @default - generated names */
+  readonly names?: RegionalMonitoringNames;
+  /** Tags for every resource. @default - none */
+  readonly tags?: Tags;
+}
+
+/** The regional monitoring sink every stamp reports to (Container Insights, diagnostics, APM). */
+export interface IRegionalMonitoring {
+  /** Resource ID of the Log Analytics workspace. */
+  readonly workspaceId: string;
+  /** Application Insights connection string (for the workloads). */
+  readonly appInsightsConnectionString: string;
+}
+
+/**
+ * A region's Log Analytics workspace and workspace-based Application Insights.
+ *
+ * The platform puts it in the data stack (logs outlive stamps, and the data tier's own diagnostics need a
+ * workspace that already exists); a stand-alone `RegionalStamp` creates its own.
+ */
+export class RegionalMonitoring extends Construct implements IRegionalMonitoring {
+  public readonly workspace: LogAnalyticsWorkspace;
+  public readonly appInsights: ApplicationInsights;
+  public readonly workspaceId: string;
+  public readonly appInsightsConnectionString: string;
+
+  constructor(scope: Construct, id: string, props: RegionalMonitoringProps) {
+    super(scope, id);
+    const naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
+    const retention = props.retentionInDays ?? 30;
+    if (!Number.isInteger(retention) || retention < 30 || retention > 730) {
+      throw new ValidationError({ scope: this, prop: 'retentionInDays', value: retention, problem: 'Log Analytics (PerGB2018) keeps data 30-730 days', fix: 'use an integer from 30 to 730' });
+    }
+    const removalPolicy = checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
+
+    this.workspace = new LogAnalyticsWorkspace(this, 'Workspace', {
+      name: naming.name(this, ResourceKind.LOG_ANALYTICS_WORKSPACE, { qualifier: props.region, override: props.names?.logAnalyticsWorkspace, prop: 'names.logAnalyticsWorkspace' }),
+      location: props.region,
+      resourceGroupName: props.resourceGroupName,
+      sku: 'PerGB2018',
+      retentionInDays: retention,
+      // Entra ID only: Container Insights (managed identity) and diagnostic settings need no shared keys.
+      localAuthenticationEnabled: false,
+      tags: props.tags,
+    });
+    protect(this.workspace, removalPolicy);
+
+    this.appInsights = new ApplicationInsights(this, 'AppInsights', {
+      name: naming.name(this, ResourceKind.APPLICATION_INSIGHTS, { qualifier: props.region, override: props.names?.applicationInsights, prop: 'names.applicationInsights' }),
+      location: props.region,
+      resourceGroupName: props.resourceGroupName,
+      applicationType: 'web',
+      // Workspace-based: classic (standalone) Application Insights was retired in February 2024.
+      workspaceId: this.workspace.id,
+      tags: props.tags,
+    });
+
+    this.workspaceId = this.workspace.id;
+    this.appInsightsConnectionString = this.appInsights.connectionString;
+  }
+}

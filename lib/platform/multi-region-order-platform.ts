@@ -1,0 +1,149 @@
+import { Construct } from 'constructs';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { AddressPlan, AddressPlanProps } from '../core/address-plan';
+import { ValidationError } from '../core/errors';
+import { RemovalPolicy } from '../core/lifecycle';
+import { Naming, ResourceKind } from '../core/naming';
+import { RedundancyPattern, RegionPlacement } from '../core/pattern';
+import { mergeTags, Tags } from '../core/tags';
+import { RegionalMonitoring } from '../monitoring/regional-monitoring';
+import { KeyVaultOptions, KubernetesOptions, RegionalStamp } from '../stamp/regional-stamp';
+import { PlatformBackend } from './backend';
+import { PlatformStack } from './platform-stack';
+
+/** Monitoring settings of the platform. */
+export interface PlatformMonitoringOptions {
+  /** Log Analytics retention in days (30-730). @default 30 */
+  readonly retentionInDays?: number;
+  /** @default RemovalPolicy.RETAIN */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** Props of {@link MultiRegionOrderPlatform}. */
+export interface MultiRegionOrderPlatformProps {
+  /** Name prefix of every Azure resource: 2-12 lower-case letters and digits, starting with a letter. */
+  readonly prefix: string;
+  /** The redundancy pattern, e.g. `RedundancyPattern.zoneRedundant()`. */
+  readonly pattern: RedundancyPattern;
+  /**
+   * Programmatic region names; the first is the primary / home region. The order also fixes each region's
+   * address block, so append regions, never reorder them.
+   */
+  readonly regions: string[];
+  /** How the VNets are carved. @default - 10.100.0.0/16 in /20 blocks, pods 192.168.0.0/16, services 172.16.0.0/16 */
+  readonly addressPlan?: AddressPlanProps;
+  /** AKS settings for every region. @default - see `KubernetesOptions` */
+  readonly kubernetes?: KubernetesOptions;
+  /** Key Vault settings for every region. @default - see `KeyVaultOptions` */
+  readonly keyVault?: KeyVaultOptions;
+  /** Log Analytics settings. @default - 30 days, retained on destroy */
+  readonly monitoring?: PlatformMonitoringOptions;
+  /** Terraform state backend, one state per stack. @default PlatformBackend.local() */
+  readonly backend?: PlatformBackend;
+  /** Subscription for every stack. @default - `ARM_SUBSCRIPTION_ID` or the Azure CLI's current subscription */
+  readonly subscriptionId?: string;
+  /** Tags for every resource. @default - library tags only */
+  readonly tags?: Tags;
+}
+
+/** The data-stack share of one region: its resource group and monitoring sink. */
+export class RegionalData extends Construct {
+  public readonly resourceGroup: ResourceGroup;
+  public readonly monitoring: RegionalMonitoring;
+
+  constructor(scope: Construct, id: string, props: { readonly naming: Naming; readonly placement: RegionPlacement; readonly monitoring: PlatformMonitoringOptions; readonly tags: Tags }) {
+    super(scope, id);
+    const region = props.placement.region.name;
+    this.resourceGroup = new ResourceGroup(this, 'ResourceGroup', {
+      name: props.naming.name(this, ResourceKind.RESOURCE_GROUP, { qualifier: `data-${region}` }),
+      location: region,
+      tags: props.tags,
+    });
+    this.monitoring = new RegionalMonitoring(this, 'Monitoring', {
+      prefix: props.naming.prefix,
+      region,
+      resourceGroupName: this.resourceGroup.name,
+      retentionInDays: props.monitoring.retentionInDays,
+      removalPolicy: props.monitoring.removalPolicy,
+      tags: props.tags,
+    });
+  }
+}
+
+/**
+ * The whole ordering platform for one redundancy pattern, as separate Terraform stacks (DESIGN.md §2):
+ * `<id>-data` (stateful, rarely changed) and one `<id>-<region>` stamp per region.
+ *
+ * Create it on the cdktf `App` (or any construct outside a stack); it creates and wires the stacks.
+ */
+export class MultiRegionOrderPlatform extends Construct {
+  /** Where every region sits in the pattern, in list order. */
+  public readonly placements: readonly RegionPlacement[];
+  public readonly pattern: RedundancyPattern;
+  public readonly addressPlan: AddressPlan;
+  /** `<id>-data`: databases, Cosmos DB, Service Bus and every region's monitoring. */
+  public readonly dataStack: TerraformStack;
+  /** `<id>-<region>` stacks, by region name. */
+  public readonly regionStacks: { readonly [region: string]: TerraformStack };
+  /** The regional stamps, by region name. */
+  public readonly stamps: { readonly [region: string]: RegionalStamp };
+  /** The data stack's per-region share, by region name. */
+  public readonly regionalData: { readonly [region: string]: RegionalData };
+
+  constructor(scope: Construct, id: string, props: MultiRegionOrderPlatformProps) {
+    super(scope, id);
+    if (!/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/.test(id)) {
+      throw new ValidationError({ scope: this, prop: 'id', value: id, problem: 'the platform id starts every stack name and state key', fix: 'use 2-40 lower-case letters, digits and hyphens, e.g. the example file name' });
+    }
+    const inStack = this.node.scopes.find((s) => s !== this && TerraformStack.isStack(s));
+    if (inStack) {
+      throw new ValidationError({ scope: this, prop: 'scope', value: inStack.node.path, problem: 'the platform creates its own stacks and cannot live inside a stack', fix: 'create it on the App (new MultiRegionOrderPlatform(app, ...))' });
+    }
+    if (!(props.pattern instanceof RedundancyPattern)) {
+      throw new ValidationError({ scope: this, prop: 'pattern', value: props.pattern, problem: 'not a RedundancyPattern', fix: 'use a factory such as RedundancyPattern.zoneRedundant()' });
+    }
+    const naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
+    this.pattern = props.pattern;
+    this.placements = props.pattern.place(this, props.regions);
+    this.addressPlan = new AddressPlan(this, props.addressPlan ?? {}, this.placements.length);
+    const backend = props.backend ?? PlatformBackend.local();
+    backend.validate(this, 'backend');
+    const tags = mergeTags(this, 'tags', { 'managed-by': 'cdktf-order-platform', platform: id, pattern: props.pattern.kind }, props.tags);
+    const stackProps = { backend, subscriptionId: props.subscriptionId };
+
+    this.dataStack = new PlatformStack(this, `${id}-data`, stackProps);
+    const regionalData: Record<string, RegionalData> = {};
+    const regionStacks: Record<string, TerraformStack> = {};
+    const stamps: Record<string, RegionalStamp> = {};
+    for (const placement of this.placements) {
+      const region = placement.region.name;
+      // Keyed by region name, never by list position: adding a region never moves another region's addresses.
+      regionalData[region] = new RegionalData(this.dataStack, region, {
+        naming, placement, monitoring: props.monitoring ?? {}, tags: { ...tags, region, component: 'data' },
+      });
+      const stack = new PlatformStack(this, `${id}-${region}`, stackProps);
+      const stamp = new RegionalStamp(stack, 'Stamp', {
+        prefix: naming.prefix,
+        region,
+        role: placement.role,
+        zoneRedundant: placement.zoneRedundant,
+        addressPlan: this.addressPlan,
+        addressIndex: placement.index,
+        monitoring: regionalData[region].monitoring,
+        kubernetes: props.kubernetes,
+        keyVault: props.keyVault,
+        tags,
+      });
+      new TerraformOutput(stack, 'ResourceGroupName', { value: stamp.resourceGroup.name });
+      new TerraformOutput(stack, 'ClusterName', { value: stamp.cluster.name });
+      new TerraformOutput(stack, 'OidcIssuerUrl', { value: stamp.cluster.oidcIssuerUrl });
+      new TerraformOutput(stack, 'KeyVaultUri', { value: stamp.keyVault.vaultUri });
+      regionStacks[region] = stack;
+      stamps[region] = stamp;
+    }
+    this.regionalData = regionalData;
+    this.regionStacks = regionStacks;
+    this.stamps = stamps;
+  }
+}

@@ -1,0 +1,28 @@
+import { Construct } from 'constructs';
+import { TerraformStack } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { PlatformBackend } from './backend';
+
+/** Props of {@link PlatformStack}. */
+export interface PlatformStackProps {
+  readonly backend: PlatformBackend;
+  /** @default - from the environment (`ARM_SUBSCRIPTION_ID`) or the Azure CLI */
+  readonly subscriptionId?: string;
+}
+
+/** A stack of the platform: the azurerm provider with safe feature flags and the chosen backend. */
+export class PlatformStack extends TerraformStack {
+  constructor(scope: Construct, id: string, props: PlatformStackProps) {
+    super(scope, id);
+    new AzurermProvider(this, 'Azurerm', {
+      subscriptionId: props.subscriptionId,
+      storageUseAzuread: true,
+      features: [{
+        // Purge protection makes a purge fail anyway; recovering a soft-deleted vault keeps its secrets.
+        keyVault: [{ purgeSoftDeleteOnDestroy: false, recoverSoftDeletedKeyVaults: true }],
+        resourceGroup: [{ preventDeletionIfContainsResources: true }],
+      }],
+    });
+    props.backend.bind(this);
+  }
+}

@@ -1,0 +1,151 @@
+import { Construct } from 'constructs';
+import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
+import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
+import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
+import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
+import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
+import { RegionAddresses } from '../core/address-plan';
+import { Naming, ResourceKind } from '../core/naming';
+import { Tags } from '../core/tags';
+
+/** Props of {@link StampNetwork}. */
+export interface StampNetworkProps {
+  readonly naming: Naming;
+  readonly location: string;
+  readonly resourceGroupName: string;
+  readonly addresses: RegionAddresses;
+  /** @default - generated */
+  readonly virtualNetworkName?: string;
+  readonly tags: Tags;
+}
+
+/** The subnets of a stamp, with the settings each one's tenants need. */
+const SUBNETS = [
+  // AKS nodes (Azure CNI Overlay: pods take overlay addresses, so the subnet only holds node IPs).
+  { id: 'AksNodes', key: 'aksNodes', name: 'aks-nodes' },
+  // Private endpoints: network policies on so the subnet's NSG applies to endpoint traffic.
+  { id: 'PrivateEndpoints', key: 'privateEndpoints', name: 'private-endpoints', privateEndpointNetworkPolicies: 'Enabled' },
+  // Internal load balancers and their Private Link Services: PLS needs its network policies off.
+  { id: 'Ingress', key: 'ingress', name: 'ingress', privateLinkServiceNetworkPoliciesEnabled: false },
+] as const;
+
+/** VNet, subnets and one NSG per subnet for a stamp. */
+export class StampNetwork extends Construct {
+  public readonly virtualNetwork: VirtualNetwork;
+  public readonly aksNodesSubnet: Subnet;
+  public readonly privateEndpointsSubnet: Subnet;
+  public readonly ingressSubnet: Subnet;
+  private readonly props: StampNetworkProps;
+
+  constructor(scope: Construct, id: string, props: StampNetworkProps) {
+    super(scope, id);
+    this.props = props;
+    this.virtualNetwork = new VirtualNetwork(this, 'VirtualNetwork', {
+      name: props.naming.name(this, ResourceKind.VIRTUAL_NETWORK, { qualifier: props.location, override: props.virtualNetworkName, prop: 'names.virtualNetwork' }),
+      location: props.location,
+      resourceGroupName: props.resourceGroupName,
+      addressSpace: [props.addresses.vnet],
+      tags: props.tags,
+    });
+    const subnets = SUBNETS.map((spec) => {
+      const subnet = new Subnet(this, `${spec.id}Subnet`, {
+        name: `snet-${spec.name}`,
+        resourceGroupName: props.resourceGroupName,
+        virtualNetworkName: this.virtualNetwork.name,
+        addressPrefixes: [props.addresses[spec.key]],
+        privateEndpointNetworkPolicies: 'privateEndpointNetworkPolicies' in spec ? spec.privateEndpointNetworkPolicies : undefined,
+        privateLinkServiceNetworkPoliciesEnabled: 'privateLinkServiceNetworkPoliciesEnabled' in spec ? spec.privateLinkServiceNetworkPoliciesEnabled : undefined,
+      });
+      // Azure's default rules (VNet and load balancer in, deny the rest): a place for stricter rules, and what
+      // the "subnets should have an NSG" policy asks for.
+      const nsg = new NetworkSecurityGroup(this, `${spec.id}Nsg`, {
+        name: `nsg-${spec.name}`,
+        location: props.location,
+        resourceGroupName: props.resourceGroupName,
+        tags: props.tags,
+      });
+      new SubnetNetworkSecurityGroupAssociation(this, `${spec.id}NsgAssociation`, { subnetId: subnet.id, networkSecurityGroupId: nsg.id });
+      return subnet;
+    });
+    [this.aksNodesSubnet, this.privateEndpointsSubnet, this.ingressSubnet] = subnets;
+  }
+
+  /** A private endpoint in the private-endpoint subnet, registered in `zoneId` through a DNS zone group. */
+  public addPrivateEndpoint(scope: Construct, id: string, options: { readonly resourceId: string; readonly subresource: string; readonly zoneId: string; readonly qualifier: string }): PrivateEndpoint {
+    // Unique within the stamp's resource group; the qualifier names the target (`kv`, `sql-westus3`, ...).
+    const name = ResourceKind.PRIVATE_ENDPOINT.validate(scope, 'qualifier', `pe-${options.qualifier}-${this.props.location}`);
+    return new PrivateEndpoint(scope, id, {
+      name,
+      location: this.props.location,
+      resourceGroupName: this.props.resourceGroupName,
+      subnetId: this.privateEndpointsSubnet.id,
+      privateServiceConnection: {
+        name: `${name}-connection`,
+        privateConnectionResourceId: options.resourceId,
+        subresourceNames: [options.subresource],
+        isManualConnection: false,
+      },
+      privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: [options.zoneId] },
+      tags: this.props.tags,
+    });
+  }
+}
+
+/** A private-link DNS zone and the construct ID it gets in a stamp. */
+export interface PrivateDnsZoneSpec {
+  /** Construct ID (PascalCase, stable). */
+  readonly id: string;
+  /** Zone name Azure documents for the service's private endpoints. */
+  readonly zoneName: string;
+}
+
+/** Props of {@link PrivateDnsZones}. */
+export interface PrivateDnsZonesProps {
+  readonly resourceGroupName: string;
+  readonly virtualNetworkId: string;
+  readonly tags: Tags;
+}
+
+/**
+ * The stamp's private-link DNS zones, created on first use and linked to the stamp's VNet.
+ *
+ * Each stamp owns its zones, so a region can be rebuilt without touching another region's name resolution.
+ * Zone names: Microsoft Learn, "Azure Private Endpoint private DNS zone values".
+ */
+export class PrivateDnsZones extends Construct {
+  public static readonly KEY_VAULT: PrivateDnsZoneSpec = { id: 'KeyVault', zoneName: 'privatelink.vaultcore.azure.net' };
+  public static readonly SQL_DATABASE: PrivateDnsZoneSpec = { id: 'SqlDatabase', zoneName: 'privatelink.database.windows.net' };
+  public static readonly POSTGRESQL: PrivateDnsZoneSpec = { id: 'Postgresql', zoneName: 'privatelink.postgres.database.azure.com' };
+  public static readonly COSMOS_SQL: PrivateDnsZoneSpec = { id: 'CosmosSql', zoneName: 'privatelink.documents.azure.com' };
+  public static readonly SERVICE_BUS: PrivateDnsZoneSpec = { id: 'ServiceBus', zoneName: 'privatelink.servicebus.windows.net' };
+  public static readonly EVENT_GRID: PrivateDnsZoneSpec = { id: 'EventGrid', zoneName: 'privatelink.eventgrid.azure.net' };
+
+  private readonly zones = new Map<string, PrivateDnsZone>();
+
+  constructor(scope: Construct, id: string, private readonly props: PrivateDnsZonesProps) {
+    super(scope, id);
+  }
+
+  /** The zone for a service, created and linked on first use. */
+  public zone(spec: PrivateDnsZoneSpec): PrivateDnsZone {
+    const existing = this.zones.get(spec.zoneName);
+    if (existing) return existing;
+    const zone = new PrivateDnsZone(this, `${spec.id}Zone`, {
+      name: spec.zoneName,
+      resourceGroupName: this.props.resourceGroupName,
+      tags: this.props.tags,
+    });
+    new PrivateDnsZoneVirtualNetworkLink(this, `${spec.id}Link`, {
+      name: 'stamp-vnet',
+      privateDnsZoneName: zone.name,
+      resourceGroupName: this.props.resourceGroupName,
+      virtualNetworkId: this.props.virtualNetworkId,
+      registrationEnabled: false,
+      tags: this.props.tags,
+    });
+    this.zones.set(spec.zoneName, zone);
+    return zone;
+  }
+}

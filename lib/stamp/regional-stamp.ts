@@ -1,0 +1,498 @@
+import { Construct } from 'constructs';
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
+import { MonitorDataCollectionRule } from '@cdktf/provider-azurerm/lib/monitor-data-collection-rule';
+import { MonitorDataCollectionRuleAssociation } from '@cdktf/provider-azurerm/lib/monitor-data-collection-rule-association';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { AddressPlan, RegionAddresses } from '../core/address-plan';
+import { ValidationError } from '../core/errors';
+import { checkRemovalPolicy, protect, RemovalPolicy } from '../core/lifecycle';
+import { Naming, ResourceKind } from '../core/naming';
+import { RegionRole } from '../core/pattern';
+import { RegionInfo, Regions } from '../core/regions';
+import { mergeTags, Tags } from '../core/tags';
+import { checkInteger, checkOneOf } from '../core/validate';
+import { IRegionalMonitoring, RegionalMonitoring } from '../monitoring/regional-monitoring';
+import { PrivateDnsZoneSpec, PrivateDnsZones, StampNetwork } from './network';
+
+/** Size and autoscaler range of one AKS node pool. */
+export interface NodePoolOptions {
+  /**
+   * VM size (must be offered in all three zones of the region).
+   * @default 'Standard_D4ds_v5'
+   */
+  readonly vmSize?: string;
+  /**
+   * Autoscaler minimum (system pool at least 3: one per zone; user pool at least 2).
+   * @default - 3 for the system pool, 2 for the user pool
+   */
+  readonly minCount?: number;
+  /**
+   * Autoscaler maximum.
+   * @default - 5 for the system pool, 10 for the user pool
+   */
+  readonly maxCount?: number;
+  /**
+   * OS disk size in GiB.
+   * @default 128
+   */
+  readonly osDiskSizeGb?: number;
+}
+
+/** Weekly window for AKS automatic upgrades (cluster and node OS). */
+export interface MaintenanceWindowOptions {
+  /** @default 'Sunday' */
+  readonly dayOfWeek?: 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday';
+  /** Start, `HH:MM`. @default '02:00' */
+  readonly startTime?: string;
+  /** Length in hours (AKS requires at least 4). @default 4 */
+  readonly durationHours?: number;
+  /** UTC offset of `startTime`, `+HH:MM` or `-HH:MM`. @default '+00:00' */
+  readonly utcOffset?: string;
+}
+
+/** AKS settings of a stamp. */
+export interface KubernetesOptions {
+  /**
+   * Kubernetes minor version (`1.33`); with an automatic upgrade channel AKS keeps patches current.
+   * @default - the AKS default version at creation
+   */
+  readonly kubernetesVersion?: string;
+  /** System pool (critical add-ons only). @default - Standard_D4ds_v5, 3-5 nodes */
+  readonly systemPool?: NodePoolOptions;
+  /** User pool (the workloads). @default - Standard_D4ds_v5, 2-10 nodes */
+  readonly userPool?: NodePoolOptions;
+  /**
+   * Entra ID groups whose members administer the cluster (`admin_group_object_ids`).
+   * @default - none; access goes through Azure RBAC role assignments
+   */
+  readonly adminGroupObjectIds?: string[];
+  /**
+   * Grant the identity running Terraform "Azure Kubernetes Service RBAC Cluster Admin" on the cluster, so the
+   * `-apps` stack can deploy workloads with local accounts disabled.
+   * @default true
+   */
+  readonly grantDeployerClusterAdmin?: boolean;
+  /**
+   * AKS automatic upgrade channel.
+   * @default 'patch'
+   */
+  readonly automaticUpgradeChannel?: 'patch' | 'stable' | 'rapid' | 'node-image';
+  /** Window for cluster and node-OS upgrades. @default - Sunday 02:00 UTC, 4 hours */
+  readonly maintenanceWindow?: MaintenanceWindowOptions;
+  /**
+   * Network policy engine (Azure CNI Overlay data plane follows it: Cilium policy runs on the Cilium data plane).
+   * @default 'cilium'
+   */
+  readonly networkPolicy?: 'cilium' | 'calico' | 'azure';
+  /**
+   * CIDRs allowed to reach the public API server.
+   * @default - any address (access still requires Entra ID and Azure RBAC)
+   */
+  readonly apiServerAuthorizedIpRanges?: string[];
+}
+
+/** Key Vault settings of a stamp. */
+export interface KeyVaultOptions {
+  /** @default 'standard' */
+  readonly skuName?: 'standard' | 'premium';
+  /**
+   * Days a deleted vault or secret stays recoverable (7-90; purge protection is always on).
+   * @default 90
+   */
+  readonly softDeleteRetentionDays?: number;
+  /** @default RemovalPolicy.RETAIN */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** Name overrides of {@link RegionalStamp}. */
+export interface RegionalStampNames {
+  /** @default - `<prefix>-rg-<region>-<hash>` */
+  readonly resourceGroup?: string;
+  /** @default - `<prefix>-vnet-<region>-<hash>` */
+  readonly virtualNetwork?: string;
+  /** @default - `<prefix>-kv-<hash>` (24 characters at most, globally unique) */
+  readonly keyVault?: string;
+  /** @default - `<prefix>-aks-<region>-<hash>` */
+  readonly kubernetesCluster?: string;
+  /** @default - `<resource group>-aks-nodes` */
+  readonly nodeResourceGroup?: string;
+  /** @default - `<prefix>-log-<region>-<hash>` (only when the stamp creates its own workspace) */
+  readonly logAnalyticsWorkspace?: string;
+  /** @default - `<prefix>-appi-<region>-<hash>` (only when the stamp creates its own workspace) */
+  readonly applicationInsights?: string;
+}
+
+/** Props of {@link RegionalStamp}. */
+export interface RegionalStampProps {
+  /** Programmatic Azure region name, e.g. `westus3`. */
+  readonly region: string;
+  /** Name prefix: 2-12 lower-case letters and digits, starting with a letter. */
+  readonly prefix: string;
+  /**
+   * The region's role in the redundancy pattern (tags and, in later components, sizing).
+   * @default RegionRole.PRIMARY
+   */
+  readonly role?: RegionRole;
+  /**
+   * Spread zonal resources over availability zones 1-3. `true` in a region without zones is rejected.
+   * @default true
+   */
+  readonly zoneRedundant?: boolean;
+  /** Address plan the VNet is carved from. @default - `new AddressPlan(this, {}, 1)` (10.100.0.0/16, /20) */
+  readonly addressPlan?: AddressPlan;
+  /** This region's block in the address plan (its position in the platform's region list). @default 0 */
+  readonly addressIndex?: number;
+  /**
+   * Workspace and Application Insights the stamp reports to.
+   * @default - the stamp creates a `RegionalMonitoring` in its own resource group
+   */
+  readonly monitoring?: IRegionalMonitoring;
+  /** AKS settings. @default - see `KubernetesOptions` */
+  readonly kubernetes?: KubernetesOptions;
+  /** Key Vault settings. @default - see `KeyVaultOptions` */
+  readonly keyVault?: KeyVaultOptions;
+  /** Name overrides. @default - generated names */
+  readonly names?: RegionalStampNames;
+  /** Tags for every resource (merged over the library's own). @default - library tags only */
+  readonly tags?: Tags;
+}
+
+const SYSTEM_POOL_MIN = 3;
+const USER_POOL_MIN = 2;
+const DEFAULT_VM_SIZE = 'Standard_D4ds_v5';
+const ZONES = ['1', '2', '3'];
+const UPGRADE_CHANNELS = ['patch', 'stable', 'rapid', 'node-image'] as const;
+const NETWORK_POLICIES = ['cilium', 'calico', 'azure'] as const;
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+/** Built-in role "Azure Kubernetes Service RBAC Cluster Admin". */
+const AKS_RBAC_CLUSTER_ADMIN = 'Azure Kubernetes Service RBAC Cluster Admin';
+
+/**
+ * One Azure region of the platform: resource group, VNet and subnets, Key Vault behind a private endpoint,
+ * regional monitoring and a zone-redundant AKS cluster with secure defaults.
+ *
+ * Defaults follow the AKS baseline architecture: Standard tier (99.95% API server SLA with zones), a system pool
+ * of at least three nodes across zones 1-3 running critical add-ons only, an autoscaled user pool, Entra ID with
+ * Azure RBAC and local accounts disabled, workload identity, Azure Policy, Cilium network policy, Container
+ * Insights and an automatic upgrade channel with a maintenance window.
+ */
+export class RegionalStamp extends Construct {
+  /** The region's catalog entry. */
+  public readonly region: RegionInfo;
+  public readonly role: RegionRole;
+  public readonly zoneRedundant: boolean;
+  public readonly addresses: RegionAddresses;
+  public readonly resourceGroup: ResourceGroup;
+  public readonly network: StampNetwork;
+  public readonly monitoring: IRegionalMonitoring;
+  public readonly keyVault: KeyVault;
+  public readonly clusterIdentity: UserAssignedIdentity;
+  public readonly cluster: KubernetesCluster;
+  public readonly userPool: KubernetesClusterNodePool;
+  /** Private DNS zones linked to this stamp's VNet, one per private-link service. */
+  public readonly privateDnsZones: PrivateDnsZones;
+  private readonly naming: Naming;
+  private readonly tags: Tags;
+
+  constructor(scope: Construct, id: string, props: RegionalStampProps) {
+    super(scope, id);
+    this.naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
+    this.region = Regions.find(props.region, this, 'region');
+    this.role = props.role === undefined ? RegionRole.PRIMARY : checkOneOf(this, 'role', props.role, Object.values(RegionRole));
+    this.zoneRedundant = props.zoneRedundant ?? true;
+    if (this.zoneRedundant && !this.region.availabilityZones) {
+      throw new ValidationError({
+        scope: this, prop: 'region', value: props.region,
+        problem: `${this.region.displayName} has no availability zones, so the stamp cannot be zone-redundant`,
+        fix: 'choose a region with availability zones, or set zoneRedundant: false to accept a single-zone stamp (AKS SLA 99.9% instead of 99.95%)',
+      });
+    }
+    const plan = props.addressPlan ?? new AddressPlan(this, {}, 1);
+    const index = checkInteger(this, 'addressIndex', props.addressIndex ?? 0, 0, 2 ** (plan.regionPrefixLength - Number(plan.addressSpace.split('/')[1])) - 1, 'the block must lie inside the address plan');
+    this.addresses = plan.forRegion(index);
+    this.tags = mergeTags(this, 'tags', {
+      'managed-by': 'cdktf-order-platform',
+      component: 'regional-stamp',
+      region: this.region.name,
+      'region-role': this.role,
+    }, props.tags);
+    const names = props.names ?? {};
+    const kubernetes = props.kubernetes ?? {};
+    const system = this.checkPool('kubernetes.systemPool', kubernetes.systemPool, SYSTEM_POOL_MIN, 5, 'one system node per zone survives a zone loss');
+    const user = this.checkPool('kubernetes.userPool', kubernetes.userPool, USER_POOL_MIN, 10, 'two user nodes keep workloads running through a node upgrade or loss');
+    const upgradeChannel = checkOneOf(this, 'kubernetes.automaticUpgradeChannel', kubernetes.automaticUpgradeChannel ?? 'patch', UPGRADE_CHANNELS);
+    const networkPolicy = checkOneOf(this, 'kubernetes.networkPolicy', kubernetes.networkPolicy ?? 'cilium', NETWORK_POLICIES);
+    const window = this.checkWindow(kubernetes.maintenanceWindow ?? {});
+    const vaultOptions = props.keyVault ?? {};
+    const vaultSku = checkOneOf(this, 'keyVault.skuName', vaultOptions.skuName ?? 'standard', ['standard', 'premium'] as const);
+    const softDeleteDays = checkInteger(this, 'keyVault.softDeleteRetentionDays', vaultOptions.softDeleteRetentionDays ?? 90, 7, 90, 'Key Vault soft-delete retention');
+    const vaultRemoval = checkRemovalPolicy(this, 'keyVault.removalPolicy', vaultOptions.removalPolicy);
+    const location = this.region.name;
+    const zones = this.zoneRedundant ? ZONES : undefined;
+
+    const client = new DataAzurermClientConfig(this, 'ClientConfig', {});
+
+    const resourceGroupName = this.naming.name(this, ResourceKind.RESOURCE_GROUP, { qualifier: location, override: names.resourceGroup, prop: 'names.resourceGroup' });
+    this.resourceGroup = new ResourceGroup(this, 'ResourceGroup', {
+      name: resourceGroupName,
+      location,
+      tags: this.tags,
+    });
+
+    this.network = new StampNetwork(this, 'Network', {
+      naming: this.naming,
+      location,
+      resourceGroupName: this.resourceGroup.name,
+      addresses: this.addresses,
+      virtualNetworkName: names.virtualNetwork,
+      tags: this.tags,
+    });
+    this.privateDnsZones = new PrivateDnsZones(this, 'PrivateDns', {
+      resourceGroupName: this.resourceGroup.name,
+      virtualNetworkId: this.network.virtualNetwork.id,
+      tags: this.tags,
+    });
+
+    this.monitoring = props.monitoring ?? new RegionalMonitoring(this, 'Monitoring', {
+      prefix: this.naming.prefix,
+      region: location,
+      resourceGroupName: this.resourceGroup.name,
+      names: { logAnalyticsWorkspace: names.logAnalyticsWorkspace, applicationInsights: names.applicationInsights },
+      tags: this.tags,
+    });
+    if (props.monitoring && (names.logAnalyticsWorkspace || names.applicationInsights)) {
+      throw new ValidationError({
+        scope: this, prop: 'names.logAnalyticsWorkspace', value: names.logAnalyticsWorkspace ?? names.applicationInsights,
+        problem: 'the stamp was given a monitoring sink, so it creates no workspace to name', fix: 'name the workspace where it is created, or drop the override',
+      });
+    }
+
+    // Key Vault: RBAC (no access policies), purge protection, reachable only through the private endpoint.
+    this.keyVault = new KeyVault(this, 'KeyVault', {
+      name: this.naming.name(this, ResourceKind.KEY_VAULT, { qualifier: location, override: names.keyVault, prop: 'names.keyVault' }),
+      location,
+      resourceGroupName: this.resourceGroup.name,
+      tenantId: client.tenantId,
+      skuName: vaultSku,
+      rbacAuthorizationEnabled: true,
+      purgeProtectionEnabled: true,
+      softDeleteRetentionDays: softDeleteDays,
+      publicNetworkAccessEnabled: false,
+      networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny' },
+      tags: this.tags,
+    });
+    protect(this.keyVault, vaultRemoval);
+    this.addPrivateEndpoint('KeyVaultEndpoint', {
+      resourceId: this.keyVault.id,
+      subresource: 'vault',
+      zone: PrivateDnsZones.KEY_VAULT,
+      qualifier: 'kv',
+    });
+    this.diagnostics('KeyVaultDiagnostics', this.keyVault.id, { categoryGroups: ['audit'] });
+
+    // AKS control-plane identity, created first so it holds Network Contributor on the VNet before the cluster
+    // needs it (internal load balancers and Private Link Services in the ingress subnet).
+    this.clusterIdentity = new UserAssignedIdentity(this, 'ClusterIdentity', {
+      name: this.naming.name(this, ResourceKind.USER_ASSIGNED_IDENTITY, { qualifier: `aks-${location}` }),
+      location,
+      resourceGroupName: this.resourceGroup.name,
+      tags: this.tags,
+    });
+    const networkRole = new RoleAssignment(this, 'ClusterNetworkContributor', {
+      scope: this.network.virtualNetwork.id,
+      roleDefinitionName: 'Network Contributor',
+      principalId: this.clusterIdentity.principalId,
+      principalType: 'ServicePrincipal',
+    });
+
+    const clusterName = this.naming.name(this, ResourceKind.KUBERNETES_CLUSTER, { qualifier: location, override: names.kubernetesCluster, prop: 'names.kubernetesCluster' });
+    const nodeResourceGroup = names.nodeResourceGroup !== undefined
+      ? ResourceKind.RESOURCE_GROUP.validate(this, 'names.nodeResourceGroup', names.nodeResourceGroup)
+      : `${resourceGroupName}-aks-nodes`;
+    if (nodeResourceGroup.length > 80) {
+      throw new ValidationError({ scope: this, prop: 'names.nodeResourceGroup', value: nodeResourceGroup, problem: 'AKS limits the node resource group name to 80 characters', fix: 'set a shorter names.nodeResourceGroup or names.resourceGroup' });
+    }
+    const maintenance = {
+      frequency: 'Weekly',
+      interval: 1,
+      dayOfWeek: window.dayOfWeek,
+      startTime: window.startTime,
+      duration: window.durationHours,
+      utcOffset: window.utcOffset,
+    };
+
+    this.cluster = new KubernetesCluster(this, 'Cluster', {
+      name: clusterName,
+      location,
+      resourceGroupName: this.resourceGroup.name,
+      dnsPrefix: this.naming.name(this, ResourceKind.AKS_DNS_PREFIX, { qualifier: location }),
+      nodeResourceGroup,
+      kubernetesVersion: kubernetes.kubernetesVersion,
+      // Standard tier: financially backed API server SLA (99.95% with availability zones, DESIGN.md §4).
+      skuTier: 'Standard',
+      identity: { type: 'UserAssigned', identityIds: [this.clusterIdentity.id] },
+      defaultNodePool: {
+        name: 'system',
+        // Changing vm_size or zones of the default pool otherwise forces a new cluster.
+        temporaryNameForRotation: 'systemtmp',
+        vmSize: system.vmSize,
+        osDiskSizeGb: system.osDiskSizeGb,
+        zones,
+        onlyCriticalAddonsEnabled: true,
+        autoScalingEnabled: true,
+        minCount: system.minCount,
+        maxCount: system.maxCount,
+        vnetSubnetId: this.network.aksNodesSubnet.id,
+        upgradeSettings: { maxSurge: '33%' },
+        tags: this.tags,
+      },
+      localAccountDisabled: true,
+      roleBasedAccessControlEnabled: true,
+      azureActiveDirectoryRoleBasedAccessControl: {
+        azureRbacEnabled: true,
+        tenantId: client.tenantId,
+        adminGroupObjectIds: kubernetes.adminGroupObjectIds,
+      },
+      oidcIssuerEnabled: true,
+      workloadIdentityEnabled: true,
+      azurePolicyEnabled: true,
+      imageCleanerEnabled: true,
+      imageCleanerIntervalHours: 48,
+      keyVaultSecretsProvider: { secretRotationEnabled: true },
+      networkProfile: {
+        networkPlugin: 'azure',
+        networkPluginMode: 'overlay',
+        networkPolicy,
+        networkDataPlane: networkPolicy === 'cilium' ? 'cilium' : 'azure',
+        podCidr: this.addresses.podCidr,
+        serviceCidr: this.addresses.serviceCidr,
+        dnsServiceIp: this.addresses.dnsServiceIp,
+        loadBalancerSku: 'standard',
+        outboundType: 'loadBalancer',
+      },
+      apiServerAccessProfile: kubernetes.apiServerAuthorizedIpRanges
+        ? { authorizedIpRanges: kubernetes.apiServerAuthorizedIpRanges }
+        : undefined,
+      omsAgent: { logAnalyticsWorkspaceId: this.monitoring.workspaceId, msiAuthForMonitoringEnabled: true },
+      automaticUpgradeChannel: upgradeChannel,
+      nodeOsUpgradeChannel: 'NodeImage',
+      maintenanceWindowAutoUpgrade: maintenance,
+      maintenanceWindowNodeOs: maintenance,
+      tags: this.tags,
+      dependsOn: [networkRole],
+      lifecycle: {
+        // The autoscaler owns the node count.
+        ignoreChanges: ['default_node_pool[0].node_count'],
+      },
+    });
+
+    this.userPool = new KubernetesClusterNodePool(this, 'UserPool', {
+      name: 'user',
+      kubernetesClusterId: this.cluster.id,
+      mode: 'User',
+      temporaryNameForRotation: 'usertmp',
+      vmSize: user.vmSize,
+      osDiskSizeGb: user.osDiskSizeGb,
+      zones,
+      autoScalingEnabled: true,
+      minCount: user.minCount,
+      maxCount: user.maxCount,
+      vnetSubnetId: this.network.aksNodesSubnet.id,
+      upgradeSettings: { maxSurge: '33%' },
+      tags: this.tags,
+      lifecycle: { ignoreChanges: ['node_count'] },
+    });
+
+    // Container Insights with managed-identity auth: the data collection rule the portal would create.
+    const insightsRule = new MonitorDataCollectionRule(this, 'ContainerInsightsRule', {
+      name: this.naming.name(this, ResourceKind.DATA_COLLECTION_RULE, { qualifier: `ci-${location}` }),
+      location,
+      resourceGroupName: this.resourceGroup.name,
+      kind: 'Linux',
+      destinations: { logAnalytics: [{ name: 'workspace', workspaceResourceId: this.monitoring.workspaceId }] },
+      dataFlow: [{ streams: ['Microsoft-ContainerInsights-Group-Default'], destinations: ['workspace'] }],
+      dataSources: {
+        extension: [{
+          name: 'ContainerInsightsExtension',
+          extensionName: 'ContainerInsights',
+          streams: ['Microsoft-ContainerInsights-Group-Default'],
+          extensionJson: JSON.stringify({ dataCollectionSettings: { interval: '1m', namespaceFilteringMode: 'Off', enableContainerLogV2: true } }),
+        }],
+      },
+      tags: this.tags,
+    });
+    new MonitorDataCollectionRuleAssociation(this, 'ContainerInsightsAssociation', {
+      name: 'ContainerInsightsExtension',
+      targetResourceId: this.cluster.id,
+      dataCollectionRuleId: insightsRule.id,
+    });
+    this.diagnostics('ClusterDiagnostics', this.cluster.id, { categories: ['kube-audit-admin', 'guard', 'cluster-autoscaler'], dedicated: true });
+
+    if (kubernetes.grantDeployerClusterAdmin ?? true) {
+      new RoleAssignment(this, 'DeployerClusterAdmin', {
+        scope: this.cluster.id,
+        roleDefinitionName: AKS_RBAC_CLUSTER_ADMIN,
+        principalId: client.objectId,
+      });
+    }
+  }
+
+  /**
+   * A private endpoint in this stamp's private-endpoint subnet, registered in the stamp's private DNS zone for
+   * the service, so the service's public name resolves to a private address inside the VNet.
+   */
+  public addPrivateEndpoint(id: string, options: { readonly resourceId: string; readonly subresource: string; readonly zone: PrivateDnsZoneSpec; readonly qualifier: string }) {
+    return this.network.addPrivateEndpoint(this, id, {
+      ...options,
+      zoneId: this.privateDnsZones.zone(options.zone).id,
+    });
+  }
+
+  private diagnostics(id: string, targetResourceId: string, options: { readonly categories?: string[]; readonly categoryGroups?: string[]; readonly dedicated?: boolean }): MonitorDiagnosticSetting {
+    return new MonitorDiagnosticSetting(this, id, {
+      name: 'to-log-analytics',
+      targetResourceId,
+      logAnalyticsWorkspaceId: this.monitoring.workspaceId,
+      logAnalyticsDestinationType: options.dedicated ? 'Dedicated' : undefined,
+      enabledLog: [
+        ...(options.categories ?? []).map((category) => ({ category })),
+        ...(options.categoryGroups ?? []).map((categoryGroup) => ({ categoryGroup })),
+      ],
+    });
+  }
+
+  private checkPool(prop: string, pool: NodePoolOptions | undefined, min: number, defaultMax: number, why: string): Required<NodePoolOptions> {
+    const vmSize = pool?.vmSize ?? DEFAULT_VM_SIZE;
+    if (typeof vmSize !== 'string' || !/^Standard_[A-Za-z0-9_]+$/.test(vmSize)) {
+      throw new ValidationError({ scope: this, prop: `${prop}.vmSize`, value: vmSize, problem: 'not an Azure VM size name', fix: `use a size such as '${DEFAULT_VM_SIZE}'` });
+    }
+    const minCount = pool?.minCount ?? min;
+    if (typeof minCount !== 'number' || !Number.isInteger(minCount) || minCount < min) {
+      throw new ValidationError({ scope: this, prop: `${prop}.minCount`, value: minCount, problem: `below the minimum of ${min} (${why})`, fix: `set ${prop}.minCount to ${min} or more` });
+    }
+    const maxCount = pool?.maxCount ?? Math.max(defaultMax, minCount);
+    checkInteger(this, `${prop}.maxCount`, maxCount, minCount, 1000, `at least minCount ${minCount}; AKS allows up to 1000 nodes per pool`);
+    const osDiskSizeGb = checkInteger(this, `${prop}.osDiskSizeGb`, pool?.osDiskSizeGb ?? 128, 30, 2048, 'AKS OS disk size in GiB');
+    return { vmSize, minCount, maxCount, osDiskSizeGb };
+  }
+
+  private checkWindow(window: MaintenanceWindowOptions): Required<MaintenanceWindowOptions> {
+    const dayOfWeek = checkOneOf(this, 'kubernetes.maintenanceWindow.dayOfWeek', window.dayOfWeek ?? 'Sunday', DAYS);
+    const startTime = window.startTime ?? '02:00';
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(startTime)) {
+      throw new ValidationError({ scope: this, prop: 'kubernetes.maintenanceWindow.startTime', value: startTime, problem: 'not a 24-hour HH:MM time', fix: "write it like '02:00'" });
+    }
+    const durationHours = checkInteger(this, 'kubernetes.maintenanceWindow.durationHours', window.durationHours ?? 4, 4, 24, 'AKS planned maintenance windows last 4-24 hours');
+    const utcOffset = window.utcOffset ?? '+00:00';
+    if (!/^[+-](0\d|1[0-4]):[0-5]\d$/.test(utcOffset)) {
+      throw new ValidationError({ scope: this, prop: 'kubernetes.maintenanceWindow.utcOffset', value: utcOffset, problem: 'not a UTC offset', fix: "write it like '+09:00' or '-05:00'" });
+    }
+    return { dayOfWeek, startTime, durationHours, utcOffset };
+  }
+}
