@@ -70,6 +70,8 @@ export class AddressPlan {
   public readonly regionPrefixLength: number;
   public readonly podCidr: string;
   public readonly serviceCidr: string;
+  /** How many region blocks the address space holds. */
+  public readonly capacity: number;
   private readonly space: IPv4CidrRange;
 
   /**
@@ -106,6 +108,7 @@ export class AddressPlan {
       });
     }
     const capacity = rp >= spacePrefix ? 2 ** (rp - spacePrefix) : 0;
+    this.capacity = capacity;
     if (capacity < regionCount) {
       const needed = rp - Math.ceil(Math.log2(regionCount));
       throw new ValidationError({

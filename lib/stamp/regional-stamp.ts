@@ -214,7 +214,7 @@ export class RegionalStamp extends Construct {
       });
     }
     const plan = props.addressPlan ?? new AddressPlan(this, {}, 1);
-    const index = checkInteger(this, 'addressIndex', props.addressIndex ?? 0, 0, 2 ** (plan.regionPrefixLength - Number(plan.addressSpace.split('/')[1])) - 1, 'the block must lie inside the address plan');
+    const index = checkInteger(this, 'addressIndex', props.addressIndex ?? 0, 0, plan.capacity - 1, 'the block must lie inside the address plan');
     this.addresses = plan.forRegion(index);
     this.tags = mergeTags(this, 'tags', {
       'managed-by': 'cdktf-order-platform',
