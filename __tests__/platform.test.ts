@@ -82,6 +82,36 @@ describe('zone-redundant example', () => {
   });
 });
 
+describe('database examples', () => {
+  test('primary-secondary: SQL failover group in the data stack, private endpoints to both servers in each stamp', () => {
+    const stacks = synthApp((app) => EXAMPLES['primary-secondary'](app));
+    const data = stacks['primary-secondary-data'];
+    const group = only(data, 'azurerm_mssql_failover_group');
+    expect(group.read_write_endpoint_failover_policy).toEqual({ mode: 'Automatic', grace_minutes: 60 });
+    expect(Object.values(all(data, 'azurerm_mssql_server')).map((s) => s.location).sort()).toEqual(['eastus', 'westus3']);
+    // The servers live in the data stack's per-region resource groups.
+    for (const server of Object.values(all(data, 'azurerm_mssql_server'))) expect(server.resource_group_name).toMatch(/^\$\{azurerm_resource_group\.(westus3|eastus)_ResourceGroup_/);
+    for (const region of ['westus3', 'eastus']) {
+      const endpoints = Object.values(all(stacks[`primary-secondary-${region}`], 'azurerm_private_endpoint')).filter((e) => e.private_service_connection.subresource_names[0] === 'sqlServer');
+      expect(endpoints).toHaveLength(2);
+      for (const e of endpoints) expect(e.private_service_connection.private_connection_resource_id).toMatch(/^\$\{data\.terraform_remote_state\./);
+    }
+    expect(Object.keys(data.output ?? {})).toEqual(expect.arrayContaining(['OrderDb-westus3-ReadWriteHost', 'OrderDb-westus3-ReadOnlyHost']));
+  });
+
+  test('active-passive: PostgreSQL HA primary, replica and virtual endpoint; both stamps reach both servers', () => {
+    const stacks = synthApp((app) => EXAMPLES['active-passive'](app));
+    const data = stacks['active-passive-data'];
+    const servers = Object.values(all(data, 'azurerm_postgresql_flexible_server'));
+    expect(servers.map((s) => [s.location, s.create_mode ?? 'Default', s.high_availability?.mode ?? 'none']).sort()).toEqual([['centralus', 'Replica', 'none'], ['eastus2', 'Default', 'ZoneRedundant']]);
+    expect(only(data, 'azurerm_postgresql_flexible_server_virtual_endpoint').type).toBe('ReadWrite');
+    for (const region of ['eastus2', 'centralus']) {
+      const endpoints = Object.values(all(stacks[`active-passive-${region}`], 'azurerm_private_endpoint')).filter((e) => e.private_service_connection.subresource_names[0] === 'postgresqlServer');
+      expect(endpoints).toHaveLength(2);
+    }
+  });
+});
+
 describe('MultiRegionOrderPlatform', () => {
   const base: MultiRegionOrderPlatformProps = { prefix: 'shop', pattern: RedundancyPattern.primarySecondary(), regions: ['eastus2', 'centralus'] };
 

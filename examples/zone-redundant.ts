@@ -5,7 +5,7 @@
  * `zoneRedundant(app)` from your main program. Stacks: `zone-redundant-data`, `zone-redundant-westus3`.
  */
 import { Construct } from 'constructs';
-import { MultiRegionOrderPlatform, RedundancyPattern } from '../lib';
+import { DatabaseEngine, MultiRegionOrderPlatform, RedundancyPattern } from '../lib';
 
 export function zoneRedundant(scope: Construct): MultiRegionOrderPlatform {
   return new MultiRegionOrderPlatform(scope, 'zone-redundant', {
@@ -16,6 +16,12 @@ export function zoneRedundant(scope: Construct): MultiRegionOrderPlatform {
     kubernetes: {
       // Entra ID group of the platform's cluster administrators (replace with your own group's object ID).
       adminGroupObjectIds: ['00000000-0000-0000-0000-000000000000'],
+    },
+    // Order database: zone-redundant Azure SQL (General Purpose), geo-redundant backups, Entra ID only.
+    database: {
+      engine: DatabaseEngine.sql(),
+      // Entra ID group that administers the database (replace with your own group).
+      administrator: { objectId: '00000000-0000-0000-0000-000000000000', name: 'sg-order-db-admins' },
     },
     tags: { environment: 'example', 'cost-center': 'orders' },
   });

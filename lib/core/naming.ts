@@ -101,6 +101,12 @@ export class ResourceKind {
     globallyUnique: true, pattern: LOWER_ALNUM_HYPHEN,
     rule: 'lower-case letters, digits and hyphens, not starting or ending with a hyphen',
   });
+  /** Virtual endpoint of a PostgreSQL flexible server (`<name>.writer.postgres.database.azure.com`). */
+  public static readonly POSTGRESQL_VIRTUAL_ENDPOINT = new ResourceKind({
+    label: 'PostgreSQL virtual endpoint', abbreviation: 'psqlve', minLength: 3, maxLength: 63, hyphens: true,
+    globallyUnique: true, pattern: LOWER_ALNUM_HYPHEN,
+    rule: 'lower-case letters, digits and hyphens, not starting or ending with a hyphen',
+  });
   public static readonly COSMOS_ACCOUNT = new ResourceKind({
     label: 'Cosmos DB account', abbreviation: 'cosmos', minLength: 3, maxLength: 44, hyphens: true, globallyUnique: true,
     pattern: LOWER_ALNUM_HYPHEN, rule: 'lower-case letters, digits and hyphens, not starting or ending with a hyphen',

@@ -78,3 +78,26 @@ export const REGION_DATA: readonly RegionData[] = [
   { name: 'westus2', displayName: 'West US 2', geography: 'United States', location: 'Washington', pairedRegion: 'westcentralus', availabilityZones: true, euDataBoundary: false },
   { name: 'westus3', displayName: 'West US 3', geography: 'United States', location: 'Phoenix', pairedRegion: 'eastus', availabilityZones: true, euDataBoundary: false },
 ];
+
+/** A restricted-access region: it cannot host a stamp, but it is the pair of a catalog region. */
+export interface RestrictedRegionData {
+  readonly name: string;
+  readonly geography: string;
+  readonly euDataBoundary: boolean;
+}
+
+/**
+ * Restricted regions that are pairs of catalog regions (same source), so geo-redundant backups, which land in the
+ * pair, can be checked against a residency.
+ */
+export const RESTRICTED_PAIR_DATA: readonly RestrictedRegionData[] = [
+  { name: 'australiacentral2', geography: 'Australia', euDataBoundary: false },
+  { name: 'brazilsoutheast', geography: 'Brazil', euDataBoundary: false },
+  { name: 'francesouth', geography: 'France', euDataBoundary: true },
+  { name: 'germanynorth', geography: 'Germany', euDataBoundary: true },
+  { name: 'norwaywest', geography: 'Norway', euDataBoundary: true },
+  { name: 'southafricawest', geography: 'South Africa', euDataBoundary: false },
+  { name: 'swedensouth', geography: 'Sweden', euDataBoundary: true },
+  { name: 'switzerlandwest', geography: 'Switzerland', euDataBoundary: true },
+  { name: 'uaecentral', geography: 'UAE', euDataBoundary: false },
+];

@@ -1,7 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { IConstruct } from 'constructs';
 import { ValidationError } from './errors';
-import { REGION_DATA, RegionData } from './region-data';
+import { REGION_DATA, RegionData, RESTRICTED_PAIR_DATA } from './region-data';
 
 /** A region of the catalog, as the rest of the library sees it. */
 export type RegionInfo = RegionData;
@@ -62,6 +62,17 @@ export class Regions {
   /** Whether a region lies inside a residency: a Microsoft geography name or {@link EU_DATA_BOUNDARY}. */
   public static isInResidency(region: RegionInfo, residency: string): boolean {
     return residency === EU_DATA_BOUNDARY ? region.euDataBoundary : region.geography === residency;
+  }
+
+  /**
+   * Whether the region's paired region (where geo-redundant backups are stored) lies inside a residency;
+   * `false` for a region without a pair.
+   */
+  public static isPairInResidency(region: RegionInfo, residency: string): boolean {
+    if (!region.pairedRegion) return false;
+    const pair = BY_NAME.get(region.pairedRegion) ?? RESTRICTED_PAIR_DATA.find((r) => r.name === region.pairedRegion);
+    if (!pair) return false;
+    return residency === EU_DATA_BOUNDARY ? pair.euDataBoundary : pair.geography === residency;
   }
 
   /** Every residency name the catalog knows: the geographies plus {@link EU_DATA_BOUNDARY}. */

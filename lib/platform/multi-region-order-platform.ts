@@ -2,6 +2,8 @@ import { Construct } from 'constructs';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { AddressPlan, AddressPlanProps } from '../core/address-plan';
+import { ActivePassiveDatabase, DatabaseAdministrator } from '../database/active-passive-database';
+import { DatabaseEngine } from '../database/engine';
 import { ValidationError } from '../core/errors';
 import { RemovalPolicy } from '../core/lifecycle';
 import { Naming, ResourceKind } from '../core/naming';
@@ -16,6 +18,18 @@ import { PlatformStack } from './platform-stack';
 export interface PlatformMonitoringOptions {
   /** Log Analytics retention in days (30-730). @default 30 */
   readonly retentionInDays?: number;
+  /** @default RemovalPolicy.RETAIN */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** The Order database of the platform. */
+export interface PlatformDatabaseOptions {
+  /** Engine and settings, e.g. `DatabaseEngine.sql()` or `DatabaseEngine.postgresql({ version: '16' })`. */
+  readonly engine: DatabaseEngine;
+  /** Entra ID administrator (a group) of every database server. */
+  readonly administrator: DatabaseAdministrator;
+  /** @default 'orders' */
+  readonly databaseName?: string;
   /** @default RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
 }
@@ -39,6 +53,11 @@ export interface MultiRegionOrderPlatformProps {
   readonly keyVault?: KeyVaultOptions;
   /** Log Analytics settings. @default - 30 days, retained on destroy */
   readonly monitoring?: PlatformMonitoringOptions;
+  /**
+   * The Order database (`ActivePassiveDatabase` in the data stack, private endpoints in every stamp).
+   * @default - no database
+   */
+  readonly database?: PlatformDatabaseOptions;
   /** Terraform state backend, one state per stack. @default PlatformBackend.local() */
   readonly backend?: PlatformBackend;
   /** Subscription for every stack. @default - `ARM_SUBSCRIPTION_ID` or the Azure CLI's current subscription */
@@ -90,6 +109,8 @@ export class MultiRegionOrderPlatform extends Construct {
   public readonly stamps: { readonly [region: string]: RegionalStamp };
   /** The data stack's per-region share, by region name. */
   public readonly regionalData: { readonly [region: string]: RegionalData };
+  /** The Order database, when `database` is set. */
+  public readonly database?: ActivePassiveDatabase;
 
   constructor(scope: Construct, id: string, props: MultiRegionOrderPlatformProps) {
     super(scope, id);
@@ -145,5 +166,26 @@ export class MultiRegionOrderPlatform extends Construct {
     this.regionalData = regionalData;
     this.regionStacks = regionStacks;
     this.stamps = stamps;
+
+    if (props.database) {
+      const database = new ActivePassiveDatabase(this.dataStack, 'OrderDatabase', {
+        prefix: naming.prefix,
+        pattern: props.pattern,
+        regions: props.regions,
+        engine: props.database.engine,
+        administrator: props.database.administrator,
+        databaseName: props.database.databaseName,
+        removalPolicy: props.database.removalPolicy,
+        resourceGroupNames: Object.fromEntries(Object.entries(regionalData).map(([region, data]) => [region, data.resourceGroup.name])),
+        monitoring: Object.fromEntries(Object.entries(regionalData).map(([region, data]) => [region, data.monitoring])),
+        tags,
+      });
+      for (const stamp of Object.values(stamps)) database.connect(stamp);
+      for (const cell of database.cells) {
+        new TerraformOutput(this.dataStack, `OrderDb-${cell.homeRegion}-ReadWriteHost`, { value: cell.readWriteHost });
+        new TerraformOutput(this.dataStack, `OrderDb-${cell.homeRegion}-ReadOnlyHost`, { value: cell.readOnlyHost });
+      }
+      this.database = database;
+    }
   }
 }

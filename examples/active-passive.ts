@@ -1,0 +1,26 @@
+/**
+ * Active/passive across East US 2 and Central US (a region pair) with PostgreSQL: the active region serves
+ * everything; the passive region keeps a warm stamp and a cross-region read replica behind a virtual endpoint,
+ * promoted when the active region is lost.
+ *
+ * Copy into your own cdktf app (import from 'cdktf-order-platform' instead of '../lib') and call
+ * `activePassive(app)`. Stacks: `active-passive-data`, `active-passive-eastus2`, `active-passive-centralus`.
+ */
+import { Construct } from 'constructs';
+import { DatabaseEngine, MultiRegionOrderPlatform, RedundancyPattern } from '../lib';
+
+export function activePassive(scope: Construct): MultiRegionOrderPlatform {
+  return new MultiRegionOrderPlatform(scope, 'active-passive', {
+    prefix: 'ordap',
+    pattern: RedundancyPattern.activePassive({ standby: 'warm' }),
+    regions: ['eastus2', 'centralus'],
+    addressPlan: { addressSpace: '10.120.0.0/16' },
+    kubernetes: { adminGroupObjectIds: ['00000000-0000-0000-0000-000000000000'] },
+    database: {
+      // Zone-redundant HA primary (zones 1 and 2), replica in Central US, writer/reader virtual endpoint.
+      engine: DatabaseEngine.postgresql({ version: '16', skuName: 'GP_Standard_D4ds_v5' }),
+      administrator: { objectId: '00000000-0000-0000-0000-000000000000', name: 'sg-order-db-admins' },
+    },
+    tags: { environment: 'example', 'cost-center': 'orders' },
+  });
+}

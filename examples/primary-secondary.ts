@@ -1,0 +1,27 @@
+/**
+ * Primary/secondary across West US 3 and East US (the seeds' scenario): the primary writes; the secondary serves
+ * reads from a readable geo-replica and takes over writes when the auto-failover group fails over.
+ *
+ * Copy into your own cdktf app (import from 'cdktf-order-platform' instead of '../lib') and call
+ * `primarySecondary(app)`. Stacks: `primary-secondary-data`, `primary-secondary-westus3`,
+ * `primary-secondary-eastus`.
+ */
+import { Construct } from 'constructs';
+import { DatabaseEngine, MultiRegionOrderPlatform, RedundancyPattern } from '../lib';
+
+export function primarySecondary(scope: Construct): MultiRegionOrderPlatform {
+  return new MultiRegionOrderPlatform(scope, 'primary-secondary', {
+    prefix: 'ordps',
+    pattern: RedundancyPattern.primarySecondary(),
+    // First = primary. Both regions have availability zones; West US 3's designated pair is East US.
+    regions: ['westus3', 'eastus'],
+    addressPlan: { addressSpace: '10.110.0.0/16' },
+    kubernetes: { adminGroupObjectIds: ['00000000-0000-0000-0000-000000000000'] },
+    database: {
+      // Automatic failover after 60 minutes of primary outage (the seeds' behaviour); consider 'Manual'.
+      engine: DatabaseEngine.sql({ failoverMode: 'Automatic', graceMinutes: 60 }),
+      administrator: { objectId: '00000000-0000-0000-0000-000000000000', name: 'sg-order-db-admins' },
+    },
+    tags: { environment: 'example', 'cost-center': 'orders' },
+  });
+}

@@ -1,0 +1,61 @@
+import { Construct } from 'constructs';
+import { RemovalPolicy } from '../core/lifecycle';
+import { Naming } from '../core/naming';
+import { PatternKind, RedundancyPattern, RegionPlacement } from '../core/pattern';
+import { Tags } from '../core/tags';
+import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
+import type { DatabaseAdministrator, DatabaseCell, DatabaseServerEndpoint } from './active-passive-database';
+
+// Internal: the shared shape of the SQL and PostgreSQL builders (not exported from the package).
+
+/** Everything an engine builder needs, already validated. */
+export interface DatabaseBuildContext {
+  readonly scope: Construct;
+  readonly naming: Naming;
+  readonly pattern: RedundancyPattern;
+  readonly placements: readonly RegionPlacement[];
+  readonly plans: readonly CellPlan[];
+  readonly databaseName: string;
+  readonly administrator: Required<DatabaseAdministrator>;
+  readonly tenantId: string;
+  readonly removalPolicy: RemovalPolicy;
+  readonly tags: Tags;
+  /** Region scope (a construct keyed by region name) for a region's resources. */
+  regionScope(region: string): Construct;
+  resourceGroupName(region: string): string;
+  monitoring(region: string): IRegionalMonitoring;
+  /** Geo-redundant backups allowed for a home region (it has a pair inside the residency it must respect). */
+  geoBackupAllowed(placement: RegionPlacement): boolean;
+}
+
+/** Where a cell lives: its home placement and, when the pattern replicates, its replica placement. */
+export interface CellPlan {
+  readonly home: RegionPlacement;
+  readonly replica?: RegionPlacement;
+}
+
+/** What an engine builder returns. */
+export interface DatabaseBuild {
+  readonly cells: DatabaseCell[];
+  readonly servers: DatabaseServerEndpoint[];
+}
+
+/**
+ * The cells of a pattern: one home and at most one replica region each.
+ *
+ * zoneRedundant and regionPinned cells have no replica; primarySecondary and activePassive have one cell homed in
+ * the first region with its replica in the second; activeActive forms a ring (cell i's replica lives in region i+1).
+ */
+export function cellPlans(kind: PatternKind, placements: readonly RegionPlacement[]): CellPlan[] {
+  switch (kind) {
+    case PatternKind.ZONE_REDUNDANT:
+      return [{ home: placements[0] }];
+    case PatternKind.PRIMARY_SECONDARY:
+    case PatternKind.ACTIVE_PASSIVE:
+      return [{ home: placements[0], replica: placements[1] }];
+    case PatternKind.ACTIVE_ACTIVE:
+      return placements.map((home, i) => ({ home, replica: placements[(i + 1) % placements.length] }));
+    case PatternKind.REGION_PINNED:
+      return placements.map((home) => ({ home }));
+  }
+}
