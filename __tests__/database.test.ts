@@ -110,7 +110,18 @@ describe.each(PATTERNS)('Azure SQL under %s', (kind, pattern, regions) => {
     }
   });
 
-  test('activeActive cells carry distinct database names (a ring server holds two cells)', () => {
+  test('every region holds a readable copy of every cell under activeActive (local reads)', () => {
+    for (const cell of database.cells) {
+      expect(Object.keys(cell.serverHosts).sort()).toEqual(kind === 'activeActive' ? [...regions].sort() : [cell.homeRegion, ...(cell.replicaRegion ? [cell.replicaRegion] : [])].sort());
+    }
+    if (kind !== 'activeActive') return;
+    const secondaries = Object.entries(databases).filter(([, d]) => d.create_mode === 'Secondary');
+    expect(secondaries).toHaveLength(regions.length * (regions.length - 1));
+    // Only the ring partner's copy belongs to the failover group.
+    for (const group of groups) expect(group.databases).toHaveLength(1);
+  });
+
+  test('activeActive cells carry distinct database names (a server holds every cell)', () => {
     const names = database.cells.map((c) => c.databaseName);
     expect(names).toEqual(kind === 'activeActive' ? regions.map((r) => `orders-${r}`) : names.map(() => 'orders'));
   });
@@ -159,7 +170,8 @@ describe.each(PATTERNS)('PostgreSQL under %s', (kind, pattern, regions) => {
       expect(endpoints).toHaveLength(0);
       return;
     }
-    expect(replicas.map((r) => r.location)).toEqual(kind === 'activeActive' ? expect.arrayContaining(regions) : [regions[1]]);
+    // activeActive: every cell has a replica in every other region (N x (N-1)); otherwise one, in the second region.
+    expect(replicas.map((r) => r.location).sort()).toEqual(kind === 'activeActive' ? regions.flatMap((r) => regions.filter((o) => o !== r)).sort() : [regions[1]]);
     for (const replica of replicas) {
       expect(replica.source_server_id).toMatch(/azurerm_postgresql_flexible_server\..*\.id/);
       expect(replica.high_availability).toBeUndefined();
@@ -169,7 +181,7 @@ describe.each(PATTERNS)('PostgreSQL under %s', (kind, pattern, regions) => {
     for (const cell of database.cells) {
       expect(cell.readWriteHost).toMatch(/^shop-psqlve-[a-z0-9]+-[0-9a-f]{6}\.writer\.postgres\.database\.azure\.com$/);
       expect(cell.readOnlyHost).toBe(cell.readWriteHost.replace('.writer.', '.reader.'));
-      expect(Object.keys(cell.serverHosts).sort()).toEqual([cell.homeRegion, cell.replicaRegion].sort());
+      expect(Object.keys(cell.serverHosts).sort()).toEqual(kind === 'activeActive' ? [...regions].sort() : [cell.homeRegion, cell.replicaRegion].sort());
     }
   });
 
@@ -191,7 +203,7 @@ describe('ActivePassiveDatabase wiring', () => {
     database.connect(stamp);
     const json = synthStack(stack);
     const endpoints = Object.values(all(json, 'azurerm_private_endpoint')).filter((e) => e.private_service_connection.subresource_names[0] === 'sqlServer');
-    expect(endpoints.map((e) => e.name).sort()).toEqual(['pe-sql-eastus-eastus', 'pe-sql-westus3-eastus']);
+    expect(endpoints.map((e) => e.name).sort()).toEqual(['pe-sql-eastus', 'pe-sql-westus3']);
     for (const endpoint of endpoints) expect(endpoint.subnet_id).toContain('PrivateEndpointsSubnet');
     const zones = Object.values(all(json, 'azurerm_private_dns_zone')).map((z) => z.name);
     expect(zones).toContain('privatelink.database.windows.net');
@@ -204,7 +216,7 @@ describe('ActivePassiveDatabase wiring', () => {
     database.connect(stamp);
     const json = synthStack(stack);
     const endpoints = Object.values(all(json, 'azurerm_private_endpoint')).filter((e) => e.private_service_connection.subresource_names[0] === 'postgresqlServer');
-    expect(endpoints.map((e) => e.name).sort()).toEqual(['pe-psql-centralus-replica-eastus2', 'pe-psql-eastus2-eastus2']);
+    expect(endpoints.map((e) => e.name).sort()).toEqual(['pe-psql-eastus2', 'pe-psql-eastus2-replica-centralus']);
     expect(Object.values(all(json, 'azurerm_private_dns_zone')).map((z) => z.name)).toContain('privatelink.postgres.database.azure.com');
   });
 
@@ -262,6 +274,9 @@ describe('ActivePassiveDatabase bad input', () => {
     ['the HA standby in the primary zone', { engine: pg({ primaryZone: '2', standbyZone: '2' }) }, 'invalid engine.standbyZone "2": zone-redundant HA needs the standby in a different zone'],
     ['a Standby secondary on a Hyperscale SKU', { engine: sql({ skuName: 'HS_Gen5_2' }), pattern: RedundancyPattern.activePassive(), regions: ['eastus2', 'centralus'] }, 'invalid engine.skuName "HS_Gen5_2": a non-readable (Standby) secondary needs a provisioned General Purpose or Business Critical SKU'],
     ['a Burstable server where a replica is needed', { engine: pg({ skuName: 'B_Standard_B2s', highAvailability: false }), ...two }, 'invalid engine.skuName "B_Standard_B2s": primarySecondary needs a cross-region read replica, and Burstable servers cannot have replicas'],
+    ['more SQL geo-secondaries than Azure allows', { engine: sql(), pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3', 'centralus', 'eastus', 'southcentralus', 'westus2'] }, 'Azure SQL allows at most four geo-secondaries per database (5 needed). Fix: use at most 5 regions'],
+    ['more PostgreSQL replicas than Azure allows', { engine: pg(), pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3', 'centralus', 'eastus', 'southcentralus', 'westus2', 'canadacentral'] }, 'a flexible server has at most five (6 needed)'],
+    ['Hyperscale with several geo-secondaries', { engine: sql({ skuName: 'HS_Gen5_2' }), pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3', 'centralus'] }, 'Hyperscale supports one geo-secondary, and each cell here needs 2'],
     ['a storage size Azure does not offer', { engine: pg({ storageMb: 100000 }) }, 'invalid engine.storageMb 100000: not a storage size flexible server offers'],
     ['an administrator that is not an object ID', { engine: sql(), administrator: { objectId: 'sg-order-db-admins', name: 'x' } }, 'invalid administrator.objectId "sg-order-db-admins": not an Entra ID object ID (a GUID)'],
     ['a database name with spaces', { engine: sql(), databaseName: 'Order DB' }, 'invalid databaseName "Order DB"'],

@@ -205,13 +205,14 @@ export class Naming {
 
   /**
    * The name for a resource: `override` (validated against Azure's rules, reported as `prop`) when given,
-   * otherwise a generated one.
+   * otherwise a generated one hashed from `scope`'s path (plus `childId` when given).
    */
-  public name(scope: IConstruct, kind: ResourceKind, options: { readonly qualifier?: string; readonly override?: string; readonly prop?: string } = {}): string {
+  public name(scope: IConstruct, kind: ResourceKind, options: { readonly qualifier?: string; readonly override?: string; readonly prop?: string; readonly childId?: string } = {}): string {
     const prop = options.prop ?? 'names';
     if (options.override !== undefined) return kind.validate(scope, prop, options.override);
     const { abbreviation, hyphens, maxLength } = kind.props;
-    const hash = pathHash(scope.node.path);
+    // `childId`: hash the path the resource itself will have, when several siblings of one kind share a scope.
+    const hash = pathHash(options.childId ? `${scope.node.path}/${options.childId}` : scope.node.path);
     const join = (parts: string[]) => parts.join(hyphens ? '-' : '');
     const clean = (part: string) => part.toLowerCase().replace(hyphens ? /[^a-z0-9-]/g : /[^a-z0-9]/g, '');
     const withQualifier = options.qualifier ? join([this.prefix, abbreviation, clean(options.qualifier), hash]) : undefined;

@@ -9,6 +9,7 @@ import { ResourceKind } from '../core/naming';
 import { checkInteger, checkOneOf } from '../core/validate';
 import type { DatabaseCell, DatabaseServerEndpoint } from './active-passive-database';
 import type { DatabaseBuild, DatabaseBuildContext } from './topology';
+import { RegionPlacement } from '../core/pattern';
 import { PostgresqlEngineOptions } from './engine';
 
 /**
@@ -55,6 +56,10 @@ function checkOptions(ctx: DatabaseBuildContext, o: PostgresqlEngineOptions): Ch
   }
   if (skuName.startsWith('B_') && ctx.pattern.replicatesAcrossRegions) {
     throw new ValidationError({ scope, prop: 'engine.skuName', value: skuName, problem: `${ctx.pattern.kind} needs a cross-region read replica, and Burstable servers cannot have replicas`, fix: "use a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5'" });
+  }
+  const replicas = Math.max(0, ...ctx.plans.map((p) => (p.replica ? 1 : 0) + p.readReplicas.length));
+  if (replicas > 5) {
+    throw new ValidationError({ scope, prop: 'regions', value: ctx.placements.map((p) => p.region.name), problem: `every activeActive cell keeps a read replica in every other region, and a flexible server has at most five (${replicas} needed)`, fix: 'use at most 6 regions' });
   }
   const storageMb = o.storageMb ?? 131072;
   if (!STORAGE_MB.includes(storageMb)) {
@@ -139,25 +144,42 @@ export function buildPostgresql(ctx: DatabaseBuildContext, options: PostgresqlEn
     }
 
     const replicaRegion = plan.replica.region.name;
-    const replicaScope = ctx.regionScope(replicaRegion);
-    // Cross-region read replica (asynchronous, RPO <= 5 min): replicas cannot run HA or geo-backups of their own;
+    // Cross-region read replicas (asynchronous, RPO <= 5 min). Replicas run neither HA nor backups of their own;
     // after a promotion, enable HA on the new primary.
-    const replica = new PostgresqlFlexibleServer(replicaScope, `Replica-${home}`, {
-      name: ctx.naming.name(replicaScope, ResourceKind.POSTGRESQL_SERVER, { qualifier: `${replicaRegion}-replica` }),
-      location: replicaRegion,
-      resourceGroupName: ctx.resourceGroupName(replicaRegion),
-      createMode: 'Replica',
-      sourceServerId: primary.id,
-      version: o.version,
-      skuName: o.skuName,
-      storageMb: o.storageMb,
-      autoGrowEnabled: true,
-      zone: plan.replica.zoneRedundant ? o.primaryZone : undefined,
-      authentication: { activeDirectoryAuthEnabled: true, passwordAuthEnabled: false, tenantId: ctx.tenantId },
-      publicNetworkAccessEnabled: false,
-      tags: { ...ctx.tags, region: replicaRegion, cell: home },
-    });
-    protect(replica, ctx.removalPolicy, FAILOVER_DRIFT);
+    const readReplica = (placement: RegionPlacement) => {
+      const region = placement.region.name;
+      const replicaScope = ctx.regionScope(region);
+      const id = `Replica-${home}`;
+      const replica = new PostgresqlFlexibleServer(replicaScope, id, {
+        name: ctx.naming.name(replicaScope, ResourceKind.POSTGRESQL_SERVER, { qualifier: `${region}-of-${home}`, childId: id }),
+        location: region,
+        resourceGroupName: ctx.resourceGroupName(region),
+        createMode: 'Replica',
+        sourceServerId: primary.id,
+        version: o.version,
+        // Same compute and storage as the primary: a promotion needs them equal.
+        skuName: o.skuName,
+        storageMb: o.storageMb,
+        autoGrowEnabled: true,
+        zone: placement.zoneRedundant ? o.primaryZone : undefined,
+        authentication: { activeDirectoryAuthEnabled: true, passwordAuthEnabled: false, tenantId: ctx.tenantId },
+        publicNetworkAccessEnabled: false,
+        tags: { ...ctx.tags, region, cell: home },
+      });
+      protect(replica, ctx.removalPolicy, FAILOVER_DRIFT);
+      new MonitorDiagnosticSetting(replicaScope, `${id}Diagnostics`, {
+        name: 'to-log-analytics',
+        targetResourceId: replica.id,
+        logAnalyticsWorkspaceId: ctx.monitoring(region).workspaceId,
+        enabledLog: [{ categoryGroup: 'audit' }, { category: 'PostgreSQLLogs' }],
+      });
+      servers.push({ key: `${home}-replica-${region}`, region, resourceId: replica.id });
+      serverHosts[region] = replica.fqdn;
+      return replica;
+    };
+    const replica = readReplica(plan.replica);
+    // activeActive with 3+ regions: a readable copy of the cell in every other region (up to five replicas).
+    for (const other of plan.readReplicas) readReplica(other);
     const endpointName = ctx.naming.name(scope, ResourceKind.POSTGRESQL_VIRTUAL_ENDPOINT, { qualifier: home });
     new PostgresqlFlexibleServerVirtualEndpoint(scope, 'VirtualEndpoint', {
       name: endpointName,
@@ -165,14 +187,6 @@ export function buildPostgresql(ctx: DatabaseBuildContext, options: PostgresqlEn
       replicaServerId: replica.id,
       type: 'ReadWrite',
     });
-    new MonitorDiagnosticSetting(replicaScope, `Replica-${home}Diagnostics`, {
-      name: 'to-log-analytics',
-      targetResourceId: replica.id,
-      logAnalyticsWorkspaceId: ctx.monitoring(replicaRegion).workspaceId,
-      enabledLog: [{ categoryGroup: 'audit' }, { category: 'PostgreSQLLogs' }],
-    });
-    servers.push({ key: `${replicaRegion}-replica`, region: replicaRegion, resourceId: replica.id });
-    serverHosts[replicaRegion] = replica.fqdn;
     return {
       homeRegion: home,
       replicaRegion,

@@ -67,6 +67,13 @@ function checkOptions(ctx: DatabaseBuildContext, o: SqlEngineOptions): CheckedSq
   }
   const backupStorageRedundancy = o.backupStorageRedundancy === undefined ? undefined
     : checkOneOf(scope, 'engine.backupStorageRedundancy', o.backupStorageRedundancy, ['Geo', 'GeoZone', 'Zone', 'Local'] as const);
+  const secondaries = Math.max(0, ...ctx.plans.map((p) => (p.replica ? 1 : 0) + p.readReplicas.length));
+  if (secondaries > 4) {
+    throw new ValidationError({ scope, prop: 'regions', value: ctx.placements.map((p) => p.region.name), problem: `every activeActive cell keeps a readable copy in every other region, and Azure SQL allows at most four geo-secondaries per database (${secondaries} needed)`, fix: 'use at most 5 regions' });
+  }
+  if (skuName.startsWith('HS_') && secondaries > 1) {
+    throw new ValidationError({ scope, prop: 'engine.skuName', value: skuName, problem: `Hyperscale supports one geo-secondary, and each cell here needs ${secondaries}`, fix: "use a General Purpose or Business Critical SKU, or at most 2 regions" });
+  }
   const multiRegion = ctx.pattern.replicatesAcrossRegions;
   for (const [key, value] of [['failoverMode', o.failoverMode], ['graceMinutes', o.graceMinutes], ['readableSecondary', o.readableSecondary], ['readOnlyEndpointFailover', o.readOnlyEndpointFailover]] as const) {
     if (!multiRegion && value !== undefined) {
@@ -178,23 +185,33 @@ export function buildSql(ctx: DatabaseBuildContext, options: SqlEngineOptions): 
         fix: "use e.g. 'GP_Gen5_2', or readableSecondary: true for a readable geo-secondary",
       });
     }
-    // Declared explicitly (rather than left to the failover group) so the geo-secondary is zone-redundant,
-    // tagged and protected like the primary, and a Standby replica can be chosen.
-    const secondary = new MssqlDatabase(ctx.regionScope(replicaRegion), `Replica-${home}`, {
-      name,
-      serverId: partner.id,
-      createMode: 'Secondary',
-      creationSourceDatabaseId: database.id,
-      secondaryType: readable ? 'Geo' : 'Standby',
-      // Same SKU as the primary (otherwise an unresolvable diff); no max_size_gb: Azure refuses it on secondaries.
-      skuName: o.skuName,
-      zoneRedundant: plan.replica.zoneRedundant,
-      // After a failover this database is the primary: keep its backups as safe as the original's.
-      storageAccountType: backupRedundancy(ctx, o, plan.replica),
-      longTermRetentionPolicy: { weeklyRetention: o.ltr.weekly, monthlyRetention: o.ltr.monthly, yearlyRetention: o.ltr.yearly, weekOfYear: o.ltr.weekOfYear },
-      tags: { ...ctx.tags, region: replicaRegion, cell: home },
-    });
-    protect(secondary, ctx.removalPolicy, FAILOVER_DRIFT);
+    const geoSecondary = (placement: RegionPlacement, secondaryType: 'Geo' | 'Standby') => {
+      const secondaryRegion = placement.region.name;
+      const secondary = new MssqlDatabase(ctx.regionScope(secondaryRegion), `Replica-${home}`, {
+        name,
+        serverId: servers.get(secondaryRegion)!.id,
+        createMode: 'Secondary',
+        creationSourceDatabaseId: database.id,
+        secondaryType,
+        // Same SKU as the primary (otherwise an unresolvable diff); no max_size_gb: Azure refuses it on secondaries.
+        skuName: o.skuName,
+        zoneRedundant: placement.zoneRedundant,
+        // After a failover this database is the primary: keep its backups as safe as the original's, and its
+        // long-term retention (backups are only taken once it is primary).
+        storageAccountType: backupRedundancy(ctx, o, placement),
+        longTermRetentionPolicy: { weeklyRetention: o.ltr.weekly, monthlyRetention: o.ltr.monthly, yearlyRetention: o.ltr.yearly, weekOfYear: o.ltr.weekOfYear },
+        tags: { ...ctx.tags, region: secondaryRegion, cell: home },
+      });
+      protect(secondary, ctx.removalPolicy, FAILOVER_DRIFT);
+      serverHosts[secondaryRegion] = servers.get(secondaryRegion)!.fullyQualifiedDomainName;
+      return secondary;
+    };
+    // Declared explicitly (rather than left to the failover group to create) so the geo-secondary is
+    // zone-redundant, tagged and protected like the primary, and a Standby replica can be chosen.
+    const secondary = geoSecondary(plan.replica, readable ? 'Geo' : 'Standby');
+    // activeActive with 3+ regions: a readable copy in every other region (active geo-replication allows four
+    // secondaries; after a failover Azure links the others to the new primary).
+    for (const other of plan.readReplicas) geoSecondary(other, 'Geo');
     const groupName = ctx.naming.name(scope, ResourceKind.SQL_FAILOVER_GROUP, { qualifier: home });
     new MssqlFailoverGroup(scope, 'FailoverGroup', {
       name: groupName,
@@ -208,7 +225,6 @@ export function buildSql(ctx: DatabaseBuildContext, options: SqlEngineOptions): 
       tags: { ...ctx.tags, cell: home },
       dependsOn: [secondary],
     });
-    serverHosts[replicaRegion] = partner.fullyQualifiedDomainName;
     return {
       homeRegion: home,
       replicaRegion,

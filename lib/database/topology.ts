@@ -28,10 +28,13 @@ export interface DatabaseBuildContext {
   geoBackupAllowed(placement: RegionPlacement): boolean;
 }
 
-/** Where a cell lives: its home placement and, when the pattern replicates, its replica placement. */
+/** Where a cell lives: its home, its failover partner (if the pattern replicates) and extra local read copies. */
 export interface CellPlan {
   readonly home: RegionPlacement;
+  /** Failover partner: the cross-region replica that takes over writes. */
   readonly replica?: RegionPlacement;
+  /** activeActive with 3+ regions: readable copies in every other region, so every region reads every cell locally. */
+  readonly readReplicas: readonly RegionPlacement[];
 }
 
 /** What an engine builder returns. */
@@ -44,18 +47,22 @@ export interface DatabaseBuild {
  * The cells of a pattern: one home and at most one replica region each.
  *
  * zoneRedundant and regionPinned cells have no replica; primarySecondary and activePassive have one cell homed in
- * the first region with its replica in the second; activeActive forms a ring (cell i's replica lives in region i+1).
+ * the first region with its replica in the second; activeActive forms a ring (cell i's failover partner is region
+ * i+1) and, with three or more regions, adds a readable copy of every cell in every other region.
  */
 export function cellPlans(kind: PatternKind, placements: readonly RegionPlacement[]): CellPlan[] {
   switch (kind) {
     case PatternKind.ZONE_REDUNDANT:
-      return [{ home: placements[0] }];
+      return [{ home: placements[0], readReplicas: [] }];
     case PatternKind.PRIMARY_SECONDARY:
     case PatternKind.ACTIVE_PASSIVE:
-      return [{ home: placements[0], replica: placements[1] }];
+      return [{ home: placements[0], replica: placements[1], readReplicas: [] }];
     case PatternKind.ACTIVE_ACTIVE:
-      return placements.map((home, i) => ({ home, replica: placements[(i + 1) % placements.length] }));
+      return placements.map((home, i) => {
+        const replica = placements[(i + 1) % placements.length];
+        return { home, replica, readReplicas: placements.filter((p) => p !== home && p !== replica) };
+      });
     case PatternKind.REGION_PINNED:
-      return placements.map((home) => ({ home }));
+      return placements.map((home) => ({ home, readReplicas: [] }));
   }
 }

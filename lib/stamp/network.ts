@@ -75,7 +75,7 @@ export class StampNetwork extends Construct {
   /** A private endpoint in the private-endpoint subnet, registered in `zoneId` through a DNS zone group. */
   public addPrivateEndpoint(scope: Construct, id: string, options: { readonly resourceId: string; readonly subresource: string; readonly zoneId: string; readonly qualifier: string }): PrivateEndpoint {
     // Unique within the stamp's resource group; the qualifier names the target (`kv`, `sql-westus3`, ...).
-    const name = ResourceKind.PRIVATE_ENDPOINT.validate(scope, 'qualifier', `pe-${options.qualifier}-${this.props.location}`);
+    const name = ResourceKind.PRIVATE_ENDPOINT.validate(scope, 'qualifier', `pe-${options.qualifier}`);
     return new PrivateEndpoint(scope, id, {
       name,
       location: this.props.location,
