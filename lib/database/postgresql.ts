@@ -2,7 +2,7 @@ import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql
 import { PostgresqlFlexibleServerActiveDirectoryAdministrator } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-active-directory-administrator';
 import { PostgresqlFlexibleServerDatabase } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-database';
 import { PostgresqlFlexibleServerVirtualEndpoint } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-virtual-endpoint';
-import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { addDiagnostics } from '../monitoring/diagnostics';
 import { ValidationError } from '../core/errors';
 import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
@@ -27,6 +27,9 @@ const ZONES = ['1', '2', '3'] as const;
  * switchover rewrites the replication settings of both servers.
  */
 const FAILOVER_DRIFT = ['zone', 'high_availability[0].standby_availability_zone', 'create_mode', 'source_server_id', 'replication_role'];
+
+/** Server logs and the audit category group (pgaudit sessions) to Log Analytics. */
+const LOGS = { categories: ['PostgreSQLLogs'], categoryGroups: ['audit'] };
 
 interface CheckedPostgresqlOptions {
   readonly version: string;
@@ -131,12 +134,7 @@ export function buildPostgresql(ctx: DatabaseBuildContext, options: PostgresqlEn
       collation: 'en_US.utf8',
     });
     protect(database, ctx.removalPolicy);
-    new MonitorDiagnosticSetting(scope, 'PostgresqlDiagnostics', {
-      name: 'to-log-analytics',
-      targetResourceId: primary.id,
-      logAnalyticsWorkspaceId: ctx.monitoring(home).workspaceId,
-      enabledLog: [{ categoryGroup: 'audit' }, { category: 'PostgreSQLLogs' }],
-    });
+    addDiagnostics(scope, 'PostgresqlDiagnostics', { targetResourceId: primary.id, workspaceId: ctx.monitoring(home).workspaceId, ...LOGS });
     servers.push({ key: home, region: home, resourceId: primary.id });
     const serverHosts: Record<string, string> = { [home]: primary.fqdn };
     if (!plan.replica) {
@@ -167,12 +165,7 @@ export function buildPostgresql(ctx: DatabaseBuildContext, options: PostgresqlEn
         tags: { ...ctx.tags, region, cell: home },
       });
       protect(replica, ctx.removalPolicy, FAILOVER_DRIFT);
-      new MonitorDiagnosticSetting(replicaScope, `${id}Diagnostics`, {
-        name: 'to-log-analytics',
-        targetResourceId: replica.id,
-        logAnalyticsWorkspaceId: ctx.monitoring(region).workspaceId,
-        enabledLog: [{ categoryGroup: 'audit' }, { category: 'PostgreSQLLogs' }],
-      });
+      addDiagnostics(replicaScope, `${id}Diagnostics`, { targetResourceId: replica.id, workspaceId: ctx.monitoring(region).workspaceId, ...LOGS });
       servers.push({ key: `${home}-replica-${region}`, region, resourceId: replica.id });
       serverHosts[region] = replica.fqdn;
       return replica;

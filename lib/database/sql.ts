@@ -1,4 +1,4 @@
-import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { addDiagnostics } from '../monitoring/diagnostics';
 import { MssqlDatabase } from '@cdktf/provider-azurerm/lib/mssql-database';
 import { MssqlDatabaseExtendedAuditingPolicy } from '@cdktf/provider-azurerm/lib/mssql-database-extended-auditing-policy';
 import { MssqlFailoverGroup } from '@cdktf/provider-azurerm/lib/mssql-failover-group';
@@ -138,12 +138,7 @@ export function buildSql(ctx: DatabaseBuildContext, options: SqlEngineOptions): 
     // diagnostic setting (azurerm docs, mssql_server_extended_auditing_policy; examples/sql-azure).
     new MssqlServerExtendedAuditingPolicy(scope, 'Auditing', { serverId: server.id, logMonitoringEnabled: true });
     new MssqlDatabaseExtendedAuditingPolicy(scope, 'MasterAuditing', { databaseId: `${server.id}/databases/master`, logMonitoringEnabled: true });
-    new MonitorDiagnosticSetting(scope, 'AuditDiagnostics', {
-      name: 'to-log-analytics',
-      targetResourceId: `${server.id}/databases/master`,
-      logAnalyticsWorkspaceId: ctx.monitoring(region).workspaceId,
-      enabledLog: [{ category: 'SQLSecurityAuditEvents' }],
-    });
+    addDiagnostics(scope, 'AuditDiagnostics', { targetResourceId: `${server.id}/databases/master`, workspaceId: ctx.monitoring(region).workspaceId, categories: ['SQLSecurityAuditEvents'] });
     new MssqlServerSecurityAlertPolicy(scope, 'SecurityAlertPolicy', {
       resourceGroupName: ctx.resourceGroupName(region),
       serverName: server.name,

@@ -5,7 +5,6 @@ import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluste
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import { MonitorDataCollectionRule } from '@cdktf/provider-azurerm/lib/monitor-data-collection-rule';
 import { MonitorDataCollectionRuleAssociation } from '@cdktf/provider-azurerm/lib/monitor-data-collection-rule-association';
-import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
@@ -17,6 +16,7 @@ import { RegionRole } from '../core/pattern';
 import { RegionInfo, Regions } from '../core/regions';
 import { mergeTags, Tags } from '../core/tags';
 import { checkInteger, checkOneOf } from '../core/validate';
+import { addDiagnostics } from '../monitoring/diagnostics';
 import { IRegionalMonitoring, RegionalMonitoring } from '../monitoring/regional-monitoring';
 import { PrivateDnsZoneSpec, PrivateDnsZones, StampNetwork } from './network';
 
@@ -294,7 +294,7 @@ export class RegionalStamp extends Construct {
       zone: PrivateDnsZones.KEY_VAULT,
       qualifier: 'kv',
     });
-    this.diagnostics('KeyVaultDiagnostics', this.keyVault.id, { categoryGroups: ['audit'] });
+    addDiagnostics(this, 'KeyVaultDiagnostics', { targetResourceId: this.keyVault.id, workspaceId: this.monitoring.workspaceId, categoryGroups: ['audit'] });
 
     // AKS control-plane identity, created first so it holds Network Contributor on the VNet before the cluster
     // needs it (internal load balancers and Private Link Services in the ingress subnet).
@@ -432,7 +432,7 @@ export class RegionalStamp extends Construct {
       targetResourceId: this.cluster.id,
       dataCollectionRuleId: insightsRule.id,
     });
-    this.diagnostics('ClusterDiagnostics', this.cluster.id, { categories: ['kube-audit-admin', 'guard', 'cluster-autoscaler'], dedicated: true });
+    addDiagnostics(this, 'ClusterDiagnostics', { targetResourceId: this.cluster.id, workspaceId: this.monitoring.workspaceId, categories: ['kube-audit-admin', 'guard', 'cluster-autoscaler'], dedicated: true });
 
     if (kubernetes.grantDeployerClusterAdmin ?? true) {
       new RoleAssignment(this, 'DeployerClusterAdmin', {
@@ -451,19 +451,6 @@ export class RegionalStamp extends Construct {
     return this.network.addPrivateEndpoint(this, id, {
       ...options,
       zoneId: this.privateDnsZones.zone(options.zone).id,
-    });
-  }
-
-  private diagnostics(id: string, targetResourceId: string, options: { readonly categories?: string[]; readonly categoryGroups?: string[]; readonly dedicated?: boolean }): MonitorDiagnosticSetting {
-    return new MonitorDiagnosticSetting(this, id, {
-      name: 'to-log-analytics',
-      targetResourceId,
-      logAnalyticsWorkspaceId: this.monitoring.workspaceId,
-      logAnalyticsDestinationType: options.dedicated ? 'Dedicated' : undefined,
-      enabledLog: [
-        ...(options.categories ?? []).map((category) => ({ category })),
-        ...(options.categoryGroups ?? []).map((categoryGroup) => ({ categoryGroup })),
-      ],
     });
   }
 
