@@ -280,7 +280,7 @@ describe('ActivePassiveDatabase bad input', () => {
     ['a storage size Azure does not offer', { engine: pg({ storageMb: 100000 }) }, 'invalid engine.storageMb 100000: not a storage size flexible server offers'],
     ['an administrator that is not an object ID', { engine: sql(), administrator: { objectId: 'sg-order-db-admins', name: 'x' } }, 'invalid administrator.objectId "sg-order-db-admins": not an Entra ID object ID (a GUID)'],
     ['a database name with spaces', { engine: sql(), databaseName: 'Order DB' }, 'invalid databaseName "Order DB"'],
-    ['a resource group for a region that is not listed', { engine: sql(), resourceGroupNames: { eastus: 'rg-db' } }, 'invalid resourceGroupNames.eastus "eastus": not one of the database regions, so the setting would be ignored'],
+    ['a resource group for a region that is not listed', { engine: sql(), resourceGroupNames: { eastus: 'rg-db' } }, 'invalid resourceGroupNames.eastus "eastus": not one of the listed regions, so the setting would be ignored'],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     ['an engine that is not a DatabaseEngine', { engine: 'sql' as any }, 'invalid engine "sql": not a DatabaseEngine'],
   ])('rejects %s', (_label, props, message) => {

@@ -1,17 +1,10 @@
 import { Construct } from 'constructs';
 import { Annotations } from 'cdktf';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
-import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { DataTierConstruct, DataTierEndpoint, DataTierProps } from '../core/data-tier';
 import { ValidationError } from '../core/errors';
-import { checkRemovalPolicy, RemovalPolicy } from '../core/lifecycle';
-import { Naming, ResourceKind } from '../core/naming';
-import { RedundancyPattern } from '../core/pattern';
-import { Regions } from '../core/regions';
-import { mergeTags, Tags } from '../core/tags';
 import { checkOneOf } from '../core/validate';
-import { IRegionalMonitoring, RegionalMonitoring } from '../monitoring/regional-monitoring';
-import { PrivateDnsZoneSpec, PrivateDnsZones } from '../stamp/network';
-import { RegionalStamp } from '../stamp/regional-stamp';
+import { PrivateDnsZones } from '../stamp/network';
 import { DatabaseEngine, PostgresqlEngineOptions, SqlEngineOptions } from './engine';
 import { buildPostgresql } from './postgresql';
 import { cellPlans, DatabaseBuildContext } from './topology';
@@ -28,40 +21,17 @@ export interface DatabaseAdministrator {
 }
 
 /** Props of {@link ActivePassiveDatabase}. */
-export interface ActivePassiveDatabaseProps {
-  /** Name prefix (2-12 lower-case letters and digits, starting with a letter). */
-  readonly prefix: string;
-  /** The redundancy pattern. */
-  readonly pattern: RedundancyPattern;
-  /** Programmatic region names, first = primary / home; the same list the platform's stamps use. */
-  readonly regions: string[];
+export interface ActivePassiveDatabaseProps extends DataTierProps {
   /** Engine and its settings, e.g. `DatabaseEngine.sql({ failoverMode: 'Manual' })`. */
   readonly engine: DatabaseEngine;
   /** Entra ID administrator of every server (password logins stay off). */
   readonly administrator: DatabaseAdministrator;
   /**
-   * Database name. Under activeActive every cell's database is `<name>-<home region>` (a server in the ring holds
-   * its own cell's database and a replica of the previous cell's, which keep their names).
+   * Database name. Under activeActive every cell's database is `<name>-<home region>` (a server holds its own
+   * cell's database and copies of the other cells', which keep their names).
    * @default 'orders'
    */
   readonly databaseName?: string;
-  /**
-   * Resource group per region, by region name.
-   * @default - the construct creates `<prefix>-rg-db-<region>-<hash>` in each region
-   */
-  readonly resourceGroupNames?: { readonly [region: string]: string };
-  /**
-   * Log Analytics sink per region for auditing and diagnostics, by region name.
-   * @default - the construct creates a `RegionalMonitoring` in each region's resource group
-   */
-  readonly monitoring?: { readonly [region: string]: IRegionalMonitoring };
-  /**
-   * RETAIN puts `prevent_destroy` on servers and databases; DESTROY is for throw-away environments only.
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
-  /** Tags for every resource. @default - library tags only */
-  readonly tags?: Tags;
 }
 
 /** One cell of the Order database: a home region that writes, and where applications connect. */
@@ -109,77 +79,35 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  *
  * Place it in the data stack; `connect(stamp)` adds the private endpoints to each regional stamp.
  */
-export class ActivePassiveDatabase extends Construct {
+export class ActivePassiveDatabase extends DataTierConstruct {
   /** The engine (`sql` or `postgresql`). */
   public readonly engine: DatabaseEngine;
   /** One entry per cell, home region first in region-list order. */
   public readonly cells: readonly DatabaseCell[];
   /** Every server, for private endpoints. */
   public readonly servers: readonly DatabaseServerEndpoint[];
-  private readonly regionScopes = new Map<string, Construct>();
 
   constructor(scope: Construct, id: string, props: ActivePassiveDatabaseProps) {
-    super(scope, id);
-    const naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
-    if (!(props.pattern instanceof RedundancyPattern)) {
-      throw new ValidationError({ scope: this, prop: 'pattern', value: props.pattern, problem: 'not a RedundancyPattern', fix: 'use a factory such as RedundancyPattern.primarySecondary()' });
-    }
-    const placements = props.pattern.place(this, props.regions);
+    super(scope, id, props, 'order-database');
     this.engine = this.checkEngine(props.engine);
     const administrator = this.checkAdministrator(props.administrator);
     const databaseName = this.checkDatabaseName(props.databaseName ?? 'orders');
-    const removalPolicy = checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
-    const tags = mergeTags(this, 'tags', { 'managed-by': 'cdktf-order-platform', component: 'order-database', pattern: props.pattern.kind }, props.tags);
-    for (const [prop, map] of [['resourceGroupNames', props.resourceGroupNames], ['monitoring', props.monitoring]] as const) {
-      for (const region of Object.keys(map ?? {})) {
-        if (!props.regions.includes(region)) {
-          throw new ValidationError({ scope: this, prop: `${prop}.${region}`, value: region, problem: 'not one of the database regions, so the setting would be ignored', fix: `key ${prop} by the regions listed in regions (${props.regions.join(', ')})` });
-        }
-      }
-    }
-
     const client = new DataAzurermClientConfig(this, 'ClientConfig', {});
-    const resourceGroups = new Map<string, string>();
-    const sinks = new Map<string, IRegionalMonitoring>();
     const context: DatabaseBuildContext = {
       scope: this,
-      naming,
-      pattern: props.pattern,
-      placements,
-      plans: cellPlans(props.pattern.kind, placements),
+      naming: this.naming,
+      pattern: this.pattern,
+      placements: this.placements,
+      plans: cellPlans(this.pattern.kind, this.placements),
       databaseName,
       administrator,
       tenantId: client.tenantId,
-      removalPolicy,
-      tags,
+      removalPolicy: this.removalPolicy,
+      tags: this.tags,
       regionScope: (region) => this.regionScope(region),
-      resourceGroupName: (region) => {
-        let name = resourceGroups.get(region) ?? props.resourceGroupNames?.[region];
-        if (!name) {
-          const group = new ResourceGroup(this.regionScope(region), 'ResourceGroup', {
-            name: naming.name(this.regionScope(region), ResourceKind.RESOURCE_GROUP, { qualifier: `db-${region}` }),
-            location: region,
-            tags,
-          });
-          name = group.name;
-        }
-        resourceGroups.set(region, name);
-        return name;
-      },
-      monitoring: (region) => {
-        let sink = sinks.get(region) ?? props.monitoring?.[region];
-        if (!sink) {
-          sink = new RegionalMonitoring(this.regionScope(region), 'Monitoring', {
-            prefix: naming.prefix, region, resourceGroupName: context.resourceGroupName(region), removalPolicy, tags,
-          });
-        }
-        sinks.set(region, sink);
-        return sink;
-      },
-      geoBackupAllowed: (placement) => {
-        if (!placement.region.pairedRegion) return false;
-        return placement.residency === undefined || Regions.isPairInResidency(placement.region, placement.residency);
-      },
+      resourceGroupName: (region) => this.resourceGroupName(region),
+      monitoring: (region) => this.monitoring(region),
+      geoBackupAllowed: (placement) => this.geoBackupAllowed(placement),
     };
 
     const build = this.engine.kind === 'sql'
@@ -195,38 +123,30 @@ export class ActivePassiveDatabase extends Construct {
     }
   }
 
+  public get privateEndpoints(): readonly DataTierEndpoint[] {
+    const sql = this.engine.kind === 'sql';
+    return this.servers.map((server) => ({
+      key: server.key,
+      qualifier: `${sql ? 'sql' : 'psql'}-${server.key}`,
+      resourceId: server.resourceId,
+      subresource: sql ? 'sqlServer' : 'postgresqlServer',
+      zone: sql ? PrivateDnsZones.SQL_DATABASE : PrivateDnsZones.POSTGRESQL,
+    }));
+  }
+
+  protected get resourceGroupQualifier(): string {
+    return 'db';
+  }
+
+  protected get endpointIdPrefix(): string {
+    return 'OrderDb';
+  }
+
   /** The cell whose home is `region`. */
   public cell(region: string): DatabaseCell {
     const cell = this.cells.find((c) => c.homeRegion === region);
     if (!cell) throw new ValidationError({ scope: this, prop: 'region', value: region, problem: 'no database cell has this home region', fix: `use one of ${this.cells.map((c) => c.homeRegion).join(', ')}` });
     return cell;
-  }
-
-  /**
-   * Adds a private endpoint to every database server in the stamp's private-endpoint subnet, registered in the
-   * stamp's private DNS zone, so both listeners (or virtual endpoints) resolve to private addresses from the
-   * stamp's VNet whichever server is primary.
-   */
-  public connect(stamp: RegionalStamp): void {
-    const zone: PrivateDnsZoneSpec = this.engine.kind === 'sql' ? PrivateDnsZones.SQL_DATABASE : PrivateDnsZones.POSTGRESQL;
-    for (const server of this.servers) {
-      stamp.addPrivateEndpoint(`OrderDbEndpoint-${server.key}`, {
-        resourceId: server.resourceId,
-        subresource: this.engine.kind === 'sql' ? 'sqlServer' : 'postgresqlServer',
-        zone,
-        qualifier: `${this.engine.kind === 'sql' ? 'sql' : 'psql'}-${server.key}`,
-      });
-    }
-  }
-
-  private regionScope(region: string): Construct {
-    let scope = this.regionScopes.get(region);
-    if (!scope) {
-      // Keyed by region name, never by list position: adding a region never moves another region's resources.
-      scope = new Construct(this, region);
-      this.regionScopes.set(region, scope);
-    }
-    return scope;
   }
 
   private checkEngine(engine: DatabaseEngine): DatabaseEngine {

@@ -1,0 +1,159 @@
+import { Construct } from 'constructs';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { IRegionalMonitoring, RegionalMonitoring } from '../monitoring/regional-monitoring';
+import { PrivateDnsZoneSpec } from '../stamp/network';
+import type { RegionalStamp } from '../stamp/regional-stamp';
+import { ValidationError } from './errors';
+import { checkRemovalPolicy, RemovalPolicy } from './lifecycle';
+import { Naming, ResourceKind } from './naming';
+import { RedundancyPattern, RegionPlacement } from './pattern';
+import { Regions } from './regions';
+import { mergeTags, Tags } from './tags';
+
+/** Props every data-tier construct (database, tracking store, event bus) shares. */
+export interface DataTierProps {
+  /** Name prefix (2-12 lower-case letters and digits, starting with a letter). */
+  readonly prefix: string;
+  /** The redundancy pattern. */
+  readonly pattern: RedundancyPattern;
+  /** Programmatic region names, first = primary / home; the same list the platform's stamps use. */
+  readonly regions: string[];
+  /**
+   * Resource group per region, by region name.
+   * @default - the construct creates `<prefix>-rg-<region>-<hash>` in each region it uses
+   */
+  readonly resourceGroupNames?: { readonly [region: string]: string };
+  /**
+   * Log Analytics sink per region for diagnostics, by region name.
+   * @default - the construct creates a `RegionalMonitoring` in each region it uses
+   */
+  readonly monitoring?: { readonly [region: string]: IRegionalMonitoring };
+  /**
+   * RETAIN puts `prevent_destroy` on every stateful resource; DESTROY is for throw-away environments only.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /** Tags for every resource. @default - library tags only */
+  readonly tags?: Tags;
+}
+
+/** A private endpoint every stamp gets to a data-tier resource. */
+export interface DataTierEndpoint {
+  /** Stable key, the end of the endpoint's construct ID (`westus3`, `eastus2-replica-centralus`, ...). */
+  readonly key: string;
+  /** Middle of the endpoint's name, `pe-<qualifier>` (`sql-westus3`, `cosmos-eastus2`, ...). */
+  readonly qualifier: string;
+  readonly resourceId: string;
+  /** Private-link sub-resource (`sqlServer`, `Sql`, `namespace`, ...). */
+  readonly subresource: string;
+  readonly zone: PrivateDnsZoneSpec;
+}
+
+/**
+ * Shared plumbing of the data-tier constructs: validated naming and pattern placement, one construct scope per
+ * region (keyed by region name, so adding a region never moves another's resources), resource groups and
+ * monitoring sinks given or created on first use, and private endpoints into the regional stamps.
+ */
+export abstract class DataTierConstruct extends Construct {
+  /** Where every region sits in the pattern, in list order. */
+  public readonly placements: readonly RegionPlacement[];
+  public readonly pattern: RedundancyPattern;
+  protected readonly naming: Naming;
+  protected readonly removalPolicy: RemovalPolicy;
+  protected readonly tags: Tags;
+  private readonly regionScopes = new Map<string, Construct>();
+  private readonly resourceGroups = new Map<string, string>();
+  private readonly sinks = new Map<string, IRegionalMonitoring>();
+  private readonly props: DataTierProps;
+
+  constructor(scope: Construct, id: string, props: DataTierProps, component: string) {
+    super(scope, id);
+    this.props = props;
+    this.naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
+    if (!(props.pattern instanceof RedundancyPattern)) {
+      throw new ValidationError({ scope: this, prop: 'pattern', value: props.pattern, problem: 'not a RedundancyPattern', fix: 'use a factory such as RedundancyPattern.primarySecondary()' });
+    }
+    this.pattern = props.pattern;
+    this.placements = props.pattern.place(this, props.regions);
+    this.removalPolicy = checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
+    this.tags = mergeTags(this, 'tags', { 'managed-by': 'cdktf-order-platform', component, pattern: props.pattern.kind }, props.tags);
+    for (const [prop, map] of [['resourceGroupNames', props.resourceGroupNames], ['monitoring', props.monitoring]] as const) {
+      for (const region of Object.keys(map ?? {})) {
+        if (!props.regions.includes(region)) {
+          throw new ValidationError({ scope: this, prop: `${prop}.${region}`, value: region, problem: 'not one of the listed regions, so the setting would be ignored', fix: `key ${prop} by the regions listed in regions (${props.regions.join(', ')})` });
+        }
+      }
+    }
+  }
+
+  /** The private endpoints every stamp needs into this construct's resources. */
+  public abstract get privateEndpoints(): readonly DataTierEndpoint[];
+
+  /**
+   * Adds a private endpoint to every resource of this construct in the stamp's private-endpoint subnet,
+   * registered in the stamp's private DNS zone for the service, so the names resolve privately from the stamp's
+   * VNet whichever region is primary.
+   */
+  public connect(stamp: RegionalStamp): void {
+    for (const endpoint of this.privateEndpoints) {
+      stamp.addPrivateEndpoint(`${this.endpointIdPrefix}Endpoint-${endpoint.key}`, {
+        resourceId: endpoint.resourceId,
+        subresource: endpoint.subresource,
+        zone: endpoint.zone,
+        qualifier: endpoint.qualifier,
+      });
+    }
+  }
+
+  /** The construct scope of a region's resources. */
+  protected regionScope(region: string): Construct {
+    let scope = this.regionScopes.get(region);
+    if (!scope) {
+      scope = new Construct(this, region);
+      this.regionScopes.set(region, scope);
+    }
+    return scope;
+  }
+
+  /** The resource group of a region: given, or created on first use. */
+  protected resourceGroupName(region: string): string {
+    let name = this.resourceGroups.get(region) ?? this.props.resourceGroupNames?.[region];
+    if (!name) {
+      const scope = this.regionScope(region);
+      name = new ResourceGroup(scope, 'ResourceGroup', {
+        name: this.naming.name(scope, ResourceKind.RESOURCE_GROUP, { qualifier: `${this.resourceGroupQualifier}-${region}` }),
+        location: region,
+        tags: this.tags,
+      }).name;
+    }
+    this.resourceGroups.set(region, name);
+    return name;
+  }
+
+  /** Short word in generated resource-group names (`db`, `tracking`, `events`). */
+  protected abstract get resourceGroupQualifier(): string;
+
+  /** Start of the private endpoints' construct IDs in the stamps (`OrderDb`, `Tracking`, `EventBus`). */
+  protected abstract get endpointIdPrefix(): string;
+
+  /** The monitoring sink of a region: given, or created on first use. */
+  protected monitoring(region: string): IRegionalMonitoring {
+    let sink = this.sinks.get(region) ?? this.props.monitoring?.[region];
+    if (!sink) {
+      sink = new RegionalMonitoring(this.regionScope(region), 'Monitoring', {
+        prefix: this.naming.prefix, region, resourceGroupName: this.resourceGroupName(region), removalPolicy: this.removalPolicy, tags: this.tags,
+      });
+    }
+    this.sinks.set(region, sink);
+    return sink;
+  }
+
+  /**
+   * Whether data homed in `placement` may be copied to the region's pair (geo-redundant backups): the region has a
+   * pair and, for a regionPinned cell, the pair lies inside the cell's residency.
+   */
+  protected geoBackupAllowed(placement: RegionPlacement): boolean {
+    if (!placement.region.pairedRegion) return false;
+    return placement.residency === undefined || Regions.isPairInResidency(placement.region, placement.residency);
+  }
+}
