@@ -112,6 +112,29 @@ describe('database examples', () => {
   });
 });
 
+describe('tracking store and event bus in the examples', () => {
+  test('primary-secondary: one Cosmos account over both regions and a geo-DR alias; every stamp reaches both', () => {
+    const stacks = synthApp((app) => EXAMPLES['primary-secondary'](app));
+    const data = stacks['primary-secondary-data'];
+    expect(only(data, 'azurerm_cosmosdb_account').geo_location.map((g: { location: string }) => g.location)).toEqual(['westus3', 'eastus']);
+    expect(Object.values(all(data, 'azurerm_servicebus_namespace')).map((n) => n.location).sort()).toEqual(['eastus', 'westus3']);
+    expect(only(data, 'azurerm_servicebus_namespace_disaster_recovery_config').name).toMatch(/^ordps-sbns-alias-westus3-/);
+    for (const region of ['westus3', 'eastus']) {
+      const subresources = Object.values(all(stacks[`primary-secondary-${region}`], 'azurerm_private_endpoint')).map((e) => e.private_service_connection.subresource_names[0]).sort();
+      expect(subresources).toEqual(['Sql', 'namespace', 'namespace', 'sqlServer', 'sqlServer', 'vault']);
+    }
+    expect(Object.keys(data.output ?? {})).toEqual(expect.arrayContaining(['Tracking-westus3-Endpoint', 'EventBus-westus3-Host', 'EventBus-eastus-Host']));
+  });
+
+  test('active-passive uses the Event Grid option: a topic per region, reached from every stamp', () => {
+    const stacks = synthApp((app) => EXAMPLES['active-passive'](app));
+    expect(Object.values(all(stacks['active-passive-data'], 'azurerm_eventgrid_topic')).map((t) => t.location).sort()).toEqual(['centralus', 'eastus2']);
+    expect(all(stacks['active-passive-data'], 'azurerm_servicebus_namespace')).toEqual({});
+    const topicEndpoints = Object.values(all(stacks['active-passive-eastus2'], 'azurerm_private_endpoint')).filter((e) => e.private_service_connection.subresource_names[0] === 'topic');
+    expect(topicEndpoints).toHaveLength(2);
+  });
+});
+
 describe('MultiRegionOrderPlatform', () => {
   const base: MultiRegionOrderPlatformProps = { prefix: 'shop', pattern: RedundancyPattern.primarySecondary(), regions: ['eastus2', 'centralus'] };
 

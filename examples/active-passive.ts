@@ -7,7 +7,7 @@
  * `activePassive(app)`. Stacks: `active-passive-data`, `active-passive-eastus2`, `active-passive-centralus`.
  */
 import { Construct } from 'constructs';
-import { DatabaseEngine, MultiRegionOrderPlatform, RedundancyPattern } from '../lib';
+import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, RedundancyPattern } from '../lib';
 
 export function activePassive(scope: Construct): MultiRegionOrderPlatform {
   return new MultiRegionOrderPlatform(scope, 'active-passive', {
@@ -21,6 +21,11 @@ export function activePassive(scope: Construct): MultiRegionOrderPlatform {
       engine: DatabaseEngine.postgresql({ version: '16', skuName: 'GP_Standard_D4ds_v5' }),
       administrator: { objectId: '00000000-0000-0000-0000-000000000000', name: 'sg-order-db-admins' },
     },
+    // Cosmos DB in both regions, single write region, service-managed failover.
+    trackingStore: {},
+    // The Event Grid option: a topic per region pushing CloudEvents to the tracking service's webhook
+    // (replace with your endpoint), dead letters to zone-redundant storage.
+    eventBus: { transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events/order' }) },
     tags: { environment: 'example', 'cost-center': 'orders' },
   });
 }

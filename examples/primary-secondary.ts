@@ -7,7 +7,7 @@
  * `primary-secondary-eastus`.
  */
 import { Construct } from 'constructs';
-import { DatabaseEngine, MultiRegionOrderPlatform, RedundancyPattern } from '../lib';
+import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, RedundancyPattern } from '../lib';
 
 export function primarySecondary(scope: Construct): MultiRegionOrderPlatform {
   return new MultiRegionOrderPlatform(scope, 'primary-secondary', {
@@ -22,6 +22,10 @@ export function primarySecondary(scope: Construct): MultiRegionOrderPlatform {
       engine: DatabaseEngine.sql({ failoverMode: 'Automatic', graceMinutes: 60 }),
       administrator: { objectId: '00000000-0000-0000-0000-000000000000', name: 'sg-order-db-admins' },
     },
+    // Cosmos DB in both regions, single write region, service-managed failover.
+    trackingStore: {},
+    // Service Bus Premium namespaces in both regions behind a geo-DR alias (metadata only: see the README).
+    eventBus: { transport: EventTransport.serviceBus() },
     tags: { environment: 'example', 'cost-center': 'orders' },
   });
 }

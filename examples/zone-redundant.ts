@@ -5,7 +5,7 @@
  * `zoneRedundant(app)` from your main program. Stacks: `zone-redundant-data`, `zone-redundant-westus3`.
  */
 import { Construct } from 'constructs';
-import { DatabaseEngine, MultiRegionOrderPlatform, RedundancyPattern } from '../lib';
+import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, RedundancyPattern } from '../lib';
 
 export function zoneRedundant(scope: Construct): MultiRegionOrderPlatform {
   return new MultiRegionOrderPlatform(scope, 'zone-redundant', {
@@ -23,6 +23,10 @@ export function zoneRedundant(scope: Construct): MultiRegionOrderPlatform {
       // Entra ID group that administers the database (replace with your own group).
       administrator: { objectId: '00000000-0000-0000-0000-000000000000', name: 'sg-order-db-admins' },
     },
+    // Delivery tracking: Cosmos DB (zone-redundant, continuous backup) with the change-feed lease container.
+    trackingStore: { deliveries: { partitionKeyPath: '/orderId', maxThroughput: 4000 } },
+    // Order events: one zone-redundant Service Bus Premium namespace, topic order-events -> delivery-tracking.
+    eventBus: { transport: EventTransport.serviceBus({ capacity: 1 }) },
     tags: { environment: 'example', 'cost-center': 'orders' },
   });
 }

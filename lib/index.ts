@@ -1,4 +1,5 @@
 export * from './core/address-plan';
+export * from './core/data-tier';
 export * from './core/errors';
 export * from './core/lifecycle';
 export * from './core/naming';
@@ -8,9 +9,11 @@ export * from './core/stack-trace';
 export * from './core/tags';
 export * from './database/active-passive-database';
 export * from './database/engine';
+export * from './events/event-bus';
 export * from './monitoring/regional-monitoring';
 export * from './platform/backend';
 export * from './platform/multi-region-order-platform';
 export * from './stamp/network';
 export * from './stamp/regional-stamp';
+export * from './tracking/tracking-store';
 export { POSTGRESQL_VERSIONS } from './database/postgresql';

@@ -9,10 +9,10 @@ export function checkInteger(scope: IConstruct, prop: string, value: number, min
   return value;
 }
 
-/** A string prop that must be one of `allowed`. */
-export function checkOneOf<T extends string>(scope: IConstruct, prop: string, value: T, allowed: readonly T[]): T {
+/** A prop that must be one of `allowed`. */
+export function checkOneOf<T extends string | number>(scope: IConstruct, prop: string, value: T, allowed: readonly T[]): T {
   if (!allowed.includes(value)) {
-    throw new ValidationError({ scope, prop, value, problem: 'not a supported value', fix: `use one of ${allowed.map((a) => `'${a}'`).join(', ')}` });
+    throw new ValidationError({ scope, prop, value, problem: 'not a supported value', fix: `use one of ${allowed.map((a) => (typeof a === 'string' ? `'${a}'` : String(a))).join(', ')}` });
   }
   return value;
 }

@@ -2,7 +2,10 @@ import { Construct } from 'constructs';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { AddressPlan, AddressPlanProps } from '../core/address-plan';
+import { DataTierConstruct } from '../core/data-tier';
 import { ActivePassiveDatabase, DatabaseAdministrator } from '../database/active-passive-database';
+import { EventBus, EventBusProps } from '../events/event-bus';
+import { TrackingStore, TrackingStoreProps } from '../tracking/tracking-store';
 import { DatabaseEngine } from '../database/engine';
 import { ValidationError } from '../core/errors';
 import { RemovalPolicy } from '../core/lifecycle';
@@ -34,6 +37,15 @@ export interface PlatformDatabaseOptions {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+/** Data-tier props the platform fills in itself. */
+type PlatformFilled = 'prefix' | 'pattern' | 'regions' | 'resourceGroupNames' | 'monitoring' | 'tags';
+
+/** The Delivery-tracking store of the platform (`TrackingStore` props without what the platform supplies). */
+export type PlatformTrackingOptions = Omit<TrackingStoreProps, PlatformFilled>;
+
+/** The event bus of the platform (`EventBus` props without what the platform supplies). */
+export type PlatformEventBusOptions = Omit<EventBusProps, PlatformFilled>;
+
 /** Props of {@link MultiRegionOrderPlatform}. */
 export interface MultiRegionOrderPlatformProps {
   /** Name prefix of every Azure resource: 2-12 lower-case letters and digits, starting with a letter. */
@@ -58,6 +70,17 @@ export interface MultiRegionOrderPlatformProps {
    * @default - no database
    */
   readonly database?: PlatformDatabaseOptions;
+  /**
+   * The Delivery-tracking store (`TrackingStore`: Cosmos DB in the data stack, private endpoints in every stamp).
+   * @default - no tracking store
+   */
+  readonly trackingStore?: PlatformTrackingOptions;
+  /**
+   * The event bus (`EventBus`: Service Bus Premium, or Event Grid with `transport: EventTransport.eventGrid(...)`).
+   * Premium namespaces are billed per messaging unit, so it is opt-in.
+   * @default - no event bus
+   */
+  readonly eventBus?: PlatformEventBusOptions;
   /** Terraform state backend, one state per stack. @default PlatformBackend.local() */
   readonly backend?: PlatformBackend;
   /** Subscription for every stack. @default - `ARM_SUBSCRIPTION_ID` or the Azure CLI's current subscription */
@@ -111,6 +134,10 @@ export class MultiRegionOrderPlatform extends Construct {
   public readonly regionalData: { readonly [region: string]: RegionalData };
   /** The Order database, when `database` is set. */
   public readonly database?: ActivePassiveDatabase;
+  /** The Delivery-tracking store, when `trackingStore` is set. */
+  public readonly trackingStore?: TrackingStore;
+  /** The event bus, when `eventBus` is set. */
+  public readonly eventBus?: EventBus;
 
   constructor(scope: Construct, id: string, props: MultiRegionOrderPlatformProps) {
     super(scope, id);
@@ -167,25 +194,37 @@ export class MultiRegionOrderPlatform extends Construct {
     this.regionStacks = regionStacks;
     this.stamps = stamps;
 
+    // The data tier lives in the data stack, in the regions' data resource groups, reporting to their workspaces;
+    // every stamp reaches it through private endpoints.
+    const shared = {
+      prefix: naming.prefix,
+      pattern: props.pattern,
+      regions: props.regions,
+      resourceGroupNames: Object.fromEntries(Object.entries(regionalData).map(([region, data]) => [region, data.resourceGroup.name])),
+      monitoring: Object.fromEntries(Object.entries(regionalData).map(([region, data]) => [region, data.monitoring])),
+      tags,
+    };
+    const connect = (tier: DataTierConstruct) => Object.values(stamps).forEach((stamp) => tier.connect(stamp));
     if (props.database) {
-      const database = new ActivePassiveDatabase(this.dataStack, 'OrderDatabase', {
-        prefix: naming.prefix,
-        pattern: props.pattern,
-        regions: props.regions,
-        engine: props.database.engine,
-        administrator: props.database.administrator,
-        databaseName: props.database.databaseName,
-        removalPolicy: props.database.removalPolicy,
-        resourceGroupNames: Object.fromEntries(Object.entries(regionalData).map(([region, data]) => [region, data.resourceGroup.name])),
-        monitoring: Object.fromEntries(Object.entries(regionalData).map(([region, data]) => [region, data.monitoring])),
-        tags,
-      });
-      for (const stamp of Object.values(stamps)) database.connect(stamp);
+      const database = new ActivePassiveDatabase(this.dataStack, 'OrderDatabase', { ...shared, ...props.database });
+      connect(database);
       for (const cell of database.cells) {
         new TerraformOutput(this.dataStack, `OrderDb-${cell.homeRegion}-ReadWriteHost`, { value: cell.readWriteHost });
         new TerraformOutput(this.dataStack, `OrderDb-${cell.homeRegion}-ReadOnlyHost`, { value: cell.readOnlyHost });
       }
       this.database = database;
+    }
+    if (props.trackingStore) {
+      const tracking = new TrackingStore(this.dataStack, 'TrackingStore', { ...shared, ...props.trackingStore });
+      connect(tracking);
+      for (const account of tracking.accounts) new TerraformOutput(this.dataStack, `Tracking-${account.homeRegion}-Endpoint`, { value: account.endpoint });
+      this.trackingStore = tracking;
+    }
+    if (props.eventBus) {
+      const bus = new EventBus(this.dataStack, 'EventBus', { ...shared, ...props.eventBus });
+      connect(bus);
+      for (const endpoint of Object.values(bus.endpoints)) new TerraformOutput(this.dataStack, `EventBus-${endpoint.region}-Host`, { value: endpoint.host });
+      this.eventBus = bus;
     }
   }
 }

@@ -1,0 +1,350 @@
+import { Construct } from 'constructs';
+import { EventgridEventSubscription } from '@cdktf/provider-azurerm/lib/eventgrid-event-subscription';
+import { EventgridTopic } from '@cdktf/provider-azurerm/lib/eventgrid-topic';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { ServicebusNamespace } from '@cdktf/provider-azurerm/lib/servicebus-namespace';
+import { ServicebusNamespaceDisasterRecoveryConfig } from '@cdktf/provider-azurerm/lib/servicebus-namespace-disaster-recovery-config';
+import { ServicebusSubscription } from '@cdktf/provider-azurerm/lib/servicebus-subscription';
+import { ServicebusTopic } from '@cdktf/provider-azurerm/lib/servicebus-topic';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import { DataTierConstruct, DataTierEndpoint, DataTierProps } from '../core/data-tier';
+import { ValidationError } from '../core/errors';
+import { protect } from '../core/lifecycle';
+import { ResourceKind } from '../core/naming';
+import { PatternKind, RegionPlacement } from '../core/pattern';
+import { checkInteger, checkOneOf } from '../core/validate';
+import { addDiagnostics } from '../monitoring/diagnostics';
+import { PrivateDnsZones } from '../stamp/network';
+
+/** Options of {@link EventTransport.serviceBus}. */
+export interface ServiceBusOptions {
+  /** Premium messaging units per namespace: 1, 2, 4, 8 or 16. @default 1 */
+  readonly capacity?: number;
+  /**
+   * Premium messaging partitions: 1, 2 or 4 (at most `capacity`, which must divide evenly). Partitioned namespaces
+   * cannot be paired for geo-disaster recovery, so multi-region patterns need 1.
+   * @default 1
+   */
+  readonly partitions?: number;
+  /** Deliveries before a message is dead-lettered (1-2000). @default 10 */
+  readonly maxDeliveryCount?: number;
+  /** Peek-lock duration, ISO 8601, at most 5 minutes. @default 'PT1M' */
+  readonly lockDuration?: string;
+  /** Duplicate-detection window, ISO 8601, 20 seconds to 7 days. @default 'PT10M' */
+  readonly duplicateDetectionWindow?: string;
+  /** Message time to live, ISO 8601. @default 'P14D' */
+  readonly defaultMessageTtl?: string;
+}
+
+/** Options of {@link EventTransport.eventGrid}. */
+export interface EventGridOptions {
+  /** HTTPS endpoint of the Delivery-tracking service that receives the events (CloudEvents 1.0 webhook). */
+  readonly webhookUrl: string;
+  /** Delivery attempts before dead-lettering (1-30). @default 30 */
+  readonly maxDeliveryAttempts?: number;
+  /** Minutes an event is retried before dead-lettering (1-1440). @default 1440 */
+  readonly eventTimeToLiveMinutes?: number;
+}
+
+/** How order events travel from the Order service to the Delivery-tracking service. */
+export class EventTransport {
+  /** Service Bus Premium: topic `order-events`, subscription `delivery-tracking`, geo-DR alias across regions. */
+  public static serviceBus(options: ServiceBusOptions = {}): EventTransport {
+    return new EventTransport('serviceBus', options);
+  }
+
+  /** Event Grid: a topic per region pushing CloudEvents to the tracking service, dead-letters to storage. */
+  public static eventGrid(options: EventGridOptions): EventTransport {
+    return new EventTransport('eventGrid', options);
+  }
+
+  private constructor(
+    /** `serviceBus` or `eventGrid`. */
+    public readonly kind: 'serviceBus' | 'eventGrid',
+    /** The options as given. */
+    public readonly options: ServiceBusOptions | EventGridOptions,
+  ) {}
+}
+
+/** Props of {@link EventBus}. */
+export interface EventBusProps extends DataTierProps {
+  /** @default EventTransport.serviceBus() */
+  readonly transport?: EventTransport;
+  /**
+   * Principals (by a stable key) allowed to publish order events (the Order service's workload identity).
+   * @default - none
+   */
+  readonly senders?: { readonly [key: string]: string };
+  /**
+   * Principals (by a stable key) allowed to receive them (the Delivery-tracking service's workload identity;
+   * Service Bus only).
+   * @default - none
+   */
+  readonly receivers?: { readonly [key: string]: string };
+}
+
+/** Where a region's services publish and consume. */
+export interface EventBusEndpoint {
+  /** Region whose services use this endpoint. */
+  readonly region: string;
+  /**
+   * Service Bus: the host to connect to (the geo-DR alias `<alias>.servicebus.windows.net` when paired, which
+   * follows a failover; the namespace otherwise). Event Grid: the topic endpoint.
+   */
+  readonly host: string;
+  /** Topic name (Service Bus) or topic endpoint URL (Event Grid). */
+  readonly topic: string;
+  /** Subscription the Delivery-tracking service consumes (Service Bus), or undefined (Event Grid pushes). */
+  readonly subscription?: string;
+}
+
+const TOPIC = 'order-events';
+const SUBSCRIPTION = 'delivery-tracking';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** ISO 8601 durations with days, hours, minutes and seconds (what Service Bus accepts). */
+const DURATION = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+
+function seconds(value: string): number | undefined {
+  const m = typeof value === 'string' ? DURATION.exec(value) : null;
+  if (!m || value === 'P' || value.endsWith('T')) return undefined;
+  return (Number(m[1] ?? 0) * 86400) + (Number(m[2] ?? 0) * 3600) + (Number(m[3] ?? 0) * 60) + Number(m[4] ?? 0);
+}
+
+/**
+ * The event bus between the Order and Delivery-tracking services.
+ *
+ * Service Bus Premium (default): one namespace per region the pattern writes in; primarySecondary and
+ * activePassive pair the primary namespace with a namespace in the second region through a geo-DR alias,
+ * activeActive pairs every region's namespace with a standby namespace in the next region, regionPinned keeps one
+ * unpaired namespace per cell. Entities live on primary namespaces only (Azure refuses them on a paired secondary,
+ * terraform-provider-azurerm#20933). Event Grid (option): a topic per region with dead-lettering to zone-redundant
+ * storage.
+ */
+export class EventBus extends DataTierConstruct {
+  public readonly transport: EventTransport;
+  /** Where each region's services publish and consume, by region. */
+  public readonly endpoints: { readonly [region: string]: EventBusEndpoint };
+  private readonly endpointResources: DataTierEndpoint[] = [];
+
+  constructor(scope: Construct, id: string, props: EventBusProps) {
+    super(scope, id, props, 'event-bus');
+    this.transport = props.transport ?? EventTransport.serviceBus();
+    if (!(this.transport instanceof EventTransport)) {
+      throw new ValidationError({ scope: this, prop: 'transport', value: this.transport, problem: 'not an EventTransport', fix: 'use EventTransport.serviceBus({...}) or EventTransport.eventGrid({...})' });
+    }
+    const senders = this.checkPrincipals('senders', props.senders);
+    const receivers = this.checkPrincipals('receivers', props.receivers);
+    if (this.transport.kind === 'eventGrid' && receivers.length > 0) {
+      throw new ValidationError({ scope: this, prop: 'receivers', value: Object.keys(props.receivers ?? {}), problem: 'Event Grid pushes events to the webhook, so there is nothing to grant receivers', fix: 'drop receivers, or use EventTransport.serviceBus()' });
+    }
+    this.endpoints = this.transport.kind === 'serviceBus'
+      ? this.buildServiceBus(this.transport.options as ServiceBusOptions, senders, receivers)
+      : this.buildEventGrid(this.transport.options as EventGridOptions, senders);
+  }
+
+  public get privateEndpoints(): readonly DataTierEndpoint[] {
+    return this.endpointResources;
+  }
+
+  protected get resourceGroupQualifier(): string {
+    return 'events';
+  }
+
+  protected get endpointIdPrefix(): string {
+    return 'EventBus';
+  }
+
+  private buildServiceBus(o: ServiceBusOptions, senders: [string, string][], receivers: [string, string][]): Record<string, EventBusEndpoint> {
+    const capacity = checkOneOf(this, 'transport.capacity', o.capacity ?? 1, [1, 2, 4, 8, 16]);
+    const partitions = checkOneOf(this, 'transport.partitions', o.partitions ?? 1, [1, 2, 4]);
+    if (capacity % partitions !== 0) {
+      throw new ValidationError({ scope: this, prop: 'transport.partitions', value: partitions, problem: `${capacity} messaging unit(s) cannot be spread over ${partitions} partitions`, fix: 'use a capacity that is a multiple of the partitions (e.g. capacity 4 with 2 or 4 partitions)' });
+    }
+    const paired = this.pattern.kind !== PatternKind.ZONE_REDUNDANT && this.pattern.kind !== PatternKind.REGION_PINNED;
+    if (paired && partitions > 1) {
+      throw new ValidationError({ scope: this, prop: 'transport.partitions', value: partitions, problem: `${this.pattern.kind} pairs namespaces for geo-disaster recovery, which partitioned Premium namespaces do not support`, fix: 'use 1 partition (scale with capacity instead)' });
+    }
+    const maxDeliveryCount = checkInteger(this, 'transport.maxDeliveryCount', o.maxDeliveryCount ?? 10, 1, 2000, 'Service Bus delivery count');
+    const lockDuration = this.checkDuration('transport.lockDuration', o.lockDuration ?? 'PT1M', 5, 300);
+    const duplicateDetectionWindow = this.checkDuration('transport.duplicateDetectionWindow', o.duplicateDetectionWindow ?? 'PT10M', 20, 7 * 86400);
+    const defaultMessageTtl = this.checkDuration('transport.defaultMessageTtl', o.defaultMessageTtl ?? 'P14D', 1, 10675199 * 86400);
+
+    // Which regions hold an active namespace (with entities), and where each one's standby lives.
+    const homes: { home: RegionPlacement; standby?: RegionPlacement }[] =
+      this.pattern.kind === PatternKind.ACTIVE_ACTIVE
+        ? this.placements.map((home, i) => ({ home, standby: this.placements[(i + 1) % this.placements.length] }))
+        : this.pattern.kind === PatternKind.REGION_PINNED
+          ? this.placements.map((home) => ({ home }))
+          : paired ? [{ home: this.placements[0], standby: this.placements[1] }] : [{ home: this.placements[0] }];
+
+    const endpoints: Record<string, EventBusEndpoint> = {};
+    const namespace = (placement: RegionPlacement, id: string, qualifier: string) => {
+      const region = placement.region.name;
+      const scope = this.regionScope(region);
+      const ns = new ServicebusNamespace(scope, id, {
+        name: this.naming.name(scope, ResourceKind.SERVICE_BUS_NAMESPACE, { qualifier, childId: id }),
+        location: region,
+        resourceGroupName: this.resourceGroupName(region),
+        // Premium: private endpoints, geo-DR, and zone redundancy (automatic in regions with zones).
+        sku: 'Premium',
+        capacity,
+        premiumMessagingPartitions: partitions,
+        localAuthEnabled: false,
+        minimumTlsVersion: '1.2',
+        publicNetworkAccessEnabled: false,
+        networkRuleSet: { defaultAction: 'Deny', publicNetworkAccessEnabled: false, trustedServicesAllowed: false },
+        identity: { type: 'SystemAssigned' },
+        tags: { ...this.tags, region },
+      });
+      protect(ns, this.removalPolicy);
+      addDiagnostics(scope, `${id}Diagnostics`, { targetResourceId: ns.id, workspaceId: this.monitoring(region).workspaceId, categoryGroups: ['allLogs'] });
+      return ns;
+    };
+
+    for (const { home, standby } of homes) {
+      const region = home.region.name;
+      const scope = this.regionScope(region);
+      const primary = namespace(home, 'Namespace', region);
+      this.endpointResources.push({ key: region, qualifier: `sb-${region}`, resourceId: primary.id, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS });
+      const topic = new ServicebusTopic(scope, 'OrderEventsTopic', {
+        name: TOPIC,
+        namespaceId: primary.id,
+        requiresDuplicateDetection: true,
+        duplicateDetectionHistoryTimeWindow: duplicateDetectionWindow,
+        defaultMessageTtl,
+        batchedOperationsEnabled: true,
+      });
+      protect(topic, this.removalPolicy);
+      const subscription = new ServicebusSubscription(scope, 'DeliveryTrackingSubscription', {
+        name: SUBSCRIPTION,
+        topicId: topic.id,
+        maxDeliveryCount,
+        lockDuration,
+        defaultMessageTtl,
+        deadLetteringOnMessageExpiration: true,
+        deadLetteringOnFilterEvaluationError: true,
+      });
+      protect(subscription, this.removalPolicy);
+      for (const [key, principalId] of senders) {
+        new RoleAssignment(scope, `Sender-${key}`, { scope: topic.id, roleDefinitionName: 'Azure Service Bus Data Sender', principalId });
+      }
+      for (const [key, principalId] of receivers) {
+        new RoleAssignment(scope, `Receiver-${key}`, { scope: subscription.id, roleDefinitionName: 'Azure Service Bus Data Receiver', principalId });
+      }
+
+      let host = `${primary.name}.servicebus.windows.net`;
+      if (standby) {
+        const standbyRegion = standby.region.name;
+        const standbyScope = this.regionScope(standbyRegion);
+        // The standby namespace stays empty: the alias replicates entities and their settings (metadata, not
+        // messages) from the primary, and Azure refuses entity changes on a paired secondary.
+        const secondary = namespace(standby, `Standby-${region}`, `${standbyRegion}-dr`);
+        this.endpointResources.push({ key: `${region}-standby-${standbyRegion}`, qualifier: `sb-${region}-standby-${standbyRegion}`, resourceId: secondary.id, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS });
+        const aliasName = this.naming.name(scope, ResourceKind.SERVICE_BUS_NAMESPACE, { qualifier: `alias-${region}`, childId: 'GeoDrAlias' });
+        const alias = new ServicebusNamespaceDisasterRecoveryConfig(scope, 'GeoDrAlias', {
+          name: aliasName,
+          primaryNamespaceId: primary.id,
+          partnerNamespaceId: secondary.id,
+          dependsOn: [topic, subscription],
+        });
+        protect(alias, this.removalPolicy);
+        // After a failover the secondary becomes primary: the same roles there, at namespace scope (entities on a
+        // paired secondary cannot be addressed until then).
+        for (const [key, principalId] of senders) {
+          new RoleAssignment(standbyScope, `Standby-${region}-Sender-${key}`, { scope: secondary.id, roleDefinitionName: 'Azure Service Bus Data Sender', principalId });
+        }
+        for (const [key, principalId] of receivers) {
+          new RoleAssignment(standbyScope, `Standby-${region}-Receiver-${key}`, { scope: secondary.id, roleDefinitionName: 'Azure Service Bus Data Receiver', principalId });
+        }
+        host = `${aliasName}.servicebus.windows.net`;
+      }
+      const endpoint = { region, host, topic: TOPIC, subscription: SUBSCRIPTION };
+      endpoints[region] = endpoint;
+      // primarySecondary / activePassive: the second region publishes and consumes through the same alias.
+      if (standby && this.pattern.kind !== PatternKind.ACTIVE_ACTIVE) endpoints[standby.region.name] = { ...endpoint, region: standby.region.name };
+    }
+    return endpoints;
+  }
+
+  private buildEventGrid(o: EventGridOptions, senders: [string, string][]): Record<string, EventBusEndpoint> {
+    if (typeof o.webhookUrl !== 'string' || !/^https:\/\/[^\s/]+(\/\S*)?$/.test(o.webhookUrl)) {
+      throw new ValidationError({ scope: this, prop: 'transport.webhookUrl', value: o.webhookUrl, problem: 'Event Grid delivers to an HTTPS webhook', fix: "use the tracking service's HTTPS URL, e.g. 'https://orders.example.com/events/order'" });
+    }
+    const maxDeliveryAttempts = checkInteger(this, 'transport.maxDeliveryAttempts', o.maxDeliveryAttempts ?? 30, 1, 30, 'Event Grid retries up to 30 times');
+    const eventTimeToLive = checkInteger(this, 'transport.eventTimeToLiveMinutes', o.eventTimeToLiveMinutes ?? 1440, 1, 1440, 'Event Grid retries for at most 24 hours');
+    const endpoints: Record<string, EventBusEndpoint> = {};
+    for (const placement of this.placements) {
+      const region = placement.region.name;
+      const scope = this.regionScope(region);
+      const topic = new EventgridTopic(scope, 'EventGridTopic', {
+        name: this.naming.name(scope, ResourceKind.EVENT_GRID_TOPIC, { qualifier: region }),
+        location: region,
+        resourceGroupName: this.resourceGroupName(region),
+        inputSchema: 'CloudEventSchemaV1_0',
+        localAuthEnabled: false,
+        publicNetworkAccessEnabled: false,
+        identity: { type: 'SystemAssigned' },
+        tags: { ...this.tags, region },
+      });
+      this.endpointResources.push({ key: region, qualifier: `evgt-${region}`, resourceId: topic.id, subresource: 'topic', zone: PrivateDnsZones.EVENT_GRID });
+      // Dead letters: zone-redundant storage, Entra ID only, reached by Event Grid as a trusted service.
+      const storage = new StorageAccount(scope, 'DeadLetterStorage', {
+        name: this.naming.name(scope, ResourceKind.STORAGE_ACCOUNT, { qualifier: region }),
+        location: region,
+        resourceGroupName: this.resourceGroupName(region),
+        accountKind: 'StorageV2',
+        accountTier: 'Standard',
+        accountReplicationType: placement.zoneRedundant ? 'ZRS' : 'LRS',
+        httpsTrafficOnlyEnabled: true,
+        minTlsVersion: 'TLS1_2',
+        sharedAccessKeyEnabled: false,
+        defaultToOauthAuthentication: true,
+        allowNestedItemsToBePublic: false,
+        networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'] },
+        blobProperties: { deleteRetentionPolicy: { days: 30 }, containerDeleteRetentionPolicy: { days: 30 } },
+        tags: { ...this.tags, region },
+      });
+      protect(storage, this.removalPolicy);
+      const container = new StorageContainer(scope, 'DeadLetterContainer', { name: 'dead-letters', storageAccountId: storage.id, containerAccessType: 'private' });
+      const writer = new RoleAssignment(scope, 'TopicDeadLetterWriter', { scope: storage.id, roleDefinitionName: 'Storage Blob Data Contributor', principalId: topic.identity.principalId, principalType: 'ServicePrincipal' });
+      new EventgridEventSubscription(scope, 'DeliveryTrackingSubscription', {
+        name: SUBSCRIPTION,
+        scope: topic.id,
+        eventDeliverySchema: 'CloudEventSchemaV1_0',
+        webhookEndpoint: { url: o.webhookUrl },
+        retryPolicy: { maxDeliveryAttempts, eventTimeToLive },
+        deadLetterIdentity: { type: 'SystemAssigned' },
+        storageBlobDeadLetterDestination: { storageAccountId: storage.id, storageBlobContainerName: container.name },
+        dependsOn: [writer],
+      });
+      for (const [key, principalId] of senders) {
+        new RoleAssignment(scope, `Sender-${key}`, { scope: topic.id, roleDefinitionName: 'EventGrid Data Sender', principalId });
+      }
+      addDiagnostics(scope, 'EventGridDiagnostics', { targetResourceId: topic.id, workspaceId: this.monitoring(region).workspaceId, categoryGroups: ['allLogs'] });
+      endpoints[region] = { region, host: topic.endpoint, topic: topic.endpoint };
+    }
+    return endpoints;
+  }
+
+  private checkPrincipals(prop: string, map: { readonly [key: string]: string } | undefined): [string, string][] {
+    const entries = Object.entries(map ?? {});
+    for (const [key, principalId] of entries) {
+      if (!/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key)) {
+        throw new ValidationError({ scope: this, prop: `${prop}.${key}`, value: key, problem: 'keys become construct IDs: 1-40 letters and digits, starting with a letter', fix: "use e.g. 'OrderService'" });
+      }
+      if (typeof principalId !== 'string' || !GUID.test(principalId)) {
+        throw new ValidationError({ scope: this, prop: `${prop}.${key}`, value: principalId, problem: 'not an Entra ID principal (object) ID', fix: "pass the managed identity's principal ID" });
+      }
+    }
+    return entries;
+  }
+
+  private checkDuration(prop: string, value: string, minSeconds: number, maxSeconds: number): string {
+    const s = seconds(value);
+    if (s === undefined || s < minSeconds || s > maxSeconds) {
+      throw new ValidationError({ scope: this, prop, value, problem: `must be an ISO 8601 duration from ${minSeconds} s to ${maxSeconds} s`, fix: "write it like 'PT1M', 'PT10M' or 'P14D'" });
+    }
+    return value;
+  }
+}

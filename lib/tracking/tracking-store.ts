@@ -1,0 +1,255 @@
+import { Construct } from 'constructs';
+import { CosmosdbAccount } from '@cdktf/provider-azurerm/lib/cosmosdb-account';
+import { CosmosdbSqlContainer } from '@cdktf/provider-azurerm/lib/cosmosdb-sql-container';
+import { CosmosdbSqlDatabase } from '@cdktf/provider-azurerm/lib/cosmosdb-sql-database';
+import { CosmosdbSqlRoleAssignment } from '@cdktf/provider-azurerm/lib/cosmosdb-sql-role-assignment';
+import { DataTierConstruct, DataTierEndpoint, DataTierProps } from '../core/data-tier';
+import { ValidationError } from '../core/errors';
+import { protect } from '../core/lifecycle';
+import { ResourceKind } from '../core/naming';
+import { PatternKind, RegionPlacement } from '../core/pattern';
+import { checkInteger, checkOneOf } from '../core/validate';
+import { addDiagnostics } from '../monitoring/diagnostics';
+import { PrivateDnsZones } from '../stamp/network';
+
+/** Cosmos DB consistency levels. */
+export type ConsistencyLevel = 'Strong' | 'BoundedStaleness' | 'Session' | 'ConsistentPrefix' | 'Eventual';
+const CONSISTENCY_LEVELS: readonly ConsistencyLevel[] = ['Strong', 'BoundedStaleness', 'Session', 'ConsistentPrefix', 'Eventual'];
+
+/** Cosmos DB backup policy. */
+export type TrackingBackup = 'continuous7Days' | 'continuous30Days' | 'periodic';
+const BACKUPS: readonly TrackingBackup[] = ['continuous7Days', 'continuous30Days', 'periodic'];
+
+/** The `deliveries` container. */
+export interface DeliveriesContainerOptions {
+  /** @default 'deliveries' */
+  readonly name?: string;
+  /** Partition key path. @default '/orderId' */
+  readonly partitionKeyPath?: string;
+  /** Autoscale maximum RU/s (1000 or more, in steps of 1000). @default 4000 */
+  readonly maxThroughput?: number;
+  /**
+   * Time to live of delivery documents in seconds (`-1`: on, no default expiry).
+   * @default - off (documents never expire)
+   */
+  readonly defaultTtlSeconds?: number;
+}
+
+/** Props of {@link TrackingStore}. */
+export interface TrackingStoreProps extends DataTierProps {
+  /**
+   * Consistency level. Strong cannot be combined with multi-region writes (activeActive).
+   * @default 'Session'
+   */
+  readonly consistency?: ConsistencyLevel;
+  /**
+   * Backup: continuous (point-in-time restore) or periodic. Continuous backup cannot be combined with multi-region
+   * writes, so activeActive accounts use periodic, geo-redundant backups.
+   * @default - 'periodic' under activeActive, 'continuous7Days' otherwise
+   */
+  readonly backup?: TrackingBackup;
+  /** @default 'tracking' */
+  readonly databaseName?: string;
+  /** The `deliveries` container. @default - see `DeliveriesContainerOptions` */
+  readonly deliveries?: DeliveriesContainerOptions;
+  /** Autoscale maximum RU/s of the change-feed `leases` container. @default 1000 */
+  readonly leasesMaxThroughput?: number;
+  /**
+   * Principals (by a stable key) granted "Cosmos DB Built-in Data Contributor" on the tracking database: the
+   * workload identities of the services. Keys become part of construct IDs, so keep them stable.
+   * @default - none
+   */
+  readonly dataContributors?: { readonly [key: string]: string };
+}
+
+/** One Cosmos DB account of the store and how workloads reach it. */
+export interface TrackingAccount {
+  /** Home (write) region: the first region, or the cell under regionPinned. */
+  readonly homeRegion: string;
+  /** Regions the account spans, in failover-priority order. */
+  readonly regions: readonly string[];
+  /** Account endpoint (`https://<account>.documents.azure.com:443/`). */
+  readonly endpoint: string;
+  readonly databaseName: string;
+  readonly deliveriesContainer: string;
+  readonly leasesContainer: string;
+  readonly multiRegionWrites: boolean;
+}
+
+/** Built-in data-plane role "Cosmos DB Built-in Data Contributor". */
+const DATA_CONTRIBUTOR_ROLE = '00000000-0000-0000-0000-000000000002';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The Delivery-tracking store: Cosmos DB for NoSQL with a `deliveries` container and a `leases` container for the
+ * change-feed processor.
+ *
+ * One account across the pattern's regions (failover priority in region order, zone-redundant where the region
+ * has zones; service-managed failover for primarySecondary and activePassive; multi-region writes with Session
+ * consistency for activeActive), or one account per cell under regionPinned. Keys and public access are off; the
+ * stamps reach it through private endpoints (`connect(stamp)`), the workloads through Entra ID data-plane roles.
+ */
+export class TrackingStore extends DataTierConstruct {
+  /** The accounts: one, or one per cell under regionPinned. */
+  public readonly accounts: readonly TrackingAccount[];
+  private readonly accountResources: { readonly home: string; readonly account: CosmosdbAccount }[] = [];
+
+  constructor(scope: Construct, id: string, props: TrackingStoreProps) {
+    super(scope, id, props, 'tracking-store');
+    const multiWrite = this.pattern.kind === PatternKind.ACTIVE_ACTIVE;
+    const consistency = checkOneOf(this, 'consistency', props.consistency ?? 'Session', CONSISTENCY_LEVELS);
+    if (multiWrite && consistency === 'Strong') {
+      throw new ValidationError({ scope: this, prop: 'consistency', value: consistency, problem: 'Strong consistency cannot be combined with multi-region writes (activeActive)', fix: "use 'Session' (the default) or 'BoundedStaleness'" });
+    }
+    const backup = checkOneOf(this, 'backup', props.backup ?? (multiWrite ? 'periodic' : 'continuous7Days'), BACKUPS);
+    if (multiWrite && backup !== 'periodic') {
+      throw new ValidationError({ scope: this, prop: 'backup', value: backup, problem: 'continuous backup cannot be combined with multi-region writes (activeActive)', fix: "use 'periodic' (geo-redundant, the default under activeActive)" });
+    }
+    const databaseName = props.databaseName ?? 'tracking';
+    if (!/^[a-z][a-z0-9-]{0,39}$/.test(databaseName)) {
+      throw new ValidationError({ scope: this, prop: 'databaseName', value: databaseName, problem: 'names here are 1-40 lower-case letters, digits and hyphens, starting with a letter', fix: "use e.g. 'tracking'" });
+    }
+    const deliveries = this.checkDeliveries(props.deliveries ?? {});
+    const leasesMax = this.checkThroughput('leasesMaxThroughput', props.leasesMaxThroughput ?? 1000);
+    const contributors = Object.entries(props.dataContributors ?? {});
+    for (const [key, principalId] of contributors) {
+      if (!/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key)) {
+        throw new ValidationError({ scope: this, prop: `dataContributors.${key}`, value: key, problem: 'keys become construct IDs: 1-40 letters and digits, starting with a letter', fix: "use e.g. 'DeliveryTracking'" });
+      }
+      if (typeof principalId !== 'string' || !GUID.test(principalId)) {
+        throw new ValidationError({ scope: this, prop: `dataContributors.${key}`, value: principalId, problem: 'not an Entra ID principal (object) ID', fix: "pass the managed identity's principal ID (azurerm_user_assigned_identity.principal_id)" });
+      }
+    }
+
+    // regionPinned: one account per cell, never replicated; otherwise one account across every region.
+    const groups: RegionPlacement[][] = this.pattern.kind === PatternKind.REGION_PINNED ? this.placements.map((p) => [p]) : [[...this.placements]];
+    this.accounts = groups.map((placements) => {
+      const home = placements[0].region.name;
+      const scope = this.regionScope(home);
+      const multiRegion = placements.length > 1;
+      const account = new CosmosdbAccount(scope, 'CosmosAccount', {
+        name: this.naming.name(scope, ResourceKind.COSMOS_ACCOUNT, { qualifier: home }),
+        location: home,
+        resourceGroupName: this.resourceGroupName(home),
+        offerType: 'Standard',
+        kind: 'GlobalDocumentDB',
+        consistencyPolicy: consistency === 'BoundedStaleness'
+          // Multi-region accounts need at least 100,000 operations / 300 s of staleness.
+          ? { consistencyLevel: consistency, maxIntervalInSeconds: 300, maxStalenessPrefix: 100000 }
+          : { consistencyLevel: consistency },
+        geoLocation: placements.map((p, priority) => ({ location: p.region.name, failoverPriority: priority, zoneRedundant: p.zoneRedundant })),
+        automaticFailoverEnabled: multiRegion && !multiWrite,
+        multipleWriteLocationsEnabled: multiWrite,
+        backup: backup === 'periodic'
+          ? { type: 'Periodic', intervalInMinutes: 240, retentionInHours: 8, storageRedundancy: this.periodicRedundancy(placements[0]) }
+          : { type: 'Continuous', tier: backup === 'continuous30Days' ? 'Continuous30Days' : 'Continuous7Days' },
+        // Entra ID only, private only.
+        localAuthenticationDisabled: true,
+        accessKeyMetadataWritesEnabled: false,
+        minimalTlsVersion: 'Tls12',
+        publicNetworkAccessEnabled: false,
+        networkAclBypassForAzureServices: false,
+        tags: { ...this.tags, region: home },
+      });
+      // A service-managed failover rewrites the failover priorities; without ignore_changes the next apply would
+      // fail the account back. Change the region list deliberately by lifting it for that one apply.
+      protect(account, this.removalPolicy, multiRegion ? ['geo_location'] : []);
+      const database = new CosmosdbSqlDatabase(scope, 'Database', {
+        name: databaseName,
+        accountName: account.name,
+        resourceGroupName: this.resourceGroupName(home),
+      });
+      protect(database, this.removalPolicy);
+      const deliveriesContainer = new CosmosdbSqlContainer(scope, 'DeliveriesContainer', {
+        name: deliveries.name,
+        accountName: account.name,
+        databaseName: database.name,
+        resourceGroupName: this.resourceGroupName(home),
+        partitionKeyPaths: [deliveries.partitionKeyPath],
+        partitionKeyVersion: 2,
+        autoscaleSettings: { maxThroughput: deliveries.maxThroughput },
+        defaultTtl: deliveries.defaultTtlSeconds,
+      });
+      protect(deliveriesContainer, this.removalPolicy);
+      // The change-feed processor's lease container: partitioned by /id, as the processor requires.
+      const leases = new CosmosdbSqlContainer(scope, 'LeasesContainer', {
+        name: 'leases',
+        accountName: account.name,
+        databaseName: database.name,
+        resourceGroupName: this.resourceGroupName(home),
+        partitionKeyPaths: ['/id'],
+        partitionKeyVersion: 2,
+        autoscaleSettings: { maxThroughput: leasesMax },
+      });
+      protect(leases, this.removalPolicy);
+      for (const [key, principalId] of contributors) {
+        new CosmosdbSqlRoleAssignment(scope, `DataContributor-${key}`, {
+          accountName: account.name,
+          resourceGroupName: this.resourceGroupName(home),
+          roleDefinitionId: `${account.id}/sqlRoleDefinitions/${DATA_CONTRIBUTOR_ROLE}`,
+          principalId,
+          scope: `${account.id}/dbs/${databaseName}`,
+        });
+      }
+      addDiagnostics(scope, 'CosmosDiagnostics', { targetResourceId: account.id, workspaceId: this.monitoring(home).workspaceId, categories: ['DataPlaneRequests', 'ControlPlaneRequests'], dedicated: true });
+      this.accountResources.push({ home, account });
+      return {
+        homeRegion: home,
+        regions: placements.map((p) => p.region.name),
+        endpoint: account.endpoint,
+        databaseName,
+        deliveriesContainer: deliveries.name,
+        leasesContainer: 'leases',
+        multiRegionWrites: multiWrite,
+      };
+    });
+  }
+
+  /** The account a region's workloads use, and the preferred regions (own region first) for the SDK. */
+  public accountFor(region: string): { readonly account: TrackingAccount; readonly preferredRegions: readonly string[] } {
+    const account = this.accounts.find((a) => a.regions.includes(region));
+    if (!account) throw new ValidationError({ scope: this, prop: 'region', value: region, problem: 'no tracking account spans this region', fix: `use one of ${this.placements.map((p) => p.region.name).join(', ')}` });
+    return { account, preferredRegions: [region, ...account.regions.filter((r) => r !== region)] };
+  }
+
+  public get privateEndpoints(): readonly DataTierEndpoint[] {
+    return this.accountResources.map(({ home, account }) => ({
+      key: home, qualifier: `cosmos-${home}`, resourceId: account.id, subresource: 'Sql', zone: PrivateDnsZones.COSMOS_SQL,
+    }));
+  }
+
+  protected get resourceGroupQualifier(): string {
+    return 'tracking';
+  }
+
+  protected get endpointIdPrefix(): string {
+    return 'Tracking';
+  }
+
+  /** Periodic backups: geo-redundant where allowed, else zone- or locally-redundant. */
+  private periodicRedundancy(home: RegionPlacement): string {
+    return this.geoBackupAllowed(home) ? 'Geo' : home.zoneRedundant ? 'Zone' : 'Local';
+  }
+
+  private checkThroughput(prop: string, value: number): number {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1000 || value % 1000 !== 0 || value > 1000000) {
+      throw new ValidationError({ scope: this, prop, value, problem: 'autoscale maximum throughput is 1000 RU/s or more, in steps of 1000 (Azure scales between 10% and 100% of it)', fix: 'use 1000, 2000, 4000, ...' });
+    }
+    return value;
+  }
+
+  private checkDeliveries(options: DeliveriesContainerOptions): Required<Omit<DeliveriesContainerOptions, 'defaultTtlSeconds'>> & { defaultTtlSeconds?: number } {
+    const name = options.name ?? 'deliveries';
+    if (!/^[a-z][a-z0-9-]{0,39}$/.test(name) || name === 'leases') {
+      throw new ValidationError({ scope: this, prop: 'deliveries.name', value: name, problem: "container names here are 1-40 lower-case letters, digits and hyphens, and 'leases' is taken by the change feed", fix: "use e.g. 'deliveries'" });
+    }
+    const partitionKeyPath = options.partitionKeyPath ?? '/orderId';
+    if (typeof partitionKeyPath !== 'string' || !/^\/[^/\s]+(\/[^/\s]+)*$/.test(partitionKeyPath)) {
+      throw new ValidationError({ scope: this, prop: 'deliveries.partitionKeyPath', value: partitionKeyPath, problem: "a partition key path starts with '/' and names a property", fix: "use e.g. '/orderId'" });
+    }
+    const maxThroughput = this.checkThroughput('deliveries.maxThroughput', options.maxThroughput ?? 4000);
+    const ttl = options.defaultTtlSeconds;
+    if (ttl !== undefined && ttl !== -1) checkInteger(this, 'deliveries.defaultTtlSeconds', ttl, 1, 2147483647, '-1 (on, no default expiry) or seconds');
+    return { name, partitionKeyPath, maxThroughput, ...(ttl !== undefined ? { defaultTtlSeconds: ttl } : {}) };
+  }
+}
