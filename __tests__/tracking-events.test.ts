@@ -110,6 +110,11 @@ describe.each(PATTERNS)('EventBus (Service Bus) under %s', (kind, pattern, regio
     for (const ns of Object.values(namespaces)) {
       expect(ns).toMatchObject({ sku: 'Premium', capacity: 1, premium_messaging_partitions: 1, local_auth_enabled: false, minimum_tls_version: '1.2', public_network_access_enabled: false, lifecycle: { prevent_destroy: true } });
     }
+    // Standby namespaces are never updated after pairing (Azure refuses updates to a paired secondary).
+    const standbyIds = new Set(aliases.map((a) => a.partner_namespace_id));
+    for (const [id, ns] of Object.entries(namespaces)) {
+      expect(ns.lifecycle.ignore_changes).toEqual(standbyIds.has(`\${azurerm_servicebus_namespace.${id}.id}`) ? 'all' : undefined);
+    }
   });
 
   test('geo-DR alias pairs each primary with a namespace in the next region; none when the pattern forbids it', () => {
@@ -176,6 +181,14 @@ describe('EventBus (Event Grid option)', () => {
   });
 });
 
+describe('EventBus with partitioned namespaces', () => {
+  test('partitions reach both paired namespaces, and the topic is partitioned to match', () => {
+    const { json } = bus({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], transport: EventTransport.serviceBus({ capacity: 4, partitions: 2 }) });
+    for (const ns of Object.values(all(json, 'azurerm_servicebus_namespace'))) expect(ns).toMatchObject({ capacity: 4, premium_messaging_partitions: 2 });
+    expect(only(json, 'azurerm_servicebus_topic').partitioning_enabled).toBe(true);
+  });
+});
+
 describe('data tier wiring', () => {
   test('connect() gives a stamp private endpoints to the Cosmos account and every Service Bus namespace', () => {
     const stack = testStack();
@@ -200,7 +213,6 @@ describe('data tier wiring', () => {
 
 describe('TrackingStore and EventBus bad input', () => {
   const aa = { pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'] };
-  const ps = { pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'] };
   test.each<[string, () => unknown, string]>([
     ['Strong consistency with multi-region writes', () => tracking({ ...aa, consistency: 'Strong' }), 'test/Tracking: invalid consistency "Strong": Strong consistency cannot be combined with multi-region writes (activeActive)'],
     ['continuous backup with multi-region writes', () => tracking({ ...aa, backup: 'continuous7Days' }), 'invalid backup "continuous7Days": continuous backup cannot be combined with multi-region writes'],
@@ -211,7 +223,6 @@ describe('TrackingStore and EventBus bad input', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     ['an unknown consistency level', () => tracking({ consistency: 'Linearizable' as any }), 'invalid consistency "Linearizable": not a supported value'],
     ['a data contributor that is not a principal ID', () => tracking({ dataContributors: { Tracker: 'delivery-tracking' } }), 'invalid dataContributors.Tracker "delivery-tracking": not an Entra ID principal (object) ID'],
-    ['partitions where geo-DR pairing is needed', () => bus({ ...ps, transport: EventTransport.serviceBus({ capacity: 4, partitions: 4 }) }), 'invalid transport.partitions 4: primarySecondary pairs namespaces for geo-disaster recovery, which partitioned Premium namespaces do not support'],
     ['a capacity Service Bus does not offer', () => bus({ transport: EventTransport.serviceBus({ capacity: 3 }) }), "invalid transport.capacity 3: not a supported value. Fix: use one of 1, 2, 4, 8, 16"],
     ['partitions that do not divide the capacity', () => bus({ transport: EventTransport.serviceBus({ capacity: 2, partitions: 4 }) }), '2 messaging unit(s) cannot be spread over 4 partitions'],
     ['a lock longer than 5 minutes', () => bus({ transport: EventTransport.serviceBus({ lockDuration: 'PT10M' }) }), 'invalid transport.lockDuration "PT10M": must be an ISO 8601 duration from 5 s to 300 s'],

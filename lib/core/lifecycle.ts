@@ -21,9 +21,10 @@ export function checkRemovalPolicy(scope: IConstruct, prop: string, policy: Remo
 
 /**
  * Protects a stateful resource: `prevent_destroy` unless the policy is DESTROY, plus `ignore_changes` for
- * attributes Azure itself changes (so the next plan does not fight the platform or replace the resource).
+ * attributes Azure itself changes (so the next plan does not fight the platform or replace the resource);
+ * `'all'` ignores every change after creation.
  */
-export function protect(resource: TerraformResource, policy: RemovalPolicy, ignoreChanges: string[] = []): void {
+export function protect(resource: TerraformResource, policy: RemovalPolicy, ignoreChanges: string[] | 'all' = []): void {
   resource.lifecycle = {
     ...resource.lifecycle,
     preventDestroy: policy === RemovalPolicy.RETAIN,

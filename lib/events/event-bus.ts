@@ -22,12 +22,12 @@ export interface ServiceBusOptions {
   /** Premium messaging units per namespace: 1, 2, 4, 8 or 16. @default 1 */
   readonly capacity?: number;
   /**
-   * Premium messaging partitions: 1, 2 or 4 (at most `capacity`, which must divide evenly). Partitioned namespaces
-   * cannot be paired for geo-disaster recovery, so multi-region patterns need 1.
+   * Premium messaging partitions: 1, 2 or 4; the capacity must be a multiple of them. A standby namespace gets the
+   * same count (Azure refuses to pair a partitioned namespace with a non-partitioned one).
    * @default 1
    */
   readonly partitions?: number;
-  /** Deliveries before a message is dead-lettered (1-2000). @default 10 */
+  /** Deliveries before a message is dead-lettered (at least 1). @default 10 */
   readonly maxDeliveryCount?: number;
   /** Peek-lock duration, ISO 8601, at most 5 minutes. @default 'PT1M' */
   readonly lockDuration?: string;
@@ -162,10 +162,7 @@ export class EventBus extends DataTierConstruct {
       throw new ValidationError({ scope: this, prop: 'transport.partitions', value: partitions, problem: `${capacity} messaging unit(s) cannot be spread over ${partitions} partitions`, fix: 'use a capacity that is a multiple of the partitions (e.g. capacity 4 with 2 or 4 partitions)' });
     }
     const paired = this.pattern.kind !== PatternKind.ZONE_REDUNDANT && this.pattern.kind !== PatternKind.REGION_PINNED;
-    if (paired && partitions > 1) {
-      throw new ValidationError({ scope: this, prop: 'transport.partitions', value: partitions, problem: `${this.pattern.kind} pairs namespaces for geo-disaster recovery, which partitioned Premium namespaces do not support`, fix: 'use 1 partition (scale with capacity instead)' });
-    }
-    const maxDeliveryCount = checkInteger(this, 'transport.maxDeliveryCount', o.maxDeliveryCount ?? 10, 1, 2000, 'Service Bus delivery count');
+    const maxDeliveryCount = checkInteger(this, 'transport.maxDeliveryCount', o.maxDeliveryCount ?? 10, 1, 2147483647, 'a message is delivered at least once');
     const lockDuration = this.checkDuration('transport.lockDuration', o.lockDuration ?? 'PT1M', 5, 300);
     const duplicateDetectionWindow = this.checkDuration('transport.duplicateDetectionWindow', o.duplicateDetectionWindow ?? 'PT10M', 20, 7 * 86400);
     const defaultMessageTtl = this.checkDuration('transport.defaultMessageTtl', o.defaultMessageTtl ?? 'P14D', 1, 10675199 * 86400);
@@ -179,7 +176,7 @@ export class EventBus extends DataTierConstruct {
           : paired ? [{ home: this.placements[0], standby: this.placements[1] }] : [{ home: this.placements[0] }];
 
     const endpoints: Record<string, EventBusEndpoint> = {};
-    const namespace = (placement: RegionPlacement, id: string, qualifier: string) => {
+    const namespace = (placement: RegionPlacement, id: string, qualifier: string, standby: boolean) => {
       const region = placement.region.name;
       const scope = this.regionScope(region);
       const ns = new ServicebusNamespace(scope, id, {
@@ -197,7 +194,9 @@ export class EventBus extends DataTierConstruct {
         identity: { type: 'SystemAssigned' },
         tags: { ...this.tags, region },
       });
-      protect(ns, this.removalPolicy);
+      // Azure refuses updates to a paired secondary ("Cannot update a namespace which is secondary"): a standby is
+      // configured once, before pairing, and never touched by Terraform again.
+      protect(ns, this.removalPolicy, standby ? 'all' : []);
       addDiagnostics(scope, `${id}Diagnostics`, { targetResourceId: ns.id, workspaceId: this.monitoring(region).workspaceId, categoryGroups: ['allLogs'] });
       return ns;
     };
@@ -205,11 +204,13 @@ export class EventBus extends DataTierConstruct {
     for (const { home, standby } of homes) {
       const region = home.region.name;
       const scope = this.regionScope(region);
-      const primary = namespace(home, 'Namespace', region);
+      const primary = namespace(home, 'Namespace', region, false);
       this.endpointResources.push({ key: region, qualifier: `sb-${region}`, resourceId: primary.id, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS });
       const topic = new ServicebusTopic(scope, 'OrderEventsTopic', {
         name: TOPIC,
         namespaceId: primary.id,
+        // Required to match the namespace: partitioned Premium namespaces only take partitioned entities.
+        partitioningEnabled: partitions > 1,
         requiresDuplicateDetection: true,
         duplicateDetectionHistoryTimeWindow: duplicateDetectionWindow,
         defaultMessageTtl,
@@ -239,7 +240,7 @@ export class EventBus extends DataTierConstruct {
         const standbyScope = this.regionScope(standbyRegion);
         // The standby namespace stays empty: the alias replicates entities and their settings (metadata, not
         // messages) from the primary, and Azure refuses entity changes on a paired secondary.
-        const secondary = namespace(standby, `Standby-${region}`, `${standbyRegion}-dr`);
+        const secondary = namespace(standby, `Standby-${region}`, `${standbyRegion}-dr`, true);
         this.endpointResources.push({ key: `${region}-standby-${standbyRegion}`, qualifier: `sb-${region}-standby-${standbyRegion}`, resourceId: secondary.id, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS });
         const aliasName = this.naming.name(scope, ResourceKind.SERVICE_BUS_NAMESPACE, { qualifier: `alias-${region}`, childId: 'GeoDrAlias' });
         const alias = new ServicebusNamespaceDisasterRecoveryConfig(scope, 'GeoDrAlias', {
