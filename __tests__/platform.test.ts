@@ -78,7 +78,8 @@ describe('zone-redundant example', () => {
   });
 
   test('outputs for operators', () => {
-    expect(Object.keys(region.output ?? {}).sort()).toEqual(['ClusterName', 'KeyVaultUri', 'OidcIssuerUrl', 'ResourceGroupName']);
+    // Operator outputs (cross-stack outputs for the edge stack aside).
+    expect(Object.keys(region.output ?? {}).filter((k) => !k.startsWith('cross-stack-output-')).sort()).toEqual(['ClusterName', 'KeyVaultUri', 'OidcIssuerUrl', 'ResourceGroupName']);
   });
 });
 
@@ -135,12 +136,27 @@ describe('tracking store and event bus in the examples', () => {
   });
 });
 
+describe('global entry in the examples', () => {
+  test.each(exampleFiles)('%s: Front Door Premium with WAF in the edge stack, origins in every region over Private Link', (id) => {
+    const stacks = synthApp((app) => EXAMPLES[id](app));
+    const edge = stacks[`${id}-edge`];
+    expect(only(edge, 'azurerm_cdn_frontdoor_profile').sku_name).toBe('Premium_AzureFrontDoor');
+    expect(only(edge, 'azurerm_cdn_frontdoor_firewall_policy').mode).toBe('Prevention');
+    const regions = Object.keys(stacks).filter((s) => s !== `${id}-data` && s !== `${id}-edge`).map((s) => s.slice(id.length + 1));
+    const originRegions = new Set(Object.values(all(edge, 'azurerm_cdn_frontdoor_origin')).map((o) => o.private_link.location));
+    expect([...originRegions].sort()).toEqual(regions.sort());
+    // Private Link Services are looked up in each stamp's node resource group, through cross-stack references.
+    for (const pls of Object.values(edge.data?.azurerm_private_link_service ?? {})) expect(pls.resource_group_name).toMatch(/terraform_remote_state/);
+    expect(Object.keys(edge.output ?? {})).toEqual(expect.arrayContaining(['FrontDoorHostName', 'PrivateLinkServicesToApprove']));
+  });
+});
+
 describe('MultiRegionOrderPlatform', () => {
   const base: MultiRegionOrderPlatformProps = { prefix: 'shop', pattern: RedundancyPattern.primarySecondary(), regions: ['eastus2', 'centralus'] };
 
   test('one stamp stack per region, each with its own address block, role and workspace', () => {
     const stacks = synthApp((app) => new MultiRegionOrderPlatform(app, 'shop', base));
-    expect(Object.keys(stacks).sort()).toEqual(['shop-centralus', 'shop-data', 'shop-eastus2']);
+    expect(Object.keys(stacks).sort()).toEqual(['shop-centralus', 'shop-data', 'shop-eastus2', 'shop-edge']);
     expect(only(stacks['shop-eastus2'], 'azurerm_virtual_network').address_space).toEqual(['10.100.0.0/20']);
     expect(only(stacks['shop-centralus'], 'azurerm_virtual_network').address_space).toEqual(['10.100.16.0/20']);
     expect(only(stacks['shop-eastus2'], 'azurerm_kubernetes_cluster').tags['region-role']).toBe(RegionRole.PRIMARY);

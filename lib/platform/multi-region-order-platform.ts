@@ -5,6 +5,7 @@ import { AddressPlan, AddressPlanProps } from '../core/address-plan';
 import { DataTierConstruct } from '../core/data-tier';
 import { ActivePassiveDatabase, DatabaseAdministrator } from '../database/active-passive-database';
 import { EventBus, EventBusProps } from '../events/event-bus';
+import { GlobalEntry, GlobalEntryProps } from '../global-entry/global-entry';
 import { TrackingStore, TrackingStoreProps } from '../tracking/tracking-store';
 import { DatabaseEngine } from '../database/engine';
 import { ValidationError } from '../core/errors';
@@ -46,6 +47,9 @@ export type PlatformTrackingOptions = Omit<TrackingStoreProps, PlatformFilled>;
 /** The event bus of the platform (`EventBus` props without what the platform supplies). */
 export type PlatformEventBusOptions = Omit<EventBusProps, PlatformFilled>;
 
+/** The global entry of the platform (`GlobalEntry` props without what the platform supplies). */
+export type PlatformEntryOptions = Omit<GlobalEntryProps, 'prefix' | 'pattern' | 'regions' | 'ingress' | 'resourceGroupName' | 'monitoring' | 'tags'>;
+
 /** Props of {@link MultiRegionOrderPlatform}. */
 export interface MultiRegionOrderPlatformProps {
   /** Name prefix of every Azure resource: 2-12 lower-case letters and digits, starting with a letter. */
@@ -81,6 +85,12 @@ export interface MultiRegionOrderPlatformProps {
    * @default - no event bus
    */
   readonly eventBus?: PlatformEventBusOptions;
+  /**
+   * The global entry in the `<id>-edge` stack: Front Door Premium + WAF over Private Link by default, Traffic
+   * Manager for some services as an option.
+   * @default - Front Door for both services, Private Link origins
+   */
+  readonly entry?: PlatformEntryOptions;
   /** Terraform state backend, one state per stack. @default PlatformBackend.local() */
   readonly backend?: PlatformBackend;
   /** Subscription for every stack. @default - `ARM_SUBSCRIPTION_ID` or the Azure CLI's current subscription */
@@ -115,7 +125,7 @@ export class RegionalData extends Construct {
 
 /**
  * The whole ordering platform for one redundancy pattern, as separate Terraform stacks (DESIGN.md §2):
- * `<id>-data` (stateful, rarely changed) and one `<id>-<region>` stamp per region.
+ * `<id>-data` (stateful, rarely changed), one `<id>-<region>` stamp per region and `<id>-edge` (the global entry).
  *
  * Create it on the cdktf `App` (or any construct outside a stack); it creates and wires the stacks.
  */
@@ -138,6 +148,10 @@ export class MultiRegionOrderPlatform extends Construct {
   public readonly trackingStore?: TrackingStore;
   /** The event bus, when `eventBus` is set. */
   public readonly eventBus?: EventBus;
+  /** `<id>-edge`: the global entry. */
+  public readonly edgeStack: TerraformStack;
+  /** Front Door / Traffic Manager. */
+  public readonly entry: GlobalEntry;
 
   constructor(scope: Construct, id: string, props: MultiRegionOrderPlatformProps) {
     super(scope, id);
@@ -225,6 +239,23 @@ export class MultiRegionOrderPlatform extends Construct {
       connect(bus);
       for (const endpoint of Object.values(bus.endpoints)) new TerraformOutput(this.dataStack, `EventBus-${endpoint.region}-Host`, { value: endpoint.host });
       this.eventBus = bus;
+    }
+
+    // Edge last: it reads every stamp's ingress (and, at deploy time, the Private Link Services the apps create).
+    this.edgeStack = new PlatformStack(this, `${id}-edge`, stackProps);
+    this.entry = new GlobalEntry(this.edgeStack, 'Entry', {
+      ...props.entry,
+      prefix: naming.prefix,
+      pattern: props.pattern,
+      regions: props.regions,
+      ingress: Object.values(stamps).map((stamp) => stamp.ingress),
+      monitoring: regionalData[this.placements[0].region.name].monitoring,
+      tags,
+    });
+    if (this.entry.endpointHostName) new TerraformOutput(this.edgeStack, 'FrontDoorHostName', { value: this.entry.endpointHostName });
+    for (const [service, fqdn] of Object.entries(this.entry.trafficManagerFqdns)) new TerraformOutput(this.edgeStack, `TrafficManager-${service}-Fqdn`, { value: fqdn });
+    if (this.entry.privateLinkApprovals.length > 0) {
+      new TerraformOutput(this.edgeStack, 'PrivateLinkServicesToApprove', { value: this.entry.privateLinkApprovals.map((a) => a.privateLinkServiceId) });
     }
   }
 }

@@ -14,6 +14,7 @@ import { checkRemovalPolicy, protect, RemovalPolicy } from '../core/lifecycle';
 import { Naming, ResourceKind } from '../core/naming';
 import { RegionRole } from '../core/pattern';
 import { RegionInfo, Regions } from '../core/regions';
+import { ingressIp, PLATFORM_SERVICES, RegionalIngress } from '../core/services';
 import { mergeTags, Tags } from '../core/tags';
 import { checkInteger, checkOneOf } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
@@ -197,6 +198,8 @@ export class RegionalStamp extends Construct {
   public readonly userPool: KubernetesClusterNodePool;
   /** Private DNS zones linked to this stamp's VNet, one per private-link service. */
   public readonly privateDnsZones: PrivateDnsZones;
+  /** Where the services' internal load balancers and Private Link Services live (the global entry's origins). */
+  public readonly ingress: RegionalIngress;
   private readonly naming: Naming;
   private readonly tags: Tags;
 
@@ -391,6 +394,12 @@ export class RegionalStamp extends Construct {
         ignoreChanges: ['default_node_pool[0].node_count'],
       },
     });
+
+    this.ingress = {
+      region: location,
+      nodeResourceGroup: this.cluster.nodeResourceGroup,
+      services: Object.fromEntries(PLATFORM_SERVICES.map((service) => [service.key, { privateIp: ingressIp(this.addresses, service), privateLinkServiceName: service.privateLinkServiceName }])),
+    };
 
     this.userPool = new KubernetesClusterNodePool(this, 'UserPool', {
       name: 'user',

@@ -1,0 +1,224 @@
+import { GlobalEntry, GlobalEntryProps, RedundancyPattern, RegionalIngress, ValidationError } from '../lib';
+import { all, only, StackJson, synthStack, testStack } from './support/synth';
+
+function ingressFor(regions: string[]): RegionalIngress[] {
+  return regions.map((region, i) => ({
+    region,
+    nodeResourceGroup: `rg-${region}-aks-nodes`,
+    services: {
+      order: { privateIp: `10.100.${16 * i + 5}.10`, privateLinkServiceName: 'pls-order-api' },
+      tracking: { privateIp: `10.100.${16 * i + 5}.11`, privateLinkServiceName: 'pls-tracking-api' },
+    },
+  }));
+}
+
+function publicFor(regions: string[]) {
+  return Object.fromEntries(regions.map((r) => [r, { order: `orders-${r}.contoso.com`, tracking: `tracking-${r}.contoso.com` }]));
+}
+
+function entry(props: Partial<GlobalEntryProps> & Pick<GlobalEntryProps, 'pattern' | 'regions'>): { entry: GlobalEntry; json: StackJson } {
+  const stack = testStack();
+  const e = new GlobalEntry(stack, 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), ...props });
+  return { entry: e, json: synthStack(stack) };
+}
+
+/** Origins of an origin group (by group name), as region -> {priority, weight}. */
+function originsOf(json: StackJson, groupName: string): Record<string, { priority: number; weight: number }> {
+  const groupId = Object.entries(all(json, 'azurerm_cdn_frontdoor_origin_group')).find(([, g]) => g.name === groupName)?.[0];
+  if (!groupId) throw new Error(`no origin group ${groupName}`);
+  return Object.fromEntries(Object.values(all(json, 'azurerm_cdn_frontdoor_origin'))
+    .filter((o) => o.cdn_frontdoor_origin_group_id === `\${azurerm_cdn_frontdoor_origin_group.${groupId}.id}`)
+    .map((o) => [o.name, { priority: o.priority, weight: o.weight }]));
+}
+
+const GEO = { countries: { westeurope: ['DE', 'FR', 'NL'], japaneast: ['JP'] } };
+const PATTERNS: [string, RedundancyPattern, string[], Partial<GlobalEntryProps>][] = [
+  ['zoneRedundant', RedundancyPattern.zoneRedundant(), ['westus3'], {}],
+  ['primarySecondary', RedundancyPattern.primarySecondary(), ['westus3', 'eastus'], {}],
+  ['activePassive', RedundancyPattern.activePassive(), ['eastus2', 'centralus'], {}],
+  ['activeActive', RedundancyPattern.activeActive(), ['eastus2', 'westus3', 'centralus'], {}],
+  ['regionPinned', RedundancyPattern.regionPinned(), ['westeurope', 'japaneast'], { geoRouting: GEO }],
+];
+
+describe.each(PATTERNS)('Front Door under %s', (kind, pattern, regions, extra) => {
+  const { entry: fd, json } = entry({ pattern, regions, ...extra });
+  const groups = Object.values(all(json, 'azurerm_cdn_frontdoor_origin_group'));
+
+  test('Premium profile and one endpoint; HTTPS-only routes with redirect, per service path', () => {
+    expect(only(json, 'azurerm_cdn_frontdoor_profile').sku_name).toBe('Premium_AzureFrontDoor');
+    only(json, 'azurerm_cdn_frontdoor_endpoint');
+    const routes = Object.values(all(json, 'azurerm_cdn_frontdoor_route'));
+    expect(routes.map((r) => r.patterns_to_match).sort()).toEqual([['/orders', '/orders/*'], ['/tracking', '/tracking/*']]);
+    for (const r of routes) expect(r).toMatchObject({ supported_protocols: ['Http', 'Https'], https_redirect_enabled: true, forwarding_protocol: 'HttpsOnly' });
+    expect(fd.endpointHostName).toBeDefined();
+  });
+
+  test('health probes: HEAD on the readiness path every 30 s; sample 4, 2 successful; latency sensitivity 50 ms', () => {
+    for (const g of groups) {
+      expect(g.health_probe).toEqual({ protocol: 'Https', request_type: 'HEAD', path: '/healthz/ready', interval_in_seconds: 30 });
+      expect(g.load_balancing).toEqual({ sample_size: 4, successful_samples_required: 2, additional_latency_in_milliseconds: 50 });
+    }
+  });
+
+  test('routing per pattern', () => {
+    for (const service of ['order-api', 'tracking-api']) {
+      switch (kind) {
+        case 'zoneRedundant':
+          expect(originsOf(json, service)).toEqual({ westus3: { priority: 1, weight: 1000 } });
+          break;
+        case 'primarySecondary':
+          // Reads latency-routed to both; writes to the primary first, the secondary only when it is unhealthy.
+          expect(originsOf(json, service)).toEqual({ westus3: { priority: 1, weight: 1000 }, eastus: { priority: 1, weight: 1000 } });
+          expect(originsOf(json, `${service}-write`)).toEqual({ westus3: { priority: 1, weight: 1000 }, eastus: { priority: 2, weight: 1000 } });
+          break;
+        case 'activePassive':
+          expect(originsOf(json, service)).toEqual({ eastus2: { priority: 1, weight: 1000 }, centralus: { priority: 2, weight: 1000 } });
+          break;
+        case 'activeActive':
+          expect(originsOf(json, service)).toEqual(Object.fromEntries(regions.map((r) => [r, { priority: 1, weight: 1000 }])));
+          break;
+        case 'regionPinned':
+          // A cell's group holds only its own origins: no cross-cell fallback.
+          expect(originsOf(json, `${service}-westeurope`)).toEqual({ westeurope: { priority: 1, weight: 1000 } });
+          expect(originsOf(json, `${service}-japaneast`)).toEqual({ japaneast: { priority: 1, weight: 1000 } });
+          break;
+      }
+    }
+    const rules = Object.values(all(json, 'azurerm_cdn_frontdoor_rule'));
+    if (kind === 'primarySecondary') {
+      expect(rules).toHaveLength(2);
+      for (const rule of rules) {
+        expect(rule.conditions.request_method_condition).toEqual([{ operator: 'Equal', match_values: ['POST', 'PUT', 'PATCH', 'DELETE'] }]);
+        expect(rule.actions.route_configuration_override_action.cdn_frontdoor_origin_group_id).toMatch(/OriginGroup-(order|tracking)-api-write/);
+      }
+    } else if (kind === 'regionPinned') {
+      // Default route goes to the first cell; Japan is overridden by country.
+      expect(rules).toHaveLength(2);
+      for (const rule of rules) {
+        expect(rule.conditions.remote_address_condition).toEqual([{ operator: 'GeoMatch', match_values: ['JP'] }]);
+        expect(rule.actions.route_configuration_override_action.cdn_frontdoor_origin_group_id).toMatch(/japaneast/);
+      }
+    } else {
+      expect(rules).toHaveLength(0);
+    }
+  });
+
+  test('origins reach the stamps over Private Link; every connection is listed for approval', () => {
+    for (const origin of Object.values(all(json, 'azurerm_cdn_frontdoor_origin'))) {
+      expect(origin.private_link.private_link_target_id).toMatch(/data\.azurerm_private_link_service\./);
+      expect(origin.certificate_name_check_enabled).toBe(true);
+      expect(origin.host_name).toMatch(/^10\.100\.\d+\.1[01]$/);
+    }
+    const pls = Object.values(json.data?.azurerm_private_link_service ?? {});
+    expect(pls).toHaveLength(regions.length * 2);
+    expect(fd.privateLinkApprovals).toHaveLength(regions.length * 2);
+  });
+
+  test('no origin group is empty', () => {
+    for (const g of groups) expect(Object.keys(originsOf(json, g.name)).length).toBeGreaterThan(0);
+  });
+
+  test('WAF: Premium, Prevention, DRS 2.1 + Bot Manager 1.1, rate limit; attached to the endpoint', () => {
+    const waf = only(json, 'azurerm_cdn_frontdoor_firewall_policy');
+    expect(waf).toMatchObject({ sku_name: 'Premium_AzureFrontDoor', mode: 'Prevention', enabled: true });
+    expect(waf.managed_rule).toEqual([
+      { type: 'Microsoft_DefaultRuleSet', version: '2.1', action: 'Block' },
+      { type: 'Microsoft_BotManagerRuleSet', version: '1.1', action: 'Block' },
+    ]);
+    expect(waf.custom_rule).toContainEqual(expect.objectContaining({ name: 'RateLimitPerClient', type: 'RateLimitRule', rate_limit_threshold: 1000, rate_limit_duration_in_minutes: 1, action: 'Block' }));
+    const policy = only(json, 'azurerm_cdn_frontdoor_security_policy');
+    expect(policy.security_policies.firewall.association.domain).toEqual([{ cdn_frontdoor_domain_id: expect.stringContaining('azurerm_cdn_frontdoor_endpoint.') }]);
+  });
+});
+
+describe('Front Door options', () => {
+  test('activeActive weights shift traffic between stamps', () => {
+    const { json } = entry({ pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'], weights: { eastus2: 100, westus3: 10 } });
+    expect(originsOf(json, 'order-api')).toEqual({ eastus2: { priority: 1, weight: 100 }, westus3: { priority: 1, weight: 10 } });
+  });
+
+  test('regionPinned with fallback allowed adds the other cells at priority 2; rejecting unmapped countries adds a WAF geo rule', () => {
+    const { json } = entry({ pattern: RedundancyPattern.regionPinned(), regions: ['westeurope', 'japaneast'], geoRouting: { ...GEO, allowCrossCellFallback: true, rejectUnmappedCountries: true } });
+    expect(originsOf(json, 'order-api-japaneast')).toEqual({ japaneast: { priority: 1, weight: 1000 }, westeurope: { priority: 2, weight: 1000 } });
+    const waf = only(json, 'azurerm_cdn_frontdoor_firewall_policy');
+    expect(waf.custom_rule).toContainEqual(expect.objectContaining({ name: 'RejectUnmappedCountries', action: 'Block', match_condition: [expect.objectContaining({ operator: 'GeoMatch', negation_condition: true, match_values: ['DE', 'FR', 'NL', 'JP'] })] }));
+  });
+
+  test('custom domains get managed TLS 1.2 certificates and the WAF; public origins need no Private Link', () => {
+    const { json } = entry({
+      pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], publicOrigins: publicFor(['westus3']),
+      frontDoor: { privateLink: false, customDomains: ['orders.contoso.com'], originHostHeaders: { order: 'orders.internal.contoso.com' }, waf: { rateLimitThreshold: 300, rateLimitWindowMinutes: 5, mode: 'Detection' } },
+    });
+    expect(only(json, 'azurerm_cdn_frontdoor_custom_domain')).toMatchObject({ host_name: 'orders.contoso.com', tls: { certificate_type: 'ManagedCertificate', minimum_tls_version: 'TLS12' } });
+    expect(only(json, 'azurerm_cdn_frontdoor_security_policy').security_policies.firewall.association.domain).toHaveLength(2);
+    const origins = Object.values(all(json, 'azurerm_cdn_frontdoor_origin'));
+    expect(origins.map((o) => [o.host_name, o.origin_host_header, o.private_link]).sort()).toEqual([
+      ['orders-westus3.contoso.com', 'orders.internal.contoso.com', undefined],
+      ['tracking-westus3.contoso.com', 'tracking-westus3.contoso.com', undefined],
+    ]);
+    expect(json.data?.azurerm_private_link_service).toBeUndefined();
+    expect(only(json, 'azurerm_cdn_frontdoor_firewall_policy')).toMatchObject({ mode: 'Detection', custom_rule: [expect.objectContaining({ rate_limit_threshold: 300, rate_limit_duration_in_minutes: 5 })] });
+  });
+});
+
+describe.each<[string, RedundancyPattern, string[], Partial<GlobalEntryProps>, string]>([
+  ['primarySecondary', RedundancyPattern.primarySecondary(), ['westus3', 'eastus'], {}, 'Priority'],
+  ['activePassive', RedundancyPattern.activePassive(), ['eastus2', 'centralus'], {}, 'Priority'],
+  ['activeActive', RedundancyPattern.activeActive(), ['eastus2', 'westus3'], {}, 'Performance'],
+  ['activeActive with weights', RedundancyPattern.activeActive(), ['eastus2', 'westus3'], { weights: { eastus2: 50, westus3: 50 } }, 'Weighted'],
+  ['regionPinned', RedundancyPattern.regionPinned(), ['westeurope', 'japaneast'], { geoRouting: GEO }, 'Geographic'],
+])('Traffic Manager under %s', (kind, pattern, regions, extra, method) => {
+  const { entry: tm, json } = entry({ pattern, regions, publicOrigins: publicFor(regions), trafficManager: { services: ['tracking'] }, ...extra });
+
+  test(`${method} routing, HTTPS monitor on the readiness path every 30 s, 3 tolerated failures, low TTL`, () => {
+    const profile = only(json, 'azurerm_traffic_manager_profile');
+    expect(profile.traffic_routing_method).toBe(method);
+    expect(profile.monitor_config).toMatchObject({ protocol: 'HTTPS', port: 443, path: '/healthz/ready', interval_in_seconds: 30, tolerated_number_of_failures: 3 });
+    expect(profile.dns_config.ttl).toBe(30);
+    expect(tm.trafficManagerFqdns.tracking).toBeDefined();
+  });
+
+  test('one external endpoint per region with the pattern\'s priority, weight or countries', () => {
+    const endpoints = Object.values(all(json, 'azurerm_traffic_manager_external_endpoint'));
+    expect(endpoints.map((e) => e.target).sort()).toEqual(regions.map((r) => `tracking-${r}.contoso.com`).sort());
+    const by = Object.fromEntries(endpoints.map((e) => [e.name, e]));
+    if (method === 'Priority') regions.forEach((r, i) => expect(by[r].priority).toBe(i + 1));
+    if (method === 'Weighted') regions.forEach((r) => expect(by[r].weight).toBe(50));
+    if (method === 'Geographic') {
+      expect(by.westeurope.geo_mappings).toEqual(['DE', 'FR', 'NL', 'WORLD']);
+      expect(by.japaneast.geo_mappings).toEqual(['JP']);
+    }
+    // Front Door still serves the order API; the tracking path is Traffic Manager's alone.
+    expect(Object.values(all(json, 'azurerm_cdn_frontdoor_route')).map((r) => r.name)).toEqual(['order-api']);
+    expect(kind).toBeDefined();
+  });
+});
+
+describe('GlobalEntry bad input', () => {
+  const ps = { pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'] };
+  const aa = { pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'] };
+  const rp = { pattern: RedundancyPattern.regionPinned(), regions: ['westeurope', 'japaneast'] };
+  test.each<[string, Partial<GlobalEntryProps> & Pick<GlobalEntryProps, 'pattern' | 'regions'>, string]>([
+    ['a weight out of range', { ...aa, weights: { eastus2: 0 } }, 'test/Entry: invalid weights.eastus2 0: must be an integer from 1 to 1000'],
+    ['a weight above 1000', { ...aa, weights: { westus3: 5000 } }, 'invalid weights.westus3 5000'],
+    ['weights under a priority pattern', { ...ps, weights: { westus3: 10 } }, 'invalid weights {"westus3":10}: primarySecondary routes by priority or country, so weights would be ignored'],
+    ['an empty region list', { pattern: RedundancyPattern.activeActive(), regions: [] }, 'invalid regions []: at least one region is required'],
+    ['geographic routing without country mappings', rp, 'invalid geoRouting.countries (undefined): regionPinned with several cells routes each country set to its cell, and no country mapping was given'],
+    ['a country mapped to two cells', { ...rp, geoRouting: { countries: { westeurope: ['DE'], japaneast: ['DE'] } } }, 'invalid geoRouting.countries.japaneast "DE": also mapped to westeurope'],
+    ['a country code that is not one', { ...rp, geoRouting: { countries: { westeurope: ['Germany'], japaneast: ['JP'] } } }, 'not an ISO 3166-1 alpha-2 country code'],
+    ['a Front Door probe interval outside Azure\'s range', { ...ps, frontDoor: { probeIntervalSeconds: 2 } }, 'invalid frontDoor.probeIntervalSeconds 2: must be an integer from 5 to 31536000'],
+    ['a Traffic Manager probe interval Azure does not offer', { ...ps, publicOrigins: publicFor(ps.regions), trafficManager: { services: ['order'], probeIntervalSeconds: 20 } }, 'invalid trafficManager.probeIntervalSeconds 20: not a supported value. Fix: use one of 10, 30'],
+    ['Traffic Manager and Front Door on one path', { ...ps, publicOrigins: publicFor(ps.regions), frontDoor: { services: ['order', 'tracking'] }, trafficManager: { services: ['order'] } }, 'invalid trafficManager.services ["order"]: Front Door and Traffic Manager would both serve these paths'],
+    ['Traffic Manager without public origins', { ...ps, trafficManager: { services: ['order'] } }, 'invalid publicOrigins (undefined): Traffic Manager resolves clients to public endpoints, and no public origins were given'],
+    ['a missing public origin', { ...ps, publicOrigins: { westus3: { order: 'orders.contoso.com' } }, trafficManager: { services: ['order'] } }, 'invalid publicOrigins.eastus.order (undefined): missing or not a host name'],
+    ['a rate-limit window Front Door does not offer', { ...ps, frontDoor: { waf: { rateLimitWindowMinutes: 10 } } }, 'invalid frontDoor.waf.rateLimitWindowMinutes 10: not a supported value. Fix: use one of 1, 5'],
+    ['a probe path without a slash', { ...ps, healthProbePath: 'healthz' }, "invalid healthProbePath \"healthz\": a probe path starts with '/'"],
+    ['a custom domain that is not a host name', { ...ps, frontDoor: { customDomains: ['https://orders.contoso.com'] } }, 'invalid frontDoor.customDomains[0] "https://orders.contoso.com": not a lower-case DNS host name'],
+    ['an unknown service', { ...ps, frontDoor: { services: ['payments' as 'order'] } }, "invalid frontDoor.services \"payments\": not a supported value. Fix: use one of 'order', 'tracking'"],
+    ['ingress missing for a region', { ...ps, ingress: ingressFor(['westus3']) }, 'invalid ingress ["westus3"]: no ingress for region eastus'],
+  ])('rejects %s', (_label, props, message) => {
+    const make = () => new GlobalEntry(testStack(), 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), ...props });
+    expect(make).toThrow(ValidationError);
+    expect(make).toThrow(message);
+  });
+});

@@ -1,0 +1,47 @@
+import { IPv4, IPv4CidrRange } from 'ip-num';
+import { RegionAddresses } from './address-plan';
+
+/** The two services of the platform and the contract between their Kubernetes Services and the global entry. */
+export interface PlatformServiceSpec {
+  /** Key used in props and construct IDs. */
+  readonly key: 'order' | 'tracking';
+  /** Kubernetes name (Deployment, Service) and origin-group name. */
+  readonly name: string;
+  /** Path prefix the global entry routes to the service (`/orders/*`). */
+  readonly pathPrefix: string;
+  /** Name of the Private Link Service AKS creates for the service's internal load balancer. */
+  readonly privateLinkServiceName: string;
+  /** Host number of the service's internal load balancer address inside the stamp's ingress subnet. */
+  readonly ingressHost: number;
+}
+
+/** Order API and Delivery-tracking API. */
+export const PLATFORM_SERVICES: readonly PlatformServiceSpec[] = [
+  { key: 'order', name: 'order-api', pathPrefix: '/orders', privateLinkServiceName: 'pls-order-api', ingressHost: 10 },
+  { key: 'tracking', name: 'tracking-api', pathPrefix: '/tracking', privateLinkServiceName: 'pls-tracking-api', ingressHost: 11 },
+];
+
+/** Health endpoints every service implements (probed by Kubernetes and by the global entry). */
+export const HEALTH_ENDPOINTS = {
+  /** Ready to take traffic; the global entry's health probe path. */
+  readiness: '/healthz/ready',
+  /** Process alive. */
+  liveness: '/healthz/live',
+  /** Finished starting. */
+  startup: '/healthz/startup',
+} as const;
+
+/** What the global entry needs from one regional stamp: where each service's internal load balancer lives. */
+export interface RegionalIngress {
+  readonly region: string;
+  /** Resource group where AKS creates load balancers and Private Link Services (the node resource group). */
+  readonly nodeResourceGroup: string;
+  /** Per service: the fixed internal load-balancer address (from the address plan) and its Private Link Service name. */
+  readonly services: { readonly [key: string]: { readonly privateIp: string; readonly privateLinkServiceName: string } };
+}
+
+/** The internal load-balancer address of a service in a region: a fixed host of the ingress subnet. */
+export function ingressIp(addresses: RegionAddresses, service: PlatformServiceSpec): string {
+  const subnet = IPv4CidrRange.fromCidr(addresses.ingress);
+  return IPv4.fromNumber(subnet.getFirst().getValue() + BigInt(service.ingressHost)).toString();
+}

@@ -1,0 +1,587 @@
+import { Construct } from 'constructs';
+import { CdnFrontdoorCustomDomain } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-custom-domain';
+import { CdnFrontdoorEndpoint } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-endpoint';
+import { CdnFrontdoorFirewallPolicy, CdnFrontdoorFirewallPolicyCustomRule } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-firewall-policy';
+import { CdnFrontdoorOrigin } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-origin';
+import { CdnFrontdoorOriginGroup } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-origin-group';
+import { CdnFrontdoorProfile } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-profile';
+import { CdnFrontdoorRoute } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-route';
+import { CdnFrontdoorRule } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-rule';
+import { CdnFrontdoorRuleSet } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-rule-set';
+import { CdnFrontdoorSecurityPolicy } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-security-policy';
+import { DataAzurermPrivateLinkService } from '@cdktf/provider-azurerm/lib/data-azurerm-private-link-service';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { TrafficManagerExternalEndpoint } from '@cdktf/provider-azurerm/lib/traffic-manager-external-endpoint';
+import { TrafficManagerProfile } from '@cdktf/provider-azurerm/lib/traffic-manager-profile';
+import { ValidationError } from '../core/errors';
+import { Naming, ResourceKind } from '../core/naming';
+import { PatternKind, RedundancyPattern, RegionPlacement } from '../core/pattern';
+import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, RegionalIngress } from '../core/services';
+import { mergeTags, Tags } from '../core/tags';
+import { checkInteger, checkOneOf } from '../core/validate';
+import { addDiagnostics } from '../monitoring/diagnostics';
+import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
+
+/** Service keys: `order` (Order API) and `tracking` (Delivery-tracking API). */
+export type ServiceKey = 'order' | 'tracking';
+
+/** Options of the Front Door entry. */
+export interface FrontDoorOptions {
+  /**
+   * Services Front Door serves (the others must be served by Traffic Manager).
+   * @default - every service not given to Traffic Manager
+   */
+  readonly services?: ServiceKey[];
+  /**
+   * Reach the stamps' internal load balancers over Private Link (the AKS-managed Private Link Services); `false`
+   * uses `publicOrigins`.
+   * @default true
+   */
+  readonly privateLink?: boolean;
+  /**
+   * Host header (and TLS server name) sent to each service's origins; the service's certificate must cover it.
+   * @default - the origin's address
+   */
+  readonly originHostHeaders?: { readonly [service: string]: string };
+  /** Health-probe interval in seconds (5-31536000). @default 30 */
+  readonly probeIntervalSeconds?: number;
+  /** Health-probe samples considered (1-255). @default 4 */
+  readonly sampleSize?: number;
+  /** Successful samples needed for a healthy origin. @default 2 */
+  readonly successfulSamplesRequired?: number;
+  /** Latency sensitivity: origins within this many ms of the fastest share traffic (0-1000). @default 50 */
+  readonly latencySensitivityMs?: number;
+  /** Custom domains (host names) on the endpoint, with Azure-managed TLS certificates (TLS 1.2). @default - none */
+  readonly customDomains?: string[];
+  /** WAF settings. @default - Prevention, 1000 requests per client per minute */
+  readonly waf?: WafOptions;
+}
+
+/** WAF policy settings. */
+export interface WafOptions {
+  /** @default 'Prevention' */
+  readonly mode?: 'Prevention' | 'Detection';
+  /** Requests per client IP per window before the rate-limit rule blocks (the seeds' throttle). @default 1000 */
+  readonly rateLimitThreshold?: number;
+  /** Rate-limit window in minutes: 1 or 5. @default 1 */
+  readonly rateLimitWindowMinutes?: number;
+}
+
+/** Options of the Traffic Manager entry (DNS-level; needs public origins). */
+export interface TrafficManagerOptions {
+  /** Services Traffic Manager serves; Front Door must not serve them too. */
+  readonly services: ServiceKey[];
+  /** DNS TTL in seconds (0-2147483647); low, so clients follow a failover quickly. @default 30 */
+  readonly dnsTtlSeconds?: number;
+  /** Health-check interval in seconds: 30, or 10 (fast probing). @default 30 */
+  readonly probeIntervalSeconds?: number;
+}
+
+/** Country-based routing of regionPinned cells. */
+export interface GeoRoutingOptions {
+  /** ISO 3166-1 alpha-2 country codes served by each cell, keyed by the cell's region. */
+  readonly countries: { readonly [region: string]: string[] };
+  /**
+   * Cell serving requests from unmapped countries (Front Door: the routes' default; Traffic Manager: the WORLD
+   * mapping).
+   * @default - the first cell
+   */
+  readonly defaultRegion?: string;
+  /** Reject unmapped countries instead (Front Door: a WAF geo rule; Traffic Manager: no WORLD mapping). @default false */
+  readonly rejectUnmappedCountries?: boolean;
+  /**
+   * Let a cell's traffic fall back to other cells' origins when all of its own are down. Data residency usually
+   * forbids it.
+   * @default false
+   */
+  readonly allowCrossCellFallback?: boolean;
+}
+
+/** Props of {@link GlobalEntry}. */
+export interface GlobalEntryProps {
+  /** Name prefix (2-12 lower-case letters and digits, starting with a letter). */
+  readonly prefix: string;
+  readonly pattern: RedundancyPattern;
+  /** Programmatic region names, first = primary / home. */
+  readonly regions: string[];
+  /** Each stamp's ingress (`RegionalStamp.ingress`), one per region. */
+  readonly ingress: RegionalIngress[];
+  /**
+   * Public origin host names per region and service, for public Front Door origins or Traffic Manager.
+   * @default - none (Private Link origins)
+   */
+  readonly publicOrigins?: { readonly [region: string]: { readonly [service: string]: string } };
+  /** Front Door Premium (the default entry). @default - every service through Front Door over Private Link */
+  readonly frontDoor?: FrontDoorOptions;
+  /** Traffic Manager for some services instead of Front Door. @default - none */
+  readonly trafficManager?: TrafficManagerOptions;
+  /** Health-probe path of every service. @default '/healthz/ready' */
+  readonly healthProbePath?: string;
+  /**
+   * activeActive: traffic weight per region (1-1000; shift gradually, e.g. 10 -> 50 -> 100, for blue-green between
+   * stamps). Traffic Manager switches from Performance to Weighted routing when weights are given.
+   * @default - equal weights
+   */
+  readonly weights?: { readonly [region: string]: number };
+  /** regionPinned: which countries each cell serves. Required for regionPinned with more than one cell. */
+  readonly geoRouting?: GeoRoutingOptions;
+  /** Resource group of the global resources. @default - created in the first region */
+  readonly resourceGroupName?: string;
+  /** Workspace for access, health-probe and WAF logs. @default - no diagnostics */
+  readonly monitoring?: IRegionalMonitoring;
+  readonly tags?: Tags;
+}
+
+/** A Private Link connection Front Door requests and someone must approve (azurerm cannot). */
+export interface PrivateLinkApproval {
+  readonly region: string;
+  readonly service: ServiceKey;
+  /** The Private Link Service whose pending connection needs approval. */
+  readonly privateLinkServiceId: string;
+}
+
+/** Metric alert the observability work attaches to the Front Door profile. */
+export interface OriginHealthAlertHook {
+  readonly scopeId: string;
+  readonly metricNamespace: string;
+  readonly metricName: string;
+  /** Alert when origin health drops below this percentage. */
+  readonly threshold: number;
+}
+
+const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+const COUNTRY = /^[A-Z]{2}$/;
+const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/**
+ * The global entry: Azure Front Door Premium with a WAF policy and pattern-aware routing (default), or Traffic
+ * Manager for some services.
+ *
+ * | pattern | Front Door | Traffic Manager |
+ * |---|---|---|
+ * | zoneRedundant | one origin per service | Priority, one endpoint |
+ * | primarySecondary | reads latency-routed to both regions; writes to a write origin group, primary 1 / secondary 2 (rule set on the request method) | Priority |
+ * | activePassive | one origin group, active 1 / passive 2 | Priority |
+ * | activeActive | equal priority, weights | Performance, or Weighted with weights |
+ * | regionPinned | each country set to its cell (rule set on the client's country); no cross-cell fallback unless allowed | Geographic (+ WORLD unless rejected) |
+ */
+export class GlobalEntry extends Construct {
+  /** The Front Door profile, when any service uses Front Door. */
+  public readonly profile?: CdnFrontdoorProfile;
+  /** The Front Door endpoint's host name (`<endpoint>-<hash>.z01.azurefd.net`). */
+  public readonly endpointHostName?: string;
+  /** Private Link connections to approve after the first deploy (see the README). */
+  public readonly privateLinkApprovals: readonly PrivateLinkApproval[];
+  /** Traffic Manager DNS names by service. */
+  public readonly trafficManagerFqdns: { readonly [service: string]: string };
+  /** Metric-alert hook for origin health (Front Door only). */
+  public readonly originHealthAlert?: OriginHealthAlertHook;
+  private readonly naming: Naming;
+  private readonly placements: readonly RegionPlacement[];
+  private readonly tags: Tags;
+  private readonly resourceGroupName: string;
+  private readonly approvals: PrivateLinkApproval[] = [];
+
+  constructor(scope: Construct, id: string, props: GlobalEntryProps) {
+    super(scope, id);
+    this.naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
+    if (!(props.pattern instanceof RedundancyPattern)) {
+      throw new ValidationError({ scope: this, prop: 'pattern', value: props.pattern, problem: 'not a RedundancyPattern', fix: 'use a factory such as RedundancyPattern.activeActive()' });
+    }
+    this.placements = props.pattern.place(this, props.regions);
+    this.tags = mergeTags(this, 'tags', { 'managed-by': 'cdktf-order-platform', component: 'global-entry', pattern: props.pattern.kind }, props.tags);
+    const ingress = this.checkIngress(props.ingress ?? []);
+    const healthPath = props.healthProbePath ?? HEALTH_ENDPOINTS.readiness;
+    if (typeof healthPath !== 'string' || !/^\/[^\s?#]*$/.test(healthPath)) {
+      throw new ValidationError({ scope: this, prop: 'healthProbePath', value: healthPath, problem: "a probe path starts with '/' and has no spaces, query or fragment", fix: `use e.g. '${HEALTH_ENDPOINTS.readiness}'` });
+    }
+    const weights = this.checkWeights(props.pattern, props.weights);
+    const geo = this.checkGeoRouting(props.pattern, props.geoRouting);
+
+    // Which services each entry serves: Traffic Manager's explicitly, Front Door the rest; never both for one path.
+    const tm = props.trafficManager;
+    const tmServices = tm ? this.checkServices('trafficManager.services', tm.services) : [];
+    const fdServices = props.frontDoor?.services
+      ? this.checkServices('frontDoor.services', props.frontDoor.services)
+      : PLATFORM_SERVICES.map((s) => s.key).filter((k) => !tmServices.includes(k));
+    const both = fdServices.filter((s) => tmServices.includes(s));
+    if (both.length > 0) {
+      throw new ValidationError({ scope: this, prop: 'trafficManager.services', value: both, problem: 'Front Door and Traffic Manager would both serve these paths; Microsoft advises against chaining them', fix: 'give each service to one entry only' });
+    }
+    const usePrivateLink = props.frontDoor?.privateLink ?? true;
+    if ((tmServices.length > 0 || !usePrivateLink) && !props.publicOrigins) {
+      throw new ValidationError({ scope: this, prop: 'publicOrigins', value: undefined, problem: tmServices.length > 0 ? 'Traffic Manager resolves clients to public endpoints, and no public origins were given' : 'frontDoor.privateLink is false, so Front Door needs public origins', fix: "set publicOrigins: { <region>: { order: 'orders-westus3.example.com', tracking: '...' } }" });
+    }
+    const publicOrigins = this.checkPublicOrigins(props.publicOrigins, [...tmServices, ...(usePrivateLink ? [] : fdServices)]);
+
+    this.resourceGroupName = props.resourceGroupName ?? new ResourceGroup(this, 'ResourceGroup', {
+      name: this.naming.name(this, ResourceKind.RESOURCE_GROUP, { qualifier: `edge-${this.placements[0].region.name}` }),
+      location: this.placements[0].region.name,
+      tags: this.tags,
+    }).name;
+
+    if (fdServices.length > 0) {
+      const fd = this.buildFrontDoor(props.frontDoor ?? {}, fdServices, ingress, publicOrigins, usePrivateLink, healthPath, weights, geo, props.pattern, props.monitoring);
+      this.profile = fd.profile;
+      this.endpointHostName = fd.hostName;
+      this.originHealthAlert = { scopeId: fd.profile.id, metricNamespace: 'Microsoft.Cdn/profiles', metricName: 'OriginHealthPercentage', threshold: 80 };
+    }
+    this.trafficManagerFqdns = tm && tmServices.length > 0 ? this.buildTrafficManager(tm, tmServices, publicOrigins!, healthPath, weights, geo, props.pattern) : {};
+    this.privateLinkApprovals = this.approvals;
+  }
+
+  private buildFrontDoor(
+    o: FrontDoorOptions, services: ServiceKey[], ingress: Map<string, RegionalIngress>, publicOrigins: Map<string, Record<string, string>> | undefined,
+    privateLink: boolean, healthPath: string, weights: Map<string, number>, geo: CheckedGeo | undefined, pattern: RedundancyPattern, monitoring: IRegionalMonitoring | undefined,
+  ): { profile: CdnFrontdoorProfile; hostName: string } {
+    const probeInterval = checkInteger(this, 'frontDoor.probeIntervalSeconds', o.probeIntervalSeconds ?? 30, 5, 31536000, 'Front Door probes every 5 s to 1 year');
+    const sampleSize = checkInteger(this, 'frontDoor.sampleSize', o.sampleSize ?? 4, 1, 255, 'Front Door sample size');
+    const successful = checkInteger(this, 'frontDoor.successfulSamplesRequired', o.successfulSamplesRequired ?? 2, 1, sampleSize, 'at most the sample size');
+    const latency = checkInteger(this, 'frontDoor.latencySensitivityMs', o.latencySensitivityMs ?? 50, 0, 1000, 'Front Door latency sensitivity');
+    const waf = o.waf ?? {};
+    const wafMode = checkOneOf(this, 'frontDoor.waf.mode', waf.mode ?? 'Prevention', ['Prevention', 'Detection'] as const);
+    const rateWindow = checkOneOf(this, 'frontDoor.waf.rateLimitWindowMinutes', waf.rateLimitWindowMinutes ?? 1, [1, 5]);
+    const rateThreshold = checkInteger(this, 'frontDoor.waf.rateLimitThreshold', waf.rateLimitThreshold ?? 1000, 1, 5000000, 'requests per client per window');
+    const domains = (o.customDomains ?? []).map((host, i) => {
+      if (typeof host !== 'string' || !HOST.test(host)) {
+        throw new ValidationError({ scope: this, prop: `frontDoor.customDomains[${i}]`, value: host, problem: 'not a lower-case DNS host name', fix: "use e.g. 'orders.contoso.com'" });
+      }
+      return host;
+    });
+    for (const key of Object.keys(o.originHostHeaders ?? {})) this.checkServices('frontDoor.originHostHeaders', [key]);
+
+    const profile = new CdnFrontdoorProfile(this, 'FrontDoorProfile', {
+      name: this.naming.name(this, ResourceKind.FRONT_DOOR_PROFILE),
+      resourceGroupName: this.resourceGroupName,
+      // Premium: WAF managed rule sets, bot protection and Private Link origins.
+      skuName: 'Premium_AzureFrontDoor',
+      responseTimeoutSeconds: 60,
+      tags: this.tags,
+    });
+    const endpoint = new CdnFrontdoorEndpoint(this, 'FrontDoorEndpoint', {
+      name: this.naming.name(this, ResourceKind.FRONT_DOOR_ENDPOINT),
+      cdnFrontdoorProfileId: profile.id,
+      tags: this.tags,
+    });
+    const customDomains = domains.map((hostName) => new CdnFrontdoorCustomDomain(this, `CustomDomain-${hostName}`, {
+      name: hostName.replace(/\./g, '-'),
+      cdnFrontdoorProfileId: profile.id,
+      hostName,
+      tls: { certificateType: 'ManagedCertificate', minimumTlsVersion: 'TLS12' },
+    }));
+
+    // Private Link targets: the AKS-managed Private Link Service of each service in each region (created by the
+    // cloud controller from the Service annotations in the `-apps` stack, hence looked up, not created).
+    const plsIds = new Map<string, string>();
+    const target = (region: string, service: PlatformServiceSpec) => {
+      const key = `${region}/${service.key}`;
+      if (!plsIds.has(key)) {
+        const regional = ingress.get(region)!;
+        const pls = new DataAzurermPrivateLinkService(this, `PrivateLinkService-${service.key}-${region}`, {
+          name: regional.services[service.key].privateLinkServiceName,
+          resourceGroupName: regional.nodeResourceGroup,
+        });
+        plsIds.set(key, pls.id);
+        this.approvals.push({ region, service: service.key, privateLinkServiceId: pls.id });
+      }
+      return plsIds.get(key)!;
+    };
+
+    const originGroup = (service: PlatformServiceSpec, name: string, members: { placement: RegionPlacement; priority: number; weight: number }[]) => {
+      if (members.length === 0) {
+        // Front Door rejects a route to an empty origin group on the first deploy.
+        throw new ValidationError({ scope: this, prop: 'regions', value: name, problem: 'this origin group would have no origins', fix: 'give every routed cell at least one region' });
+      }
+      const group = new CdnFrontdoorOriginGroup(this, `OriginGroup-${name}`, {
+        name,
+        cdnFrontdoorProfileId: profile.id,
+        sessionAffinityEnabled: false,
+        restoreTrafficTimeToHealedOrNewEndpointInMinutes: 0,
+        healthProbe: { protocol: 'Https', requestType: 'HEAD', path: healthPath, intervalInSeconds: probeInterval },
+        loadBalancing: { sampleSize, successfulSamplesRequired: successful, additionalLatencyInMilliseconds: latency },
+      });
+      const origins = members.map(({ placement, priority, weight }) => {
+        const region = placement.region.name;
+        const host = privateLink ? ingress.get(region)!.services[service.key].privateIp : publicOrigins!.get(region)![service.key];
+        return new CdnFrontdoorOrigin(this, `Origin-${name}-${region}`, {
+          name: region,
+          cdnFrontdoorOriginGroupId: group.id,
+          enabled: true,
+          hostName: host,
+          originHostHeader: o.originHostHeaders?.[service.key] ?? host,
+          httpsPort: 443,
+          httpPort: 80,
+          priority,
+          weight,
+          certificateNameCheckEnabled: true,
+          privateLink: privateLink
+            ? { privateLinkTargetId: target(region, service), location: region, requestMessage: `Front Door ${this.naming.prefix} ${service.name}` }
+            : undefined,
+        });
+      });
+      return { group, origins };
+    };
+
+    const kind = pattern.kind;
+    const all = this.placements;
+    const routeIds: string[] = [];
+    for (const key of services) {
+      const service = PLATFORM_SERVICES.find((s) => s.key === key)!;
+      const ruleSetIds: string[] = [];
+      let main: { group: CdnFrontdoorOriginGroup; origins: CdnFrontdoorOrigin[] };
+      const extraOrigins: CdnFrontdoorOrigin[] = [];
+      if (kind === PatternKind.REGION_PINNED) {
+        // One origin group per cell; the route defaults to the default cell and a rule per other cell overrides it
+        // by the client's country.
+        const groups = new Map(all.map((cell) => {
+          const fallback = geo!.allowCrossCellFallback ? all.filter((o) => o !== cell).map((placement) => ({ placement, priority: 2, weight: 1000 })) : [];
+          return [cell.region.name, originGroup(service, `${service.name}-${cell.region.name}`, [{ placement: cell, priority: 1, weight: 1000 }, ...fallback])];
+        }));
+        main = groups.get(geo!.defaultRegion)!;
+        groups.forEach((g, region) => { if (region !== geo!.defaultRegion) extraOrigins.push(...g.origins); });
+        const ruleSet = new CdnFrontdoorRuleSet(this, `GeoRouting-${service.key}`, { name: `${pascal(service.key)}GeoRouting`, cdnFrontdoorProfileId: profile.id });
+        let order = 1;
+        for (const [region, countries] of Object.entries(geo!.countries)) {
+          if (region === geo!.defaultRegion) continue;
+          new CdnFrontdoorRule(this, `GeoRule-${service.key}-${region}`, {
+            name: `Cell${pascal(region)}`,
+            cdnFrontdoorRuleSetId: ruleSet.id,
+            order: order++,
+            behaviorOnMatch: 'Stop',
+            conditions: { remoteAddressCondition: [{ operator: 'GeoMatch', matchValues: countries }] },
+            actions: { routeConfigurationOverrideAction: { cdnFrontdoorOriginGroupId: groups.get(region)!.group.id, forwardingProtocol: 'HttpsOnly' } },
+            dependsOn: groups.get(region)!.origins,
+          });
+        }
+        if (order > 1) ruleSetIds.push(ruleSet.id);
+      } else {
+        // Reads (and everything else) to the main group: priorities and weights per pattern.
+        const members = all.map((placement, i) => ({
+          placement,
+          priority: kind === PatternKind.ACTIVE_PASSIVE ? i + 1 : 1,
+          weight: weights.get(placement.region.name) ?? 1000,
+        }));
+        main = originGroup(service, service.name, members);
+        if (kind === PatternKind.PRIMARY_SECONDARY) {
+          // Writes to the primary first, the secondary only when the primary is unhealthy.
+          const write = originGroup(service, `${service.name}-write`, all.map((placement, i) => ({ placement, priority: i + 1, weight: 1000 })));
+          extraOrigins.push(...write.origins);
+          const ruleSet = new CdnFrontdoorRuleSet(this, `WriteRouting-${service.key}`, { name: `${pascal(service.key)}WriteRouting`, cdnFrontdoorProfileId: profile.id });
+          new CdnFrontdoorRule(this, `WriteRule-${service.key}`, {
+            name: 'WritesToPrimary',
+            cdnFrontdoorRuleSetId: ruleSet.id,
+            order: 1,
+            behaviorOnMatch: 'Stop',
+            conditions: { requestMethodCondition: [{ operator: 'Equal', matchValues: WRITE_METHODS }] },
+            actions: { routeConfigurationOverrideAction: { cdnFrontdoorOriginGroupId: write.group.id, forwardingProtocol: 'HttpsOnly' } },
+            dependsOn: write.origins,
+          });
+          ruleSetIds.push(ruleSet.id);
+        }
+      }
+      const route = new CdnFrontdoorRoute(this, `Route-${service.key}`, {
+        name: service.name,
+        cdnFrontdoorEndpointId: endpoint.id,
+        cdnFrontdoorOriginGroupId: main.group.id,
+        cdnFrontdoorOriginIds: main.origins.map((origin) => origin.id),
+        cdnFrontdoorRuleSetIds: ruleSetIds.length ? ruleSetIds : undefined,
+        cdnFrontdoorCustomDomainIds: customDomains.length ? customDomains.map((d) => d.id) : undefined,
+        patternsToMatch: [service.pathPrefix, `${service.pathPrefix}/*`],
+        supportedProtocols: ['Http', 'Https'],
+        httpsRedirectEnabled: true,
+        forwardingProtocol: 'HttpsOnly',
+        linkToDefaultDomain: true,
+        dependsOn: [...main.origins, ...extraOrigins],
+      });
+      routeIds.push(route.id);
+    }
+
+    // WAF: Premium managed rules (Default Rule Set 2.1, Bot Manager 1.1) in Prevention mode plus the seeds' throttle.
+    const customRules: CdnFrontdoorFirewallPolicyCustomRule[] = [{
+      name: 'RateLimitPerClient',
+      type: 'RateLimitRule',
+      priority: 100,
+      action: 'Block',
+      rateLimitDurationInMinutes: rateWindow,
+      rateLimitThreshold: rateThreshold,
+      matchCondition: [{ matchVariable: 'RequestUri', operator: 'BeginsWith', matchValues: ['/'] }],
+    }];
+    if (geo?.rejectUnmappedCountries) {
+      customRules.push({
+        name: 'RejectUnmappedCountries',
+        type: 'MatchRule',
+        priority: 10,
+        action: 'Block',
+        matchCondition: [{ matchVariable: 'SocketAddr', operator: 'GeoMatch', negationCondition: true, matchValues: Object.values(geo.countries).flat() }],
+      });
+    }
+    const policy = new CdnFrontdoorFirewallPolicy(this, 'WafPolicy', {
+      name: this.naming.name(this, ResourceKind.FRONT_DOOR_WAF_POLICY),
+      resourceGroupName: this.resourceGroupName,
+      skuName: 'Premium_AzureFrontDoor',
+      enabled: true,
+      mode: wafMode,
+      requestBodyCheckEnabled: true,
+      managedRule: [
+        { type: 'Microsoft_DefaultRuleSet', version: '2.1', action: 'Block' },
+        { type: 'Microsoft_BotManagerRuleSet', version: '1.1', action: 'Block' },
+      ],
+      customRule: customRules,
+      tags: this.tags,
+    });
+    new CdnFrontdoorSecurityPolicy(this, 'SecurityPolicy', {
+      name: 'waf',
+      cdnFrontdoorProfileId: profile.id,
+      securityPolicies: {
+        firewall: {
+          cdnFrontdoorFirewallPolicyId: policy.id,
+          association: {
+            domain: [endpoint.id, ...customDomains.map((d) => d.id)].map((cdnFrontdoorDomainId) => ({ cdnFrontdoorDomainId })),
+            patternsToMatch: ['/*'],
+          },
+        },
+      },
+    });
+    if (monitoring) {
+      addDiagnostics(this, 'FrontDoorDiagnostics', {
+        targetResourceId: profile.id, workspaceId: monitoring.workspaceId,
+        categories: ['FrontDoorAccessLog', 'FrontDoorHealthProbeLog', 'FrontDoorWebApplicationFirewallLog'],
+      });
+    }
+    return { profile, hostName: endpoint.hostName };
+  }
+
+  private buildTrafficManager(o: TrafficManagerOptions, services: ServiceKey[], publicOrigins: Map<string, Record<string, string>>, healthPath: string, weights: Map<string, number>, geo: CheckedGeo | undefined, pattern: RedundancyPattern): Record<string, string> {
+    const ttl = checkInteger(this, 'trafficManager.dnsTtlSeconds', o.dnsTtlSeconds ?? 30, 0, 2147483647, 'DNS TTL');
+    const interval = checkOneOf(this, 'trafficManager.probeIntervalSeconds', o.probeIntervalSeconds ?? 30, [10, 30]);
+    const method = pattern.kind === PatternKind.REGION_PINNED ? 'Geographic'
+      : pattern.kind === PatternKind.ACTIVE_ACTIVE ? (weights.size > 0 ? 'Weighted' : 'Performance')
+        : 'Priority';
+    const fqdns: Record<string, string> = {};
+    for (const key of services) {
+      const service = PLATFORM_SERVICES.find((s) => s.key === key)!;
+      const name = this.naming.name(this, ResourceKind.TRAFFIC_MANAGER_PROFILE, { qualifier: service.key, childId: `TrafficManager-${key}` });
+      const profile = new TrafficManagerProfile(this, `TrafficManager-${key}`, {
+        name,
+        resourceGroupName: this.resourceGroupName,
+        trafficRoutingMethod: method,
+        dnsConfig: { relativeName: name, ttl },
+        // HTTPS health checks on the readiness path; three failures mark an endpoint down.
+        monitorConfig: { protocol: 'HTTPS', port: 443, path: healthPath, intervalInSeconds: interval, timeoutInSeconds: interval === 10 ? 9 : 10, toleratedNumberOfFailures: 3 },
+        tags: this.tags,
+      });
+      this.placements.forEach((placement, i) => {
+        const region = placement.region.name;
+        const geoMappings = method === 'Geographic'
+          ? [...(geo!.countries[region] ?? []), ...(region === geo!.defaultRegion && !geo!.rejectUnmappedCountries ? ['WORLD'] : [])]
+          : undefined;
+        new TrafficManagerExternalEndpoint(this, `TrafficManagerEndpoint-${key}-${region}`, {
+          name: region,
+          profileId: profile.id,
+          target: publicOrigins.get(region)![key],
+          endpointLocation: region,
+          priority: method === 'Priority' ? i + 1 : undefined,
+          weight: method === 'Weighted' ? (weights.get(region) ?? 1) : undefined,
+          geoMappings: geoMappings && geoMappings.length ? geoMappings : undefined,
+        });
+      });
+      fqdns[key] = profile.fqdn;
+    }
+    return fqdns;
+  }
+
+  private checkIngress(ingress: RegionalIngress[]): Map<string, RegionalIngress> {
+    const byRegion = new Map(ingress.map((i) => [i.region, i]));
+    for (const placement of this.placements) {
+      if (!byRegion.has(placement.region.name)) {
+        throw new ValidationError({ scope: this, prop: 'ingress', value: ingress.map((i) => i.region), problem: `no ingress for region ${placement.region.name}`, fix: 'pass every stamp\'s RegionalStamp.ingress' });
+      }
+    }
+    return byRegion;
+  }
+
+  private checkServices(prop: string, services: string[]): ServiceKey[] {
+    if (!Array.isArray(services) || services.length === 0) {
+      throw new ValidationError({ scope: this, prop, value: services, problem: 'no services listed', fix: "list 'order' and/or 'tracking'" });
+    }
+    for (const s of services) checkOneOf(this, prop, s, PLATFORM_SERVICES.map((p) => p.key));
+    return services as ServiceKey[];
+  }
+
+  private checkWeights(pattern: RedundancyPattern, weights: { readonly [region: string]: number } | undefined): Map<string, number> {
+    const entries = Object.entries(weights ?? {});
+    if (entries.length > 0 && pattern.kind !== PatternKind.ACTIVE_ACTIVE) {
+      throw new ValidationError({ scope: this, prop: 'weights', value: weights, problem: `${pattern.kind} routes by priority or country, so weights would be ignored`, fix: 'drop weights, or use activeActive' });
+    }
+    for (const [region, weight] of entries) {
+      if (!this.placements.some((p) => p.region.name === region)) {
+        throw new ValidationError({ scope: this, prop: `weights.${region}`, value: weight, problem: 'not one of the regions', fix: `key weights by ${this.placements.map((p) => p.region.name).join(', ')}` });
+      }
+      checkInteger(this, `weights.${region}`, weight, 1, 1000, 'Front Door and Traffic Manager weights are 1-1000');
+    }
+    return new Map(entries);
+  }
+
+  private checkGeoRouting(pattern: RedundancyPattern, geo: GeoRoutingOptions | undefined): CheckedGeo | undefined {
+    if (pattern.kind !== PatternKind.REGION_PINNED) {
+      if (geo) throw new ValidationError({ scope: this, prop: 'geoRouting', value: Object.keys(geo.countries ?? {}), problem: `${pattern.kind} does not route by country, so geoRouting would be ignored`, fix: 'drop geoRouting, or use regionPinned' });
+      return undefined;
+    }
+    const cells = this.placements.map((p) => p.region.name);
+    if (!geo || Object.keys(geo.countries ?? {}).length === 0) {
+      if (cells.length === 1) return { countries: {}, defaultRegion: cells[0], rejectUnmappedCountries: false, allowCrossCellFallback: false };
+      throw new ValidationError({ scope: this, prop: 'geoRouting.countries', value: geo?.countries, problem: 'regionPinned with several cells routes each country set to its cell, and no country mapping was given', fix: "map countries to cells, e.g. { westeurope: ['DE', 'FR'], japaneast: ['JP'] }" });
+    }
+    const seen = new Map<string, string>();
+    for (const [region, countries] of Object.entries(geo.countries)) {
+      if (!cells.includes(region)) {
+        throw new ValidationError({ scope: this, prop: `geoRouting.countries.${region}`, value: countries, problem: 'not one of the cells', fix: `key countries by ${cells.join(', ')}` });
+      }
+      if (!Array.isArray(countries) || countries.length === 0) {
+        throw new ValidationError({ scope: this, prop: `geoRouting.countries.${region}`, value: countries, problem: 'a cell needs at least one country', fix: "list ISO 3166-1 alpha-2 codes, e.g. ['DE']" });
+      }
+      for (const country of countries) {
+        if (!COUNTRY.test(country)) {
+          throw new ValidationError({ scope: this, prop: `geoRouting.countries.${region}`, value: country, problem: 'not an ISO 3166-1 alpha-2 country code', fix: "use upper-case two-letter codes such as 'DE' or 'JP'" });
+        }
+        if (seen.has(country)) {
+          throw new ValidationError({ scope: this, prop: `geoRouting.countries.${region}`, value: country, problem: `also mapped to ${seen.get(country)}; a country belongs to one cell`, fix: 'map each country once' });
+        }
+        seen.set(country, region);
+      }
+    }
+    const defaultRegion = geo.defaultRegion ?? cells[0];
+    if (!cells.includes(defaultRegion)) {
+      throw new ValidationError({ scope: this, prop: 'geoRouting.defaultRegion', value: defaultRegion, problem: 'not one of the cells', fix: `use one of ${cells.join(', ')}` });
+    }
+    return { countries: geo.countries, defaultRegion, rejectUnmappedCountries: geo.rejectUnmappedCountries ?? false, allowCrossCellFallback: geo.allowCrossCellFallback ?? false };
+  }
+
+  private checkPublicOrigins(origins: GlobalEntryProps['publicOrigins'], services: ServiceKey[]): Map<string, Record<string, string>> | undefined {
+    if (!origins) return undefined;
+    const map = new Map<string, Record<string, string>>();
+    for (const placement of this.placements) {
+      const region = placement.region.name;
+      const hosts = origins[region];
+      for (const service of services) {
+        const host = hosts?.[service];
+        if (typeof host !== 'string' || !(HOST.test(host) || /^\d{1,3}(\.\d{1,3}){3}$/.test(host))) {
+          throw new ValidationError({ scope: this, prop: `publicOrigins.${region}.${service}`, value: host, problem: 'missing or not a host name / IPv4 address', fix: "give every region a public host per service, e.g. 'orders-westus3.contoso.com'" });
+        }
+      }
+      map.set(region, { ...hosts });
+    }
+    return map;
+  }
+}
+
+interface CheckedGeo {
+  readonly countries: { readonly [region: string]: string[] };
+  readonly defaultRegion: string;
+  readonly rejectUnmappedCountries: boolean;
+  readonly allowCrossCellFallback: boolean;
+}
+
+function pascal(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
