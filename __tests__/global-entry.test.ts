@@ -194,7 +194,41 @@ describe.each<[string, RedundancyPattern, string[], Partial<GlobalEntryProps>, s
   });
 });
 
+describe('API Management behind Front Door', () => {
+  const regions = ['westus3', 'eastus'];
+  const apimOptions = { publisherName: 'Contoso', publisherEmail: 'platform@contoso.com', jwt: { issuer: 'https://login.microsoftonline.com/tenant-id/v2.0', audiences: ['api://orders'] } };
+  const { json } = entry({ pattern: RedundancyPattern.primarySecondary(), regions, publicOrigins: publicFor(regions), apiManagement: apimOptions });
+  const apim = only(json, 'azurerm_api_management');
+
+  test('Premium with zones in the primary region and a zone-redundant gateway in every other region', () => {
+    expect(apim).toMatchObject({ sku_name: 'Premium_3', location: 'westus3', zones: ['1', '2', '3'], additional_location: [{ location: 'eastus', capacity: 3, zones: ['1', '2', '3'] }] });
+  });
+
+  test('Front Door origins are the regional gateways, probed on the gateway health endpoint', () => {
+    const hosts = Object.values(all(json, 'azurerm_cdn_frontdoor_origin')).map((o) => o.host_name);
+    expect(hosts.every((h) => /gateway_regional_url/.test(h) && !/10\.100/.test(h))).toBe(true);
+    for (const o of Object.values(all(json, 'azurerm_cdn_frontdoor_origin'))) expect(o.private_link).toBeUndefined();
+    for (const g of Object.values(all(json, 'azurerm_cdn_frontdoor_origin_group'))) expect(g.health_probe.path).toBe('/status-0123456789abcdef');
+  });
+
+  test('an API per service, a backend per service per region, validate-jwt, rate-limit-by-key and the Front Door check', () => {
+    expect(Object.values(all(json, 'azurerm_api_management_api')).map((a) => [a.name, a.path, a.subscription_required]).sort()).toEqual([['order-api', 'orders', false], ['tracking-api', 'tracking', false]]);
+    expect(Object.values(all(json, 'azurerm_api_management_backend')).map((b) => b.url).sort()).toEqual([
+      'https://orders-eastus.contoso.com/orders', 'https://orders-westus3.contoso.com/orders',
+      'https://tracking-eastus.contoso.com/tracking', 'https://tracking-westus3.contoso.com/tracking',
+    ]);
+    const policy = Object.values(all(json, 'azurerm_api_management_api_policy')).find((p) => p.api_name.includes('Api-order'))!.xml_content as string;
+    expect(policy).toContain('<validate-jwt header-name="Authorization" failed-validation-httpcode="401" require-scheme="Bearer">');
+    expect(policy).toContain('<openid-config url="https://login.microsoftonline.com/tenant-id/v2.0/.well-known/openid-configuration" />');
+    expect(policy).toContain('<audiences><audience>api://orders</audience></audiences>');
+    expect(policy).toContain('<rate-limit-by-key calls="100" renewal-period="60"');
+    expect(policy).toMatch(/<check-header name="X-Azure-FDID"[^>]*>\s*<value>\$\{azurerm_cdn_frontdoor_profile\.[^}]+\.resource_guid\}<\/value>/);
+    expect(policy).toContain('<when condition="@(context.Deployment.Region == &quot;East US&quot;)"><set-backend-service backend-id="order-api-eastus" /></when>');
+  });
+});
+
 describe('GlobalEntry bad input', () => {
+  const APIM = { publisherName: 'Contoso', publisherEmail: 'platform@contoso.com', jwt: { issuer: 'https://login.microsoftonline.com/t/v2.0', audiences: ['api://orders'] } };
   const ps = { pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'] };
   const aa = { pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'] };
   const rp = { pattern: RedundancyPattern.regionPinned(), regions: ['westeurope', 'japaneast'] };
@@ -216,6 +250,11 @@ describe('GlobalEntry bad input', () => {
     ['a custom domain that is not a host name', { ...ps, frontDoor: { customDomains: ['https://orders.contoso.com'] } }, 'invalid frontDoor.customDomains[0] "https://orders.contoso.com": not a lower-case DNS host name'],
     ['an unknown service', { ...ps, frontDoor: { services: ['payments' as 'order'] } }, "invalid frontDoor.services \"payments\": not a supported value. Fix: use one of 'order', 'tracking'"],
     ['ingress missing for a region', { ...ps, ingress: ingressFor(['westus3']) }, 'invalid ingress ["westus3"]: no ingress for region eastus'],
+    ['API Management below Premium with several regions', { ...ps, publicOrigins: publicFor(ps.regions), apiManagement: { ...APIM, sku: 'Standard' } }, 'invalid apiManagement.sku "Standard": only Premium deploys gateways to several regions'],
+    ['API Management units that do not spread over zones', { ...ps, publicOrigins: publicFor(ps.regions), apiManagement: { ...APIM, capacity: 2 } }, 'invalid apiManagement.capacity 2: units must spread evenly over availability zones 1-3'],
+    ['API Management without public backends', { ...ps, apiManagement: APIM }, 'invalid publicOrigins (undefined): API Management outside a VNet reaches its backends over public addresses'],
+    ['a JWT issuer that is not HTTPS', { ...ps, publicOrigins: publicFor(ps.regions), apiManagement: { ...APIM, jwt: { issuer: 'login.microsoftonline.com', audiences: ['api://orders'] } } }, 'invalid apiManagement.jwt.issuer "login.microsoftonline.com"'],
+    ['no JWT audience', { ...ps, publicOrigins: publicFor(ps.regions), apiManagement: { ...APIM, jwt: { issuer: 'https://login.microsoftonline.com/t/v2.0', audiences: [] } } }, 'invalid apiManagement.jwt.audiences []: validate-jwt needs at least one audience'],
   ])('rejects %s', (_label, props, message) => {
     const make = () => new GlobalEntry(testStack(), 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), ...props });
     expect(make).toThrow(ValidationError);

@@ -11,6 +11,7 @@ import { CdnFrontdoorRuleSet } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-r
 import { CdnFrontdoorSecurityPolicy } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-security-policy';
 import { DataAzurermPrivateLinkService } from '@cdktf/provider-azurerm/lib/data-azurerm-private-link-service';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { ApiManagement } from '@cdktf/provider-azurerm/lib/api-management';
 import { TrafficManagerExternalEndpoint } from '@cdktf/provider-azurerm/lib/traffic-manager-external-endpoint';
 import { TrafficManagerProfile } from '@cdktf/provider-azurerm/lib/traffic-manager-profile';
 import { ValidationError } from '../core/errors';
@@ -21,6 +22,7 @@ import { mergeTags, Tags } from '../core/tags';
 import { checkInteger, checkOneOf } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
+import { API_MANAGEMENT_STATUS_PATH, ApiManagementGateway } from './api-management';
 
 /** Service keys: `order` (Order API) and `tracking` (Delivery-tracking API). */
 export type ServiceKey = 'order' | 'tracking';
@@ -77,6 +79,28 @@ export interface TrafficManagerOptions {
   readonly probeIntervalSeconds?: number;
 }
 
+/** Options of the API Management gateway behind Front Door. */
+export interface ApiManagementOptions {
+  readonly publisherName: string;
+  readonly publisherEmail: string;
+  /**
+   * SKU; several regions and availability zones need Premium.
+   * @default 'Premium'
+   */
+  readonly sku?: 'Developer' | 'Basic' | 'Standard' | 'Premium';
+  /** Units per region (Premium with zones: a multiple of 3, one per zone). @default - 3 with zones, else 1 */
+  readonly capacity?: number;
+  /** Token validation (validate-jwt). */
+  readonly jwt: {
+    /** Token issuer, e.g. `https://login.microsoftonline.com/<tenant>/v2.0`; its OpenID configuration is fetched. */
+    readonly issuer: string;
+    /** Accepted audiences, e.g. `api://orders`. */
+    readonly audiences: string[];
+  };
+  /** Throttle per client IP (rate-limit-by-key). @default - 100 calls per 60 s */
+  readonly rateLimit?: { readonly calls?: number; readonly renewalPeriodSeconds?: number };
+}
+
 /** Country-based routing of regionPinned cells. */
 export interface GeoRoutingOptions {
   /** ISO 3166-1 alpha-2 country codes served by each cell, keyed by the cell's region. */
@@ -115,6 +139,12 @@ export interface GlobalEntryProps {
   readonly frontDoor?: FrontDoorOptions;
   /** Traffic Manager for some services instead of Front Door. @default - none */
   readonly trafficManager?: TrafficManagerOptions;
+  /**
+   * API Management between Front Door and the Front Door services (JWT validation, throttling, regional backends).
+   * Its backends are the `publicOrigins` (a gateway outside a VNet cannot reach the stamps' private addresses).
+   * @default - none
+   */
+  readonly apiManagement?: ApiManagementOptions;
   /** Health-probe path of every service. @default '/healthz/ready' */
   readonly healthProbePath?: string;
   /**
@@ -176,6 +206,8 @@ export class GlobalEntry extends Construct {
   public readonly trafficManagerFqdns: { readonly [service: string]: string };
   /** Metric-alert hook for origin health (Front Door only). */
   public readonly originHealthAlert?: OriginHealthAlertHook;
+  /** The API Management service, when `apiManagement` is set. */
+  public readonly apiManagement?: ApiManagement;
   private readonly naming: Naming;
   private readonly placements: readonly RegionPlacement[];
   private readonly tags: Tags;
@@ -208,9 +240,16 @@ export class GlobalEntry extends Construct {
     if (both.length > 0) {
       throw new ValidationError({ scope: this, prop: 'trafficManager.services', value: both, problem: 'Front Door and Traffic Manager would both serve these paths; Microsoft advises against chaining them', fix: 'give each service to one entry only' });
     }
-    const usePrivateLink = props.frontDoor?.privateLink ?? true;
+    const apim = props.apiManagement;
+    if (apim && fdServices.length === 0) {
+      throw new ValidationError({ scope: this, prop: 'apiManagement', value: apim.publisherName, problem: 'API Management sits behind Front Door, and Front Door serves no service here', fix: 'give Front Door at least one service, or drop apiManagement' });
+    }
+    // Behind API Management, Front Door's origins are the gateways, and the gateways reach the public origins.
+    const usePrivateLink = !apim && (props.frontDoor?.privateLink ?? true);
     if ((tmServices.length > 0 || !usePrivateLink) && !props.publicOrigins) {
-      throw new ValidationError({ scope: this, prop: 'publicOrigins', value: undefined, problem: tmServices.length > 0 ? 'Traffic Manager resolves clients to public endpoints, and no public origins were given' : 'frontDoor.privateLink is false, so Front Door needs public origins', fix: "set publicOrigins: { <region>: { order: 'orders-westus3.example.com', tracking: '...' } }" });
+      const why = tmServices.length > 0 ? 'Traffic Manager resolves clients to public endpoints'
+        : apim ? 'API Management outside a VNet reaches its backends over public addresses' : 'frontDoor.privateLink is false, so Front Door needs public origins';
+      throw new ValidationError({ scope: this, prop: 'publicOrigins', value: undefined, problem: `${why}, and no public origins were given`, fix: "set publicOrigins: { <region>: { order: 'orders-westus3.example.com', tracking: '...' } }" });
     }
     const publicOrigins = this.checkPublicOrigins(props.publicOrigins, [...tmServices, ...(usePrivateLink ? [] : fdServices)]);
 
@@ -220,8 +259,14 @@ export class GlobalEntry extends Construct {
       tags: this.tags,
     }).name;
 
+    const gateway = apim ? new ApiManagementGateway(this, apim, this.placements, this.naming, this.resourceGroupName, this.tags) : undefined;
     if (fdServices.length > 0) {
-      const fd = this.buildFrontDoor(props.frontDoor ?? {}, fdServices, ingress, publicOrigins, usePrivateLink, healthPath, weights, geo, props.pattern, props.monitoring);
+      // Behind API Management, Front Door probes the gateway's own health endpoint (the services' readiness is
+      // probed by Kubernetes and, for Traffic Manager, by its monitor).
+      const fdProbePath = gateway ? API_MANAGEMENT_STATUS_PATH : healthPath;
+      const fd = this.buildFrontDoor(props.frontDoor ?? {}, fdServices, ingress, publicOrigins, usePrivateLink, fdProbePath, weights, geo, props.pattern, props.monitoring, gateway?.regionalHosts);
+      gateway?.addApis(fdServices, publicOrigins!, fd.profile.resourceGuid);
+      this.apiManagement = gateway?.service;
       this.profile = fd.profile;
       this.endpointHostName = fd.hostName;
       this.originHealthAlert = { scopeId: fd.profile.id, metricNamespace: 'Microsoft.Cdn/profiles', metricName: 'OriginHealthPercentage', threshold: 80 };
@@ -233,6 +278,7 @@ export class GlobalEntry extends Construct {
   private buildFrontDoor(
     o: FrontDoorOptions, services: ServiceKey[], ingress: Map<string, RegionalIngress>, publicOrigins: Map<string, Record<string, string>> | undefined,
     privateLink: boolean, healthPath: string, weights: Map<string, number>, geo: CheckedGeo | undefined, pattern: RedundancyPattern, monitoring: IRegionalMonitoring | undefined,
+    gatewayHosts: Map<string, string> | undefined,
   ): { profile: CdnFrontdoorProfile; hostName: string } {
     const probeInterval = checkInteger(this, 'frontDoor.probeIntervalSeconds', o.probeIntervalSeconds ?? 30, 5, 31536000, 'Front Door probes every 5 s to 1 year');
     const sampleSize = checkInteger(this, 'frontDoor.sampleSize', o.sampleSize ?? 4, 1, 255, 'Front Door sample size');
@@ -302,7 +348,7 @@ export class GlobalEntry extends Construct {
       });
       const origins = members.map(({ placement, priority, weight }) => {
         const region = placement.region.name;
-        const host = privateLink ? ingress.get(region)!.services[service.key].privateIp : publicOrigins!.get(region)![service.key];
+        const host = gatewayHosts ? gatewayHosts.get(region)! : privateLink ? ingress.get(region)!.services[service.key].privateIp : publicOrigins!.get(region)![service.key];
         return new CdnFrontdoorOrigin(this, `Origin-${name}-${region}`, {
           name: region,
           cdnFrontdoorOriginGroupId: group.id,
