@@ -162,6 +162,7 @@ describe('Front Door options', () => {
 });
 
 describe.each<[string, RedundancyPattern, string[], Partial<GlobalEntryProps>, string]>([
+  ['zoneRedundant', RedundancyPattern.zoneRedundant(), ['westus3'], {}, 'Priority'],
   ['primarySecondary', RedundancyPattern.primarySecondary(), ['westus3', 'eastus'], {}, 'Priority'],
   ['activePassive', RedundancyPattern.activePassive(), ['eastus2', 'centralus'], {}, 'Priority'],
   ['activeActive', RedundancyPattern.activeActive(), ['eastus2', 'westus3'], {}, 'Performance'],

@@ -148,6 +148,10 @@ describe('global entry in the examples', () => {
     // Private Link Services are looked up in each stamp's node resource group, through cross-stack references.
     for (const pls of Object.values(edge.data?.azurerm_private_link_service ?? {})) expect(pls.resource_group_name).toMatch(/terraform_remote_state/);
     expect(Object.keys(edge.output ?? {})).toEqual(expect.arrayContaining(['FrontDoorHostName', 'PrivateLinkServicesToApprove']));
+    // Access, health-probe and WAF logs go to the primary region's workspace in the data stack.
+    const diagnostics = only(edge, 'azurerm_monitor_diagnostic_setting');
+    expect(diagnostics.enabled_log.map((l: { category: string }) => l.category)).toEqual(['FrontDoorAccessLog', 'FrontDoorHealthProbeLog', 'FrontDoorWebApplicationFirewallLog']);
+    expect(diagnostics.log_analytics_workspace_id).toMatch(/terraform_remote_state/);
   });
 });
 
