@@ -7,7 +7,7 @@
  * `activePassive(app)`. Stacks: `active-passive-data`, `active-passive-eastus2`, `active-passive-centralus`.
  */
 import { Construct } from 'constructs';
-import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, RedundancyPattern } from '../lib';
+import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, RedundancyPattern, Rollout } from '../lib';
 
 export function activePassive(scope: Construct): MultiRegionOrderPlatform {
   return new MultiRegionOrderPlatform(scope, 'active-passive', {
@@ -26,6 +26,13 @@ export function activePassive(scope: Construct): MultiRegionOrderPlatform {
     // The Event Grid option: a topic per region pushing CloudEvents to the tracking service's webhook
     // (replace with your endpoint), dead letters to zone-redundant storage.
     eventBus: { transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events/order' }) },
+    workloads: {
+      order: { image: 'contoso.azurecr.io/order-api:1.0.0' },
+      // A canary of the tracking service taking about 10% of requests.
+      tracking: { image: 'contoso.azurecr.io/tracking-api:1.0.0', rollout: Rollout.canary({ canaryImage: 'contoso.azurecr.io/tracking-api:1.1.0', percent: 10 }) },
+      // The warm passive region runs one replica per service and scales out on failover.
+      standbyMinReplicas: 1,
+    },
     tags: { environment: 'example', 'cost-center': 'orders' },
   });
 }

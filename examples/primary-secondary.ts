@@ -7,7 +7,7 @@
  * `primary-secondary-eastus`.
  */
 import { Construct } from 'constructs';
-import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, RedundancyPattern } from '../lib';
+import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, RedundancyPattern, Rollout } from '../lib';
 
 export function primarySecondary(scope: Construct): MultiRegionOrderPlatform {
   return new MultiRegionOrderPlatform(scope, 'primary-secondary', {
@@ -26,6 +26,11 @@ export function primarySecondary(scope: Construct): MultiRegionOrderPlatform {
     trackingStore: {},
     // Service Bus Premium namespaces in both regions behind a geo-DR alias (metadata only: see the README).
     eventBus: { transport: EventTransport.serviceBus() },
+    workloads: {
+      // A blue-green release of the Order service: green is live, blue keeps the previous version for rollback.
+      order: { image: 'contoso.azurecr.io/order-api:1.1.0', rollout: Rollout.blueGreen({ live: 'green', blueImage: 'contoso.azurecr.io/order-api:1.0.0', greenImage: 'contoso.azurecr.io/order-api:1.1.0' }) },
+      tracking: { image: 'contoso.azurecr.io/tracking-api:1.0.0' },
+    },
     tags: { environment: 'example', 'cost-center': 'orders' },
   });
 }

@@ -27,6 +27,11 @@ export function zoneRedundant(scope: Construct): MultiRegionOrderPlatform {
     trackingStore: { deliveries: { partitionKeyPath: '/orderId', maxThroughput: 4000 } },
     // Order events: one zone-redundant Service Bus Premium namespace, topic order-events -> delivery-tracking.
     eventBus: { transport: EventTransport.serviceBus({ capacity: 1 }) },
+    // Order and Delivery-tracking services on AKS (images pinned by tag; replace with your registry).
+    workloads: {
+      order: { image: 'contoso.azurecr.io/order-api:1.0.0' },
+      tracking: { image: 'contoso.azurecr.io/tracking-api:1.0.0' },
+    },
     tags: { environment: 'example', 'cost-center': 'orders' },
   });
 }

@@ -18,4 +18,7 @@ export * from './platform/multi-region-order-platform';
 export * from './stamp/network';
 export * from './stamp/regional-stamp';
 export * from './tracking/tracking-store';
+export * from './workloads/order-workloads';
+export * from './workloads/rollout';
+export * from './workloads/workload-identities';
 export { POSTGRESQL_VERSIONS } from './database/postgresql';

@@ -100,6 +100,9 @@ export interface EventBusEndpoint {
 }
 
 const TOPIC = 'order-events';
+const SB_SENDER = 'Azure Service Bus Data Sender';
+const SB_RECEIVER = 'Azure Service Bus Data Receiver';
+const EG_SENDER = 'EventGrid Data Sender';
 const SUBSCRIPTION = 'delivery-tracking';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** ISO 8601 durations with days, hours, minutes and seconds (what Service Bus accepts). */
@@ -126,6 +129,8 @@ export class EventBus extends DataTierConstruct {
   /** Where each region's services publish and consume, by region. */
   public readonly endpoints: { readonly [region: string]: EventBusEndpoint };
   private readonly endpointResources: DataTierEndpoint[] = [];
+  /** Where senders and receivers get their roles: per active region, the entity scopes and the standby namespace. */
+  private readonly grantScopes: { readonly region: string; readonly send: string; readonly receive?: string; readonly standby?: string; readonly sendRole: string }[] = [];
 
   constructor(scope: Construct, id: string, props: EventBusProps) {
     super(scope, id, props, 'event-bus');
@@ -145,6 +150,26 @@ export class EventBus extends DataTierConstruct {
 
   public get privateEndpoints(): readonly DataTierEndpoint[] {
     return this.endpointResources;
+  }
+
+  /**
+   * Lets a principal publish order events in every active region (topic scope, plus namespace scope on standby
+   * namespaces for after a failover); assignments are created in `scope`.
+   */
+  public grantSend(scope: Construct, id: string, principalId: string): void {
+    for (const g of this.grantScopes) {
+      new RoleAssignment(scope, `${id}-${g.region}`, { scope: g.send, roleDefinitionName: g.sendRole, principalId });
+      if (g.standby) new RoleAssignment(scope, `${id}-${g.region}-standby`, { scope: g.standby, roleDefinitionName: g.sendRole, principalId });
+    }
+  }
+
+  /** Lets a principal receive from the `delivery-tracking` subscription in every active region (Service Bus only). */
+  public grantReceive(scope: Construct, id: string, principalId: string): void {
+    for (const g of this.grantScopes) {
+      if (!g.receive) continue;
+      new RoleAssignment(scope, `${id}-${g.region}`, { scope: g.receive, roleDefinitionName: SB_RECEIVER, principalId });
+      if (g.standby) new RoleAssignment(scope, `${id}-${g.region}-standby`, { scope: g.standby, roleDefinitionName: SB_RECEIVER, principalId });
+    }
   }
 
   protected get resourceGroupQualifier(): string {
@@ -228,11 +253,12 @@ export class EventBus extends DataTierConstruct {
       });
       protect(subscription, this.removalPolicy);
       for (const [key, principalId] of senders) {
-        new RoleAssignment(scope, `Sender-${key}`, { scope: topic.id, roleDefinitionName: 'Azure Service Bus Data Sender', principalId });
+        new RoleAssignment(scope, `Sender-${key}`, { scope: topic.id, roleDefinitionName: SB_SENDER, principalId });
       }
       for (const [key, principalId] of receivers) {
-        new RoleAssignment(scope, `Receiver-${key}`, { scope: subscription.id, roleDefinitionName: 'Azure Service Bus Data Receiver', principalId });
+        new RoleAssignment(scope, `Receiver-${key}`, { scope: subscription.id, roleDefinitionName: SB_RECEIVER, principalId });
       }
+      const grant = { region, send: topic.id, receive: subscription.id, sendRole: SB_SENDER };
 
       let host = `${primary.name}.servicebus.windows.net`;
       if (standby) {
@@ -253,12 +279,15 @@ export class EventBus extends DataTierConstruct {
         // After a failover the secondary becomes primary: the same roles there, at namespace scope (entities on a
         // paired secondary cannot be addressed until then).
         for (const [key, principalId] of senders) {
-          new RoleAssignment(standbyScope, `Standby-${region}-Sender-${key}`, { scope: secondary.id, roleDefinitionName: 'Azure Service Bus Data Sender', principalId });
+          new RoleAssignment(standbyScope, `Standby-${region}-Sender-${key}`, { scope: secondary.id, roleDefinitionName: SB_SENDER, principalId });
         }
         for (const [key, principalId] of receivers) {
-          new RoleAssignment(standbyScope, `Standby-${region}-Receiver-${key}`, { scope: secondary.id, roleDefinitionName: 'Azure Service Bus Data Receiver', principalId });
+          new RoleAssignment(standbyScope, `Standby-${region}-Receiver-${key}`, { scope: secondary.id, roleDefinitionName: SB_RECEIVER, principalId });
         }
         host = `${aliasName}.servicebus.windows.net`;
+        this.grantScopes.push({ ...grant, standby: secondary.id });
+      } else {
+        this.grantScopes.push(grant);
       }
       const endpoint = { region, host, topic: TOPIC, subscription: SUBSCRIPTION };
       endpoints[region] = endpoint;
@@ -320,8 +349,9 @@ export class EventBus extends DataTierConstruct {
         dependsOn: [writer],
       });
       for (const [key, principalId] of senders) {
-        new RoleAssignment(scope, `Sender-${key}`, { scope: topic.id, roleDefinitionName: 'EventGrid Data Sender', principalId });
+        new RoleAssignment(scope, `Sender-${key}`, { scope: topic.id, roleDefinitionName: EG_SENDER, principalId });
       }
+      this.grantScopes.push({ region, send: topic.id, sendRole: EG_SENDER });
       addDiagnostics(scope, 'EventGridDiagnostics', { targetResourceId: topic.id, workspaceId: this.monitoring(region).workspaceId, categoryGroups: ['allLogs'] });
       endpoints[region] = { region, host: topic.endpoint, topic: topic.endpoint };
     }

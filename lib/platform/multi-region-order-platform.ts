@@ -1,17 +1,23 @@
 import { Construct } from 'constructs';
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { AddressPlan, AddressPlanProps } from '../core/address-plan';
 import { DataTierConstruct } from '../core/data-tier';
 import { ActivePassiveDatabase, DatabaseAdministrator } from '../database/active-passive-database';
 import { EventBus, EventBusProps } from '../events/event-bus';
 import { GlobalEntry, GlobalEntryProps } from '../global-entry/global-entry';
+import { OrderWorkloads, WorkloadConfig, WorkloadServiceOptions } from '../workloads/order-workloads';
+import { WorkloadIdentities } from '../workloads/workload-identities';
+import { DataAzurermKubernetesCluster } from '@cdktf/provider-azurerm/lib/data-azurerm-kubernetes-cluster';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { PLATFORM_SERVICES } from '../core/services';
+import { Regions } from '../core/regions';
 import { TrackingStore, TrackingStoreProps } from '../tracking/tracking-store';
 import { DatabaseEngine } from '../database/engine';
 import { ValidationError } from '../core/errors';
 import { RemovalPolicy } from '../core/lifecycle';
-import { Naming, ResourceKind } from '../core/naming';
-import { RedundancyPattern, RegionPlacement } from '../core/pattern';
+import { Naming, pathHash, ResourceKind } from '../core/naming';
+import { PatternKind, RedundancyPattern, RegionPlacement, RegionRole } from '../core/pattern';
 import { mergeTags, Tags } from '../core/tags';
 import { RegionalMonitoring } from '../monitoring/regional-monitoring';
 import { KeyVaultOptions, KubernetesOptions, RegionalStamp } from '../stamp/regional-stamp';
@@ -25,6 +31,9 @@ export interface PlatformMonitoringOptions {
   /** @default RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
 }
+
+/** Application ID of the AKS Entra ID server application (the audience kubelogin requests tokens for). */
+const AKS_ENTRA_SERVER_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
 
 /** The Order database of the platform. */
 export interface PlatformDatabaseOptions {
@@ -49,6 +58,16 @@ export type PlatformEventBusOptions = Omit<EventBusProps, PlatformFilled>;
 
 /** The global entry of the platform (`GlobalEntry` props without what the platform supplies). */
 export type PlatformEntryOptions = Omit<GlobalEntryProps, 'prefix' | 'pattern' | 'regions' | 'ingress' | 'resourceGroupName' | 'monitoring' | 'tags'>;
+
+/** The workloads of the platform, per service; the same settings in every region. */
+export interface PlatformWorkloadOptions {
+  readonly order: WorkloadServiceOptions;
+  readonly tracking: WorkloadServiceOptions;
+  /** @default 'orders' */
+  readonly namespace?: string;
+  /** Minimum replicas of a warm standby region. @default 1 */
+  readonly standbyMinReplicas?: number;
+}
 
 /** Props of {@link MultiRegionOrderPlatform}. */
 export interface MultiRegionOrderPlatformProps {
@@ -91,6 +110,12 @@ export interface MultiRegionOrderPlatformProps {
    * @default - Front Door for both services, Private Link origins
    */
   readonly entry?: PlatformEntryOptions;
+  /**
+   * The Order and Delivery-tracking services: workload identities in each region stack, Kubernetes objects in
+   * `<id>-<region>-apps`.
+   * @default - no workloads
+   */
+  readonly workloads?: PlatformWorkloadOptions;
   /** Terraform state backend, one state per stack. @default PlatformBackend.local() */
   readonly backend?: PlatformBackend;
   /** Subscription for every stack. @default - `ARM_SUBSCRIPTION_ID` or the Azure CLI's current subscription */
@@ -148,6 +173,8 @@ export class MultiRegionOrderPlatform extends Construct {
   public readonly trackingStore?: TrackingStore;
   /** The event bus, when `eventBus` is set. */
   public readonly eventBus?: EventBus;
+  /** `<id>-<region>-apps` stacks, by region, when `workloads` is set. */
+  public readonly appsStacks: { readonly [region: string]: TerraformStack };
   /** `<id>-edge`: the global entry. */
   public readonly edgeStack: TerraformStack;
   /** Front Door / Traffic Manager. */
@@ -241,10 +268,61 @@ export class MultiRegionOrderPlatform extends Construct {
       this.eventBus = bus;
     }
 
-    // Edge last: it reads every stamp's ingress (and, at deploy time, the Private Link Services the apps create).
+    // Which services Traffic Manager serves: those get public load balancers with a DNS label per region.
+    const tmServices = props.entry?.trafficManager?.services ?? [];
+    const dnsLabels = Object.fromEntries(this.placements.map((p) => [p.region.name, Object.fromEntries(
+      PLATFORM_SERVICES.filter((s) => tmServices.includes(s.key)).map((s) => [s.key, `${naming.prefix}-${s.name}-${pathHash(`${this.node.path}/${p.region.name}/${s.key}`)}`]),
+    )]));
+    const derivedPublicOrigins = tmServices.length > 0 && !props.entry?.publicOrigins
+      ? Object.fromEntries(Object.entries(dnsLabels).map(([region, labels]) => [region, Object.fromEntries(Object.entries(labels).map(([svc, label]) => [svc, `${label}.${region}.cloudapp.azure.com`]))]))
+      : undefined;
+
+    const appsStacks: Record<string, TerraformStack> = {};
+    if (props.workloads) {
+      for (const placement of this.placements) {
+        const region = placement.region.name;
+        const stamp = stamps[region];
+        // Azure side of workload identity in the region stack, with the data-tier roles the services need.
+        const identities = new WorkloadIdentities(regionStacks[region], 'WorkloadIdentities', { stamp, prefix: naming.prefix, namespace: props.workloads.namespace });
+        this.trackingStore?.grantDataContributor(identities, 'TrackingDataContributor', identities.identities.tracking.principalId);
+        this.eventBus?.grantSend(identities, 'OrderEventsSender', identities.identities.order.principalId);
+        if (this.eventBus?.transport.kind === 'serviceBus') this.eventBus.grantReceive(identities, 'OrderEventsReceiver', identities.identities.tracking.principalId);
+
+        const apps = new PlatformStack(this, `${id}-${region}-apps`, stackProps);
+        // The kubernetes provider is configured from the existing cluster (a data source), never from a resource
+        // created in the same apply; with local accounts disabled it authenticates through kubelogin (Entra ID).
+        const cluster = new DataAzurermKubernetesCluster(apps, 'Cluster', { name: stamp.cluster.name, resourceGroupName: stamp.resourceGroup.name });
+        new KubernetesProvider(apps, 'Kubernetes', {
+          host: cluster.kubeConfig.get(0).host,
+          clusterCaCertificate: Fn.base64decode(cluster.kubeConfig.get(0).clusterCaCertificate),
+          exec: [{ apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'kubelogin', args: ['get-token', '--login', 'azurecli', '--server-id', AKS_ENTRA_SERVER_ID] }],
+        });
+        new OrderWorkloads(apps, 'Workloads', {
+          region,
+          role: placement.role,
+          standby: props.pattern.standby,
+          standbyMinReplicas: props.workloads.standbyMinReplicas,
+          namespace: props.workloads.namespace,
+          order: props.workloads.order,
+          tracking: props.workloads.tracking,
+          identityClientIds: { order: identities.identities.order.clientId, tracking: identities.identities.tracking.clientId },
+          ingress: stamp.ingress,
+          publicServices: tmServices,
+          publicDnsLabels: dnsLabels[region],
+          privateEndpointsCidr: stamp.addresses.privateEndpoints,
+          config: this.workloadConfig(placement, regionalData[region].monitoring),
+        });
+        appsStacks[region] = apps;
+      }
+    }
+    this.appsStacks = appsStacks;
+
+    // Edge last: it reads every stamp's ingress, and at deploy time the Private Link Services the apps create.
     this.edgeStack = new PlatformStack(this, `${id}-edge`, stackProps);
+    Object.values(appsStacks).forEach((apps) => this.edgeStack.addDependency(apps));
     this.entry = new GlobalEntry(this.edgeStack, 'Entry', {
       ...props.entry,
+      publicOrigins: props.entry?.publicOrigins ?? derivedPublicOrigins,
       prefix: naming.prefix,
       pattern: props.pattern,
       regions: props.regions,
@@ -257,5 +335,51 @@ export class MultiRegionOrderPlatform extends Construct {
     if (this.entry.privateLinkApprovals.length > 0) {
       new TerraformOutput(this.edgeStack, 'PrivateLinkServicesToApprove', { value: this.entry.privateLinkApprovals.map((a) => a.privateLinkServiceId) });
     }
+  }
+
+  /**
+   * The environment of each service in a region, by region role (DESIGN.md §3, workload wiring): where the Order
+   * service writes and reads, the tracking account and preferred regions, the event bus host, the telemetry sink.
+   */
+  private workloadConfig(placement: RegionPlacement, monitoring: RegionalMonitoring): WorkloadConfig {
+    const region = placement.region.name;
+    const common = { APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.appInsightsConnectionString };
+    const order: Record<string, string> = { ...common };
+    const tracking: Record<string, string> = { ...common };
+    const db = this.database;
+    if (db) {
+      const kind = this.pattern.kind;
+      // Own cell under activeActive and regionPinned; the single cell otherwise.
+      const cell = kind === PatternKind.ACTIVE_ACTIVE || kind === PatternKind.REGION_PINNED ? db.cell(region) : db.cells[0];
+      order.ORDER_DB_ENGINE = db.engine.kind;
+      order.ORDER_DB_NAME = cell.databaseName;
+      // Writes always go to the read-write name, which follows a failover.
+      order.ORDER_DB_WRITE_HOST = cell.readWriteHost;
+      // Reads: the secondary of primarySecondary reads its local replica through the read-only name; activeActive
+      // reads its own copy; everyone else reads where they write.
+      order.ORDER_DB_READ_HOST = placement.role === RegionRole.SECONDARY ? cell.readOnlyHost
+        : kind === PatternKind.ACTIVE_ACTIVE ? cell.serverHosts[region] : cell.readWriteHost;
+      if (kind === PatternKind.ACTIVE_ACTIVE) {
+        // Every cell's local read copy in this region (the readable secondaries).
+        order.ORDER_DB_CELLS = JSON.stringify(db.cells.map((c) => ({ home: c.homeRegion, database: c.databaseName, readHost: c.serverHosts[region], writeHost: c.readWriteHost })));
+      }
+    }
+    if (this.trackingStore) {
+      const { account, preferredRegions } = this.trackingStore.accountFor(region);
+      Object.assign(tracking, {
+        TRACKING_COSMOS_ENDPOINT: account.endpoint,
+        TRACKING_COSMOS_DATABASE: account.databaseName,
+        TRACKING_DELIVERIES_CONTAINER: account.deliveriesContainer,
+        TRACKING_LEASES_CONTAINER: account.leasesContainer,
+        TRACKING_PREFERRED_REGIONS: preferredRegions.map((r) => Regions.tryFind(r)?.displayName ?? r).join(','),
+      });
+    }
+    const events = this.eventBus?.endpoints[region];
+    if (events) {
+      const bus = { EVENTS_TRANSPORT: this.eventBus!.transport.kind, EVENTS_HOST: events.host, EVENTS_TOPIC: events.topic };
+      Object.assign(order, bus);
+      Object.assign(tracking, bus, events.subscription ? { EVENTS_SUBSCRIPTION: events.subscription } : {});
+    }
+    return { order, tracking };
   }
 }

@@ -92,7 +92,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class TrackingStore extends DataTierConstruct {
   /** The accounts: one, or one per cell under regionPinned. */
   public readonly accounts: readonly TrackingAccount[];
-  private readonly accountResources: { readonly home: string; readonly account: CosmosdbAccount }[] = [];
+  private readonly accountResources: { readonly home: string; readonly account: CosmosdbAccount; readonly resourceGroupName: string; readonly databaseName: string }[] = [];
 
   constructor(scope: Construct, id: string, props: TrackingStoreProps) {
     super(scope, id, props, 'tracking-store');
@@ -183,16 +183,10 @@ export class TrackingStore extends DataTierConstruct {
       });
       protect(leases, this.removalPolicy);
       for (const [key, principalId] of contributors) {
-        new CosmosdbSqlRoleAssignment(scope, `DataContributor-${key}`, {
-          accountName: account.name,
-          resourceGroupName: this.resourceGroupName(home),
-          roleDefinitionId: `${account.id}/sqlRoleDefinitions/${DATA_CONTRIBUTOR_ROLE}`,
-          principalId,
-          scope: `${account.id}/dbs/${databaseName}`,
-        });
+        dataContributor(scope, `DataContributor-${key}`, account, this.resourceGroupName(home), databaseName, principalId);
       }
       addDiagnostics(scope, 'CosmosDiagnostics', { targetResourceId: account.id, workspaceId: this.monitoring(home).workspaceId, categories: ['DataPlaneRequests', 'ControlPlaneRequests'], dedicated: true });
-      this.accountResources.push({ home, account });
+      this.accountResources.push({ home, account, resourceGroupName: this.resourceGroupName(home), databaseName });
       return {
         homeRegion: home,
         regions: placements.map((p) => p.region.name),
@@ -203,6 +197,16 @@ export class TrackingStore extends DataTierConstruct {
         multiRegionWrites: multiWrite,
       };
     });
+  }
+
+  /**
+   * Grants a principal "Cosmos DB Built-in Data Contributor" on the tracking database of every account, with the
+   * assignments created in `scope` (e.g. the region stack that owns the workload identity).
+   */
+  public grantDataContributor(scope: Construct, id: string, principalId: string): void {
+    for (const { home, account, resourceGroupName, databaseName } of this.accountResources) {
+      dataContributor(scope, `${id}-${home}`, account, resourceGroupName, databaseName, principalId);
+    }
   }
 
   /** The account a region's workloads use, and the preferred regions (own region first) for the SDK. */
@@ -252,4 +256,15 @@ export class TrackingStore extends DataTierConstruct {
     if (ttl !== undefined && ttl !== -1) checkInteger(this, 'deliveries.defaultTtlSeconds', ttl, 1, 2147483647, '-1 (on, no default expiry) or seconds');
     return { name, partitionKeyPath, maxThroughput, ...(ttl !== undefined ? { defaultTtlSeconds: ttl } : {}) };
   }
+}
+
+/** A "Cosmos DB Built-in Data Contributor" assignment on one account's database. */
+function dataContributor(scope: Construct, id: string, account: CosmosdbAccount, resourceGroupName: string, databaseName: string, principalId: string): CosmosdbSqlRoleAssignment {
+  return new CosmosdbSqlRoleAssignment(scope, id, {
+    accountName: account.name,
+    resourceGroupName,
+    roleDefinitionId: `${account.id}/sqlRoleDefinitions/${DATA_CONTRIBUTOR_ROLE}`,
+    principalId,
+    scope: `${account.id}/dbs/${databaseName}`,
+  });
 }

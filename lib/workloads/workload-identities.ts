@@ -1,0 +1,52 @@
+import { Construct } from 'constructs';
+import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { Naming, ResourceKind } from '../core/naming';
+import { PLATFORM_SERVICES } from '../core/services';
+import type { RegionalStamp } from '../stamp/regional-stamp';
+
+/** Props of {@link WorkloadIdentities}. */
+export interface WorkloadIdentitiesProps {
+  /** The stamp whose cluster's OIDC issuer the identities trust. */
+  readonly stamp: RegionalStamp;
+  readonly prefix: string;
+  /** Kubernetes namespace of the service accounts. @default 'orders' */
+  readonly namespace?: string;
+}
+
+/**
+ * The Azure side of workload identity for both services in one region: a user-assigned managed identity per
+ * service, federated with the cluster's OIDC issuer for the service's Kubernetes service account
+ * (`system:serviceaccount:<namespace>:<service>`). Lives in the region stack; the `-apps` stack annotates the
+ * service accounts with the client IDs.
+ */
+export class WorkloadIdentities extends Construct {
+  /** Identities by service key (`order`, `tracking`). */
+  public readonly identities: { readonly [service: string]: UserAssignedIdentity };
+
+  constructor(scope: Construct, id: string, props: WorkloadIdentitiesProps) {
+    super(scope, id);
+    const naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
+    const namespace = props.namespace ?? 'orders';
+    const region = props.stamp.region.name;
+    const identities: Record<string, UserAssignedIdentity> = {};
+    for (const service of PLATFORM_SERVICES) {
+      const identity = new UserAssignedIdentity(this, `${service.key}Identity`, {
+        name: naming.name(this, ResourceKind.USER_ASSIGNED_IDENTITY, { qualifier: `${service.name}-${region}`, childId: service.key }),
+        location: region,
+        resourceGroupName: props.stamp.resourceGroup.name,
+        tags: { component: 'workload-identity', service: service.name, region },
+      });
+      new FederatedIdentityCredential(this, `${service.key}Federation`, {
+        name: `aks-${service.name}`,
+        parentId: identity.id,
+        resourceGroupName: props.stamp.resourceGroup.name,
+        audience: ['api://AzureADTokenExchange'],
+        issuer: props.stamp.cluster.oidcIssuerUrl,
+        subject: `system:serviceaccount:${namespace}:${service.name}`,
+      });
+      identities[service.key] = identity;
+    }
+    this.identities = identities;
+  }
+}
