@@ -4,7 +4,8 @@
  * promoted when the active region is lost.
  *
  * Copy into your own cdktf app (import from 'cdktf-order-platform' instead of '../lib') and call
- * `activePassive(app)`. Stacks: `active-passive-data`, `active-passive-eastus2`, `active-passive-centralus`.
+ * `activePassive(app)`. Stacks: `active-passive-data`, `active-passive-eastus2`, `active-passive-centralus`,
+ * their `-apps` stacks and `active-passive-edge`.
  */
 import { Construct } from 'constructs';
 import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, RedundancyPattern, Rollout } from '../lib';

@@ -4,7 +4,7 @@
  *
  * Copy into your own cdktf app (import from 'cdktf-order-platform' instead of '../lib') and call
  * `primarySecondary(app)`. Stacks: `primary-secondary-data`, `primary-secondary-westus3`,
- * `primary-secondary-eastus`.
+ * `primary-secondary-eastus`, their `-apps` stacks and `primary-secondary-edge`.
  */
 import { Construct } from 'constructs';
 import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, RedundancyPattern, Rollout } from '../lib';

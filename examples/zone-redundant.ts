@@ -2,7 +2,8 @@
  * Zone-redundant platform in one region: every component spread over availability zones 1-3.
  *
  * Copy this file into your own cdktf app (import from 'cdktf-order-platform' instead of '../lib') and call
- * `zoneRedundant(app)` from your main program. Stacks: `zone-redundant-data`, `zone-redundant-westus3`.
+ * `zoneRedundant(app)` from your main program. Stacks: `zone-redundant-data`, `zone-redundant-westus3`,
+ * `zone-redundant-westus3-apps`, `zone-redundant-edge`.
  */
 import { Construct } from 'constructs';
 import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, RedundancyPattern } from '../lib';
