@@ -107,7 +107,8 @@ export interface MultiRegionOrderPlatformProps {
   /**
    * The global entry in the `<id>-edge` stack: Front Door Premium + WAF over Private Link by default, Traffic
    * Manager for some services as an option.
-   * @default - Front Door for both services, Private Link origins
+   * @default - with `workloads`: Front Door for both services over Private Link; without: no edge stack (its origins
+   * would not exist)
    */
   readonly entry?: PlatformEntryOptions;
   /**
@@ -175,10 +176,10 @@ export class MultiRegionOrderPlatform extends Construct {
   public readonly eventBus?: EventBus;
   /** `<id>-<region>-apps` stacks, by region, when `workloads` is set. */
   public readonly appsStacks: { readonly [region: string]: TerraformStack };
-  /** `<id>-edge`: the global entry. */
-  public readonly edgeStack: TerraformStack;
-  /** Front Door / Traffic Manager. */
-  public readonly entry: GlobalEntry;
+  /** `<id>-edge`: the global entry, when there are workloads or an `entry` is given. */
+  public readonly edgeStack?: TerraformStack;
+  /** Front Door / Traffic Manager, when there are workloads or an `entry` is given. */
+  public readonly entry?: GlobalEntry;
 
   constructor(scope: Construct, id: string, props: MultiRegionOrderPlatformProps) {
     super(scope, id);
@@ -318,22 +319,26 @@ export class MultiRegionOrderPlatform extends Construct {
     this.appsStacks = appsStacks;
 
     // Edge last: it reads every stamp's ingress, and at deploy time the Private Link Services the apps create.
-    this.edgeStack = new PlatformStack(this, `${id}-edge`, stackProps);
-    Object.values(appsStacks).forEach((apps) => this.edgeStack.addDependency(apps));
-    this.entry = new GlobalEntry(this.edgeStack, 'Entry', {
-      ...props.entry,
-      publicOrigins: props.entry?.publicOrigins ?? derivedPublicOrigins,
-      prefix: naming.prefix,
-      pattern: props.pattern,
-      regions: props.regions,
-      ingress: Object.values(stamps).map((stamp) => stamp.ingress),
-      monitoring: regionalData[this.placements[0].region.name].monitoring,
-      tags,
-    });
-    if (this.entry.endpointHostName) new TerraformOutput(this.edgeStack, 'FrontDoorHostName', { value: this.entry.endpointHostName });
-    for (const [service, fqdn] of Object.entries(this.entry.trafficManagerFqdns)) new TerraformOutput(this.edgeStack, `TrafficManager-${service}-Fqdn`, { value: fqdn });
-    if (this.entry.privateLinkApprovals.length > 0) {
-      new TerraformOutput(this.edgeStack, 'PrivateLinkServicesToApprove', { value: this.entry.privateLinkApprovals.map((a) => a.privateLinkServiceId) });
+    if (props.workloads || props.entry) {
+      const edgeStack = new PlatformStack(this, `${id}-edge`, stackProps);
+      Object.values(appsStacks).forEach((apps) => edgeStack.addDependency(apps));
+      const entry = new GlobalEntry(edgeStack, 'Entry', {
+        ...props.entry,
+        publicOrigins: props.entry?.publicOrigins ?? derivedPublicOrigins,
+        prefix: naming.prefix,
+        pattern: props.pattern,
+        regions: props.regions,
+        ingress: Object.values(stamps).map((stamp) => stamp.ingress),
+        monitoring: regionalData[this.placements[0].region.name].monitoring,
+        tags,
+      });
+      if (entry.endpointHostName) new TerraformOutput(edgeStack, 'FrontDoorHostName', { value: entry.endpointHostName });
+      for (const [service, fqdn] of Object.entries(entry.trafficManagerFqdns)) new TerraformOutput(edgeStack, `TrafficManager-${service}-Fqdn`, { value: fqdn });
+      if (entry.privateLinkApprovals.length > 0) {
+        new TerraformOutput(edgeStack, 'PrivateLinkServicesToApprove', { value: entry.privateLinkApprovals.map((a) => a.privateLinkServiceId) });
+      }
+      this.edgeStack = edgeStack;
+      this.entry = entry;
     }
   }
 
