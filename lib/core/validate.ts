@@ -16,3 +16,28 @@ export function checkOneOf<T extends string | number>(scope: IConstruct, prop: s
   }
   return value;
 }
+
+/** An Entra ID object (principal) ID. */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Principals keyed by a stable name (the keys become construct IDs): each key 1-40 letters and digits starting with
+ * a letter, each value an Entra ID object ID. Returns the entries.
+ */
+export function checkPrincipals(scope: IConstruct, prop: string, map: { readonly [key: string]: string } | undefined): [string, string][] {
+  const entries = Object.entries(map ?? {});
+  for (const [key, principalId] of entries) {
+    if (!/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key)) {
+      throw new ValidationError({ scope, prop: `${prop}.${key}`, value: key, problem: 'keys become construct IDs: 1-40 letters and digits, starting with a letter', fix: "use e.g. 'OrderService'" });
+    }
+    if (typeof principalId !== 'string' || !GUID.test(principalId)) {
+      throw new ValidationError({ scope, prop: `${prop}.${key}`, value: principalId, problem: 'not an Entra ID principal (object) ID', fix: "pass the managed identity's principal ID (azurerm_user_assigned_identity.principal_id)" });
+    }
+  }
+  return entries;
+}
+
+/** `order` -> `Order`, for construct IDs built from keys. */
+export function pascal(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}

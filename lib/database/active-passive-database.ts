@@ -3,7 +3,7 @@ import { Annotations } from 'cdktf';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { DataTierConstruct, DataTierEndpoint, DataTierProps } from '../core/data-tier';
 import { ValidationError } from '../core/errors';
-import { checkOneOf } from '../core/validate';
+import { checkOneOf, GUID } from '../core/validate';
 import { PrivateDnsZones } from '../stamp/network';
 import { DatabaseEngine, PostgresqlEngineOptions, SqlEngineOptions } from './engine';
 import { buildPostgresql } from './postgresql';
@@ -64,7 +64,6 @@ export interface DatabaseServerEndpoint {
   readonly resourceId: string;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The Order database across the pattern's regions, on Azure SQL Database or PostgreSQL flexible server.

@@ -13,7 +13,7 @@ import { ValidationError } from '../core/errors';
 import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
 import { PatternKind, RegionPlacement } from '../core/pattern';
-import { checkInteger, checkOneOf } from '../core/validate';
+import { checkInteger, checkOneOf, checkPrincipals } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { PrivateDnsZones } from '../stamp/network';
 
@@ -104,7 +104,6 @@ const SB_SENDER = 'Azure Service Bus Data Sender';
 const SB_RECEIVER = 'Azure Service Bus Data Receiver';
 const EG_SENDER = 'EventGrid Data Sender';
 const SUBSCRIPTION = 'delivery-tracking';
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** ISO 8601 durations with days, hours, minutes and seconds (what Service Bus accepts). */
 const DURATION = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 
@@ -138,8 +137,8 @@ export class EventBus extends DataTierConstruct {
     if (!(this.transport instanceof EventTransport)) {
       throw new ValidationError({ scope: this, prop: 'transport', value: this.transport, problem: 'not an EventTransport', fix: 'use EventTransport.serviceBus({...}) or EventTransport.eventGrid({...})' });
     }
-    const senders = this.checkPrincipals('senders', props.senders);
-    const receivers = this.checkPrincipals('receivers', props.receivers);
+    const senders = checkPrincipals(this, 'senders', props.senders);
+    const receivers = checkPrincipals(this, 'receivers', props.receivers);
     if (this.transport.kind === 'eventGrid' && receivers.length > 0) {
       throw new ValidationError({ scope: this, prop: 'receivers', value: Object.keys(props.receivers ?? {}), problem: 'Event Grid pushes events to the webhook, so there is nothing to grant receivers', fix: 'drop receivers, or use EventTransport.serviceBus()' });
     }
@@ -356,19 +355,6 @@ export class EventBus extends DataTierConstruct {
       endpoints[region] = { region, host: topic.endpoint, topic: topic.endpoint };
     }
     return endpoints;
-  }
-
-  private checkPrincipals(prop: string, map: { readonly [key: string]: string } | undefined): [string, string][] {
-    const entries = Object.entries(map ?? {});
-    for (const [key, principalId] of entries) {
-      if (!/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key)) {
-        throw new ValidationError({ scope: this, prop: `${prop}.${key}`, value: key, problem: 'keys become construct IDs: 1-40 letters and digits, starting with a letter', fix: "use e.g. 'OrderService'" });
-      }
-      if (typeof principalId !== 'string' || !GUID.test(principalId)) {
-        throw new ValidationError({ scope: this, prop: `${prop}.${key}`, value: principalId, problem: 'not an Entra ID principal (object) ID', fix: "pass the managed identity's principal ID" });
-      }
-    }
-    return entries;
   }
 
   private checkDuration(prop: string, value: string, minSeconds: number, maxSeconds: number): string {

@@ -19,7 +19,7 @@ import { Naming, ResourceKind } from '../core/naming';
 import { PatternKind, RedundancyPattern, RegionPlacement } from '../core/pattern';
 import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, RegionalIngress } from '../core/services';
 import { mergeTags, Tags } from '../core/tags';
-import { checkInteger, checkOneOf } from '../core/validate';
+import { checkInteger, checkOneOf, pascal } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
 import { API_MANAGEMENT_STATUS_PATH, ApiManagementGateway } from './api-management';
@@ -628,6 +628,3 @@ interface CheckedGeo {
   readonly allowCrossCellFallback: boolean;
 }
 
-function pascal(value: string): string {
-  return value.charAt(0).toUpperCase() + value.slice(1);
-}

@@ -8,7 +8,7 @@ import { ValidationError } from '../core/errors';
 import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
 import { PatternKind, RegionPlacement } from '../core/pattern';
-import { checkInteger, checkOneOf } from '../core/validate';
+import { checkInteger, checkOneOf, checkPrincipals } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { PrivateDnsZones } from '../stamp/network';
 
@@ -78,7 +78,6 @@ export interface TrackingAccount {
 
 /** Built-in data-plane role "Cosmos DB Built-in Data Contributor". */
 const DATA_CONTRIBUTOR_ROLE = '00000000-0000-0000-0000-000000000002';
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The Delivery-tracking store: Cosmos DB for NoSQL with a `deliveries` container and a `leases` container for the
@@ -111,15 +110,7 @@ export class TrackingStore extends DataTierConstruct {
     }
     const deliveries = this.checkDeliveries(props.deliveries ?? {});
     const leasesMax = this.checkThroughput('leasesMaxThroughput', props.leasesMaxThroughput ?? 1000);
-    const contributors = Object.entries(props.dataContributors ?? {});
-    for (const [key, principalId] of contributors) {
-      if (!/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key)) {
-        throw new ValidationError({ scope: this, prop: `dataContributors.${key}`, value: key, problem: 'keys become construct IDs: 1-40 letters and digits, starting with a letter', fix: "use e.g. 'DeliveryTracking'" });
-      }
-      if (typeof principalId !== 'string' || !GUID.test(principalId)) {
-        throw new ValidationError({ scope: this, prop: `dataContributors.${key}`, value: principalId, problem: 'not an Entra ID principal (object) ID', fix: "pass the managed identity's principal ID (azurerm_user_assigned_identity.principal_id)" });
-      }
-    }
+    const contributors = checkPrincipals(this, 'dataContributors', props.dataContributors);
 
     // regionPinned: one account per cell, never replicated; otherwise one account across every region.
     const groups: RegionPlacement[][] = this.pattern.kind === PatternKind.REGION_PINNED ? this.placements.map((p) => [p]) : [[...this.placements]];

@@ -10,7 +10,7 @@ import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { ValidationError } from '../core/errors';
 import { RegionRole, StandbyMode } from '../core/pattern';
 import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, RegionalIngress } from '../core/services';
-import { checkInteger } from '../core/validate';
+import { checkInteger, pascal } from '../core/validate';
 import { Rollout } from './rollout';
 
 /** Probe paths of a service (must be distinct). */
@@ -397,6 +397,3 @@ export class OrderWorkloads extends Construct {
   }
 }
 
-function pascal(value: string): string {
-  return value.charAt(0).toUpperCase() + value.slice(1);
-}
