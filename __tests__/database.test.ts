@@ -2,17 +2,12 @@ import { TerraformStack } from 'cdktf';
 import {
   ActivePassiveDatabase, ActivePassiveDatabaseProps, DatabaseEngine, RedundancyPattern, RegionalStamp, RemovalPolicy, ValidationError,
 } from '../lib';
+import { DATA_PATTERNS } from './support/patterns';
 import { all, StackJson, synthStack, testStack } from './support/synth';
 
 const ADMIN = { objectId: '11111111-2222-3333-4444-555555555555', name: 'sg-order-db-admins' };
 
-const PATTERNS: [string, RedundancyPattern, string[]][] = [
-  ['zoneRedundant', RedundancyPattern.zoneRedundant(), ['westus3']],
-  ['primarySecondary', RedundancyPattern.primarySecondary(), ['westus3', 'eastus']],
-  ['activePassive', RedundancyPattern.activePassive(), ['eastus2', 'centralus']],
-  ['activeActive', RedundancyPattern.activeActive(), ['eastus2', 'westus3', 'centralus']],
-  ['regionPinned', RedundancyPattern.regionPinned(), ['westeurope', 'brazilsouth']],
-];
+const PATTERNS = DATA_PATTERNS;
 
 function build(props: Partial<ActivePassiveDatabaseProps> & Pick<ActivePassiveDatabaseProps, 'engine'>, stack: TerraformStack = testStack()) {
   const database = new ActivePassiveDatabase(stack, 'OrderDb', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], administrator: ADMIN, ...props });

@@ -1,18 +1,13 @@
 import {
   EventBus, EventBusProps, EventTransport, RedundancyPattern, RegionalStamp, RemovalPolicy, TrackingStore, TrackingStoreProps, ValidationError,
 } from '../lib';
+import { DATA_PATTERNS } from './support/patterns';
 import { all, only, StackJson, synthStack, testStack } from './support/synth';
 
 const PRINCIPAL = '11111111-2222-3333-4444-555555555555';
 const PRINCIPAL2 = '11111111-2222-3333-4444-666666666666';
 
-const PATTERNS: [string, RedundancyPattern, string[]][] = [
-  ['zoneRedundant', RedundancyPattern.zoneRedundant(), ['westus3']],
-  ['primarySecondary', RedundancyPattern.primarySecondary(), ['westus3', 'eastus']],
-  ['activePassive', RedundancyPattern.activePassive(), ['eastus2', 'centralus']],
-  ['activeActive', RedundancyPattern.activeActive(), ['eastus2', 'westus3', 'centralus']],
-  ['regionPinned', RedundancyPattern.regionPinned(), ['westeurope', 'brazilsouth']],
-];
+const PATTERNS = DATA_PATTERNS;
 
 function tracking(props: Partial<TrackingStoreProps> = {}) {
   const stack = testStack();
