@@ -88,15 +88,16 @@ describe.each(PATTERNS)('Front Door under %s', (kind, pattern, regions, extra) =
     if (kind === 'primarySecondary') {
       expect(rules).toHaveLength(2);
       for (const rule of rules) {
-        expect(rule.conditions.request_method_condition).toEqual([{ operator: 'Equal', match_values: ['POST', 'PUT', 'PATCH', 'DELETE'] }]);
-        expect(rule.actions.route_configuration_override_action.cdn_frontdoor_origin_group_id).toMatch(/OriginGroup-(order|tracking)-api-write/);
+        // Every method but the reads (so POST, PUT, PATCH, DELETE; PATCH is not a value the condition accepts).
+        expect(rule.conditions.request_method_condition).toEqual([{ operator: 'Equal', match_values: ['GET', 'HEAD', 'OPTIONS'], negate_condition: true }]);
+        expect(rule.actions.route_configuration_override_action).toMatchObject({ cdn_frontdoor_origin_group_id: expect.stringMatching(/OriginGroup-(order|tracking)-api-write/), cache_behavior: 'Disabled' });
       }
     } else if (kind === 'regionPinned') {
       // Default route goes to the first cell; Japan is overridden by country.
       expect(rules).toHaveLength(2);
       for (const rule of rules) {
         expect(rule.conditions.remote_address_condition).toEqual([{ operator: 'GeoMatch', match_values: ['JP'] }]);
-        expect(rule.actions.route_configuration_override_action.cdn_frontdoor_origin_group_id).toMatch(/japaneast/);
+        expect(rule.actions.route_configuration_override_action).toMatchObject({ cdn_frontdoor_origin_group_id: expect.stringMatching(/japaneast/), cache_behavior: 'Disabled' });
       }
     } else {
       expect(rules).toHaveLength(0);

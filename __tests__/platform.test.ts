@@ -74,7 +74,7 @@ describe('zone-redundant example', () => {
       expect(json.terraform.required_providers.azurerm.version).toBe('4.55.0');
     }
     const provider = (region as unknown as { provider: { azurerm: { features: object[] }[] } }).provider.azurerm[0];
-    expect(provider.features).toEqual([{ key_vault: [{ purge_soft_delete_on_destroy: false, recover_soft_deleted_key_vaults: true }], resource_group: [{ prevent_deletion_if_contains_resources: true }] }]);
+    expect(provider.features).toEqual([{ key_vault: [{ purge_soft_delete_on_destroy: false, recover_soft_deleted_key_vaults: true }], resource_group: [{ prevent_deletion_if_contains_resources: true }], storage: [{ data_plane_available: false }] }]);
   });
 
   test('outputs for operators', () => {

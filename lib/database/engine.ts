@@ -13,8 +13,8 @@ export interface SqlLongTermRetention {
 /** Options of {@link DatabaseEngine.sql}. */
 export interface SqlEngineOptions {
   /**
-   * Database SKU. Zone redundancy needs General Purpose (`GP_*`), Business Critical (`BC_*`), Hyperscale
-   * (`HS_*`) or Premium (`P*`).
+   * Database SKU: General Purpose (`GP_*`), Business Critical (`BC_*`) or Premium (`P*`), the tiers this construct
+   * makes zone-redundant.
    * @default 'GP_Gen5_2'
    */
   readonly skuName?: string;

@@ -14,8 +14,11 @@ import type { DatabaseCell, DatabaseServerEndpoint } from './active-passive-data
 import type { DatabaseBuild, DatabaseBuildContext } from './topology';
 import { SqlEngineOptions } from './engine';
 
-/** SKUs that can be zone-redundant: General Purpose, Business Critical, Hyperscale, Premium. */
-const ZONE_REDUNDANT_SKU = /^(GP_|BC_|HS_|P\d+$)/;
+/**
+ * SKUs this construct makes zone-redundant: General Purpose, Business Critical, Premium. (Zone-redundant Hyperscale
+ * also needs HA replicas and zone-redundant backup storage, which this construct does not configure.)
+ */
+const ZONE_REDUNDANT_SKU = /^(GP_|BC_|P\d+$)/;
 const SQL_SKU = /^(GP_S_Gen5_\d+|GP_Gen5_\d+|GP_Fsv2_\d+|GP_DC_\d+|BC_Gen5_\d+|BC_DC_\d+|HS_Gen5_\d+|HS_PRMS_\d+|HS_MOPRMS_\d+|HS_S_Gen5_\d+|P\d+|S\d+|Basic)$/;
 /** SKUs a license-free Standby replica supports: provisioned vCore General Purpose and Business Critical. */
 const STANDBY_SKU = /^(GP_Gen5|GP_Fsv2|GP_DC|BC_Gen5|BC_DC)_\d+$/;
@@ -44,7 +47,13 @@ function checkOptions(ctx: DatabaseBuildContext, o: SqlEngineOptions): CheckedSq
     throw new ValidationError({ scope, prop: 'engine.skuName', value: skuName, problem: 'not an Azure SQL Database SKU', fix: "use e.g. 'GP_Gen5_2' (General Purpose), 'BC_Gen5_4' (Business Critical) or 'HS_Gen5_2' (Hyperscale)" });
   }
   if (!ZONE_REDUNDANT_SKU.test(skuName)) {
-    throw new ValidationError({ scope, prop: 'engine.skuName', value: skuName, problem: 'Basic and Standard databases cannot be zone-redundant, and every pattern keeps the Order database zone-redundant', fix: "use a General Purpose, Business Critical, Hyperscale or Premium SKU, e.g. 'GP_Gen5_2'" });
+    throw new ValidationError({
+      scope, prop: 'engine.skuName', value: skuName,
+      problem: skuName.startsWith('HS_')
+        ? 'zone-redundant Hyperscale needs high-availability replicas and zone-redundant backup storage, which this construct does not configure'
+        : 'Basic and Standard databases cannot be zone-redundant, and every pattern keeps the Order database zone-redundant',
+      fix: "use a General Purpose, Business Critical or Premium SKU, e.g. 'GP_Gen5_2'",
+    });
   }
   const maxSizeGb = checkInteger(scope, 'engine.maxSizeGb', o.maxSizeGb ?? 32, 1, 4096, 'vCore databases hold up to 4 TB');
   const shortTermRetentionDays = checkInteger(scope, 'engine.shortTermRetentionDays', o.shortTermRetentionDays ?? 14, 7, 35, 'Azure SQL point-in-time restore keeps 7-35 days');
@@ -70,9 +79,6 @@ function checkOptions(ctx: DatabaseBuildContext, o: SqlEngineOptions): CheckedSq
   const secondaries = Math.max(0, ...ctx.plans.map((p) => (p.replica ? 1 : 0) + p.readReplicas.length));
   if (secondaries > 4) {
     throw new ValidationError({ scope, prop: 'regions', value: ctx.placements.map((p) => p.region.name), problem: `every activeActive cell keeps a readable copy in every other region, and Azure SQL allows at most four geo-secondaries per database (${secondaries} needed)`, fix: 'use at most 5 regions' });
-  }
-  if (skuName.startsWith('HS_') && secondaries > 1) {
-    throw new ValidationError({ scope, prop: 'engine.skuName', value: skuName, problem: `Hyperscale supports one geo-secondary, and each cell here needs ${secondaries}`, fix: "use a General Purpose or Business Critical SKU, or at most 2 regions" });
   }
   const multiRegion = ctx.pattern.replicatesAcrossRegions;
   for (const [key, value] of [['failoverMode', o.failoverMode], ['graceMinutes', o.graceMinutes], ['readableSecondary', o.readableSecondary], ['readOnlyEndpointFailover', o.readOnlyEndpointFailover]] as const) {

@@ -179,7 +179,11 @@ export interface OriginHealthAlertHook {
   readonly threshold: number;
 }
 
-const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+/**
+ * Front Door's request-method condition knows GET, POST, PUT, DELETE, HEAD, OPTIONS and TRACE, not PATCH: writes are
+ * matched as "not a read" so PATCH goes to the write group too.
+ */
+const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 const COUNTRY = /^[A-Z]{2}$/;
 const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -395,7 +399,7 @@ export class GlobalEntry extends Construct {
             order: order++,
             behaviorOnMatch: 'Stop',
             conditions: { remoteAddressCondition: [{ operator: 'GeoMatch', matchValues: countries }] },
-            actions: { routeConfigurationOverrideAction: { cdnFrontdoorOriginGroupId: groups.get(region)!.group.id, forwardingProtocol: 'HttpsOnly' } },
+            actions: { routeConfigurationOverrideAction: { cdnFrontdoorOriginGroupId: groups.get(region)!.group.id, forwardingProtocol: 'HttpsOnly', cacheBehavior: 'Disabled' } },
             dependsOn: groups.get(region)!.origins,
           });
         }
@@ -418,8 +422,9 @@ export class GlobalEntry extends Construct {
             cdnFrontdoorRuleSetId: ruleSet.id,
             order: 1,
             behaviorOnMatch: 'Stop',
-            conditions: { requestMethodCondition: [{ operator: 'Equal', matchValues: WRITE_METHODS }] },
-            actions: { routeConfigurationOverrideAction: { cdnFrontdoorOriginGroupId: write.group.id, forwardingProtocol: 'HttpsOnly' } },
+            conditions: { requestMethodCondition: [{ operator: 'Equal', matchValues: READ_METHODS, negateCondition: true }] },
+            // azurerm requires a cache behaviour on an override; API responses are never cached.
+            actions: { routeConfigurationOverrideAction: { cdnFrontdoorOriginGroupId: write.group.id, forwardingProtocol: 'HttpsOnly', cacheBehavior: 'Disabled' } },
             dependsOn: write.origins,
           });
           ruleSetIds.push(ruleSet.id);

@@ -21,6 +21,9 @@ export class PlatformStack extends TerraformStack {
         // Purge protection makes a purge fail anyway; recovering a soft-deleted vault keeps its secrets.
         keyVault: [{ purgeSoftDeleteOnDestroy: false, recoverSoftDeletedKeyVaults: true }],
         resourceGroup: [{ preventDeletionIfContainsResources: true }],
+        // Storage accounts here deny public network access: manage them through Azure Resource Manager only, so a
+        // plan from outside the VNet does not fail on the data plane (terraform-provider-azurerm#33454).
+        storage: [{ dataPlaneAvailable: false }],
       }],
     });
     props.backend.bind(this);

@@ -102,7 +102,7 @@ export class TrackingStore extends DataTierConstruct {
     }
     const backup = checkOneOf(this, 'backup', props.backup ?? (multiWrite ? 'periodic' : 'continuous7Days'), BACKUPS);
     if (multiWrite && backup !== 'periodic') {
-      throw new ValidationError({ scope: this, prop: 'backup', value: backup, problem: 'continuous backup cannot be combined with multi-region writes (activeActive)', fix: "use 'periodic' (geo-redundant, the default under activeActive)" });
+      throw new ValidationError({ scope: this, prop: 'backup', value: backup, problem: 'this library does not combine continuous backup with multi-region writes (activeActive): Microsoft documents the combination inconsistently and its restores as preview', fix: "use 'periodic' (geo-redundant, the default under activeActive)" });
     }
     const databaseName = props.databaseName ?? 'tracking';
     if (!/^[a-z][a-z0-9-]{0,39}$/.test(databaseName)) {
