@@ -173,6 +173,11 @@ describe.each(PATTERNS)('PostgreSQL under %s', (kind, pattern, regions) => {
       expect(replica.public_network_access_enabled).toBe(false);
     }
     expect(endpoints.map((e) => e.type)).toEqual(endpoints.map(() => 'ReadWrite'));
+    for (const e of endpoints) {
+      // Waits for every replica of its cell; never rewritten after a promotion.
+      expect(e.depends_on).toHaveLength(kind === 'activeActive' ? regions.length - 1 : 1);
+      expect(e.lifecycle.ignore_changes).toEqual(['replica_server_id']);
+    }
     for (const cell of database.cells) {
       expect(cell.readWriteHost).toMatch(/^shop-psqlve-[a-z0-9]+-[0-9a-f]{6}\.writer\.postgres\.database\.azure\.com$/);
       expect(cell.readOnlyHost).toBe(cell.readWriteHost.replace('.writer.', '.reader.'));

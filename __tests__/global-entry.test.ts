@@ -215,6 +215,10 @@ describe('API Management behind Front Door', () => {
 
   test('an API per service, a backend per service per region, validate-jwt, rate-limit-by-key and the Front Door check', () => {
     expect(Object.values(all(json, 'azurerm_api_management_api')).map((a) => [a.name, a.path, a.subscription_required]).sort()).toEqual([['order-api', 'orders', false], ['tracking-api', 'tracking', false]]);
+    // Wildcard operations per method, or the gateway answers 404.
+    const operations = Object.values(all(json, 'azurerm_api_management_api_operation'));
+    expect(operations).toHaveLength(10);
+    expect([...new Set(operations.map((o) => `${o.method} ${o.url_template}`))].sort()).toEqual(['DELETE /*', 'GET /*', 'PATCH /*', 'POST /*', 'PUT /*']);
     expect(Object.values(all(json, 'azurerm_api_management_backend')).map((b) => b.url).sort()).toEqual([
       'https://orders-eastus.contoso.com/orders', 'https://orders-westus3.contoso.com/orders',
       'https://tracking-eastus.contoso.com/tracking', 'https://tracking-westus3.contoso.com/tracking',

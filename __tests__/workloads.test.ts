@@ -101,7 +101,7 @@ describe('OrderWorkloads defaults (seed 003 checklist)', () => {
     expect(policies['default-deny']).toEqual({ pod_selector: {}, policy_types: ['Ingress', 'Egress'] });
     const order = policies['order-api'];
     expect(order.ingress).toEqual([{ ports: [{ port: 'https', protocol: 'TCP' }] }]);
-    expect(order.egress[1].to).toEqual([{ ip_block: { cidr: '10.100.4.0/24' } }]);
+    expect(order.egress[1]).toEqual({ to: [{ ip_block: { cidr: '10.100.4.0/24' } }] });
   });
 
   test('exposure: internal load balancer at the fixed address with an AKS-managed Private Link Service', () => {
@@ -123,6 +123,12 @@ describe('OrderWorkloads by region role and release', () => {
     const annotations = forService(json, 'kubernetes_service_v1', 'tracking-api')[0].metadata.annotations;
     expect(annotations['service.beta.kubernetes.io/azure-load-balancer-internal']).toBeUndefined();
     expect(annotations['service.beta.kubernetes.io/azure-dns-label-name']).toBe('shop-tracking-api-abc123');
+  });
+
+  test('a standby region keeps the stable version only', () => {
+    const json = workloads({ role: RegionRole.PASSIVE, standby: 'warm', order: { image: 'c.io/order:1', rollout: Rollout.canary({ canaryImage: 'c.io/order:2', percent: 10 }) } });
+    const byTrack = Object.fromEntries(forService(json, 'kubernetes_deployment_v1', 'order-api').map((d) => [d.metadata.labels.track, d.spec.replicas]));
+    expect(byTrack).toEqual({ stable: '1', canary: '0' });
   });
 
   test('warm standby: reduced minimum, still autoscaled', () => {
@@ -150,11 +156,13 @@ describe('OrderWorkloads by region role and release', () => {
     expect(forService(make('blue'), 'kubernetes_service_v1', 'order-api')[0].spec.selector).toEqual({ app: 'order-api', track: 'blue' });
   });
 
-  test.each([[10, '1'], [50, '2'], [100, '2']])('canary at %i%%: replica share on the canary track', (percent, canaryReplicas) => {
+  test.each([[10, '1', '9'], [25, '1', '3'], [50, '2', '2'], [100, '2', '0'], [0, '0', '2']])('canary at %i%%: %s canary pod(s) beside %s stable', (percent, canaryReplicas, stableReplicas) => {
     const json = workloads({ order: { image: 'c.io/order:1', rollout: Rollout.canary({ canaryImage: 'c.io/order:2', percent }) } });
     const byTrack = Object.fromEntries(forService(json, 'kubernetes_deployment_v1', 'order-api').map((d) => [d.metadata.labels.track, d.spec.replicas]));
     expect(byTrack.canary).toBe(canaryReplicas);
-    expect(byTrack.stable).toBe(percent === 100 ? '0' : '2');
+    expect(byTrack.stable).toBe(stableReplicas);
+    const share = Number(canaryReplicas) / (Number(canaryReplicas) + Number(stableReplicas));
+    expect(Math.abs(share * 100 - percent)).toBeLessThanOrEqual(5);
     // One Service over both tracks.
     expect(forService(json, 'kubernetes_service_v1', 'order-api')[0].spec.selector).toEqual({ app: 'order-api' });
   });

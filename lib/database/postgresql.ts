@@ -172,13 +172,17 @@ export function buildPostgresql(ctx: DatabaseBuildContext, options: PostgresqlEn
     };
     const replica = readReplica(plan.replica);
     // activeActive with 3+ regions: a readable copy of the cell in every other region (up to five replicas).
-    for (const other of plan.readReplicas) readReplica(other);
+    const others = plan.readReplicas.map((other) => readReplica(other));
     const endpointName = ctx.naming.name(scope, ResourceKind.POSTGRESQL_VIRTUAL_ENDPOINT, { qualifier: home });
     new PostgresqlFlexibleServerVirtualEndpoint(scope, 'VirtualEndpoint', {
       name: endpointName,
       sourceServerId: primary.id,
       replicaServerId: replica.id,
       type: 'ReadWrite',
+      // Created only once every replica exists (the provider fails otherwise), and not rewritten after a
+      // promotion: Azure swaps the members then, and the provider cannot update replica_server_id.
+      dependsOn: [replica, ...others],
+      lifecycle: { ignoreChanges: ['replica_server_id'] },
     });
     return {
       homeRegion: home,

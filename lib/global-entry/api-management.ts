@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { Fn } from 'cdktf';
 import { ApiManagement } from '@cdktf/provider-azurerm/lib/api-management';
 import { ApiManagementApi } from '@cdktf/provider-azurerm/lib/api-management-api';
+import { ApiManagementApiOperation } from '@cdktf/provider-azurerm/lib/api-management-api-operation';
 import { ApiManagementApiPolicy } from '@cdktf/provider-azurerm/lib/api-management-api-policy';
 import { ApiManagementBackend } from '@cdktf/provider-azurerm/lib/api-management-backend';
 import { ValidationError } from '../core/errors';
@@ -95,6 +96,18 @@ export class ApiManagementGateway {
         // Callers authenticate with Entra ID tokens (validate-jwt), not subscription keys.
         subscriptionRequired: false,
       });
+      // Wildcard operations: the gateway answers 404 for requests that match no operation.
+      for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+        new ApiManagementApiOperation(this.scope, `Api-${key}-${method}`, {
+          operationId: `${method.toLowerCase()}-all`,
+          apiName: api.name,
+          apiManagementName: this.service.name,
+          resourceGroupName: this.resourceGroupName,
+          displayName: `${method} /*`,
+          method,
+          urlTemplate: '/*',
+        });
+      }
       for (const placement of this.placements) {
         const region = placement.region.name;
         new ApiManagementBackend(this.scope, `Backend-${key}-${region}`, {

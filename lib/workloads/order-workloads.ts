@@ -298,7 +298,9 @@ export class OrderWorkloads extends Construct {
       },
       spec: {
         type: 'LoadBalancer',
-        externalTrafficPolicy: 'Local',
+        // Cluster: the node that receives a connection balances it over every ready pod (an even per-pod share,
+        // which the canary relies on).
+        externalTrafficPolicy: 'Cluster',
         // blue-green: the Service selects the live colour only.
         selector: { app: spec.name, ...live },
         port: [{ name: 'https', port: 443, targetPort: 'https', protocol: 'TCP' }],
@@ -315,8 +317,9 @@ export class OrderWorkloads extends Construct {
         egress: [
           // Cluster DNS.
           { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }], ports: [{ port: '53', protocol: 'UDP' }, { port: '53', protocol: 'TCP' }] },
-          // Data tier over private endpoints: SQL (1433 and the 11000-11999 redirect range), PostgreSQL, AMQP.
-          { to: [{ ipBlock: { cidr: props.privateEndpointsCidr } }], ports: [{ port: '1433', protocol: 'TCP' }, { port: '11000', endPort: 11999, protocol: 'TCP' }, { port: '5432', protocol: 'TCP' }, { port: '5671', protocol: 'TCP' }] },
+          // Data tier over private endpoints, any port: SQL uses 1433 and 11000-11999, PostgreSQL 5432, AMQP 5671,
+          // and Cosmos DB direct mode may use the whole TCP range through a private endpoint.
+          { to: [{ ipBlock: { cidr: props.privateEndpointsCidr } }] },
           // HTTPS: Entra ID token exchange, Cosmos DB, Service Bus over WebSockets, Application Insights.
           { to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ port: '443', protocol: 'TCP' }] },
         ],
@@ -352,10 +355,17 @@ export class OrderWorkloads extends Construct {
       if (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0 || percent > 100) {
         throw new ValidationError({ scope: this, prop: `${prop}.rollout.percent`, value: percent, problem: 'a canary share is 0-100 percent', fix: 'step it 10 -> 50 -> 100' });
       }
+      // A standby region serves no traffic: it keeps the stable version only.
+      if (!hpa || min < 2 || percent === 0) return [{ name: 'stable', image, replicas: min, hpa }, { name: 'canary', image: canaryImage, replicas: 0 }];
       if (percent === 100) return [{ name: 'stable', image, replicas: 0 }, { name: 'canary', image: canaryImage, replicas: min, hpa }];
-      // Replica ratio: canary / (stable + canary) is the traffic share at the stable minimum.
-      const canaryReplicas = min === 0 || percent === 0 ? 0 : Math.max(1, Math.round((min * percent) / (100 - percent)));
-      return [{ name: 'stable', image, replicas: min, hpa }, { name: 'canary', image: canaryImage, replicas: canaryReplicas }];
+      // The share is a pod ratio (requests spread evenly over ready pods): at least one canary pod, and enough stable
+      // pods next to it that canary / (stable + canary) is the requested share.
+      const canaryReplicas = Math.max(1, Math.round((min * percent) / (100 - percent)));
+      const stableReplicas = Math.max(min, Math.round((canaryReplicas * (100 - percent)) / percent));
+      return [
+        { name: 'stable', image, replicas: stableReplicas, hpa: { min: stableReplicas, max: Math.max(stableReplicas, hpa.max) } },
+        { name: 'canary', image: canaryImage, replicas: canaryReplicas },
+      ];
     }
     return [{ name: 'stable', image, replicas: min, hpa }];
   }
