@@ -16,9 +16,12 @@ function publicFor(regions: string[]) {
   return Object.fromEntries(regions.map((r) => [r, { order: `orders-${r}.contoso.com`, tracking: `tracking-${r}.contoso.com` }]));
 }
 
+/** Names the services' certificates cover (Front Door checks them against the origin host header). */
+const HEADERS = { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' };
+
 function entry(props: Partial<GlobalEntryProps> & Pick<GlobalEntryProps, 'pattern' | 'regions'>): { entry: GlobalEntry; json: StackJson } {
   const stack = testStack();
-  const e = new GlobalEntry(stack, 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), ...props });
+  const e = new GlobalEntry(stack, 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), ...props, frontDoor: { originHostHeaders: HEADERS, ...props.frontDoor } });
   return { entry: e, json: synthStack(stack) };
 }
 
@@ -109,6 +112,7 @@ describe.each(PATTERNS)('Front Door under %s', (kind, pattern, regions, extra) =
       expect(origin.private_link.private_link_target_id).toMatch(/data\.azurerm_private_link_service\./);
       expect(origin.certificate_name_check_enabled).toBe(true);
       expect(origin.host_name).toMatch(/^10\.100\.\d+\.1[01]$/);
+      expect(['orders.contoso.com', 'tracking.contoso.com']).toContain(origin.origin_host_header);
     }
     const pls = Object.values(json.data?.azurerm_private_link_service ?? {});
     expect(pls).toHaveLength(regions.length * 2);
@@ -256,13 +260,14 @@ describe('GlobalEntry bad input', () => {
     ['a custom domain that is not a host name', { ...ps, frontDoor: { customDomains: ['https://orders.contoso.com'] } }, 'invalid frontDoor.customDomains[0] "https://orders.contoso.com": not a lower-case DNS host name'],
     ['an unknown service', { ...ps, frontDoor: { services: ['payments' as 'order'] } }, "invalid frontDoor.services \"payments\": not a supported value. Fix: use one of 'order', 'tracking'"],
     ['ingress missing for a region', { ...ps, ingress: ingressFor(['westus3']) }, 'invalid ingress ["westus3"]: no ingress for region eastus'],
+    ['a Private Link origin without a certificate name', { ...ps, frontDoor: { originHostHeaders: { order: 'orders.contoso.com' } } }, "invalid frontDoor.originHostHeaders.tracking (undefined): Front Door checks the origin's TLS certificate against the host header"],
     ['API Management below Premium with several regions', { ...ps, publicOrigins: publicFor(ps.regions), apiManagement: { ...APIM, sku: 'Standard' } }, 'invalid apiManagement.sku "Standard": only Premium deploys gateways to several regions'],
     ['API Management units that do not spread over zones', { ...ps, publicOrigins: publicFor(ps.regions), apiManagement: { ...APIM, capacity: 2 } }, 'invalid apiManagement.capacity 2: units must spread evenly over availability zones 1-3'],
     ['API Management without public backends', { ...ps, apiManagement: APIM }, 'invalid publicOrigins (undefined): API Management outside a VNet reaches its backends over public addresses'],
     ['a JWT issuer that is not HTTPS', { ...ps, publicOrigins: publicFor(ps.regions), apiManagement: { ...APIM, jwt: { issuer: 'login.microsoftonline.com', audiences: ['api://orders'] } } }, 'invalid apiManagement.jwt.issuer "login.microsoftonline.com"'],
     ['no JWT audience', { ...ps, publicOrigins: publicFor(ps.regions), apiManagement: { ...APIM, jwt: { issuer: 'https://login.microsoftonline.com/t/v2.0', audiences: [] } } }, 'invalid apiManagement.jwt.audiences []: validate-jwt needs at least one audience'],
   ])('rejects %s', (_label, props, message) => {
-    const make = () => new GlobalEntry(testStack(), 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), ...props });
+    const make = () => new GlobalEntry(testStack(), 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), ...props, frontDoor: { originHostHeaders: HEADERS, ...props.frontDoor } });
     expect(make).toThrow(ValidationError);
     expect(make).toThrow(message);
   });

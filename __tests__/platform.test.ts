@@ -133,6 +133,11 @@ describe('tracking store and event bus in the examples', () => {
     expect(all(stacks['active-passive-data'], 'azurerm_servicebus_namespace')).toEqual({});
     const topicEndpoints = Object.values(all(stacks['active-passive-eastus2'], 'azurerm_private_endpoint')).filter((e) => e.private_service_connection.subresource_names[0] === 'topic');
     expect(topicEndpoints).toHaveLength(2);
+    // The webhook subscriptions wait for the edge stack: Event Grid validates the endpoint when they are created.
+    expect(all(stacks['active-passive-data'], 'azurerm_eventgrid_event_subscription')).toEqual({});
+    const subscriptions = Object.values(all(stacks['active-passive-edge'], 'azurerm_eventgrid_event_subscription'));
+    expect(subscriptions).toHaveLength(2);
+    for (const sub of subscriptions) expect(sub.scope).toMatch(/terraform_remote_state/);
   });
 });
 

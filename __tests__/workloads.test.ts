@@ -199,6 +199,7 @@ describe('workloads in the platform', () => {
     eventBus: {},
     workloads: { order: { image: 'c.io/order:1' }, tracking: { image: 'c.io/tracking:1' } },
     ...extra,
+    entry: { ...extra.entry, frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' }, ...extra.entry?.frontDoor } },
   }));
   const config = (stacks: Record<string, StackJson>, region: string, service: string) => forService(stacks[`shop-${region}-apps`], 'kubernetes_config_map_v1', service)[0].data;
 
@@ -269,5 +270,20 @@ describe('workloads in the platform', () => {
     const endpoints = Object.values(all(stacks['shop-edge'], 'azurerm_traffic_manager_external_endpoint')).map((e) => e.target);
     expect(endpoints).toContain(`${label}.eastus2.cloudapp.azure.com`);
     expect(only(stacks['shop-edge'], 'azurerm_traffic_manager_profile').traffic_routing_method).toBe('Performance');
+    // The node subnet's NSG lets the Internet reach the public load balancers (AKS only opens its own NSG).
+    const nodesNsg = Object.values(all(stacks['shop-eastus2'], 'azurerm_network_security_group')).find((n) => n.name === 'nsg-aks-nodes');
+    expect(nodesNsg.security_rule).toEqual([expect.objectContaining({ direction: 'Inbound', access: 'Allow', source_address_prefix: 'Internet', destination_port_ranges: ['443'] })]);
+  });
+
+  test('without public services the node subnet stays closed to the Internet', () => {
+    const stacks = base(RedundancyPattern.zoneRedundant(), ['westus3']);
+    const nodesNsg = Object.values(all(stacks['shop-westus3'], 'azurerm_network_security_group')).find((n) => n.name === 'nsg-aks-nodes');
+    expect(nodesNsg.security_rule).toBeUndefined();
+  });
+
+  test('API Management in front: the services get public load balancers that become its backends', () => {
+    const stacks = base(RedundancyPattern.zoneRedundant(), ['westus3'], { entry: { apiManagement: { publisherName: 'Contoso', publisherEmail: 'p@contoso.com', jwt: { issuer: 'https://login.microsoftonline.com/t/v2.0', audiences: ['api://orders'] } } } });
+    const label = forService(stacks['shop-westus3-apps'], 'kubernetes_service_v1', 'order-api')[0].metadata.annotations['service.beta.kubernetes.io/azure-dns-label-name'];
+    expect(Object.values(all(stacks['shop-edge'], 'azurerm_api_management_backend')).map((b) => b.url)).toContain(`https://${label}.westus3.cloudapp.azure.com/orders`);
   });
 });

@@ -34,6 +34,8 @@ export function activePassive(scope: Construct): MultiRegionOrderPlatform {
       // The warm passive region runs one replica per service and scales out on failover.
       standbyMinReplicas: 1,
     },
+    // Front Door checks each service's TLS certificate against these names (replace with yours).
+    entry: { frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' } } },
     tags: { environment: 'example', 'cost-center': 'orders' },
   });
 }

@@ -31,6 +31,8 @@ export function primarySecondary(scope: Construct): MultiRegionOrderPlatform {
       order: { image: 'contoso.azurecr.io/order-api:1.1.0', rollout: Rollout.blueGreen({ live: 'green', blueImage: 'contoso.azurecr.io/order-api:1.0.0', greenImage: 'contoso.azurecr.io/order-api:1.1.0' }) },
       tracking: { image: 'contoso.azurecr.io/tracking-api:1.0.0' },
     },
+    // Front Door checks each service's TLS certificate against these names (replace with yours).
+    entry: { frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' } } },
     tags: { environment: 'example', 'cost-center': 'orders' },
   });
 }

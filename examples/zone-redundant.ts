@@ -33,6 +33,8 @@ export function zoneRedundant(scope: Construct): MultiRegionOrderPlatform {
       order: { image: 'contoso.azurecr.io/order-api:1.0.0' },
       tracking: { image: 'contoso.azurecr.io/tracking-api:1.0.0' },
     },
+    // Front Door checks each service's TLS certificate against these names (replace with yours).
+    entry: { frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' } } },
     tags: { environment: 'example', 'cost-center': 'orders' },
   });
 }

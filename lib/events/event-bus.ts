@@ -45,6 +45,13 @@ export interface EventGridOptions {
   readonly maxDeliveryAttempts?: number;
   /** Minutes an event is retried before dead-lettering (1-1440). @default 1440 */
   readonly eventTimeToLiveMinutes?: number;
+  /**
+   * Leave the webhook subscriptions to `EventBus.addWebhookSubscriptions(scope)`: Event Grid validates a webhook
+   * when the subscription is created, so it must come after the endpoint exists (the platform adds them in the edge
+   * stack, after the workloads and Front Door).
+   * @default false
+   */
+  readonly deferSubscriptions?: boolean;
 }
 
 /** How order events travel from the Order service to the Delivery-tracking service. */
@@ -128,6 +135,9 @@ export class EventBus extends DataTierConstruct {
   /** Where each region's services publish and consume, by region. */
   public readonly endpoints: { readonly [region: string]: EventBusEndpoint };
   private readonly endpointResources: DataTierEndpoint[] = [];
+  /** Event Grid: what each region's webhook subscription needs. */
+  private readonly webhookTargets: { readonly region: string; readonly topicId: string; readonly storageId: string; readonly container: string; readonly writer: RoleAssignment }[] = [];
+  private webhookSettings?: { readonly url: string; readonly maxDeliveryAttempts: number; readonly eventTimeToLive: number };
   /** Where senders and receivers get their roles: per active region, the entity scopes and the standby namespace. */
   private readonly grantScopes: { readonly region: string; readonly send: string; readonly receive?: string; readonly standby?: string; readonly sendRole: string }[] = [];
 
@@ -337,16 +347,7 @@ export class EventBus extends DataTierConstruct {
       protect(storage, this.removalPolicy);
       const container = new StorageContainer(scope, 'DeadLetterContainer', { name: 'dead-letters', storageAccountId: storage.id, containerAccessType: 'private' });
       const writer = new RoleAssignment(scope, 'TopicDeadLetterWriter', { scope: storage.id, roleDefinitionName: 'Storage Blob Data Contributor', principalId: topic.identity.principalId, principalType: 'ServicePrincipal' });
-      new EventgridEventSubscription(scope, 'DeliveryTrackingSubscription', {
-        name: SUBSCRIPTION,
-        scope: topic.id,
-        eventDeliverySchema: 'CloudEventSchemaV1_0',
-        webhookEndpoint: { url: o.webhookUrl },
-        retryPolicy: { maxDeliveryAttempts, eventTimeToLive },
-        deadLetterIdentity: { type: 'SystemAssigned' },
-        storageBlobDeadLetterDestination: { storageAccountId: storage.id, storageBlobContainerName: container.name },
-        dependsOn: [writer],
-      });
+      this.webhookTargets.push({ region, topicId: topic.id, storageId: storage.id, container: container.name, writer });
       for (const [key, principalId] of senders) {
         new RoleAssignment(scope, `Sender-${key}`, { scope: topic.id, roleDefinitionName: EG_SENDER, principalId });
       }
@@ -354,7 +355,33 @@ export class EventBus extends DataTierConstruct {
       addDiagnostics(scope, 'EventGridDiagnostics', { targetResourceId: topic.id, workspaceId: this.monitoring(region).workspaceId, categoryGroups: ['allLogs'] });
       endpoints[region] = { region, host: topic.endpoint, topic: topic.endpoint };
     }
+    this.webhookSettings = { url: o.webhookUrl, maxDeliveryAttempts, eventTimeToLive };
+    if (!o.deferSubscriptions) this.addWebhookSubscriptions();
     return endpoints;
+  }
+
+  /**
+   * Event Grid: the `delivery-tracking` webhook subscription of every region's topic, with dead-lettering to the
+   * region's storage. Created in `scope` (a stack applied after the webhook exists), or next to the topics.
+   */
+  public addWebhookSubscriptions(scope?: Construct): void {
+    if (!this.webhookSettings) {
+      throw new ValidationError({ scope: this, prop: 'transport', value: this.transport.kind, problem: 'webhook subscriptions exist only with Event Grid', fix: 'use EventTransport.eventGrid({ webhookUrl })' });
+    }
+    const { url, maxDeliveryAttempts, eventTimeToLive } = this.webhookSettings;
+    for (const t of this.webhookTargets) {
+      new EventgridEventSubscription(scope ?? this.regionScope(t.region), scope ? `DeliveryTrackingSubscription-${t.region}` : 'DeliveryTrackingSubscription', {
+        name: SUBSCRIPTION,
+        scope: t.topicId,
+        eventDeliverySchema: 'CloudEventSchemaV1_0',
+        webhookEndpoint: { url },
+        retryPolicy: { maxDeliveryAttempts, eventTimeToLive },
+        deadLetterIdentity: { type: 'SystemAssigned' },
+        storageBlobDeadLetterDestination: { storageAccountId: t.storageId, storageBlobContainerName: t.container },
+        // In another stack the role assignment was applied with the data stack already.
+        dependsOn: scope ? undefined : [t.writer],
+      });
+    }
   }
 
   private checkDuration(prop: string, value: string, minSeconds: number, maxSeconds: number): string {

@@ -41,8 +41,10 @@ export interface FrontDoorOptions {
    */
   readonly privateLink?: boolean;
   /**
-   * Host header (and TLS server name) sent to each service's origins; the service's certificate must cover it.
-   * @default - the origin's address
+   * Host header (and TLS server name) sent to each service's origins; Front Door checks the service's certificate
+   * against it. Required for Private Link origins (their address is a private IP no public certificate covers)
+   * unless `customDomains` are given.
+   * @default - public origins: their host name; Private Link origins: the first custom domain
    */
   readonly originHostHeaders?: { readonly [service: string]: string };
   /** Health-probe interval in seconds (5-31536000). @default 30 */
@@ -298,7 +300,23 @@ export class GlobalEntry extends Construct {
       }
       return host;
     });
-    for (const key of Object.keys(o.originHostHeaders ?? {})) this.checkServices('frontDoor.originHostHeaders', [key]);
+    for (const [key, header] of Object.entries(o.originHostHeaders ?? {})) {
+      this.checkServices('frontDoor.originHostHeaders', [key]);
+      if (typeof header !== 'string' || !HOST.test(header)) {
+        throw new ValidationError({ scope: this, prop: `frontDoor.originHostHeaders.${key}`, value: header, problem: 'not a lower-case DNS host name', fix: "use the name on the service's certificate, e.g. 'orders.contoso.com'" });
+      }
+    }
+    if (privateLink && !gatewayHosts) {
+      for (const key of services) {
+        if (!o.originHostHeaders?.[key] && domains.length === 0) {
+          throw new ValidationError({
+            scope: this, prop: `frontDoor.originHostHeaders.${key}`, value: undefined,
+            problem: "Front Door checks the origin's TLS certificate against the host header, and a Private Link origin's address is a private IP that no public certificate covers",
+            fix: `set frontDoor.originHostHeaders.${key} to the name the service's certificate covers (e.g. '${key === 'order' ? 'orders' : 'tracking'}.contoso.com'), or give customDomains`,
+          });
+        }
+      }
+    }
 
     const profile = new CdnFrontdoorProfile(this, 'FrontDoorProfile', {
       name: this.naming.name(this, ResourceKind.FRONT_DOOR_PROFILE),
@@ -358,7 +376,7 @@ export class GlobalEntry extends Construct {
           cdnFrontdoorOriginGroupId: group.id,
           enabled: true,
           hostName: host,
-          originHostHeader: o.originHostHeaders?.[service.key] ?? host,
+          originHostHeader: o.originHostHeaders?.[service.key] ?? (privateLink && !gatewayHosts ? domains[0] : host),
           httpsPort: 443,
           httpPort: 80,
           priority,

@@ -14,7 +14,7 @@ import { PLATFORM_SERVICES } from '../core/services';
 import { mergeTags, Tags } from '../core/tags';
 import { ActivePassiveDatabase, DatabaseAdministrator } from '../database/active-passive-database';
 import { DatabaseEngine } from '../database/engine';
-import { EventBus, EventBusProps } from '../events/event-bus';
+import { EventBus, EventBusProps, EventGridOptions, EventTransport } from '../events/event-bus';
 import { GlobalEntry, GlobalEntryProps } from '../global-entry/global-entry';
 import { RegionalMonitoring } from '../monitoring/regional-monitoring';
 import { KeyVaultOptions, KubernetesOptions, RegionalStamp } from '../stamp/regional-stamp';
@@ -202,6 +202,12 @@ export class MultiRegionOrderPlatform extends Construct {
     const tags = mergeTags(this, 'tags', { 'managed-by': 'cdktf-order-platform', platform: id, pattern: props.pattern.kind }, props.tags);
     const stackProps = { backend, subscriptionId: props.subscriptionId };
 
+    // Services behind public load balancers: those Traffic Manager serves, and those behind API Management (a
+    // gateway outside a VNet reaches public backends). They get a DNS label per region and an NSG opening.
+    const tmServices = props.entry?.trafficManager?.services ?? [];
+    const fdServices = props.entry?.frontDoor?.services ?? PLATFORM_SERVICES.map((s) => s.key).filter((k) => !tmServices.includes(k));
+    const publicServices = [...new Set([...tmServices, ...(props.entry?.apiManagement ? fdServices : [])])];
+
     this.dataStack = new PlatformStack(this, `${id}-data`, stackProps);
     const regionalData: Record<string, RegionalData> = {};
     const regionStacks: Record<string, TerraformStack> = {};
@@ -223,6 +229,7 @@ export class MultiRegionOrderPlatform extends Construct {
         monitoring: regionalData[region].monitoring,
         kubernetes: props.kubernetes,
         keyVault: props.keyVault,
+        publicIngressPorts: props.workloads && publicServices.length > 0 ? [443] : undefined,
         tags,
       });
       new TerraformOutput(stack, 'ResourceGroupName', { value: stamp.resourceGroup.name });
@@ -263,18 +270,21 @@ export class MultiRegionOrderPlatform extends Construct {
       this.trackingStore = tracking;
     }
     if (props.eventBus) {
-      const bus = new EventBus(this.dataStack, 'EventBus', { ...shared, ...props.eventBus });
+      // Event Grid validates its webhook when the subscription is created, so the platform adds the subscriptions in
+      // the edge stack, after the workloads and Front Door exist.
+      const transport = props.eventBus.transport?.kind === 'eventGrid'
+        ? EventTransport.eventGrid({ ...(props.eventBus.transport.options as EventGridOptions), deferSubscriptions: true })
+        : props.eventBus.transport;
+      const bus = new EventBus(this.dataStack, 'EventBus', { ...shared, ...props.eventBus, transport });
       connect(bus);
       for (const endpoint of Object.values(bus.endpoints)) new TerraformOutput(this.dataStack, `EventBus-${endpoint.region}-Host`, { value: endpoint.host });
       this.eventBus = bus;
     }
 
-    // Which services Traffic Manager serves: those get public load balancers with a DNS label per region.
-    const tmServices = props.entry?.trafficManager?.services ?? [];
     const dnsLabels = Object.fromEntries(this.placements.map((p) => [p.region.name, Object.fromEntries(
-      PLATFORM_SERVICES.filter((s) => tmServices.includes(s.key)).map((s) => [s.key, `${naming.prefix}-${s.name}-${pathHash(`${this.node.path}/${p.region.name}/${s.key}`)}`]),
+      PLATFORM_SERVICES.filter((s) => publicServices.includes(s.key)).map((s) => [s.key, `${naming.prefix}-${s.name}-${pathHash(`${this.node.path}/${p.region.name}/${s.key}`)}`]),
     )]));
-    const derivedPublicOrigins = tmServices.length > 0 && !props.entry?.publicOrigins
+    const derivedPublicOrigins = props.workloads && publicServices.length > 0 && !props.entry?.publicOrigins
       ? Object.fromEntries(Object.entries(dnsLabels).map(([region, labels]) => [region, Object.fromEntries(Object.entries(labels).map(([svc, label]) => [svc, `${label}.${region}.cloudapp.azure.com`]))]))
       : undefined;
 
@@ -308,7 +318,7 @@ export class MultiRegionOrderPlatform extends Construct {
           tracking: props.workloads.tracking,
           identityClientIds: { order: identities.identities.order.clientId, tracking: identities.identities.tracking.clientId },
           ingress: stamp.ingress,
-          publicServices: tmServices,
+          publicServices,
           publicDnsLabels: dnsLabels[region],
           privateEndpointsCidr: stamp.addresses.privateEndpoints,
           config: this.workloadConfig(placement, regionalData[region].monitoring),
@@ -337,6 +347,7 @@ export class MultiRegionOrderPlatform extends Construct {
       if (entry.privateLinkApprovals.length > 0) {
         new TerraformOutput(edgeStack, 'PrivateLinkServicesToApprove', { value: entry.privateLinkApprovals.map((a) => a.privateLinkServiceId) });
       }
+      if (this.eventBus?.transport.kind === 'eventGrid') this.eventBus.addWebhookSubscriptions(new Construct(edgeStack, 'EventGrid'));
       this.edgeStack = edgeStack;
       this.entry = entry;
     }

@@ -18,6 +18,8 @@ export interface StampNetworkProps {
   readonly addresses: RegionAddresses;
   /** @default - generated */
   readonly virtualNetworkName?: string;
+  /** TCP ports the Internet may reach on the node subnet (public load balancers). @default - none */
+  readonly publicIngressPorts?: number[];
   readonly tags: Tags;
 }
 
@@ -60,10 +62,24 @@ export class StampNetwork extends Construct {
       });
       // Azure's default rules (VNet and load balancer in, deny the rest): a place for stricter rules, and what
       // the "subnets should have an NSG" policy asks for.
+      // Public load balancers (Traffic Manager / API Management backends) deliver Internet traffic to the nodes,
+      // and AKS only opens its own NSG in the node resource group, never this one.
+      const publicPorts = spec.key === 'aksNodes' ? (props.publicIngressPorts ?? []) : [];
       const nsg = new NetworkSecurityGroup(this, `${spec.id}Nsg`, {
         name: `nsg-${spec.name}`,
         location: props.location,
         resourceGroupName: props.resourceGroupName,
+        securityRule: publicPorts.length > 0 ? [{
+          name: 'allow-internet-to-public-load-balancers',
+          priority: 200,
+          direction: 'Inbound',
+          access: 'Allow',
+          protocol: 'Tcp',
+          sourceAddressPrefix: 'Internet',
+          sourcePortRange: '*',
+          destinationAddressPrefix: '*',
+          destinationPortRanges: publicPorts.map(String),
+        }] : undefined,
         tags: props.tags,
       });
       new SubnetNetworkSecurityGroupAssociation(this, `${spec.id}NsgAssociation`, { subnetId: subnet.id, networkSecurityGroupId: nsg.id });

@@ -160,6 +160,12 @@ export interface RegionalStampProps {
   readonly keyVault?: KeyVaultOptions;
   /** Name overrides. @default - generated names */
   readonly names?: RegionalStampNames;
+  /**
+   * TCP ports the Internet may reach on the node subnet, for services behind public load balancers (Traffic Manager
+   * endpoints, API Management backends).
+   * @default - none: services are reached through internal load balancers and Private Link
+   */
+  readonly publicIngressPorts?: number[];
   /** Tags for every resource (merged over the library's own). @default - library tags only */
   readonly tags?: Tags;
 }
@@ -254,6 +260,7 @@ export class RegionalStamp extends Construct {
       resourceGroupName: this.resourceGroup.name,
       addresses: this.addresses,
       virtualNetworkName: names.virtualNetwork,
+      publicIngressPorts: (props.publicIngressPorts ?? []).map((port, i) => checkInteger(this, `publicIngressPorts[${i}]`, port, 1, 65535, 'a TCP port')),
       tags: this.tags,
     });
     this.privateDnsZones = new PrivateDnsZones(this, 'PrivateDns', {
