@@ -136,6 +136,21 @@ describe.each(PATTERNS)('Front Door under %s', (kind, pattern, regions, extra) =
   });
 });
 
+describe('Front Door Private Link locations', () => {
+  test('the origin region where Front Door Private Link is offered, else one in the same geography, or the one given', () => {
+    const { json } = entry({ pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus2', 'swedencentral'], frontDoor: { privateLinkLocations: { swedencentral: 'northeurope' } } });
+    const byRegion = Object.fromEntries(Object.values(all(json, 'azurerm_cdn_frontdoor_origin')).map((o) => [o.name, o.private_link.location]));
+    expect(byRegion).toEqual({ eastus2: 'eastus2', westus2: 'centralus', swedencentral: 'northeurope' });
+  });
+
+  test('a region with no offered location in its geography must be given one', () => {
+    const make = () => entry({ pattern: RedundancyPattern.zoneRedundant(), regions: ['polandcentral'] });
+    expect(make).toThrow("invalid frontDoor.privateLinkLocations.polandcentral (undefined): Front Door Private Link is not offered in polandcentral or elsewhere in its geography");
+    const { json } = entry({ pattern: RedundancyPattern.zoneRedundant(), regions: ['polandcentral'], frontDoor: { privateLinkLocations: { polandcentral: 'germanywestcentral' } } });
+    expect(Object.values(all(json, 'azurerm_cdn_frontdoor_origin')).map((o) => o.private_link.location)).toEqual(['germanywestcentral', 'germanywestcentral']);
+  });
+});
+
 describe('Front Door options', () => {
   test('activeActive weights shift traffic between stamps', () => {
     const { json } = entry({ pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'], weights: { eastus2: 100, westus3: 10 } });

@@ -148,7 +148,7 @@ describe('global entry in the examples', () => {
     expect(only(edge, 'azurerm_cdn_frontdoor_profile').sku_name).toBe('Premium_AzureFrontDoor');
     expect(only(edge, 'azurerm_cdn_frontdoor_firewall_policy').mode).toBe('Prevention');
     const regions = Object.keys(stacks).filter((s) => s !== `${id}-data` && s !== `${id}-edge` && !s.endsWith('-apps')).map((s) => s.slice(id.length + 1));
-    const originRegions = new Set(Object.values(all(edge, 'azurerm_cdn_frontdoor_origin')).map((o) => o.private_link.location));
+    const originRegions = new Set(Object.values(all(edge, 'azurerm_cdn_frontdoor_origin')).map((o) => o.name));
     expect([...originRegions].sort()).toEqual(regions.sort());
     // Private Link Services are looked up in each stamp's node resource group, through cross-stack references.
     for (const pls of Object.values(edge.data?.azurerm_private_link_service ?? {})) expect(pls.resource_group_name).toMatch(/terraform_remote_state/);

@@ -17,6 +17,7 @@ import { TrafficManagerProfile } from '@cdktf/provider-azurerm/lib/traffic-manag
 import { ValidationError } from '../core/errors';
 import { Naming, ResourceKind } from '../core/naming';
 import { PatternKind, RedundancyPattern, RegionPlacement } from '../core/pattern';
+import { Regions } from '../core/regions';
 import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, RegionalIngress } from '../core/services';
 import { mergeTags, Tags } from '../core/tags';
 import { checkInteger, checkOneOf, pascal } from '../core/validate';
@@ -47,6 +48,13 @@ export interface FrontDoorOptions {
    * @default - public origins: their host name; Private Link origins: the first custom domain
    */
   readonly originHostHeaders?: { readonly [service: string]: string };
+  /**
+   * Front Door Private Link region per origin region, where Front Door's private endpoints live. Front Door Private
+   * Link works from a list of regions; any of them reaches any origin.
+   * @default - the origin's region when Front Door Private Link is offered there, else an offered region in the same
+   * geography
+   */
+  readonly privateLinkLocations?: { readonly [region: string]: string };
   /** Health-probe interval in seconds (5-31536000). @default 30 */
   readonly probeIntervalSeconds?: number;
   /** Health-probe samples considered (1-255). @default 4 */
@@ -186,6 +194,16 @@ export interface OriginHealthAlertHook {
  * matched as "not a read" so PATCH goes to the write group too.
  */
 const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
+/**
+ * Regions where Front Door Private Link is offered (Microsoft Learn, "Secure your origin with Private Link in Azure
+ * Front Door Premium", region availability; the list grows, so `privateLinkLocations` accepts any catalog region).
+ */
+export const FRONT_DOOR_PRIVATE_LINK_REGIONS: readonly string[] = [
+  'brazilsouth', 'canadacentral', 'centralus', 'eastus', 'eastus2', 'southcentralus', 'westus3',
+  'francecentral', 'germanywestcentral', 'northeurope', 'norwayeast', 'uksouth', 'westeurope', 'swedencentral',
+  'southafricanorth', 'australiaeast', 'centralindia', 'japaneast', 'koreacentral', 'eastasia',
+];
 const COUNTRY = /^[A-Z]{2}$/;
 const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -338,6 +356,24 @@ export class GlobalEntry extends Construct {
       tls: { certificateType: 'ManagedCertificate', minimumTlsVersion: 'TLS12' },
     }));
 
+    const privateLinkLocation = (region: string): string => {
+      const given = o.privateLinkLocations?.[region];
+      if (given !== undefined) return Regions.find(given, this, `frontDoor.privateLinkLocations.${region}`).name;
+      if (FRONT_DOOR_PRIVATE_LINK_REGIONS.includes(region)) return region;
+      const geography = Regions.find(region, this, 'regions').geography;
+      const nearby = FRONT_DOOR_PRIVATE_LINK_REGIONS.find((r) => Regions.tryFind(r)?.geography === geography);
+      if (nearby) return nearby;
+      throw new ValidationError({
+        scope: this, prop: `frontDoor.privateLinkLocations.${region}`, value: undefined,
+        problem: `Front Door Private Link is not offered in ${region} or elsewhere in its geography`,
+        fix: `set frontDoor.privateLinkLocations.${region} to a nearby region where it is offered (${FRONT_DOOR_PRIVATE_LINK_REGIONS.join(', ')})`,
+      });
+    };
+    for (const key of Object.keys(o.privateLinkLocations ?? {})) {
+      if (!this.placements.some((p) => p.region.name === key)) {
+        throw new ValidationError({ scope: this, prop: `frontDoor.privateLinkLocations.${key}`, value: key, problem: 'not one of the regions, so the setting would be ignored', fix: `key it by ${this.placements.map((p) => p.region.name).join(', ')}` });
+      }
+    }
     // Private Link targets: the AKS-managed Private Link Service of each service in each region (created by the
     // cloud controller from the Service annotations in the `-apps` stack, hence looked up, not created).
     const plsIds = new Map<string, string>();
@@ -383,7 +419,7 @@ export class GlobalEntry extends Construct {
           weight,
           certificateNameCheckEnabled: true,
           privateLink: privateLink
-            ? { privateLinkTargetId: target(region, service), location: region, requestMessage: `Front Door ${this.naming.prefix} ${service.name}` }
+            ? { privateLinkTargetId: target(region, service), location: privateLinkLocation(region), requestMessage: `Front Door ${this.naming.prefix} ${service.name}` }
             : undefined,
         });
       });
