@@ -244,7 +244,7 @@ describe('ActivePassiveDatabase wiring', () => {
   test('a residency that forbids geo backups is reported, not silently applied', () => {
     const { database } = build({ engine: DatabaseEngine.sql(), pattern: RedundancyPattern.regionPinned(), regions: ['brazilsouth'] });
     const messages = database.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => m.data);
-    expect(messages).toContain('Backups of the brazilsouth database stay in-region (zone- or locally-redundant): its pair southcentralus lies outside the residency Brazil.');
+    expect(messages).toContain('Backups of the brazilsouth database stay in-region (zone- or locally-redundant): its pair southcentralus lies outside the cell\'s residency Brazil.');
   });
 });
 

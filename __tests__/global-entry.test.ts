@@ -5,6 +5,7 @@ function ingressFor(regions: string[]): RegionalIngress[] {
   return regions.map((region, i) => ({
     region,
     nodeResourceGroup: `rg-${region}-aks-nodes`,
+    subnetName: 'snet-ingress',
     services: {
       order: { privateIp: `10.100.${16 * i + 5}.10`, privateLinkServiceName: 'pls-order-api' },
       tracking: { privateIp: `10.100.${16 * i + 5}.11`, privateLinkServiceName: 'pls-tracking-api' },

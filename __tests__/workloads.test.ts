@@ -7,6 +7,7 @@ import { all, only, StackJson, synthApp, synthStack, testStack } from './support
 const INGRESS = {
   region: 'westus3',
   nodeResourceGroup: 'rg-nodes',
+  subnetName: 'snet-ingress',
   services: {
     order: { privateIp: '10.100.5.10', privateLinkServiceName: 'pls-order-api' },
     tracking: { privateIp: '10.100.5.11', privateLinkServiceName: 'pls-tracking-api' },

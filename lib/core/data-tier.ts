@@ -149,11 +149,20 @@ export abstract class DataTierConstruct extends Construct {
   }
 
   /**
-   * Whether data homed in `placement` may be copied to the region's pair (geo-redundant backups): the region has a
-   * pair and, for a regionPinned cell, the pair lies inside the cell's residency.
+   * Why data homed in `placement` may not be copied to the region's pair (geo-redundant backups), or `undefined`
+   * when it may: the region needs a pair and, for a regionPinned cell, the pair must lie inside the cell's residency.
    */
+  protected geoBackupBlocker(placement: RegionPlacement): string | undefined {
+    const region = placement.region;
+    if (!region.pairedRegion) return `${region.name} has no paired region`;
+    if (placement.residency !== undefined && !Regions.isPairInResidency(region, placement.residency)) {
+      return `its pair ${region.pairedRegion} lies outside the cell's residency ${placement.residency}`;
+    }
+    return undefined;
+  }
+
+  /** Whether data homed in `placement` may be copied to the region's pair (see `geoBackupBlocker`). */
   protected geoBackupAllowed(placement: RegionPlacement): boolean {
-    if (!placement.region.pairedRegion) return false;
-    return placement.residency === undefined || Regions.isPairInResidency(placement.region, placement.residency);
+    return this.geoBackupBlocker(placement) === undefined;
   }
 }

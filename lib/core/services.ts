@@ -36,6 +36,8 @@ export interface RegionalIngress {
   readonly region: string;
   /** Resource group where AKS creates load balancers and Private Link Services (the node resource group). */
   readonly nodeResourceGroup: string;
+  /** Name of the subnet holding the internal load balancers and their Private Link Services. */
+  readonly subnetName: string;
   /** Per service: the fixed internal load-balancer address (from the address plan) and its Private Link Service name. */
   readonly services: { readonly [key: string]: { readonly privateIp: string; readonly privateLinkServiceName: string } };
 }

@@ -106,7 +106,7 @@ export class ActivePassiveDatabase extends DataTierConstruct {
       regionScope: (region) => this.regionScope(region),
       resourceGroupName: (region) => this.resourceGroupName(region),
       monitoring: (region) => this.monitoring(region),
-      geoBackupAllowed: (placement) => this.geoBackupAllowed(placement),
+      geoBackupBlocker: (placement) => this.geoBackupBlocker(placement),
     };
 
     const build = this.engine.kind === 'sql'
@@ -115,10 +115,8 @@ export class ActivePassiveDatabase extends DataTierConstruct {
     this.cells = build.cells;
     this.servers = build.servers;
     for (const plan of context.plans) {
-      if (!context.geoBackupAllowed(plan.home)) {
-        const why = plan.home.region.pairedRegion ? `its pair ${plan.home.region.pairedRegion} lies outside the residency ${plan.home.residency}` : 'it has no paired region';
-        Annotations.of(this).addInfo(`Backups of the ${plan.home.region.name} database stay in-region (zone- or locally-redundant): ${why}.`);
-      }
+      const why = this.geoBackupBlocker(plan.home);
+      if (why) Annotations.of(this).addInfo(`Backups of the ${plan.home.region.name} database stay in-region (zone- or locally-redundant): ${why}.`);
     }
   }
 

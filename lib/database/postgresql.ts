@@ -94,9 +94,9 @@ export function buildPostgresql(ctx: DatabaseBuildContext, options: PostgresqlEn
   const cells: DatabaseCell[] = ctx.plans.map((plan) => {
     const home = plan.home.region.name;
     const scope = ctx.regionScope(home);
-    const geoAllowed = ctx.geoBackupAllowed(plan.home);
-    if (o.geoRedundantBackup === true && !geoAllowed) {
-      const why = plan.home.region.pairedRegion ? `its pair ${plan.home.region.pairedRegion} lies outside the cell's residency ${plan.home.residency}` : `${home} has no paired region`;
+    const why = ctx.geoBackupBlocker(plan.home);
+    const geoAllowed = why === undefined;
+    if (o.geoRedundantBackup === true && why) {
       throw new ValidationError({ scope: ctx.scope, prop: 'engine.geoRedundantBackup', value: true, problem: `geo-redundant backups are stored in the paired region, but ${why}`, fix: 'drop geoRedundantBackup (backups then stay zone-redundant in the region)' });
     }
     const zonal = plan.home.zoneRedundant;

@@ -103,15 +103,14 @@ function checkPeriod(ctx: DatabaseBuildContext, kind: 'weekly' | 'monthly' | 'ye
 
 /** Backup storage redundancy for a database homed in `placement`. */
 function backupRedundancy(ctx: DatabaseBuildContext, o: CheckedSqlOptions, placement: RegionPlacement): string {
-  const allowed = ctx.geoBackupAllowed(placement);
+  const why = ctx.geoBackupBlocker(placement);
   if (o.backupStorageRedundancy) {
-    if (o.backupStorageRedundancy.startsWith('Geo') && !allowed) {
-      const why = placement.region.pairedRegion ? `its pair ${placement.region.pairedRegion} lies outside the cell's residency ${placement.residency}` : `${placement.region.name} has no paired region`;
+    if (o.backupStorageRedundancy.startsWith('Geo') && why) {
       throw new ValidationError({ scope: ctx.scope, prop: 'engine.backupStorageRedundancy', value: o.backupStorageRedundancy, problem: `geo-redundant backups would be copied to the paired region, but ${why}`, fix: "use 'Zone' (or 'Local' in a region without zones)" });
     }
     return o.backupStorageRedundancy;
   }
-  return allowed ? 'Geo' : placement.zoneRedundant ? 'Zone' : 'Local';
+  return !why ? 'Geo' : placement.zoneRedundant ? 'Zone' : 'Local';
 }
 
 /** Builds the Azure SQL topology of every cell. */

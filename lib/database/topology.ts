@@ -24,8 +24,8 @@ export interface DatabaseBuildContext {
   regionScope(region: string): Construct;
   resourceGroupName(region: string): string;
   monitoring(region: string): IRegionalMonitoring;
-  /** Geo-redundant backups allowed for a home region (it has a pair inside the residency it must respect). */
-  geoBackupAllowed(placement: RegionPlacement): boolean;
+  /** Why geo-redundant backups are not allowed for a region (no pair, or a pair outside the residency), if so. */
+  geoBackupBlocker(placement: RegionPlacement): string | undefined;
 }
 
 /** Where a cell lives: its home, its failover partner (if the pattern replicates) and extra local read copies. */

@@ -33,6 +33,11 @@ const SUBNETS = [
   { id: 'Ingress', key: 'ingress', name: 'ingress', privateLinkServiceNetworkPoliciesEnabled: false },
 ] as const;
 
+/** The Azure name of a stamp subnet (`snet-<name>`), known at synth time. */
+export function subnetName(key: (typeof SUBNETS)[number]['key']): string {
+  return `snet-${SUBNETS.find((spec) => spec.key === key)!.name}`;
+}
+
 /** VNet, subnets and one NSG per subnet for a stamp. */
 export class StampNetwork extends Construct {
   public readonly virtualNetwork: VirtualNetwork;
@@ -53,7 +58,7 @@ export class StampNetwork extends Construct {
     });
     const subnets = SUBNETS.map((spec) => {
       const subnet = new Subnet(this, `${spec.id}Subnet`, {
-        name: `snet-${spec.name}`,
+        name: subnetName(spec.key),
         resourceGroupName: props.resourceGroupName,
         virtualNetworkName: this.virtualNetwork.name,
         addressPrefixes: [props.addresses[spec.key]],

@@ -19,7 +19,7 @@ import { mergeTags, Tags } from '../core/tags';
 import { checkInteger, checkOneOf } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { IRegionalMonitoring, RegionalMonitoring } from '../monitoring/regional-monitoring';
-import { PrivateDnsZoneSpec, PrivateDnsZones, StampNetwork } from './network';
+import { PrivateDnsZoneSpec, PrivateDnsZones, StampNetwork, subnetName } from './network';
 
 /** Size and autoscaler range of one AKS node pool. */
 export interface NodePoolOptions {
@@ -405,6 +405,8 @@ export class RegionalStamp extends Construct {
     this.ingress = {
       region: location,
       nodeResourceGroup: this.cluster.nodeResourceGroup,
+      // A literal, not the subnet's token: the apps stack reads it without a cross-stack reference.
+      subnetName: subnetName('ingress'),
       services: Object.fromEntries(PLATFORM_SERVICES.map((service) => [service.key, { privateIp: ingressIp(this.addresses, service), privateLinkServiceName: service.privateLinkServiceName }])),
     };
 

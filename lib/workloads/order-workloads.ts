@@ -102,7 +102,6 @@ export interface OrderWorkloadsProps {
 const IMAGE = /^[a-z0-9]+([._/:-][a-z0-9]+)*(\/[a-z0-9._-]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 const QUANTITY = /^(\d+(\.\d+)?)(m|Mi|Gi|Ki|M|G|K)?$/;
 const DNS_LABEL = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const INGRESS_SUBNET = 'snet-ingress';
 
 /** Kubernetes quantity in base units (cores or bytes), for comparing requests and limits. */
 function quantity(value: string): number | undefined {
@@ -284,12 +283,12 @@ export class OrderWorkloads extends Construct {
             // Internal load balancer at the fixed address the global entry expects, plus the AKS-managed Private
             // Link Service Front Door Premium connects to.
             'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',
-            'service.beta.kubernetes.io/azure-load-balancer-internal-subnet': INGRESS_SUBNET,
+            'service.beta.kubernetes.io/azure-load-balancer-internal-subnet': props.ingress.subnetName,
             'service.beta.kubernetes.io/azure-load-balancer-ipv4': regional.privateIp,
             'service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path': probes.readiness,
             'service.beta.kubernetes.io/azure-pls-create': 'true',
             'service.beta.kubernetes.io/azure-pls-name': regional.privateLinkServiceName,
-            'service.beta.kubernetes.io/azure-pls-ip-configuration-subnet': INGRESS_SUBNET,
+            'service.beta.kubernetes.io/azure-pls-ip-configuration-subnet': props.ingress.subnetName,
             'service.beta.kubernetes.io/azure-pls-ip-configuration-ip-address-count': '1',
             'service.beta.kubernetes.io/azure-pls-proxy-protocol': 'false',
             // Anyone may request a connection; every request still needs an approval.
