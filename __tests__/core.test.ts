@@ -208,7 +208,7 @@ describe('RedundancyPattern', () => {
     ['an unknown residency', RedundancyPattern.regionPinned({ residency: { westeurope: 'Europa' } }), ['westeurope'], "did you mean 'Europe'?"],
     ['residency for a region that is not a cell', RedundancyPattern.regionPinned({ residency: { japaneast: 'Japan' } }), ['westeurope'], "residency is declared for region 'japaneast', which is not one of the platform's cells"],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    ['an unknown standby mode', RedundancyPattern.activePassive({ standby: 'cold' as any }), ['eastus2', 'centralus'], "unknown standby mode. Fix: use one of 'warm', 'pilot-light'"],
+    ['an unknown standby mode', RedundancyPattern.activePassive({ standby: 'cold' as any }), ['eastus2', 'centralus'], `invalid pattern.standby "cold": expected one of 'warm', 'pilot-light', got the string "cold"`],
   ])('rejects %s', (_label, pattern, regions, message) => {
     expect(() => pattern.place(scope(), regions)).toThrow(ValidationError);
     expect(() => pattern.place(scope(), regions)).toThrow(message);

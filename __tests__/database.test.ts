@@ -70,7 +70,7 @@ describe.each(PATTERNS)('Azure SQL under %s', (kind, pattern, regions) => {
     expect(byHome).toEqual(Object.fromEntries(database.cells.map((c) => [c.homeRegion, c.homeRegion === 'brazilsouth' ? 'Zone' : 'Geo'])));
   });
 
-  test('failover groups: none for single-home patterns, one per cell otherwise, partner = next region', () => {
+  test('failover groups: none for single-home patterns, one per cell otherwise, partner = the region listed before (the first region: the second)', () => {
     if (kind === 'zoneRedundant' || kind === 'regionPinned') {
       expect(groups).toHaveLength(0);
       for (const cell of database.cells) expect(cell.replicaRegion).toBeUndefined();
@@ -79,7 +79,7 @@ describe.each(PATTERNS)('Azure SQL under %s', (kind, pattern, regions) => {
     expect(groups).toHaveLength(kind === 'activeActive' ? regions.length : 1);
     const serverIdOf = (region: string) => `\${azurerm_mssql_server.${Object.keys(all(json, 'azurerm_mssql_server')).find((id) => id.startsWith(`OrderDb_${region}_`))}.id}`;
     database.cells.forEach((cell, i) => {
-      const next = regions[(i + 1) % regions.length];
+      const next = regions[i === 0 ? 1 : i - 1];
       expect(cell).toMatchObject({ homeRegion: regions[i], replicaRegion: next });
       const group = Object.values(inRegion(json, 'azurerm_mssql_failover_group', regions[i]))[0];
       expect(group.server_id).toBe(serverIdOf(regions[i]));
@@ -255,16 +255,16 @@ describe('ActivePassiveDatabase bad input', () => {
   test.each<[string, Partial<ActivePassiveDatabaseProps>, string]>([
     ['the same region twice', { engine: sql(), pattern: RedundancyPattern.primarySecondary(), regions: ['eastus2', 'eastus2'] }, "test/OrderDb: invalid regions [\"eastus2\",\"eastus2\"]: region 'eastus2' is listed twice"],
     ['a secondary region without zones', { engine: sql(), pattern: RedundancyPattern.primarySecondary(), regions: ['eastus', 'westus'] }, 'invalid regions[1] "westus": West US has no availability zones, but the secondary region of primarySecondary must be zone-redundant'],
-    ['a grace period below 60 minutes', { engine: sql({ graceMinutes: 30 }), ...two }, 'invalid engine.graceMinutes 30: an automatic failover group waits at least 60 minutes'],
+    ['a grace period below 60 minutes', { engine: sql({ graceMinutes: 30 }), ...two }, 'invalid engine.graceMinutes 30: must be an integer from 60 to 1000000 (an automatic failover group waits at least 60 minutes'],
     ['a grace period with Manual failover', { engine: sql({ failoverMode: 'Manual', graceMinutes: 90 }), ...two }, 'invalid engine.graceMinutes 90: a grace period only applies to Automatic failover'],
     ['failover settings without a failover group', { engine: sql({ failoverMode: 'Manual' }) }, 'invalid engine.failoverMode "Manual": zoneRedundant has no failover group, so this setting would be ignored'],
     ['a Burstable SKU with HA', { engine: pg({ skuName: 'B_Standard_B2s' }) }, 'invalid engine.skuName "B_Standard_B2s": Burstable servers cannot run high availability'],
     ['SQL retention out of range', { engine: sql({ shortTermRetentionDays: 3 }) }, 'invalid engine.shortTermRetentionDays 3: must be an integer from 7 to 35'],
     ['PostgreSQL retention out of range', { engine: pg({ backupRetentionDays: 40 }) }, 'invalid engine.backupRetentionDays 40: must be an integer from 7 to 35'],
-    ['a PostgreSQL version Azure does not offer', { engine: pg({ version: '11' }) }, 'invalid engine.version "11": Azure Database for PostgreSQL flexible server does not offer this major version for new servers. Fix: use one of 13, 14, 15, 16, 17, 18'],
+    ['a PostgreSQL version Azure does not offer', { engine: pg({ version: '11' }) }, `invalid engine.version "11": Azure Database for PostgreSQL flexible server does not offer this major version for new servers (expected '13', '14', '15', '16', '17', '18', got the string "11")`],
     ['a region-pinned cell outside its declared residency', { engine: sql(), pattern: RedundancyPattern.regionPinned({ residency: { uksouth: 'EU Data Boundary' } }), regions: ['uksouth'] }, 'cell region uksouth lies in United Kingdom, outside its declared residency EU Data Boundary'],
     ['geo backups a residency forbids', { engine: sql({ backupStorageRedundancy: 'Geo' }), pattern: RedundancyPattern.regionPinned(), regions: ['brazilsouth'] }, "invalid engine.backupStorageRedundancy \"Geo\": geo-redundant backups would be copied to the paired region, but its pair southcentralus lies outside the cell's residency Brazil"],
-    ['PostgreSQL geo backups in a region without a pair', { engine: pg({ geoRedundantBackup: true }), pattern: RedundancyPattern.regionPinned(), regions: ['polandcentral'] }, 'invalid engine.geoRedundantBackup true: geo-redundant backups are stored in the paired region, but polandcentral has no paired region'],
+    ['PostgreSQL geo backups in a region without a pair', { engine: pg({ geoRedundantBackup: true }), pattern: RedundancyPattern.regionPinned(), regions: ['polandcentral'] }, 'invalid engine.geoRedundantBackup true: geo-redundant backups of the polandcentral server are stored in the paired region, but polandcentral has no paired region'],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     ['a SQL option given to PostgreSQL', { engine: pg({ graceMinutes: 60 } as any) }, "invalid engine.graceMinutes 60: the postgresql engine has no option 'graceMinutes'; it is a sql option"],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -280,9 +280,9 @@ describe('ActivePassiveDatabase bad input', () => {
     ['a storage size Azure does not offer', { engine: pg({ storageMb: 100000 }) }, 'invalid engine.storageMb 100000: not a storage size flexible server offers'],
     ['an administrator that is not an object ID', { engine: sql(), administrator: { objectId: 'sg-order-db-admins', name: 'x' } }, 'invalid administrator.objectId "sg-order-db-admins": not an Entra ID object ID (a GUID)'],
     ['a database name with spaces', { engine: sql(), databaseName: 'Order DB' }, 'invalid databaseName "Order DB"'],
-    ['a resource group for a region that is not listed', { engine: sql(), resourceGroupNames: { eastus: 'rg-db' } }, 'invalid resourceGroupNames.eastus "eastus": not one of the listed regions, so the setting would be ignored'],
+    ['a resource group for a region that is not listed', { engine: sql(), resourceGroupNames: { eastus: 'rg-db' } }, 'invalid resourceGroupNames.eastus "eastus": not one of the regions (westus3), so the setting would be ignored'],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    ['an engine that is not a DatabaseEngine', { engine: 'sql' as any }, 'invalid engine "sql": not a DatabaseEngine'],
+    ['an engine that is expected a DatabaseEngine (DatabaseEngine.sql({...}) or DatabaseEngine.postgresql({...})), got the string', { engine: 'sql' as any }, 'invalid engine "sql": expected a DatabaseEngine (DatabaseEngine.sql({...}) or DatabaseEngine.postgresql({...})), got the string'],
   ])('rejects %s', (_label, props, message) => {
     const make = () => new ActivePassiveDatabase(testStack(), 'OrderDb', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], administrator: ADMIN, engine: sql(), ...props });
     expect(make).toThrow(ValidationError);

@@ -6,6 +6,8 @@ function ingressFor(regions: string[]): RegionalIngress[] {
     region,
     nodeResourceGroup: `rg-${region}-aks-nodes`,
     subnetName: 'snet-ingress',
+    subnetCidr: `10.100.${16 * i + 5}.0/24`,
+    podCidr: '192.168.0.0/16',
     services: {
       order: { privateIp: `10.100.${16 * i + 5}.10`, privateLinkServiceName: 'pls-order-api' },
       tracking: { privateIp: `10.100.${16 * i + 5}.11`, privateLinkServiceName: 'pls-tracking-api' },
@@ -13,16 +15,24 @@ function ingressFor(regions: string[]): RegionalIngress[] {
   }));
 }
 
-function publicFor(regions: string[]) {
-  return Object.fromEntries(regions.map((r) => [r, { order: `orders-${r}.contoso.com`, tracking: `tracking-${r}.contoso.com` }]));
+function publicFor(regions: string[], services: ('order' | 'tracking')[] = ['order', 'tracking']) {
+  return Object.fromEntries(regions.map((r) => [r, Object.fromEntries(services.map((s) => [s, `${s === 'order' ? 'orders' : 'tracking'}-${r}.contoso.com`]))]));
 }
 
 /** Names the services' certificates cover (Front Door checks them against the origin host header). */
 const HEADERS = { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' };
 
+/** The origin host headers of the services Front Door serves (a header for another service would be ignored). */
+function frontDoorFor(props: Partial<GlobalEntryProps>): GlobalEntryProps['frontDoor'] {
+  const tm = props.trafficManager?.services ?? [];
+  const fd = props.frontDoor?.services ?? (['order', 'tracking'] as const).filter((k) => !tm.includes(k));
+  if (fd.length === 0) return props.frontDoor;
+  return { originHostHeaders: Object.fromEntries(fd.map((k) => [k, HEADERS[k]])), ...props.frontDoor };
+}
+
 function entry(props: Partial<GlobalEntryProps> & Pick<GlobalEntryProps, 'pattern' | 'regions'>): { entry: GlobalEntry; json: StackJson } {
   const stack = testStack();
-  const e = new GlobalEntry(stack, 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), ...props, frontDoor: { originHostHeaders: HEADERS, ...props.frontDoor } });
+  const e = new GlobalEntry(stack, 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), ...props, frontDoor: frontDoorFor(props) });
   return { entry: e, json: synthStack(stack) };
 }
 
@@ -190,7 +200,7 @@ describe.each<[string, RedundancyPattern, string[], Partial<GlobalEntryProps>, s
   ['activeActive with weights', RedundancyPattern.activeActive(), ['eastus2', 'westus3'], { weights: { eastus2: 50, westus3: 50 } }, 'Weighted'],
   ['regionPinned', RedundancyPattern.regionPinned(), ['westeurope', 'japaneast'], { geoRouting: GEO }, 'Geographic'],
 ])('Traffic Manager under %s', (kind, pattern, regions, extra, method) => {
-  const { entry: tm, json } = entry({ pattern, regions, publicOrigins: publicFor(regions), trafficManager: { services: ['tracking'] }, ...extra });
+  const { entry: tm, json } = entry({ pattern, regions, publicOrigins: publicFor(regions, ['tracking']), trafficManager: { services: ['tracking'] }, ...extra });
 
   test(`${method} routing, HTTPS monitor on the readiness path every 30 s, 3 tolerated failures, low TTL`, () => {
     const profile = only(json, 'azurerm_traffic_manager_profile');
@@ -267,23 +277,23 @@ describe('GlobalEntry bad input', () => {
     ['a country mapped to two cells', { ...rp, geoRouting: { countries: { westeurope: ['DE'], japaneast: ['DE'] } } }, 'invalid geoRouting.countries.japaneast "DE": also mapped to westeurope'],
     ['a country code that is not one', { ...rp, geoRouting: { countries: { westeurope: ['Germany'], japaneast: ['JP'] } } }, 'not an ISO 3166-1 alpha-2 country code'],
     ['a Front Door probe interval outside Azure\'s range', { ...ps, frontDoor: { probeIntervalSeconds: 2 } }, 'invalid frontDoor.probeIntervalSeconds 2: must be an integer from 5 to 31536000'],
-    ['a Traffic Manager probe interval Azure does not offer', { ...ps, publicOrigins: publicFor(ps.regions), trafficManager: { services: ['order'], probeIntervalSeconds: 20 } }, 'invalid trafficManager.probeIntervalSeconds 20: not a supported value. Fix: use one of 10, 30'],
+    ['a Traffic Manager probe interval Azure does not offer', { ...ps, publicOrigins: publicFor(ps.regions, ['order']), trafficManager: { services: ['order'], probeIntervalSeconds: 20 } }, 'invalid trafficManager.probeIntervalSeconds 20: not a supported value (expected 30, 10, got the number 20). Fix: use one of 30, 10'],
     ['Traffic Manager and Front Door on one path', { ...ps, publicOrigins: publicFor(ps.regions), frontDoor: { services: ['order', 'tracking'] }, trafficManager: { services: ['order'] } }, 'invalid trafficManager.services ["order"]: Front Door and Traffic Manager would both serve these paths'],
     ['Traffic Manager without public origins', { ...ps, trafficManager: { services: ['order'] } }, 'invalid publicOrigins (undefined): Traffic Manager resolves clients to public endpoints, and no public origins were given'],
     ['a missing public origin', { ...ps, publicOrigins: { westus3: { order: 'orders.contoso.com' } }, trafficManager: { services: ['order'] } }, 'invalid publicOrigins.eastus.order (undefined): missing or not a host name'],
-    ['a rate-limit window Front Door does not offer', { ...ps, frontDoor: { waf: { rateLimitWindowMinutes: 10 } } }, 'invalid frontDoor.waf.rateLimitWindowMinutes 10: not a supported value. Fix: use one of 1, 5'],
+    ['a rate-limit window Front Door does not offer', { ...ps, frontDoor: { waf: { rateLimitWindowMinutes: 10 } } }, 'invalid frontDoor.waf.rateLimitWindowMinutes 10: not a supported value (expected 1, 5, got the number 10). Fix: use one of 1, 5'],
     ['a probe path without a slash', { ...ps, healthProbePath: 'healthz' }, "invalid healthProbePath \"healthz\": a probe path starts with '/'"],
     ['a custom domain that is not a host name', { ...ps, frontDoor: { customDomains: ['https://orders.contoso.com'] } }, 'invalid frontDoor.customDomains[0] "https://orders.contoso.com": not a lower-case DNS host name'],
-    ['an unknown service', { ...ps, frontDoor: { services: ['payments' as 'order'] } }, "invalid frontDoor.services \"payments\": not a supported value. Fix: use one of 'order', 'tracking'"],
+    ['an unknown service', { ...ps, frontDoor: { services: ['payments' as 'order'], originHostHeaders: HEADERS } }, "invalid frontDoor.services[0] \"payments\": expected one of 'order', 'tracking', got the string \"payments\""],
     ['ingress missing for a region', { ...ps, ingress: ingressFor(['westus3']) }, 'invalid ingress ["westus3"]: no ingress for region eastus'],
     ['a Private Link origin without a certificate name', { ...ps, frontDoor: { originHostHeaders: { order: 'orders.contoso.com' } } }, "invalid frontDoor.originHostHeaders.tracking (undefined): Front Door checks the origin's TLS certificate against the host header"],
     ['API Management below Premium with several regions', { ...ps, publicOrigins: publicFor(ps.regions), apiManagement: { ...APIM, sku: 'Standard' } }, 'invalid apiManagement.sku "Standard": only Premium deploys gateways to several regions'],
     ['API Management units that do not spread over zones', { ...ps, publicOrigins: publicFor(ps.regions), apiManagement: { ...APIM, capacity: 2 } }, 'invalid apiManagement.capacity 2: units must spread evenly over availability zones 1-3'],
     ['API Management without public backends', { ...ps, apiManagement: APIM }, 'invalid publicOrigins (undefined): API Management outside a VNet reaches its backends over public addresses'],
     ['a JWT issuer that is not HTTPS', { ...ps, publicOrigins: publicFor(ps.regions), apiManagement: { ...APIM, jwt: { issuer: 'login.microsoftonline.com', audiences: ['api://orders'] } } }, 'invalid apiManagement.jwt.issuer "login.microsoftonline.com"'],
-    ['no JWT audience', { ...ps, publicOrigins: publicFor(ps.regions), apiManagement: { ...APIM, jwt: { issuer: 'https://login.microsoftonline.com/t/v2.0', audiences: [] } } }, 'invalid apiManagement.jwt.audiences []: validate-jwt needs at least one audience'],
+    ['no JWT audience', { ...ps, publicOrigins: publicFor(ps.regions), apiManagement: { ...APIM, jwt: { issuer: 'https://login.microsoftonline.com/t/v2.0', audiences: [] } } }, 'invalid apiManagement.jwt.audiences []: validate-jwt needs at least one non-empty audience'],
   ])('rejects %s', (_label, props, message) => {
-    const make = () => new GlobalEntry(testStack(), 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), ...props, frontDoor: { originHostHeaders: HEADERS, ...props.frontDoor } });
+    const make = () => new GlobalEntry(testStack(), 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), ...props, frontDoor: frontDoorFor(props) });
     expect(make).toThrow(ValidationError);
     expect(make).toThrow(message);
   });

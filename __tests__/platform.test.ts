@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { TerraformStack, Testing } from 'cdktf';
-import { MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, PlatformBackend, RedundancyPattern, RegionRole, ValidationError } from '../lib';
+import { EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, PlatformBackend, RedundancyPattern, RegionRole, ValidationError } from '../lib';
 import { EXAMPLES } from '../examples';
-import { addresses, all, only, StackJson, synthApp } from './support/synth';
+import { addresses, all, forService, only, StackJson, synthApp } from './support/synth';
 
 const CONTRACTS = join(__dirname, 'contracts');
 const EXAMPLE_DIR = join(__dirname, '..', 'examples');
@@ -133,11 +133,25 @@ describe('tracking store and event bus in the examples', () => {
     expect(all(stacks['active-passive-data'], 'azurerm_servicebus_namespace')).toEqual({});
     const topicEndpoints = Object.values(all(stacks['active-passive-eastus2'], 'azurerm_private_endpoint')).filter((e) => e.private_service_connection.subresource_names[0] === 'topic');
     expect(topicEndpoints).toHaveLength(2);
-    // The webhook subscriptions wait for the edge stack: Event Grid validates the endpoint when they are created.
+    // Deployable as written: no subscription on the first deploy (Event Grid would validate a webhook that Front Door
+    // serves only after the Private Link approvals).
+    for (const json of Object.values(stacks)) expect(all(json, 'azurerm_eventgrid_event_subscription')).toEqual({});
+    // The tracking service learns the webhook path it must serve.
+    expect(forService(stacks['active-passive-eastus2-apps'], 'kubernetes_config_map_v1', 'tracking-api')[0].data.EVENTS_WEBHOOK_PATH).toBe('/tracking/events');
+  });
+
+  test('turning subscribe on adds the subscriptions in the edge stack, to the webhook under the tracking route of the platform\'s own Front Door', () => {
+    const stacks = synthApp((app) => EXAMPLES['active-passive'](app, { eventBus: { transport: EventTransport.eventGrid({ subscribe: true }) } }));
     expect(all(stacks['active-passive-data'], 'azurerm_eventgrid_event_subscription')).toEqual({});
     const subscriptions = Object.values(all(stacks['active-passive-edge'], 'azurerm_eventgrid_event_subscription'));
     expect(subscriptions).toHaveLength(2);
-    for (const sub of subscriptions) expect(sub.scope).toMatch(/terraform_remote_state/);
+    for (const sub of subscriptions) {
+      expect(sub.scope).toMatch(/terraform_remote_state/);
+      expect(sub.webhook_endpoint.url).toMatch(/^https:\/\/\$\{azurerm_cdn_frontdoor_endpoint\.[^}]+\.host_name\}\/tracking\/events$/);
+    }
+    // The Front Door route of the tracking service matches that path.
+    const route = Object.values(all(stacks['active-passive-edge'], 'azurerm_cdn_frontdoor_route')).find((r) => r.name === 'tracking-api');
+    expect(route.patterns_to_match).toContain('/tracking/*');
   });
 });
 
@@ -203,7 +217,7 @@ describe('MultiRegionOrderPlatform', () => {
     ['node counts below the minimum', { kubernetes: { systemPool: { minCount: 1 } } }, 'shop/shop-eastus2/Stamp: invalid kubernetes.systemPool.minCount 1'],
     ['bad state storage account', { backend: PlatformBackend.azurerm({ resourceGroupName: 'rg', storageAccountName: 'St-State' }) }, 'shop: invalid backend.storageAccountName "St-State"'],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    ['a pattern that is not one', { pattern: 'activeActive' as any }, 'shop: invalid pattern "activeActive": not a RedundancyPattern'],
+    ['a pattern that is not one', { pattern: 'activeActive' as any }, 'shop: invalid pattern "activeActive": expected a RedundancyPattern (e.g. RedundancyPattern.zoneRedundant()), got the string'],
   ])('rejects %s', (_label, props, message) => {
     const build = () => new MultiRegionOrderPlatform(Testing.app(), 'shop', { ...base, ...props });
     expect(build).toThrow(ValidationError);

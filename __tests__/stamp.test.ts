@@ -52,13 +52,13 @@ describe('RegionalStamp defaults (zone-redundant, secure)', () => {
     });
   });
 
-  test('AKS: user pool across zones 1-3, >= 2 nodes, autoscaled, in the node subnet', () => {
+  test('AKS: user pool across zones 1-3, >= 3 nodes (one per zone), autoscaled, in the node subnet', () => {
     expect(userPool).toMatchObject({
       name: 'user',
       mode: 'User',
       zones: ['1', '2', '3'],
       auto_scaling_enabled: true,
-      min_count: 2,
+      min_count: 3,
       max_count: 10,
       kubernetes_cluster_id: expect.stringContaining('azurerm_kubernetes_cluster.'),
       vnet_subnet_id: expect.stringContaining('AksNodesSubnet'),
@@ -208,14 +208,14 @@ describe('RegionalStamp bad input', () => {
     ['region without zones', { region: 'westus' }, 'West US has no availability zones, so the stamp cannot be zone-redundant. Fix: choose a region with availability zones, or set zoneRedundant: false'],
     ['prefix with upper case', { prefix: 'Shop' }, 'test/Stamp: invalid prefix "Shop": a name prefix must be 2-12 lower-case letters or digits'],
     ['prefix too long', { prefix: 'averyverylongprefix' }, 'invalid prefix "averyverylongprefix"'],
-    ['system pool below 3 nodes', { kubernetes: { systemPool: { minCount: 2 } } }, 'invalid kubernetes.systemPool.minCount 2: below the minimum of 3 (one system node per zone survives a zone loss)'],
-    ['user pool below 2 nodes', { kubernetes: { userPool: { minCount: 1 } } }, 'invalid kubernetes.userPool.minCount 1: below the minimum of 2'],
+    ['system pool below 3 nodes', { kubernetes: { systemPool: { minCount: 2 } } }, 'invalid kubernetes.systemPool.minCount 2: must be an integer from 3 to 1000 (one system node per zone survives a zone loss)'],
+    ['zonal user pool below 3 nodes', { kubernetes: { userPool: { minCount: 1 } } }, 'invalid kubernetes.userPool.minCount 1: must be an integer from 3 to 1000 (one user node per zone'],
     ['max below min', { kubernetes: { userPool: { minCount: 4, maxCount: 3 } } }, 'invalid kubernetes.userPool.maxCount 3: must be an integer from 4 to 1000'],
     ['VM size that is not one', { kubernetes: { userPool: { vmSize: 'D4ds_v5' } } }, 'invalid kubernetes.userPool.vmSize "D4ds_v5": not an Azure VM size name'],
     ['maintenance window under 4 hours', { kubernetes: { maintenanceWindow: { durationHours: 2 } } }, 'invalid kubernetes.maintenanceWindow.durationHours 2'],
     ['maintenance start time', { kubernetes: { maintenanceWindow: { startTime: '25:00' } } }, 'not a 24-hour HH:MM time'],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    ['unknown upgrade channel', { kubernetes: { automaticUpgradeChannel: 'nightly' as any } }, "invalid kubernetes.automaticUpgradeChannel \"nightly\": not a supported value. Fix: use one of 'patch', 'stable', 'rapid', 'node-image'"],
+    ['unknown upgrade channel', { kubernetes: { automaticUpgradeChannel: 'nightly' as any } }, "invalid kubernetes.automaticUpgradeChannel \"nightly\": expected one of 'patch', 'stable', 'rapid', 'node-image', got the string \"nightly\""],
     ['Key Vault retention out of range', { keyVault: { softDeleteRetentionDays: 120 } }, 'invalid keyVault.softDeleteRetentionDays 120'],
     ['Key Vault name too long', { names: { keyVault: 'orders-key-vault-production' } }, 'invalid names.keyVault "orders-key-vault-production": a Key Vault name must be 3-24 characters long'],
     ['address index outside the plan', { addressIndex: 16 }, 'invalid addressIndex 16'],

@@ -62,8 +62,9 @@ describe.each(PATTERNS)('TrackingStore under %s', (kind, pattern, regions) => {
         public_network_access_enabled: false,
         lifecycle: { prevent_destroy: true },
       });
-      // A service-managed failover rewrites failover priorities; the next plan must not fail back.
-      if (account.geo_location.length > 1) expect(account.lifecycle.ignore_changes).toEqual(['geo_location']);
+      // A service-managed failover (single write region) rewrites failover priorities; the next plan must not fail
+      // back. Multi-write accounts have no such failover and keep their region list managed (adding a region adds it).
+      expect(account.lifecycle.ignore_changes).toEqual(account.geo_location.length > 1 && kind !== 'activeActive' ? ['geo_location'] : undefined);
     }
   });
 
@@ -112,12 +113,12 @@ describe.each(PATTERNS)('EventBus (Service Bus) under %s', (kind, pattern, regio
     }
   });
 
-  test('geo-DR alias pairs each primary with a namespace in the next region; none when the pattern forbids it', () => {
+  test('geo-DR alias pairs each primary with a namespace in its partner region (the one listed before; the first region: the second); none when the pattern forbids it', () => {
     if (kind === 'zoneRedundant' || kind === 'regionPinned') return expect(aliases).toHaveLength(0);
     expect(aliases).toHaveLength(kind === 'activeActive' ? regions.length : 1);
     const location = (ref: string) => namespaces[ref.match(/azurerm_servicebus_namespace\.([^.]+)\.id/)![1]].location;
     const pairs = aliases.map((a) => [location(a.primary_namespace_id), location(a.partner_namespace_id)]);
-    const expected = kind === 'activeActive' ? regions.map((r, i) => [r, regions[(i + 1) % regions.length]]) : [[regions[0], regions[1]]];
+    const expected = kind === 'activeActive' ? regions.map((r, i) => [r, regions[i === 0 ? 1 : i - 1]]) : [[regions[0], regions[1]]];
     expect(pairs.sort()).toEqual(expected.sort());
   });
 
@@ -155,7 +156,16 @@ describe.each(PATTERNS)('EventBus (Service Bus) under %s', (kind, pattern, regio
 });
 
 describe('EventBus (Event Grid option)', () => {
-  const { eventBus, json } = bus({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events' }), senders: { OrderService: PRINCIPAL } });
+  const { eventBus, json } = bus({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events', subscribe: true }), senders: { OrderService: PRINCIPAL } });
+
+  test('without subscribe, no subscription is created (Event Grid would validate a webhook that may not answer yet), and the synth warns', () => {
+    const stack = testStack();
+    const quiet = new EventBus(stack, 'Events', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events' }) });
+    const unsubscribed = synthStack(stack);
+    expect(all(unsubscribed, 'azurerm_eventgrid_topic')).not.toEqual({});
+    expect(all(unsubscribed, 'azurerm_eventgrid_event_subscription')).toEqual({});
+    expect(quiet.node.metadata.map((m) => m.data).join('\n')).toMatch(/subscribe: false\): events published to the topics are dropped/);
+  });
 
   test('a topic per region: CloudEvents, no local auth, no public access', () => {
     const topics = Object.values(all(json, 'azurerm_eventgrid_topic'));
@@ -168,7 +178,9 @@ describe('EventBus (Event Grid option)', () => {
     for (const storage of Object.values(all(json, 'azurerm_storage_account'))) {
       expect(storage).toMatchObject({ account_replication_type: 'ZRS', shared_access_key_enabled: false, min_tls_version: 'TLS1_2', https_traffic_only_enabled: true, lifecycle: { prevent_destroy: true } });
     }
-    for (const sub of Object.values(all(json, 'azurerm_eventgrid_event_subscription'))) {
+    const subscriptions = Object.values(all(json, 'azurerm_eventgrid_event_subscription'));
+    expect(subscriptions).toHaveLength(2);
+    for (const sub of subscriptions) {
       expect(sub).toMatchObject({ webhook_endpoint: { url: 'https://orders.example.com/events' }, dead_letter_identity: { type: 'SystemAssigned' }, retry_policy: { max_delivery_attempts: 30, event_time_to_live: 1440 } });
     }
     const roles = Object.values(all(json, 'azurerm_role_assignment')).map((r) => r.role_definition_name).sort();
@@ -216,9 +228,9 @@ describe('TrackingStore and EventBus bad input', () => {
     ['a partition key not starting with /', () => tracking({ deliveries: { partitionKeyPath: 'orderId' } }), "invalid deliveries.partitionKeyPath \"orderId\": a partition key path starts with '/'"],
     ['a TTL of zero', () => tracking({ deliveries: { defaultTtlSeconds: 0 } }), 'invalid deliveries.defaultTtlSeconds 0'],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    ['an unknown consistency level', () => tracking({ consistency: 'Linearizable' as any }), 'invalid consistency "Linearizable": not a supported value'],
+    ['an unknown consistency level', () => tracking({ consistency: 'Linearizable' as any }), "invalid consistency \"Linearizable\": expected one of 'Strong', 'BoundedStaleness', 'Session', 'ConsistentPrefix', 'Eventual', got the string"],
     ['a data contributor that is not a principal ID', () => tracking({ dataContributors: { Tracker: 'delivery-tracking' } }), 'invalid dataContributors.Tracker "delivery-tracking": not an Entra ID principal (object) ID'],
-    ['a capacity Service Bus does not offer', () => bus({ transport: EventTransport.serviceBus({ capacity: 3 }) }), "invalid transport.capacity 3: not a supported value. Fix: use one of 1, 2, 4, 8, 16"],
+    ['a capacity Service Bus does not offer', () => bus({ transport: EventTransport.serviceBus({ capacity: 3 }) }), "invalid transport.capacity 3: not a number of Premium messaging units Service Bus offers (expected 1, 2, 4, 8, 16, got the number 3). Fix: use one of 1, 2, 4, 8, 16"],
     ['partitions that do not divide the capacity', () => bus({ transport: EventTransport.serviceBus({ capacity: 2, partitions: 4 }) }), '2 messaging unit(s) cannot be spread over 4 partitions'],
     ['a lock longer than 5 minutes', () => bus({ transport: EventTransport.serviceBus({ lockDuration: 'PT10M' }) }), 'invalid transport.lockDuration "PT10M": must be an ISO 8601 duration from 5 s to 300 s'],
     ['a duplicate-detection window below 20 seconds', () => bus({ transport: EventTransport.serviceBus({ duplicateDetectionWindow: 'PT5S' }) }), 'invalid transport.duplicateDetectionWindow "PT5S"'],
@@ -227,7 +239,7 @@ describe('TrackingStore and EventBus bad input', () => {
     ['receivers with Event Grid', () => bus({ transport: EventTransport.eventGrid({ webhookUrl: 'https://x.example.com' }), receivers: { Tracker: PRINCIPAL } }), 'invalid receivers ["Tracker"]: Event Grid pushes events to the webhook'],
     ['a sender that is not a principal ID', () => bus({ senders: { OrderService: 'orders' } }), 'invalid senders.OrderService "orders": not an Entra ID principal (object) ID'],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    ['a transport that is not an EventTransport', () => bus({ transport: 'serviceBus' as any }), 'invalid transport "serviceBus": not an EventTransport'],
+    ['a transport that is not an EventTransport', () => bus({ transport: 'serviceBus' as any }), 'invalid transport "serviceBus": expected an EventTransport (EventTransport.serviceBus({...}) or EventTransport.eventGrid({...})), got the string'],
   ])('rejects %s', (_label, make, message) => {
     expect(make).toThrow(ValidationError);
     expect(make).toThrow(message);

@@ -2,12 +2,14 @@ import {
   DatabaseEngine, EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, OrderWorkloads, OrderWorkloadsProps, RedundancyPattern, RegionRole, Rollout, ValidationError,
 } from '../lib';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { all, only, StackJson, synthApp, synthStack, testStack } from './support/synth';
+import { all, forService, only, StackJson, synthApp, synthStack, testStack } from './support/synth';
 
 const INGRESS = {
   region: 'westus3',
   nodeResourceGroup: 'rg-nodes',
   subnetName: 'snet-ingress',
+  subnetCidr: '10.100.5.0/24',
+  podCidr: '192.168.0.0/16',
   services: {
     order: { privateIp: '10.100.5.10', privateLinkServiceName: 'pls-order-api' },
     tracking: { privateIp: '10.100.5.11', privateLinkServiceName: 'pls-tracking-api' },
@@ -18,7 +20,7 @@ const BASE: OrderWorkloadsProps = {
   role: RegionRole.PRIMARY,
   order: { image: 'contoso.azurecr.io/order-api:1.0.0' },
   tracking: { image: 'contoso.azurecr.io/tracking-api:1.0.0' },
-  identityClientIds: { order: '11111111-1111-1111-1111-111111111111', tracking: '22222222-2222-2222-2222-222222222222' },
+  identities: { clientIds: { order: '11111111-1111-1111-1111-111111111111', tracking: '22222222-2222-2222-2222-222222222222' }, namespace: 'orders' },
   ingress: INGRESS,
   privateEndpointsCidr: '10.100.4.0/24',
   config: { order: { ORDER_DB_WRITE_HOST: 'db.example' }, tracking: { TRACKING_COSMOS_ENDPOINT: 'https://cosmos.example' } },
@@ -31,31 +33,48 @@ function workloads(props: Partial<OrderWorkloadsProps> = {}): StackJson {
   return synthStack(stack);
 }
 
-/** Resources of a type whose `metadata.name` starts with the service name. */
-function forService(json: StackJson, type: string, service: string) {
-  return Object.values(all(json, type)).filter((r) => r.metadata.name.startsWith(service));
+/** Deployments of a service by slot (`a`, `b`): replicas, track, image, whether an HPA owns the count. */
+function slots(json: StackJson, service: string): Record<string, { name: string; replicas: string; track: string; image: string; autoscaled: boolean }> {
+  const hpas = Object.values(all(json, 'kubernetes_horizontal_pod_autoscaler_v2')).map((h) => h.metadata.name);
+  return Object.fromEntries(forService(json, 'kubernetes_deployment_v1', service).map((d) => [d.spec.selector.match_labels.slot, {
+    name: d.metadata.name, replicas: d.spec.replicas, track: d.metadata.labels.track, image: d.spec.template.spec.container[0].image,
+    autoscaled: hpas.includes(d.metadata.name) && JSON.stringify(d.lifecycle?.ignore_changes) === '["spec[0].replicas"]',
+  }]));
 }
 
-describe('OrderWorkloads defaults (seed 003 checklist)', () => {
+/** The main Service of a service (its load balancer), not the preview one. */
+function mainService(json: StackJson, service: string) {
+  return forService(json, 'kubernetes_service_v1', service).find((s) => s.metadata.name === service);
+}
+
+describe('OrderWorkloads defaults', () => {
   const json = workloads();
   const deployments = Object.values(all(json, 'kubernetes_deployment_v1'));
 
-  test('one Deployment per service, at least 2 replicas, RollingUpdate with maxUnavailable 0', () => {
+  test('one Deployment per service named after it, at least 2 replicas, RollingUpdate with maxUnavailable 0', () => {
     expect(deployments.map((d) => d.metadata.name).sort()).toEqual(['order-api', 'tracking-api']);
     for (const d of deployments) {
       expect(d.spec.replicas).toBe('2');
       expect(d.spec.strategy).toEqual({ type: 'RollingUpdate', rolling_update: { max_unavailable: '0', max_surge: '25%' } });
       expect(d.lifecycle.ignore_changes).toEqual(['spec[0].replicas']);
+      // The selector is immutable: the slot, never the release track.
+      expect(d.spec.selector.match_labels).toEqual({ app: d.metadata.name, slot: 'a' });
     }
   });
 
-  test('spread across zones and hosts; readiness, liveness and startup probes on distinct paths', () => {
+  test('on the user pools only, spread over zones counting only the nodes the pods may use (taints and selector honoured)', () => {
     for (const d of deployments) {
       const pod = d.spec.template.spec;
-      expect(pod.topology_spread_constraint.map((t: { topology_key: string; when_unsatisfiable: string }) => [t.topology_key, t.when_unsatisfiable])).toEqual([
-        ['topology.kubernetes.io/zone', 'DoNotSchedule'], ['kubernetes.io/hostname', 'ScheduleAnyway'],
+      expect(pod.node_selector).toEqual({ 'kubernetes.azure.com/mode': 'user' });
+      expect(pod.topology_spread_constraint.map((t: Record<string, unknown>) => [t.topology_key, t.when_unsatisfiable, t.node_taints_policy, t.node_affinity_policy])).toEqual([
+        ['topology.kubernetes.io/zone', 'DoNotSchedule', 'Honor', 'Honor'], ['kubernetes.io/hostname', 'ScheduleAnyway', 'Honor', 'Honor'],
       ]);
-      const c = pod.container[0];
+    }
+  });
+
+  test('readiness, liveness and startup probes on distinct paths; requests and limits', () => {
+    for (const d of deployments) {
+      const c = d.spec.template.spec.container[0];
       expect([c.readiness_probe.http_get.path, c.liveness_probe.http_get.path, c.startup_probe.http_get.path]).toEqual(['/healthz/ready', '/healthz/live', '/healthz/startup']);
       expect(c.resources).toEqual({ requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } });
     }
@@ -81,8 +100,17 @@ describe('OrderWorkloads defaults (seed 003 checklist)', () => {
     }
   });
 
+  test('a configuration change rolls the pods: the pod template carries a hash of the ConfigMap data, computed by Terraform', () => {
+    for (const d of deployments) {
+      const config = Object.entries(all(json, 'kubernetes_config_map_v1')).find(([, c]) => c.metadata.name === `${d.metadata.name}-config`)![0];
+      expect(d.spec.template.metadata.annotations['order-platform/config-sha256']).toBe(`\${sha256(jsonencode(kubernetes_config_map_v1.${config}.data))}`);
+    }
+  });
+
   test('HPA on CPU and memory (min 2, max 10) and a PodDisruptionBudget per service', () => {
-    for (const hpa of Object.values(all(json, 'kubernetes_horizontal_pod_autoscaler_v2'))) {
+    const hpas = Object.values(all(json, 'kubernetes_horizontal_pod_autoscaler_v2'));
+    expect(hpas).toHaveLength(2);
+    for (const hpa of hpas) {
       expect(hpa.spec).toMatchObject({ min_replicas: 2, max_replicas: 10, scale_target_ref: { kind: 'Deployment' } });
       expect(hpa.spec.metric.map((m: { resource: { name: string; target: { average_utilization: number } } }) => [m.resource.name, m.resource.target.average_utilization])).toEqual([['cpu', 70], ['memory', 80]]);
     }
@@ -91,81 +119,127 @@ describe('OrderWorkloads defaults (seed 003 checklist)', () => {
 
   test('workload identity: service accounts carry the client IDs, pods opt in; no secrets in config', () => {
     const accounts = Object.fromEntries(Object.values(all(json, 'kubernetes_service_account_v1')).map((a) => [a.metadata.name, a.metadata.annotations['azure.workload.identity/client-id']]));
-    expect(accounts).toEqual({ 'order-api': BASE.identityClientIds.order, 'tracking-api': BASE.identityClientIds.tracking });
+    expect(accounts).toEqual({ 'order-api': BASE.identities.clientIds.order, 'tracking-api': BASE.identities.clientIds.tracking });
     for (const d of deployments) expect(d.spec.template.metadata.labels['azure.workload.identity/use']).toBe('true');
     const config = forService(json, 'kubernetes_config_map_v1', 'order-api')[0].data;
     expect(config).toEqual({ REGION: 'westus3', REGION_ROLE: 'primary', ORDER_DB_WRITE_HOST: 'db.example' });
   });
 
-  test('default-deny NetworkPolicy plus each service\'s allows', () => {
+  test('default-deny NetworkPolicy; HTTPS in only from the Private Link Service NAT addresses (the ingress subnet), never from other pods', () => {
     const policies = Object.fromEntries(Object.values(all(json, 'kubernetes_network_policy_v1')).map((p) => [p.metadata.name, p.spec]));
     expect(policies['default-deny']).toEqual({ pod_selector: {}, policy_types: ['Ingress', 'Egress'] });
-    const order = policies['order-api'];
-    expect(order.ingress).toEqual([{ ports: [{ port: 'https', protocol: 'TCP' }] }]);
-    expect(order.egress[1]).toEqual({ to: [{ ip_block: { cidr: '10.100.4.0/24' } }] });
+    for (const service of ['order-api', 'tracking-api']) {
+      expect(policies[service].ingress).toEqual([{ from: [{ ip_block: { cidr: '10.100.5.0/24' } }], ports: [{ port: 'https', protocol: 'TCP' }] }]);
+      expect(policies[service].egress[1]).toEqual({ to: [{ ip_block: { cidr: '10.100.4.0/24' } }] });
+    }
   });
 
-  test('exposure: internal load balancer at the fixed address with an AKS-managed Private Link Service', () => {
-    const service = forService(json, 'kubernetes_service_v1', 'order-api')[0];
-    expect(service.spec).toMatchObject({ type: 'LoadBalancer', selector: { app: 'order-api' }, port: [{ port: 443, target_port: 'https' }] });
+  test('exposure: internal load balancer at the fixed address with an AKS-managed Private Link Service; Local traffic policy, no TCP probe-path annotation', () => {
+    const service = mainService(json, 'order-api');
+    expect(service.spec).toMatchObject({ type: 'LoadBalancer', external_traffic_policy: 'Local', selector: { app: 'order-api' }, port: [{ port: 443, target_port: 'https' }] });
     expect(service.metadata.annotations).toMatchObject({
       'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',
       'service.beta.kubernetes.io/azure-load-balancer-ipv4': '10.100.5.10',
       'service.beta.kubernetes.io/azure-pls-create': 'true',
       'service.beta.kubernetes.io/azure-pls-name': 'pls-order-api',
-      'service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path': '/healthz/ready',
     });
+    expect(Object.keys(service.metadata.annotations).filter((k) => k.includes('health-probe'))).toEqual([]);
+    // The Service switches only after the Deployment it selects is ready.
+    expect(service.depends_on).toEqual([expect.stringMatching(/^kubernetes_deployment_v1\.Workloads_OrderDeployment_/)]);
+  });
+
+  test('exposes the pods of every Deployment for the scheduling check', () => {
+    const stack = testStack();
+    new KubernetesProvider(stack, 'Kubernetes', {});
+    const w = new OrderWorkloads(stack, 'Workloads', BASE);
+    expect(w.podGroups.map((g) => [g.name, g.cpuMillis, g.memoryMiB, g.minReplicas, g.maxReplicas, g.surge])).toEqual([['order-api', 250, 256, 2, 10, 3], ['tracking-api', 250, 256, 2, 10, 3]]);
   });
 });
 
-describe('OrderWorkloads by region role and release', () => {
-  test('a public load balancer for Traffic Manager services', () => {
+describe('OrderWorkloads by region role', () => {
+  test('a public load balancer for Traffic Manager services, admitting Internet clients but not pods', () => {
     const json = workloads({ publicServices: ['tracking'], publicDnsLabels: { tracking: 'shop-tracking-api-abc123' } });
-    const annotations = forService(json, 'kubernetes_service_v1', 'tracking-api')[0].metadata.annotations;
-    expect(annotations['service.beta.kubernetes.io/azure-load-balancer-internal']).toBeUndefined();
-    expect(annotations['service.beta.kubernetes.io/azure-dns-label-name']).toBe('shop-tracking-api-abc123');
+    const service = mainService(json, 'tracking-api');
+    expect(service.metadata.annotations['service.beta.kubernetes.io/azure-load-balancer-internal']).toBeUndefined();
+    expect(service.metadata.annotations['service.beta.kubernetes.io/azure-dns-label-name']).toBe('shop-tracking-api-abc123');
+    const policy = Object.values(all(json, 'kubernetes_network_policy_v1')).find((p) => p.metadata.name === 'tracking-api');
+    expect(policy.spec.ingress[0].from).toEqual([{ ip_block: { cidr: '0.0.0.0/0', except: ['192.168.0.0/16'] } }]);
   });
 
-  test('a standby region keeps the stable version only', () => {
+  test('warm standby: a reduced minimum, still autoscaled; the stable version only', () => {
     const json = workloads({ role: RegionRole.PASSIVE, standby: 'warm', order: { image: 'c.io/order:1', rollout: Rollout.canary({ canaryImage: 'c.io/order:2', percent: 10 }) } });
-    const byTrack = Object.fromEntries(forService(json, 'kubernetes_deployment_v1', 'order-api').map((d) => [d.metadata.labels.track, d.spec.replicas]));
-    expect(byTrack).toEqual({ stable: '1', canary: '0' });
-  });
-
-  test('warm standby: reduced minimum, still autoscaled', () => {
-    const json = workloads({ role: RegionRole.PASSIVE, standby: 'warm' });
-    for (const d of Object.values(all(json, 'kubernetes_deployment_v1'))) expect(d.spec.replicas).toBe('1');
+    expect(slots(json, 'order-api')).toEqual({ a: { name: 'order-api', replicas: '1', track: 'stable', image: 'c.io/order:1', autoscaled: true } });
     for (const hpa of Object.values(all(json, 'kubernetes_horizontal_pod_autoscaler_v2'))) expect(hpa.spec).toMatchObject({ min_replicas: 1, max_replicas: 10 });
   });
 
-  test('pilot light: zero replicas, no HPA, no PodDisruptionBudget', () => {
+  test('pilot light: no Deployments, HPAs or PodDisruptionBudgets (nothing at zero for an HPA to inherit), but the Services and identities stay', () => {
     const json = workloads({ role: RegionRole.PASSIVE, standby: 'pilot-light' });
-    for (const d of Object.values(all(json, 'kubernetes_deployment_v1'))) {
-      expect(d.spec.replicas).toBe('0');
-      expect(d.lifecycle).toBeUndefined();
-    }
+    expect(all(json, 'kubernetes_deployment_v1')).toEqual({});
     expect(all(json, 'kubernetes_horizontal_pod_autoscaler_v2')).toEqual({});
     expect(all(json, 'kubernetes_pod_disruption_budget_v1')).toEqual({});
+    expect(Object.values(all(json, 'kubernetes_service_v1')).map((s) => s.metadata.name).sort()).toEqual(['order-api', 'tracking-api']);
+    expect(Object.keys(all(json, 'kubernetes_service_account_v1'))).toHaveLength(2);
   });
 
-  test('blue-green: two Deployments, the Service selects the live colour; switching is one prop', () => {
-    const make = (live: 'blue' | 'green') => workloads({ order: { image: 'c.io/order:2', rollout: Rollout.blueGreen({ live, blueImage: 'c.io/order:1', greenImage: 'c.io/order:2' }) } });
-    const green = make('green');
-    const deployments = forService(green, 'kubernetes_deployment_v1', 'order-api');
-    expect(deployments.map((d) => [d.metadata.name, d.spec.template.spec.container[0].image]).sort()).toEqual([['order-api-blue', 'c.io/order:1'], ['order-api-green', 'c.io/order:2']]);
-    expect(forService(green, 'kubernetes_service_v1', 'order-api')[0].spec.selector).toEqual({ app: 'order-api', track: 'green' });
-    expect(forService(make('blue'), 'kubernetes_service_v1', 'order-api')[0].spec.selector).toEqual({ app: 'order-api', track: 'blue' });
+  test('standbyActive: the passive region at active size, whatever its standby mode', () => {
+    for (const standby of ['warm', 'pilot-light'] as const) {
+      const json = workloads({ role: RegionRole.PASSIVE, standby, standbyActive: true });
+      expect(slots(json, 'order-api')).toEqual({ a: { name: 'order-api', replicas: '2', track: 'stable', image: BASE.order.image, autoscaled: true } });
+    }
+  });
+});
+
+describe('OrderWorkloads releases', () => {
+  const bg = (live: 'blue' | 'green', idleReplicas?: number) => workloads({ order: { image: 'c.io/order:2', rollout: Rollout.blueGreen({ live, blueImage: 'c.io/order:1', greenImage: 'c.io/order:2', idleReplicas }) } });
+
+  test('blue-green: blue in order-api, green in order-api-b; the live colour autoscaled, the idle one at full size with a preview Service', () => {
+    const green = bg('green');
+    expect(slots(green, 'order-api')).toEqual({
+      a: { name: 'order-api', replicas: '10', track: 'blue', image: 'c.io/order:1', autoscaled: false },
+      b: { name: 'order-api-b', replicas: '2', track: 'green', image: 'c.io/order:2', autoscaled: true },
+    });
+    expect(mainService(green, 'order-api').spec.selector).toEqual({ app: 'order-api', slot: 'b' });
+    const preview = forService(green, 'kubernetes_service_v1', 'order-api').find((s) => s.metadata.name === 'order-api-preview');
+    expect(preview.spec).toMatchObject({ type: 'ClusterIP', selector: { app: 'order-api', slot: 'a' } });
+    expect(mainService(bg('blue'), 'order-api').spec.selector).toEqual({ app: 'order-api', slot: 'a' });
   });
 
-  test.each([[10, '1', '9'], [25, '1', '3'], [50, '2', '2'], [100, '2', '0'], [0, '0', '2']])('canary at %i%%: %s canary pod(s) beside %s stable', (percent, canaryReplicas, stableReplicas) => {
+  test('blue-green ordering: the Service waits for the live colour; the idle colour shrinks only after the Service switched', () => {
+    const json = bg('green');
+    const ids = Object.fromEntries(Object.entries(all(json, 'kubernetes_deployment_v1')).map(([id, d]) => [d.metadata.name, id]));
+    const serviceId = Object.entries(all(json, 'kubernetes_service_v1')).find(([, s]) => s.metadata.name === 'order-api')![0];
+    expect(mainService(json, 'order-api').depends_on).toEqual([`kubernetes_deployment_v1.${ids['order-api-b']}`]);
+    expect(all(json, 'kubernetes_deployment_v1')[ids['order-api']].depends_on).toEqual([`kubernetes_service_v1.${serviceId}`]);
+  });
+
+  test('blue-green: idleReplicas lowers the idle colour', () => {
+    expect(slots(bg('blue', 3), 'order-api').b.replicas).toBe('3');
+  });
+
+  test.each([[10, '1', '9'], [25, '1', '3'], [50, '2', '2']])('canary at %i%%: %s canary pod(s) beside %s stable, one Service over both', (percent, canaryReplicas, stableReplicas) => {
     const json = workloads({ order: { image: 'c.io/order:1', rollout: Rollout.canary({ canaryImage: 'c.io/order:2', percent }) } });
-    const byTrack = Object.fromEntries(forService(json, 'kubernetes_deployment_v1', 'order-api').map((d) => [d.metadata.labels.track, d.spec.replicas]));
-    expect(byTrack.canary).toBe(canaryReplicas);
-    expect(byTrack.stable).toBe(stableReplicas);
+    const by = slots(json, 'order-api');
+    expect(by.b).toEqual({ name: 'order-api-b', replicas: canaryReplicas, track: 'canary', image: 'c.io/order:2', autoscaled: false });
+    expect(by.a).toMatchObject({ name: 'order-api', track: 'stable', autoscaled: true });
+    const hpa = Object.values(all(json, 'kubernetes_horizontal_pod_autoscaler_v2')).find((h) => h.metadata.name === 'order-api');
+    expect(String(hpa.spec.min_replicas)).toBe(stableReplicas);
     const share = Number(canaryReplicas) / (Number(canaryReplicas) + Number(stableReplicas));
     expect(Math.abs(share * 100 - percent)).toBeLessThanOrEqual(5);
-    // One Service over both tracks.
-    expect(forService(json, 'kubernetes_service_v1', 'order-api')[0].spec.selector).toEqual({ app: 'order-api' });
+    expect(mainService(json, 'order-api').spec.selector).toEqual({ app: 'order-api' });
+  });
+
+  test('canary at 0%: no canary Deployment at all', () => {
+    const json = workloads({ order: { image: 'c.io/order:1', rollout: Rollout.canary({ canaryImage: 'c.io/order:2', percent: 0 }) } });
+    expect(Object.keys(slots(json, 'order-api'))).toEqual(['a']);
+  });
+
+  test('canary at 100%: the Service selects the canary at full size; the stable version idles at full size for a rollback', () => {
+    const json = workloads({ order: { image: 'c.io/order:1', rollout: Rollout.canary({ canaryImage: 'c.io/order:2', percent: 100 }) } });
+    expect(slots(json, 'order-api')).toEqual({
+      a: { name: 'order-api', replicas: '10', track: 'stable', image: 'c.io/order:1', autoscaled: false },
+      b: { name: 'order-api-b', replicas: '10', track: 'canary', image: 'c.io/order:2', autoscaled: false },
+    });
+    expect(mainService(json, 'order-api').spec.selector).toEqual({ app: 'order-api', slot: 'b' });
   });
 });
 
@@ -173,11 +247,11 @@ describe('OrderWorkloads bad input', () => {
   test.each<[string, Partial<OrderWorkloadsProps>, string]>([
     ['an image without a tag', { order: { image: 'contoso.azurecr.io/order-api' } }, 'test/Workloads: invalid order.image "contoso.azurecr.io/order-api": an image must be pinned by a tag other than latest or by a digest'],
     ['the latest tag', { tracking: { image: 'contoso.azurecr.io/tracking-api:latest' } }, 'invalid tracking.image "contoso.azurecr.io/tracking-api:latest"'],
-    ['min replicas below 2 on an active region', { order: { image: 'c.io/o:1', minReplicas: 1 } }, 'invalid order.minReplicas 1: an active region runs at least 2 replicas'],
-    ['max below min', { order: { image: 'c.io/o:1', minReplicas: 4, maxReplicas: 3 } }, 'invalid order.maxReplicas 3: below minReplicas (4)'],
+    ['min replicas below 2 on an active region', { order: { image: 'c.io/o:1', minReplicas: 1 } }, 'invalid order.minReplicas 1: must be an integer from 2 to 1000 (an active region runs at least 2 replicas'],
+    ['max below min', { order: { image: 'c.io/o:1', minReplicas: 4, maxReplicas: 3 } }, 'invalid order.maxReplicas 3: must be an integer from 4 to 1000 (at least minReplicas (4))'],
     ['a memory limit below the request', { order: { image: 'c.io/o:1', resources: { memoryRequest: '1Gi', memoryLimit: '512Mi' } } }, 'invalid order.resources.memoryLimit "512Mi": below the memory request 1Gi'],
     ['a CPU limit below the request', { order: { image: 'c.io/o:1', resources: { cpuRequest: '2', cpuLimit: '500m' } } }, 'invalid order.resources.cpuLimit "500m"'],
-    ['a canary share above 100', { order: { image: 'c.io/o:1', rollout: Rollout.canary({ canaryImage: 'c.io/o:2', percent: 150 }) } }, 'invalid order.rollout.percent 150: a canary share is 0-100 percent'],
+    ['a canary share above 100', { order: { image: 'c.io/o:1', rollout: Rollout.canary({ canaryImage: 'c.io/o:2', percent: 150 }) } }, 'invalid order.rollout.percent 150: must be an integer from 0 to 100 (a canary share is a whole percentage'],
     ['a canary share below 0', { order: { image: 'c.io/o:1', rollout: Rollout.canary({ canaryImage: 'c.io/o:2', percent: -5 }) } }, 'invalid order.rollout.percent -5'],
     ['blue-green with no previous colour', { order: { image: 'c.io/o:2', rollout: Rollout.blueGreen({ live: 'green', blueImage: 'c.io/o:2', greenImage: 'c.io/o:2' }) } }, 'invalid order.rollout.blueImage "c.io/o:2": both colours run the same image, so there is no previous version to roll back to'],
     ['probe paths colliding', { order: { image: 'c.io/o:1', probes: { liveness: '/healthz/ready' } } }, 'readiness, liveness and startup share a path'],
@@ -200,7 +274,7 @@ describe('workloads in the platform', () => {
     eventBus: {},
     workloads: { order: { image: 'c.io/order:1' }, tracking: { image: 'c.io/tracking:1' } },
     ...extra,
-    entry: { ...extra.entry, frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' }, ...extra.entry?.frontDoor } },
+    entry: { ...extra.entry, frontDoor: { originHostHeaders: Object.fromEntries(Object.entries({ order: 'orders.contoso.com', tracking: 'tracking.contoso.com' }).filter(([k]) => !(extra.entry?.trafficManager?.services ?? []).includes(k as 'order'))), ...extra.entry?.frontDoor } },
   }));
   const config = (stacks: Record<string, StackJson>, region: string, service: string) => forService(stacks[`shop-${region}-apps`], 'kubernetes_config_map_v1', service)[0].data;
 

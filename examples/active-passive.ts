@@ -8,9 +8,9 @@
  * their `-apps` stacks and `active-passive-edge`.
  */
 import { Construct } from 'constructs';
-import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, RedundancyPattern, Rollout } from '../lib';
+import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, RedundancyPattern, Rollout } from '../lib';
 
-export function activePassive(scope: Construct): MultiRegionOrderPlatform {
+export function activePassive(scope: Construct, overrides: Partial<MultiRegionOrderPlatformProps> = {}): MultiRegionOrderPlatform {
   return new MultiRegionOrderPlatform(scope, 'active-passive', {
     prefix: 'ordap',
     pattern: RedundancyPattern.activePassive({ standby: 'warm' }),
@@ -24,9 +24,11 @@ export function activePassive(scope: Construct): MultiRegionOrderPlatform {
     },
     // Cosmos DB in both regions, single write region, service-managed failover.
     trackingStore: {},
-    // The Event Grid option: a topic per region pushing CloudEvents to the tracking service's webhook
-    // (replace with your endpoint), dead letters to zone-redundant storage.
-    eventBus: { transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events/order' }) },
+    // The Event Grid option: a topic per region pushing CloudEvents to the tracking service's webhook, which the
+    // platform derives (https://<Front Door endpoint>/tracking/events); dead letters to zone-redundant storage.
+    // Event Grid validates the webhook when a subscription is created, and Front Door answers only once the Private
+    // Link connections are approved: deploy first, approve them, then set subscribe: true and deploy again.
+    eventBus: { transport: EventTransport.eventGrid({ subscribe: false }) },
     workloads: {
       order: { image: 'contoso.azurecr.io/order-api:1.0.0' },
       // A canary of the tracking service taking about 10% of requests.
@@ -37,5 +39,7 @@ export function activePassive(scope: Construct): MultiRegionOrderPlatform {
     // Front Door checks each service's TLS certificate against these names (replace with yours).
     entry: { frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' } } },
     tags: { environment: 'example', 'cost-center': 'orders' },
+    // Tests (and you) can vary any prop of the template: e.g. the next release step.
+    ...overrides,
   });
 }

@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
-import { MultiRegionOrderPlatform } from '../lib';
+import { MultiRegionOrderPlatform, MultiRegionOrderPlatformProps } from '../lib';
 import { activePassive } from './active-passive';
 import { primarySecondary } from './primary-secondary';
 import { zoneRedundant } from './zone-redundant';
 
 /** Every example, keyed by its platform id (= its file name); `stacks/main.ts` synthesizes them all. */
-export const EXAMPLES: { readonly [id: string]: (scope: Construct) => MultiRegionOrderPlatform } = {
+export const EXAMPLES: { readonly [id: string]: (scope: Construct, overrides?: Partial<MultiRegionOrderPlatformProps>) => MultiRegionOrderPlatform } = {
   'active-passive': activePassive,
   'primary-secondary': primarySecondary,
   'zone-redundant': zoneRedundant,

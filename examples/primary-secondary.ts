@@ -7,9 +7,9 @@
  * `primary-secondary-eastus`, their `-apps` stacks and `primary-secondary-edge`.
  */
 import { Construct } from 'constructs';
-import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, RedundancyPattern, Rollout } from '../lib';
+import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, RedundancyPattern, Rollout } from '../lib';
 
-export function primarySecondary(scope: Construct): MultiRegionOrderPlatform {
+export function primarySecondary(scope: Construct, overrides: Partial<MultiRegionOrderPlatformProps> = {}): MultiRegionOrderPlatform {
   return new MultiRegionOrderPlatform(scope, 'primary-secondary', {
     prefix: 'ordps',
     pattern: RedundancyPattern.primarySecondary(),
@@ -34,5 +34,7 @@ export function primarySecondary(scope: Construct): MultiRegionOrderPlatform {
     // Front Door checks each service's TLS certificate against these names (replace with yours).
     entry: { frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' } } },
     tags: { environment: 'example', 'cost-center': 'orders' },
+    // Tests (and you) can vary any prop of the template: e.g. the next release step.
+    ...overrides,
   });
 }

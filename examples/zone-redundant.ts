@@ -6,9 +6,9 @@
  * `zone-redundant-westus3-apps`, `zone-redundant-edge`.
  */
 import { Construct } from 'constructs';
-import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, RedundancyPattern } from '../lib';
+import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, RedundancyPattern } from '../lib';
 
-export function zoneRedundant(scope: Construct): MultiRegionOrderPlatform {
+export function zoneRedundant(scope: Construct, overrides: Partial<MultiRegionOrderPlatformProps> = {}): MultiRegionOrderPlatform {
   return new MultiRegionOrderPlatform(scope, 'zone-redundant', {
     prefix: 'ordzr',
     pattern: RedundancyPattern.zoneRedundant(),
@@ -36,5 +36,7 @@ export function zoneRedundant(scope: Construct): MultiRegionOrderPlatform {
     // Front Door checks each service's TLS certificate against these names (replace with yours).
     entry: { frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' } } },
     tags: { environment: 'example', 'cost-center': 'orders' },
+    // Tests (and you) can vary any prop of the template: e.g. the next release step.
+    ...overrides,
   });
 }

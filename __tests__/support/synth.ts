@@ -60,3 +60,9 @@ export function addresses(stacks: Record<string, StackJson>): string[] {
   }
   return lines.sort();
 }
+
+/** Kubernetes resources of a type whose `metadata.name` is the service's name or starts with it (`order-api`, `order-api-b`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function forService(json: StackJson, type: string, service: string): any[] {
+  return Object.values(all(json, type)).filter((r) => r.metadata.name === service || r.metadata.name.startsWith(`${service}-`));
+}

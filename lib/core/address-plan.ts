@@ -1,6 +1,8 @@
 import { IConstruct } from 'constructs';
 import { IPv4, IPv4CidrRange, Validator } from 'ip-num';
 import { ValidationError } from './errors';
+import { ADDRESS_PLAN_PROPS_SHAPE } from './shapes';
+import { checkShape } from './validate';
 
 /** Input of {@link AddressPlan}. */
 export interface AddressPlanProps {
@@ -81,6 +83,7 @@ export class AddressPlan {
    * @param prop prop name for errors
    */
   constructor(scope: IConstruct, props: AddressPlanProps, regionCount: number, prop = 'addressPlan') {
+    checkShape(scope, prop, props, ADDRESS_PLAN_PROPS_SHAPE);
     this.addressSpace = props.addressSpace ?? '10.100.0.0/16';
     this.regionPrefixLength = props.regionPrefixLength ?? 20;
     this.podCidr = props.podCidr ?? '192.168.0.0/16';

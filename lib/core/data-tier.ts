@@ -3,12 +3,12 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { IRegionalMonitoring, RegionalMonitoring } from '../monitoring/regional-monitoring';
 import { PrivateDnsZoneSpec } from '../stamp/network';
 import type { RegionalStamp } from '../stamp/regional-stamp';
-import { ValidationError } from './errors';
-import { checkRemovalPolicy, RemovalPolicy } from './lifecycle';
+import { RemovalPolicy } from './lifecycle';
 import { Naming, ResourceKind } from './naming';
 import { RedundancyPattern, RegionPlacement } from './pattern';
 import { Regions } from './regions';
 import { mergeTags, Tags } from './tags';
+import { checkRegionKeys, checkShape, Shape } from './validate';
 
 /** Props every data-tier construct (database, tracking store, event bus) shares. */
 export interface DataTierProps {
@@ -66,24 +66,18 @@ export abstract class DataTierConstruct extends Construct {
   private readonly sinks = new Map<string, IRegionalMonitoring>();
   private readonly props: DataTierProps;
 
-  constructor(scope: Construct, id: string, props: DataTierProps, component: string) {
+  constructor(scope: Construct, id: string, props: DataTierProps, component: string, shape: Shape) {
     super(scope, id);
+    checkShape(this, '', props, shape);
     this.props = props;
     this.naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
-    if (!(props.pattern instanceof RedundancyPattern)) {
-      throw new ValidationError({ scope: this, prop: 'pattern', value: props.pattern, problem: 'not a RedundancyPattern', fix: 'use a factory such as RedundancyPattern.primarySecondary()' });
-    }
     this.pattern = props.pattern;
     this.placements = props.pattern.place(this, props.regions);
-    this.removalPolicy = checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
+    this.removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     this.tags = mergeTags(this, 'tags', { 'managed-by': 'cdktf-order-platform', component, pattern: props.pattern.kind }, props.tags);
-    for (const [prop, map] of [['resourceGroupNames', props.resourceGroupNames], ['monitoring', props.monitoring]] as const) {
-      for (const region of Object.keys(map ?? {})) {
-        if (!props.regions.includes(region)) {
-          throw new ValidationError({ scope: this, prop: `${prop}.${region}`, value: region, problem: 'not one of the listed regions, so the setting would be ignored', fix: `key ${prop} by the regions listed in regions (${props.regions.join(', ')})` });
-        }
-      }
-    }
+    checkRegionKeys(this, 'resourceGroupNames', props.resourceGroupNames, props.regions);
+    checkRegionKeys(this, 'monitoring', props.monitoring, props.regions);
+    for (const [region, name] of Object.entries(props.resourceGroupNames ?? {})) ResourceKind.RESOURCE_GROUP.validate(this, `resourceGroupNames.${region}`, name);
   }
 
   /** The private endpoints every stamp needs into this construct's resources. */

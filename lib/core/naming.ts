@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { IConstruct } from 'constructs';
+import { Token } from 'cdktf';
 import { ValidationError } from './errors';
 
 /** Azure's naming rules for one resource type, and the abbreviation the library uses for it. */
@@ -151,6 +152,8 @@ export class ResourceKind {
 
   /** Throws a `ValidationError` unless `name` satisfies Azure's rules for this type. */
   public validate(scope: IConstruct, prop: string, name: string): string {
+    // A name from another resource (a token) is known only at apply time.
+    if (typeof name === 'string' && Token.isUnresolved(name)) return name;
     const { label, minLength, maxLength, pattern, rule, extraCheck } = this.props;
     let problem: string | undefined;
     if (typeof name !== 'string' || name.length < minLength || name.length > maxLength) {

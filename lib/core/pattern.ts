@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { closest } from 'fastest-levenshtein';
 import { ValidationError } from './errors';
 import { RegionInfo, Regions } from './regions';
+import { checkShape, opt, Shape, shapes, strictShape } from './validate';
 
 /** The five redundancy patterns of the design (DESIGN.md §3). */
 export enum PatternKind {
@@ -85,6 +86,24 @@ export interface RegionPinnedOptions {
   readonly residency?: { readonly [region: string]: string };
 }
 
+/** The options each factory accepts (JavaScript callers can pass anything: unknown keys and wrong types are errors). */
+const OPTION_SHAPES: { readonly [kind in PatternKind]: Shape } = {
+  [PatternKind.ZONE_REDUNDANT]: strictShape<object>({}),
+  [PatternKind.PRIMARY_SECONDARY]: strictShape<PrimarySecondaryOptions>({ allowSecondaryWithoutZones: opt(shapes.boolean()) }),
+  [PatternKind.ACTIVE_PASSIVE]: strictShape<ActivePassiveOptions>({ standby: opt(shapes.oneOf(STANDBY_MODES)), allowPassiveWithoutZones: opt(shapes.boolean()) }),
+  [PatternKind.ACTIVE_ACTIVE]: strictShape<object>({}),
+  [PatternKind.REGION_PINNED]: strictShape<RegionPinnedOptions>({ residency: opt(shapes.map(shapes.string('a geography name'))) }),
+};
+
+/**
+ * The activeActive failover partner of the region at `index`: the region listed before it, and for the first region
+ * the second. Appending a region never changes an existing region's partner, so adding a region to an activeActive
+ * platform creates resources without replacing any pairing (a ring would re-pair the last region).
+ */
+export function activeActivePartner(index: number): number {
+  return index === 0 ? 1 : index - 1;
+}
+
 /**
  * A redundancy pattern: which roles the platform's regions take and what every component does in them.
  *
@@ -94,7 +113,8 @@ export interface RegionPinnedOptions {
 export class RedundancyPattern {
   /** One region, zone-redundant everywhere. */
   public static zoneRedundant(): RedundancyPattern {
-    return new RedundancyPattern(PatternKind.ZONE_REDUNDANT, {});
+    // eslint-disable-next-line prefer-rest-params -- a JavaScript caller may pass options this factory does not take
+    return new RedundancyPattern(PatternKind.ZONE_REDUNDANT, arguments[0] ?? {});
   }
 
   /** Two regions: primary writes; secondary reads locally and takes over writes on failover. */
@@ -109,7 +129,8 @@ export class RedundancyPattern {
 
   /** Two or more regions serving traffic at once; each region is the home cell of its own orders. */
   public static activeActive(): RedundancyPattern {
-    return new RedundancyPattern(PatternKind.ACTIVE_ACTIVE, {});
+    // eslint-disable-next-line prefer-rest-params -- a JavaScript caller may pass options this factory does not take
+    return new RedundancyPattern(PatternKind.ACTIVE_ACTIVE, arguments[0] ?? {});
   }
 
   /** One or more independent cells that never replicate outside their residency. */
@@ -117,11 +138,16 @@ export class RedundancyPattern {
     return new RedundancyPattern(PatternKind.REGION_PINNED, options);
   }
 
+  private readonly options: PrimarySecondaryOptions & ActivePassiveOptions & RegionPinnedOptions;
+
   private constructor(
     /** Which of the five patterns this is. */
     public readonly kind: PatternKind,
-    private readonly options: PrimarySecondaryOptions & ActivePassiveOptions & RegionPinnedOptions,
-  ) {}
+    /** The options as given (checked by `place`). */
+    private readonly given: unknown,
+  ) {
+    this.options = given !== null && typeof given === 'object' ? given : {};
+  }
 
   /** The passive region's standby mode (`activePassive` only). */
   public get standby(): StandbyMode | undefined {
@@ -141,8 +167,14 @@ export class RedundancyPattern {
    * @param prop prop name for errors
    */
   public place(scope: IConstruct, regions: readonly string[], prop = 'regions'): RegionPlacement[] {
+    checkShape(scope, 'pattern', this.given, OPTION_SHAPES[this.kind]);
     if (!Array.isArray(regions) || regions.length === 0) {
       throw new ValidationError({ scope, prop, value: regions, problem: 'at least one region is required', fix: this.countFix() });
+    }
+    for (const key of Object.keys(this.options.residency ?? {})) {
+      if (typeof this.options.residency![key] !== 'string') {
+        throw new ValidationError({ scope, prop: `pattern.residency.${key}`, value: this.options.residency![key], problem: 'a residency is a Microsoft geography name or \'EU Data Boundary\'', fix: "use e.g. 'Europe' or 'EU Data Boundary'" });
+      }
     }
     const infos = regions.map((name, i) => Regions.find(name, scope, `${prop}[${i}]`));
     infos.forEach((info, i) => {
@@ -156,7 +188,6 @@ export class RedundancyPattern {
       }
     });
     this.checkCount(scope, prop, regions);
-    this.checkStandby(scope);
     const placements = infos.map((region, index) => this.placeOne(scope, prop, region, index));
     if (this.kind === PatternKind.REGION_PINNED) this.checkResidencyKeys(scope, regions);
     return placements;
@@ -224,13 +255,6 @@ export class RedundancyPattern {
       ? '; for more regions choose primarySecondary, activePassive, activeActive or regionPinned'
       : this.kind === PatternKind.ACTIVE_ACTIVE ? '; for one region choose zoneRedundant' : '';
     return `list ${this.countText()}, the first being the primary / home region${other}`;
-  }
-
-  private checkStandby(scope: IConstruct): void {
-    const standby = this.options.standby;
-    if (this.kind === PatternKind.ACTIVE_PASSIVE && standby !== undefined && !STANDBY_MODES.includes(standby)) {
-      throw new ValidationError({ scope, prop: 'pattern.standby', value: standby, problem: 'unknown standby mode', fix: `use one of ${STANDBY_MODES.map((m) => `'${m}'`).join(', ')}` });
-    }
   }
 
   private residencyOf(scope: IConstruct, region: RegionInfo): string {

@@ -31,13 +31,23 @@ export const HEALTH_ENDPOINTS = {
   startup: '/healthz/startup',
 } as const;
 
-/** What the global entry needs from one regional stamp: where each service's internal load balancer lives. */
+/**
+ * Where one regional stamp's services are reached: what the global entry (origins) and the workloads (Service
+ * annotations, NetworkPolicies) agree on.
+ */
 export interface RegionalIngress {
   readonly region: string;
   /** Resource group where AKS creates load balancers and Private Link Services (the node resource group). */
   readonly nodeResourceGroup: string;
   /** Name of the subnet holding the internal load balancers and their Private Link Services. */
   readonly subnetName: string;
+  /**
+   * Address range of that subnet: Private Link Service NAT addresses come from it, so it is where Front Door's
+   * requests to the pods come from.
+   */
+  readonly subnetCidr: string;
+  /** The cluster's pod CIDR (excluded from the sources a public service admits). */
+  readonly podCidr: string;
   /** Per service: the fixed internal load-balancer address (from the address plan) and its Private Link Service name. */
   readonly services: { readonly [key: string]: { readonly privateIp: string; readonly privateLinkServiceName: string } };
 }
@@ -47,3 +57,9 @@ export function ingressIp(addresses: RegionAddresses, service: PlatformServiceSp
   const subnet = IPv4CidrRange.fromCidr(addresses.ingress);
   return IPv4.fromNumber(subnet.getFirst().getValue() + BigInt(service.ingressHost)).toString();
 }
+
+/**
+ * Path of the Delivery-tracking service's Event Grid webhook (CloudEvents 1.0) when events arrive through the
+ * platform's own entry: under the tracking route, so Front Door forwards it.
+ */
+export const TRACKING_EVENTS_PATH = `${PLATFORM_SERVICES.find((s) => s.key === 'tracking')!.pathPrefix}/events`;

@@ -1,43 +1,237 @@
 import { IConstruct } from 'constructs';
-import { ValidationError } from './errors';
+import { Token } from 'cdktf';
+import { closest, distance } from 'fastest-levenshtein';
+import * as v from 'valibot';
+import { describeValue, ValidationError, ValidationErrorDetails } from './errors';
+
+/** A schema of a props object or one of its values (valibot). */
+export type Shape = v.GenericSchema;
+
+/**
+ * The shape of a props interface: every key of `T` must be listed (the compiler checks it), and at run time a key not
+ * listed is an error, not silently ignored (users drive constructs from JavaScript, YAML and JSON too).
+ */
+export function strictShape<T>(entries: { readonly [K in keyof Required<T>]: Shape }, expected = 'an object'): Shape {
+  return v.strictObject(entries as v.ObjectEntries, expected);
+}
+
+/** Optional value: `undefined` (or a missing key) takes the default; `null` is an error. */
+export function opt(schema: Shape): Shape {
+  return v.optional(schema);
+}
+
+/** Shape building blocks, each carrying the words error messages use for what is expected. */
+export const shapes = {
+  string: (expected = 'a string'): Shape => v.string(expected),
+  /** A finite number (NaN and Infinity are errors; Terraform number tokens pass here and are judged by the checks). */
+  number: (expected = 'a number'): Shape => v.pipe(v.number(expected), v.finite(expected)),
+  boolean: (): Shape => v.boolean('true or false (a boolean, not a string)'),
+  list: (item: Shape, expected = 'a list'): Shape => v.array(item, expected),
+  map: (value: Shape, expected = 'an object of keys to values'): Shape => v.record(v.string(), value, expected),
+  oneOf: <T extends string | number>(values: readonly T[]): Shape =>
+    v.picklist(values as T[], `one of ${values.map((x) => (typeof x === 'string' ? `'${x}'` : String(x))).join(', ')}`),
+  /** An object with at least these keys (a construct or other class instance implementing an interface). */
+  like: <T>(entries: { readonly [K in keyof Required<T>]: Shape }, expected: string): Shape => v.looseObject(entries as v.ObjectEntries, expected),
+  /**
+   * An instance of a class (including classes with private constructors and static factories). The class is given as a
+   * function, read when a value is checked, so a shape may name a class whose module imports the shape's module.
+   */
+  instance: (cls: () => { readonly prototype: object }, expected: string): Shape =>
+    v.custom((input) => input instanceof (cls() as unknown as abstract new () => unknown), expected),
+};
+
+/**
+ * Checks a value against its shape and throws one `ValidationError` listing every violation: unknown keys (with the
+ * closest known key), wrong types, `null` where a value or object belongs, NaN or Infinity where a number belongs.
+ *
+ * @param prop prefix of the reported prop paths (`''` for a construct's own props)
+ */
+export function checkShape(scope: IConstruct | string, prop: string, value: unknown, schema: Shape): void {
+  const result = v.safeParse(schema, value, { abortEarly: false });
+  if (result.success) return;
+  throw ValidationError.combine(result.issues.map((issue) => shapeError(scope, prop, value, schema, issue)));
+}
+
+function shapeError(scope: IConstruct | string, prefix: string, root: unknown, schema: Shape, issue: v.BaseIssue<unknown>): ValidationError {
+  const path = issue.path ?? [];
+  const keys = path.map((p) => p.key as string | number);
+  const propPath = keys.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${key}` : String(key)), prefix);
+  const unknownKey = path.length > 0 && path[path.length - 1].origin === 'key';
+  if (unknownKey) {
+    const key = String(keys[keys.length - 1]);
+    const known = Object.keys(entriesAt(schema, keys.slice(0, -1)) ?? {});
+    const best = known.length ? closest(key, known) : undefined;
+    const near = best !== undefined && distance(key.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(key.length / 3));
+    return new ValidationError({
+      scope, prop: propPath, value: valueAt(root, keys),
+      problem: `unknown option '${key}', which would be ignored`,
+      fix: near ? `did you mean '${best}'?` : known.length ? `use only ${known.map((k) => `'${k}'`).join(', ')}` : 'remove it',
+    });
+  }
+  const actual = valueAt(root, keys);
+  const expected = issue.message.startsWith('Invalid ') ? issue.expected ?? 'another value' : issue.message;
+  return new ValidationError({
+    scope, prop: propPath || '(props)', value: actual,
+    problem: `expected ${expected}, got ${describeValue(actual)}`,
+    fix: actual === null ? `leave ${propPath || 'it'} out to take the default, or give ${expected}` : `give ${expected}`,
+  });
+}
+
+/** The value at a key path (`undefined` when the path leaves the data). */
+function valueAt(root: unknown, keys: readonly (string | number)[]): unknown {
+  let current: unknown = root;
+  for (const key of keys) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+/** The entries of the strict object schema at a key path, for suggesting the closest known key. */
+function entriesAt(schema: Shape, keys: readonly (string | number)[]): v.ObjectEntries | undefined {
+  let current: Shape | undefined = schema;
+  const unwrap = (s: Shape | undefined): Shape | undefined => {
+    let x = s as (Shape & { wrapped?: Shape; pipe?: Shape[] }) | undefined;
+    while (x && (x.type === 'optional' || x.type === 'pipe' || (x.pipe && x.type !== 'strict_object'))) {
+      x = (x.type === 'optional' ? x.wrapped : x.pipe?.[0]) as (Shape & { wrapped?: Shape; pipe?: Shape[] }) | undefined;
+    }
+    return x;
+  };
+  for (const key of keys) {
+    const s = unwrap(current) as (Shape & { entries?: v.ObjectEntries; item?: Shape; value?: Shape }) | undefined;
+    if (!s) return undefined;
+    current = s.entries ? s.entries[key] : s.item ?? s.value;
+  }
+  const last = unwrap(current) as (Shape & { entries?: v.ObjectEntries }) | undefined;
+  return last?.entries;
+}
+
+/**
+ * Collects the violations of one construct's input so that it reports them all at once. Each check runs on its own;
+ * a failed one records its error and yields a valid fallback, so the checks after it still run on sound values.
+ */
+export class Checks {
+  private readonly errors: ValidationError[] = [];
+
+  constructor(public readonly scope: IConstruct) {}
+
+  /** Runs `check`; a `ValidationError` it throws is recorded and `fallback` returned. */
+  public run<T>(fallback: T, check: () => T): T {
+    try {
+      return check();
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      this.errors.push(...e.violations);
+      return fallback;
+    }
+  }
+
+  /** Records a violation. */
+  public fail(details: Omit<ValidationErrorDetails, 'scope'>): void {
+    this.errors.push(new ValidationError({ scope: this.scope, ...details }));
+  }
+
+  /** Whether a violation of `prop` (or of a prop inside it) was recorded. */
+  public failed(prop: string): boolean {
+    return this.errors.some((e) => e.prop === prop || e.prop.startsWith(`${prop}.`) || e.prop.startsWith(`${prop}[`));
+  }
+
+  /** An integer within [min, max] (see `checkInteger`), or `fallback` with the violation recorded. */
+  public integer(prop: string, value: number, min: number, max: number, why: string, fallback = min): number {
+    return this.run(fallback, () => checkInteger(this.scope, prop, value, min, max, why));
+  }
+
+  /** One of `allowed`, or `fallback` with the violation recorded. */
+  public oneOf<T extends string | number>(prop: string, value: T, allowed: readonly T[], fallback = allowed[0], why?: string): T {
+    return this.run(fallback, () => checkOneOf(this.scope, prop, value, allowed, why));
+  }
+
+  /** Throws one `ValidationError` with every recorded violation, if any. */
+  public throwIfAny(): void {
+    if (this.errors.length > 0) throw ValidationError.combine(this.errors);
+  }
+}
+
+/** Why a Terraform number token cannot stand where the library computes with the number at synth time. */
+function rejectNumberToken(scope: IConstruct, prop: string, value: number, why: string): void {
+  if (Token.isUnresolved(value)) {
+    throw new ValidationError({ scope, prop, value, problem: `a Terraform token is unknown until apply, and this number is checked at synth time (${why})`, fix: 'pass a literal number' });
+  }
+}
 
 /** An integer prop within [min, max], or a `ValidationError` that says why and how to fix it. */
 export function checkInteger(scope: IConstruct, prop: string, value: number, min: number, max: number, why: string): number {
+  if (typeof value === 'number') rejectNumberToken(scope, prop, value, why);
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ValidationError({ scope, prop, value, problem: `must be an integer from ${min} to ${max} (${why})`, fix: `set ${prop} between ${min} and ${max}` });
+    throw new ValidationError({ scope, prop, value, problem: `must be an integer from ${min} to ${max} (${why})${typeof value === 'number' ? '' : `, got ${describeValue(value)}`}`, fix: `set ${prop} between ${min} and ${max}` });
   }
   return value;
 }
 
-/** A prop that must be one of `allowed`. */
-export function checkOneOf<T extends string | number>(scope: IConstruct, prop: string, value: T, allowed: readonly T[]): T {
+/** A prop that must be one of `allowed` (`why` says where the list comes from). */
+export function checkOneOf<T extends string | number>(scope: IConstruct, prop: string, value: T, allowed: readonly T[], why?: string): T {
   if (!allowed.includes(value)) {
-    throw new ValidationError({ scope, prop, value, problem: 'not a supported value', fix: `use one of ${allowed.map((a) => (typeof a === 'string' ? `'${a}'` : String(a))).join(', ')}` });
+    const near = typeof value === 'string' && allowed.every((a) => typeof a === 'string') ? closest(value, allowed as readonly string[]) : undefined;
+    const list = allowed.map((a) => (typeof a === 'string' ? `'${a}'` : String(a))).join(', ');
+    throw new ValidationError({
+      scope, prop, value,
+      problem: Token.isUnresolved(value) ? 'a Terraform token is unknown until apply, and this choice is made at synth time' : `${why ?? 'not a supported value'} (expected ${list}, got ${describeValue(value)})`,
+      fix: near && /[a-z]/i.test(String(value)) && distance(String(value).toLowerCase(), near.toLowerCase()) <= Math.max(1, Math.floor(String(value).length / 3)) ? `did you mean '${near}'? (one of ${list})` : `use one of ${list}`,
+    });
   }
   return value;
+}
+
+/**
+ * A string in a given format; a Terraform token passes unchecked (it resolves at apply time, e.g. an object ID from
+ * another resource), anything else that is not a matching string is a `ValidationError`.
+ */
+export function checkFormat(scope: IConstruct, prop: string, value: string, format: RegExp, problem: string, fix: string): string {
+  if (typeof value === 'string' && (Token.isUnresolved(value) || format.test(value))) return value;
+  throw new ValidationError({ scope, prop, value, problem: typeof value === 'string' ? problem : `${problem}; got ${describeValue(value)}`, fix });
 }
 
 /** An Entra ID object (principal) ID. */
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** An Entra ID object ID (or a token that resolves to one). */
+export function checkGuid(scope: IConstruct, prop: string, value: string, what: string, fix: string): string {
+  return checkFormat(scope, prop, value, GUID, `not ${what} (a GUID)`, fix);
+}
+
 /**
  * Principals keyed by a stable name (the keys become construct IDs): each key 1-40 letters and digits starting with
- * a letter, each value an Entra ID object ID. Returns the entries.
+ * a letter, each value an Entra ID object ID or a token (such as `identity.principalId`). Returns the entries.
  */
 export function checkPrincipals(scope: IConstruct, prop: string, map: { readonly [key: string]: string } | undefined): [string, string][] {
   const entries = Object.entries(map ?? {});
+  const errors: ValidationError[] = [];
   for (const [key, principalId] of entries) {
-    if (!/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key)) {
-      throw new ValidationError({ scope, prop: `${prop}.${key}`, value: key, problem: 'keys become construct IDs: 1-40 letters and digits, starting with a letter', fix: "use e.g. 'OrderService'" });
-    }
-    if (typeof principalId !== 'string' || !GUID.test(principalId)) {
-      throw new ValidationError({ scope, prop: `${prop}.${key}`, value: principalId, problem: 'not an Entra ID principal (object) ID', fix: "pass the managed identity's principal ID (azurerm_user_assigned_identity.principal_id)" });
+    try {
+      if (!/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key)) {
+        throw new ValidationError({ scope, prop: `${prop}.${key}`, value: key, problem: 'keys become construct IDs: 1-40 letters and digits, starting with a letter', fix: "use e.g. 'OrderService'" });
+      }
+      checkGuid(scope, `${prop}.${key}`, principalId, 'an Entra ID principal (object) ID', "pass the managed identity's principal ID (azurerm_user_assigned_identity.principal_id)");
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      errors.push(e);
     }
   }
+  if (errors.length > 0) throw ValidationError.combine(errors);
   return entries;
 }
 
 /** `order` -> `Order`, for construct IDs built from keys. */
 export function pascal(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+/** A map keyed by region: every key must be one of `regions`, or the setting would be silently ignored. */
+export function checkRegionKeys(scope: IConstruct, prop: string, map: { readonly [region: string]: unknown } | undefined, regions: readonly string[]): void {
+  const errors = Object.keys(map ?? {}).filter((key) => !regions.includes(key)).map((key) => new ValidationError({
+    scope, prop: `${prop}.${key}`, value: key,
+    problem: `not one of the regions (${regions.join(', ')}), so the setting would be ignored`,
+    fix: `key ${prop} by the listed regions${regions.length ? `; did you mean '${closest(key, [...regions])}'?` : ''}`,
+  }));
+  if (errors.length > 0) throw ValidationError.combine(errors);
 }

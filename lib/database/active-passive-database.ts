@@ -3,12 +3,13 @@ import { Annotations } from 'cdktf';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { DataTierConstruct, DataTierEndpoint, DataTierProps } from '../core/data-tier';
 import { ValidationError } from '../core/errors';
-import { checkOneOf, GUID } from '../core/validate';
+import { checkFormat, checkGuid, checkShape, Checks } from '../core/validate';
 import { PrivateDnsZones } from '../stamp/network';
 import { DatabaseEngine, PostgresqlEngineOptions, SqlEngineOptions } from './engine';
-import { buildPostgresql } from './postgresql';
+import { buildPostgresql, checkPostgresqlOptions } from './postgresql';
 import { cellPlans, DatabaseBuildContext } from './topology';
-import { buildSql } from './sql';
+import { buildSql, checkSqlOptions } from './sql';
+import { ACTIVE_PASSIVE_DATABASE_SHAPE, POSTGRESQL_OPTIONS_SHAPE, SQL_OPTIONS_SHAPE } from './shapes';
 
 /** The Entra ID principal that administers the database servers. */
 export interface DatabaseAdministrator {
@@ -73,7 +74,7 @@ export interface DatabaseServerEndpoint {
  * | zoneRedundant | zone-redundant database, geo backups | zone-redundant HA, geo backups |
  * | primarySecondary | auto-failover group, readable secondary | HA primary + cross-region replica + virtual endpoint |
  * | activePassive | auto-failover group, standby (non-readable) secondary | same as primarySecondary |
- * | activeActive | one cell per region, each with a failover group to the next region (ring) | one HA server per region, each with a replica in the next region |
+ * | activeActive | one cell per region, each with a failover group to its partner (the region listed before it; the first region's is the second) | one HA server per region, each with a replica in its partner region |
  * | regionPinned | independent zone-redundant database per cell, backups inside the residency | independent HA server per cell |
  *
  * Place it in the data stack; `connect(stamp)` adds the private endpoints to each regional stamp.
@@ -87,17 +88,22 @@ export class ActivePassiveDatabase extends DataTierConstruct {
   public readonly servers: readonly DatabaseServerEndpoint[];
 
   constructor(scope: Construct, id: string, props: ActivePassiveDatabaseProps) {
-    super(scope, id, props, 'order-database');
-    this.engine = this.checkEngine(props.engine);
-    const administrator = this.checkAdministrator(props.administrator);
-    const databaseName = this.checkDatabaseName(props.databaseName ?? 'orders');
+    super(scope, id, props, 'order-database', ACTIVE_PASSIVE_DATABASE_SHAPE);
+    const checks = new Checks(this);
+    this.engine = props.engine;
+    checks.run(undefined, () => this.checkEngineOptions(props.engine));
+    const administrator = checks.run({ objectId: '', name: '', type: 'Group' as const }, () => this.checkAdministrator(props.administrator));
+    const databaseName = checks.run('orders', () => this.checkDatabaseName(props.databaseName ?? 'orders'));
+    // The engine's own checks read its options, so their shape must hold first.
+    if (checks.failed('engine')) checks.throwIfAny();
+    const plans = cellPlans(this.pattern.kind, this.placements);
     const client = new DataAzurermClientConfig(this, 'ClientConfig', {});
     const context: DatabaseBuildContext = {
       scope: this,
       naming: this.naming,
       pattern: this.pattern,
       placements: this.placements,
-      plans: cellPlans(this.pattern.kind, this.placements),
+      plans,
       databaseName,
       administrator,
       tenantId: client.tenantId,
@@ -108,10 +114,11 @@ export class ActivePassiveDatabase extends DataTierConstruct {
       monitoring: (region) => this.monitoring(region),
       geoBackupBlocker: (placement) => this.geoBackupBlocker(placement),
     };
+    const sql = this.engine.kind === 'sql' ? checkSqlOptions(context, this.engine.options as SqlEngineOptions, checks) : undefined;
+    const postgresql = this.engine.kind === 'postgresql' ? checkPostgresqlOptions(context, this.engine.options as PostgresqlEngineOptions, checks) : undefined;
+    checks.throwIfAny();
 
-    const build = this.engine.kind === 'sql'
-      ? buildSql(context, this.engine.options as SqlEngineOptions)
-      : buildPostgresql(context, this.engine.options as PostgresqlEngineOptions);
+    const build = sql ? buildSql(context, sql) : buildPostgresql(context, postgresql!);
     this.cells = build.cells;
     this.servers = build.servers;
     for (const plan of context.plans) {
@@ -146,37 +153,31 @@ export class ActivePassiveDatabase extends DataTierConstruct {
     return cell;
   }
 
-  private checkEngine(engine: DatabaseEngine): DatabaseEngine {
-    if (!(engine instanceof DatabaseEngine)) {
-      throw new ValidationError({ scope: this, prop: 'engine', value: engine, problem: 'not a DatabaseEngine', fix: 'use DatabaseEngine.sql({...}) or DatabaseEngine.postgresql({...})' });
-    }
+  private checkEngineOptions(engine: DatabaseEngine): void {
     const other = engine.kind === 'sql' ? DatabaseEngine.postgresql() : DatabaseEngine.sql();
-    for (const key of Object.keys(engine.options)) {
-      if (!engine.knownOptions.includes(key)) {
-        const belongs = other.knownOptions.includes(key) ? `; it is a ${other.kind} option` : '';
-        throw new ValidationError({
-          scope: this, prop: `engine.${key}`, value: (engine.options as Record<string, unknown>)[key],
-          problem: `the ${engine.kind} engine has no option '${key}'${belongs}`,
-          fix: `use one of ${engine.knownOptions.join(', ')}`,
-        });
+    const options = engine.options as Record<string, unknown>;
+    if (options !== null && typeof options === 'object') {
+      for (const key of Object.keys(options)) {
+        if (!engine.knownOptions.includes(key) && other.knownOptions.includes(key)) {
+          throw new ValidationError({
+            scope: this, prop: `engine.${key}`, value: options[key],
+            problem: `the ${engine.kind} engine has no option '${key}'; it is a ${other.kind} option`,
+            fix: `use one of ${engine.knownOptions.join(', ')}, or DatabaseEngine.${other.kind}({...})`,
+          });
+        }
       }
     }
-    return engine;
+    checkShape(this, 'engine', engine.options, engine.kind === 'sql' ? SQL_OPTIONS_SHAPE : POSTGRESQL_OPTIONS_SHAPE);
   }
 
   private checkAdministrator(admin: DatabaseAdministrator): Required<DatabaseAdministrator> {
-    if (!admin || typeof admin.objectId !== 'string' || !GUID.test(admin.objectId)) {
-      throw new ValidationError({ scope: this, prop: 'administrator.objectId', value: admin?.objectId, problem: 'not an Entra ID object ID (a GUID)', fix: "use the group's object ID: az ad group show -g <name> --query id -o tsv" });
-    }
-    if (typeof admin.name !== 'string' || admin.name.length === 0 || admin.name.length > 128) {
-      throw new ValidationError({ scope: this, prop: 'administrator.name', value: admin.name, problem: 'the administrator needs a display name of 1-128 characters', fix: "use the group's display name, e.g. 'sg-order-db-admins'" });
-    }
-    const type = checkOneOf(this, 'administrator.type', admin.type ?? 'Group', ['Group', 'User', 'ServicePrincipal'] as const);
-    return { objectId: admin.objectId, name: admin.name, type };
+    checkGuid(this, 'administrator.objectId', admin.objectId, 'an Entra ID object ID', "use the group's object ID: az ad group show -g <name> --query id -o tsv");
+    checkFormat(this, 'administrator.name', admin.name, /^.{1,128}$/, 'the administrator needs a display name of 1-128 characters', "use the group's display name, e.g. 'sg-order-db-admins'");
+    return { objectId: admin.objectId, name: admin.name, type: admin.type ?? 'Group' };
   }
 
   private checkDatabaseName(name: string): string {
-    if (typeof name !== 'string' || !/^[a-z][a-z0-9_]{0,39}$/.test(name)) {
+    if (!/^[a-z][a-z0-9_]{0,39}$/.test(name)) {
       throw new ValidationError({ scope: this, prop: 'databaseName', value: name, problem: 'database names here are 1-40 lower-case letters, digits and underscores, starting with a letter (valid for both engines without quoting)', fix: "use e.g. 'orders'" });
     }
     return name;

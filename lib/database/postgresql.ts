@@ -3,10 +3,9 @@ import { PostgresqlFlexibleServerActiveDirectoryAdministrator } from '@cdktf/pro
 import { PostgresqlFlexibleServerDatabase } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-database';
 import { PostgresqlFlexibleServerVirtualEndpoint } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-virtual-endpoint';
 import { addDiagnostics } from '../monitoring/diagnostics';
-import { ValidationError } from '../core/errors';
 import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
-import { checkInteger, checkOneOf } from '../core/validate';
+import { checkFormat, Checks } from '../core/validate';
 import type { DatabaseCell, DatabaseServerEndpoint } from './active-passive-database';
 import type { DatabaseBuild, DatabaseBuildContext } from './topology';
 import { RegionPlacement } from '../core/pattern';
@@ -20,7 +19,6 @@ export const POSTGRESQL_VERSIONS = ['13', '14', '15', '16', '17', '18'] as const
 /** Storage sizes (MB) flexible server accepts (Premium SSD). */
 const STORAGE_MB = [32768, 65536, 131072, 262144, 524288, 1048576, 2097152, 4193280, 4194304, 8388608, 16777216, 33553408];
 const PG_SKU = /^(B|GP|MO)_Standard_[A-Za-z0-9_]+$/;
-const ZONES = ['1', '2', '3'] as const;
 /**
  * Attributes Azure changes on its own: the primary and standby zones swap after an HA failover
  * (terraform-provider-azurerm#13443: without this the next plan replaces the server), and a promotion or
@@ -31,7 +29,8 @@ const FAILOVER_DRIFT = ['zone', 'high_availability[0].standby_availability_zone'
 /** Server logs and the audit category group (pgaudit sessions) to Log Analytics. */
 const LOGS = { categories: ['PostgreSQLLogs'], categoryGroups: ['audit'] };
 
-interface CheckedPostgresqlOptions {
+/** PostgreSQL options after validation. */
+export interface CheckedPostgresqlOptions {
   readonly version: string;
   readonly skuName: string;
   readonly storageMb: number;
@@ -43,62 +42,54 @@ interface CheckedPostgresqlOptions {
   readonly maintenanceWindow: { dayOfWeek: number; startHour: number; startMinute: number };
 }
 
-function checkOptions(ctx: DatabaseBuildContext, o: PostgresqlEngineOptions): CheckedPostgresqlOptions {
-  const scope = ctx.scope;
-  const version = o.version ?? '16';
-  if (!POSTGRESQL_VERSIONS.includes(version as (typeof POSTGRESQL_VERSIONS)[number])) {
-    throw new ValidationError({ scope, prop: 'engine.version', value: version, problem: 'Azure Database for PostgreSQL flexible server does not offer this major version for new servers', fix: `use one of ${POSTGRESQL_VERSIONS.join(', ')}` });
-  }
-  const skuName = o.skuName ?? 'GP_Standard_D4ds_v5';
-  if (typeof skuName !== 'string' || !PG_SKU.test(skuName)) {
-    throw new ValidationError({ scope, prop: 'engine.skuName', value: skuName, problem: 'not a flexible server SKU (tier_Standard_size)', fix: "use e.g. 'GP_Standard_D4ds_v5' or 'MO_Standard_E4ds_v5'" });
-  }
+/** Checks the PostgreSQL options (every violation recorded in `checks`), returning sound values to build with. */
+export function checkPostgresqlOptions(ctx: DatabaseBuildContext, o: PostgresqlEngineOptions, checks: Checks): CheckedPostgresqlOptions {
+  const version = checks.oneOf('engine.version', o.version ?? '16', POSTGRESQL_VERSIONS, '16', 'Azure Database for PostgreSQL flexible server does not offer this major version for new servers');
+  const skuName = checks.run('GP_Standard_D4ds_v5', () => checkFormat(ctx.scope, 'engine.skuName', o.skuName ?? 'GP_Standard_D4ds_v5', PG_SKU, 'not a flexible server SKU (tier_Standard_size)', "use e.g. 'GP_Standard_D4ds_v5' or 'MO_Standard_E4ds_v5'"));
   const highAvailability = o.highAvailability ?? true;
   if (highAvailability && skuName.startsWith('B_')) {
-    throw new ValidationError({ scope, prop: 'engine.skuName', value: skuName, problem: 'Burstable servers cannot run high availability', fix: "use a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5', or set highAvailability: false" });
+    checks.fail({ prop: 'engine.skuName', value: skuName, problem: 'Burstable servers cannot run high availability', fix: "use a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5', or set highAvailability: false" });
   }
   if (skuName.startsWith('B_') && ctx.pattern.replicatesAcrossRegions) {
-    throw new ValidationError({ scope, prop: 'engine.skuName', value: skuName, problem: `${ctx.pattern.kind} needs a cross-region read replica, and Burstable servers cannot have replicas`, fix: "use a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5'" });
+    checks.fail({ prop: 'engine.skuName', value: skuName, problem: `${ctx.pattern.kind} needs a cross-region read replica, and Burstable servers cannot have replicas`, fix: "use a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5'" });
   }
   const replicas = Math.max(0, ...ctx.plans.map((p) => (p.replica ? 1 : 0) + p.readReplicas.length));
   if (replicas > 5) {
-    throw new ValidationError({ scope, prop: 'regions', value: ctx.placements.map((p) => p.region.name), problem: `every activeActive cell keeps a read replica in every other region, and a flexible server has at most five (${replicas} needed)`, fix: 'use at most 6 regions' });
+    checks.fail({ prop: 'regions', value: ctx.placements.map((p) => p.region.name), problem: `every activeActive cell keeps a read replica in every other region, and a flexible server has at most five (${replicas} needed)`, fix: 'use at most 6 regions' });
   }
-  const storageMb = o.storageMb ?? 131072;
-  if (!STORAGE_MB.includes(storageMb)) {
-    throw new ValidationError({ scope, prop: 'engine.storageMb', value: storageMb, problem: 'not a storage size flexible server offers', fix: `use one of ${STORAGE_MB.join(', ')}` });
-  }
-  const backupRetentionDays = checkInteger(scope, 'engine.backupRetentionDays', o.backupRetentionDays ?? 14, 7, 35, 'flexible server keeps backups 7-35 days');
-  const primaryZone = checkOneOf(scope, 'engine.primaryZone', o.primaryZone ?? '1', ZONES);
-  const standbyZone = checkOneOf(scope, 'engine.standbyZone', o.standbyZone ?? '2', ZONES);
+  const storageMb = checks.oneOf('engine.storageMb', o.storageMb ?? 131072, STORAGE_MB, 131072, 'not a storage size flexible server offers');
+  const backupRetentionDays = checks.integer('engine.backupRetentionDays', o.backupRetentionDays ?? 14, 7, 35, 'flexible server keeps backups 7-35 days', 14);
+  const primaryZone = o.primaryZone ?? '1';
+  const standbyZone = o.standbyZone ?? '2';
   if (highAvailability && primaryZone === standbyZone) {
-    throw new ValidationError({ scope, prop: 'engine.standbyZone', value: standbyZone, problem: 'zone-redundant HA needs the standby in a different zone from the primary', fix: `choose a zone other than ${primaryZone}` });
+    checks.fail({ prop: 'engine.standbyZone', value: standbyZone, problem: 'zone-redundant HA needs the standby in a different zone from the primary', fix: `choose a zone other than ${primaryZone}` });
   }
   if (!highAvailability && o.standbyZone !== undefined) {
-    throw new ValidationError({ scope, prop: 'engine.standbyZone', value: o.standbyZone, problem: 'there is no standby without high availability, so the setting would be ignored', fix: 'drop standbyZone, or set highAvailability: true' });
+    checks.fail({ prop: 'engine.standbyZone', value: o.standbyZone, problem: 'there is no standby without high availability, so the setting would be ignored', fix: 'drop standbyZone, or set highAvailability: true' });
   }
   const window = o.maintenanceWindow ?? {};
   const maintenanceWindow = {
-    dayOfWeek: checkInteger(scope, 'engine.maintenanceWindow.dayOfWeek', window.dayOfWeek ?? 0, 0, 6, '0 = Sunday'),
-    startHour: checkInteger(scope, 'engine.maintenanceWindow.startHour', window.startHour ?? 2, 0, 23, 'UTC hour'),
-    startMinute: checkInteger(scope, 'engine.maintenanceWindow.startMinute', window.startMinute ?? 0, 0, 59, 'minute'),
+    dayOfWeek: checks.integer('engine.maintenanceWindow.dayOfWeek', window.dayOfWeek ?? 0, 0, 6, '0 = Sunday', 0),
+    startHour: checks.integer('engine.maintenanceWindow.startHour', window.startHour ?? 2, 0, 23, 'UTC hour', 2),
+    startMinute: checks.integer('engine.maintenanceWindow.startMinute', window.startMinute ?? 0, 0, 59, 'minute', 0),
   };
+  if (o.geoRedundantBackup === true) {
+    for (const plan of ctx.plans) {
+      const why = ctx.geoBackupBlocker(plan.home);
+      if (why) checks.fail({ prop: 'engine.geoRedundantBackup', value: true, problem: `geo-redundant backups of the ${plan.home.region.name} server are stored in the paired region, but ${why}`, fix: 'drop geoRedundantBackup (backups then stay zone-redundant in the region)' });
+    }
+  }
   return { version, skuName, storageMb, backupRetentionDays, highAvailability, primaryZone, standbyZone, geoRedundantBackup: o.geoRedundantBackup, maintenanceWindow };
 }
 
 /** Builds the PostgreSQL flexible server topology of every cell. */
-export function buildPostgresql(ctx: DatabaseBuildContext, options: PostgresqlEngineOptions): DatabaseBuild {
-  const o = checkOptions(ctx, options);
+export function buildPostgresql(ctx: DatabaseBuildContext, o: CheckedPostgresqlOptions): DatabaseBuild {
   const servers: DatabaseServerEndpoint[] = [];
 
   const cells: DatabaseCell[] = ctx.plans.map((plan) => {
     const home = plan.home.region.name;
     const scope = ctx.regionScope(home);
-    const why = ctx.geoBackupBlocker(plan.home);
-    const geoAllowed = why === undefined;
-    if (o.geoRedundantBackup === true && why) {
-      throw new ValidationError({ scope: ctx.scope, prop: 'engine.geoRedundantBackup', value: true, problem: `geo-redundant backups are stored in the paired region, but ${why}`, fix: 'drop geoRedundantBackup (backups then stay zone-redundant in the region)' });
-    }
+    const geoAllowed = ctx.geoBackupBlocker(plan.home) === undefined;
     const zonal = plan.home.zoneRedundant;
     const primary = new PostgresqlFlexibleServer(scope, 'PostgresqlServer', {
       name: ctx.naming.name(scope, ResourceKind.POSTGRESQL_SERVER, { qualifier: home }),

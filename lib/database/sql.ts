@@ -9,10 +9,11 @@ import { ValidationError } from '../core/errors';
 import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
 import { PatternKind, RegionPlacement, RegionRole } from '../core/pattern';
-import { checkInteger, checkOneOf } from '../core/validate';
+import { Checks } from '../core/validate';
 import type { DatabaseCell, DatabaseServerEndpoint } from './active-passive-database';
 import type { DatabaseBuild, DatabaseBuildContext } from './topology';
 import { SqlEngineOptions } from './engine';
+import type { Construct } from 'constructs';
 
 /**
  * SKUs this construct makes zone-redundant: General Purpose, Business Critical, Premium. (Zone-redundant Hyperscale
@@ -28,7 +29,8 @@ const LTR_LIMITS = { weekly: { W: 520, M: 120, Y: 10 }, monthly: { W: 520, M: 12
 /** Attributes a failover changes on the databases (the old primary turns into a geo-secondary and back). */
 const FAILOVER_DRIFT = ['create_mode', 'creation_source_database_id', 'secondary_type'];
 
-interface CheckedSqlOptions {
+/** SQL options after validation. */
+export interface CheckedSqlOptions {
   readonly skuName: string;
   readonly maxSizeGb: number;
   readonly shortTermRetentionDays: number;
@@ -40,10 +42,55 @@ interface CheckedSqlOptions {
   readonly backupStorageRedundancy?: 'Geo' | 'GeoZone' | 'Zone' | 'Local';
 }
 
-function checkOptions(ctx: DatabaseBuildContext, o: SqlEngineOptions): CheckedSqlOptions {
+/** Checks the SQL options (every violation recorded in `checks`), returning sound values to build with. */
+export function checkSqlOptions(ctx: DatabaseBuildContext, o: SqlEngineOptions, checks: Checks): CheckedSqlOptions {
   const scope = ctx.scope;
-  const skuName = o.skuName ?? 'GP_Gen5_2';
-  if (typeof skuName !== 'string' || !SQL_SKU.test(skuName)) {
+  const skuName = checks.run('GP_Gen5_2', () => checkSku(scope, o.skuName ?? 'GP_Gen5_2'));
+  const maxSizeGb = checks.integer('engine.maxSizeGb', o.maxSizeGb ?? 32, 1, 4096, 'vCore databases hold up to 4 TB', 32);
+  const shortTermRetentionDays = checks.integer('engine.shortTermRetentionDays', o.shortTermRetentionDays ?? 14, 7, 35, 'Azure SQL point-in-time restore keeps 7-35 days', 14);
+  const ltr = {
+    weekly: checks.run('P4W', () => checkPeriod(ctx, 'weekly', o.longTermRetention?.weekly ?? 'P4W')),
+    monthly: checks.run('P12M', () => checkPeriod(ctx, 'monthly', o.longTermRetention?.monthly ?? 'P12M')),
+    yearly: checks.run('P5Y', () => checkPeriod(ctx, 'yearly', o.longTermRetention?.yearly ?? 'P5Y')),
+    weekOfYear: checks.integer('engine.longTermRetention.weekOfYear', o.longTermRetention?.weekOfYear ?? 1, 1, 52, 'a week of the year', 1),
+  };
+  const failoverMode = o.failoverMode ?? 'Automatic';
+  let graceMinutes: number | undefined;
+  if (failoverMode === 'Manual' && o.graceMinutes !== undefined) {
+    checks.fail({ prop: 'engine.graceMinutes', value: o.graceMinutes, problem: 'a grace period only applies to Automatic failover; with Manual a person decides when to fail over', fix: "drop graceMinutes, or set failoverMode: 'Automatic'" });
+  }
+  if (failoverMode === 'Automatic') {
+    graceMinutes = checks.integer('engine.graceMinutes', o.graceMinutes ?? 60, 60, 1_000_000, "an automatic failover group waits at least 60 minutes (Azure rejects less); use failoverMode: 'Manual' to fail over sooner by hand", 60);
+  }
+  const secondaries = Math.max(0, ...ctx.plans.map((p) => (p.replica ? 1 : 0) + p.readReplicas.length));
+  if (secondaries > 4) {
+    checks.fail({ prop: 'regions', value: ctx.placements.map((p) => p.region.name), problem: `every activeActive cell keeps a readable copy in every other region, and Azure SQL allows at most four geo-secondaries per database (${secondaries} needed)`, fix: 'use at most 5 regions' });
+  }
+  const multiRegion = ctx.pattern.replicatesAcrossRegions;
+  for (const [key, value] of [['failoverMode', o.failoverMode], ['graceMinutes', o.graceMinutes], ['readableSecondary', o.readableSecondary], ['readOnlyEndpointFailover', o.readOnlyEndpointFailover]] as const) {
+    if (!multiRegion && value !== undefined) {
+      checks.fail({ prop: `engine.${key}`, value, problem: `${ctx.pattern.kind} has no failover group, so this setting would be ignored`, fix: `drop ${key}, or choose primarySecondary, activePassive or activeActive` });
+    }
+  }
+  const checked: CheckedSqlOptions = {
+    skuName, maxSizeGb, shortTermRetentionDays, ltr, failoverMode, graceMinutes,
+    readableSecondary: o.readableSecondary, readOnlyEndpointFailover: o.readOnlyEndpointFailover ?? true, backupStorageRedundancy: o.backupStorageRedundancy,
+  };
+  for (const plan of ctx.plans) {
+    for (const placement of [plan.home, ...(plan.replica ? [plan.replica] : []), ...plan.readReplicas]) checks.run(undefined, () => backupRedundancy(ctx, checked, placement));
+    if (plan.replica && !(o.readableSecondary ?? plan.replica.role !== RegionRole.PASSIVE) && !STANDBY_SKU.test(skuName)) {
+      checks.fail({
+        prop: 'engine.skuName', value: skuName,
+        problem: 'a non-readable (Standby) secondary needs a provisioned General Purpose or Business Critical SKU (not serverless, Hyperscale or DTU)',
+        fix: "use e.g. 'GP_Gen5_2', or readableSecondary: true for a readable geo-secondary",
+      });
+    }
+  }
+  return checked;
+}
+
+function checkSku(scope: Construct, skuName: string): string {
+  if (!SQL_SKU.test(skuName)) {
     throw new ValidationError({ scope, prop: 'engine.skuName', value: skuName, problem: 'not an Azure SQL Database SKU', fix: "use e.g. 'GP_Gen5_2' (General Purpose), 'BC_Gen5_4' (Business Critical) or 'HS_Gen5_2' (Hyperscale)" });
   }
   if (!ZONE_REDUNDANT_SKU.test(skuName)) {
@@ -55,45 +102,11 @@ function checkOptions(ctx: DatabaseBuildContext, o: SqlEngineOptions): CheckedSq
       fix: "use a General Purpose, Business Critical or Premium SKU, e.g. 'GP_Gen5_2'",
     });
   }
-  const maxSizeGb = checkInteger(scope, 'engine.maxSizeGb', o.maxSizeGb ?? 32, 1, 4096, 'vCore databases hold up to 4 TB');
-  const shortTermRetentionDays = checkInteger(scope, 'engine.shortTermRetentionDays', o.shortTermRetentionDays ?? 14, 7, 35, 'Azure SQL point-in-time restore keeps 7-35 days');
-  const ltr = {
-    weekly: checkPeriod(ctx, 'weekly', o.longTermRetention?.weekly ?? 'P4W'),
-    monthly: checkPeriod(ctx, 'monthly', o.longTermRetention?.monthly ?? 'P12M'),
-    yearly: checkPeriod(ctx, 'yearly', o.longTermRetention?.yearly ?? 'P5Y'),
-    weekOfYear: checkInteger(scope, 'engine.longTermRetention.weekOfYear', o.longTermRetention?.weekOfYear ?? 1, 1, 52, 'a week of the year'),
-  };
-  const failoverMode = checkOneOf(scope, 'engine.failoverMode', o.failoverMode ?? 'Automatic', ['Automatic', 'Manual'] as const);
-  let graceMinutes: number | undefined;
-  if (failoverMode === 'Manual' && o.graceMinutes !== undefined) {
-    throw new ValidationError({ scope, prop: 'engine.graceMinutes', value: o.graceMinutes, problem: 'a grace period only applies to Automatic failover; with Manual a person decides when to fail over', fix: "drop graceMinutes, or set failoverMode: 'Automatic'" });
-  }
-  if (failoverMode === 'Automatic') {
-    graceMinutes = o.graceMinutes ?? 60;
-    if (!Number.isInteger(graceMinutes) || graceMinutes < 60) {
-      throw new ValidationError({ scope, prop: 'engine.graceMinutes', value: graceMinutes, problem: 'an automatic failover group waits at least 60 minutes (Azure rejects less)', fix: "use 60 or more, or failoverMode: 'Manual' to fail over sooner by hand" });
-    }
-  }
-  const backupStorageRedundancy = o.backupStorageRedundancy === undefined ? undefined
-    : checkOneOf(scope, 'engine.backupStorageRedundancy', o.backupStorageRedundancy, ['Geo', 'GeoZone', 'Zone', 'Local'] as const);
-  const secondaries = Math.max(0, ...ctx.plans.map((p) => (p.replica ? 1 : 0) + p.readReplicas.length));
-  if (secondaries > 4) {
-    throw new ValidationError({ scope, prop: 'regions', value: ctx.placements.map((p) => p.region.name), problem: `every activeActive cell keeps a readable copy in every other region, and Azure SQL allows at most four geo-secondaries per database (${secondaries} needed)`, fix: 'use at most 5 regions' });
-  }
-  const multiRegion = ctx.pattern.replicatesAcrossRegions;
-  for (const [key, value] of [['failoverMode', o.failoverMode], ['graceMinutes', o.graceMinutes], ['readableSecondary', o.readableSecondary], ['readOnlyEndpointFailover', o.readOnlyEndpointFailover]] as const) {
-    if (!multiRegion && value !== undefined) {
-      throw new ValidationError({ scope, prop: `engine.${key}`, value, problem: `${ctx.pattern.kind} has no failover group, so this setting would be ignored`, fix: `drop ${key}, or choose primarySecondary, activePassive or activeActive` });
-    }
-  }
-  return {
-    skuName, maxSizeGb, shortTermRetentionDays, ltr, failoverMode, graceMinutes,
-    readableSecondary: o.readableSecondary, readOnlyEndpointFailover: o.readOnlyEndpointFailover ?? true, backupStorageRedundancy,
-  };
+  return skuName;
 }
 
 function checkPeriod(ctx: DatabaseBuildContext, kind: 'weekly' | 'monthly' | 'yearly', value: string): string {
-  const match = typeof value === 'string' ? PERIOD.exec(value) : null;
+  const match = PERIOD.exec(value);
   const limit = match ? LTR_LIMITS[kind][match[2] as 'W' | 'M' | 'Y'] : 0;
   if (!match || Number(match[1]) < 1 || Number(match[1]) > limit) {
     throw new ValidationError({ scope: ctx.scope, prop: `engine.longTermRetention.${kind}`, value, problem: 'not an ISO 8601 period Azure SQL long-term retention accepts (PnW up to 520 weeks, PnM up to 120 months, PnY up to 10 years)', fix: "write it like 'P4W', 'P12M' or 'P5Y'" });
@@ -113,10 +126,12 @@ function backupRedundancy(ctx: DatabaseBuildContext, o: CheckedSqlOptions, place
   return !why ? 'Geo' : placement.zoneRedundant ? 'Zone' : 'Local';
 }
 
-/** Builds the Azure SQL topology of every cell. */
-export function buildSql(ctx: DatabaseBuildContext, options: SqlEngineOptions): DatabaseBuild {
-  const o = checkOptions(ctx, options);
+/** Builds the Azure SQL topology of every cell from checked options. */
+export function buildSql(ctx: DatabaseBuildContext, o: CheckedSqlOptions): DatabaseBuild {
   const servers = new Map<string, MssqlServer>();
+  // Every copy of a database carries the same retention: the copy that is primary after a failover takes the backups.
+  const shortTerm = { retentionDays: o.shortTermRetentionDays, backupIntervalInHours: 12 };
+  const longTerm = { weeklyRetention: o.ltr.weekly, monthlyRetention: o.ltr.monthly, yearlyRetention: o.ltr.yearly, weekOfYear: o.ltr.weekOfYear };
 
   // One logical server per region, Entra-only, private, audited.
   for (const placement of ctx.placements) {
@@ -152,11 +167,11 @@ export function buildSql(ctx: DatabaseBuildContext, options: SqlEngineOptions): 
     servers.set(region, server);
   }
 
-  const ring = ctx.pattern.kind === PatternKind.ACTIVE_ACTIVE;
+  const cellPerRegion = ctx.pattern.kind === PatternKind.ACTIVE_ACTIVE;
   const cells: DatabaseCell[] = ctx.plans.map((plan) => {
     const home = plan.home.region.name;
     const scope = ctx.regionScope(home);
-    const name = ring ? `${ctx.databaseName}-${home}` : ctx.databaseName;
+    const name = cellPerRegion ? `${ctx.databaseName}-${home}` : ctx.databaseName;
     const server = servers.get(home)!;
     const database = new MssqlDatabase(scope, 'Database', {
       name,
@@ -165,8 +180,8 @@ export function buildSql(ctx: DatabaseBuildContext, options: SqlEngineOptions): 
       maxSizeGb: o.maxSizeGb,
       zoneRedundant: plan.home.zoneRedundant,
       storageAccountType: backupRedundancy(ctx, o, plan.home),
-      shortTermRetentionPolicy: { retentionDays: o.shortTermRetentionDays, backupIntervalInHours: 12 },
-      longTermRetentionPolicy: { weeklyRetention: o.ltr.weekly, monthlyRetention: o.ltr.monthly, yearlyRetention: o.ltr.yearly, weekOfYear: o.ltr.weekOfYear },
+      shortTermRetentionPolicy: shortTerm,
+      longTermRetentionPolicy: longTerm,
       tags: { ...ctx.tags, region: home, cell: home },
     });
     protect(database, ctx.removalPolicy, FAILOVER_DRIFT);
@@ -178,13 +193,6 @@ export function buildSql(ctx: DatabaseBuildContext, options: SqlEngineOptions): 
     const replicaRegion = plan.replica.region.name;
     const partner = servers.get(replicaRegion)!;
     const readable = o.readableSecondary ?? plan.replica.role !== RegionRole.PASSIVE;
-    if (!readable && !STANDBY_SKU.test(o.skuName)) {
-      throw new ValidationError({
-        scope: ctx.scope, prop: 'engine.skuName', value: o.skuName,
-        problem: 'a non-readable (Standby) secondary needs a provisioned General Purpose or Business Critical SKU (not serverless, Hyperscale or DTU)',
-        fix: "use e.g. 'GP_Gen5_2', or readableSecondary: true for a readable geo-secondary",
-      });
-    }
     const geoSecondary = (placement: RegionPlacement, secondaryType: 'Geo' | 'Standby') => {
       const secondaryRegion = placement.region.name;
       const secondary = new MssqlDatabase(ctx.regionScope(secondaryRegion), `Replica-${home}`, {
@@ -193,13 +201,18 @@ export function buildSql(ctx: DatabaseBuildContext, options: SqlEngineOptions): 
         createMode: 'Secondary',
         creationSourceDatabaseId: database.id,
         secondaryType,
-        // Same SKU as the primary (otherwise an unresolvable diff); no max_size_gb: Azure refuses it on secondaries.
+        // Same SKU as the primary (otherwise an unresolvable diff). No max_size_gb: the provider refuses it in
+        // secondary create mode ("it is not possible to change maximum size ... in secondary create mode",
+        // internal/services/mssql/mssql_database_resource.go at v4.55.0); Azure seeds the copy with the primary's size.
         skuName: o.skuName,
         zoneRedundant: placement.zoneRedundant,
         // After a failover this database is the primary: keep its backups as safe as the original's, and its
         // long-term retention (backups are only taken once it is primary).
         storageAccountType: backupRedundancy(ctx, o, placement),
-        longTermRetentionPolicy: { weeklyRetention: o.ltr.weekly, monthlyRetention: o.ltr.monthly, yearlyRetention: o.ltr.yearly, weekOfYear: o.ltr.weekOfYear },
+        // The provider applies the short-term policy in any create mode; without it a failed-over primary keeps
+        // Azure's default point-in-time restore window instead of the configured one.
+        shortTermRetentionPolicy: shortTerm,
+        longTermRetentionPolicy: longTerm,
         tags: { ...ctx.tags, region: secondaryRegion, cell: home },
       });
       protect(secondary, ctx.removalPolicy, FAILOVER_DRIFT);

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { RemovalPolicy } from '../core/lifecycle';
 import { Naming } from '../core/naming';
-import { PatternKind, RedundancyPattern, RegionPlacement } from '../core/pattern';
+import { activeActivePartner, PatternKind, RedundancyPattern, RegionPlacement } from '../core/pattern';
 import { Tags } from '../core/tags';
 import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
 import type { DatabaseAdministrator, DatabaseCell, DatabaseServerEndpoint } from './active-passive-database';
@@ -47,8 +47,9 @@ export interface DatabaseBuild {
  * The cells of a pattern: one home and at most one replica region each.
  *
  * zoneRedundant and regionPinned cells have no replica; primarySecondary and activePassive have one cell homed in
- * the first region with its replica in the second; activeActive forms a ring (cell i's failover partner is region
- * i+1) and, with three or more regions, adds a readable copy of every cell in every other region.
+ * the first region with its replica in the second; under activeActive cell i's failover partner is the region listed
+ * before it (the first region's is the second: `activeActivePartner`), and with three or more regions every cell adds
+ * a readable copy in every other region.
  */
 export function cellPlans(kind: PatternKind, placements: readonly RegionPlacement[]): CellPlan[] {
   switch (kind) {
@@ -59,7 +60,7 @@ export function cellPlans(kind: PatternKind, placements: readonly RegionPlacemen
       return [{ home: placements[0], replica: placements[1], readReplicas: [] }];
     case PatternKind.ACTIVE_ACTIVE:
       return placements.map((home, i) => {
-        const replica = placements[(i + 1) % placements.length];
+        const replica = placements[activeActivePartner(i)];
         return { home, replica, readReplicas: placements.filter((p) => p !== home && p !== replica) };
       });
     case PatternKind.REGION_PINNED:

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Annotations, Token } from 'cdktf';
 import { EventgridEventSubscription } from '@cdktf/provider-azurerm/lib/eventgrid-event-subscription';
 import { EventgridTopic } from '@cdktf/provider-azurerm/lib/eventgrid-topic';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
@@ -12,10 +13,11 @@ import { DataTierConstruct, DataTierEndpoint, DataTierProps } from '../core/data
 import { ValidationError } from '../core/errors';
 import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
-import { PatternKind, RegionPlacement } from '../core/pattern';
-import { checkInteger, checkOneOf, checkPrincipals } from '../core/validate';
+import { activeActivePartner, PatternKind, RegionPlacement } from '../core/pattern';
+import { checkPrincipals, checkShape, Checks } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { PrivateDnsZones } from '../stamp/network';
+import { EVENT_BUS_SHAPE, EVENT_GRID_OPTIONS_SHAPE, SERVICE_BUS_OPTIONS_SHAPE } from './shapes';
 
 /** Options of {@link EventTransport.serviceBus}. */
 export interface ServiceBusOptions {
@@ -39,16 +41,29 @@ export interface ServiceBusOptions {
 
 /** Options of {@link EventTransport.eventGrid}. */
 export interface EventGridOptions {
-  /** HTTPS endpoint of the Delivery-tracking service that receives the events (CloudEvents 1.0 webhook). */
-  readonly webhookUrl: string;
+  /**
+   * HTTPS endpoint of the Delivery-tracking service that receives the events (CloudEvents 1.0 webhook). It must answer
+   * Event Grid's validation handshake (an HTTP OPTIONS request with `WebHook-Request-Origin`) when a subscription is
+   * created.
+   * @default - in `MultiRegionOrderPlatform`: `https://<first custom domain, or the Front Door endpoint>/tracking/events`,
+   * served by the tracking service through the platform's own entry; on its own: required when `subscribe` is true
+   */
+  readonly webhookUrl?: string;
+  /**
+   * Create the `delivery-tracking` webhook subscriptions. Event Grid validates the webhook when a subscription is
+   * created, so a first deploy leaves this off: a webhook served through this platform's Front Door answers only once
+   * the Private Link connections are approved (after the first deploy). Until it is on, no subscription exists and
+   * events published to the topics are dropped (a synth warning says so); turning it on only adds the subscriptions.
+   * @default false
+   */
+  readonly subscribe?: boolean;
   /** Delivery attempts before dead-lettering (1-30). @default 30 */
   readonly maxDeliveryAttempts?: number;
   /** Minutes an event is retried before dead-lettering (1-1440). @default 1440 */
   readonly eventTimeToLiveMinutes?: number;
   /**
-   * Leave the webhook subscriptions to `EventBus.addWebhookSubscriptions(scope)`: Event Grid validates a webhook
-   * when the subscription is created, so it must come after the endpoint exists (the platform adds them in the edge
-   * stack, after the workloads and Front Door).
+   * Leave the webhook subscriptions to `EventBus.addWebhookSubscriptions(scope)`, for a stack applied after the webhook
+   * exists (the platform adds them in the edge stack, after the workloads and Front Door).
    * @default false
    */
   readonly deferSubscriptions?: boolean;
@@ -62,7 +77,7 @@ export class EventTransport {
   }
 
   /** Event Grid: a topic per region pushing CloudEvents to the tracking service, dead-letters to storage. */
-  public static eventGrid(options: EventGridOptions): EventTransport {
+  public static eventGrid(options: EventGridOptions = {}): EventTransport {
     return new EventTransport('eventGrid', options);
   }
 
@@ -125,7 +140,7 @@ function seconds(value: string): number | undefined {
  *
  * Service Bus Premium (default): one namespace per region the pattern writes in; primarySecondary and
  * activePassive pair the primary namespace with a namespace in the second region through a geo-DR alias,
- * activeActive pairs every region's namespace with a standby namespace in the next region, regionPinned keeps one
+ * activeActive pairs every region's namespace with a standby namespace in its partner region (`activeActivePartner`), regionPinned keeps one
  * unpaired namespace per cell. Entities live on primary namespaces only (Azure refuses them on a paired secondary,
  * terraform-provider-azurerm#20933). Event Grid (option): a topic per region with dead-lettering to zone-redundant
  * storage.
@@ -137,24 +152,25 @@ export class EventBus extends DataTierConstruct {
   private readonly endpointResources: DataTierEndpoint[] = [];
   /** Event Grid: what each region's webhook subscription needs. */
   private readonly webhookTargets: { readonly region: string; readonly topicId: string; readonly storageId: string; readonly container: string; readonly writer: RoleAssignment }[] = [];
-  private webhookSettings?: { readonly url: string; readonly maxDeliveryAttempts: number; readonly eventTimeToLive: number };
+  private webhookSettings?: { readonly url?: string; readonly subscribe: boolean; readonly maxDeliveryAttempts: number; readonly eventTimeToLive: number };
   /** Where senders and receivers get their roles: per active region, the entity scopes and the standby namespace. */
   private readonly grantScopes: { readonly region: string; readonly send: string; readonly receive?: string; readonly standby?: string; readonly sendRole: string }[] = [];
 
   constructor(scope: Construct, id: string, props: EventBusProps) {
-    super(scope, id, props, 'event-bus');
+    super(scope, id, props, 'event-bus', EVENT_BUS_SHAPE);
     this.transport = props.transport ?? EventTransport.serviceBus();
-    if (!(this.transport instanceof EventTransport)) {
-      throw new ValidationError({ scope: this, prop: 'transport', value: this.transport, problem: 'not an EventTransport', fix: 'use EventTransport.serviceBus({...}) or EventTransport.eventGrid({...})' });
+    const serviceBus = this.transport.kind === 'serviceBus';
+    checkShape(this, 'transport', this.transport.options, serviceBus ? SERVICE_BUS_OPTIONS_SHAPE : EVENT_GRID_OPTIONS_SHAPE);
+    const checks = new Checks(this);
+    const senders = checks.run([], () => checkPrincipals(this, 'senders', props.senders));
+    const receivers = checks.run([], () => checkPrincipals(this, 'receivers', props.receivers));
+    if (!serviceBus && receivers.length > 0) {
+      checks.fail({ prop: 'receivers', value: Object.keys(props.receivers ?? {}), problem: 'Event Grid pushes events to the webhook, so there is nothing to grant receivers', fix: 'drop receivers, or use EventTransport.serviceBus()' });
     }
-    const senders = checkPrincipals(this, 'senders', props.senders);
-    const receivers = checkPrincipals(this, 'receivers', props.receivers);
-    if (this.transport.kind === 'eventGrid' && receivers.length > 0) {
-      throw new ValidationError({ scope: this, prop: 'receivers', value: Object.keys(props.receivers ?? {}), problem: 'Event Grid pushes events to the webhook, so there is nothing to grant receivers', fix: 'drop receivers, or use EventTransport.serviceBus()' });
-    }
-    this.endpoints = this.transport.kind === 'serviceBus'
-      ? this.buildServiceBus(this.transport.options as ServiceBusOptions, senders, receivers)
-      : this.buildEventGrid(this.transport.options as EventGridOptions, senders);
+    const sb = serviceBus ? this.checkServiceBus(checks, this.transport.options as ServiceBusOptions) : undefined;
+    const eg = serviceBus ? undefined : this.checkEventGrid(checks, this.transport.options as EventGridOptions);
+    checks.throwIfAny();
+    this.endpoints = sb ? this.buildServiceBus(sb, senders, receivers) : this.buildEventGrid(eg!, senders);
   }
 
   public get privateEndpoints(): readonly DataTierEndpoint[] {
@@ -189,22 +205,42 @@ export class EventBus extends DataTierConstruct {
     return 'EventBus';
   }
 
-  private buildServiceBus(o: ServiceBusOptions, senders: [string, string][], receivers: [string, string][]): Record<string, EventBusEndpoint> {
-    const capacity = checkOneOf(this, 'transport.capacity', o.capacity ?? 1, [1, 2, 4, 8, 16]);
-    const partitions = checkOneOf(this, 'transport.partitions', o.partitions ?? 1, [1, 2, 4]);
+  private checkServiceBus(checks: Checks, o: ServiceBusOptions) {
+    const capacity = checks.oneOf('transport.capacity', o.capacity ?? 1, [1, 2, 4, 8, 16], 1, 'not a number of Premium messaging units Service Bus offers');
+    const partitions = checks.oneOf('transport.partitions', o.partitions ?? 1, [1, 2, 4], 1, 'not a number of Premium messaging partitions Service Bus offers');
     if (capacity % partitions !== 0) {
-      throw new ValidationError({ scope: this, prop: 'transport.partitions', value: partitions, problem: `${capacity} messaging unit(s) cannot be spread over ${partitions} partitions`, fix: 'use a capacity that is a multiple of the partitions (e.g. capacity 4 with 2 or 4 partitions)' });
+      checks.fail({ prop: 'transport.partitions', value: partitions, problem: `${capacity} messaging unit(s) cannot be spread over ${partitions} partitions`, fix: 'use a capacity that is a multiple of the partitions (e.g. capacity 4 with 2 or 4 partitions)' });
     }
+    return {
+      capacity, partitions,
+      maxDeliveryCount: checks.integer('transport.maxDeliveryCount', o.maxDeliveryCount ?? 10, 1, 2147483647, 'a message is delivered at least once', 10),
+      lockDuration: checks.run('PT1M', () => this.checkDuration('transport.lockDuration', o.lockDuration ?? 'PT1M', 5, 300)),
+      duplicateDetectionWindow: checks.run('PT10M', () => this.checkDuration('transport.duplicateDetectionWindow', o.duplicateDetectionWindow ?? 'PT10M', 20, 7 * 86400)),
+      defaultMessageTtl: checks.run('P14D', () => this.checkDuration('transport.defaultMessageTtl', o.defaultMessageTtl ?? 'P14D', 1, 10675199 * 86400)),
+    };
+  }
+
+  private checkEventGrid(checks: Checks, o: EventGridOptions) {
+    if (o.webhookUrl !== undefined) checks.run(undefined, () => checkWebhookUrl(this, 'transport.webhookUrl', o.webhookUrl!));
+    const subscribe = o.subscribe ?? false;
+    if (subscribe && o.webhookUrl === undefined && !o.deferSubscriptions) {
+      checks.fail({ prop: 'transport.webhookUrl', value: undefined, problem: 'subscribe is true, and Event Grid needs the webhook to deliver to', fix: "set webhookUrl to the tracking service's HTTPS endpoint, e.g. 'https://tracking.contoso.com/tracking/events'" });
+    }
+    return {
+      webhookUrl: o.webhookUrl, subscribe, deferSubscriptions: o.deferSubscriptions ?? false,
+      maxDeliveryAttempts: checks.integer('transport.maxDeliveryAttempts', o.maxDeliveryAttempts ?? 30, 1, 30, 'Event Grid retries up to 30 times', 30),
+      eventTimeToLive: checks.integer('transport.eventTimeToLiveMinutes', o.eventTimeToLiveMinutes ?? 1440, 1, 1440, 'Event Grid retries for at most 24 hours', 1440),
+    };
+  }
+
+  private buildServiceBus(o: ReturnType<EventBus['checkServiceBus']>, senders: [string, string][], receivers: [string, string][]): Record<string, EventBusEndpoint> {
+    const { capacity, partitions, maxDeliveryCount, lockDuration, duplicateDetectionWindow, defaultMessageTtl } = o;
     const paired = this.pattern.kind !== PatternKind.ZONE_REDUNDANT && this.pattern.kind !== PatternKind.REGION_PINNED;
-    const maxDeliveryCount = checkInteger(this, 'transport.maxDeliveryCount', o.maxDeliveryCount ?? 10, 1, 2147483647, 'a message is delivered at least once');
-    const lockDuration = this.checkDuration('transport.lockDuration', o.lockDuration ?? 'PT1M', 5, 300);
-    const duplicateDetectionWindow = this.checkDuration('transport.duplicateDetectionWindow', o.duplicateDetectionWindow ?? 'PT10M', 20, 7 * 86400);
-    const defaultMessageTtl = this.checkDuration('transport.defaultMessageTtl', o.defaultMessageTtl ?? 'P14D', 1, 10675199 * 86400);
 
     // Which regions hold an active namespace (with entities), and where each one's standby lives.
     const homes: { home: RegionPlacement; standby?: RegionPlacement }[] =
       this.pattern.kind === PatternKind.ACTIVE_ACTIVE
-        ? this.placements.map((home, i) => ({ home, standby: this.placements[(i + 1) % this.placements.length] }))
+        ? this.placements.map((home, i) => ({ home, standby: this.placements[activeActivePartner(i)] }))
         : this.pattern.kind === PatternKind.REGION_PINNED
           ? this.placements.map((home) => ({ home }))
           : paired ? [{ home: this.placements[0], standby: this.placements[1] }] : [{ home: this.placements[0] }];
@@ -224,7 +260,11 @@ export class EventBus extends DataTierConstruct {
         localAuthEnabled: false,
         minimumTlsVersion: '1.2',
         publicNetworkAccessEnabled: false,
-        networkRuleSet: { defaultAction: 'Deny', publicNetworkAccessEnabled: false, trustedServicesAllowed: false },
+        // Public access is off above; the rule set only repeats it. Its default action must stay Allow: with no IP or
+        // network rules the provider creates the namespace and then fails on a Deny rule set, leaving it tainted
+        // (terraform-provider-azurerm v4.55.0, internal/services/servicebus/servicebus_namespace_resource.go,
+        // createNetworkRuleSetForNamespace). With public network access disabled the default action admits nothing.
+        networkRuleSet: { defaultAction: 'Allow', publicNetworkAccessEnabled: false, trustedServicesAllowed: false },
         identity: { type: 'SystemAssigned' },
         tags: { ...this.tags, region },
       });
@@ -306,12 +346,8 @@ export class EventBus extends DataTierConstruct {
     return endpoints;
   }
 
-  private buildEventGrid(o: EventGridOptions, senders: [string, string][]): Record<string, EventBusEndpoint> {
-    if (typeof o.webhookUrl !== 'string' || !/^https:\/\/[^\s/]+(\/\S*)?$/.test(o.webhookUrl)) {
-      throw new ValidationError({ scope: this, prop: 'transport.webhookUrl', value: o.webhookUrl, problem: 'Event Grid delivers to an HTTPS webhook', fix: "use the tracking service's HTTPS URL, e.g. 'https://orders.example.com/events/order'" });
-    }
-    const maxDeliveryAttempts = checkInteger(this, 'transport.maxDeliveryAttempts', o.maxDeliveryAttempts ?? 30, 1, 30, 'Event Grid retries up to 30 times');
-    const eventTimeToLive = checkInteger(this, 'transport.eventTimeToLiveMinutes', o.eventTimeToLiveMinutes ?? 1440, 1, 1440, 'Event Grid retries for at most 24 hours');
+  private buildEventGrid(o: ReturnType<EventBus['checkEventGrid']>, senders: [string, string][]): Record<string, EventBusEndpoint> {
+    const { subscribe, maxDeliveryAttempts, eventTimeToLive } = o;
     const endpoints: Record<string, EventBusEndpoint> = {};
     for (const placement of this.placements) {
       const region = placement.region.name;
@@ -355,20 +391,31 @@ export class EventBus extends DataTierConstruct {
       addDiagnostics(scope, 'EventGridDiagnostics', { targetResourceId: topic.id, workspaceId: this.monitoring(region).workspaceId, categoryGroups: ['allLogs'] });
       endpoints[region] = { region, host: topic.endpoint, topic: topic.endpoint };
     }
-    this.webhookSettings = { url: o.webhookUrl, maxDeliveryAttempts, eventTimeToLive };
-    if (!o.deferSubscriptions) this.addWebhookSubscriptions();
+    this.webhookSettings = { url: o.webhookUrl, subscribe, maxDeliveryAttempts, eventTimeToLive };
+    if (!subscribe) {
+      Annotations.of(this).addWarning('Event Grid has no subscriptions yet (subscribe: false): events published to the topics are dropped. Set subscribe: true once the webhook answers (after the Private Link connections are approved) and deploy again.');
+    } else if (!o.deferSubscriptions) {
+      this.addWebhookSubscriptions();
+    }
     return endpoints;
   }
 
   /**
    * Event Grid: the `delivery-tracking` webhook subscription of every region's topic, with dead-lettering to the
-   * region's storage. Created in `scope` (a stack applied after the webhook exists), or next to the topics.
+   * region's storage, when `subscribe` is on. Created in `scope` (a stack applied after the webhook exists), or next to
+   * the topics; `webhookUrl` overrides the transport's (the platform passes the one it derives from its entry).
    */
-  public addWebhookSubscriptions(scope?: Construct): void {
+  public addWebhookSubscriptions(scope?: Construct, webhookUrl?: string): void {
     if (!this.webhookSettings) {
       throw new ValidationError({ scope: this, prop: 'transport', value: this.transport.kind, problem: 'webhook subscriptions exist only with Event Grid', fix: 'use EventTransport.eventGrid({ webhookUrl })' });
     }
-    const { url, maxDeliveryAttempts, eventTimeToLive } = this.webhookSettings;
+    const { subscribe, maxDeliveryAttempts, eventTimeToLive } = this.webhookSettings;
+    if (!subscribe) return;
+    const url = webhookUrl ?? this.webhookSettings.url;
+    if (url === undefined) {
+      throw new ValidationError({ scope: this, prop: 'transport.webhookUrl', value: undefined, problem: 'subscribe is true, and Event Grid needs the webhook to deliver to', fix: "set webhookUrl to the tracking service's HTTPS endpoint" });
+    }
+    checkWebhookUrl(this, 'transport.webhookUrl', url);
     for (const t of this.webhookTargets) {
       new EventgridEventSubscription(scope ?? this.regionScope(t.region), scope ? `DeliveryTrackingSubscription-${t.region}` : 'DeliveryTrackingSubscription', {
         name: SUBSCRIPTION,
@@ -391,4 +438,12 @@ export class EventBus extends DataTierConstruct {
     }
     return value;
   }
+}
+
+/** An HTTPS URL (format checks skip a Terraform token, which resolves at apply time). */
+export function checkWebhookUrl(scope: Construct, prop: string, url: string): string {
+  if (typeof url !== 'string' || (!Token.isUnresolved(url) && !/^https:\/\/[^\s/]+(\/\S*)?$/.test(url))) {
+    throw new ValidationError({ scope, prop, value: url, problem: 'Event Grid delivers to an HTTPS webhook', fix: "use the tracking service's HTTPS URL, e.g. 'https://tracking.contoso.com/tracking/events'" });
+  }
+  return url;
 }

@@ -5,12 +5,11 @@ import { ApiManagementApi } from '@cdktf/provider-azurerm/lib/api-management-api
 import { ApiManagementApiOperation } from '@cdktf/provider-azurerm/lib/api-management-api-operation';
 import { ApiManagementApiPolicy } from '@cdktf/provider-azurerm/lib/api-management-api-policy';
 import { ApiManagementBackend } from '@cdktf/provider-azurerm/lib/api-management-backend';
-import { ValidationError } from '../core/errors';
 import { Naming, ResourceKind } from '../core/naming';
 import { RegionPlacement } from '../core/pattern';
 import { PLATFORM_SERVICES } from '../core/services';
 import { Tags } from '../core/tags';
-import { checkInteger, checkOneOf } from '../core/validate';
+import { checkFormat, Checks } from '../core/validate';
 import type { ApiManagementOptions, ServiceKey } from './global-entry';
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
@@ -28,37 +27,56 @@ function xml(value: string): string {
  * one API per Front Door service with validate-jwt, rate-limit-by-key, a Front Door ID check and a backend per
  * region chosen by the gateway's own region.
  */
+/** API Management options after validation. */
+export interface CheckedApiManagement {
+  readonly options: ApiManagementOptions;
+  readonly sku: 'Developer' | 'Basic' | 'Standard' | 'Premium';
+  readonly capacity: number;
+  readonly zonal: boolean;
+  readonly calls: number;
+  readonly period: number;
+}
+
 export class ApiManagementGateway {
+  /** Checks the options (every violation recorded in `checks`), returning sound values to build with. */
+  public static check(checks: Checks, scope: Construct, options: ApiManagementOptions, placements: readonly RegionPlacement[]): CheckedApiManagement {
+    if (options.publisherName.trim() === '') {
+      checks.fail({ prop: 'apiManagement.publisherName', value: options.publisherName, problem: 'API Management needs a publisher name', fix: "use your organisation's name" });
+    }
+    checks.run(undefined, () => checkFormat(scope, 'apiManagement.publisherEmail', options.publisherEmail, EMAIL, 'not an e-mail address', "use e.g. 'platform@contoso.com'"));
+    const sku = options.sku ?? 'Premium';
+    if (sku !== 'Premium' && placements.length > 1) {
+      checks.fail({ prop: 'apiManagement.sku', value: sku, problem: `only Premium deploys gateways to several regions, and the platform spans ${placements.length}`, fix: "use sku 'Premium'" });
+    }
+    const zonal = sku === 'Premium' && placements[0].zoneRedundant;
+    const capacity = checks.integer('apiManagement.capacity', options.capacity ?? (zonal ? 3 : 1), 1, 31, 'API Management units per region', zonal ? 3 : 1);
+    if (zonal && capacity % 3 !== 0) {
+      checks.fail({ prop: 'apiManagement.capacity', value: capacity, problem: 'units must spread evenly over availability zones 1-3', fix: 'use 3, 6, 9, ...' });
+    }
+    checks.run(undefined, () => checkFormat(scope, 'apiManagement.jwt.issuer', options.jwt.issuer, /^https:\/\/\S+$/, 'validate-jwt needs an HTTPS issuer whose OpenID configuration it can fetch', "use e.g. 'https://login.microsoftonline.com/<tenant id>/v2.0'"));
+    if (options.jwt.audiences.length === 0 || options.jwt.audiences.some((a) => a.trim() === '')) {
+      checks.fail({ prop: 'apiManagement.jwt.audiences', value: options.jwt.audiences, problem: 'validate-jwt needs at least one non-empty audience', fix: "use e.g. ['api://orders']" });
+    }
+    const calls = checks.integer('apiManagement.rateLimit.calls', options.rateLimit?.calls ?? 100, 1, 1000000, 'calls per window', 100);
+    const period = checks.integer('apiManagement.rateLimit.renewalPeriodSeconds', options.rateLimit?.renewalPeriodSeconds ?? 60, 1, 300, 'rate-limit-by-key windows are at most 300 s', 60);
+    return { options, sku, capacity, zonal, calls, period };
+  }
+
   public readonly service: ApiManagement;
   /** Regional gateway host names, by region (Front Door's origins). */
   public readonly regionalHosts = new Map<string, string>();
-  private readonly options: ApiManagementOptions;
+  private readonly checked: CheckedApiManagement;
 
   constructor(
     private readonly scope: Construct,
-    options: ApiManagementOptions,
+    checked: CheckedApiManagement,
     private readonly placements: readonly RegionPlacement[],
     naming: Naming,
     private readonly resourceGroupName: string,
     tags: Tags,
   ) {
-    this.options = options;
-    if (typeof options.publisherName !== 'string' || options.publisherName.trim() === '') {
-      throw new ValidationError({ scope, prop: 'apiManagement.publisherName', value: options.publisherName, problem: 'API Management needs a publisher name', fix: "use your organisation's name" });
-    }
-    if (typeof options.publisherEmail !== 'string' || !EMAIL.test(options.publisherEmail)) {
-      throw new ValidationError({ scope, prop: 'apiManagement.publisherEmail', value: options.publisherEmail, problem: 'not an e-mail address', fix: "use e.g. 'platform@contoso.com'" });
-    }
-    const sku = checkOneOf(scope, 'apiManagement.sku', options.sku ?? 'Premium', ['Developer', 'Basic', 'Standard', 'Premium'] as const);
-    if (sku !== 'Premium' && placements.length > 1) {
-      throw new ValidationError({ scope, prop: 'apiManagement.sku', value: sku, problem: `only Premium deploys gateways to several regions, and the platform spans ${placements.length}`, fix: "use sku 'Premium'" });
-    }
-    const zonal = sku === 'Premium' && placements[0].zoneRedundant;
-    const capacity = checkInteger(scope, 'apiManagement.capacity', options.capacity ?? (zonal ? 3 : 1), 1, 31, 'API Management units per region');
-    if (zonal && capacity % 3 !== 0) {
-      throw new ValidationError({ scope, prop: 'apiManagement.capacity', value: capacity, problem: 'units must spread evenly over availability zones 1-3', fix: 'use 3, 6, 9, ...' });
-    }
-    this.checkJwt();
+    this.checked = checked;
+    const { options, sku, capacity, zonal } = checked;
     const primary = placements[0].region.name;
     this.service = new ApiManagement(scope, 'ApiManagement', {
       name: naming.name(scope, ResourceKind.API_MANAGEMENT, { qualifier: primary, childId: 'ApiManagement' }),
@@ -81,8 +99,8 @@ export class ApiManagementGateway {
 
   /** One API per service, a backend per service per region, and the policy. */
   public addApis(services: ServiceKey[], publicOrigins: Map<string, Record<string, string>>, frontDoorId: string): void {
-    const calls = checkInteger(this.scope, 'apiManagement.rateLimit.calls', this.options.rateLimit?.calls ?? 100, 1, 1000000, 'calls per window');
-    const period = checkInteger(this.scope, 'apiManagement.rateLimit.renewalPeriodSeconds', this.options.rateLimit?.renewalPeriodSeconds ?? 60, 1, 300, 'rate-limit-by-key windows are at most 300 s');
+    const { calls, period } = this.checked;
+    const jwt = this.checked.options.jwt;
     for (const key of services) {
       const spec = PLATFORM_SERVICES.find((s) => s.key === key)!;
       const api = new ApiManagementApi(this.scope, `Api-${key}`, {
@@ -134,9 +152,9 @@ export class ApiManagementGateway {
           `      <value>${frontDoorId}</value>`,
           '    </check-header>',
           '    <validate-jwt header-name="Authorization" failed-validation-httpcode="401" require-scheme="Bearer">',
-          `      <openid-config url="${xml(this.options.jwt.issuer.replace(/\/$/, ''))}/.well-known/openid-configuration" />`,
-          `      <audiences>${this.options.jwt.audiences.map((a) => `<audience>${xml(a)}</audience>`).join('')}</audiences>`,
-          `      <issuers><issuer>${xml(this.options.jwt.issuer)}</issuer></issuers>`,
+          `      <openid-config url="${xml(jwt.issuer.replace(/\/$/, ''))}/.well-known/openid-configuration" />`,
+          `      <audiences>${jwt.audiences.map((a) => `<audience>${xml(a)}</audience>`).join('')}</audiences>`,
+          `      <issuers><issuer>${xml(jwt.issuer)}</issuer></issuers>`,
           '    </validate-jwt>',
           `    <rate-limit-by-key calls="${calls}" renewal-period="${period}" counter-key="@(context.Request.Headers.GetValueOrDefault(&quot;X-Azure-ClientIP&quot;, context.Request.IpAddress))" />`,
           '    <choose>',
@@ -150,16 +168,6 @@ export class ApiManagementGateway {
           '</policies>',
         ].join('\n'),
       });
-    }
-  }
-
-  private checkJwt(): void {
-    const jwt = this.options.jwt;
-    if (!jwt || typeof jwt.issuer !== 'string' || !/^https:\/\/\S+$/.test(jwt.issuer)) {
-      throw new ValidationError({ scope: this.scope, prop: 'apiManagement.jwt.issuer', value: jwt?.issuer, problem: 'validate-jwt needs an HTTPS issuer whose OpenID configuration it can fetch', fix: "use e.g. 'https://login.microsoftonline.com/<tenant id>/v2.0'" });
-    }
-    if (!Array.isArray(jwt.audiences) || jwt.audiences.length === 0 || jwt.audiences.some((a) => typeof a !== 'string' || a.trim() === '')) {
-      throw new ValidationError({ scope: this.scope, prop: 'apiManagement.jwt.audiences', value: jwt.audiences, problem: 'validate-jwt needs at least one audience', fix: "use e.g. ['api://orders']" });
     }
   }
 }

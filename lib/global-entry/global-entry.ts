@@ -20,10 +20,11 @@ import { PatternKind, RedundancyPattern, RegionPlacement } from '../core/pattern
 import { Regions } from '../core/regions';
 import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, RegionalIngress } from '../core/services';
 import { mergeTags, Tags } from '../core/tags';
-import { checkInteger, checkOneOf, pascal } from '../core/validate';
+import { checkFormat, checkInteger, checkOneOf, checkRegionKeys, checkShape, Checks, pascal } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
 import { API_MANAGEMENT_STATUS_PATH, ApiManagementGateway } from './api-management';
+import { GLOBAL_ENTRY_SHAPE } from './shapes';
 
 /** Service keys: `order` (Order API) and `tracking` (Delivery-tracking API). */
 export type ServiceKey = 'order' | 'tracking';
@@ -206,6 +207,7 @@ export const FRONT_DOOR_PRIVATE_LINK_REGIONS: readonly string[] = [
 ];
 const COUNTRY = /^[A-Z]{2}$/;
 const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const PUBLIC_HOST = /^((?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}|((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d))$/;
 
 /**
  * The global entry: Azure Front Door Premium with a WAF policy and pattern-aware routing (default), or Traffic
@@ -232,6 +234,10 @@ export class GlobalEntry extends Construct {
   public readonly originHealthAlert?: OriginHealthAlertHook;
   /** The API Management service, when `apiManagement` is set. */
   public readonly apiManagement?: ApiManagement;
+  /** Services Front Door serves (none when Traffic Manager serves every service). */
+  public readonly frontDoorServices: readonly ServiceKey[];
+  /** Custom domains on the Front Door endpoint. */
+  public readonly customDomains: readonly string[];
   private readonly naming: Naming;
   private readonly placements: readonly RegionPlacement[];
   private readonly tags: Tags;
@@ -240,42 +246,58 @@ export class GlobalEntry extends Construct {
 
   constructor(scope: Construct, id: string, props: GlobalEntryProps) {
     super(scope, id);
+    checkShape(this, '', props, GLOBAL_ENTRY_SHAPE);
     this.naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
-    if (!(props.pattern instanceof RedundancyPattern)) {
-      throw new ValidationError({ scope: this, prop: 'pattern', value: props.pattern, problem: 'not a RedundancyPattern', fix: 'use a factory such as RedundancyPattern.activeActive()' });
-    }
     this.placements = props.pattern.place(this, props.regions);
-    this.tags = mergeTags(this, 'tags', { 'managed-by': 'cdktf-order-platform', component: 'global-entry', pattern: props.pattern.kind }, props.tags);
-    const ingress = this.checkIngress(props.ingress ?? []);
+    const checks = new Checks(this);
+    this.tags = checks.run({}, () => mergeTags(this, 'tags', { 'managed-by': 'cdktf-order-platform', component: 'global-entry', pattern: props.pattern.kind }, props.tags));
+    const ingress = checks.run(new Map<string, RegionalIngress>(), () => this.checkIngress(props.ingress));
     const healthPath = props.healthProbePath ?? HEALTH_ENDPOINTS.readiness;
-    if (typeof healthPath !== 'string' || !/^\/[^\s?#]*$/.test(healthPath)) {
-      throw new ValidationError({ scope: this, prop: 'healthProbePath', value: healthPath, problem: "a probe path starts with '/' and has no spaces, query or fragment", fix: `use e.g. '${HEALTH_ENDPOINTS.readiness}'` });
+    if (!/^\/[^\s?#]*$/.test(healthPath)) {
+      checks.fail({ prop: 'healthProbePath', value: healthPath, problem: "a probe path starts with '/' and has no spaces, query or fragment", fix: `use e.g. '${HEALTH_ENDPOINTS.readiness}'` });
     }
-    const weights = this.checkWeights(props.pattern, props.weights);
-    const geo = this.checkGeoRouting(props.pattern, props.geoRouting);
+    const weights = checks.run(new Map<string, number>(), () => this.checkWeights(props.pattern, props.weights));
+    const geo = checks.run(undefined, () => this.checkGeoRouting(props.pattern, props.geoRouting));
 
     // Which services each entry serves: Traffic Manager's explicitly, Front Door the rest; never both for one path.
     const tm = props.trafficManager;
-    const tmServices = tm ? this.checkServices('trafficManager.services', tm.services) : [];
+    const tmServices = tm ? checks.run([], () => this.checkServices('trafficManager.services', tm.services)) : [];
     const fdServices = props.frontDoor?.services
-      ? this.checkServices('frontDoor.services', props.frontDoor.services)
-      : PLATFORM_SERVICES.map((s) => s.key).filter((k) => !tmServices.includes(k));
+      ? checks.run([], () => this.checkServices('frontDoor.services', props.frontDoor!.services!))
+      : PLATFORM_SERVICES.map((spec) => spec.key).filter((k) => !tmServices.includes(k));
     const both = fdServices.filter((s) => tmServices.includes(s));
     if (both.length > 0) {
-      throw new ValidationError({ scope: this, prop: 'trafficManager.services', value: both, problem: 'Front Door and Traffic Manager would both serve these paths; Microsoft advises against chaining them', fix: 'give each service to one entry only' });
+      checks.fail({ prop: 'trafficManager.services', value: both, problem: 'Front Door and Traffic Manager would both serve these paths; Microsoft advises against chaining them', fix: 'give each service to one entry only' });
     }
     const apim = props.apiManagement;
     if (apim && fdServices.length === 0) {
-      throw new ValidationError({ scope: this, prop: 'apiManagement', value: apim.publisherName, problem: 'API Management sits behind Front Door, and Front Door serves no service here', fix: 'give Front Door at least one service, or drop apiManagement' });
+      checks.fail({ prop: 'apiManagement', value: apim.publisherName, problem: 'API Management sits behind Front Door, and Front Door serves no service here', fix: 'give Front Door at least one service, or drop apiManagement' });
+    }
+    if (props.frontDoor && fdServices.length === 0) {
+      checks.fail({ prop: 'frontDoor', value: Object.keys(props.frontDoor), problem: 'Traffic Manager serves every service, so the Front Door settings would be ignored', fix: 'drop frontDoor, or give Front Door a service' });
     }
     // Behind API Management, Front Door's origins are the gateways, and the gateways reach the public origins.
     const usePrivateLink = !apim && (props.frontDoor?.privateLink ?? true);
-    if ((tmServices.length > 0 || !usePrivateLink) && !props.publicOrigins) {
+    if (apim && props.frontDoor?.privateLink === true) {
+      checks.fail({ prop: 'frontDoor.privateLink', value: true, problem: "behind API Management Front Door's origins are the gateways, which have no Private Link Service", fix: 'drop frontDoor.privateLink, or drop apiManagement' });
+    }
+    const publicNeeded = [...tmServices, ...(usePrivateLink ? [] : fdServices)];
+    if (publicNeeded.length > 0 && !props.publicOrigins) {
       const why = tmServices.length > 0 ? 'Traffic Manager resolves clients to public endpoints'
         : apim ? 'API Management outside a VNet reaches its backends over public addresses' : 'frontDoor.privateLink is false, so Front Door needs public origins';
-      throw new ValidationError({ scope: this, prop: 'publicOrigins', value: undefined, problem: `${why}, and no public origins were given`, fix: "set publicOrigins: { <region>: { order: 'orders-westus3.example.com', tracking: '...' } }" });
+      checks.fail({ prop: 'publicOrigins', value: undefined, problem: `${why}, and no public origins were given`, fix: "set publicOrigins: { <region>: { order: 'orders-westus3.example.com', tracking: '...' } }" });
+    } else if (publicNeeded.length === 0 && props.publicOrigins) {
+      checks.fail({ prop: 'publicOrigins', value: Object.keys(props.publicOrigins), problem: 'every service is reached over Private Link, so public origins would be ignored', fix: 'drop publicOrigins, or set frontDoor.privateLink: false' });
     }
-    const publicOrigins = this.checkPublicOrigins(props.publicOrigins, [...tmServices, ...(usePrivateLink ? [] : fdServices)]);
+    const publicOrigins = checks.run(undefined, () => this.checkPublicOrigins(props.publicOrigins, publicNeeded));
+    const frontDoor = fdServices.length > 0 ? this.checkFrontDoor(checks, props.frontDoor ?? {}, fdServices, usePrivateLink && !apim) : undefined;
+    const trafficManager = tm && tmServices.length > 0 ? {
+      ttl: checks.integer('trafficManager.dnsTtlSeconds', tm.dnsTtlSeconds ?? 30, 0, 2147483647, 'DNS TTL', 30),
+      interval: checks.oneOf('trafficManager.probeIntervalSeconds', tm.probeIntervalSeconds ?? 30, [30, 10]),
+    } : undefined;
+    const apimChecked = apim ? ApiManagementGateway.check(checks, this, apim, this.placements) : undefined;
+    if (props.resourceGroupName !== undefined) checks.run(undefined, () => ResourceKind.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName!));
+    checks.throwIfAny();
 
     this.resourceGroupName = props.resourceGroupName ?? new ResourceGroup(this, 'ResourceGroup', {
       name: this.naming.name(this, ResourceKind.RESOURCE_GROUP, { qualifier: `edge-${this.placements[0].region.name}` }),
@@ -283,58 +305,92 @@ export class GlobalEntry extends Construct {
       tags: this.tags,
     }).name;
 
-    const gateway = apim ? new ApiManagementGateway(this, apim, this.placements, this.naming, this.resourceGroupName, this.tags) : undefined;
-    if (fdServices.length > 0) {
+    const gateway = apimChecked ? new ApiManagementGateway(this, apimChecked, this.placements, this.naming, this.resourceGroupName, this.tags) : undefined;
+    if (frontDoor) {
       // Behind API Management, Front Door probes the gateway's own health endpoint (the services' readiness is
       // probed by Kubernetes and, for Traffic Manager, by its monitor).
       const fdProbePath = gateway ? API_MANAGEMENT_STATUS_PATH : healthPath;
-      const fd = this.buildFrontDoor(props.frontDoor ?? {}, fdServices, ingress, publicOrigins, usePrivateLink, fdProbePath, weights, geo, props.pattern, props.monitoring, gateway?.regionalHosts);
+      const fd = this.buildFrontDoor(frontDoor, fdServices, ingress, publicOrigins, usePrivateLink, fdProbePath, weights, geo, props.pattern, props.monitoring, gateway?.regionalHosts);
       gateway?.addApis(fdServices, publicOrigins!, fd.profile.resourceGuid);
       this.apiManagement = gateway?.service;
       this.profile = fd.profile;
       this.endpointHostName = fd.hostName;
+      this.customDomains = frontDoor.domains;
       this.originHealthAlert = { scopeId: fd.profile.id, metricNamespace: 'Microsoft.Cdn/profiles', metricName: 'OriginHealthPercentage', threshold: 80 };
+    } else {
+      this.customDomains = [];
     }
-    this.trafficManagerFqdns = tm && tmServices.length > 0 ? this.buildTrafficManager(tm, tmServices, publicOrigins!, healthPath, weights, geo, props.pattern) : {};
+    this.frontDoorServices = frontDoor ? fdServices : [];
+    this.trafficManagerFqdns = trafficManager ? this.buildTrafficManager(trafficManager, tmServices, publicOrigins!, healthPath, weights, geo, props.pattern) : {};
     this.privateLinkApprovals = this.approvals;
   }
 
-  private buildFrontDoor(
-    o: FrontDoorOptions, services: ServiceKey[], ingress: Map<string, RegionalIngress>, publicOrigins: Map<string, Record<string, string>> | undefined,
-    privateLink: boolean, healthPath: string, weights: Map<string, number>, geo: CheckedGeo | undefined, pattern: RedundancyPattern, monitoring: IRegionalMonitoring | undefined,
-    gatewayHosts: Map<string, string> | undefined,
-  ): { profile: CdnFrontdoorProfile; hostName: string } {
-    const probeInterval = checkInteger(this, 'frontDoor.probeIntervalSeconds', o.probeIntervalSeconds ?? 30, 5, 31536000, 'Front Door probes every 5 s to 1 year');
-    const sampleSize = checkInteger(this, 'frontDoor.sampleSize', o.sampleSize ?? 4, 1, 255, 'Front Door sample size');
-    const successful = checkInteger(this, 'frontDoor.successfulSamplesRequired', o.successfulSamplesRequired ?? 2, 1, sampleSize, 'at most the sample size');
-    const latency = checkInteger(this, 'frontDoor.latencySensitivityMs', o.latencySensitivityMs ?? 50, 0, 1000, 'Front Door latency sensitivity');
-    const waf = o.waf ?? {};
-    const wafMode = checkOneOf(this, 'frontDoor.waf.mode', waf.mode ?? 'Prevention', ['Prevention', 'Detection'] as const);
-    const rateWindow = checkOneOf(this, 'frontDoor.waf.rateLimitWindowMinutes', waf.rateLimitWindowMinutes ?? 1, [1, 5]);
-    const rateThreshold = checkInteger(this, 'frontDoor.waf.rateLimitThreshold', waf.rateLimitThreshold ?? 1000, 1, 5000000, 'requests per client per window');
-    const domains = (o.customDomains ?? []).map((host, i) => {
-      if (typeof host !== 'string' || !HOST.test(host)) {
-        throw new ValidationError({ scope: this, prop: `frontDoor.customDomains[${i}]`, value: host, problem: 'not a lower-case DNS host name', fix: "use e.g. 'orders.contoso.com'" });
-      }
-      return host;
-    });
+  /** The Front Door options, checked; Private Link locations resolved per region. */
+  private checkFrontDoor(checks: Checks, o: FrontDoorOptions, services: ServiceKey[], privateLinkOrigins: boolean): CheckedFrontDoor {
+    const sampleSize = checks.integer('frontDoor.sampleSize', o.sampleSize ?? 4, 1, 255, 'Front Door sample size', 4);
+    const checked: CheckedFrontDoor = {
+      probeInterval: checks.integer('frontDoor.probeIntervalSeconds', o.probeIntervalSeconds ?? 30, 5, 31536000, 'Front Door probes every 5 s to 1 year', 30),
+      sampleSize,
+      successful: checks.integer('frontDoor.successfulSamplesRequired', o.successfulSamplesRequired ?? 2, 1, sampleSize, 'at most the sample size', Math.min(2, sampleSize)),
+      latency: checks.integer('frontDoor.latencySensitivityMs', o.latencySensitivityMs ?? 50, 0, 1000, 'Front Door latency sensitivity', 50),
+      wafMode: o.waf?.mode ?? 'Prevention',
+      rateWindow: checks.oneOf('frontDoor.waf.rateLimitWindowMinutes', o.waf?.rateLimitWindowMinutes ?? 1, [1, 5]),
+      rateThreshold: checks.integer('frontDoor.waf.rateLimitThreshold', o.waf?.rateLimitThreshold ?? 1000, 1, 5000000, 'requests per client per window', 1000),
+      domains: (o.customDomains ?? []).map((host, i) => checks.run(host, () => checkFormat(this, `frontDoor.customDomains[${i}]`, host, HOST, 'not a lower-case DNS host name', "use e.g. 'orders.contoso.com'"))),
+      originHostHeaders: o.originHostHeaders ?? {},
+      privateLinkLocations: new Map(),
+    };
     for (const [key, header] of Object.entries(o.originHostHeaders ?? {})) {
-      this.checkServices('frontDoor.originHostHeaders', [key]);
-      if (typeof header !== 'string' || !HOST.test(header)) {
-        throw new ValidationError({ scope: this, prop: `frontDoor.originHostHeaders.${key}`, value: header, problem: 'not a lower-case DNS host name', fix: "use the name on the service's certificate, e.g. 'orders.contoso.com'" });
+      if (!services.includes(key as ServiceKey)) {
+        checks.fail({ prop: `frontDoor.originHostHeaders.${key}`, value: header, problem: `Front Door does not serve '${key}' here (${services.join(', ')}), so the setting would be ignored`, fix: `key originHostHeaders by ${services.map((x) => `'${x}'`).join(', ')}` });
       }
+      checks.run(undefined, () => checkFormat(this, `frontDoor.originHostHeaders.${key}`, header, HOST, 'not a lower-case DNS host name', "use the name on the service's certificate, e.g. 'orders.contoso.com'"));
     }
-    if (privateLink && !gatewayHosts) {
+    if (new Set(checked.domains).size !== checked.domains.length) {
+      checks.fail({ prop: 'frontDoor.customDomains', value: checked.domains, problem: 'a custom domain is listed twice', fix: 'list each host name once' });
+    }
+    if (privateLinkOrigins) {
       for (const key of services) {
-        if (!o.originHostHeaders?.[key] && domains.length === 0) {
-          throw new ValidationError({
-            scope: this, prop: `frontDoor.originHostHeaders.${key}`, value: undefined,
+        if (!o.originHostHeaders?.[key] && checked.domains.length === 0) {
+          checks.fail({
+            prop: `frontDoor.originHostHeaders.${key}`, value: undefined,
             problem: "Front Door checks the origin's TLS certificate against the host header, and a Private Link origin's address is a private IP that no public certificate covers",
             fix: `set frontDoor.originHostHeaders.${key} to the name the service's certificate covers (e.g. '${key === 'order' ? 'orders' : 'tracking'}.contoso.com'), or give customDomains`,
           });
         }
       }
+      checks.run(undefined, () => checkRegionKeys(this, 'frontDoor.privateLinkLocations', o.privateLinkLocations, this.placements.map((p) => p.region.name)));
+      for (const placement of this.placements) {
+        const region = placement.region.name;
+        checks.run(undefined, () => checked.privateLinkLocations.set(region, this.privateLinkLocation(o, region)));
+      }
+    } else if (o.privateLinkLocations !== undefined) {
+      checks.fail({ prop: 'frontDoor.privateLinkLocations', value: o.privateLinkLocations, problem: 'the origins are not reached over Private Link, so the setting would be ignored', fix: 'drop privateLinkLocations' });
     }
+    return checked;
+  }
+
+  /** Where Front Door's private endpoint for an origin region lives (given, the region itself, or one nearby). */
+  private privateLinkLocation(o: FrontDoorOptions, region: string): string {
+    const given = o.privateLinkLocations?.[region];
+    if (given !== undefined) return Regions.find(given, this, `frontDoor.privateLinkLocations.${region}`).name;
+    if (FRONT_DOOR_PRIVATE_LINK_REGIONS.includes(region)) return region;
+    const geography = Regions.find(region, this, 'regions').geography;
+    const nearby = FRONT_DOOR_PRIVATE_LINK_REGIONS.find((r) => Regions.tryFind(r)?.geography === geography);
+    if (nearby) return nearby;
+    throw new ValidationError({
+      scope: this, prop: `frontDoor.privateLinkLocations.${region}`, value: undefined,
+      problem: `Front Door Private Link is not offered in ${region} or elsewhere in its geography`,
+      fix: `set frontDoor.privateLinkLocations.${region} to a nearby region where it is offered (${FRONT_DOOR_PRIVATE_LINK_REGIONS.join(', ')})`,
+    });
+  }
+
+  private buildFrontDoor(
+    o: CheckedFrontDoor, services: ServiceKey[], ingress: Map<string, RegionalIngress>, publicOrigins: Map<string, Record<string, string>> | undefined,
+    privateLink: boolean, healthPath: string, weights: Map<string, number>, geo: CheckedGeo | undefined, pattern: RedundancyPattern, monitoring: IRegionalMonitoring | undefined,
+    gatewayHosts: Map<string, string> | undefined,
+  ): { profile: CdnFrontdoorProfile; hostName: string } {
+    const { probeInterval, sampleSize, successful, latency, wafMode, rateWindow, rateThreshold, domains } = o;
 
     const profile = new CdnFrontdoorProfile(this, 'FrontDoorProfile', {
       name: this.naming.name(this, ResourceKind.FRONT_DOOR_PROFILE),
@@ -356,24 +412,6 @@ export class GlobalEntry extends Construct {
       tls: { certificateType: 'ManagedCertificate', minimumTlsVersion: 'TLS12' },
     }));
 
-    const privateLinkLocation = (region: string): string => {
-      const given = o.privateLinkLocations?.[region];
-      if (given !== undefined) return Regions.find(given, this, `frontDoor.privateLinkLocations.${region}`).name;
-      if (FRONT_DOOR_PRIVATE_LINK_REGIONS.includes(region)) return region;
-      const geography = Regions.find(region, this, 'regions').geography;
-      const nearby = FRONT_DOOR_PRIVATE_LINK_REGIONS.find((r) => Regions.tryFind(r)?.geography === geography);
-      if (nearby) return nearby;
-      throw new ValidationError({
-        scope: this, prop: `frontDoor.privateLinkLocations.${region}`, value: undefined,
-        problem: `Front Door Private Link is not offered in ${region} or elsewhere in its geography`,
-        fix: `set frontDoor.privateLinkLocations.${region} to a nearby region where it is offered (${FRONT_DOOR_PRIVATE_LINK_REGIONS.join(', ')})`,
-      });
-    };
-    for (const key of Object.keys(o.privateLinkLocations ?? {})) {
-      if (!this.placements.some((p) => p.region.name === key)) {
-        throw new ValidationError({ scope: this, prop: `frontDoor.privateLinkLocations.${key}`, value: key, problem: 'not one of the regions, so the setting would be ignored', fix: `key it by ${this.placements.map((p) => p.region.name).join(', ')}` });
-      }
-    }
     // Private Link targets: the AKS-managed Private Link Service of each service in each region (created by the
     // cloud controller from the Service annotations in the `-apps` stack, hence looked up, not created).
     const plsIds = new Map<string, string>();
@@ -412,14 +450,14 @@ export class GlobalEntry extends Construct {
           cdnFrontdoorOriginGroupId: group.id,
           enabled: true,
           hostName: host,
-          originHostHeader: o.originHostHeaders?.[service.key] ?? (privateLink && !gatewayHosts ? domains[0] : host),
+          originHostHeader: o.originHostHeaders[service.key] ?? (privateLink && !gatewayHosts ? domains[0] : host),
           httpsPort: 443,
           httpPort: 80,
           priority,
           weight,
           certificateNameCheckEnabled: true,
           privateLink: privateLink
-            ? { privateLinkTargetId: target(region, service), location: privateLinkLocation(region), requestMessage: `Front Door ${this.naming.prefix} ${service.name}` }
+            ? { privateLinkTargetId: target(region, service), location: o.privateLinkLocations.get(region)!, requestMessage: `Front Door ${this.naming.prefix} ${service.name}` }
             : undefined,
         });
       });
@@ -556,9 +594,8 @@ export class GlobalEntry extends Construct {
     return { profile, hostName: endpoint.hostName };
   }
 
-  private buildTrafficManager(o: TrafficManagerOptions, services: ServiceKey[], publicOrigins: Map<string, Record<string, string>>, healthPath: string, weights: Map<string, number>, geo: CheckedGeo | undefined, pattern: RedundancyPattern): Record<string, string> {
-    const ttl = checkInteger(this, 'trafficManager.dnsTtlSeconds', o.dnsTtlSeconds ?? 30, 0, 2147483647, 'DNS TTL');
-    const interval = checkOneOf(this, 'trafficManager.probeIntervalSeconds', o.probeIntervalSeconds ?? 30, [10, 30]);
+  private buildTrafficManager(o: { ttl: number; interval: number }, services: ServiceKey[], publicOrigins: Map<string, Record<string, string>>, healthPath: string, weights: Map<string, number>, geo: CheckedGeo | undefined, pattern: RedundancyPattern): Record<string, string> {
+    const { ttl, interval } = o;
     const method = pattern.kind === PatternKind.REGION_PINNED ? 'Geographic'
       : pattern.kind === PatternKind.ACTIVE_ACTIVE ? (weights.size > 0 ? 'Weighted' : 'Performance')
         : 'Priority';
@@ -596,11 +633,16 @@ export class GlobalEntry extends Construct {
   }
 
   private checkIngress(ingress: RegionalIngress[]): Map<string, RegionalIngress> {
+    const regions = this.placements.map((p) => p.region.name);
     const byRegion = new Map(ingress.map((i) => [i.region, i]));
-    for (const placement of this.placements) {
-      if (!byRegion.has(placement.region.name)) {
-        throw new ValidationError({ scope: this, prop: 'ingress', value: ingress.map((i) => i.region), problem: `no ingress for region ${placement.region.name}`, fix: 'pass every stamp\'s RegionalStamp.ingress' });
-      }
+    const missing = regions.filter((r) => !byRegion.has(r));
+    const extra = ingress.map((i) => i.region).filter((r, i, all) => !regions.includes(r) || all.indexOf(r) !== i);
+    if (missing.length > 0 || extra.length > 0) {
+      throw new ValidationError({
+        scope: this, prop: 'ingress', value: ingress.map((i) => i.region),
+        problem: missing.length > 0 ? `no ingress for region ${missing.join(', ')}` : `ingress for ${extra.join(', ')}, which is not a listed region or is given twice`,
+        fix: "pass each listed region's RegionalStamp.ingress once",
+      });
     }
     return byRegion;
   }
@@ -664,20 +706,42 @@ export class GlobalEntry extends Construct {
 
   private checkPublicOrigins(origins: GlobalEntryProps['publicOrigins'], services: ServiceKey[]): Map<string, Record<string, string>> | undefined {
     if (!origins) return undefined;
+    const errors: ValidationError[] = [];
+    const attempt = (fn: () => void) => {
+      try { fn(); } catch (e) { if (e instanceof ValidationError) errors.push(...e.violations); else throw e; }
+    };
+    attempt(() => checkRegionKeys(this, 'publicOrigins', origins, this.placements.map((p) => p.region.name)));
     const map = new Map<string, Record<string, string>>();
     for (const placement of this.placements) {
       const region = placement.region.name;
-      const hosts = origins[region];
-      for (const service of services) {
-        const host = hosts?.[service];
-        if (typeof host !== 'string' || !(HOST.test(host) || /^\d{1,3}(\.\d{1,3}){3}$/.test(host))) {
-          throw new ValidationError({ scope: this, prop: `publicOrigins.${region}.${service}`, value: host, problem: 'missing or not a host name / IPv4 address', fix: "give every region a public host per service, e.g. 'orders-westus3.contoso.com'" });
+      const hosts = origins[region] ?? {};
+      for (const key of Object.keys(hosts)) {
+        if (!services.includes(key as ServiceKey)) {
+          errors.push(new ValidationError({ scope: this, prop: `publicOrigins.${region}.${key}`, value: hosts[key], problem: `no entry reaches '${key}' through a public origin here (${services.join(', ') || 'none'}), so the setting would be ignored`, fix: 'drop it' }));
         }
+      }
+      for (const service of services) {
+        attempt(() => checkFormat(this, `publicOrigins.${region}.${service}`, hosts[service], PUBLIC_HOST, 'missing or not a host name / IPv4 address', "give every region a public host per service, e.g. 'orders-westus3.contoso.com'"));
       }
       map.set(region, { ...hosts });
     }
+    if (errors.length > 0) throw ValidationError.combine(errors);
     return map;
   }
+}
+
+interface CheckedFrontDoor {
+  readonly probeInterval: number;
+  readonly sampleSize: number;
+  readonly successful: number;
+  readonly latency: number;
+  readonly wafMode: 'Prevention' | 'Detection';
+  readonly rateWindow: number;
+  readonly rateThreshold: number;
+  readonly domains: string[];
+  readonly originHostHeaders: { readonly [service: string]: string };
+  /** Front Door Private Link region by origin region (Private Link origins only). */
+  readonly privateLinkLocations: Map<string, string>;
 }
 
 interface CheckedGeo {

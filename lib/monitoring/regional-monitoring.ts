@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
-import { ValidationError } from '../core/errors';
-import { checkRemovalPolicy, protect, RemovalPolicy } from '../core/lifecycle';
+import { protect, RemovalPolicy } from '../core/lifecycle';
+import { REMOVAL_POLICY_SHAPE, TAGS_SHAPE } from '../core/shapes';
+import { checkInteger, checkShape, opt, shapes, strictShape } from '../core/validate';
 import { Naming, ResourceKind } from '../core/naming';
 import { Tags } from '../core/tags';
 
@@ -60,12 +61,13 @@ export class RegionalMonitoring extends Construct implements IRegionalMonitoring
 
   constructor(scope: Construct, id: string, props: RegionalMonitoringProps) {
     super(scope, id);
+    checkShape(this, '', props, strictShape<RegionalMonitoringProps>({
+      prefix: shapes.string(), region: shapes.string(), resourceGroupName: shapes.string(), retentionInDays: opt(shapes.number()), removalPolicy: opt(REMOVAL_POLICY_SHAPE),
+      names: opt(strictShape<RegionalMonitoringNames>({ logAnalyticsWorkspace: opt(shapes.string()), applicationInsights: opt(shapes.string()) })), tags: opt(TAGS_SHAPE),
+    }));
     const naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
-    const retention = props.retentionInDays ?? 30;
-    if (!Number.isInteger(retention) || retention < 30 || retention > 730) {
-      throw new ValidationError({ scope: this, prop: 'retentionInDays', value: retention, problem: 'Log Analytics (PerGB2018) keeps data 30-730 days', fix: 'use an integer from 30 to 730' });
-    }
-    const removalPolicy = checkRemovalPolicy(this, 'removalPolicy', props.removalPolicy);
+    const retention = checkInteger(this, 'retentionInDays', props.retentionInDays ?? 30, 30, 730, 'Log Analytics (PerGB2018) keeps data 30-730 days');
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
 
     this.workspace = new LogAnalyticsWorkspace(this, 'Workspace', {
       name: naming.name(this, ResourceKind.LOG_ANALYTICS_WORKSPACE, { qualifier: props.region, override: props.names?.logAnalyticsWorkspace, prop: 'names.logAnalyticsWorkspace' }),

@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { AzurermBackend, TerraformStack } from 'cdktf';
 import { ValidationError } from '../core/errors';
 import { ResourceKind } from '../core/naming';
+import { checkShape, opt, shapes, strictShape } from '../core/validate';
 
 /** Options of {@link PlatformBackend.azurerm}. */
 export interface AzurermStateOptions {
@@ -35,6 +36,9 @@ export class PlatformBackend {
   /** Validates the options against the construct that received them. */
   public validate(scope: IConstruct, prop: string): void {
     if (!this.azurerm) return;
+    checkShape(scope, prop, this.azurerm, strictShape<AzurermStateOptions>({
+      resourceGroupName: shapes.string(), storageAccountName: shapes.string(), containerName: opt(shapes.string()), keyPrefix: opt(shapes.string()),
+    }));
     ResourceKind.STORAGE_ACCOUNT.validate(scope, `${prop}.storageAccountName`, this.azurerm.storageAccountName);
     ResourceKind.RESOURCE_GROUP.validate(scope, `${prop}.resourceGroupName`, this.azurerm.resourceGroupName);
     const container = this.azurerm.containerName ?? 'tfstate';

@@ -1,28 +1,32 @@
 import { Construct } from 'constructs';
-import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
+import { Annotations, Fn, TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { DataAzurermKubernetesCluster } from '@cdktf/provider-azurerm/lib/data-azurerm-kubernetes-cluster';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { AddressPlan, AddressPlanProps } from '../core/address-plan';
 import { DataTierConstruct } from '../core/data-tier';
 import { ValidationError } from '../core/errors';
+import { checkGuid, checkShape, Checks } from '../core/validate';
 import { RemovalPolicy } from '../core/lifecycle';
 import { Naming, pathHash, ResourceKind } from '../core/naming';
 import { PatternKind, RedundancyPattern, RegionPlacement, RegionRole } from '../core/pattern';
 import { Regions } from '../core/regions';
-import { PLATFORM_SERVICES } from '../core/services';
+import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, TRACKING_EVENTS_PATH } from '../core/services';
 import { mergeTags, Tags } from '../core/tags';
 import { ActivePassiveDatabase, DatabaseAdministrator } from '../database/active-passive-database';
 import { DatabaseEngine } from '../database/engine';
 import { EventBus, EventBusProps, EventGridOptions, EventTransport } from '../events/event-bus';
 import { GlobalEntry, GlobalEntryProps } from '../global-entry/global-entry';
 import { RegionalMonitoring } from '../monitoring/regional-monitoring';
+import { kubeloginExec } from '../stamp/kubelogin';
 import { KeyVaultOptions, KubernetesOptions, RegionalStamp } from '../stamp/regional-stamp';
 import { TrackingStore, TrackingStoreProps } from '../tracking/tracking-store';
 import { OrderWorkloads, WorkloadConfig, WorkloadServiceOptions } from '../workloads/order-workloads';
+import { checkSchedulability } from '../workloads/schedulability';
 import { WorkloadIdentities } from '../workloads/workload-identities';
 import { PlatformBackend } from './backend';
 import { PlatformStack } from './platform-stack';
+import { PLATFORM_SHAPE } from './shapes';
 
 /** Monitoring settings of the platform. */
 export interface PlatformMonitoringOptions {
@@ -31,9 +35,6 @@ export interface PlatformMonitoringOptions {
   /** @default RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
 }
-
-/** Application ID of the AKS Entra ID server application (the audience kubelogin requests tokens for). */
-const AKS_ENTRA_SERVER_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
 
 /** The Order database of the platform. */
 export interface PlatformDatabaseOptions {
@@ -65,8 +66,15 @@ export interface PlatformWorkloadOptions {
   readonly tracking: WorkloadServiceOptions;
   /** @default 'orders' */
   readonly namespace?: string;
-  /** Minimum replicas of a warm standby region. @default 1 */
+  /** Minimum replicas of a warm standby region (activePassive with `standby: 'warm'`). @default 1 */
   readonly standbyMinReplicas?: number;
+  /**
+   * activePassive: run the passive region at active size, so it carries the whole load. Set it during a failover (or a
+   * drill) and unset it after failing back; a pilot-light region gets its Deployments, a warm one scales to the active
+   * minimum. Nothing is replaced either way.
+   * @default false
+   */
+  readonly standbyActive?: boolean;
 }
 
 /** Props of {@link MultiRegionOrderPlatform}. */
@@ -190,9 +198,7 @@ export class MultiRegionOrderPlatform extends Construct {
     if (inStack) {
       throw new ValidationError({ scope: this, prop: 'scope', value: inStack.node.path, problem: 'the platform creates its own stacks and cannot live inside a stack', fix: 'create it on the App (new MultiRegionOrderPlatform(app, ...))' });
     }
-    if (!(props.pattern instanceof RedundancyPattern)) {
-      throw new ValidationError({ scope: this, prop: 'pattern', value: props.pattern, problem: 'not a RedundancyPattern', fix: 'use a factory such as RedundancyPattern.zoneRedundant()' });
-    }
+    checkShape(this, '', props, PLATFORM_SHAPE);
     const naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
     this.pattern = props.pattern;
     this.placements = props.pattern.place(this, props.regions);
@@ -201,6 +207,7 @@ export class MultiRegionOrderPlatform extends Construct {
     backend.validate(this, 'backend');
     const tags = mergeTags(this, 'tags', { 'managed-by': 'cdktf-order-platform', platform: id, pattern: props.pattern.kind }, props.tags);
     const stackProps = { backend, subscriptionId: props.subscriptionId };
+    this.checkComposition(props);
 
     // Services behind public load balancers: those Traffic Manager serves, and those behind API Management (a
     // gateway outside a VNet reaches public backends). They get a DNS label per region and an NSG opening.
@@ -289,6 +296,7 @@ export class MultiRegionOrderPlatform extends Construct {
       : undefined;
 
     const appsStacks: Record<string, TerraformStack> = {};
+    const scheduling = new Checks(this);
     if (props.workloads) {
       for (const placement of this.placements) {
         const region = placement.region.name;
@@ -301,31 +309,35 @@ export class MultiRegionOrderPlatform extends Construct {
 
         const apps = new PlatformStack(this, `${id}-${region}-apps`, stackProps);
         // The kubernetes provider is configured from the existing cluster (a data source), never from a resource
-        // created in the same apply; with local accounts disabled it authenticates through kubelogin (Entra ID).
+        // created in the same apply; with local accounts disabled it authenticates through kubelogin (Entra ID) as the
+        // identity the deployer runs azurerm with.
         const cluster = new DataAzurermKubernetesCluster(apps, 'Cluster', { name: stamp.cluster.name, resourceGroupName: stamp.resourceGroup.name });
         new KubernetesProvider(apps, 'Kubernetes', {
           host: cluster.kubeConfig.get(0).host,
           clusterCaCertificate: Fn.base64decode(cluster.kubeConfig.get(0).clusterCaCertificate),
-          exec: [{ apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'kubelogin', args: ['get-token', '--login', 'azurecli', '--server-id', AKS_ENTRA_SERVER_ID] }],
+          exec: [kubeloginExec(stamp.deployerLogin)],
         });
-        new OrderWorkloads(apps, 'Workloads', {
+        const passive = placement.role === RegionRole.PASSIVE;
+        const workloads = new OrderWorkloads(apps, 'Workloads', {
           region,
           role: placement.role,
-          standby: props.pattern.standby,
-          standbyMinReplicas: props.workloads.standbyMinReplicas,
+          ...(passive ? { standby: props.pattern.standby, standbyActive: props.workloads.standbyActive, standbyMinReplicas: props.workloads.standbyMinReplicas } : {}),
           namespace: props.workloads.namespace,
           order: props.workloads.order,
           tracking: props.workloads.tracking,
-          identityClientIds: { order: identities.identities.order.clientId, tracking: identities.identities.tracking.clientId },
+          identities,
           ingress: stamp.ingress,
           publicServices,
           publicDnsLabels: dnsLabels[region],
           privateEndpointsCidr: stamp.addresses.privateEndpoints,
-          config: this.workloadConfig(placement, regionalData[region].monitoring),
+          config: this.workloadConfig(placement, regionalData[region].monitoring, props.eventBus),
         });
+        // The pods must fit the stamp's node pools at the minimum and at the maximum, each with a rolling surge.
+        checkScheduling(scheduling, region, stamp, workloads);
         appsStacks[region] = apps;
       }
     }
+    scheduling.throwIfAny();
     this.appsStacks = appsStacks;
 
     // Edge last: it reads every stamp's ingress, and at deploy time the Private Link Services the apps create.
@@ -335,6 +347,7 @@ export class MultiRegionOrderPlatform extends Construct {
       const entry = new GlobalEntry(edgeStack, 'Entry', {
         ...props.entry,
         publicOrigins: props.entry?.publicOrigins ?? derivedPublicOrigins,
+        healthProbePath: props.entry?.healthProbePath ?? (props.workloads ? this.readinessPath(props.workloads, fdServices) : undefined),
         prefix: naming.prefix,
         pattern: props.pattern,
         regions: props.regions,
@@ -347,17 +360,97 @@ export class MultiRegionOrderPlatform extends Construct {
       if (entry.privateLinkApprovals.length > 0) {
         new TerraformOutput(edgeStack, 'PrivateLinkServicesToApprove', { value: entry.privateLinkApprovals.map((a) => a.privateLinkServiceId) });
       }
-      if (this.eventBus?.transport.kind === 'eventGrid') this.eventBus.addWebhookSubscriptions(new Construct(edgeStack, 'EventGrid'));
+      if (this.eventBus?.transport.kind === 'eventGrid') {
+        // Event Grid validates the webhook when a subscription is created: the subscriptions come with the edge stack,
+        // and only once `subscribe` is on (after the Private Link connections are approved).
+        const eventGrid = props.eventBus!.transport!.options as EventGridOptions;
+        const host = entry.customDomains[0] ?? entry.endpointHostName;
+        const url = eventGrid.webhookUrl ?? (host ? `https://${host}${TRACKING_EVENTS_PATH}` : undefined);
+        this.eventBus.addWebhookSubscriptions(new Construct(edgeStack, 'EventGrid'), url);
+      }
       this.edgeStack = edgeStack;
       this.entry = entry;
     }
   }
 
   /**
+   * Checks that span the platform's parts (each part checks its own props): options that one part would ignore or that
+   * could not work with another part.
+   */
+  private checkComposition(props: MultiRegionOrderPlatformProps): void {
+    const checks = new Checks(this);
+    const entry = props.entry;
+    const tmServices = entry?.trafficManager?.services ?? [];
+    const fdServices = entry?.frontDoor?.services ?? PLATFORM_SERVICES.map((s) => s.key).filter((k) => !tmServices.includes(k));
+    const privateLinkOrigins = fdServices.length > 0 && !entry?.apiManagement && (entry?.frontDoor?.privateLink ?? true);
+    if (!props.workloads && entry && privateLinkOrigins) {
+      checks.fail({
+        prop: 'entry', value: Object.keys(entry),
+        problem: "Front Door's Private Link origins are the Private Link Services the workloads' Services create, and there are no workloads: the edge stack would look them up and fail on apply",
+        fix: 'add workloads, or set entry.frontDoor.privateLink: false with publicOrigins, or serve the services with trafficManager',
+      });
+    }
+    const activePassive = props.pattern.kind === PatternKind.ACTIVE_PASSIVE;
+    for (const key of ['standbyMinReplicas', 'standbyActive'] as const) {
+      if (props.workloads?.[key] !== undefined && !activePassive) {
+        checks.fail({ prop: `workloads.${key}`, value: props.workloads[key], problem: `only activePassive has a standby region, and this platform is ${props.pattern.kind}, so the setting would be ignored`, fix: `drop ${key}` });
+      }
+    }
+    if (props.workloads?.standbyMinReplicas !== undefined && props.pattern.standby === 'pilot-light') {
+      checks.fail({ prop: 'workloads.standbyMinReplicas', value: props.workloads.standbyMinReplicas, problem: 'a pilot-light standby runs no replicas, so the setting would be ignored', fix: "drop standbyMinReplicas, or use RedundancyPattern.activePassive({ standby: 'warm' })" });
+    }
+    if (props.kubernetes?.deployerLogin !== undefined && !props.workloads) {
+      checks.fail({ prop: 'kubernetes.deployerLogin', value: props.kubernetes.deployerLogin, problem: 'only the -apps stacks log in to the clusters, and there are no workloads, so the setting would be ignored', fix: 'drop deployerLogin, or add workloads' });
+    }
+    if (props.subscriptionId !== undefined) {
+      checks.run(undefined, () => checkGuid(this, 'subscriptionId', props.subscriptionId!, 'an Azure subscription ID', 'use the subscription ID: az account show --query id -o tsv'));
+    }
+    // The entry probes each service it reaches directly on the path the workloads answer readiness on.
+    if (props.workloads) {
+      const probed = [...tmServices, ...(entry?.apiManagement ? [] : fdServices)];
+      const paths = new Map(probed.map((key) => [key, props.workloads![key].probes?.readiness ?? HEALTH_ENDPOINTS.readiness]));
+      const given = entry?.healthProbePath;
+      for (const [key, path] of paths) {
+        if (given !== undefined && given !== path) {
+          checks.fail({ prop: 'entry.healthProbePath', value: given, problem: `the ${key} service answers readiness on ${path}, so the entry would probe a path the service does not use for readiness`, fix: `drop entry.healthProbePath (it follows the workloads), or set it to ${path}` });
+        }
+      }
+      if (given === undefined && new Set(paths.values()).size > 1) {
+        checks.fail({ prop: 'workloads.tracking.probes.readiness', value: paths.get('tracking'), problem: `the entry probes every service on one path, and the services' readiness paths differ (${[...paths].map(([k, p]) => `${k}: ${p}`).join(', ')})`, fix: 'give both services the same readiness path' });
+      }
+    }
+    const transport = props.eventBus?.transport;
+    if (transport?.kind === 'eventGrid') {
+      const eventGrid = transport.options as EventGridOptions;
+      if (entry?.apiManagement) {
+        checks.fail({ prop: 'eventBus.transport', value: 'eventGrid', problem: "Event Grid's webhook handshake and deliveries would reach the tracking service through API Management, whose validate-jwt policy refuses them", fix: 'use EventTransport.serviceBus() (the default), or drop apiManagement' });
+      }
+      if (eventGrid.deferSubscriptions !== undefined) {
+        checks.fail({ prop: 'eventBus.transport.deferSubscriptions', value: eventGrid.deferSubscriptions, problem: 'the platform always creates the subscriptions in the edge stack, so the setting would be ignored', fix: 'drop deferSubscriptions' });
+      }
+      if (eventGrid.webhookUrl === undefined && eventGrid.subscribe && (!fdServices.includes('tracking') || !(props.workloads || entry))) {
+        checks.fail({ prop: 'eventBus.transport.webhookUrl', value: undefined, problem: 'the webhook is derived from the Front Door entry that serves the tracking service, and there is none', fix: "set webhookUrl to the tracking service's HTTPS endpoint" });
+      }
+      const url = eventGrid.webhookUrl;
+      const customDomains = entry?.frontDoor?.customDomains ?? [];
+      const m = url && !Token.isUnresolved(url) ? /^https:\/\/([^/:]+)(\/[^?#]*)?/.exec(url) : null;
+      if (m && customDomains.includes(m[1]) && !(m[2] ?? '/').startsWith(`${PLATFORM_SERVICES.find((s) => s.key === 'tracking')!.pathPrefix}/`)) {
+        checks.fail({ prop: 'eventBus.transport.webhookUrl', value: url, problem: `Front Door forwards only the services' paths, and this path is not under the tracking route`, fix: `use https://${m[1]}${TRACKING_EVENTS_PATH}` });
+      }
+    }
+    checks.throwIfAny();
+  }
+
+  /** The readiness path the entry probes: the services' (they must agree; `checkComposition` says so otherwise). */
+  private readinessPath(workloads: PlatformWorkloadOptions, services: readonly ('order' | 'tracking')[]): string {
+    return workloads[services[0] ?? 'order'].probes?.readiness ?? HEALTH_ENDPOINTS.readiness;
+  }
+
+  /**
    * The environment of each service in a region, by region role (DESIGN.md §3, workload wiring): where the Order
    * service writes and reads, the tracking account and preferred regions, the event bus host, the telemetry sink.
    */
-  private workloadConfig(placement: RegionPlacement, monitoring: RegionalMonitoring): WorkloadConfig {
+  private workloadConfig(placement: RegionPlacement, monitoring: RegionalMonitoring, eventBus: PlatformEventBusOptions | undefined): WorkloadConfig {
     const region = placement.region.name;
     const common = { APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.appInsightsConnectionString };
     const order: Record<string, string> = { ...common };
@@ -395,7 +488,25 @@ export class MultiRegionOrderPlatform extends Construct {
       const bus = { EVENTS_TRANSPORT: this.eventBus!.transport.kind, EVENTS_HOST: events.host, EVENTS_TOPIC: events.topic };
       Object.assign(order, bus);
       Object.assign(tracking, bus, events.subscription ? { EVENTS_SUBSCRIPTION: events.subscription } : {});
+      // Event Grid pushes to the tracking service's webhook, under its route.
+      if (this.eventBus!.transport.kind === 'eventGrid' && !(eventBus?.transport?.options as EventGridOptions).webhookUrl) tracking.EVENTS_WEBHOOK_PATH = TRACKING_EVENTS_PATH;
     }
     return { order, tracking };
+  }
+}
+
+/** Records a region whose workloads do not fit its node pools (`checkSchedulability`). */
+function checkScheduling(checks: Checks, region: string, stamp: RegionalStamp, workloads: OrderWorkloads): void {
+  const report = checkSchedulability(stamp.nodePools, workloads.podGroups);
+  if (report.unknownVmSizes.length > 0) {
+    Annotations.of(workloads).addWarning(`Node capacity is not checked for VM size(s) ${report.unknownVmSizes.join(', ')}: the scheduling model knows the D, E and F families.`);
+  }
+  for (const scenario of report.scenarios.filter((s) => !s.fits)) {
+    const user = stamp.nodePools.find((p) => p.name === 'user')!;
+    checks.fail({
+      prop: 'kubernetes.userPool', value: { region, vmSize: user.vmSize, minCount: user.minCount, maxCount: user.maxCount },
+      problem: `in ${region} the workloads do not fit the user node pool at its ${scenario.name} (${Object.entries(scenario.nodes).map(([k, n]) => `${k}: ${n}`).join(', ')}); pods stay Pending: ${scenario.pending.join('; ')}`,
+      fix: scenario.name === 'minimum' ? 'raise kubernetes.userPool.minCount, or lower the services\' minReplicas or resources' : "raise kubernetes.userPool.maxCount or use a larger vmSize, or lower the services' maxReplicas (or a blue-green idleReplicas)",
+    });
   }
 }

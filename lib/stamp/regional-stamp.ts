@@ -9,17 +9,18 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { AddressPlan, RegionAddresses } from '../core/address-plan';
-import { ValidationError } from '../core/errors';
-import { checkRemovalPolicy, protect, RemovalPolicy } from '../core/lifecycle';
+import { protect, RemovalPolicy } from '../core/lifecycle';
 import { Naming, ResourceKind } from '../core/naming';
 import { RegionRole } from '../core/pattern';
 import { RegionInfo, Regions } from '../core/regions';
 import { ingressIp, PLATFORM_SERVICES, RegionalIngress } from '../core/services';
 import { mergeTags, Tags } from '../core/tags';
-import { checkInteger, checkOneOf } from '../core/validate';
+import { checkFormat, checkGuid, checkShape, Checks } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { IRegionalMonitoring, RegionalMonitoring } from '../monitoring/regional-monitoring';
+import { NodePoolModel } from '../workloads/schedulability';
 import { PrivateDnsZoneSpec, PrivateDnsZones, StampNetwork, subnetName } from './network';
+import { REGIONAL_STAMP_SHAPE } from './shapes';
 
 /** Size and autoscaler range of one AKS node pool. */
 export interface NodePoolOptions {
@@ -29,8 +30,9 @@ export interface NodePoolOptions {
    */
   readonly vmSize?: string;
   /**
-   * Autoscaler minimum (system pool at least 3: one per zone; user pool at least 2).
-   * @default - 3 for the system pool, 2 for the user pool
+   * Autoscaler minimum (at least 3 in a zone-redundant stamp, one node per zone, so every zone the pods spread over
+   * has a node; a non-zonal user pool at least 2).
+   * @default 3
    */
   readonly minCount?: number;
   /**
@@ -66,7 +68,7 @@ export interface KubernetesOptions {
   readonly kubernetesVersion?: string;
   /** System pool (critical add-ons only). @default - Standard_D4ds_v5, 3-5 nodes */
   readonly systemPool?: NodePoolOptions;
-  /** User pool (the workloads). @default - Standard_D4ds_v5, 2-10 nodes */
+  /** User pool (the workloads). @default - Standard_D4ds_v5, 3-10 nodes (2-10 without zones) */
   readonly userPool?: NodePoolOptions;
   /**
    * Entra ID groups whose members administer the cluster (`admin_group_object_ids`).
@@ -96,7 +98,26 @@ export interface KubernetesOptions {
    * @default - any address (access still requires Entra ID and Azure RBAC)
    */
   readonly apiServerAuthorizedIpRanges?: string[];
+  /**
+   * Container registries the nodes pull images from, by a stable key (it becomes part of a construct ID): Azure
+   * Container Registry resource IDs. The cluster's kubelet identity gets AcrPull on each.
+   * @default - none (public images only)
+   */
+  readonly containerRegistries?: { readonly [key: string]: string };
+  /**
+   * How the `-apps` stacks' kubernetes provider gets its Entra ID token (kubelogin): the same identity Terraform's
+   * azurerm provider runs as, which is the identity `grantDeployerClusterAdmin` grants. `azurecli`: an `az login`
+   * session; `servicePrincipal`: the `ARM_CLIENT_ID` / `ARM_CLIENT_SECRET` (or `ARM_CLIENT_CERTIFICATE_PATH`) /
+   * `ARM_TENANT_ID` variables azurerm reads; `workloadIdentity`: federated (OIDC) credentials in `AZURE_CLIENT_ID`,
+   * `AZURE_TENANT_ID` and `AZURE_FEDERATED_TOKEN_FILE`; `managedIdentity`: the machine's managed identity. At run time
+   * `AAD_LOGIN_METHOD` overrides it (kubelogin reads it).
+   * @default 'azurecli'
+   */
+  readonly deployerLogin?: DeployerLogin;
 }
+
+/** How the deployer authenticates to Entra ID (see `KubernetesOptions.deployerLogin`). */
+export type DeployerLogin = 'azurecli' | 'servicePrincipal' | 'workloadIdentity' | 'managedIdentity';
 
 /** Key Vault settings of a stamp. */
 export interface KeyVaultOptions {
@@ -172,6 +193,10 @@ export interface RegionalStampProps {
 
 const SYSTEM_POOL_MIN = 3;
 const USER_POOL_MIN = 2;
+const USER_POOL_MIN_ZONAL = 3;
+const DEPLOYER_LOGINS: readonly DeployerLogin[] = ['azurecli', 'servicePrincipal', 'workloadIdentity', 'managedIdentity'];
+const IPV4_RANGE = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)(\/(3[0-2]|[12]?\d))?$/;
+const ACR_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/[A-Za-z0-9]{5,50}$/i;
 const DEFAULT_VM_SIZE = 'Standard_D4ds_v5';
 const ZONES = ['1', '2', '3'];
 const UPGRADE_CHANNELS = ['patch', 'stable', 'rapid', 'node-image'] as const;
@@ -206,42 +231,84 @@ export class RegionalStamp extends Construct {
   public readonly privateDnsZones: PrivateDnsZones;
   /** Where the services' internal load balancers and Private Link Services live (the global entry's origins). */
   public readonly ingress: RegionalIngress;
+  /** The node pools, for `checkSchedulability` of the workloads that run here. */
+  public readonly nodePools: readonly NodePoolModel[];
+  /** How the deployer authenticates to Entra ID (the `-apps` stacks' kubelogin mode). */
+  public readonly deployerLogin: DeployerLogin;
   private readonly naming: Naming;
   private readonly tags: Tags;
 
   constructor(scope: Construct, id: string, props: RegionalStampProps) {
     super(scope, id);
-    this.naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
-    this.region = Regions.find(props.region, this, 'region');
-    this.role = props.role === undefined ? RegionRole.PRIMARY : checkOneOf(this, 'role', props.role, Object.values(RegionRole));
+    checkShape(this, '', props, REGIONAL_STAMP_SHAPE);
+    const checks = new Checks(this);
+    this.naming = new Naming(checks.run('invalid', () => Naming.validatePrefix(this, 'prefix', props.prefix)));
+    this.region = checks.run(Regions.tryFind('westus3')!, () => Regions.find(props.region, this, 'region'));
+    this.role = props.role ?? RegionRole.PRIMARY;
     this.zoneRedundant = props.zoneRedundant ?? true;
     if (this.zoneRedundant && !this.region.availabilityZones) {
-      throw new ValidationError({
-        scope: this, prop: 'region', value: props.region,
+      checks.fail({
+        prop: 'region', value: props.region,
         problem: `${this.region.displayName} has no availability zones, so the stamp cannot be zone-redundant`,
         fix: 'choose a region with availability zones, or set zoneRedundant: false to accept a single-zone stamp (AKS SLA 99.9% instead of 99.95%)',
       });
     }
     const plan = props.addressPlan ?? new AddressPlan(this, {}, 1);
-    const index = checkInteger(this, 'addressIndex', props.addressIndex ?? 0, 0, plan.capacity - 1, 'the block must lie inside the address plan');
+    const index = checks.integer('addressIndex', props.addressIndex ?? 0, 0, plan.capacity - 1, 'the block must lie inside the address plan', 0);
     this.addresses = plan.forRegion(index);
-    this.tags = mergeTags(this, 'tags', {
+    this.tags = checks.run({}, () => mergeTags(this, 'tags', {
       'managed-by': 'cdktf-order-platform',
       component: 'regional-stamp',
       region: this.region.name,
       'region-role': this.role,
-    }, props.tags);
+    }, props.tags));
     const names = props.names ?? {};
     const kubernetes = props.kubernetes ?? {};
-    const system = this.checkPool('kubernetes.systemPool', kubernetes.systemPool, SYSTEM_POOL_MIN, 5, 'one system node per zone survives a zone loss');
-    const user = this.checkPool('kubernetes.userPool', kubernetes.userPool, USER_POOL_MIN, 10, 'two user nodes keep workloads running through a node upgrade or loss');
-    const upgradeChannel = checkOneOf(this, 'kubernetes.automaticUpgradeChannel', kubernetes.automaticUpgradeChannel ?? 'patch', UPGRADE_CHANNELS);
-    const networkPolicy = checkOneOf(this, 'kubernetes.networkPolicy', kubernetes.networkPolicy ?? 'cilium', NETWORK_POLICIES);
-    const window = this.checkWindow(kubernetes.maintenanceWindow ?? {});
+    const zonal = this.zoneRedundant;
+    const system = this.checkPool(checks, 'kubernetes.systemPool', kubernetes.systemPool, SYSTEM_POOL_MIN, 5, 'one system node per zone survives a zone loss');
+    const user = this.checkPool(checks, 'kubernetes.userPool', kubernetes.userPool, zonal ? USER_POOL_MIN_ZONAL : USER_POOL_MIN, 10,
+      zonal ? 'one user node per zone: the pods spread over zones, and the autoscaler cannot add a node to a zone of a multi-zone pool that has none'
+        : 'two user nodes keep workloads running through a node upgrade or loss');
+    const upgradeChannel = checks.oneOf('kubernetes.automaticUpgradeChannel', kubernetes.automaticUpgradeChannel ?? 'patch', UPGRADE_CHANNELS);
+    const networkPolicy = checks.oneOf('kubernetes.networkPolicy', kubernetes.networkPolicy ?? 'cilium', NETWORK_POLICIES);
+    const window = checks.run({ dayOfWeek: 'Sunday', startTime: '02:00', durationHours: 4, utcOffset: '+00:00' } as const, () => this.checkWindow(checks, kubernetes.maintenanceWindow ?? {}));
+    (kubernetes.adminGroupObjectIds ?? []).forEach((objectId, i) => checks.run(undefined, () => checkGuid(this, `kubernetes.adminGroupObjectIds[${i}]`, objectId, 'an Entra ID group object ID', 'use the group\'s object ID: az ad group show -g <name> --query id -o tsv')));
+    (kubernetes.apiServerAuthorizedIpRanges ?? []).forEach((range, i) => checks.run(undefined, () => checkFormat(this, `kubernetes.apiServerAuthorizedIpRanges[${i}]`, range, IPV4_RANGE, 'not an IPv4 address or CIDR', "use e.g. '203.0.113.0/24' or '198.51.100.7/32'")));
+    if (kubernetes.kubernetesVersion !== undefined) {
+      checks.run(undefined, () => checkFormat(this, 'kubernetes.kubernetesVersion', kubernetes.kubernetesVersion!, /^1\.\d{1,2}(\.\d{1,2})?$/, 'not a Kubernetes version AKS accepts (major.minor, or major.minor.patch)', "use e.g. '1.33'"));
+    }
+    const deployerLogin = checks.oneOf('kubernetes.deployerLogin', kubernetes.deployerLogin ?? 'azurecli', DEPLOYER_LOGINS);
+    const registries = Object.entries(kubernetes.containerRegistries ?? {});
+    for (const [key, registryId] of registries) {
+      if (!/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key)) checks.fail({ prop: `kubernetes.containerRegistries.${key}`, value: key, problem: 'keys become construct IDs: 1-40 letters and digits, starting with a letter', fix: "use the registry's name, e.g. 'contoso'" });
+      checks.run(undefined, () => checkFormat(this, `kubernetes.containerRegistries.${key}`, registryId, ACR_ID, 'not an Azure Container Registry resource ID', 'use /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ContainerRegistry/registries/<name>'));
+    }
+    const publicIngressPorts = (props.publicIngressPorts ?? []).map((port, i) => checks.integer(`publicIngressPorts[${i}]`, port, 1, 65535, 'a TCP port', 443));
     const vaultOptions = props.keyVault ?? {};
-    const vaultSku = checkOneOf(this, 'keyVault.skuName', vaultOptions.skuName ?? 'standard', ['standard', 'premium'] as const);
-    const softDeleteDays = checkInteger(this, 'keyVault.softDeleteRetentionDays', vaultOptions.softDeleteRetentionDays ?? 90, 7, 90, 'Key Vault soft-delete retention');
-    const vaultRemoval = checkRemovalPolicy(this, 'keyVault.removalPolicy', vaultOptions.removalPolicy);
+    const vaultSku = checks.oneOf('keyVault.skuName', vaultOptions.skuName ?? 'standard', ['standard', 'premium'] as const);
+    const softDeleteDays = checks.integer('keyVault.softDeleteRetentionDays', vaultOptions.softDeleteRetentionDays ?? 90, 7, 90, 'Key Vault soft-delete retention', 90);
+    const vaultRemoval = vaultOptions.removalPolicy ?? RemovalPolicy.RETAIN;
+    if (props.monitoring && (names.logAnalyticsWorkspace || names.applicationInsights)) {
+      checks.fail({
+        prop: names.logAnalyticsWorkspace ? 'names.logAnalyticsWorkspace' : 'names.applicationInsights', value: names.logAnalyticsWorkspace ?? names.applicationInsights,
+        problem: 'the stamp was given a monitoring sink, so it creates no workspace to name', fix: 'name the workspace where it is created, or drop the override',
+      });
+    }
+    const overrides: [keyof RegionalStampNames, ResourceKind][] = [
+      ['resourceGroup', ResourceKind.RESOURCE_GROUP], ['virtualNetwork', ResourceKind.VIRTUAL_NETWORK], ['keyVault', ResourceKind.KEY_VAULT],
+      ['kubernetesCluster', ResourceKind.KUBERNETES_CLUSTER], ['nodeResourceGroup', ResourceKind.RESOURCE_GROUP],
+      ['logAnalyticsWorkspace', ResourceKind.LOG_ANALYTICS_WORKSPACE], ['applicationInsights', ResourceKind.APPLICATION_INSIGHTS],
+    ];
+    for (const [key, kind] of overrides) {
+      if (names[key] !== undefined) checks.run(undefined, () => kind.validate(this, `names.${key}`, names[key]!));
+    }
+    // AKS limits the node resource group name to 80 characters; the default appends '-aks-nodes' to the stamp's group.
+    const nodeGroupLength = names.nodeResourceGroup?.length ?? (names.resourceGroup ?? this.naming.name(this, ResourceKind.RESOURCE_GROUP, { qualifier: this.region.name })).length + '-aks-nodes'.length;
+    if (nodeGroupLength > 80) {
+      checks.fail({ prop: 'names.nodeResourceGroup', value: names.nodeResourceGroup ?? `${names.resourceGroup}-aks-nodes`, problem: 'AKS limits the node resource group name to 80 characters', fix: 'set a shorter names.nodeResourceGroup or names.resourceGroup' });
+    }
+    checks.throwIfAny();
+    this.deployerLogin = deployerLogin;
     const location = this.region.name;
     const zones = this.zoneRedundant ? ZONES : undefined;
 
@@ -260,7 +327,7 @@ export class RegionalStamp extends Construct {
       resourceGroupName: this.resourceGroup.name,
       addresses: this.addresses,
       virtualNetworkName: names.virtualNetwork,
-      publicIngressPorts: (props.publicIngressPorts ?? []).map((port, i) => checkInteger(this, `publicIngressPorts[${i}]`, port, 1, 65535, 'a TCP port')),
+      publicIngressPorts,
       tags: this.tags,
     });
     this.privateDnsZones = new PrivateDnsZones(this, 'PrivateDns', {
@@ -276,12 +343,6 @@ export class RegionalStamp extends Construct {
       names: { logAnalyticsWorkspace: names.logAnalyticsWorkspace, applicationInsights: names.applicationInsights },
       tags: this.tags,
     });
-    if (props.monitoring && (names.logAnalyticsWorkspace || names.applicationInsights)) {
-      throw new ValidationError({
-        scope: this, prop: 'names.logAnalyticsWorkspace', value: names.logAnalyticsWorkspace ?? names.applicationInsights,
-        problem: 'the stamp was given a monitoring sink, so it creates no workspace to name', fix: 'name the workspace where it is created, or drop the override',
-      });
-    }
 
     // Key Vault: RBAC (no access policies), purge protection, reachable only through the private endpoint.
     this.keyVault = new KeyVault(this, 'KeyVault', {
@@ -325,9 +386,6 @@ export class RegionalStamp extends Construct {
     const nodeResourceGroup = names.nodeResourceGroup !== undefined
       ? ResourceKind.RESOURCE_GROUP.validate(this, 'names.nodeResourceGroup', names.nodeResourceGroup)
       : `${resourceGroupName}-aks-nodes`;
-    if (nodeResourceGroup.length > 80) {
-      throw new ValidationError({ scope: this, prop: 'names.nodeResourceGroup', value: nodeResourceGroup, problem: 'AKS limits the node resource group name to 80 characters', fix: 'set a shorter names.nodeResourceGroup or names.resourceGroup' });
-    }
     const maintenance = {
       frequency: 'Weekly',
       interval: 1,
@@ -407,6 +465,8 @@ export class RegionalStamp extends Construct {
       nodeResourceGroup: this.cluster.nodeResourceGroup,
       // A literal, not the subnet's token: the apps stack reads it without a cross-stack reference.
       subnetName: subnetName('ingress'),
+      subnetCidr: this.addresses.ingress,
+      podCidr: this.addresses.podCidr,
       services: Object.fromEntries(PLATFORM_SERVICES.map((service) => [service.key, { privateIp: ingressIp(this.addresses, service), privateLinkServiceName: service.privateLinkServiceName }])),
     };
 
@@ -452,6 +512,23 @@ export class RegionalStamp extends Construct {
     });
     addDiagnostics(this, 'ClusterDiagnostics', { targetResourceId: this.cluster.id, workspaceId: this.monitoring.workspaceId, categories: ['kube-audit-admin', 'guard', 'cluster-autoscaler'], dedicated: true });
 
+    // Private registries: the kubelet identity (which pulls images on the nodes) may read them.
+    for (const [key, registryId] of registries) {
+      new RoleAssignment(this, `AcrPull-${key}`, {
+        scope: registryId,
+        roleDefinitionName: 'AcrPull',
+        principalId: this.cluster.kubeletIdentity.objectId,
+        principalType: 'ServicePrincipal',
+      });
+    }
+
+    // What the scheduler sees: the system pool tainted for critical add-ons, the user pool for the workloads.
+    const poolZones = zones ?? [];
+    this.nodePools = [
+      { name: 'system', zones: poolZones, minCount: system.minCount, maxCount: system.maxCount, vmSize: system.vmSize, labels: { 'kubernetes.azure.com/mode': 'system' }, taints: ['CriticalAddonsOnly=true:NoSchedule'] },
+      { name: 'user', zones: poolZones, minCount: user.minCount, maxCount: user.maxCount, vmSize: user.vmSize, labels: { 'kubernetes.azure.com/mode': 'user' }, taints: [] },
+    ];
+
     if (kubernetes.grantDeployerClusterAdmin ?? true) {
       new RoleAssignment(this, 'DeployerClusterAdmin', {
         scope: this.cluster.id,
@@ -472,32 +549,19 @@ export class RegionalStamp extends Construct {
     });
   }
 
-  private checkPool(prop: string, pool: NodePoolOptions | undefined, min: number, defaultMax: number, why: string): Required<NodePoolOptions> {
-    const vmSize = pool?.vmSize ?? DEFAULT_VM_SIZE;
-    if (typeof vmSize !== 'string' || !/^Standard_[A-Za-z0-9_]+$/.test(vmSize)) {
-      throw new ValidationError({ scope: this, prop: `${prop}.vmSize`, value: vmSize, problem: 'not an Azure VM size name', fix: `use a size such as '${DEFAULT_VM_SIZE}'` });
-    }
-    const minCount = pool?.minCount ?? min;
-    if (typeof minCount !== 'number' || !Number.isInteger(minCount) || minCount < min) {
-      throw new ValidationError({ scope: this, prop: `${prop}.minCount`, value: minCount, problem: `below the minimum of ${min} (${why})`, fix: `set ${prop}.minCount to ${min} or more` });
-    }
-    const maxCount = pool?.maxCount ?? Math.max(defaultMax, minCount);
-    checkInteger(this, `${prop}.maxCount`, maxCount, minCount, 1000, `at least minCount ${minCount}; AKS allows up to 1000 nodes per pool`);
-    const osDiskSizeGb = checkInteger(this, `${prop}.osDiskSizeGb`, pool?.osDiskSizeGb ?? 128, 30, 2048, 'AKS OS disk size in GiB');
+  private checkPool(checks: Checks, prop: string, pool: NodePoolOptions | undefined, min: number, defaultMax: number, why: string): Required<NodePoolOptions> {
+    const vmSize = checks.run(DEFAULT_VM_SIZE, () => checkFormat(this, `${prop}.vmSize`, pool?.vmSize ?? DEFAULT_VM_SIZE, /^Standard_[A-Za-z0-9_]+$/, 'not an Azure VM size name', `use a size such as '${DEFAULT_VM_SIZE}'`));
+    const minCount = checks.integer(`${prop}.minCount`, pool?.minCount ?? min, min, 1000, why, min);
+    const maxCount = checks.integer(`${prop}.maxCount`, pool?.maxCount ?? Math.max(defaultMax, minCount), minCount, 1000, `at least minCount ${minCount}; AKS allows up to 1000 nodes per pool`, Math.max(defaultMax, minCount));
+    const osDiskSizeGb = checks.integer(`${prop}.osDiskSizeGb`, pool?.osDiskSizeGb ?? 128, 30, 2048, 'AKS OS disk size in GiB', 128);
     return { vmSize, minCount, maxCount, osDiskSizeGb };
   }
 
-  private checkWindow(window: MaintenanceWindowOptions): Required<MaintenanceWindowOptions> {
-    const dayOfWeek = checkOneOf(this, 'kubernetes.maintenanceWindow.dayOfWeek', window.dayOfWeek ?? 'Sunday', DAYS);
-    const startTime = window.startTime ?? '02:00';
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(startTime)) {
-      throw new ValidationError({ scope: this, prop: 'kubernetes.maintenanceWindow.startTime', value: startTime, problem: 'not a 24-hour HH:MM time', fix: "write it like '02:00'" });
-    }
-    const durationHours = checkInteger(this, 'kubernetes.maintenanceWindow.durationHours', window.durationHours ?? 4, 4, 24, 'AKS planned maintenance windows last 4-24 hours');
-    const utcOffset = window.utcOffset ?? '+00:00';
-    if (!/^[+-](0\d|1[0-4]):[0-5]\d$/.test(utcOffset)) {
-      throw new ValidationError({ scope: this, prop: 'kubernetes.maintenanceWindow.utcOffset', value: utcOffset, problem: 'not a UTC offset', fix: "write it like '+09:00' or '-05:00'" });
-    }
+  private checkWindow(checks: Checks, window: MaintenanceWindowOptions): Required<MaintenanceWindowOptions> {
+    const dayOfWeek = checks.oneOf('kubernetes.maintenanceWindow.dayOfWeek', window.dayOfWeek ?? 'Sunday', DAYS);
+    const startTime = checks.run('02:00', () => checkFormat(this, 'kubernetes.maintenanceWindow.startTime', window.startTime ?? '02:00', /^([01]\d|2[0-3]):[0-5]\d$/, 'not a 24-hour HH:MM time', "write it like '02:00'"));
+    const durationHours = checks.integer('kubernetes.maintenanceWindow.durationHours', window.durationHours ?? 4, 4, 24, 'AKS planned maintenance windows last 4-24 hours', 4);
+    const utcOffset = checks.run('+00:00', () => checkFormat(this, 'kubernetes.maintenanceWindow.utcOffset', window.utcOffset ?? '+00:00', /^[+-](0\d|1[0-4]):[0-5]\d$/, 'not a UTC offset', "write it like '+09:00' or '-05:00'"));
     return { dayOfWeek, startTime, durationHours, utcOffset };
   }
 }

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Token } from 'cdktf';
 import { CosmosdbAccount } from '@cdktf/provider-azurerm/lib/cosmosdb-account';
 import { CosmosdbSqlContainer } from '@cdktf/provider-azurerm/lib/cosmosdb-sql-container';
 import { CosmosdbSqlDatabase } from '@cdktf/provider-azurerm/lib/cosmosdb-sql-database';
@@ -8,17 +9,16 @@ import { ValidationError } from '../core/errors';
 import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
 import { PatternKind, RegionPlacement } from '../core/pattern';
-import { checkInteger, checkOneOf, checkPrincipals } from '../core/validate';
+import { checkInteger, checkPrincipals, Checks } from '../core/validate';
+import { TRACKING_STORE_SHAPE } from './shapes';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { PrivateDnsZones } from '../stamp/network';
 
 /** Cosmos DB consistency levels. */
 export type ConsistencyLevel = 'Strong' | 'BoundedStaleness' | 'Session' | 'ConsistentPrefix' | 'Eventual';
-const CONSISTENCY_LEVELS: readonly ConsistencyLevel[] = ['Strong', 'BoundedStaleness', 'Session', 'ConsistentPrefix', 'Eventual'];
 
 /** Cosmos DB backup policy. */
 export type TrackingBackup = 'continuous7Days' | 'continuous30Days' | 'periodic';
-const BACKUPS: readonly TrackingBackup[] = ['continuous7Days', 'continuous30Days', 'periodic'];
 
 /** The `deliveries` container. */
 export interface DeliveriesContainerOptions {
@@ -94,23 +94,25 @@ export class TrackingStore extends DataTierConstruct {
   private readonly accountResources: { readonly home: string; readonly account: CosmosdbAccount; readonly resourceGroupName: string; readonly databaseName: string }[] = [];
 
   constructor(scope: Construct, id: string, props: TrackingStoreProps) {
-    super(scope, id, props, 'tracking-store');
+    super(scope, id, props, 'tracking-store', TRACKING_STORE_SHAPE);
+    const checks = new Checks(this);
     const multiWrite = this.pattern.kind === PatternKind.ACTIVE_ACTIVE;
-    const consistency = checkOneOf(this, 'consistency', props.consistency ?? 'Session', CONSISTENCY_LEVELS);
+    const consistency = props.consistency ?? 'Session';
     if (multiWrite && consistency === 'Strong') {
-      throw new ValidationError({ scope: this, prop: 'consistency', value: consistency, problem: 'Strong consistency cannot be combined with multi-region writes (activeActive)', fix: "use 'Session' (the default) or 'BoundedStaleness'" });
+      checks.fail({ prop: 'consistency', value: consistency, problem: 'Strong consistency cannot be combined with multi-region writes (activeActive)', fix: "use 'Session' (the default) or 'BoundedStaleness'" });
     }
-    const backup = checkOneOf(this, 'backup', props.backup ?? (multiWrite ? 'periodic' : 'continuous7Days'), BACKUPS);
+    const backup = props.backup ?? (multiWrite ? 'periodic' : 'continuous7Days');
     if (multiWrite && backup !== 'periodic') {
-      throw new ValidationError({ scope: this, prop: 'backup', value: backup, problem: 'this library does not combine continuous backup with multi-region writes (activeActive): Microsoft documents the combination inconsistently and its restores as preview', fix: "use 'periodic' (geo-redundant, the default under activeActive)" });
+      checks.fail({ prop: 'backup', value: backup, problem: 'this library does not combine continuous backup with multi-region writes (activeActive): Microsoft documents the combination inconsistently and its restores as preview', fix: "use 'periodic' (geo-redundant, the default under activeActive)" });
     }
     const databaseName = props.databaseName ?? 'tracking';
     if (!/^[a-z][a-z0-9-]{0,39}$/.test(databaseName)) {
-      throw new ValidationError({ scope: this, prop: 'databaseName', value: databaseName, problem: 'names here are 1-40 lower-case letters, digits and hyphens, starting with a letter', fix: "use e.g. 'tracking'" });
+      checks.fail({ prop: 'databaseName', value: databaseName, problem: 'names here are 1-40 lower-case letters, digits and hyphens, starting with a letter', fix: "use e.g. 'tracking'" });
     }
-    const deliveries = this.checkDeliveries(props.deliveries ?? {});
-    const leasesMax = this.checkThroughput('leasesMaxThroughput', props.leasesMaxThroughput ?? 1000);
-    const contributors = checkPrincipals(this, 'dataContributors', props.dataContributors);
+    const deliveries = this.checkDeliveries(checks, props.deliveries ?? {});
+    const leasesMax = checks.run(1000, () => this.checkThroughput('leasesMaxThroughput', props.leasesMaxThroughput ?? 1000));
+    const contributors = checks.run([], () => checkPrincipals(this, 'dataContributors', props.dataContributors));
+    checks.throwIfAny();
 
     // regionPinned: one account per cell, never replicated; otherwise one account across every region.
     const groups: RegionPlacement[][] = this.pattern.kind === PatternKind.REGION_PINNED ? this.placements.map((p) => [p]) : [[...this.placements]];
@@ -118,6 +120,8 @@ export class TrackingStore extends DataTierConstruct {
       const home = placements[0].region.name;
       const scope = this.regionScope(home);
       const multiRegion = placements.length > 1;
+      // Single write region across several regions: Azure fails the write region over on its own.
+      const serviceManagedFailover = multiRegion && !multiWrite;
       const account = new CosmosdbAccount(scope, 'CosmosAccount', {
         name: this.naming.name(scope, ResourceKind.COSMOS_ACCOUNT, { qualifier: home }),
         location: home,
@@ -129,7 +133,7 @@ export class TrackingStore extends DataTierConstruct {
           ? { consistencyLevel: consistency, maxIntervalInSeconds: 300, maxStalenessPrefix: 100000 }
           : { consistencyLevel: consistency },
         geoLocation: placements.map((p, priority) => ({ location: p.region.name, failoverPriority: priority, zoneRedundant: p.zoneRedundant })),
-        automaticFailoverEnabled: multiRegion && !multiWrite,
+        automaticFailoverEnabled: serviceManagedFailover,
         multipleWriteLocationsEnabled: multiWrite,
         backup: backup === 'periodic'
           ? { type: 'Periodic', intervalInMinutes: 240, retentionInHours: 8, storageRedundancy: this.periodicRedundancy(placements[0]) }
@@ -142,9 +146,11 @@ export class TrackingStore extends DataTierConstruct {
         networkAclBypassForAzureServices: false,
         tags: { ...this.tags, region: home },
       });
-      // A service-managed failover rewrites the failover priorities; without ignore_changes the next apply would
-      // fail the account back. Change the region list deliberately by lifting it for that one apply.
-      protect(account, this.removalPolicy, multiRegion ? ['geo_location'] : []);
+      // A service-managed failover (single write region) rewrites the failover priorities; without ignore_changes the
+      // next apply would fail the account back. Multi-region-write accounts (activeActive) have no such failover, so
+      // their region list stays managed: adding a region adds a location in place (the provider updates `locations`
+      // without replacement, internal/services/cosmos/cosmosdb_account_resource.go at v4.55.0).
+      protect(account, this.removalPolicy, serviceManagedFailover ? ['geo_location'] : []);
       const database = new CosmosdbSqlDatabase(scope, 'Database', {
         name: databaseName,
         accountName: account.name,
@@ -227,24 +233,25 @@ export class TrackingStore extends DataTierConstruct {
   }
 
   private checkThroughput(prop: string, value: number): number {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1000 || value % 1000 !== 0 || value > 1000000) {
+    if (Token.isUnresolved(value)) checkInteger(this, prop, value, 1000, 1000000, 'autoscale maximum throughput in RU/s');
+    if (!Number.isInteger(value) || value < 1000 || value > 1000000 || value % 1000 !== 0) {
       throw new ValidationError({ scope: this, prop, value, problem: 'autoscale maximum throughput is 1000 RU/s or more, in steps of 1000 (Azure scales between 10% and 100% of it)', fix: 'use 1000, 2000, 4000, ...' });
     }
     return value;
   }
 
-  private checkDeliveries(options: DeliveriesContainerOptions): Required<Omit<DeliveriesContainerOptions, 'defaultTtlSeconds'>> & { defaultTtlSeconds?: number } {
+  private checkDeliveries(checks: Checks, options: DeliveriesContainerOptions): Required<Omit<DeliveriesContainerOptions, 'defaultTtlSeconds'>> & { defaultTtlSeconds?: number } {
     const name = options.name ?? 'deliveries';
     if (!/^[a-z][a-z0-9-]{0,39}$/.test(name) || name === 'leases') {
-      throw new ValidationError({ scope: this, prop: 'deliveries.name', value: name, problem: "container names here are 1-40 lower-case letters, digits and hyphens, and 'leases' is taken by the change feed", fix: "use e.g. 'deliveries'" });
+      checks.fail({ prop: 'deliveries.name', value: name, problem: "container names here are 1-40 lower-case letters, digits and hyphens, and 'leases' is taken by the change feed", fix: "use e.g. 'deliveries'" });
     }
     const partitionKeyPath = options.partitionKeyPath ?? '/orderId';
-    if (typeof partitionKeyPath !== 'string' || !/^\/[^/\s]+(\/[^/\s]+)*$/.test(partitionKeyPath)) {
-      throw new ValidationError({ scope: this, prop: 'deliveries.partitionKeyPath', value: partitionKeyPath, problem: "a partition key path starts with '/' and names a property", fix: "use e.g. '/orderId'" });
+    if (!/^\/[^/\s]+(\/[^/\s]+)*$/.test(partitionKeyPath)) {
+      checks.fail({ prop: 'deliveries.partitionKeyPath', value: partitionKeyPath, problem: "a partition key path starts with '/' and names a property", fix: "use e.g. '/orderId'" });
     }
-    const maxThroughput = this.checkThroughput('deliveries.maxThroughput', options.maxThroughput ?? 4000);
+    const maxThroughput = checks.run(4000, () => this.checkThroughput('deliveries.maxThroughput', options.maxThroughput ?? 4000));
     const ttl = options.defaultTtlSeconds;
-    if (ttl !== undefined && ttl !== -1) checkInteger(this, 'deliveries.defaultTtlSeconds', ttl, 1, 2147483647, '-1 (on, no default expiry) or seconds');
+    if (ttl !== undefined && ttl !== -1) checks.integer('deliveries.defaultTtlSeconds', ttl, 1, 2147483647, '-1 (on, no default expiry) or seconds');
     return { name, partitionKeyPath, maxThroughput, ...(ttl !== undefined ? { defaultTtlSeconds: ttl } : {}) };
   }
 }

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { dependable, Fn, Token } from 'cdktf';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { HorizontalPodAutoscalerV2 } from '@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2';
@@ -10,8 +11,12 @@ import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { ValidationError } from '../core/errors';
 import { RegionRole, StandbyMode } from '../core/pattern';
 import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, RegionalIngress } from '../core/services';
-import { checkInteger, pascal } from '../core/validate';
+import { checkFormat, checkGuid, checkShape, Checks, pascal } from '../core/validate';
+import { planRelease, ReleasePlan, SlotId, SlotPlan } from './release-plan';
 import { Rollout } from './rollout';
+import { BLUE_GREEN_SHAPE, CANARY_SHAPE, ORDER_WORKLOADS_SHAPE } from './shapes';
+import { PodGroupModel } from './schedulability';
+import type { IWorkloadIdentities } from './workload-identities';
 
 /** Probe paths of a service (must be distinct). */
 export interface ProbePaths {
@@ -37,7 +42,10 @@ export interface ResourceOptions {
 
 /** Settings of one service's workload. */
 export interface WorkloadServiceOptions {
-  /** Container image pinned by tag or digest (`registry/order-api:1.4.2` or `...@sha256:...`); `latest` is rejected. */
+  /**
+   * Container image pinned by tag or digest (`registry/order-api:1.4.2` or `...@sha256:...`); `latest` is rejected. A
+   * Terraform token (e.g. a tag from a data source) is accepted as is.
+   */
   readonly image: string;
   /** Minimum replicas on an active region (2 or more). @default 2 */
   readonly minReplicas?: number;
@@ -75,23 +83,32 @@ export interface WorkloadConfig {
 export interface OrderWorkloadsProps {
   /** Region of the cluster. */
   readonly region: string;
-  /** Region role (standby regions run fewer or no replicas). */
+  /** Region role (a passive region runs as its standby mode says, unless `standbyActive`). */
   readonly role: RegionRole;
-  /** activePassive standby mode of a passive region. @default 'warm' */
+  /** Standby mode of a passive region (only with `role: RegionRole.PASSIVE`). @default 'warm' */
   readonly standby?: StandbyMode;
+  /**
+   * Run the passive region at active size: during a failover (or a drill), so it carries the whole load. A pilot-light
+   * region then gets its Deployments. Only with `role: RegionRole.PASSIVE`.
+   * @default false
+   */
+  readonly standbyActive?: boolean;
   /** Minimum replicas of a warm standby region (scales out on failover). @default 1 */
   readonly standbyMinReplicas?: number;
-  /** @default 'orders' */
+  /** Namespace the workloads get (created here; not `default` or a system namespace). @default 'orders' */
   readonly namespace?: string;
   readonly order: WorkloadServiceOptions;
   readonly tracking: WorkloadServiceOptions;
-  /** Client IDs of each service's user-assigned managed identity (workload identity). */
-  readonly identityClientIds: { readonly order: string; readonly tracking: string };
-  /** The stamp's ingress (fixed internal load-balancer addresses and Private Link Service names). */
+  /**
+   * The services' managed identities (`WorkloadIdentities`, or their client IDs and the namespace they trust): the
+   * service accounts carry the client IDs, and the namespace must be the one the identities are federated with.
+   */
+  readonly identities: IWorkloadIdentities;
+  /** The stamp's ingress (`RegionalStamp.ingress`: fixed load-balancer addresses, Private Link Service names, subnet). */
   readonly ingress: RegionalIngress;
   /** Services exposed on a public load balancer (Traffic Manager endpoints) instead of internal + Private Link. @default - none */
   readonly publicServices?: ('order' | 'tracking')[];
-  /** DNS labels of public load balancers (`<label>.<region>.cloudapp.azure.com`), by service. @default - none */
+  /** DNS labels of public load balancers (`<label>.<region>.cloudapp.azure.com`), by public service. @default - none */
   readonly publicDnsLabels?: { readonly [service: string]: string };
   /** CIDR of the stamp's private-endpoint subnet (database, Cosmos DB and Service Bus egress). */
   readonly privateEndpointsCidr: string;
@@ -102,6 +119,14 @@ export interface OrderWorkloadsProps {
 const IMAGE = /^[a-z0-9]+([._/:-][a-z0-9]+)*(\/[a-z0-9._-]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 const QUANTITY = /^(\d+(\.\d+)?)(m|Mi|Gi|Ki|M|G|K)?$/;
 const DNS_LABEL = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const CIDR = /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/;
+/** Namespaces Kubernetes or AKS own: creating one fails on apply (it exists) and would mix the platform with the system. */
+const RESERVED_NAMESPACES = /^(default|kube-.*|gatekeeper-system|app-routing-system|calico-system|tigera-operator|aks-.*)$/;
+/** AKS labels every node with its pool's mode; the workloads run on user pools only. */
+const USER_POOL_SELECTOR = { 'kubernetes.azure.com/mode': 'user' } as const;
+/** The rolling update's surge (maxUnavailable is 0: never below the desired count). */
+const MAX_SURGE_PERCENT = 25;
 
 /** Kubernetes quantity in base units (cores or bytes), for comparing requests and limits. */
 function quantity(value: string): number | undefined {
@@ -111,27 +136,82 @@ function quantity(value: string): number | undefined {
   return Number(m[1]) * (m[3] ? factor[m[3]] : 1);
 }
 
-interface Track { readonly name: string; readonly image: string; readonly replicas: number; readonly hpa?: { min: number; max: number } }
+/** A service's options after validation. */
+interface CheckedService {
+  readonly image: string;
+  readonly minReplicas: number;
+  readonly maxReplicas: number;
+  readonly cpuTarget: number;
+  readonly memoryTarget: number;
+  readonly resources: Required<ResourceOptions>;
+  readonly port: number;
+  readonly probes: Required<ProbePaths>;
+  readonly uid: number;
+  readonly preStop: number;
+  readonly grace: number;
+  readonly rollout: Rollout;
+}
 
 /**
  * The Order and Delivery-tracking services on one region's AKS cluster: namespace, workload-identity service
- * accounts, Deployments with zone/host spread, probes, resources and a hardened security context, HPA,
- * PodDisruptionBudget, graceful shutdown, default-deny NetworkPolicy plus the allows each service needs, and a
- * LoadBalancer Service (internal with an AKS-managed Private Link Service for Front Door, or public for Traffic
- * Manager). Releases: rolling, blue-green or canary.
+ * accounts, Deployments with zone/host spread on the user node pools, probes, resources and a hardened security
+ * context, HPA, PodDisruptionBudget, graceful shutdown, default-deny NetworkPolicy plus the allows each service needs,
+ * and a LoadBalancer Service (internal with an AKS-managed Private Link Service for Front Door, or public for Traffic
+ * Manager). Releases: rolling, blue-green or canary over two fixed Deployment slots (`<service>`, `<service>-b`).
  *
  * Lives in the region's `-apps` stack, whose kubernetes provider is configured from the cluster's data source.
  */
 export class OrderWorkloads extends Construct {
-  /** Deployment names by service (every track). */
+  /** Deployment names by service (every slot that exists). */
   public readonly deployments: { readonly [service: string]: string[] };
+  /** What each service runs, by service key. */
+  public readonly releases: { readonly [service: string]: ReleasePlan };
+  /** The pods of every Deployment, for `checkSchedulability` against the stamp's node pools. */
+  public readonly podGroups: readonly PodGroupModel[];
 
   constructor(scope: Construct, id: string, props: OrderWorkloadsProps) {
     super(scope, id);
-    const namespaceName = props.namespace ?? 'orders';
-    if (!DNS_LABEL.test(namespaceName)) {
-      throw new ValidationError({ scope: this, prop: 'namespace', value: namespaceName, problem: 'not a DNS-1123 label', fix: "use lower-case letters, digits and hyphens, e.g. 'orders'" });
+    checkShape(this, '', props, ORDER_WORKLOADS_SHAPE);
+    const checks = new Checks(this);
+    const namespaceName = checks.run('orders', () => checkNamespace(this, props.namespace ?? 'orders'));
+    const passive = props.role === RegionRole.PASSIVE;
+    for (const key of ['standby', 'standbyActive', 'standbyMinReplicas'] as const) {
+      if (!passive && props[key] !== undefined) {
+        checks.fail({ prop: key, value: props[key], problem: `only a passive region has a standby, and this region is ${props.role}, so the setting would be ignored`, fix: `drop ${key}` });
+      }
     }
+    const standbyActive = props.standbyActive ?? false;
+    const standby: StandbyMode | undefined = passive && !standbyActive ? (props.standby ?? 'warm') : undefined;
+    if (props.standbyMinReplicas !== undefined && props.standby === 'pilot-light') {
+      checks.fail({ prop: 'standbyMinReplicas', value: props.standbyMinReplicas, problem: 'a pilot-light region runs no replicas, so the setting would be ignored', fix: "drop standbyMinReplicas, or use standby 'warm'" });
+    }
+    for (const service of PLATFORM_SERVICES.map((spec) => spec.key)) {
+      checks.run(undefined, () => checkGuid(this, `identities.clientIds.${service}`, props.identities.clientIds[service], 'a managed identity client ID', "pass the identity's client_id"));
+    }
+    if (!Token.isUnresolved(props.identities.namespace) && props.identities.namespace !== namespaceName) {
+      checks.fail({ prop: 'identities.namespace', value: props.identities.namespace, problem: `the identities trust service accounts in namespace '${props.identities.namespace}', but the workloads run in '${namespaceName}': Entra ID would refuse every token exchange`, fix: 'give WorkloadIdentities and OrderWorkloads the same namespace' });
+    }
+    checks.run(undefined, () => checkFormat(this, 'privateEndpointsCidr', props.privateEndpointsCidr, CIDR, 'not an IPv4 CIDR', "pass the stamp's private-endpoint subnet, e.g. '10.100.4.0/24'"));
+    const publicServices = [...new Set(props.publicServices ?? [])];
+    for (const [key, label] of Object.entries(props.publicDnsLabels ?? {})) {
+      if (!publicServices.includes(key as 'order' | 'tracking')) {
+        checks.fail({ prop: `publicDnsLabels.${key}`, value: label, problem: 'only public services get a DNS label, so the setting would be ignored', fix: `list '${key}' in publicServices, or drop the label` });
+      } else {
+        checks.run(undefined, () => checkFormat(this, `publicDnsLabels.${key}`, label, DNS_LABEL, 'not a DNS label (lower-case letters, digits and hyphens, starting with a letter, at most 63)', "use e.g. 'contoso-order-api'"));
+      }
+    }
+    for (const service of PLATFORM_SERVICES.map((spec) => spec.key)) {
+      for (const name of Object.keys(props.config[service])) {
+        if (!ENV_NAME.test(name)) checks.fail({ prop: `config.${service}.${name}`, value: name, problem: 'not an environment variable name', fix: 'use letters, digits and underscores, not starting with a digit' });
+      }
+    }
+    const standbyMin = props.standbyMinReplicas ?? 1;
+    const services = Object.fromEntries(PLATFORM_SERVICES.map((spec) => [spec.key, this.checkService(checks, spec.key, props[spec.key])])) as Record<'order' | 'tracking', CheckedService>;
+    if (standby === 'warm') {
+      for (const spec of PLATFORM_SERVICES) checks.integer('standbyMinReplicas', standbyMin, 1, services[spec.key].minReplicas, 'a warm standby runs fewer replicas than an active region, and at least one');
+    }
+    checks.throwIfAny();
+
     const namespace = new NamespaceV1(this, 'Namespace', {
       metadata: { name: namespaceName, labels: { 'app.kubernetes.io/part-of': 'order-platform' } },
     });
@@ -144,148 +224,96 @@ export class OrderWorkloads extends Construct {
     });
 
     const deployments: Record<string, string[]> = {};
+    const releases: Record<string, ReleasePlan> = {};
+    const groups: PodGroupModel[] = [];
     for (const spec of PLATFORM_SERVICES) {
-      const options = props[spec.key];
-      deployments[spec.key] = this.service(spec, options, props, ns, props.identityClientIds[spec.key]);
+      const o = services[spec.key];
+      const plan = planRelease({ image: o.image, rollout: o.rollout, minReplicas: o.minReplicas, maxReplicas: o.maxReplicas, standby, standbyMinReplicas: standbyMin });
+      releases[spec.key] = plan;
+      deployments[spec.key] = this.service(spec, o, plan, props, publicServices.includes(spec.key), ns, groups);
     }
     this.deployments = deployments;
+    this.releases = releases;
+    this.podGroups = groups;
   }
 
-  private service(spec: PlatformServiceSpec, o: WorkloadServiceOptions, props: OrderWorkloadsProps, ns: string, clientId: string): string[] {
-    const prop = spec.key;
-    const image = this.checkImage(`${prop}.image`, o.image);
-    const active = props.role !== RegionRole.PASSIVE;
-    const minReplicas = o.minReplicas ?? 2;
-    if (!Number.isInteger(minReplicas) || minReplicas < 2) {
-      throw new ValidationError({ scope: this, prop: `${prop}.minReplicas`, value: minReplicas, problem: 'an active region runs at least 2 replicas (one pod or node loss must not stop the service)', fix: 'use 2 or more' });
-    }
-    const maxReplicas = o.maxReplicas ?? 10;
-    if (!Number.isInteger(maxReplicas) || maxReplicas < minReplicas) {
-      throw new ValidationError({ scope: this, prop: `${prop}.maxReplicas`, value: maxReplicas, problem: `below minReplicas (${minReplicas})`, fix: `use ${minReplicas} or more` });
-    }
-    const cpuTarget = checkInteger(this, `${prop}.cpuTargetPercent`, o.cpuTargetPercent ?? 70, 1, 100, 'utilisation percent');
-    const memoryTarget = checkInteger(this, `${prop}.memoryTargetPercent`, o.memoryTargetPercent ?? 80, 1, 100, 'utilisation percent');
-    const resources = this.checkResources(prop, o.resources ?? {});
-    const port = checkInteger(this, `${prop}.containerPort`, o.containerPort ?? 8443, 1024, 65535, 'non-root containers bind unprivileged ports');
-    const probes = this.checkProbes(prop, o.probes ?? {});
-    const uid = checkInteger(this, `${prop}.runAsUser`, o.runAsUser ?? 10001, 10001, 2147483647, 'a UID above 10000 never collides with a host user');
-    const preStop = checkInteger(this, `${prop}.preStopSeconds`, o.preStopSeconds ?? 10, 0, 120, 'seconds');
-    const grace = checkInteger(this, `${prop}.terminationGracePeriodSeconds`, o.terminationGracePeriodSeconds ?? 45, preStop + 1, 600, 'longer than the preStop pause, so requests can finish after SIGTERM');
+  private checkService(checks: Checks, prop: string, o: WorkloadServiceOptions): CheckedService {
+    const image = checks.run('invalid:0', () => this.checkImage(`${prop}.image`, o.image));
+    const minReplicas = checks.integer(`${prop}.minReplicas`, o.minReplicas ?? 2, 2, 1000, 'an active region runs at least 2 replicas: one pod or node loss must not stop the service', 2);
+    const maxReplicas = checks.integer(`${prop}.maxReplicas`, o.maxReplicas ?? Math.max(10, minReplicas), minReplicas, 1000, `at least minReplicas (${minReplicas})`, Math.max(10, minReplicas));
+    const cpuTarget = checks.integer(`${prop}.cpuTargetPercent`, o.cpuTargetPercent ?? 70, 1, 100, 'utilisation percent', 70);
+    const memoryTarget = checks.integer(`${prop}.memoryTargetPercent`, o.memoryTargetPercent ?? 80, 1, 100, 'utilisation percent', 80);
+    const resources = checks.run({ cpuRequest: '250m', cpuLimit: '1', memoryRequest: '256Mi', memoryLimit: '512Mi' }, () => this.checkResources(prop, o.resources ?? {}));
+    const port = checks.integer(`${prop}.containerPort`, o.containerPort ?? 8443, 1024, 65535, 'non-root containers bind unprivileged ports', 8443);
+    const probes = checks.run({ readiness: HEALTH_ENDPOINTS.readiness, liveness: HEALTH_ENDPOINTS.liveness, startup: HEALTH_ENDPOINTS.startup }, () => this.checkProbes(prop, o.probes ?? {}));
+    const uid = checks.integer(`${prop}.runAsUser`, o.runAsUser ?? 10001, 10001, 2147483647, 'a UID above 10000 never collides with a host user', 10001);
+    const preStop = checks.integer(`${prop}.preStopSeconds`, o.preStopSeconds ?? 10, 0, 120, 'seconds', 10);
+    const grace = checks.integer(`${prop}.terminationGracePeriodSeconds`, o.terminationGracePeriodSeconds ?? 45, preStop + 1, 600, 'longer than the preStop pause, so requests can finish after SIGTERM', Math.max(45, preStop + 1));
+    const rollout = o.rollout ?? Rollout.rolling();
+    checks.run(undefined, () => this.checkRollout(`${prop}.rollout`, rollout, maxReplicas));
+    return { image, minReplicas, maxReplicas, cpuTarget, memoryTarget, resources, port, probes, uid, preStop, grace, rollout };
+  }
 
-    // Standby: warm runs a reduced minimum and scales out on failover; pilot light runs nothing.
-    const standby = active ? undefined : (props.standby ?? 'warm');
-    const standbyMin = checkInteger(this, 'standbyMinReplicas', props.standbyMinReplicas ?? 1, 1, minReplicas, 'a warm standby runs fewer replicas than an active region');
-    const baseMin = standby === 'warm' ? standbyMin : minReplicas;
-    const tracks = this.tracks(prop, image, o.rollout ?? Rollout.rolling(), standby === 'pilot-light' ? 0 : baseMin, maxReplicas);
+  private service(spec: PlatformServiceSpec, o: CheckedService, plan: ReleasePlan, props: OrderWorkloadsProps, isPublic: boolean, ns: string, groups: PodGroupModel[]): string[] {
     const labels = { app: spec.name, 'app.kubernetes.io/name': spec.name, 'app.kubernetes.io/part-of': 'order-platform' };
+    const id = pascal(spec.key);
 
-    const account = new ServiceAccountV1(this, `${pascal(spec.key)}ServiceAccount`, {
-      metadata: { name: spec.name, namespace: ns, annotations: { 'azure.workload.identity/client-id': clientId }, labels },
+    const account = new ServiceAccountV1(this, `${id}ServiceAccount`, {
+      metadata: { name: spec.name, namespace: ns, annotations: { 'azure.workload.identity/client-id': props.identities.clientIds[spec.key] }, labels },
       automountServiceAccountToken: true,
     });
-    new ConfigMapV1(this, `${pascal(spec.key)}Config`, {
+    const config = new ConfigMapV1(this, `${id}Config`, {
       metadata: { name: `${spec.name}-config`, namespace: ns, labels },
       data: { REGION: props.region, REGION_ROLE: props.role, ...props.config[spec.key] },
     });
+    // Environment variables are read at container start: a hash of the configuration in the pod template rolls the
+    // pods (maxUnavailable 0) whenever it changes, e.g. a region's role or the database hosts after a failover. The hash
+    // is a Terraform expression, so values known only at apply time count too.
+    const configHash = Fn.sha256(Fn.jsonencode(config.data));
 
+    // The main Service: it switches to newly selected slots only after they are ready, and slots that stop serving
+    // shrink only after it has switched (Terraform applies dependencies first).
+    const servingDeployments: DeploymentV1[] = [];
+    const idleDeployments: DeploymentV1[] = [];
     const names: string[] = [];
-    for (const track of tracks) {
-      const name = tracks.length === 1 ? spec.name : `${spec.name}-${track.name}`;
-      const podLabels = { ...labels, track: track.name, 'azure.workload.identity/use': 'true' };
-      const selector = { app: spec.name, track: track.name };
-      const probe = (path: string, extra: object) => ({ httpGet: { path, port: 'https', scheme: 'HTTPS' }, timeoutSeconds: 2, ...extra });
-      const deployment = new DeploymentV1(this, `${pascal(spec.key)}Deployment-${track.name}`, {
-        metadata: { name, namespace: ns, labels: { ...labels, track: track.name } },
-        spec: {
-          replicas: String(track.replicas),
-          revisionHistoryLimit: 5,
-          selector: { matchLabels: selector },
-          // Zero-downtime rollouts: never below the desired count, one extra pod at a time.
-          strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '0', maxSurge: '25%' } },
-          template: {
-            metadata: { labels: podLabels },
-            spec: {
-              serviceAccountName: account.metadata.name,
-              terminationGracePeriodSeconds: grace,
-              securityContext: { runAsNonRoot: true, runAsUser: String(uid), runAsGroup: String(uid), fsGroup: String(uid), seccompProfile: { type: 'RuntimeDefault' } },
-              topologySpreadConstraint: [
-                { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: [{ matchLabels: selector }] },
-                { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: [{ matchLabels: selector }] },
-              ],
-              container: [{
-                name: spec.name,
-                image: track.image,
-                port: [{ name: 'https', containerPort: port, protocol: 'TCP' }],
-                envFrom: [{ configMapRef: { name: `${spec.name}-config` } }],
-                resources: { requests: { cpu: resources.cpuRequest, memory: resources.memoryRequest }, limits: { cpu: resources.cpuLimit, memory: resources.memoryLimit } },
-                startupProbe: probe(probes.startup, { periodSeconds: 5, failureThreshold: 30 }),
-                readinessProbe: probe(probes.readiness, { periodSeconds: 5, failureThreshold: 3 }),
-                livenessProbe: probe(probes.liveness, { periodSeconds: 10, failureThreshold: 3 }),
-                lifecycle: { preStop: [{ exec: { command: ['/bin/sh', '-c', `sleep ${preStop}`] } }] },
-                securityContext: {
-                  runAsNonRoot: true,
-                  runAsUser: String(uid),
-                  allowPrivilegeEscalation: false,
-                  privileged: false,
-                  readOnlyRootFilesystem: true,
-                  capabilities: { drop: ['ALL'] },
-                  seccompProfile: { type: 'RuntimeDefault' },
-                },
-                volumeMount: [{ name: 'tmp', mountPath: '/tmp' }],
-              }],
-              volume: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }],
-            },
-          },
-        },
-        // The HPA owns the replica count.
-        lifecycle: track.hpa ? { ignoreChanges: ['spec[0].replicas'] } : undefined,
+    for (const slot of plan.slots) {
+      const deployment = this.deployment(spec, o, slot, labels, ns, account.metadata.name, configHash);
+      (slot.serving ? servingDeployments : idleDeployments).push(deployment);
+      names.push(slotName(spec, slot.slot));
+      groups.push({
+        name: slotName(spec, slot.slot),
+        cpuMillis: quantity(o.resources.cpuRequest)! * 1000,
+        memoryMiB: quantity(o.resources.memoryRequest)! / 1024 ** 2,
+        nodeSelector: USER_POOL_SELECTOR,
+        zoneSpread: { maxSkew: 1, whenUnsatisfiable: 'DoNotSchedule', nodeTaintsPolicy: 'Honor', nodeAffinityPolicy: 'Honor' },
+        minReplicas: slot.autoscale?.min ?? slot.replicas,
+        maxReplicas: slot.autoscale?.max ?? slot.replicas,
+        surge: Math.ceil(((slot.autoscale?.max ?? slot.replicas) * MAX_SURGE_PERCENT) / 100),
       });
-      if (track.hpa) {
-        new HorizontalPodAutoscalerV2(this, `${pascal(spec.key)}Autoscaler-${track.name}`, {
-          metadata: { name, namespace: ns, labels },
-          spec: {
-            scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.metadata.name },
-            minReplicas: track.hpa.min,
-            maxReplicas: track.hpa.max,
-            metric: [
-              { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: cpuTarget } } },
-              { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: memoryTarget } } },
-            ],
-          },
-        });
-      }
-      names.push(name);
     }
 
-    if (standby !== 'pilot-light') {
+    if (plan.slots.length > 0) {
       // At most one pod of the service down during voluntary disruptions (node upgrades, drains).
-      new PodDisruptionBudgetV1(this, `${pascal(spec.key)}DisruptionBudget`, {
+      new PodDisruptionBudgetV1(this, `${id}DisruptionBudget`, {
         metadata: { name: spec.name, namespace: ns, labels },
         spec: { maxUnavailable: '1', selector: { matchLabels: { app: spec.name } } },
       });
     }
 
-    const isPublic = (props.publicServices ?? []).includes(spec.key);
     const regional = props.ingress.services[spec.key];
-    const rollout = o.rollout ?? Rollout.rolling();
-    const live: { [key: string]: string } = rollout.kind === 'blueGreen' ? { track: rollout.blueGreenOptions!.live } : {};
-    new ServiceV1(this, `${pascal(spec.key)}Service`, {
+    const mainService = new ServiceV1(this, `${id}Service`, {
       metadata: {
         name: spec.name,
         namespace: ns,
         labels,
         annotations: isPublic
-          ? {
-            'service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path': probes.readiness,
-            ...(props.publicDnsLabels?.[spec.key] ? { 'service.beta.kubernetes.io/azure-dns-label-name': props.publicDnsLabels[spec.key] } : {}),
-          }
+          ? (props.publicDnsLabels?.[spec.key] ? { 'service.beta.kubernetes.io/azure-dns-label-name': props.publicDnsLabels[spec.key] } : {})
           : {
             // Internal load balancer at the fixed address the global entry expects, plus the AKS-managed Private
             // Link Service Front Door Premium connects to.
             'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',
             'service.beta.kubernetes.io/azure-load-balancer-internal-subnet': props.ingress.subnetName,
             'service.beta.kubernetes.io/azure-load-balancer-ipv4': regional.privateIp,
-            'service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path': probes.readiness,
             'service.beta.kubernetes.io/azure-pls-create': 'true',
             'service.beta.kubernetes.io/azure-pls-name': regional.privateLinkServiceName,
             'service.beta.kubernetes.io/azure-pls-ip-configuration-subnet': props.ingress.subnetName,
@@ -297,22 +325,38 @@ export class OrderWorkloads extends Construct {
       },
       spec: {
         type: 'LoadBalancer',
-        // Cluster: the node that receives a connection balances it over every ready pod (an even per-pod share,
-        // which the canary relies on).
-        externalTrafficPolicy: 'Cluster',
-        // blue-green: the Service selects the live colour only.
-        selector: { app: spec.name, ...live },
+        // Local: the load balancer sends a connection only to nodes that run a ready pod of the service, probing each
+        // node's health-check node port (HTTP, answered by the node from the pods' readiness), and the client address
+        // is kept, so the NetworkPolicy below can admit exactly the load balancer's sources. (With Cluster, a TCP
+        // probe on the node port says nothing about the pods, and requests relayed through another node arrive from
+        // that node, which a Cilium ipBlock rule cannot match.)
+        externalTrafficPolicy: 'Local',
+        selector: selector(spec, plan.selectedSlot),
         port: [{ name: 'https', port: 443, targetPort: 'https', protocol: 'TCP' }],
       },
+      dependsOn: servingDeployments,
     });
+    for (const idle of idleDeployments) idle.dependsOn = [...(idle.dependsOn ?? []), dependable(mainService)];
+    if (plan.previewSlot) {
+      // The idle slot, reachable inside the cluster for tests before a flip (`kubectl port-forward svc/<name>-preview`).
+      new ServiceV1(this, `${id}PreviewService`, {
+        metadata: { name: `${spec.name}-preview`, namespace: ns, labels: { ...labels, 'order-platform/role': 'preview' } },
+        spec: { type: 'ClusterIP', selector: selector(spec, plan.previewSlot), port: [{ name: 'https', port: 443, targetPort: 'https', protocol: 'TCP' }] },
+      });
+    }
 
-    new NetworkPolicyV1(this, `${pascal(spec.key)}NetworkPolicy`, {
+    new NetworkPolicyV1(this, `${id}NetworkPolicy`, {
       metadata: { name: spec.name, namespace: ns },
       spec: {
         podSelector: { matchLabels: { app: spec.name } },
         policyTypes: ['Ingress', 'Egress'],
-        // Requests arrive only through the load balancer on the HTTPS port.
-        ingress: [{ ports: [{ port: 'https', protocol: 'TCP' }] }],
+        // Requests arrive only through the load balancer, on the HTTPS port: from the Private Link Service's NAT
+        // addresses in the ingress subnet (Front Door), or for a public service from the Internet (client addresses
+        // are kept), never from other pods.
+        ingress: [{
+          from: [{ ipBlock: isPublic ? { cidr: '0.0.0.0/0', except: [props.ingress.podCidr] } : { cidr: props.ingress.subnetCidr } }],
+          ports: [{ port: 'https', protocol: 'TCP' }],
+        }],
         egress: [
           // Cluster DNS.
           { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }], ports: [{ port: '53', protocol: 'UDP' }, { port: '53', protocol: 'TCP' }] },
@@ -327,49 +371,105 @@ export class OrderWorkloads extends Construct {
     return names;
   }
 
-  private tracks(prop: string, image: string, rollout: Rollout, min: number, max: number): Track[] {
-    const hpa = min > 0 ? { min, max: Math.max(min, max) } : undefined;
-    if (!(rollout instanceof Rollout)) {
-      throw new ValidationError({ scope: this, prop: `${prop}.rollout`, value: rollout, problem: 'not a Rollout', fix: 'use Rollout.rolling(), Rollout.blueGreen({...}) or Rollout.canary({...})' });
+  private deployment(spec: PlatformServiceSpec, o: CheckedService, slot: SlotPlan, labels: Record<string, string>, ns: string, serviceAccount: string, configHash: string): DeploymentV1 {
+    const name = slotName(spec, slot.slot);
+    const slotSelector = { app: spec.name, slot: slot.slot };
+    const probe = (path: string, extra: object) => ({ httpGet: { path, port: 'https', scheme: 'HTTPS' }, timeoutSeconds: 2, ...extra });
+    const deployment = new DeploymentV1(this, `${pascal(spec.key)}Deployment${slot.slot === 'a' ? '' : 'B'}`, {
+      metadata: { name, namespace: ns, labels: { ...labels, slot: slot.slot, track: slot.track } },
+      spec: {
+        replicas: String(slot.replicas),
+        revisionHistoryLimit: 5,
+        // The selector is immutable: the slot, never the release track, identifies the Deployment's pods.
+        selector: { matchLabels: slotSelector },
+        // Zero-downtime rollouts: never below the desired count, a quarter extra at a time.
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '0', maxSurge: `${MAX_SURGE_PERCENT}%` } },
+        template: {
+          metadata: {
+            labels: { ...labels, ...slotSelector, track: slot.track, 'azure.workload.identity/use': 'true' },
+            annotations: { 'order-platform/config-sha256': configHash },
+          },
+          spec: {
+            serviceAccountName: serviceAccount,
+            terminationGracePeriodSeconds: o.grace,
+            // User node pools only: the system pool is tainted for critical add-ons.
+            nodeSelector: USER_POOL_SELECTOR,
+            securityContext: { runAsNonRoot: true, runAsUser: String(o.uid), runAsGroup: String(o.uid), fsGroup: String(o.uid), seccompProfile: { type: 'RuntimeDefault' } },
+            topologySpreadConstraint: [
+              // Zones are counted only where the pods may run (the user pools): with the default nodeTaintsPolicy
+              // (Ignore) the tainted system pool's zones would count as domains, and a zone without a user node would
+              // block every pod beyond the second.
+              { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Honor', labelSelector: [{ matchLabels: slotSelector }] },
+              { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Honor', labelSelector: [{ matchLabels: slotSelector }] },
+            ],
+            container: [{
+              name: spec.name,
+              image: slot.image,
+              port: [{ name: 'https', containerPort: o.port, protocol: 'TCP' }],
+              envFrom: [{ configMapRef: { name: `${spec.name}-config` } }],
+              resources: { requests: { cpu: o.resources.cpuRequest, memory: o.resources.memoryRequest }, limits: { cpu: o.resources.cpuLimit, memory: o.resources.memoryLimit } },
+              startupProbe: probe(o.probes.startup, { periodSeconds: 5, failureThreshold: 30 }),
+              readinessProbe: probe(o.probes.readiness, { periodSeconds: 5, failureThreshold: 3 }),
+              livenessProbe: probe(o.probes.liveness, { periodSeconds: 10, failureThreshold: 3 }),
+              lifecycle: { preStop: [{ exec: { command: ['/bin/sh', '-c', `sleep ${o.preStop}`] } }] },
+              securityContext: {
+                runAsNonRoot: true,
+                runAsUser: String(o.uid),
+                allowPrivilegeEscalation: false,
+                privileged: false,
+                readOnlyRootFilesystem: true,
+                capabilities: { drop: ['ALL'] },
+                seccompProfile: { type: 'RuntimeDefault' },
+              },
+              volumeMount: [{ name: 'tmp', mountPath: '/tmp' }],
+            }],
+            volume: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }],
+          },
+        },
+      },
+      // An autoscaled slot's count belongs to its HPA once the Deployment exists (it is created with the HPA's
+      // minimum); a fixed slot's count is set on every apply.
+      lifecycle: slot.autoscale ? { ignoreChanges: ['spec[0].replicas'] } : undefined,
+    });
+    if (slot.autoscale) {
+      new HorizontalPodAutoscalerV2(this, `${pascal(spec.key)}Autoscaler${slot.slot === 'a' ? '' : 'B'}`, {
+        metadata: { name, namespace: ns, labels },
+        spec: {
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.metadata.name },
+          minReplicas: slot.autoscale.min,
+          maxReplicas: slot.autoscale.max,
+          metric: [
+            { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: o.cpuTarget } } },
+            { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: o.memoryTarget } } },
+          ],
+        },
+      });
     }
+    return deployment;
+  }
+
+  private checkRollout(prop: string, rollout: Rollout, maxReplicas: number): void {
+    const checks = new Checks(this);
     if (rollout.kind === 'blueGreen') {
       const bg = rollout.blueGreenOptions!;
-      if (bg.live !== 'blue' && bg.live !== 'green') {
-        throw new ValidationError({ scope: this, prop: `${prop}.rollout.live`, value: bg.live, problem: "the live colour is 'blue' or 'green'", fix: "use 'blue' or 'green'" });
+      checkShape(this, prop, bg, BLUE_GREEN_SHAPE);
+      const blue = checks.run('', () => this.checkImage(`${prop}.blueImage`, bg.blueImage));
+      const green = checks.run('', () => this.checkImage(`${prop}.greenImage`, bg.greenImage));
+      if (blue && blue === green) {
+        checks.fail({ prop: `${prop}.${bg.live === 'blue' ? 'greenImage' : 'blueImage'}`, value: blue, problem: 'both colours run the same image, so there is no previous version to roll back to', fix: 'keep the previous image on the idle colour' });
       }
-      const blue = this.checkImage(`${prop}.rollout.blueImage`, bg.blueImage);
-      const green = this.checkImage(`${prop}.rollout.greenImage`, bg.greenImage);
-      if (blue === green) {
-        throw new ValidationError({ scope: this, prop: `${prop}.rollout.${bg.live === 'blue' ? 'greenImage' : 'blueImage'}`, value: blue, problem: 'both colours run the same image, so there is no previous version to roll back to', fix: 'keep the previous image on the idle colour' });
-      }
-      return [
-        { name: 'blue', image: blue, replicas: min, hpa },
-        { name: 'green', image: green, replicas: min, hpa },
-      ];
-    }
-    if (rollout.kind === 'canary') {
+      if (bg.idleReplicas !== undefined) checks.integer(`${prop}.idleReplicas`, bg.idleReplicas, 1, maxReplicas, `the idle colour runs at least one pod and at most maxReplicas (${maxReplicas}); keep it at maxReplicas for a flip`);
+    } else if (rollout.kind === 'canary') {
       const c = rollout.canaryOptions!;
-      const canaryImage = this.checkImage(`${prop}.rollout.canaryImage`, c.canaryImage);
-      const percent = c.percent;
-      if (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0 || percent > 100) {
-        throw new ValidationError({ scope: this, prop: `${prop}.rollout.percent`, value: percent, problem: 'a canary share is 0-100 percent', fix: 'step it 10 -> 50 -> 100' });
-      }
-      // A standby region serves no traffic: it keeps the stable version only.
-      if (!hpa || min < 2 || percent === 0) return [{ name: 'stable', image, replicas: min, hpa }, { name: 'canary', image: canaryImage, replicas: 0 }];
-      if (percent === 100) return [{ name: 'stable', image, replicas: 0 }, { name: 'canary', image: canaryImage, replicas: min, hpa }];
-      // The share is a pod ratio (requests spread evenly over ready pods): at least one canary pod, and enough stable
-      // pods next to it that canary / (stable + canary) is the requested share.
-      const canaryReplicas = Math.max(1, Math.round((min * percent) / (100 - percent)));
-      const stableReplicas = Math.max(min, Math.round((canaryReplicas * (100 - percent)) / percent));
-      return [
-        { name: 'stable', image, replicas: stableReplicas, hpa: { min: stableReplicas, max: Math.max(stableReplicas, hpa.max) } },
-        { name: 'canary', image: canaryImage, replicas: canaryReplicas },
-      ];
+      checkShape(this, prop, c, CANARY_SHAPE);
+      checks.run('', () => this.checkImage(`${prop}.canaryImage`, c.canaryImage));
+      checks.integer(`${prop}.percent`, c.percent, 0, 100, 'a canary share is a whole percentage; step it 10 -> 50 -> 100');
     }
-    return [{ name: 'stable', image, replicas: min, hpa }];
+    checks.throwIfAny();
   }
 
   private checkImage(prop: string, image: string): string {
+    if (typeof image === 'string' && Token.isUnresolved(image)) return image;
     if (typeof image !== 'string' || !IMAGE.test(image) || /:latest$/.test(image)) {
       throw new ValidationError({ scope: this, prop, value: image, problem: 'an image must be pinned by a tag other than latest or by a digest, so every rollout and rollback is reproducible', fix: "use e.g. 'contoso.azurecr.io/order-api:1.4.2' or '...@sha256:<digest>'" });
     }
@@ -395,8 +495,8 @@ export class OrderWorkloads extends Construct {
   private checkProbes(prop: string, p: ProbePaths): Required<ProbePaths> {
     const probes = { readiness: p.readiness ?? HEALTH_ENDPOINTS.readiness, liveness: p.liveness ?? HEALTH_ENDPOINTS.liveness, startup: p.startup ?? HEALTH_ENDPOINTS.startup };
     for (const [key, path] of Object.entries(probes)) {
-      if (typeof path !== 'string' || !/^\/[^\s?#]*$/.test(path)) {
-        throw new ValidationError({ scope: this, prop: `${prop}.probes.${key}`, value: path, problem: "a probe path starts with '/'", fix: `use e.g. '${HEALTH_ENDPOINTS.readiness}'` });
+      if (!/^\/[^\s?#]*$/.test(path)) {
+        throw new ValidationError({ scope: this, prop: `${prop}.probes.${key}`, value: path, problem: "a probe path starts with '/' and has no spaces, query or fragment", fix: `use e.g. '${HEALTH_ENDPOINTS.readiness}'` });
       }
     }
     if (new Set(Object.values(probes)).size !== 3) {
@@ -406,3 +506,23 @@ export class OrderWorkloads extends Construct {
   }
 }
 
+/** The Deployment name of a slot: `<service>` or `<service>-b`. */
+function slotName(spec: PlatformServiceSpec, slot: SlotId): string {
+  return slot === 'a' ? spec.name : `${spec.name}-b`;
+}
+
+/** Labels a Service selects: one slot, or every pod of the service. */
+function selector(spec: PlatformServiceSpec, slot: SlotId | undefined): { [key: string]: string } {
+  return slot ? { app: spec.name, slot } : { app: spec.name };
+}
+
+/** A namespace the workloads may create. */
+function checkNamespace(scope: Construct, name: string): string {
+  if (!DNS_LABEL.test(name)) {
+    throw new ValidationError({ scope, prop: 'namespace', value: name, problem: 'not a DNS-1123 label', fix: "use lower-case letters, digits and hyphens, e.g. 'orders'" });
+  }
+  if (RESERVED_NAMESPACES.test(name)) {
+    throw new ValidationError({ scope, prop: 'namespace', value: name, problem: 'Kubernetes or AKS owns this namespace: creating it fails on apply, and the platform must not share it with system pods', fix: "use a namespace of its own, e.g. 'orders'" });
+  }
+  return name;
+}

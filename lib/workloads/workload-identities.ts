@@ -3,7 +3,16 @@ import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federat
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Naming, ResourceKind } from '../core/naming';
 import { PLATFORM_SERVICES } from '../core/services';
-import type { RegionalStamp } from '../stamp/regional-stamp';
+import { checkFormat, checkShape, opt, shapes, strictShape } from '../core/validate';
+import { RegionalStamp } from '../stamp/regional-stamp';
+
+/** What the workloads need from their managed identities ({@link WorkloadIdentities} provides it). */
+export interface IWorkloadIdentities {
+  /** Client ID of each service's user-assigned managed identity. */
+  readonly clientIds: { readonly order: string; readonly tracking: string };
+  /** Namespace of the service accounts the identities are federated with. */
+  readonly namespace: string;
+}
 
 /** Props of {@link WorkloadIdentities}. */
 export interface WorkloadIdentitiesProps {
@@ -20,14 +29,21 @@ export interface WorkloadIdentitiesProps {
  * (`system:serviceaccount:<namespace>:<service>`). Lives in the region stack; the `-apps` stack annotates the
  * service accounts with the client IDs.
  */
-export class WorkloadIdentities extends Construct {
+export class WorkloadIdentities extends Construct implements IWorkloadIdentities {
   /** Identities by service key (`order`, `tracking`). */
   public readonly identities: { readonly [service: string]: UserAssignedIdentity };
+  public readonly clientIds: { readonly order: string; readonly tracking: string };
+  public readonly namespace: string;
 
   constructor(scope: Construct, id: string, props: WorkloadIdentitiesProps) {
     super(scope, id);
+    checkShape(this, '', props, strictShape<WorkloadIdentitiesProps>({
+      stamp: shapes.instance(() => RegionalStamp, 'a RegionalStamp'),
+      prefix: shapes.string(), namespace: opt(shapes.string()),
+    }));
     const naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
     const namespace = props.namespace ?? 'orders';
+    checkFormat(this, 'namespace', namespace, /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/, 'not a DNS-1123 label', "use lower-case letters, digits and hyphens, e.g. 'orders'");
     const region = props.stamp.region.name;
     const identities: Record<string, UserAssignedIdentity> = {};
     for (const service of PLATFORM_SERVICES) {
@@ -48,5 +64,7 @@ export class WorkloadIdentities extends Construct {
       identities[service.key] = identity;
     }
     this.identities = identities;
+    this.clientIds = { order: identities.order.clientId, tracking: identities.tracking.clientId };
+    this.namespace = namespace;
   }
 }

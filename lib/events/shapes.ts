@@ -1,0 +1,21 @@
+import { DATA_TIER_ENTRIES } from '../core/shapes';
+import { opt, shapes, strictShape } from '../core/validate';
+import { EventBusProps, EventGridOptions, EventTransport, ServiceBusOptions } from './event-bus';
+
+// Internal: the run-time shapes of the event bus props (not exported from the package).
+
+export const SERVICE_BUS_OPTIONS_SHAPE = strictShape<ServiceBusOptions>({
+  capacity: opt(shapes.number()), partitions: opt(shapes.number()), maxDeliveryCount: opt(shapes.number()), lockDuration: opt(shapes.string()),
+  duplicateDetectionWindow: opt(shapes.string()), defaultMessageTtl: opt(shapes.string()),
+});
+
+export const EVENT_GRID_OPTIONS_SHAPE = strictShape<EventGridOptions>({
+  webhookUrl: opt(shapes.string()), subscribe: opt(shapes.boolean()), maxDeliveryAttempts: opt(shapes.number()), eventTimeToLiveMinutes: opt(shapes.number()),
+  deferSubscriptions: opt(shapes.boolean()),
+});
+
+export const TRANSPORT_SHAPE = shapes.instance(() => EventTransport, 'an EventTransport (EventTransport.serviceBus({...}) or EventTransport.eventGrid({...}))');
+
+export const EVENT_BUS_SHAPE = strictShape<EventBusProps>({
+  ...DATA_TIER_ENTRIES, transport: opt(TRANSPORT_SHAPE), senders: opt(shapes.map(shapes.string())), receivers: opt(shapes.map(shapes.string())),
+});

@@ -1,0 +1,37 @@
+import { AddressPlan } from '../core/address-plan';
+import { MONITORING_SINK_SHAPE, REMOVAL_POLICY_SHAPE, TAGS_SHAPE } from '../core/shapes';
+import { RegionRole } from '../core/pattern';
+import { opt, shapes, strictShape } from '../core/validate';
+import type { KeyVaultOptions, KubernetesOptions, MaintenanceWindowOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './regional-stamp';
+
+// Internal: the run-time shapes of the stamp props (not exported from the package).
+
+const NODE_POOL_SHAPE = strictShape<NodePoolOptions>({ vmSize: opt(shapes.string()), minCount: opt(shapes.number()), maxCount: opt(shapes.number()), osDiskSizeGb: opt(shapes.number()) });
+const WINDOW_SHAPE = strictShape<MaintenanceWindowOptions>({
+  dayOfWeek: opt(shapes.oneOf(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'])),
+  startTime: opt(shapes.string()), durationHours: opt(shapes.number()), utcOffset: opt(shapes.string()),
+});
+
+/** AKS settings (also the platform's `kubernetes`). */
+export const KUBERNETES_SHAPE = strictShape<KubernetesOptions>({
+  kubernetesVersion: opt(shapes.string()), systemPool: opt(NODE_POOL_SHAPE), userPool: opt(NODE_POOL_SHAPE),
+  adminGroupObjectIds: opt(shapes.list(shapes.string())), grantDeployerClusterAdmin: opt(shapes.boolean()),
+  automaticUpgradeChannel: opt(shapes.oneOf(['patch', 'stable', 'rapid', 'node-image'])), maintenanceWindow: opt(WINDOW_SHAPE),
+  networkPolicy: opt(shapes.oneOf(['cilium', 'calico', 'azure'])), apiServerAuthorizedIpRanges: opt(shapes.list(shapes.string())),
+  containerRegistries: opt(shapes.map(shapes.string())), deployerLogin: opt(shapes.oneOf(['azurecli', 'servicePrincipal', 'workloadIdentity', 'managedIdentity'])),
+});
+
+/** Key Vault settings (also the platform's `keyVault`). */
+export const KEY_VAULT_SHAPE = strictShape<KeyVaultOptions>({ skuName: opt(shapes.oneOf(['standard', 'premium'])), softDeleteRetentionDays: opt(shapes.number()), removalPolicy: opt(REMOVAL_POLICY_SHAPE) });
+
+const NAMES_SHAPE = strictShape<RegionalStampNames>({
+  resourceGroup: opt(shapes.string()), virtualNetwork: opt(shapes.string()), keyVault: opt(shapes.string()), kubernetesCluster: opt(shapes.string()),
+  nodeResourceGroup: opt(shapes.string()), logAnalyticsWorkspace: opt(shapes.string()), applicationInsights: opt(shapes.string()),
+});
+
+
+export const REGIONAL_STAMP_SHAPE = strictShape<RegionalStampProps>({
+  region: shapes.string(), prefix: shapes.string(), role: opt(shapes.oneOf(Object.values(RegionRole))), zoneRedundant: opt(shapes.boolean()),
+  addressPlan: opt(shapes.instance(() => AddressPlan, 'an AddressPlan')), addressIndex: opt(shapes.number()), monitoring: opt(MONITORING_SINK_SHAPE), kubernetes: opt(KUBERNETES_SHAPE),
+  keyVault: opt(KEY_VAULT_SHAPE), names: opt(NAMES_SHAPE), publicIngressPorts: opt(shapes.list(shapes.number())), tags: opt(TAGS_SHAPE),
+});

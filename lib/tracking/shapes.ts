@@ -1,0 +1,15 @@
+import { DATA_TIER_ENTRIES } from '../core/shapes';
+import { opt, shapes, strictShape } from '../core/validate';
+import type { ConsistencyLevel, DeliveriesContainerOptions, TrackingBackup, TrackingStoreProps } from './tracking-store';
+
+// Internal: the run-time shape of the tracking store props (not exported from the package).
+
+const CONSISTENCY_LEVELS: readonly ConsistencyLevel[] = ['Strong', 'BoundedStaleness', 'Session', 'ConsistentPrefix', 'Eventual'];
+const TRACKING_BACKUPS: readonly TrackingBackup[] = ['continuous7Days', 'continuous30Days', 'periodic'];
+
+const DELIVERIES_SHAPE = strictShape<DeliveriesContainerOptions>({ name: opt(shapes.string()), partitionKeyPath: opt(shapes.string()), maxThroughput: opt(shapes.number()), defaultTtlSeconds: opt(shapes.number()) });
+
+export const TRACKING_STORE_SHAPE = strictShape<TrackingStoreProps>({
+  ...DATA_TIER_ENTRIES, consistency: opt(shapes.oneOf(CONSISTENCY_LEVELS)), backup: opt(shapes.oneOf(TRACKING_BACKUPS)), databaseName: opt(shapes.string()),
+  deliveries: opt(DELIVERIES_SHAPE), leasesMaxThroughput: opt(shapes.number()), dataContributors: opt(shapes.map(shapes.string())),
+});
