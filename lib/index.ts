@@ -19,6 +19,8 @@ export * from './stamp/network';
 export * from './stamp/regional-stamp';
 export * from './tracking/tracking-store';
 export * from './workloads/order-workloads';
+export * from './workloads/release-plan';
 export * from './workloads/rollout';
+export * from './workloads/schedulability';
 export * from './workloads/workload-identities';
 export { POSTGRESQL_VERSIONS } from './database/postgresql';

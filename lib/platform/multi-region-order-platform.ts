@@ -184,6 +184,8 @@ export class MultiRegionOrderPlatform extends Construct {
   public readonly eventBus?: EventBus;
   /** `<id>-<region>-apps` stacks, by region, when `workloads` is set. */
   public readonly appsStacks: { readonly [region: string]: TerraformStack };
+  /** The workloads of each region, by region, when `workloads` is set. */
+  public readonly workloads: { readonly [region: string]: OrderWorkloads };
   /** `<id>-edge`: the global entry, when there are workloads or an `entry` is given. */
   public readonly edgeStack?: TerraformStack;
   /** Front Door / Traffic Manager, when there are workloads or an `entry` is given. */
@@ -296,6 +298,7 @@ export class MultiRegionOrderPlatform extends Construct {
       : undefined;
 
     const appsStacks: Record<string, TerraformStack> = {};
+    const regionWorkloads: Record<string, OrderWorkloads> = {};
     const scheduling = new Checks(this);
     if (props.workloads) {
       for (const placement of this.placements) {
@@ -334,11 +337,13 @@ export class MultiRegionOrderPlatform extends Construct {
         });
         // The pods must fit the stamp's node pools at the minimum and at the maximum, each with a rolling surge.
         checkScheduling(scheduling, region, stamp, workloads);
+        regionWorkloads[region] = workloads;
         appsStacks[region] = apps;
       }
     }
     scheduling.throwIfAny();
     this.appsStacks = appsStacks;
+    this.workloads = regionWorkloads;
 
     // Edge last: it reads every stamp's ingress, and at deploy time the Private Link Services the apps create.
     if (props.workloads || props.entry) {

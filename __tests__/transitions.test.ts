@@ -1,0 +1,223 @@
+import { App } from 'cdktf';
+import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, RedundancyPattern, Rollout, WorkloadServiceOptions } from '../lib';
+import { EXAMPLES } from '../examples';
+import { StackJson, synthApp } from './support/synth';
+import { capacity, CapacityReport, Change, harmful, plan } from './support/transitions';
+
+/**
+ * Every operation the README documents, as before/after synths: nothing stateful is destroyed or replaced, no serving
+ * resource is replaced, and each service keeps serving through the apply (see `capacity` for the model).
+ */
+
+type Build = (app: App) => void;
+
+/** Synthesizes each state once, then checks every step from one state to the next. */
+function steps(states: [string, Build][]): [string, Record<string, StackJson>, Record<string, StackJson>][] {
+  const synths = states.map(([label, build]) => [label, synthApp(build)] as const);
+  return synths.slice(1).map(([label, after], i) => [`${synths[i][0]} -> ${label}`, synths[i][1], after]);
+}
+
+/** The capacity of every service in every `-apps` stack that serves before or after. */
+function capacities(before: Record<string, StackJson>, after: Record<string, StackJson>): Record<string, CapacityReport> {
+  const out: Record<string, CapacityReport> = {};
+  for (const stack of Object.keys(after).filter((s) => s.endsWith('-apps'))) {
+    for (const service of ['order-api', 'tracking-api']) out[`${stack} ${service}`] = capacity(before[stack], after[stack], service);
+  }
+  return out;
+}
+
+/**
+ * The invariants of a documented operation. `standby`: `-apps` stacks of a standby region, which may serve nothing
+ * before (pilot light) or return to serving nothing after a failback (by design, once the active region serves again).
+ */
+function expectSafe(before: Record<string, StackJson>, after: Record<string, StackJson>, options: { standby?: string[] } = {}): Change[] {
+  const changes = plan(before, after);
+  expect(harmful(changes)).toEqual([]);
+  for (const [key, c] of Object.entries(capacities(before, after))) {
+    const stack = key.split(' ')[0];
+    const idle = (options.standby ?? []).includes(stack) && (c.before === 0 || c.after === 0);
+    // Never zero where the region serves, never an HPA at zero, never below both ends during the apply, and a Service
+    // switches only to pods that can take what the old ones carried.
+    if (!idle) expect({ key, after: c.after >= 1 }).toEqual({ key, after: true });
+    expect({ key, stuck: c.stuckAtZero }).toEqual({ key, stuck: [] });
+    expect({ key, during: c.during >= Math.min(c.before, c.after) }).toEqual({ key, during: true });
+    // (A region returning to standby hands its load to the active region through the entry, not through its Service.)
+    if (!idle) expect({ key, switch: c.atSwitch >= c.handedOver }).toEqual({ key, switch: true });
+  }
+  return changes;
+}
+
+const example = (id: string, overrides: Partial<MultiRegionOrderPlatformProps> = {}): Build => (app) => { EXAMPLES[id](app, overrides); };
+
+describe('rolling release (zone-redundant)', () => {
+  const order = (image: string): Partial<MultiRegionOrderPlatformProps> => ({ workloads: { order: { image }, tracking: { image: 'contoso.azurecr.io/tracking-api:1.0.0' } } });
+  test.each(steps([
+    ['1.0.0', example('zone-redundant')],
+    ['1.1.0', example('zone-redundant', order('contoso.azurecr.io/order-api:1.1.0'))],
+    ['rolled back', example('zone-redundant', order('contoso.azurecr.io/order-api:1.0.0'))],
+  ]))('%s: an in-place rollout', (_label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect(changes.filter((c) => c.action !== 'update')).toEqual([]);
+  });
+});
+
+describe('blue-green release of the Order service (primary-secondary)', () => {
+  const tracking: WorkloadServiceOptions = { image: 'contoso.azurecr.io/tracking-api:1.0.0' };
+  const order = (o: WorkloadServiceOptions): Partial<MultiRegionOrderPlatformProps> => ({ workloads: { order: o, tracking } });
+  const v1 = 'contoso.azurecr.io/order-api:1.0.0';
+  const v2 = 'contoso.azurecr.io/order-api:1.1.0';
+  const bg = (live: 'blue' | 'green', idleReplicas?: number) => order({ image: v2, rollout: Rollout.blueGreen({ live, blueImage: v1, greenImage: v2, idleReplicas }) });
+  test.each(steps([
+    ['rolling 1.0.0', example('primary-secondary', order({ image: v1 }))],
+    ['blue-green, blue live, green 1.1.0 idle', example('primary-secondary', bg('blue'))],
+    ['flip to green', example('primary-secondary', bg('green'))],
+    ['roll back to blue', example('primary-secondary', bg('blue'))],
+    ['flip to green again', example('primary-secondary', bg('green'))],
+    ['idle colour lowered after the release', example('primary-secondary', bg('green', 2))],
+    ['idle colour back to full size before the next flip', example('primary-secondary', bg('green'))],
+    ['rolling 1.1.0', example('primary-secondary', order({ image: v2 }))],
+  ]))('%s', (_label, before, after) => {
+    expectSafe(before, after);
+  });
+});
+
+describe('canary release of the Delivery-tracking service (active-passive)', () => {
+  const order: WorkloadServiceOptions = { image: 'contoso.azurecr.io/order-api:1.0.0' };
+  const v1 = 'contoso.azurecr.io/tracking-api:1.0.0';
+  const v2 = 'contoso.azurecr.io/tracking-api:1.1.0';
+  const tracking = (o: WorkloadServiceOptions): Partial<MultiRegionOrderPlatformProps> => ({ workloads: { order, tracking: o, standbyMinReplicas: 1 } });
+  const canary = (percent: number) => tracking({ image: v1, rollout: Rollout.canary({ canaryImage: v2, percent }) });
+  const standby = ['active-passive-centralus-apps'];
+  test.each(steps([
+    ['rolling 1.0.0', example('active-passive', tracking({ image: v1 }))],
+    ['canary 10%', example('active-passive', canary(10))],
+    ['canary 50%', example('active-passive', canary(50))],
+    ['canary 100%', example('active-passive', canary(100))],
+    ['rolled back to 0%', example('active-passive', canary(0))],
+    ['canary 100% again', example('active-passive', canary(100))],
+    ['promoted (rolling 1.1.0)', example('active-passive', tracking({ image: v2 }))],
+  ]))('%s', (_label, before, after) => {
+    expectSafe(before, after, { standby });
+  });
+});
+
+describe('failover of the workloads to the standby region (active-passive)', () => {
+  const platform = (standby: 'warm' | 'pilot-light', standbyActive?: boolean): Build => (app) => {
+    new MultiRegionOrderPlatform(app, 'ap', {
+      prefix: 'ap', pattern: RedundancyPattern.activePassive({ standby }), regions: ['eastus2', 'centralus'],
+      workloads: { order: { image: 'c.io/order:1' }, tracking: { image: 'c.io/tracking:1' }, ...(standbyActive !== undefined ? { standbyActive } : {}) },
+      entry: { frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' } } },
+    });
+  };
+  test.each(steps([
+    ['pilot light', platform('pilot-light')],
+    ['pilot light made active', platform('pilot-light', true)],
+    ['back to pilot light after failback', platform('pilot-light', false)],
+  ]))('%s', (label, before, after) => {
+    const changes = expectSafe(before, after, { standby: ['ap-centralus-apps'] });
+    if (label.endsWith('made active')) {
+      // The Deployments are created at the active minimum, with their HPAs (never attached to a Deployment at zero).
+      expect(capacity(before['ap-centralus-apps'], after['ap-centralus-apps'], 'order-api')).toMatchObject({ before: 0, after: 2 });
+      expect(changes.filter((c) => c.stack === 'ap-centralus-apps' && c.action !== 'update').map((c) => `${c.action} ${c.type}`).sort()).toEqual([
+        'create kubernetes_deployment_v1', 'create kubernetes_deployment_v1', 'create kubernetes_horizontal_pod_autoscaler_v2', 'create kubernetes_horizontal_pod_autoscaler_v2',
+        'create kubernetes_pod_disruption_budget_v1', 'create kubernetes_pod_disruption_budget_v1',
+      ]);
+    }
+  });
+
+  test.each(steps([
+    ['warm', platform('warm')],
+    ['warm made active', platform('warm', true)],
+  ]))('%s: the standby scales out in place', (_label, before, after) => {
+    expectSafe(before, after);
+    expect(capacity(before['ap-centralus-apps'], after['ap-centralus-apps'], 'order-api')).toMatchObject({ before: 1, after: 2 });
+  });
+});
+
+describe('Event Grid subscriptions after the Private Link approvals (active-passive)', () => {
+  test.each(steps([
+    ['first deploy (subscribe: false)', example('active-passive')],
+    ['subscribe: true', example('active-passive', { eventBus: { transport: EventTransport.eventGrid({ subscribe: true }) } })],
+  ]))('%s: only adds the subscriptions', (_label, before, after) => {
+    const changes = expectSafe(before, after, { standby: [] });
+    const created = changes.filter((c) => c.action === 'create').map((c) => c.type);
+    expect(created).toEqual(['azurerm_eventgrid_event_subscription', 'azurerm_eventgrid_event_subscription']);
+    expect(changes.filter((c) => c.action === 'destroy' || c.action === 'replace')).toEqual([]);
+  });
+});
+
+describe('adding a region to activeActive', () => {
+  const platform = (regions: string[]): Build => (app) => {
+    new MultiRegionOrderPlatform(app, 'aa', {
+      prefix: 'aa', pattern: RedundancyPattern.activeActive(), regions,
+      database: { engine: DatabaseEngine.sql(), administrator: { objectId: '33333333-3333-3333-3333-333333333333', name: 'sg-db' } },
+      trackingStore: {}, eventBus: {},
+      workloads: { order: { image: 'c.io/order:1' }, tracking: { image: 'c.io/tracking:1' } },
+      entry: { frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' } } },
+    });
+  };
+  const postgres = (regions: string[]): Build => (app) => {
+    new MultiRegionOrderPlatform(app, 'aa', {
+      prefix: 'aa', pattern: RedundancyPattern.activeActive(), regions,
+      database: { engine: DatabaseEngine.postgresql(), administrator: { objectId: '33333333-3333-3333-3333-333333333333', name: 'sg-db' } },
+    });
+  };
+  test.each(steps([
+    ['2 regions', platform(['eastus2', 'westus3'])],
+    ['a third region appended', platform(['eastus2', 'westus3', 'centralus'])],
+  ]))('%s: creates the new region and its copies, replaces and destroys nothing', (_label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect(changes.filter((c) => c.action === 'destroy' || c.action === 'replace')).toEqual([]);
+    // The new region's stamp and apps, and copies of the existing cells in it.
+    expect(changes.some((c) => c.stack === 'aa-centralus' && c.type === 'azurerm_kubernetes_cluster' && c.action === 'create')).toBe(true);
+    expect(changes.filter((c) => c.type === 'azurerm_mssql_failover_group' && c.action === 'create')).toHaveLength(1);
+    // The Cosmos DB account gains the region in place (multi-write accounts keep their region list managed).
+    expect(changes.filter((c) => c.type === 'azurerm_cosmosdb_account').map((c) => c.action)).toEqual(['update']);
+  });
+
+  test.each(steps([
+    ['PostgreSQL, 2 regions', postgres(['eastus2', 'westus3'])],
+    ['PostgreSQL, a third region appended', postgres(['eastus2', 'westus3', 'centralus'])],
+  ]))('%s: no replica or virtual endpoint is replaced', (_label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect(changes.filter((c) => c.action === 'destroy' || c.action === 'replace')).toEqual([]);
+  });
+});
+
+describe('the transition model catches what it must', () => {
+  const ps = (order: WorkloadServiceOptions): Build => example('primary-secondary', { workloads: { order, tracking: { image: 'contoso.azurecr.io/tracking-api:1.0.0' } } });
+  const [[, rolling, , ], [, blue]] = [
+    ['rolling', synthApp(ps({ image: 'c.io/o:1' }))],
+    ['blue', synthApp(ps({ image: 'c.io/o:2', rollout: Rollout.blueGreen({ live: 'blue', blueImage: 'c.io/o:1', greenImage: 'c.io/o:2', idleReplicas: 2 }) }))],
+  ] as const;
+
+  test('a flip to an idle colour smaller than what the live one may carry is a capacity cliff', () => {
+    const green = synthApp(ps({ image: 'c.io/o:2', rollout: Rollout.blueGreen({ live: 'green', blueImage: 'c.io/o:1', greenImage: 'c.io/o:2', idleReplicas: 2 }) }));
+    const c = capacity(blue['primary-secondary-westus3-apps'], green['primary-secondary-westus3-apps'], 'order-api');
+    expect(c.handedOver).toBe(10);
+    expect(c.atSwitch).toBe(2);
+  });
+
+  test('a renamed Deployment and a changed database name are harmful', () => {
+    const renamed = JSON.parse(JSON.stringify(rolling)) as Record<string, StackJson>;
+    const apps = renamed['primary-secondary-westus3-apps'].resource.kubernetes_deployment_v1;
+    const id = Object.keys(apps).find((k) => apps[k].metadata.name === 'order-api')!;
+    apps[id].metadata.name = 'order-api-stable';
+    const db = renamed['primary-secondary-data'].resource.azurerm_mssql_database;
+    const dbId = Object.keys(db)[0];
+    db[dbId].name = 'orders2';
+    expect(harmful(plan(rolling, renamed)).map((c) => [c.type, c.action, c.forcedBy])).toEqual([
+      ['azurerm_mssql_database', 'replace', ['name']],
+      ['kubernetes_deployment_v1', 'replace', ['metadata.name']],
+    ]);
+  });
+
+  test('an HPA handed a Deployment at zero is caught', () => {
+    const before = JSON.parse(JSON.stringify(rolling)) as Record<string, StackJson>;
+    const apps = before['primary-secondary-westus3-apps'].resource;
+    const [id, d] = Object.entries(apps.kubernetes_deployment_v1).find(([, x]) => x.metadata.name === 'order-api')!;
+    apps.kubernetes_deployment_v1[id] = { ...d, spec: { ...d.spec, replicas: '0' }, lifecycle: undefined };
+    delete apps.kubernetes_horizontal_pod_autoscaler_v2[Object.keys(apps.kubernetes_horizontal_pod_autoscaler_v2).find((k) => apps.kubernetes_horizontal_pod_autoscaler_v2[k].metadata.name === 'order-api')!];
+    expect(capacity(before['primary-secondary-westus3-apps'], rolling['primary-secondary-westus3-apps'], 'order-api').stuckAtZero).toEqual(['order-api']);
+  });
+});
