@@ -4,6 +4,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, PlatformBackend, RedundancyPattern, RegionRole, ValidationError } from '../lib';
 import { EXAMPLES } from '../examples';
 import { addresses, all, forService, only, StackJson, synthApp } from './support/synth';
+import { replacementContract } from './support/transitions';
 
 const CONTRACTS = join(__dirname, 'contracts');
 const EXAMPLE_DIR = join(__dirname, '..', 'examples');
@@ -23,6 +24,16 @@ describe('examples', () => {
       expect(Object.keys(stacks).length).toBeGreaterThan(1);
       for (const name of Object.keys(stacks)) expect(name.startsWith(`${id}-`)).toBe(true);
       expect(Object.keys(stacks)).toContain(`${id}-data`);
+    });
+
+    test('names and replacement contract: every stateful resource\'s name and replace-forcing values match the committed list', () => {
+      const actual = replacementContract(stacks).join('\n') + '\n';
+      const file = join(CONTRACTS, `${id}.names.txt`);
+      if (process.env.UPDATE_CONTRACTS === '1' && !process.env.CI) writeFileSync(file, actual);
+      expect(existsSync(file)).toBe(true);
+      // A changed name or replace-forcing value replaces a database, an account or a namespace: update the file on
+      // purpose, with `UPDATE_CONTRACTS=1 npx jest`, and call the change out in CHANGELOG.md.
+      expect(actual).toBe(readFileSync(file, 'utf8'));
     });
 
     test('address contract: the sorted Terraform addresses match the committed list', () => {

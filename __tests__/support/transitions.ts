@@ -215,3 +215,22 @@ export function capacity(before: StackJson | undefined, after: StackJson | undef
   const handedOver = deselected.reduce((acc, d) => acc + (d.hpa ? d.hpa.max : d.replicas), 0);
   return { before: beforeTotal, after: afterTotal, during, handedOver, atSwitch, stuckAtZero };
 }
+
+/**
+ * The names and replacement contract: for every stateful resource, one line with its address, its name and the value
+ * of every attribute that would replace it if changed. A rename is then as loud as an address move.
+ */
+export function replacementContract(stacks: Record<string, StackJson>): string[] {
+  const lines: string[] = [];
+  for (const [stack, json] of Object.entries(stacks)) {
+    for (const type of STATEFUL_TYPES) {
+      for (const [id, resource] of Object.entries(json.resource?.[type] ?? {})) {
+        const facts = DATA.resources[type];
+        const attrs = [...new Set([...facts.forceNew, ...facts.forceNewIf.map((f) => f.attribute)])].sort();
+        const values = attrs.map((attr) => [attr, valuesAt(resource, attr.split('.'))] as const).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.every((x) => x === undefined)));
+        lines.push(`${stack} ${type}.${id} ${values.map(([attr, v]) => `${attr}=${JSON.stringify(v)}`).join(' ')}`);
+      }
+    }
+  }
+  return lines.sort();
+}
