@@ -27,7 +27,8 @@ export const shapes = {
   number: (expected = 'a number'): Shape => v.pipe(v.number(expected), v.finite(expected)),
   boolean: (): Shape => v.boolean('true or false (a boolean, not a string)'),
   list: (item: Shape, expected = 'a list'): Shape => v.array(item, expected),
-  map: (value: Shape, expected = 'an object of keys to values'): Shape => v.record(v.string(), value, expected),
+  map: (value: Shape, expected = 'an object of keys to values'): Shape =>
+    v.pipe(v.custom((x) => x !== null && typeof x === 'object' && !Array.isArray(x), expected), v.record(v.string(), value, expected)),
   oneOf: <T extends string | number>(values: readonly T[]): Shape =>
     v.picklist(values as T[], `one of ${values.map((x) => (typeof x === 'string' ? `'${x}'` : String(x))).join(', ')}`),
   /** An object with at least these keys (a construct or other class instance implementing an interface). */
@@ -56,20 +57,22 @@ function shapeError(scope: IConstruct | string, prefix: string, root: unknown, s
   const path = issue.path ?? [];
   const keys = path.map((p) => p.key as string | number);
   const propPath = keys.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${key}` : String(key)), prefix);
-  const unknownKey = path.length > 0 && path[path.length - 1].origin === 'key';
-  if (unknownKey) {
+  const keyIssue = path.length > 0 && path[path.length - 1].origin === 'key';
+  if (keyIssue && issue.expected === 'never') {
     const key = String(keys[keys.length - 1]);
     const known = Object.keys(entriesAt(schema, keys.slice(0, -1)) ?? {});
-    const best = known.length ? closest(key, known) : undefined;
-    const near = best !== undefined && distance(key.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(key.length / 3));
+    const best = nearest(key, known);
     return new ValidationError({
       scope, prop: propPath, value: valueAt(root, keys),
       problem: `unknown option '${key}', which would be ignored`,
-      fix: near ? `did you mean '${best}'?` : known.length ? `use only ${known.map((k) => `'${k}'`).join(', ')}` : 'remove it',
+      fix: best ? `did you mean '${best}'?` : known.length ? `use only ${known.map((k) => `'${k}'`).join(', ')}` : 'remove it',
     });
   }
   const actual = valueAt(root, keys);
-  const expected = issue.message.startsWith('Invalid ') ? issue.expected ?? 'another value' : issue.message;
+  // A missing required key: what belongs there is what its own schema expects.
+  const own = keyIssue ? (unwrapShape(entriesAt(schema, keys.slice(0, -1))?.[keys[keys.length - 1]]) as { message?: string; expects?: string } | undefined) : undefined;
+  const expected = own ? (typeof own.message === 'string' ? own.message : own.expects ?? 'a value')
+    : issue.message.startsWith('Invalid ') ? issue.expected ?? 'another value' : issue.message;
   return new ValidationError({
     scope, prop: propPath || '(props)', value: actual,
     problem: `expected ${expected}, got ${describeValue(actual)}`,
@@ -87,23 +90,36 @@ function valueAt(root: unknown, keys: readonly (string | number)[]): unknown {
   return current;
 }
 
+type ShapeNode = Shape & { wrapped?: Shape; pipe?: Shape[]; entries?: v.ObjectEntries; item?: Shape; value?: Shape };
+
+/** The schema inside `optional` and `pipe` wrappers (the one that holds entries, items or values, if any). */
+function unwrapShape(s: Shape | undefined): ShapeNode | undefined {
+  let x = s as ShapeNode | undefined;
+  for (;;) {
+    if (x?.type === 'optional') x = x.wrapped as ShapeNode;
+    else if (x?.pipe && !x.entries && !x.item && !x.value) x = (x.pipe.find((p) => (p as ShapeNode).entries || (p as ShapeNode).item || (p as ShapeNode).value) ?? x.pipe[0]) as ShapeNode;
+    else return x;
+  }
+}
+
 /** The entries of the strict object schema at a key path, for suggesting the closest known key. */
 function entriesAt(schema: Shape, keys: readonly (string | number)[]): v.ObjectEntries | undefined {
   let current: Shape | undefined = schema;
-  const unwrap = (s: Shape | undefined): Shape | undefined => {
-    let x = s as (Shape & { wrapped?: Shape; pipe?: Shape[] }) | undefined;
-    while (x && (x.type === 'optional' || x.type === 'pipe' || (x.pipe && x.type !== 'strict_object'))) {
-      x = (x.type === 'optional' ? x.wrapped : x.pipe?.[0]) as (Shape & { wrapped?: Shape; pipe?: Shape[] }) | undefined;
-    }
-    return x;
-  };
   for (const key of keys) {
-    const s = unwrap(current) as (Shape & { entries?: v.ObjectEntries; item?: Shape; value?: Shape }) | undefined;
+    const s = unwrapShape(current);
     if (!s) return undefined;
     current = s.entries ? s.entries[key] : s.item ?? s.value;
   }
-  const last = unwrap(current) as (Shape & { entries?: v.ObjectEntries }) | undefined;
-  return last?.entries;
+  return unwrapShape(current)?.entries;
+}
+
+/** The known key a typo most likely meant: a close spelling, or one that starts with (or is started by) it. */
+function nearest(key: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const lower = key.toLowerCase();
+  const best = closest(key, [...known]);
+  if (distance(lower, best.toLowerCase()) <= Math.max(2, Math.floor(key.length / 3))) return best;
+  return known.find((k) => k.toLowerCase().startsWith(lower) || lower.startsWith(k.toLowerCase()));
 }
 
 /**

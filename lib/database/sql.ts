@@ -59,7 +59,7 @@ export function checkSqlOptions(ctx: DatabaseBuildContext, o: SqlEngineOptions, 
   if (failoverMode === 'Manual' && o.graceMinutes !== undefined) {
     checks.fail({ prop: 'engine.graceMinutes', value: o.graceMinutes, problem: 'a grace period only applies to Automatic failover; with Manual a person decides when to fail over', fix: "drop graceMinutes, or set failoverMode: 'Automatic'" });
   }
-  if (failoverMode === 'Automatic') {
+  if (failoverMode === 'Automatic' && ctx.pattern.replicatesAcrossRegions) {
     graceMinutes = checks.integer('engine.graceMinutes', o.graceMinutes ?? 60, 60, 1_000_000, "an automatic failover group waits at least 60 minutes (Azure rejects less); use failoverMode: 'Manual' to fail over sooner by hand", 60);
   }
   const secondaries = Math.max(0, ...ctx.plans.map((p) => (p.replica ? 1 : 0) + p.readReplicas.length));

@@ -1,0 +1,305 @@
+import { Construct } from 'constructs';
+import { Lazy, TerraformStack, Testing, Token } from 'cdktf';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import {
+  ActivePassiveDatabase, AddressPlan, DatabaseEngine, EventBus, EventTransport, GlobalEntry, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps,
+  OrderWorkloads, OrderWorkloadsProps, PlatformBackend, RedundancyPattern, RegionalMonitoring, RegionalStamp, RegionRole, Rollout, TrackingStore,
+  ValidationError, WorkloadIdentities,
+} from '../lib';
+import { testStack } from './support/synth';
+
+/**
+ * Bad input, as a plain-JavaScript, YAML- or JSON-driven consumer would give it: typos, wrong types, null, tokens,
+ * conflicts. Every row must end in a `ValidationError` (never a TypeError) that names the construct path, the prop, the
+ * value and a fix, and says the given words.
+ */
+
+// Values as a JSON or YAML document would deliver them: no compile-time types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
+const ADMIN = { objectId: '33333333-3333-3333-3333-333333333333', name: 'sg-db' };
+const HEADERS = { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' };
+const IMAGES = { order: { image: 'c.io/order:1' }, tracking: { image: 'c.io/tracking:1' } };
+const PRINCIPAL = '44444444-4444-4444-4444-444444444444';
+/** A value Terraform knows only at apply time (a token, as a reference to another resource or a variable is). */
+const tf = (expression: string): string => Lazy.stringValue({ produce: () => expression });
+
+/** A full platform (every part), with top-level props replaced. */
+function platform(overrides: Loose = {}, pattern = RedundancyPattern.primarySecondary(), regions = ['westus3', 'eastus']): () => void {
+  return () => {
+    new MultiRegionOrderPlatform(Testing.app(), 'shop', {
+      prefix: 'shop', pattern, regions,
+      database: { engine: DatabaseEngine.sql(), administrator: ADMIN },
+      trackingStore: {}, eventBus: {},
+      workloads: IMAGES,
+      entry: { frontDoor: { originHostHeaders: HEADERS } },
+      ...overrides,
+    } as MultiRegionOrderPlatformProps);
+  };
+}
+
+const zr = RedundancyPattern.zoneRedundant();
+const stamp = (props: Loose) => () => new RegionalStamp(testStack(), 'Stamp', { region: 'westus3', prefix: 'shop', ...props });
+const database = (props: Loose) => () => new ActivePassiveDatabase(testStack(), 'OrderDb', { prefix: 'shop', pattern: zr, regions: ['westus3'], engine: DatabaseEngine.sql(), administrator: ADMIN, ...props });
+const sql = (options: Loose) => database({ engine: DatabaseEngine.sql(options) });
+const pg = (options: Loose) => database({ engine: DatabaseEngine.postgresql(options) });
+const tracking = (props: Loose) => () => new TrackingStore(testStack(), 'Tracking', { prefix: 'shop', pattern: zr, regions: ['westus3'], ...props });
+const bus = (props: Loose) => () => new EventBus(testStack(), 'Events', { prefix: 'shop', pattern: zr, regions: ['westus3'], ...props });
+const INGRESS = {
+  region: 'westus3', nodeResourceGroup: 'rg-nodes', subnetName: 'snet-ingress', subnetCidr: '10.100.5.0/24', podCidr: '192.168.0.0/16',
+  services: { order: { privateIp: '10.100.5.10', privateLinkServiceName: 'pls-order-api' }, tracking: { privateIp: '10.100.5.11', privateLinkServiceName: 'pls-tracking-api' } },
+};
+const entry = (props: Loose) => () => new GlobalEntry(testStack(), 'Entry', { prefix: 'shop', pattern: zr, regions: ['westus3'], ingress: [INGRESS], frontDoor: { originHostHeaders: HEADERS }, ...props });
+const WORKLOADS: OrderWorkloadsProps = {
+  region: 'westus3', role: RegionRole.PRIMARY, ...IMAGES,
+  identities: { clientIds: { order: '11111111-1111-1111-1111-111111111111', tracking: '22222222-2222-2222-2222-222222222222' }, namespace: 'orders' },
+  ingress: INGRESS, privateEndpointsCidr: '10.100.4.0/24', config: { order: {}, tracking: {} },
+};
+const workloads = (props: Loose) => () => {
+  const stack = testStack();
+  new KubernetesProvider(stack, 'Kubernetes', {});
+  new OrderWorkloads(stack, 'Workloads', { ...WORKLOADS, ...props });
+};
+const order = (options: Loose) => workloads({ order: { image: 'c.io/order:1', ...options } });
+const scope = () => new Construct(Testing.app(), 'platform');
+
+const BAD: [string, () => unknown, string][] = [
+  // --- The platform: typos (unknown keys would be silently ignored) ---
+  ['a typo in a top-level prop', platform({ kubernetess: {} }), "shop: invalid kubernetess {}: unknown option 'kubernetess', which would be ignored. Fix: did you mean 'kubernetes'?"],
+  ['a typo in grantDeployerClusterAdmin (would keep cluster admin)', platform({ kubernetes: { grantDeployerClusterAdmn: false } }), "invalid kubernetes.grantDeployerClusterAdmn false: unknown option 'grantDeployerClusterAdmn', which would be ignored. Fix: did you mean 'grantDeployerClusterAdmin'?"],
+  ['a typo in addressSpace (would land the VNets in the default range)', platform({ addressPlan: { adressSpace: '10.50.0.0/16' } }), "invalid addressPlan.adressSpace \"10.50.0.0/16\": unknown option 'adressSpace'"],
+  ['a typo in a user pool option', platform({ kubernetes: { userPool: { maxCnt: 20 } } }), "invalid kubernetes.userPool.maxCnt 20: unknown option 'maxCnt', which would be ignored. Fix: did you mean 'maxCount'?"],
+  ['a typo in a workload option', platform({ workloads: { ...IMAGES, order: { image: 'c.io/order:1', maxReplica: 20 } } }), "invalid workloads.order.maxReplica 20: unknown option 'maxReplica'"],
+  ['a typo in the workloads object', platform({ workloads: { ...IMAGES, namepsace: 'shop' } }), "invalid workloads.namepsace \"shop\": unknown option 'namepsace'"],
+  ['a typo in the database options', platform({ database: { engine: DatabaseEngine.sql(), administrator: ADMIN, databseName: 'x' } }), "invalid database.databseName \"x\": unknown option 'databseName'"],
+  ['a typo in the administrator', platform({ database: { engine: DatabaseEngine.sql(), administrator: { ...ADMIN, objectID: 'x' } } }), "invalid database.administrator.objectID \"x\": unknown option 'objectID'"],
+  ['a typo in the tracking store', platform({ trackingStore: { consistencyLevel: 'Session' } }), "invalid trackingStore.consistencyLevel \"Session\": unknown option 'consistencyLevel'"],
+  ['a data-tier prop the platform fills itself', platform({ trackingStore: { regions: ['westus3'] } }), "invalid trackingStore.regions [\"westus3\"]: unknown option 'regions'"],
+  ['a typo in the event bus', platform({ eventBus: { transprt: EventTransport.serviceBus() } }), "invalid eventBus.transprt (an instance of EventTransport): unknown option 'transprt'"],
+  ['a typo in the entry', platform({ entry: { frontdoor: {} } }), "invalid entry.frontdoor {}: unknown option 'frontdoor', which would be ignored. Fix: did you mean 'frontDoor'?"],
+  ['a typo in the WAF', platform({ entry: { frontDoor: { originHostHeaders: HEADERS, waf: { rateLimit: 10 } } } }), "invalid entry.frontDoor.waf.rateLimit 10: unknown option 'rateLimit'"],
+  ['a typo in the geo routing (would drop the cell mapping)', platform({ entry: { geoRouting: { countrys: { westeurope: ['DE'] } } } }), "invalid entry.geoRouting.countrys"],
+  ['a typo in monitoring', platform({ monitoring: { retentionDays: 60 } }), "invalid monitoring.retentionDays 60: unknown option 'retentionDays', which would be ignored. Fix: did you mean 'retentionInDays'?"],
+  ['a typo in the Key Vault options', platform({ keyVault: { softDeleteDays: 30 } }), "invalid keyVault.softDeleteDays 30: unknown option 'softDeleteDays'"],
+  ['a typo in a maintenance window', platform({ kubernetes: { maintenanceWindow: { day: 'Monday' } } }), "invalid kubernetes.maintenanceWindow.day \"Monday\": unknown option 'day'"],
+  ['a typo in the probes', platform({ workloads: { ...IMAGES, order: { image: 'c.io/order:1', probes: { ready: '/r' } } } }), "invalid workloads.order.probes.ready \"/r\": unknown option 'ready'"],
+  ['a typo in the resources', platform({ workloads: { ...IMAGES, order: { image: 'c.io/order:1', resources: { cpu: '1' } } } }), "invalid workloads.order.resources.cpu \"1\": unknown option 'cpu'"],
+  // --- The platform: wrong types and null ---
+  ['a prefix that is a number', platform({ prefix: 42 }), 'invalid prefix 42: expected a string, got the number 42'],
+  ['regions as one string', platform({ regions: 'westus3' }), 'invalid regions "westus3": expected a list of region names'],
+  ['a region that is not a string', platform({ regions: ['westus3', 7] }), 'invalid regions[1] 7: expected a region name, got the number 7'],
+  ['a pattern given by name', platform({ pattern: 'primarySecondary' }), 'invalid pattern "primarySecondary": expected a RedundancyPattern'],
+  ['grantDeployerClusterAdmin as a string', platform({ kubernetes: { grantDeployerClusterAdmin: 'false' } }), 'invalid kubernetes.grantDeployerClusterAdmin "false": expected true or false (a boolean, not a string), got the string "false"'],
+  ['kubernetes: null', platform({ kubernetes: null }), 'invalid kubernetes null: expected an object, got null. Fix: leave kubernetes out to take the default'],
+  ['workloads: null', platform({ workloads: null }), 'invalid workloads null: expected an object, got null'],
+  ['a service without options', platform({ workloads: { order: IMAGES.order } }), 'invalid workloads.tracking (undefined): expected an object, got nothing (undefined)'],
+  ['a database without an engine', platform({ database: { administrator: ADMIN } }), 'invalid database.engine (undefined): expected a DatabaseEngine'],
+  ['an engine given by name', platform({ database: { engine: 'sql', administrator: ADMIN } }), 'invalid database.engine "sql": expected a DatabaseEngine'],
+  ['a rollout given by name', platform({ workloads: { ...IMAGES, order: { image: 'c.io/order:1', rollout: 'canary' } } }), 'invalid workloads.order.rollout "canary": expected a Rollout'],
+  ['maxReplicas as a string', platform({ workloads: { ...IMAGES, order: { image: 'c.io/order:1', maxReplicas: '20' } } }), 'invalid workloads.order.maxReplicas "20": expected a number, got the string "20"'],
+  ['NaN replicas', platform({ workloads: { ...IMAGES, order: { image: 'c.io/order:1', minReplicas: NaN } } }), 'invalid workloads.order.minReplicas NaN: expected a number, got NaN'],
+  ['Infinity replicas', platform({ workloads: { ...IMAGES, order: { image: 'c.io/order:1', maxReplicas: Infinity } } }), 'invalid workloads.order.maxReplicas Infinity: expected a number, got Infinity'],
+  ['tags with a number value', platform({ tags: { team: 7 } }), 'invalid tags.team 7: expected a string tag value, got the number 7'],
+  ['a backend that is not one', platform({ backend: { kind: 'azurerm' } }), 'invalid backend {"kind":"azurerm"}: expected a PlatformBackend'],
+  ['a subscription ID that is not one', platform({ subscriptionId: 'my-sub' }), 'invalid subscriptionId "my-sub": not an Azure subscription ID (a GUID)'],
+  ['admin group IDs that are not GUIDs', platform({ kubernetes: { adminGroupObjectIds: ['platform-admins'] } }), 'invalid kubernetes.adminGroupObjectIds[0] "platform-admins": not an Entra ID group object ID (a GUID)'],
+  ['an authorized IP range that is not one', platform({ kubernetes: { apiServerAuthorizedIpRanges: ['10.0.0.0/33'] } }), 'invalid kubernetes.apiServerAuthorizedIpRanges[0] "10.0.0.0/33": not an IPv4 address or CIDR'],
+  ['an authorized IP range with an octet above 255', platform({ kubernetes: { apiServerAuthorizedIpRanges: ['300.1.1.1'] } }), 'invalid kubernetes.apiServerAuthorizedIpRanges[0] "300.1.1.1": not an IPv4 address or CIDR'],
+  ['a Kubernetes version that is not one', platform({ kubernetes: { kubernetesVersion: 'latest' } }), 'invalid kubernetes.kubernetesVersion "latest": not a Kubernetes version AKS accepts'],
+  ['an unknown deployer login', platform({ kubernetes: { deployerLogin: 'github' } }), "invalid kubernetes.deployerLogin \"github\": expected one of 'azurecli', 'servicePrincipal', 'workloadIdentity', 'managedIdentity'"],
+  ['a container registry ID that is not one', platform({ kubernetes: { containerRegistries: { contoso: 'contoso.azurecr.io' } } }), 'invalid kubernetes.containerRegistries.contoso "contoso.azurecr.io": not an Azure Container Registry resource ID'],
+  ['a workload namespace Kubernetes owns', platform({ workloads: { ...IMAGES, namespace: 'kube-system' } }), 'invalid namespace "kube-system": Kubernetes or AKS owns this namespace'],
+  ['the default namespace', platform({ workloads: { ...IMAGES, namespace: 'default' } }), 'invalid namespace "default": Kubernetes or AKS owns this namespace'],
+  // --- The platform: options one part would ignore, parts that cannot work together ---
+  ['standbyMinReplicas outside activePassive', platform({ workloads: { ...IMAGES, standbyMinReplicas: 1 } }), 'invalid workloads.standbyMinReplicas 1: only activePassive has a standby region, and this platform is primarySecondary, so the setting would be ignored'],
+  ['standbyActive outside activePassive', platform({ workloads: { ...IMAGES, standbyActive: true } }), 'invalid workloads.standbyActive true: only activePassive has a standby region'],
+  ['standbyMinReplicas with pilot light', platform({ workloads: { ...IMAGES, standbyMinReplicas: 1 } }, RedundancyPattern.activePassive({ standby: 'pilot-light' }), ['eastus2', 'centralus']), 'invalid workloads.standbyMinReplicas 1: a pilot-light standby runs no replicas'],
+  ['an entry with Private Link origins and no workloads', platform({ workloads: undefined }), 'invalid entry ["frontDoor"]: Front Door\'s Private Link origins are the Private Link Services the workloads\' Services create, and there are no workloads'],
+  ['a deployer login without workloads', platform({ workloads: undefined, entry: undefined, kubernetes: { deployerLogin: 'servicePrincipal' } }), 'invalid kubernetes.deployerLogin "servicePrincipal": only the -apps stacks log in to the clusters'],
+  ['an entry probe path the workloads do not answer readiness on', platform({ entry: { frontDoor: { originHostHeaders: HEADERS }, healthProbePath: '/health' } }), 'invalid entry.healthProbePath "/health": the order service answers readiness on /healthz/ready'],
+  ['services with different readiness paths behind one entry', platform({ workloads: { order: { image: 'c.io/order:1', probes: { readiness: '/ready' } }, tracking: IMAGES.tracking } }), 'the entry probes every service on one path, and the services\' readiness paths differ (order: /ready, tracking: /healthz/ready)'],
+  ['Event Grid behind API Management', platform({ eventBus: { transport: EventTransport.eventGrid() }, entry: { apiManagement: { publisherName: 'Contoso', publisherEmail: 'p@contoso.com', jwt: { issuer: 'https://login.microsoftonline.com/t/v2.0', audiences: ['api://orders'] } } } }), 'invalid eventBus.transport "eventGrid": Event Grid\'s webhook handshake and deliveries would reach the tracking service through API Management'],
+  ['deferSubscriptions on the platform', platform({ eventBus: { transport: EventTransport.eventGrid({ deferSubscriptions: true }) } }), 'invalid eventBus.transport.deferSubscriptions true: the platform always creates the subscriptions in the edge stack'],
+  ['a webhook on the platform\'s domain outside the tracking route', platform({ eventBus: { transport: EventTransport.eventGrid({ webhookUrl: 'https://shop.contoso.com/events' }) }, entry: { frontDoor: { customDomains: ['shop.contoso.com'] } } }), 'invalid eventBus.transport.webhookUrl "https://shop.contoso.com/events": Front Door forwards only the services\' paths, and this path is not under the tracking route. Fix: use https://shop.contoso.com/tracking/events'],
+  ['a subscribed webhook with nothing to derive it from', platform({ eventBus: { transport: EventTransport.eventGrid({ subscribe: true }) }, entry: { trafficManager: { services: ['tracking'] }, frontDoor: { originHostHeaders: { order: 'orders.contoso.com' } } } }), 'invalid eventBus.transport.webhookUrl (undefined): the webhook is derived from the Front Door entry that serves the tracking service, and there is none'],
+  ['workloads that do not fit their node pool', platform({ kubernetes: { userPool: { maxCount: 3 } }, workloads: { order: { image: 'c.io/order:1', maxReplicas: 60, resources: { cpuRequest: '1', cpuLimit: '1' } }, tracking: IMAGES.tracking } }), 'invalid kubernetes.userPool {"region":"westus3","vmSize":"Standard_D4ds_v5","minCount":3,"maxCount":3}: in westus3 the workloads do not fit the user node pool at its maximum'],
+  ['a platform id with upper-case letters', () => new MultiRegionOrderPlatform(Testing.app(), 'Shop', { prefix: 'shop', pattern: zr, regions: ['westus3'] }), 'Shop: invalid id "Shop": the platform id starts every stack name and state key'],
+  ['a platform inside a stack', () => new MultiRegionOrderPlatform(new TerraformStack(Testing.app(), 'stack'), 'shop', { prefix: 'shop', pattern: zr, regions: ['westus3'] }), 'invalid scope "stack": the platform creates its own stacks and cannot live inside a stack'],
+  // --- Redundancy patterns ---
+  ['a typo in the standby option', platform({}, RedundancyPattern.activePassive({ stanby: 'pilot-light' } as Loose), ['eastus2', 'centralus']), "invalid pattern.stanby \"pilot-light\": unknown option 'stanby', which would be ignored. Fix: did you mean 'standby'?"],
+  ['an unknown standby mode', platform({}, RedundancyPattern.activePassive({ standby: 'cold' } as Loose), ['eastus2', 'centralus']), "invalid pattern.standby \"cold\": expected one of 'warm', 'pilot-light'"],
+  ['allowSecondaryWithoutZones as a string', platform({}, RedundancyPattern.primarySecondary({ allowSecondaryWithoutZones: 'yes' } as Loose)), 'invalid pattern.allowSecondaryWithoutZones "yes": expected true or false'],
+  ['a typo in the residency option (would drop the residency check)', platform({ entry: undefined, workloads: undefined }, RedundancyPattern.regionPinned({ residence: { westeurope: 'Europe' } } as Loose), ['westeurope']), "invalid pattern.residence {\"westeurope\":\"Europe\"}: unknown option 'residence', which would be ignored. Fix: did you mean 'residency'?"],
+  ['a residency keyed by a misspelt region', platform({ entry: undefined, workloads: undefined }, RedundancyPattern.regionPinned({ residency: { westeurop: 'Europe' } }), ['westeurope']), "invalid pattern.residency.westeurop \"Europe\": residency is declared for region 'westeurop', which is not one of the platform's cells"],
+  ['a residency that is not a string', platform({ entry: undefined, workloads: undefined }, RedundancyPattern.regionPinned({ residency: { westeurope: true } } as Loose), ['westeurope']), 'invalid pattern.residency.westeurope true: expected a geography name, got the boolean true'],
+  ['options given to a pattern that takes none', platform({}, (RedundancyPattern.zoneRedundant as Loose)({ zones: 2 }), ['westus3']), "invalid pattern.zones 2: unknown option 'zones', which would be ignored. Fix: remove it"],
+  ['null options', platform({}, RedundancyPattern.primarySecondary(null as Loose)), 'invalid pattern null: expected an object, got null'],
+  ['a misspelt region', platform({ regions: ['west-us-3', 'eastus'] }), "invalid regions[0] \"west-us-3\": not an Azure public region in the catalog (use the programmatic name, as `az account list-locations -o table` prints it). Fix: did you mean 'westus3' (West US 3)?"],
+  ['too many regions for the pattern', platform({ regions: ['westus3', 'eastus', 'centralus'] }), 'invalid regions ["westus3","eastus","centralus"]: primarySecondary takes exactly 2 regions (primary, secondary), got 3'],
+  // --- Address plan ---
+  ['an address space with host bits set', platform({ addressPlan: { addressSpace: '10.100.1.0/16' } }), "invalid addressPlan.addressSpace \"10.100.1.0/16\": host bits are set, so it is not a network address. Fix: use '10.100.0.0/16'"],
+  ['a region prefix length as a string', platform({ addressPlan: { regionPrefixLength: '20' } }), 'invalid addressPlan.regionPrefixLength "20": expected a number, got the string "20"'],
+  ['an IPv4 octet above 255', platform({ addressPlan: { podCidr: '192.300.0.0/16' } }), 'invalid addressPlan.podCidr "192.300.0.0/16": not an IPv4 CIDR'],
+  ['a service CIDR overlapping the address space', platform({ addressPlan: { serviceCidr: '10.110.0.0/16', addressSpace: '10.110.0.0/16' } }), 'invalid addressPlan.serviceCidr "10.110.0.0/16": overlaps the VNet address space'],
+  ['a standalone address plan with an unknown key', () => new AddressPlan(scope(), { addressSpcae: '10.0.0.0/16' } as Loose, 1), "platform: invalid addressPlan.addressSpcae \"10.0.0.0/16\": unknown option 'addressSpcae'"],
+  // --- Backend ---
+  ['a backend storage account name Azure refuses', platform({ backend: PlatformBackend.azurerm({ resourceGroupName: 'rg-tf', storageAccountName: 'Contoso-State' }) }), 'invalid backend.storageAccountName "Contoso-State": a storage account name allows lower-case letters and digits only'],
+  ['a typo in the backend options', platform({ backend: PlatformBackend.azurerm({ resourceGroupName: 'rg-tf', storageAccountName: 'contosostate', container: 'state' } as Loose) }), "invalid backend.container \"state\": unknown option 'container', which would be ignored. Fix: did you mean 'containerName'?"],
+  // --- RegionalStamp ---
+  ['a stamp with an unknown key', stamp({ zoneRedundnt: false }), "test/Stamp: invalid zoneRedundnt false: unknown option 'zoneRedundnt', which would be ignored. Fix: did you mean 'zoneRedundant'?"],
+  ['zoneRedundant as a string', stamp({ zoneRedundant: 'false' }), 'invalid zoneRedundant "false": expected true or false'],
+  ['a zonal user pool of 2 nodes', stamp({ kubernetes: { userPool: { minCount: 2 } } }), 'invalid kubernetes.userPool.minCount 2: must be an integer from 3 to 1000 (one user node per zone'],
+  ['a system pool of 2 nodes', stamp({ kubernetes: { systemPool: { minCount: 2 } } }), 'invalid kubernetes.systemPool.minCount 2: must be an integer from 3 to 1000'],
+  ['a pool maximum below its minimum', stamp({ kubernetes: { userPool: { minCount: 5, maxCount: 4 } } }), 'invalid kubernetes.userPool.maxCount 4: must be an integer from 5 to 1000'],
+  ['a VM size that is not one', stamp({ kubernetes: { userPool: { vmSize: 'D4ds_v5' } } }), 'invalid kubernetes.userPool.vmSize "D4ds_v5": not an Azure VM size name'],
+  ['a fractional node count', stamp({ kubernetes: { userPool: { maxCount: 10.5 } } }), 'invalid kubernetes.userPool.maxCount 10.5: must be an integer'],
+  ['a maintenance window shorter than 4 hours', stamp({ kubernetes: { maintenanceWindow: { durationHours: 2 } } }), 'invalid kubernetes.maintenanceWindow.durationHours 2: must be an integer from 4 to 24'],
+  ['a maintenance start time that is not HH:MM', stamp({ kubernetes: { maintenanceWindow: { startTime: '2am' } } }), 'invalid kubernetes.maintenanceWindow.startTime "2am": not a 24-hour HH:MM time'],
+  ['an unknown day', stamp({ kubernetes: { maintenanceWindow: { dayOfWeek: 'Sun' } } }), "invalid kubernetes.maintenanceWindow.dayOfWeek \"Sun\": expected one of 'Monday'"],
+  ['a public ingress port above 65535', stamp({ publicIngressPorts: [70000] }), 'invalid publicIngressPorts[0] 70000: must be an integer from 1 to 65535'],
+  ['a registry key that cannot be a construct ID', stamp({ kubernetes: { containerRegistries: { 'my-acr': '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/myacr' } } }), 'invalid kubernetes.containerRegistries.my-acr "my-acr": keys become construct IDs'],
+  ['a Key Vault name override Azure refuses', stamp({ names: { keyVault: 'kv_orders' } }), 'invalid names.keyVault "kv_orders": a Key Vault name allows'],
+  ['an address index outside the plan', stamp({ addressIndex: 16 }), 'invalid addressIndex 16: must be an integer from 0 to 15 (the block must lie inside the address plan)'],
+  ['a role that is not one', stamp({ role: 'leader' }), "invalid role \"leader\": expected one of 'primary', 'secondary', 'active', 'passive', 'cell'"],
+  ['a zone-redundant stamp where there are no zones', stamp({ region: 'westus' }), 'invalid region "westus": West US has no availability zones, so the stamp cannot be zone-redundant'],
+  ['a workspace name for a stamp given a sink', () => { const s = testStack(); const m = new RegionalMonitoring(s, 'M', { prefix: 'shop', region: 'westus3', resourceGroupName: 'rg' }); new RegionalStamp(s, 'Stamp', { region: 'westus3', prefix: 'shop', monitoring: m, names: { logAnalyticsWorkspace: 'log' } }); }, 'invalid names.logAnalyticsWorkspace "log": the stamp was given a monitoring sink'],
+  ['every stamp problem at once', stamp({ kubernetes: { userPool: { minCount: 1 }, systemPool: { minCount: 1 }, maintenanceWindow: { durationHours: 2 } } }), 'test/Stamp: 3 problems'],
+  ['every shape problem at once', stamp({ zoneRedundant: 'yes', kubernetes: { automaticUpgradeChannel: 'nightly', userPool: { minCnt: 3 } } }), 'test/Stamp: 3 problems'],
+  // --- ActivePassiveDatabase ---
+  ['a SQL option with a typo', sql({ maxSizeGB: 64 }), "invalid engine.maxSizeGB 64: unknown option 'maxSizeGB', which would be ignored. Fix: did you mean 'maxSizeGb'?"],
+  ['a PostgreSQL option on SQL', sql({ storageMb: 65536 }), "invalid engine.storageMb 65536: the sql engine has no option 'storageMb'; it is a postgresql option"],
+  ['a SQL option on PostgreSQL', pg({ failoverMode: 'Manual' }), "invalid engine.failoverMode \"Manual\": the postgresql engine has no option 'failoverMode'; it is a sql option"],
+  ['a Hyperscale SKU', sql({ skuName: 'HS_Gen5_2' }), 'invalid engine.skuName "HS_Gen5_2": zone-redundant Hyperscale needs high-availability replicas'],
+  ['a Standard SKU', sql({ skuName: 'S3' }), 'invalid engine.skuName "S3": Basic and Standard databases cannot be zone-redundant'],
+  ['a retention of 40 days', sql({ shortTermRetentionDays: 40 }), 'invalid engine.shortTermRetentionDays 40: must be an integer from 7 to 35'],
+  ['a long-term retention period that is not ISO 8601', sql({ longTermRetention: { weekly: '4 weeks' } }), 'invalid engine.longTermRetention.weekly "4 weeks": not an ISO 8601 period'],
+  ['a failover mode in lower case', sql({ failoverMode: 'manual' }), "invalid engine.failoverMode \"manual\": expected one of 'Automatic', 'Manual'"],
+  ['a grace period with Manual failover', database({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], engine: DatabaseEngine.sql({ failoverMode: 'Manual', graceMinutes: 60 }) }), 'invalid engine.graceMinutes 60: a grace period only applies to Automatic failover'],
+  ['failover options without a failover group', sql({ readableSecondary: true }), 'invalid engine.readableSecondary true: zoneRedundant has no failover group, so this setting would be ignored'],
+  ['readableSecondary as a string', sql({ readableSecondary: 'no' }), 'invalid engine.readableSecondary "no": expected true or false'],
+  ['a PostgreSQL version as a number', pg({ version: 16 }), "invalid engine.version 16: expected a major version string such as '16', got the number 16"],
+  ['a Burstable PostgreSQL SKU with HA', pg({ skuName: 'B_Standard_B2s' }), 'invalid engine.skuName "B_Standard_B2s": Burstable servers cannot run high availability'],
+  ['the same zone for primary and standby', pg({ primaryZone: '2', standbyZone: '2' }), 'invalid engine.standbyZone "2": zone-redundant HA needs the standby in a different zone'],
+  ['a zone given as a number', pg({ primaryZone: 1 }), "invalid engine.primaryZone 1: expected one of '1', '2', '3', got the number 1"],
+  ['a maintenance hour of 24', pg({ maintenanceWindow: { startHour: 24 } }), 'invalid engine.maintenanceWindow.startHour 24: must be an integer from 0 to 23'],
+  ['an administrator object ID that is not one', database({ administrator: { objectId: 'sg-db', name: 'sg-db' } }), 'invalid administrator.objectId "sg-db": not an Entra ID object ID (a GUID)'],
+  ['an administrator type in lower case', database({ administrator: { ...ADMIN, type: 'group' } }), "invalid administrator.type \"group\": expected one of 'Group', 'User', 'ServicePrincipal'"],
+  ['a database name with a hyphen', database({ databaseName: 'order-db' }), 'invalid databaseName "order-db": database names here are 1-40 lower-case letters, digits and underscores'],
+  ['a removal policy given by name', database({ removalPolicy: 'keep' }), "invalid removalPolicy \"keep\": expected one of 'retain', 'destroy'"],
+  ['a monitoring sink keyed by an unlisted region', database({ monitoring: { eastus: { workspaceId: 'x', appInsightsConnectionString: 'y' } } }), 'invalid monitoring.eastus "eastus": not one of the regions (westus3), so the setting would be ignored'],
+  ['a monitoring sink that is not one', database({ monitoring: { westus3: 'log-analytics' } }), 'invalid monitoring.westus3 "log-analytics": expected a monitoring sink (RegionalMonitoring)'],
+  ['every database problem at once', sql({ shortTermRetentionDays: 40, maxSizeGb: 0, graceMinutes: 30 }), 'test/OrderDb: 3 problems'],
+  // --- TrackingStore ---
+  ['a typo in the deliveries container', tracking({ deliveries: { partitionKey: '/orderId' } }), "invalid deliveries.partitionKey \"/orderId\": unknown option 'partitionKey', which would be ignored. Fix: did you mean 'partitionKeyPath'?"],
+  ['a throughput that is not a step of 1000', tracking({ deliveries: { maxThroughput: 4500 } }), 'invalid deliveries.maxThroughput 4500: autoscale maximum throughput is 1000 RU/s or more, in steps of 1000'],
+  ['Strong consistency with multi-region writes', () => new TrackingStore(testStack(), 'Tracking', { prefix: 'shop', pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'], consistency: 'Strong' }), 'invalid consistency "Strong": Strong consistency cannot be combined with multi-region writes'],
+  ['continuous backup with multi-region writes', () => new TrackingStore(testStack(), 'Tracking', { prefix: 'shop', pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'], backup: 'continuous7Days' }), 'invalid backup "continuous7Days": this library does not combine continuous backup with multi-region writes'],
+  ['a data contributor that is not a principal ID', tracking({ dataContributors: { Tracker: 'tracking-identity' } }), 'invalid dataContributors.Tracker "tracking-identity": not an Entra ID principal (object) ID (a GUID)'],
+  ['a data contributor key that cannot be a construct ID', tracking({ dataContributors: { 'tracking-api': PRINCIPAL } }), 'invalid dataContributors.tracking-api "tracking-api": keys become construct IDs'],
+  ['a container named leases', tracking({ deliveries: { name: 'leases' } }), "invalid deliveries.name \"leases\": container names here are 1-40 lower-case letters, digits and hyphens, and 'leases' is taken by the change feed"],
+  ['a TTL of zero', tracking({ deliveries: { defaultTtlSeconds: 0 } }), 'invalid deliveries.defaultTtlSeconds 0: must be an integer from 1 to 2147483647'],
+  // --- EventBus ---
+  ['a typo in the Service Bus options', bus({ transport: EventTransport.serviceBus({ capacty: 2 } as Loose) }), "invalid transport.capacty 2: unknown option 'capacty', which would be ignored. Fix: did you mean 'capacity'?"],
+  ['a capacity not a multiple of the partitions', bus({ transport: EventTransport.serviceBus({ capacity: 2, partitions: 4 }) }), 'invalid transport.partitions 4: 2 messaging unit(s) cannot be spread over 4 partitions'],
+  ['a lock duration above 5 minutes', bus({ transport: EventTransport.serviceBus({ lockDuration: 'PT10M' }) }), 'invalid transport.lockDuration "PT10M": must be an ISO 8601 duration from 5 s to 300 s'],
+  ['a duration that is not ISO 8601', bus({ transport: EventTransport.serviceBus({ defaultMessageTtl: '14 days' }) }), 'invalid transport.defaultMessageTtl "14 days": must be an ISO 8601 duration'],
+  ['an Event Grid option with a typo', bus({ transport: EventTransport.eventGrid({ webhookURL: 'https://x.contoso.com' } as Loose) }), "invalid transport.webhookURL \"https://x.contoso.com\": unknown option 'webhookURL'"],
+  ['subscribe as a string', bus({ transport: EventTransport.eventGrid({ subscribe: 'true' } as Loose) }), 'invalid transport.subscribe "true": expected true or false'],
+  ['subscribing without a webhook', bus({ transport: EventTransport.eventGrid({ subscribe: true }) }), 'invalid transport.webhookUrl (undefined): subscribe is true, and Event Grid needs the webhook to deliver to'],
+  ['more delivery attempts than Event Grid makes', bus({ transport: EventTransport.eventGrid({ maxDeliveryAttempts: 50 }) }), 'invalid transport.maxDeliveryAttempts 50: must be an integer from 1 to 30'],
+  ['senders as a list', bus({ senders: [PRINCIPAL] }), 'invalid senders ["44444444-4444-4444-4444-444444444444"]: expected an object of keys to values, got a list'],
+  ['every event bus problem at once', bus({ transport: EventTransport.serviceBus({ capacity: 3, lockDuration: 'PT10M' }) }), 'test/Events: 2 problems'],
+  // --- GlobalEntry ---
+  ['a typo in the Front Door options', entry({ frontDoor: { originHostHeaders: HEADERS, privatLink: false } }), "invalid frontDoor.privatLink false: unknown option 'privatLink', which would be ignored. Fix: did you mean 'privateLink'?"],
+  ['allowCrossCellFallback as a string (would break residency)', () => new GlobalEntry(testStack(), 'Entry', { prefix: 'shop', pattern: RedundancyPattern.regionPinned(), regions: ['westeurope', 'japaneast'], ingress: [{ ...INGRESS, region: 'westeurope' }, { ...INGRESS, region: 'japaneast' }], frontDoor: { originHostHeaders: HEADERS }, geoRouting: { countries: { westeurope: ['DE'], japaneast: ['JP'] }, allowCrossCellFallback: 'false' as Loose } }), 'invalid geoRouting.allowCrossCellFallback "false": expected true or false (a boolean, not a string), got the string "false"'],
+  ['an origin host header for a service Front Door does not serve', entry({ publicOrigins: { westus3: { tracking: 'tracking-westus3.contoso.com' } }, trafficManager: { services: ['tracking'] }, frontDoor: { originHostHeaders: HEADERS } }), "invalid frontDoor.originHostHeaders.tracking \"tracking.contoso.com\": Front Door does not serve 'tracking' here (order), so the setting would be ignored"],
+  ['public origins nobody uses', entry({ publicOrigins: { westus3: { order: 'orders.contoso.com' } } }), 'invalid publicOrigins ["westus3"]: every service is reached over Private Link, so public origins would be ignored'],
+  ['Private Link locations with public origins', entry({ publicOrigins: { westus3: { order: 'o.contoso.com', tracking: 't.contoso.com' } }, frontDoor: { privateLink: false, privateLinkLocations: { westus3: 'eastus' } } }), 'invalid frontDoor.privateLinkLocations {"westus3":"eastus"}: the origins are not reached over Private Link, so the setting would be ignored'],
+  ['a Private Link location keyed by an unlisted region', entry({ frontDoor: { originHostHeaders: HEADERS, privateLinkLocations: { eastus: 'eastus' } } }), 'invalid frontDoor.privateLinkLocations.eastus "eastus": not one of the regions (westus3)'],
+  ['a custom domain listed twice', entry({ frontDoor: { customDomains: ['shop.contoso.com', 'shop.contoso.com'] } }), 'invalid frontDoor.customDomains ["shop.contoso.com","shop.contoso.com"]: a custom domain is listed twice'],
+  ['a Traffic Manager TTL as a string', entry({ publicOrigins: { westus3: { tracking: 't.contoso.com' } }, trafficManager: { services: ['tracking'], dnsTtlSeconds: '30' }, frontDoor: { originHostHeaders: { order: 'orders.contoso.com' } } }), 'invalid trafficManager.dnsTtlSeconds "30": expected a number, got the string "30"'],
+  ['a WAF mode in lower case', entry({ frontDoor: { originHostHeaders: HEADERS, waf: { mode: 'prevention' } } }), "invalid frontDoor.waf.mode \"prevention\": expected one of 'Prevention', 'Detection'"],
+  ['an API Management e-mail that is not one', entry({ publicOrigins: { westus3: { order: 'o.contoso.com', tracking: 't.contoso.com' } }, apiManagement: { publisherName: 'Contoso', publisherEmail: 'platform', jwt: { issuer: 'https://login.microsoftonline.com/t/v2.0', audiences: ['api://orders'] } } }), 'invalid apiManagement.publisherEmail "platform": not an e-mail address'],
+  ['API Management without jwt', entry({ publicOrigins: { westus3: { order: 'o.contoso.com', tracking: 't.contoso.com' } }, apiManagement: { publisherName: 'Contoso', publisherEmail: 'p@contoso.com' } }), 'invalid apiManagement.jwt (undefined): expected an object, got nothing (undefined)'],
+  ['a forced Private Link behind API Management', entry({ publicOrigins: { westus3: { order: 'o.contoso.com', tracking: 't.contoso.com' } }, frontDoor: { privateLink: true }, apiManagement: { publisherName: 'Contoso', publisherEmail: 'p@contoso.com', jwt: { issuer: 'https://login.microsoftonline.com/t/v2.0', audiences: ['api://orders'] } } }), "invalid frontDoor.privateLink true: behind API Management Front Door's origins are the gateways"],
+  ['ingress for a region that is not listed', entry({ ingress: [INGRESS, { ...INGRESS, region: 'eastus' }] }), 'invalid ingress ["westus3","eastus"]: ingress for eastus, which is not a listed region or is given twice'],
+  ['ingress that is not a stamp\'s', entry({ ingress: [{ region: 'westus3' }] }), 'invalid ingress[0].nodeResourceGroup (undefined): expected a string, got nothing (undefined)'],
+  ['Front Door settings when Traffic Manager serves everything', entry({ publicOrigins: { westus3: { order: 'o.contoso.com', tracking: 't.contoso.com' } }, trafficManager: { services: ['order', 'tracking'] }, frontDoor: { sampleSize: 4 } }), 'invalid frontDoor ["sampleSize"]: Traffic Manager serves every service, so the Front Door settings would be ignored'],
+  // --- OrderWorkloads ---
+  ['an image tagged latest', order({ image: 'c.io/order:latest' }), 'invalid order.image "c.io/order:latest": an image must be pinned by a tag other than latest or by a digest'],
+  ['a fractional canary percentage', order({ rollout: Rollout.canary({ canaryImage: 'c.io/order:2', percent: 12.5 }) }), 'invalid order.rollout.percent 12.5: must be an integer from 0 to 100'],
+  ['a typo in the canary options', order({ rollout: Rollout.canary({ canaryImage: 'c.io/order:2', percnt: 10 } as Loose) }), "invalid order.rollout.percnt 10: unknown option 'percnt'"],
+  ['a blue-green live colour that is not one', order({ rollout: Rollout.blueGreen({ live: 'red', blueImage: 'c.io/o:1', greenImage: 'c.io/o:2' } as Loose) }), "invalid order.rollout.live \"red\": expected one of 'blue', 'green'"],
+  ['an idle colour of zero pods', order({ rollout: Rollout.blueGreen({ live: 'blue', blueImage: 'c.io/o:1', greenImage: 'c.io/o:2', idleReplicas: 0 }) }), 'invalid order.rollout.idleReplicas 0: must be an integer from 1 to 10'],
+  ['an idle colour above maxReplicas', order({ rollout: Rollout.blueGreen({ live: 'blue', blueImage: 'c.io/o:1', greenImage: 'c.io/o:2', idleReplicas: 11 }) }), 'invalid order.rollout.idleReplicas 11: must be an integer from 1 to 10'],
+  ['a standby mode on an active region', workloads({ standby: 'warm' }), 'invalid standby "warm": only a passive region has a standby, and this region is primary, so the setting would be ignored'],
+  ['standbyActive on an active region', workloads({ standbyActive: true }), 'invalid standbyActive true: only a passive region has a standby'],
+  ['a standby minimum for pilot light', workloads({ role: RegionRole.PASSIVE, standby: 'pilot-light', standbyMinReplicas: 1 }), 'invalid standbyMinReplicas 1: a pilot-light region runs no replicas'],
+  ['a standby minimum above the active minimum', workloads({ role: RegionRole.PASSIVE, standbyMinReplicas: 3 }), 'invalid standbyMinReplicas 3: must be an integer from 1 to 2'],
+  ['identities federated with another namespace', workloads({ namespace: 'shop' }), "invalid identities.namespace \"orders\": the identities trust service accounts in namespace 'orders', but the workloads run in 'shop'"],
+  ['a client ID that is not one', workloads({ identities: { clientIds: { order: 'order-identity', tracking: '22222222-2222-2222-2222-222222222222' }, namespace: 'orders' } }), 'invalid identities.clientIds.order "order-identity": not a managed identity client ID (a GUID)'],
+  ['a DNS label for a private service', workloads({ publicDnsLabels: { order: 'shop-order' } }), "invalid publicDnsLabels.order \"shop-order\": only public services get a DNS label, so the setting would be ignored. Fix: list 'order' in publicServices"],
+  ['a config name that is not an environment variable', workloads({ config: { order: { 'db-host': 'x' }, tracking: {} } }), 'invalid config.order.db-host "db-host": not an environment variable name'],
+  ['a config value that is not a string', workloads({ config: { order: { PORT: 8443 }, tracking: {} } }), 'invalid config.order.PORT 8443: expected a string, got the number 8443'],
+  ['a private endpoint range that is not a CIDR', workloads({ privateEndpointsCidr: '10.100.4.0' }), 'invalid privateEndpointsCidr "10.100.4.0": not an IPv4 CIDR'],
+  ['a public service that is not one', workloads({ publicServices: ['payments'] }), "invalid publicServices[0] \"payments\": expected one of 'order', 'tracking'"],
+  ['a number token for replicas', order({ minReplicas: Token.asNumber('${var.replicas}') }), 'invalid order.minReplicas (a Terraform number token, unknown until apply): a Terraform token is unknown until apply, and this number is checked at synth time'],
+  ['a port below 1024', order({ containerPort: 80 }), 'invalid order.containerPort 80: must be an integer from 1024 to 65535 (non-root containers bind unprivileged ports)'],
+  ['every workload problem at once', order({ minReplicas: 1, cpuTargetPercent: 0, image: 'c.io/order:latest' }), 'test/Workloads: 3 problems'],
+  // --- WorkloadIdentities, RegionalMonitoring ---
+  ['identities for something that is not a stamp', () => new WorkloadIdentities(testStack(), 'Ids', { stamp: { region: 'westus3' } as Loose, prefix: 'shop' }), 'invalid stamp {"region":"westus3"}: expected a RegionalStamp'],
+  ['identities in a namespace that is not a DNS label', () => { const s = testStack(); new WorkloadIdentities(s, 'Ids', { stamp: new RegionalStamp(s, 'Stamp', { region: 'westus3', prefix: 'shop' }), prefix: 'shop', namespace: 'Orders' }); }, 'invalid namespace "Orders": not a DNS-1123 label'],
+  ['a workspace retention of 7 days', () => new RegionalMonitoring(testStack(), 'M', { prefix: 'shop', region: 'westus3', resourceGroupName: 'rg', retentionInDays: 7 }), 'invalid retentionInDays 7: must be an integer from 30 to 730'],
+  ['a typo in the monitoring names', () => new RegionalMonitoring(testStack(), 'M', { prefix: 'shop', region: 'westus3', resourceGroupName: 'rg', names: { workspace: 'log' } as Loose }), "invalid names.workspace \"log\": unknown option 'workspace'"],
+];
+
+describe('bad input', () => {
+  test(`the table holds at least 120 rows (${BAD.length})`, () => {
+    expect(BAD.length).toBeGreaterThanOrEqual(120);
+  });
+
+  test.each(BAD)('rejects %s', (_label, build, message) => {
+    let error: unknown;
+    try {
+      build();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    const err = error as ValidationError;
+    expect(err.message).toContain(message);
+    // Every violation names the construct path, the prop, the value and a fix.
+    for (const v of err.violations) {
+      expect(v.constructPath.length).toBeGreaterThan(0);
+      expect(v.prop.length).toBeGreaterThan(0);
+      expect(v.message).toMatch(/: invalid \S+ .*\. Fix: \S/s);
+    }
+  });
+});
+
+/** Values that look odd but are right: each synthesizes. */
+const GOOD: [string, () => unknown][] = [
+  ['an image tag from Terraform (a token)', platform({ workloads: { order: { image: tf('${var.order_image}') }, tracking: IMAGES.tracking } })],
+  ['an administrator object ID from Terraform (a token)', platform({ database: { engine: DatabaseEngine.sql(), administrator: { objectId: tf('${data.azuread_group.db.object_id}'), name: 'sg-db' } } })],
+  ['admin group IDs and a subscription ID from Terraform (tokens)', platform({ kubernetes: { adminGroupObjectIds: [tf('${var.admins}')] }, subscriptionId: tf('${var.subscription_id}') })],
+  ['a registry ID from Terraform (a token)', platform({ kubernetes: { containerRegistries: { contoso: tf('${data.azurerm_container_registry.acr.id}') } } })],
+  ['a webhook URL from Terraform (a token), subscribed', bus({ transport: EventTransport.eventGrid({ webhookUrl: tf('${var.webhook}'), subscribe: true }) })],
+  ['a data contributor principal ID from another resource (a token)', tracking({ dataContributors: { Tracker: tf('${azurerm_user_assigned_identity.t.principal_id}') } })],
+  ['the shortest prefix', platform({ prefix: 'ab' })],
+  ['a single regionPinned cell without country routing', platform({}, RedundancyPattern.regionPinned(), ['westeurope'])],
+  ['a canary at 0% (no canary Deployment)', platform({ workloads: { order: { image: 'c.io/order:1', rollout: Rollout.canary({ canaryImage: 'c.io/order:2', percent: 0 }) }, tracking: IMAGES.tracking } })],
+  ['an idle colour of one pod', platform({ workloads: { order: { image: 'c.io/order:2', rollout: Rollout.blueGreen({ live: 'green', blueImage: 'c.io/order:1', greenImage: 'c.io/order:2', idleReplicas: 1 }) }, tracking: IMAGES.tracking } })],
+  ['a warm standby as large as the active minimum', platform({ workloads: { ...IMAGES, standbyMinReplicas: 2 } }, RedundancyPattern.activePassive(), ['eastus2', 'centralus'])],
+  ['a passive region without zones, allowed', platform({ workloads: undefined, entry: undefined }, RedundancyPattern.activePassive({ allowPassiveWithoutZones: true }), ['eastus2', 'westus'])],
+  ['a Kubernetes patch version', platform({ kubernetes: { kubernetesVersion: '1.33.2' } })],
+  ['a non-zonal standalone stamp with a 2-node user pool', stamp({ region: 'westus', zoneRedundant: false, kubernetes: { userPool: { minCount: 2 } } })],
+  ['a service principal deployer with a private registry', platform({ kubernetes: { deployerLogin: 'servicePrincipal', containerRegistries: { contoso: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-acr/providers/Microsoft.ContainerRegistry/registries/contoso' } } })],
+  ['a readiness path the entry follows', platform({ workloads: { order: { image: 'c.io/order:1', probes: { readiness: '/ready' } }, tracking: { image: 'c.io/tracking:1', probes: { readiness: '/ready' } } } })],
+];
+
+describe('valid but unusual input', () => {
+  test.each(GOOD)('accepts %s', (_label, build) => {
+    expect(build).not.toThrow();
+  });
+});
