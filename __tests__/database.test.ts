@@ -64,6 +64,17 @@ describe.each(PATTERNS)('Azure SQL under %s', (kind, pattern, regions) => {
     }
   });
 
+  test('every copy carries the same retention; geo-secondaries carry no max size (the provider refuses it in Secondary create mode)', () => {
+    const all_ = Object.values(databases);
+    expect(all_.length).toBeGreaterThan(0);
+    for (const db of all_) {
+      expect(db.short_term_retention_policy).toEqual({ retention_days: 14, backup_interval_in_hours: 12 });
+      expect(db.long_term_retention_policy).toEqual({ weekly_retention: 'P4W', monthly_retention: 'P12M', yearly_retention: 'P5Y', week_of_year: 1 });
+      expect(db.max_size_gb).toBe(db.create_mode === 'Secondary' ? undefined : 32);
+    }
+    if (kind !== 'zoneRedundant' && kind !== 'regionPinned') expect(all_.some((d) => d.create_mode === 'Secondary')).toBe(true);
+  });
+
   test('backups: geo-redundant unless the pattern forbids it', () => {
     const byHome = Object.fromEntries(database.cells.map((c) => [c.homeRegion, Object.values(inRegion(json, 'azurerm_mssql_database', c.homeRegion)).find((d) => d.create_mode === undefined).storage_account_type]));
     // brazilsouth's pair (South Central US) lies outside Brazil, so the pinned Brazil cell keeps zone-redundant backups.

@@ -201,6 +201,26 @@ describe('RegionalStamp options', () => {
   });
 });
 
+describe('RegionalStamp registries and scheduling model', () => {
+  test('the kubelet identity may pull from each private registry (AcrPull), keyed by a stable name', () => {
+    const acr = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-acr/providers/Microsoft.ContainerRegistry/registries/contoso';
+    const json = synthStamp({ kubernetes: { containerRegistries: { contoso: acr } } });
+    const pulls = Object.entries(all(json, 'azurerm_role_assignment')).filter(([, r]) => r.role_definition_name === 'AcrPull');
+    expect(pulls).toHaveLength(1);
+    expect(pulls[0][0]).toMatch(/^Stamp_AcrPull-contoso_/);
+    expect(pulls[0][1]).toMatchObject({ scope: acr, principal_type: 'ServicePrincipal', principal_id: expect.stringMatching(/azurerm_kubernetes_cluster\.[^.]+\.kubelet_identity\[0\]\.object_id/) });
+    expect(Object.values(all(synthStamp(), 'azurerm_role_assignment')).filter((r) => r.role_definition_name === 'AcrPull')).toEqual([]);
+  });
+
+  test('describes its node pools for the scheduling check: the system pool tainted, the user pool one node per zone', () => {
+    const stamp = new RegionalStamp(testStack(), 'Stamp', BASE);
+    expect(stamp.nodePools).toEqual([
+      { name: 'system', zones: ['1', '2', '3'], minCount: 3, maxCount: 5, vmSize: 'Standard_D4ds_v5', labels: { 'kubernetes.azure.com/mode': 'system' }, taints: ['CriticalAddonsOnly=true:NoSchedule'] },
+      { name: 'user', zones: ['1', '2', '3'], minCount: 3, maxCount: 10, vmSize: 'Standard_D4ds_v5', labels: { 'kubernetes.azure.com/mode': 'user' }, taints: [] },
+    ]);
+  });
+});
+
 describe('RegionalStamp bad input', () => {
   test.each<[string, Partial<RegionalStampProps>, string]>([
     ['unknown region', { region: 'moon-1' }, 'test/Stamp: invalid region "moon-1": not an Azure public region in the catalog'],

@@ -295,6 +295,19 @@ describe('workloads in the platform', () => {
     }
   });
 
+  test.each([
+    ['azurecli', ['--login', 'azurecli']],
+    ['servicePrincipal', ['--login', 'spn', '--use-azurerm-env-vars']],
+    ['workloadIdentity', ['--login', 'workloadidentity']],
+    ['managedIdentity', ['--login', 'msi']],
+  ] as const)('kubelogin logs in as the deployer runs azurerm: %s', (deployerLogin, args) => {
+    const stacks = base(RedundancyPattern.zoneRedundant(), ['westus3'], { kubernetes: { deployerLogin } });
+    const apps = stacks['shop-westus3-apps'] as StackJson & { provider: { kubernetes: { exec: { command: string; args: string[] }[] }[] } };
+    expect(apps.provider.kubernetes[0].exec[0]).toMatchObject({ command: 'kubelogin', args: ['get-token', ...args, '--server-id', '6dae42f8-4368-4678-94ff-3960e28e3630'] });
+    // The cluster-admin grant goes to the same identity: the one azurerm runs as.
+    expect(Object.values(all(stacks['shop-westus3'], 'azurerm_role_assignment')).find((r) => r.role_definition_name === 'Azure Kubernetes Service RBAC Cluster Admin').principal_id).toMatch(/data\.azurerm_client_config\.[^.]+\.object_id/);
+  });
+
   test('primarySecondary wiring: the primary reads where it writes; the secondary reads the read-only listener and writes the read-write one', () => {
     const stacks = base(RedundancyPattern.primarySecondary(), ['westus3', 'eastus']);
     const primary = config(stacks, 'westus3', 'order-api');
