@@ -1,5 +1,5 @@
 /**
- * Primary/secondary across West US 3 and East US (the seeds' scenario): the primary writes; the secondary serves
+ * Primary/secondary across West US 3 and East US (the classic two-region ordering scenario): the primary writes; the secondary serves
  * reads from a readable geo-replica and takes over writes when the auto-failover group fails over.
  *
  * Copy into your own cdktf app (import from 'cdktf-order-platform' instead of '../lib') and call
@@ -18,7 +18,7 @@ export function primarySecondary(scope: Construct, overrides: Partial<MultiRegio
     addressPlan: { addressSpace: '10.110.0.0/16' },
     kubernetes: { adminGroupObjectIds: ['00000000-0000-0000-0000-000000000000'] },
     database: {
-      // Automatic failover after 60 minutes of primary outage (the seeds' behaviour); consider 'Manual'.
+      // Automatic failover after 60 minutes of primary outage ; consider 'Manual'.
       engine: DatabaseEngine.sql({ failoverMode: 'Automatic', graceMinutes: 60 }),
       administrator: { objectId: '00000000-0000-0000-0000-000000000000', name: 'sg-order-db-admins' },
     },

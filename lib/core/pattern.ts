@@ -4,7 +4,7 @@ import { ValidationError } from './errors';
 import { RegionInfo, Regions } from './regions';
 import { checkShape, opt, Shape, shapes, strictShape } from './validate';
 
-/** The five redundancy patterns of the design (DESIGN.md §3). */
+/** The five redundancy patterns (the README's pattern table). */
 export enum PatternKind {
   /** One region, every component spread over its availability zones. */
   ZONE_REDUNDANT = 'zoneRedundant',

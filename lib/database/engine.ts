@@ -25,7 +25,7 @@ export interface SqlEngineOptions {
   /** Long-term retention. @default - 4 weekly, 12 monthly, 5 yearly backups */
   readonly longTermRetention?: SqlLongTermRetention;
   /**
-   * Read-write listener failover: `Automatic` (the seeds' behaviour: Azure fails over after `graceMinutes` of
+   * Read-write listener failover: `Automatic` (Azure fails over after `graceMinutes` of
    * primary outage) or `Manual` (customer-managed: a person runs the failover; Microsoft's recommendation, because a
    * Microsoft-managed failover only happens for a region-wide outage and can take about an hour).
    * @default 'Automatic'

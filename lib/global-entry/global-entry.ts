@@ -74,7 +74,7 @@ export interface FrontDoorOptions {
 export interface WafOptions {
   /** @default 'Prevention' */
   readonly mode?: 'Prevention' | 'Detection';
-  /** Requests per client IP per window before the rate-limit rule blocks (the seeds' throttle). @default 1000 */
+  /** Requests per client IP per window before the rate-limit rule blocks (a per-client throttle). @default 1000 */
   readonly rateLimitThreshold?: number;
   /** Rate-limit window in minutes: 1 or 5. @default 1 */
   readonly rateLimitWindowMinutes?: number;
@@ -539,7 +539,7 @@ export class GlobalEntry extends Construct {
       routeIds.push(route.id);
     }
 
-    // WAF: Premium managed rules (Default Rule Set 2.1, Bot Manager 1.1) in Prevention mode plus the seeds' throttle.
+    // WAF: Premium managed rules (Default Rule Set 2.1, Bot Manager 1.1) in Prevention mode plus a per-client throttle.
     const customRules: CdnFrontdoorFirewallPolicyCustomRule[] = [{
       name: 'RateLimitPerClient',
       type: 'RateLimitRule',

@@ -158,7 +158,7 @@ export class RegionalData extends Construct {
 }
 
 /**
- * The whole ordering platform for one redundancy pattern, as separate Terraform stacks (DESIGN.md §2):
+ * The whole ordering platform for one redundancy pattern, as separate Terraform stacks (see the README's Stacks):
  * `<id>-data` (stateful, rarely changed), one `<id>-<region>` stamp per region and `<id>-edge` (the global entry).
  *
  * Create it on the cdktf `App` (or any construct outside a stack); it creates and wires the stacks.
@@ -452,7 +452,7 @@ export class MultiRegionOrderPlatform extends Construct {
   }
 
   /**
-   * The environment of each service in a region, by region role (DESIGN.md §3, workload wiring): where the Order
+   * The environment of each service in a region, by region role (the README's wiring by role): where the Order
    * service writes and reads, the tracking account and preferred regions, the event bus host, the telemetry sink.
    */
   private workloadConfig(placement: RegionPlacement, monitoring: RegionalMonitoring, eventBus: PlatformEventBusOptions | undefined): WorkloadConfig {

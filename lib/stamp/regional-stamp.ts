@@ -402,7 +402,7 @@ export class RegionalStamp extends Construct {
       dnsPrefix: this.naming.name(this, ResourceKind.AKS_DNS_PREFIX, { qualifier: location }),
       nodeResourceGroup,
       kubernetesVersion: kubernetes.kubernetesVersion,
-      // Standard tier: financially backed API server SLA (99.95% with availability zones, DESIGN.md §4).
+      // Standard tier: financially backed API server SLA (99.95% with availability zones: Microsoft Learn, "Azure Kubernetes Service (AKS) Free, Standard and Premium pricing tiers").
       skuTier: 'Standard',
       identity: { type: 'UserAssigned', identityIds: [this.clusterIdentity.id] },
       defaultNodePool: {
