@@ -343,21 +343,8 @@ class GoPackage {
     while (i < T.length) {
       const t = T[i];
       if (t.kind === 'ident' && t.text === 'import') {
-        const specs: [number, number][] = [];
-        if (T[i + 1]?.text === '(') {
-          const close = f.match[i + 1];
-          let s = i + 2;
-          while (s < close) {
-            const e = f.skipToSemi(s, close);
-            if (e > s) specs.push([s, e]);
-            s = e + 1;
-          }
-          i = close + 1;
-        } else {
-          const e = f.skipToSemi(i + 1, T.length);
-          specs.push([i + 1, e]);
-          i = e;
-        }
+        const [specs, next] = declarationSpecs(f, i);
+        i = next;
         for (const [s, e] of specs) {
           const path = T[e - 1].value ?? '';
           const alias = e - s === 2 ? T[s].text : path.split('/').pop() ?? path;
@@ -370,21 +357,8 @@ class GoPackage {
         continue;
       }
       if (t.kind === 'ident' && t.text === 'var') {
-        const specs: [number, number][] = [];
-        if (T[i + 1]?.text === '(') {
-          const close = f.match[i + 1];
-          let s = i + 2;
-          while (s < close) {
-            const e = f.skipToSemi(s, close);
-            if (e > s) specs.push([s, e]);
-            s = e + 1;
-          }
-          i = close + 1;
-        } else {
-          const e = f.skipToSemi(i + 1, T.length);
-          specs.push([i + 1, e]);
-          i = e;
-        }
+        const [specs, next] = declarationSpecs(f, i);
+        i = next;
         for (const [s, e] of specs) {
           const names: string[] = [];
           let k = s;
@@ -1800,4 +1774,26 @@ if (require.main === module) {
     process.stderr.write(`extract-replace-forcing: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   }
+}
+
+/**
+ * The token ranges of the specs of an `import` or `var` declaration starting at token `i` (one spec, or a
+ * parenthesised group), and the token index after the declaration.
+ */
+function declarationSpecs(f: GoFile, i: number): [[number, number][], number] {
+  const T = f.toks;
+  const specs: [number, number][] = [];
+  if (T[i + 1]?.text === '(') {
+    const close = f.match[i + 1];
+    let s = i + 2;
+    while (s < close) {
+      const e = f.skipToSemi(s, close);
+      if (e > s) specs.push([s, e]);
+      s = e + 1;
+    }
+    return [specs, close + 1];
+  }
+  const e = f.skipToSemi(i + 1, T.length);
+  specs.push([i + 1, e]);
+  return [specs, e];
 }
