@@ -234,8 +234,6 @@ export class GlobalEntry extends Construct {
   public readonly originHealthAlert?: OriginHealthAlertHook;
   /** The API Management service, when `apiManagement` is set. */
   public readonly apiManagement?: ApiManagement;
-  /** Services Front Door serves (none when Traffic Manager serves every service). */
-  public readonly frontDoorServices: readonly ServiceKey[];
   /** Custom domains on the Front Door endpoint. */
   public readonly customDomains: readonly string[];
   private readonly naming: Naming;
@@ -320,7 +318,6 @@ export class GlobalEntry extends Construct {
     } else {
       this.customDomains = [];
     }
-    this.frontDoorServices = frontDoor ? fdServices : [];
     this.trafficManagerFqdns = trafficManager ? this.buildTrafficManager(trafficManager, tmServices, publicOrigins!, healthPath, weights, geo, props.pattern) : {};
     this.privateLinkApprovals = this.approvals;
   }
