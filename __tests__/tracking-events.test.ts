@@ -1,3 +1,4 @@
+import { Construct } from 'constructs';
 import {
   EventBus, EventBusProps, EventTransport, RedundancyPattern, RegionalStamp, RemovalPolicy, TrackingStore, TrackingStoreProps, ValidationError,
 } from '../lib';
@@ -186,10 +187,27 @@ describe('EventBus (Event Grid option)', () => {
     const subscriptions = Object.values(all(json, 'azurerm_eventgrid_event_subscription'));
     expect(subscriptions).toHaveLength(2);
     for (const sub of subscriptions) {
+      // Azure's batch defaults stated, so the provider's read-back shows no change on the next plan.
+      expect(sub.webhook_endpoint).toEqual({ url: 'https://orders.example.com/events', max_events_per_batch: 1, preferred_batch_size_in_kilobytes: 64 });
       expect(sub).toMatchObject({ webhook_endpoint: { url: 'https://orders.example.com/events' }, dead_letter_identity: { type: 'SystemAssigned' }, retry_policy: { max_delivery_attempts: 30, event_time_to_live: 1440 } });
     }
     const roles = Object.values(all(json, 'azurerm_role_assignment')).map((r) => r.role_definition_name).sort();
     expect(roles).toEqual(['EventGrid Data Sender', 'EventGrid Data Sender', 'Storage Blob Data Contributor', 'Storage Blob Data Contributor']);
+  });
+});
+
+describe('EventBus with deferred subscriptions', () => {
+  test('subscribe with deferSubscriptions and no addWebhookSubscriptions call fails the synth instead of creating nothing', () => {
+    const stack = testStack();
+    new EventBus(stack, 'Events', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events', subscribe: true, deferSubscriptions: true }) });
+    expect(() => synthStack(stack)).toThrow(/addWebhookSubscriptions\(scope\) was never called: no subscription would exist/);
+  });
+
+  test('the subscriptions land where addWebhookSubscriptions puts them', () => {
+    const stack = testStack();
+    const eventBus = new EventBus(stack, 'Events', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events', subscribe: true, deferSubscriptions: true }) });
+    eventBus.addWebhookSubscriptions(new Construct(stack, 'Later'));
+    expect(Object.keys(all(synthStack(stack), 'azurerm_eventgrid_event_subscription'))).toEqual([expect.stringMatching(/^Later_DeliveryTrackingSubscription-westus3_/)]);
   });
 });
 

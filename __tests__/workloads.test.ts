@@ -69,6 +69,8 @@ describe('OrderWorkloads defaults', () => {
       expect(pod.topology_spread_constraint.map((t: Record<string, unknown>) => [t.topology_key, t.when_unsatisfiable, t.node_taints_policy, t.node_affinity_policy])).toEqual([
         ['topology.kubernetes.io/zone', 'DoNotSchedule', 'Honor', 'Honor'], ['kubernetes.io/hostname', 'ScheduleAnyway', 'Honor', 'Honor'],
       ]);
+      // Zones per slot; hosts over every pod of the service, so each node holds a similar share of it.
+      expect(pod.topology_spread_constraint.map((t: { label_selector: { match_labels: object }[] }) => t.label_selector[0].match_labels)).toEqual([{ app: d.metadata.name, slot: 'a' }, { app: d.metadata.name }]);
     }
   });
 
@@ -95,7 +97,7 @@ describe('OrderWorkloads defaults', () => {
   test('graceful shutdown: preStop pause, then a longer termination grace period', () => {
     for (const d of deployments) {
       const pod = d.spec.template.spec;
-      expect(pod.container[0].lifecycle.pre_stop).toEqual([{ exec: { command: ['/bin/sh', '-c', 'sleep 10'] } }]);
+      expect(pod.container[0].lifecycle.pre_stop).toEqual([{ exec: { command: ['/bin/sh', '-c', 'sleep 15'] } }]);
       expect(pod.termination_grace_period_seconds).toBe(45);
     }
   });
@@ -245,7 +247,7 @@ describe('OrderWorkloads releases', () => {
 
 describe('OrderWorkloads bad input', () => {
   test.each<[string, Partial<OrderWorkloadsProps>, string]>([
-    ['an image without a tag', { order: { image: 'contoso.azurecr.io/order-api' } }, 'test/Workloads: invalid order.image "contoso.azurecr.io/order-api": an image must be pinned by a tag other than latest or by a digest'],
+    ['an image without a tag', { order: { image: 'contoso.azurecr.io/order-api' } }, 'test/Workloads: invalid order.image "contoso.azurecr.io/order-api": an image must be pinned by a tag (other than latest) or by a digest'],
     ['the latest tag', { tracking: { image: 'contoso.azurecr.io/tracking-api:latest' } }, 'invalid tracking.image "contoso.azurecr.io/tracking-api:latest"'],
     ['min replicas below 2 on an active region', { order: { image: 'c.io/o:1', minReplicas: 1 } }, 'invalid order.minReplicas 1: must be an integer from 2 to 1000 (an active region runs at least 2 replicas'],
     ['max below min', { order: { image: 'c.io/o:1', minReplicas: 4, maxReplicas: 3 } }, 'invalid order.maxReplicas 3: must be an integer from 4 to 1000 (at least minReplicas (4))'],
@@ -298,8 +300,8 @@ describe('workloads in the platform', () => {
   test.each([
     ['azurecli', ['--login', 'azurecli']],
     ['servicePrincipal', ['--login', 'spn', '--use-azurerm-env-vars']],
-    ['workloadIdentity', ['--login', 'workloadidentity']],
-    ['managedIdentity', ['--login', 'msi']],
+    ['workloadIdentity', ['--login', 'workloadidentity', '--use-azurerm-env-vars']],
+    ['managedIdentity', ['--login', 'msi', '--use-azurerm-env-vars']],
   ] as const)('kubelogin logs in as the deployer runs azurerm: %s', (deployerLogin, args) => {
     const stacks = base(RedundancyPattern.zoneRedundant(), ['westus3'], { kubernetes: { deployerLogin } });
     const apps = stacks['shop-westus3-apps'] as StackJson & { provider: { kubernetes: { exec: { command: string; args: string[] }[] }[] } };

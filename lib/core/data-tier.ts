@@ -2,7 +2,8 @@ import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { IRegionalMonitoring, RegionalMonitoring } from '../monitoring/regional-monitoring';
 import { PrivateDnsZoneSpec } from '../stamp/network';
-import type { RegionalStamp } from '../stamp/regional-stamp';
+import { RegionalStamp } from '../stamp/regional-stamp';
+import { describeValue, ValidationError } from './errors';
 import { RemovalPolicy } from './lifecycle';
 import { Naming, ResourceKind } from './naming';
 import { RedundancyPattern, RegionPlacement } from './pattern';
@@ -65,6 +66,7 @@ export abstract class DataTierConstruct extends Construct {
   private readonly resourceGroups = new Map<string, string>();
   private readonly sinks = new Map<string, IRegionalMonitoring>();
   private readonly props: DataTierProps;
+  private readonly connected = new Set<RegionalStamp>();
 
   constructor(scope: Construct, id: string, props: DataTierProps, component: string, shape: Shape) {
     super(scope, id);
@@ -89,6 +91,13 @@ export abstract class DataTierConstruct extends Construct {
    * VNet whichever region is primary.
    */
   public connect(stamp: RegionalStamp): void {
+    if (!(stamp instanceof RegionalStamp)) {
+      throw new ValidationError({ scope: this, prop: 'connect(stamp)', value: stamp, problem: `expected a RegionalStamp, got ${describeValue(stamp)}`, fix: 'pass the RegionalStamp whose VNet reaches this data tier' });
+    }
+    if (this.connected.has(stamp)) {
+      throw new ValidationError({ scope: this, prop: 'connect(stamp)', value: stamp.node.path, problem: 'this stamp is already connected: its private endpoints exist', fix: 'connect each stamp once' });
+    }
+    this.connected.add(stamp);
     for (const endpoint of this.privateEndpoints) {
       stamp.addPrivateEndpoint(`${this.endpointIdPrefix}Endpoint-${endpoint.key}`, {
         resourceId: endpoint.resourceId,

@@ -72,6 +72,7 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'function') return `(a function${value.name ? ` ${value.name}` : ''})`;
   if (typeof value === 'symbol') return `(${String(value)})`;
+  if (value !== null && typeof value === 'object' && Token.isUnresolved(value)) return '(a Terraform token, unknown until apply)';
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
     return `(an instance of ${value.constructor?.name ?? 'an unknown class'})`;
   }
@@ -98,6 +99,7 @@ export function describeValue(value: unknown): string {
   }
   if (typeof value === 'boolean') return `the boolean ${value}`;
   if (typeof value === 'object') {
+    if (Token.isUnresolved(value)) return 'a Terraform token (unknown until apply)';
     const proto = Object.getPrototypeOf(value);
     return proto === Object.prototype || proto === null ? 'an object' : `an instance of ${value.constructor?.name ?? 'a class'}`;
   }

@@ -192,6 +192,9 @@ export function pathHash(path: string): string {
 export class Naming {
   /** Validates a prefix: 2-12 lower-case letters and digits, starting with a letter. */
   public static validatePrefix(scope: IConstruct, prop: string, prefix: string): string {
+    if (typeof prefix === 'string' && Token.isUnresolved(prefix)) {
+      throw new ValidationError({ scope, prop, value: prefix, problem: 'a Terraform token is unknown until apply, and the prefix is part of every name the synth writes', fix: 'give the literal prefix' });
+    }
     if (typeof prefix !== 'string' || !PREFIX_PATTERN.test(prefix)) {
       throw new ValidationError({
         scope,

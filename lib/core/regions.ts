@@ -1,5 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { IConstruct } from 'constructs';
+import { Token } from 'cdktf';
 import { ValidationError } from './errors';
 import { REGION_DATA, RegionData, RESTRICTED_PAIR_DATA } from './region-data';
 
@@ -47,6 +48,9 @@ export class Regions {
   public static find(name: string, scope: IConstruct | string, prop: string): RegionInfo {
     const found = typeof name === 'string' ? BY_NAME.get(name) : undefined;
     if (found) return found;
+    if (typeof name === 'string' && Token.isUnresolved(name)) {
+      throw new ValidationError({ scope, prop, value: name, problem: 'a Terraform token is unknown until apply, and the region decides the stacks, names, zones and pairs at synth time', fix: "give the literal region name, e.g. 'westus3'" });
+    }
     const suggestion = typeof name === 'string' ? suggest(name) : undefined;
     throw new ValidationError({
       scope,

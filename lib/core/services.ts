@@ -1,4 +1,7 @@
+import { IConstruct } from 'constructs';
 import { IPv4, IPv4CidrRange } from 'ip-num';
+import { checkFormat } from './validate';
+import { ValidationError } from './errors';
 import { RegionAddresses } from './address-plan';
 
 /** The two services of the platform and the contract between their Kubernetes Services and the global entry. */
@@ -63,3 +66,21 @@ export function ingressIp(addresses: RegionAddresses, service: PlatformServiceSp
  * platform's own entry: under the tracking route, so Front Door forwards it.
  */
 export const TRACKING_EVENTS_PATH = `${PLATFORM_SERVICES.find((s) => s.key === 'tracking')!.pathPrefix}/events`;
+
+const IPV4 = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/;
+/** An IPv4 CIDR with octets 0-255 and a prefix length 0-32. */
+export const IPV4_CIDR = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)\/(3[0-2]|[12]?\d)$/;
+
+/** Checks the addresses of a {@link RegionalIngress} (a hand-made one may hold anything); tokens pass. */
+export function checkIngressAddresses(scope: IConstruct, prop: string, ingress: RegionalIngress): void {
+  const errors: ValidationError[] = [];
+  const attempt = (fn: () => void) => {
+    try { fn(); } catch (e) { if (e instanceof ValidationError) errors.push(...e.violations); else throw e; }
+  };
+  attempt(() => checkFormat(scope, `${prop}.subnetCidr`, ingress.subnetCidr, IPV4_CIDR, 'not an IPv4 CIDR', "pass the stamp's ingress subnet (RegionalStamp.ingress)"));
+  attempt(() => checkFormat(scope, `${prop}.podCidr`, ingress.podCidr, IPV4_CIDR, 'not an IPv4 CIDR', "pass the cluster's pod CIDR (RegionalStamp.ingress)"));
+  for (const [key, service] of Object.entries(ingress.services)) {
+    attempt(() => checkFormat(scope, `${prop}.services.${key}.privateIp`, service.privateIp, IPV4, 'not an IPv4 address', "pass RegionalStamp.ingress, whose addresses come from the address plan"));
+  }
+  if (errors.length > 0) throw ValidationError.combine(errors);
+}

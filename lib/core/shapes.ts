@@ -3,15 +3,15 @@ import type { AddressPlanProps } from './address-plan';
 import type { DataTierProps } from './data-tier';
 import { RemovalPolicy } from './lifecycle';
 import { RedundancyPattern } from './pattern';
-import type { RegionalIngress } from './services';
-import { opt, Shape, shapes, strictShape } from './validate';
+import { PLATFORM_SERVICES, RegionalIngress } from './services';
+import { objectShape, opt, Shape, shapes, strictShape } from './validate';
 
 // Internal: run-time shapes of the core contracts (not exported from the package).
 
 /** The shape of a {@link RegionalIngress} (given by stamps; checked where it is received). */
 export const REGIONAL_INGRESS_SHAPE = strictShape<RegionalIngress>({
   region: shapes.string(), nodeResourceGroup: shapes.string(), subnetName: shapes.string(), subnetCidr: shapes.string(), podCidr: shapes.string(),
-  services: shapes.map(strictShape<RegionalIngress['services'][string]>({ privateIp: shapes.string(), privateLinkServiceName: shapes.string() })),
+  services: objectShape(Object.fromEntries(PLATFORM_SERVICES.map((s) => [s.key, strictShape<RegionalIngress['services'][string]>({ privateIp: shapes.string(), privateLinkServiceName: shapes.string() })]))),
 }, 'a RegionalIngress (RegionalStamp.ingress)');
 
 /** Azure tags. */

@@ -4,6 +4,25 @@ import { closest, distance } from 'fastest-levenshtein';
 import * as v from 'valibot';
 import { describeValue, ValidationError, ValidationErrorDetails } from './errors';
 
+/** What each factory-made value (`DatabaseEngine`, `EventTransport`, `Rollout`, ...) was given, for checking later. */
+const GIVEN = new WeakMap<object, unknown>();
+
+/** Remembers the options a factory was called with, as given (a JavaScript caller can pass anything). */
+export function recordGiven<T extends object>(target: T, given: unknown): T {
+  GIVEN.set(target, given);
+  return target;
+}
+
+/** The options a factory-made value was given. */
+export function givenOf(target: object): unknown {
+  return GIVEN.get(target);
+}
+
+/** The options as an object to read: what was given when it is an object, otherwise `{}` (the checks report it). */
+export function asOptions<T>(given: unknown): T {
+  return (given !== null && typeof given === 'object' && !Array.isArray(given) ? given : {}) as T;
+}
+
 /** A schema of a props object or one of its values (valibot). */
 export type Shape = v.GenericSchema;
 
@@ -12,7 +31,17 @@ export type Shape = v.GenericSchema;
  * listed is an error, not silently ignored (users drive constructs from JavaScript, YAML and JSON too).
  */
 export function strictShape<T>(entries: { readonly [K in keyof Required<T>]: Shape }, expected = 'an object'): Shape {
-  return v.strictObject(entries as v.ObjectEntries, expected);
+  return objectShape(entries, expected);
+}
+
+/** A strict object shape from entries (for shapes composed of other shapes' entries). */
+export function objectShape(entries: { readonly [key: string]: Shape }, expected = 'an object'): Shape {
+  return v.pipe(v.custom(isPlainObject, expected), v.strictObject(entries as v.ObjectEntries, expected));
+}
+
+/** An object, not a list (a list is an object to JavaScript, and would pass a shape whose keys are all optional). */
+function isPlainObject(input: unknown): boolean {
+  return input !== null && typeof input === 'object' && !Array.isArray(input);
 }
 
 /** Optional value: `undefined` (or a missing key) takes the default; `null` is an error. */
@@ -28,11 +57,12 @@ export const shapes = {
   boolean: (): Shape => v.boolean('true or false (a boolean, not a string)'),
   list: (item: Shape, expected = 'a list'): Shape => v.array(item, expected),
   map: (value: Shape, expected = 'an object of keys to values'): Shape =>
-    v.pipe(v.custom((x) => x !== null && typeof x === 'object' && !Array.isArray(x), expected), v.record(v.string(), value, expected)),
+    v.pipe(v.custom(isPlainObject, expected), v.record(v.string(), value, expected)),
   oneOf: <T extends string | number>(values: readonly T[]): Shape =>
     v.picklist(values as T[], `one of ${values.map((x) => (typeof x === 'string' ? `'${x}'` : String(x))).join(', ')}`),
   /** An object with at least these keys (a construct or other class instance implementing an interface). */
-  like: <T>(entries: { readonly [K in keyof Required<T>]: Shape }, expected: string): Shape => v.looseObject(entries as v.ObjectEntries, expected),
+  like: <T>(entries: { readonly [K in keyof Required<T>]: Shape }, expected: string): Shape =>
+    v.pipe(v.custom(isPlainObject, expected), v.looseObject(entries as v.ObjectEntries, expected)),
   /**
    * An instance of a class (including classes with private constructors and static factories). The class is given as a
    * function, read when a value is checked, so a shape may name a class whose module imports the shape's module.
@@ -76,7 +106,7 @@ function shapeError(scope: IConstruct | string, prefix: string, root: unknown, s
   return new ValidationError({
     scope, prop: propPath || '(props)', value: actual,
     problem: `expected ${expected}, got ${describeValue(actual)}`,
-    fix: actual === null ? `leave ${propPath || 'it'} out to take the default, or give ${expected}` : `give ${expected}`,
+    fix: actual === null && optionalAt(schema, keys) ? `leave ${propPath || 'it'} out to take the default, or give ${expected}` : `give ${expected}`,
   });
 }
 
@@ -113,12 +143,19 @@ function entriesAt(schema: Shape, keys: readonly (string | number)[]): v.ObjectE
   return unwrapShape(current)?.entries;
 }
 
+/** Whether the value at a key path may be left out (its schema is optional). */
+function optionalAt(schema: Shape, keys: readonly (string | number)[]): boolean {
+  if (keys.length === 0) return false;
+  const parent = entriesAt(schema, keys.slice(0, -1));
+  return (parent?.[keys[keys.length - 1]] as ShapeNode | undefined)?.type === 'optional';
+}
+
 /** The known key a typo most likely meant: a close spelling, or one that starts with (or is started by) it. */
 function nearest(key: string, known: readonly string[]): string | undefined {
   if (known.length === 0) return undefined;
   const lower = key.toLowerCase();
   const best = closest(key, [...known]);
-  if (distance(lower, best.toLowerCase()) <= Math.max(2, Math.floor(key.length / 3))) return best;
+  if (distance(lower, best.toLowerCase()) <= Math.max(2, Math.ceil(key.length / 3))) return best;
   return known.find((k) => k.toLowerCase().startsWith(lower) || lower.startsWith(k.toLowerCase()));
 }
 

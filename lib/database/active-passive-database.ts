@@ -3,7 +3,7 @@ import { Annotations } from 'cdktf';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { DataTierConstruct, DataTierEndpoint, DataTierProps } from '../core/data-tier';
 import { ValidationError } from '../core/errors';
-import { checkFormat, checkGuid, checkShape, Checks } from '../core/validate';
+import { checkFormat, checkGuid, checkShape, Checks, givenOf } from '../core/validate';
 import { PrivateDnsZones } from '../stamp/network';
 import { DatabaseEngine, PostgresqlEngineOptions, SqlEngineOptions } from './engine';
 import { buildPostgresql, checkPostgresqlOptions } from './postgresql';
@@ -156,18 +156,16 @@ export class ActivePassiveDatabase extends DataTierConstruct {
   private checkEngineOptions(engine: DatabaseEngine): void {
     const other = engine.kind === 'sql' ? DatabaseEngine.postgresql() : DatabaseEngine.sql();
     const options = engine.options as Record<string, unknown>;
-    if (options !== null && typeof options === 'object') {
-      for (const key of Object.keys(options)) {
-        if (!engine.knownOptions.includes(key) && other.knownOptions.includes(key)) {
-          throw new ValidationError({
-            scope: this, prop: `engine.${key}`, value: options[key],
-            problem: `the ${engine.kind} engine has no option '${key}'; it is a ${other.kind} option`,
-            fix: `use one of ${engine.knownOptions.join(', ')}, or DatabaseEngine.${other.kind}({...})`,
-          });
-        }
+    for (const key of Object.keys(options)) {
+      if (!engine.knownOptions.includes(key) && other.knownOptions.includes(key)) {
+        throw new ValidationError({
+          scope: this, prop: `engine.${key}`, value: options[key],
+          problem: `the ${engine.kind} engine has no option '${key}'; it is a ${other.kind} option`,
+          fix: `use one of ${engine.knownOptions.join(', ')}, or DatabaseEngine.${other.kind}({...})`,
+        });
       }
     }
-    checkShape(this, 'engine', engine.options, engine.kind === 'sql' ? SQL_OPTIONS_SHAPE : POSTGRESQL_OPTIONS_SHAPE);
+    checkShape(this, 'engine', givenOf(engine), engine.kind === 'sql' ? SQL_OPTIONS_SHAPE : POSTGRESQL_OPTIONS_SHAPE);
   }
 
   private checkAdministrator(admin: DatabaseAdministrator): Required<DatabaseAdministrator> {

@@ -1,3 +1,5 @@
+import { asOptions, recordGiven } from '../core/validate';
+
 /** Long-term retention of Azure SQL backups (ISO 8601 durations). */
 export interface SqlLongTermRetention {
   /** Weekly backups kept, `P1W`-`P520W` (or `PnM`/`PnY`). @default 'P4W' */
@@ -89,12 +91,12 @@ export interface PostgresqlEngineOptions {
 export class DatabaseEngine {
   /** Azure SQL Database: one logical server per region, auto-failover groups across regions. */
   public static sql(options: SqlEngineOptions = {}): DatabaseEngine {
-    return new DatabaseEngine('sql', options);
+    return recordGiven(new DatabaseEngine('sql', asOptions(options)), options);
   }
 
   /** Azure Database for PostgreSQL flexible server: zone-redundant HA, cross-region read replica + virtual endpoint. */
   public static postgresql(options: PostgresqlEngineOptions = {}): DatabaseEngine {
-    return new DatabaseEngine('postgresql', options);
+    return recordGiven(new DatabaseEngine('postgresql', asOptions(options)), options);
   }
 
   private constructor(

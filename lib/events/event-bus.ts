@@ -14,7 +14,7 @@ import { ValidationError } from '../core/errors';
 import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
 import { activeActivePartner, PatternKind, RegionPlacement } from '../core/pattern';
-import { checkPrincipals, checkShape, Checks } from '../core/validate';
+import { asOptions, checkPrincipals, checkShape, Checks, givenOf, recordGiven } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { PrivateDnsZones } from '../stamp/network';
 import { EVENT_BUS_SHAPE, EVENT_GRID_OPTIONS_SHAPE, SERVICE_BUS_OPTIONS_SHAPE } from './shapes';
@@ -45,7 +45,7 @@ export interface EventGridOptions {
    * HTTPS endpoint of the Delivery-tracking service that receives the events (CloudEvents 1.0 webhook). It must answer
    * Event Grid's validation handshake (an HTTP OPTIONS request with `WebHook-Request-Origin`) when a subscription is
    * created.
-   * @default - in `MultiRegionOrderPlatform`: `https://<first custom domain, or the Front Door endpoint>/tracking/events`,
+   * @default - in `MultiRegionOrderPlatform`: `https://<Front Door endpoint>/tracking/events`,
    * served by the tracking service through the platform's own entry; on its own: required when `subscribe` is true
    */
   readonly webhookUrl?: string;
@@ -73,12 +73,12 @@ export interface EventGridOptions {
 export class EventTransport {
   /** Service Bus Premium: topic `order-events`, subscription `delivery-tracking`, geo-DR alias across regions. */
   public static serviceBus(options: ServiceBusOptions = {}): EventTransport {
-    return new EventTransport('serviceBus', options);
+    return recordGiven(new EventTransport('serviceBus', asOptions(options)), options);
   }
 
   /** Event Grid: a topic per region pushing CloudEvents to the tracking service, dead-letters to storage. */
   public static eventGrid(options: EventGridOptions = {}): EventTransport {
-    return new EventTransport('eventGrid', options);
+    return recordGiven(new EventTransport('eventGrid', asOptions(options)), options);
   }
 
   private constructor(
@@ -152,6 +152,7 @@ export class EventBus extends DataTierConstruct {
   private readonly endpointResources: DataTierEndpoint[] = [];
   /** Event Grid: what each region's webhook subscription needs. */
   private readonly webhookTargets: { readonly region: string; readonly topicId: string; readonly storageId: string; readonly container: string; readonly writer: RoleAssignment }[] = [];
+  private subscriptionsAdded = false;
   private webhookSettings?: { readonly url?: string; readonly subscribe: boolean; readonly maxDeliveryAttempts: number; readonly eventTimeToLive: number };
   /** Where senders and receivers get their roles: per active region, the entity scopes and the standby namespace. */
   private readonly grantScopes: { readonly region: string; readonly send: string; readonly receive?: string; readonly standby?: string; readonly sendRole: string }[] = [];
@@ -160,7 +161,7 @@ export class EventBus extends DataTierConstruct {
     super(scope, id, props, 'event-bus', EVENT_BUS_SHAPE);
     this.transport = props.transport ?? EventTransport.serviceBus();
     const serviceBus = this.transport.kind === 'serviceBus';
-    checkShape(this, 'transport', this.transport.options, serviceBus ? SERVICE_BUS_OPTIONS_SHAPE : EVENT_GRID_OPTIONS_SHAPE);
+    checkShape(this, 'transport', givenOf(this.transport), serviceBus ? SERVICE_BUS_OPTIONS_SHAPE : EVENT_GRID_OPTIONS_SHAPE);
     const checks = new Checks(this);
     const senders = checks.run([], () => checkPrincipals(this, 'senders', props.senders));
     const receivers = checks.run([], () => checkPrincipals(this, 'receivers', props.receivers));
@@ -392,6 +393,9 @@ export class EventBus extends DataTierConstruct {
       endpoints[region] = { region, host: topic.endpoint, topic: topic.endpoint };
     }
     this.webhookSettings = { url: o.webhookUrl, subscribe, maxDeliveryAttempts, eventTimeToLive };
+    if (subscribe && o.deferSubscriptions) {
+      this.node.addValidation({ validate: () => (this.subscriptionsAdded ? [] : ['subscribe and deferSubscriptions are true, and addWebhookSubscriptions(scope) was never called: no subscription would exist. Call it with the stack applied after the webhook exists.']) });
+    }
     if (!subscribe) {
       Annotations.of(this).addWarning('Event Grid has no subscriptions yet (subscribe: false): events published to the topics are dropped. Set subscribe: true once the webhook answers (after the Private Link connections are approved) and deploy again.');
     } else if (!o.deferSubscriptions) {
@@ -411,6 +415,7 @@ export class EventBus extends DataTierConstruct {
     }
     const { subscribe, maxDeliveryAttempts, eventTimeToLive } = this.webhookSettings;
     if (!subscribe) return;
+    this.subscriptionsAdded = true;
     const url = webhookUrl ?? this.webhookSettings.url;
     if (url === undefined) {
       throw new ValidationError({ scope: this, prop: 'transport.webhookUrl', value: undefined, problem: 'subscribe is true, and Event Grid needs the webhook to deliver to', fix: "set webhookUrl to the tracking service's HTTPS endpoint" });
@@ -421,7 +426,9 @@ export class EventBus extends DataTierConstruct {
         name: SUBSCRIPTION,
         scope: t.topicId,
         eventDeliverySchema: 'CloudEventSchemaV1_0',
-        webhookEndpoint: { url },
+        // Azure's defaults, stated: the provider writes back what Azure returns for these Optional (not Computed)
+        // attributes, so leaving them out could show a change on every plan.
+        webhookEndpoint: { url, maxEventsPerBatch: 1, preferredBatchSizeInKilobytes: 64 },
         retryPolicy: { maxDeliveryAttempts, eventTimeToLive },
         deadLetterIdentity: { type: 'SystemAssigned' },
         storageBlobDeadLetterDestination: { storageAccountId: t.storageId, storageBlobContainerName: t.container },

@@ -16,6 +16,7 @@ export const EVENT_GRID_OPTIONS_SHAPE = strictShape<EventGridOptions>({
 
 export const TRANSPORT_SHAPE = shapes.instance(() => EventTransport, 'an EventTransport (EventTransport.serviceBus({...}) or EventTransport.eventGrid({...}))');
 
-export const EVENT_BUS_SHAPE = strictShape<EventBusProps>({
-  ...DATA_TIER_ENTRIES, transport: opt(TRANSPORT_SHAPE), senders: opt(shapes.map(shapes.string())), receivers: opt(shapes.map(shapes.string())),
-});
+/** The event bus's own props (beside the data-tier ones). */
+export const EVENT_BUS_ENTRIES = { transport: opt(TRANSPORT_SHAPE), senders: opt(shapes.map(shapes.string())), receivers: opt(shapes.map(shapes.string())) };
+
+export const EVENT_BUS_SHAPE = strictShape<EventBusProps>({ ...DATA_TIER_ENTRIES, ...EVENT_BUS_ENTRIES });

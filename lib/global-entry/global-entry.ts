@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Token } from 'cdktf';
 import { CdnFrontdoorCustomDomain } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-custom-domain';
 import { CdnFrontdoorEndpoint } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-endpoint';
 import { CdnFrontdoorFirewallPolicy, CdnFrontdoorFirewallPolicyCustomRule } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-firewall-policy';
@@ -18,7 +19,7 @@ import { ValidationError } from '../core/errors';
 import { Naming, ResourceKind } from '../core/naming';
 import { PatternKind, RedundancyPattern, RegionPlacement } from '../core/pattern';
 import { Regions } from '../core/regions';
-import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, RegionalIngress } from '../core/services';
+import { checkIngressAddresses, HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, RegionalIngress } from '../core/services';
 import { mergeTags, Tags } from '../core/tags';
 import { checkFormat, checkInteger, checkOneOf, checkRegionKeys, checkShape, Checks, pascal } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
@@ -261,7 +262,7 @@ export class GlobalEntry extends Construct {
     const tm = props.trafficManager;
     const tmServices = tm ? checks.run([], () => this.checkServices('trafficManager.services', tm.services)) : [];
     const fdServices = props.frontDoor?.services
-      ? checks.run([], () => this.checkServices('frontDoor.services', props.frontDoor!.services!))
+      ? checks.run(PLATFORM_SERVICES.map((spec) => spec.key).filter((k) => !tmServices.includes(k)), () => this.checkServices('frontDoor.services', props.frontDoor!.services!))
       : PLATFORM_SERVICES.map((spec) => spec.key).filter((k) => !tmServices.includes(k));
     const both = fdServices.filter((s) => tmServices.includes(s));
     if (both.length > 0) {
@@ -333,7 +334,11 @@ export class GlobalEntry extends Construct {
       wafMode: o.waf?.mode ?? 'Prevention',
       rateWindow: checks.oneOf('frontDoor.waf.rateLimitWindowMinutes', o.waf?.rateLimitWindowMinutes ?? 1, [1, 5]),
       rateThreshold: checks.integer('frontDoor.waf.rateLimitThreshold', o.waf?.rateLimitThreshold ?? 1000, 1, 5000000, 'requests per client per window', 1000),
-      domains: (o.customDomains ?? []).map((host, i) => checks.run(host, () => checkFormat(this, `frontDoor.customDomains[${i}]`, host, HOST, 'not a lower-case DNS host name', "use e.g. 'orders.contoso.com'"))),
+      domains: (o.customDomains ?? []).map((host, i) => checks.run(host, () => {
+        // A custom domain names its Front Door resource and construct: it must be known at synth time.
+        if (Token.isUnresolved(host)) throw new ValidationError({ scope: this, prop: `frontDoor.customDomains[${i}]`, value: host, problem: 'a Terraform token is unknown until apply, and a custom domain names its Front Door resource at synth time', fix: 'give the literal host name' });
+        return checkFormat(this, `frontDoor.customDomains[${i}]`, host, HOST, 'not a lower-case DNS host name', "use e.g. 'orders.contoso.com'");
+      })),
       originHostHeaders: o.originHostHeaders ?? {},
       privateLinkLocations: new Map(),
     };
@@ -630,6 +635,7 @@ export class GlobalEntry extends Construct {
   }
 
   private checkIngress(ingress: RegionalIngress[]): Map<string, RegionalIngress> {
+    ingress.forEach((i, n) => checkIngressAddresses(this, `ingress[${n}]`, i));
     const regions = this.placements.map((p) => p.region.name);
     const byRegion = new Map(ingress.map((i) => [i.region, i]));
     const missing = regions.filter((r) => !byRegion.has(r));

@@ -1,8 +1,8 @@
 import { IConstruct } from 'constructs';
-import { AzurermBackend, TerraformStack } from 'cdktf';
+import { AzurermBackend, TerraformStack, Token } from 'cdktf';
 import { ValidationError } from '../core/errors';
 import { ResourceKind } from '../core/naming';
-import { checkShape, opt, shapes, strictShape } from '../core/validate';
+import { asOptions, checkShape, givenOf, opt, recordGiven, shapes, strictShape } from '../core/validate';
 
 /** Options of {@link PlatformBackend.azurerm}. */
 export interface AzurermStateOptions {
@@ -23,29 +23,39 @@ export interface AzurermStateOptions {
 export class PlatformBackend {
   /** cdktf's local backend (`terraform.<stack>.tfstate` in each stack's folder): for trying things out. */
   public static local(): PlatformBackend {
-    return new PlatformBackend(undefined);
+    // eslint-disable-next-line prefer-rest-params -- a JavaScript caller may pass options this factory does not take
+    return recordGiven(new PlatformBackend('local', undefined), arguments[0]);
   }
 
   /** Azure Blob Storage with Entra ID authentication, one key per stack: for teams. */
   public static azurerm(options: AzurermStateOptions): PlatformBackend {
-    return new PlatformBackend(options);
+    return recordGiven(new PlatformBackend('azurerm', asOptions(options)), options);
   }
 
-  private constructor(private readonly azurerm: AzurermStateOptions | undefined) {}
+  private constructor(private readonly kind: 'local' | 'azurerm', private readonly azurerm: AzurermStateOptions | undefined) {}
 
   /** Validates the options against the construct that received them. */
   public validate(scope: IConstruct, prop: string): void {
-    if (!this.azurerm) return;
-    checkShape(scope, prop, this.azurerm, strictShape<AzurermStateOptions>({
+    const given = givenOf(this);
+    if (this.kind === 'local') {
+      if (given !== undefined) throw new ValidationError({ scope, prop, value: given, problem: 'PlatformBackend.local() takes no options (cdktf keeps each stack\'s state beside it), so these would be ignored', fix: 'call PlatformBackend.local() without arguments, or use PlatformBackend.azurerm({...})' });
+      return;
+    }
+    checkShape(scope, prop, given, strictShape<AzurermStateOptions>({
       resourceGroupName: shapes.string(), storageAccountName: shapes.string(), containerName: opt(shapes.string()), keyPrefix: opt(shapes.string()),
     }));
-    ResourceKind.STORAGE_ACCOUNT.validate(scope, `${prop}.storageAccountName`, this.azurerm.storageAccountName);
-    ResourceKind.RESOURCE_GROUP.validate(scope, `${prop}.resourceGroupName`, this.azurerm.resourceGroupName);
-    const container = this.azurerm.containerName ?? 'tfstate';
+    const options = this.azurerm!;
+    // Terraform reads a backend block before anything else, so it cannot hold variables or references.
+    for (const [key, value] of Object.entries(options)) {
+      if (Token.isUnresolved(value)) throw new ValidationError({ scope, prop: `${prop}.${key}`, value, problem: 'a backend block cannot refer to variables or other resources: Terraform reads it before anything else', fix: 'give the literal name' });
+    }
+    ResourceKind.STORAGE_ACCOUNT.validate(scope, `${prop}.storageAccountName`, options.storageAccountName);
+    ResourceKind.RESOURCE_GROUP.validate(scope, `${prop}.resourceGroupName`, options.resourceGroupName);
+    const container = options.containerName ?? 'tfstate';
     if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(container)) {
       throw new ValidationError({ scope, prop: `${prop}.containerName`, value: container, problem: 'blob container names are 3-63 lower-case letters, digits and single hyphens', fix: "use e.g. 'tfstate'" });
     }
-    const keyPrefix = this.azurerm.keyPrefix ?? '';
+    const keyPrefix = options.keyPrefix ?? '';
     if (!/^[A-Za-z0-9._/-]*$/.test(keyPrefix)) {
       throw new ValidationError({ scope, prop: `${prop}.keyPrefix`, value: keyPrefix, problem: 'state keys are blob names; keep to letters, digits and ._/-', fix: "use e.g. 'order-platform/'" });
     }
@@ -53,7 +63,7 @@ export class PlatformBackend {
 
   /** Configures the stack's backend. */
   public bind(stack: TerraformStack): void {
-    if (!this.azurerm) return; // cdktf adds its local backend by default.
+    if (this.kind === 'local' || !this.azurerm) return; // cdktf adds its local backend by default.
     new AzurermBackend(stack, {
       resourceGroupName: this.azurerm.resourceGroupName,
       storageAccountName: this.azurerm.storageAccountName,

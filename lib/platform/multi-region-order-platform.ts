@@ -6,7 +6,7 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { AddressPlan, AddressPlanProps } from '../core/address-plan';
 import { DataTierConstruct } from '../core/data-tier';
 import { ValidationError } from '../core/errors';
-import { checkGuid, checkShape, Checks } from '../core/validate';
+import { checkGuid, checkShape, Checks, givenOf } from '../core/validate';
 import { RemovalPolicy } from '../core/lifecycle';
 import { Naming, pathHash, ResourceKind } from '../core/naming';
 import { PatternKind, RedundancyPattern, RegionPlacement, RegionRole } from '../core/pattern';
@@ -25,6 +25,7 @@ import { OrderWorkloads, WorkloadConfig, WorkloadServiceOptions } from '../workl
 import { checkSchedulability } from '../workloads/schedulability';
 import { WorkloadIdentities } from '../workloads/workload-identities';
 import { PlatformBackend } from './backend';
+import { EVENT_GRID_OPTIONS_SHAPE, SERVICE_BUS_OPTIONS_SHAPE } from '../events/shapes';
 import { PlatformStack } from './platform-stack';
 import { PLATFORM_SHAPE } from './shapes';
 
@@ -228,7 +229,7 @@ export class MultiRegionOrderPlatform extends Construct {
         naming, placement, monitoring: props.monitoring ?? {}, tags: { ...tags, region, component: 'data' },
       });
       const stack = new PlatformStack(this, `${id}-${region}`, stackProps);
-      const stamp = new RegionalStamp(stack, 'Stamp', {
+      const stamp = asPlatformProps((prop) => prop, () => new RegionalStamp(stack, 'Stamp', {
         prefix: naming.prefix,
         region,
         role: placement.role,
@@ -240,7 +241,7 @@ export class MultiRegionOrderPlatform extends Construct {
         keyVault: props.keyVault,
         publicIngressPorts: props.workloads && publicServices.length > 0 ? [443] : undefined,
         tags,
-      });
+      }));
       new TerraformOutput(stack, 'ResourceGroupName', { value: stamp.resourceGroup.name });
       new TerraformOutput(stack, 'ClusterName', { value: stamp.cluster.name });
       new TerraformOutput(stack, 'OidcIssuerUrl', { value: stamp.cluster.oidcIssuerUrl });
@@ -264,7 +265,7 @@ export class MultiRegionOrderPlatform extends Construct {
     };
     const connect = (tier: DataTierConstruct) => Object.values(stamps).forEach((stamp) => tier.connect(stamp));
     if (props.database) {
-      const database = new ActivePassiveDatabase(this.dataStack, 'OrderDatabase', { ...shared, ...props.database });
+      const database = asPlatformProps((prop) => (prop === 'regions' ? prop : `database.${prop}`), () => new ActivePassiveDatabase(this.dataStack, 'OrderDatabase', { ...shared, ...props.database! }));
       connect(database);
       for (const cell of database.cells) {
         new TerraformOutput(this.dataStack, `OrderDb-${cell.homeRegion}-ReadWriteHost`, { value: cell.readWriteHost });
@@ -273,7 +274,7 @@ export class MultiRegionOrderPlatform extends Construct {
       this.database = database;
     }
     if (props.trackingStore) {
-      const tracking = new TrackingStore(this.dataStack, 'TrackingStore', { ...shared, ...props.trackingStore });
+      const tracking = asPlatformProps((prop) => (prop === 'regions' ? prop : `trackingStore.${prop}`), () => new TrackingStore(this.dataStack, 'TrackingStore', { ...shared, ...props.trackingStore }));
       connect(tracking);
       for (const account of tracking.accounts) new TerraformOutput(this.dataStack, `Tracking-${account.homeRegion}-Endpoint`, { value: account.endpoint });
       this.trackingStore = tracking;
@@ -284,7 +285,7 @@ export class MultiRegionOrderPlatform extends Construct {
       const transport = props.eventBus.transport?.kind === 'eventGrid'
         ? EventTransport.eventGrid({ ...(props.eventBus.transport.options as EventGridOptions), deferSubscriptions: true })
         : props.eventBus.transport;
-      const bus = new EventBus(this.dataStack, 'EventBus', { ...shared, ...props.eventBus, transport });
+      const bus = asPlatformProps((prop) => (prop === 'regions' ? prop : `eventBus.${prop}`), () => new EventBus(this.dataStack, 'EventBus', { ...shared, ...props.eventBus, transport }));
       connect(bus);
       for (const endpoint of Object.values(bus.endpoints)) new TerraformOutput(this.dataStack, `EventBus-${endpoint.region}-Host`, { value: endpoint.host });
       this.eventBus = bus;
@@ -300,12 +301,13 @@ export class MultiRegionOrderPlatform extends Construct {
     const appsStacks: Record<string, TerraformStack> = {};
     const regionWorkloads: Record<string, OrderWorkloads> = {};
     const scheduling = new Checks(this);
-    if (props.workloads) {
+    const workloadOptions = props.workloads;
+    if (workloadOptions) {
       for (const placement of this.placements) {
         const region = placement.region.name;
         const stamp = stamps[region];
         // Azure side of workload identity in the region stack, with the data-tier roles the services need.
-        const identities = new WorkloadIdentities(regionStacks[region], 'WorkloadIdentities', { stamp, prefix: naming.prefix, namespace: props.workloads.namespace });
+        const identities = asPlatformProps((prop) => `workloads.${prop}`, () => new WorkloadIdentities(regionStacks[region], 'WorkloadIdentities', { stamp, prefix: naming.prefix, namespace: workloadOptions.namespace }));
         this.trackingStore?.grantDataContributor(identities, 'TrackingDataContributor', identities.identities.tracking.principalId);
         this.eventBus?.grantSend(identities, 'OrderEventsSender', identities.identities.order.principalId);
         if (this.eventBus?.transport.kind === 'serviceBus') this.eventBus.grantReceive(identities, 'OrderEventsReceiver', identities.identities.tracking.principalId);
@@ -321,20 +323,20 @@ export class MultiRegionOrderPlatform extends Construct {
           exec: [kubeloginExec(stamp.deployerLogin)],
         });
         const passive = placement.role === RegionRole.PASSIVE;
-        const workloads = new OrderWorkloads(apps, 'Workloads', {
+        const workloads = asPlatformProps((prop) => (/^(order|tracking|namespace|standby)/.test(prop) ? `workloads.${prop}` : prop), () => new OrderWorkloads(apps, 'Workloads', {
           region,
           role: placement.role,
-          ...(passive ? { standby: props.pattern.standby, standbyActive: props.workloads.standbyActive, standbyMinReplicas: props.workloads.standbyMinReplicas } : {}),
-          namespace: props.workloads.namespace,
-          order: props.workloads.order,
-          tracking: props.workloads.tracking,
+          ...(passive ? { standby: props.pattern.standby, standbyActive: workloadOptions.standbyActive, standbyMinReplicas: workloadOptions.standbyMinReplicas } : {}),
+          namespace: workloadOptions.namespace,
+          order: workloadOptions.order,
+          tracking: workloadOptions.tracking,
           identities,
           ingress: stamp.ingress,
           publicServices,
           publicDnsLabels: dnsLabels[region],
           privateEndpointsCidr: stamp.addresses.privateEndpoints,
           config: this.workloadConfig(placement, regionalData[region].monitoring, props.eventBus),
-        });
+        }));
         // The pods must fit the stamp's node pools at the minimum and at the maximum, each with a rolling surge.
         checkScheduling(scheduling, region, stamp, workloads);
         regionWorkloads[region] = workloads;
@@ -349,7 +351,7 @@ export class MultiRegionOrderPlatform extends Construct {
     if (props.workloads || props.entry) {
       const edgeStack = new PlatformStack(this, `${id}-edge`, stackProps);
       Object.values(appsStacks).forEach((apps) => edgeStack.addDependency(apps));
-      const entry = new GlobalEntry(edgeStack, 'Entry', {
+      const entry = asPlatformProps((prop) => (prop === 'regions' || prop.startsWith('ingress') ? prop : `entry.${prop}`), () => new GlobalEntry(edgeStack, 'Entry', {
         ...props.entry,
         publicOrigins: props.entry?.publicOrigins ?? derivedPublicOrigins,
         healthProbePath: props.entry?.healthProbePath ?? (props.workloads ? this.readinessPath(props.workloads, fdServices) : undefined),
@@ -359,7 +361,7 @@ export class MultiRegionOrderPlatform extends Construct {
         ingress: Object.values(stamps).map((stamp) => stamp.ingress),
         monitoring: regionalData[this.placements[0].region.name].monitoring,
         tags,
-      });
+      }));
       if (entry.endpointHostName) new TerraformOutput(edgeStack, 'FrontDoorHostName', { value: entry.endpointHostName });
       for (const [service, fqdn] of Object.entries(entry.trafficManagerFqdns)) new TerraformOutput(edgeStack, `TrafficManager-${service}-Fqdn`, { value: fqdn });
       if (entry.privateLinkApprovals.length > 0) {
@@ -369,7 +371,9 @@ export class MultiRegionOrderPlatform extends Construct {
         // Event Grid validates the webhook when a subscription is created: the subscriptions come with the edge stack,
         // and only once `subscribe` is on (after the Private Link connections are approved).
         const eventGrid = props.eventBus!.transport!.options as EventGridOptions;
-        const host = entry.customDomains[0] ?? entry.endpointHostName;
+        // The Front Door endpoint's own host always exists and carries Azure's certificate; a custom domain may not be
+        // validated yet, and following the first one would repeat Event Grid's handshake whenever the list changes.
+        const host = entry.endpointHostName;
         const url = eventGrid.webhookUrl ?? (host ? `https://${host}${TRACKING_EVENTS_PATH}` : undefined);
         this.eventBus.addWebhookSubscriptions(new Construct(edgeStack, 'EventGrid'), url);
       }
@@ -425,7 +429,9 @@ export class MultiRegionOrderPlatform extends Construct {
       }
     }
     const transport = props.eventBus?.transport;
-    if (transport?.kind === 'eventGrid') {
+    // The platform rebuilds an Event Grid transport for the edge stack: check the options as given first.
+    if (transport) checks.run(undefined, () => checkShape(this, 'eventBus.transport', givenOf(transport), transport.kind === 'eventGrid' ? EVENT_GRID_OPTIONS_SHAPE : SERVICE_BUS_OPTIONS_SHAPE));
+    if (transport?.kind === 'eventGrid' && !checks.failed('eventBus.transport')) {
       const eventGrid = transport.options as EventGridOptions;
       if (entry?.apiManagement) {
         checks.fail({ prop: 'eventBus.transport', value: 'eventGrid', problem: "Event Grid's webhook handshake and deliveries would reach the tracking service through API Management, whose validate-jwt policy refuses them", fix: 'use EventTransport.serviceBus() (the default), or drop apiManagement' });
@@ -511,7 +517,22 @@ function checkScheduling(checks: Checks, region: string, stamp: RegionalStamp, w
     checks.fail({
       prop: 'kubernetes.userPool', value: { region, vmSize: user.vmSize, minCount: user.minCount, maxCount: user.maxCount },
       problem: `in ${region} the workloads do not fit the user node pool at its ${scenario.name} (${Object.entries(scenario.nodes).map(([k, n]) => `${k}: ${n}`).join(', ')}); pods stay Pending: ${scenario.pending.join('; ')}`,
-      fix: scenario.name === 'minimum' ? 'raise kubernetes.userPool.minCount, or lower the services\' minReplicas or resources' : "raise kubernetes.userPool.maxCount or use a larger vmSize, or lower the services' maxReplicas (or a blue-green idleReplicas)",
+      fix: scenario.pending.some((p) => p.includes('no number of nodes helps')) ? "use a larger kubernetes.userPool.vmSize, or lower the service's resources"
+        : scenario.name === 'minimum' ? "raise kubernetes.userPool.minCount, or lower the services' minReplicas or resources"
+          : "raise kubernetes.userPool.maxCount or use a larger vmSize, or lower the services' maxReplicas (or a blue-green idleReplicas)",
     });
+  }
+}
+
+/**
+ * Builds a part of the platform, reporting its violations under the platform's own prop names (`workloads.order.image`,
+ * `database.engine.skuName`), with the path of the part that found them.
+ */
+function asPlatformProps<T>(rename: (prop: string) => string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    throw ValidationError.combine(e.violations.map((v) => new ValidationError({ scope: v.constructPath, prop: rename(v.prop), value: v.value, problem: v.problem, fix: v.fix })));
   }
 }

@@ -1,19 +1,15 @@
 import { ADDRESS_PLAN_PROPS_SHAPE, PATTERN_SHAPE, REGIONS_SHAPE, REMOVAL_POLICY_SHAPE, TAGS_SHAPE } from '../core/shapes';
-import { opt, shapes, strictShape } from '../core/validate';
+import { objectShape, opt, Shape, shapes, strictShape } from '../core/validate';
 import { ADMINISTRATOR_SHAPE, ENGINE_SHAPE } from '../database/shapes';
-import { EVENT_BUS_SHAPE } from '../events/shapes';
+import { EVENT_BUS_ENTRIES } from '../events/shapes';
 import { ENTRY_OPTION_ENTRIES } from '../global-entry/shapes';
 import { KEY_VAULT_SHAPE, KUBERNETES_SHAPE } from '../stamp/shapes';
-import { TRACKING_STORE_SHAPE } from '../tracking/shapes';
+import { TRACKING_STORE_ENTRIES } from '../tracking/shapes';
 import { WORKLOAD_SERVICE_SHAPE } from '../workloads/shapes';
 import { PlatformBackend } from './backend';
-import type { MultiRegionOrderPlatformProps, PlatformDatabaseOptions, PlatformMonitoringOptions, PlatformWorkloadOptions } from './multi-region-order-platform';
-import * as v from 'valibot';
+import type { MultiRegionOrderPlatformProps, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform';
 
 // Internal: the run-time shape of the platform props (not exported from the package).
-
-/** Data-tier props the platform fills in itself. */
-const FILLED = ['prefix', 'pattern', 'regions', 'resourceGroupNames', 'monitoring', 'tags'] as const;
 
 const WORKLOADS_SHAPE = strictShape<PlatformWorkloadOptions>({
   order: WORKLOAD_SERVICE_SHAPE, tracking: WORKLOAD_SERVICE_SHAPE, namespace: opt(shapes.string()), standbyMinReplicas: opt(shapes.number()), standbyActive: opt(shapes.boolean()),
@@ -24,9 +20,9 @@ export const PLATFORM_SHAPE = strictShape<MultiRegionOrderPlatformProps>({
   keyVault: opt(KEY_VAULT_SHAPE),
   monitoring: opt(strictShape<PlatformMonitoringOptions>({ retentionInDays: opt(shapes.number()), removalPolicy: opt(REMOVAL_POLICY_SHAPE) })),
   database: opt(strictShape<PlatformDatabaseOptions>({ engine: ENGINE_SHAPE, administrator: ADMINISTRATOR_SHAPE, databaseName: opt(shapes.string()), removalPolicy: opt(REMOVAL_POLICY_SHAPE) })),
-  trackingStore: opt(v.omit(TRACKING_STORE_SHAPE as v.StrictObjectSchema<v.ObjectEntries, string>, [...FILLED])),
-  eventBus: opt(v.omit(EVENT_BUS_SHAPE as v.StrictObjectSchema<v.ObjectEntries, string>, [...FILLED])),
-  entry: opt(v.strictObject(ENTRY_OPTION_ENTRIES, 'an object')),
+  trackingStore: opt(objectShape({ ...TRACKING_STORE_ENTRIES, removalPolicy: opt(REMOVAL_POLICY_SHAPE) } satisfies { [K in keyof PlatformTrackingOptions]-?: Shape })),
+  eventBus: opt(objectShape({ ...EVENT_BUS_ENTRIES, removalPolicy: opt(REMOVAL_POLICY_SHAPE) } satisfies { [K in keyof PlatformEventBusOptions]-?: Shape })),
+  entry: opt(objectShape(ENTRY_OPTION_ENTRIES satisfies { [K in keyof PlatformEntryOptions]-?: Shape })),
   workloads: opt(WORKLOADS_SHAPE), backend: opt(shapes.instance(() => PlatformBackend, 'a PlatformBackend (PlatformBackend.local() or PlatformBackend.azurerm({...}))')),
   subscriptionId: opt(shapes.string()), tags: opt(TAGS_SHAPE),
 });

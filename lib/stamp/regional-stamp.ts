@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Token } from 'cdktf';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
@@ -272,8 +273,10 @@ export class RegionalStamp extends Construct {
     const upgradeChannel = checks.oneOf('kubernetes.automaticUpgradeChannel', kubernetes.automaticUpgradeChannel ?? 'patch', UPGRADE_CHANNELS);
     const networkPolicy = checks.oneOf('kubernetes.networkPolicy', kubernetes.networkPolicy ?? 'cilium', NETWORK_POLICIES);
     const window = checks.run({ dayOfWeek: 'Sunday', startTime: '02:00', durationHours: 4, utcOffset: '+00:00' } as const, () => this.checkWindow(checks, kubernetes.maintenanceWindow ?? {}));
-    (kubernetes.adminGroupObjectIds ?? []).forEach((objectId, i) => checks.run(undefined, () => checkGuid(this, `kubernetes.adminGroupObjectIds[${i}]`, objectId, 'an Entra ID group object ID', 'use the group\'s object ID: az ad group show -g <name> --query id -o tsv')));
-    (kubernetes.apiServerAuthorizedIpRanges ?? []).forEach((range, i) => checks.run(undefined, () => checkFormat(this, `kubernetes.apiServerAuthorizedIpRanges[${i}]`, range, IPV4_RANGE, 'not an IPv4 address or CIDR', "use e.g. '203.0.113.0/24' or '198.51.100.7/32'")));
+    // A whole list from Terraform (a list token) is known only at apply time.
+    const literalList = (list: string[] | undefined) => (list === undefined || Token.isUnresolved(list) ? [] : list);
+    literalList(kubernetes.adminGroupObjectIds).forEach((objectId, i) => checks.run(undefined, () => checkGuid(this, `kubernetes.adminGroupObjectIds[${i}]`, objectId, 'an Entra ID group object ID', 'use the group\'s object ID: az ad group show -g <name> --query id -o tsv')));
+    literalList(kubernetes.apiServerAuthorizedIpRanges).forEach((range, i) => checks.run(undefined, () => checkFormat(this, `kubernetes.apiServerAuthorizedIpRanges[${i}]`, range, IPV4_RANGE, 'not an IPv4 address or CIDR', "use e.g. '203.0.113.0/24' or '198.51.100.7/32'")));
     if (kubernetes.kubernetesVersion !== undefined) {
       checks.run(undefined, () => checkFormat(this, 'kubernetes.kubernetesVersion', kubernetes.kubernetesVersion!, /^1\.\d{1,2}(\.\d{1,2})?$/, 'not a Kubernetes version AKS accepts (major.minor, or major.minor.patch)', "use e.g. '1.33'"));
     }

@@ -9,7 +9,10 @@ const TRACKING_BACKUPS: readonly TrackingBackup[] = ['continuous7Days', 'continu
 
 const DELIVERIES_SHAPE = strictShape<DeliveriesContainerOptions>({ name: opt(shapes.string()), partitionKeyPath: opt(shapes.string()), maxThroughput: opt(shapes.number()), defaultTtlSeconds: opt(shapes.number()) });
 
-export const TRACKING_STORE_SHAPE = strictShape<TrackingStoreProps>({
-  ...DATA_TIER_ENTRIES, consistency: opt(shapes.oneOf(CONSISTENCY_LEVELS)), backup: opt(shapes.oneOf(TRACKING_BACKUPS)), databaseName: opt(shapes.string()),
+/** The tracking store's own props (beside the data-tier ones). */
+export const TRACKING_STORE_ENTRIES = {
+  consistency: opt(shapes.oneOf(CONSISTENCY_LEVELS)), backup: opt(shapes.oneOf(TRACKING_BACKUPS)), databaseName: opt(shapes.string()),
   deliveries: opt(DELIVERIES_SHAPE), leasesMaxThroughput: opt(shapes.number()), dataContributors: opt(shapes.map(shapes.string())),
-});
+};
+
+export const TRACKING_STORE_SHAPE = strictShape<TrackingStoreProps>({ ...DATA_TIER_ENTRIES, ...TRACKING_STORE_ENTRIES });

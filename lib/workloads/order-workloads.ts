@@ -8,11 +8,12 @@ import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
-import { ValidationError } from '../core/errors';
+import { describeValue, ValidationError } from '../core/errors';
 import { RegionRole, StandbyMode } from '../core/pattern';
-import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, RegionalIngress } from '../core/services';
-import { checkFormat, checkGuid, checkShape, Checks, pascal } from '../core/validate';
-import { planRelease, ReleasePlan, SlotId, SlotPlan } from './release-plan';
+import { checkIngressAddresses, HEALTH_ENDPOINTS, IPV4_CIDR, PLATFORM_SERVICES, PlatformServiceSpec, RegionalIngress } from '../core/services';
+import { Regions } from '../core/regions';
+import { checkFormat, checkGuid, checkShape, Checks, givenOf, pascal } from '../core/validate';
+import { canaryPods, planRelease, ReleasePlan, SlotId, SlotPlan } from './release-plan';
 import { Rollout } from './rollout';
 import { BLUE_GREEN_SHAPE, CANARY_SHAPE, ORDER_WORKLOADS_SHAPE } from './shapes';
 import { PodGroupModel } from './schedulability';
@@ -63,7 +64,11 @@ export interface WorkloadServiceOptions {
   readonly probes?: ProbePaths;
   /** Non-root UID the container runs as (above 10000). @default 10001 */
   readonly runAsUser?: number;
-  /** Seconds the preStop hook waits so load balancers stop sending before the process gets SIGTERM. @default 10 */
+  /**
+   * Seconds the preStop hook waits so load balancers stop sending before the process gets SIGTERM (Azure's load balancer
+   * drops a node after two failed 5 s probes of its health-check port).
+   * @default 15
+   */
   readonly preStopSeconds?: number;
   /** Grace period for in-flight requests after SIGTERM (more than preStopSeconds). @default 45 */
   readonly terminationGracePeriodSeconds?: number;
@@ -120,7 +125,6 @@ const IMAGE = /^[a-z0-9]+([._/:-][a-z0-9]+)*(\/[a-z0-9._-]+)*(:[A-Za-z0-9_][A-Za
 const QUANTITY = /^(\d+(\.\d+)?)(m|Mi|Gi|Ki|M|G|K)?$/;
 const DNS_LABEL = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const CIDR = /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/;
 /** Namespaces Kubernetes or AKS own: creating one fails on apply (it exists) and would mix the platform with the system. */
 const RESERVED_NAMESPACES = /^(default|kube-.*|gatekeeper-system|app-routing-system|calico-system|tigera-operator|aks-.*)$/;
 /** AKS labels every node with its pool's mode; the workloads run on user pools only. */
@@ -174,6 +178,11 @@ export class OrderWorkloads extends Construct {
     checkShape(this, '', props, ORDER_WORKLOADS_SHAPE);
     const checks = new Checks(this);
     const namespaceName = checks.run('orders', () => checkNamespace(this, props.namespace ?? 'orders'));
+    checks.run(undefined, () => Regions.find(props.region, this, 'region'));
+    if (props.ingress.region !== props.region) {
+      checks.fail({ prop: 'ingress.region', value: props.ingress.region, problem: `the ingress is the ${props.ingress.region} stamp's, and the workloads run in ${props.region}`, fix: "pass the ingress of the stamp whose cluster runs the workloads (stamp.ingress)" });
+    }
+    checks.run(undefined, () => checkIngressAddresses(this, 'ingress', props.ingress));
     const passive = props.role === RegionRole.PASSIVE;
     for (const key of ['standby', 'standbyActive', 'standbyMinReplicas'] as const) {
       if (!passive && props[key] !== undefined) {
@@ -188,10 +197,10 @@ export class OrderWorkloads extends Construct {
     for (const service of PLATFORM_SERVICES.map((spec) => spec.key)) {
       checks.run(undefined, () => checkGuid(this, `identities.clientIds.${service}`, props.identities.clientIds[service], 'a managed identity client ID', "pass the identity's client_id"));
     }
-    if (!Token.isUnresolved(props.identities.namespace) && props.identities.namespace !== namespaceName) {
+    if (!checks.failed('namespace') && !Token.isUnresolved(props.identities.namespace) && props.identities.namespace !== namespaceName) {
       checks.fail({ prop: 'identities.namespace', value: props.identities.namespace, problem: `the identities trust service accounts in namespace '${props.identities.namespace}', but the workloads run in '${namespaceName}': Entra ID would refuse every token exchange`, fix: 'give WorkloadIdentities and OrderWorkloads the same namespace' });
     }
-    checks.run(undefined, () => checkFormat(this, 'privateEndpointsCidr', props.privateEndpointsCidr, CIDR, 'not an IPv4 CIDR', "pass the stamp's private-endpoint subnet, e.g. '10.100.4.0/24'"));
+    checks.run(undefined, () => checkFormat(this, 'privateEndpointsCidr', props.privateEndpointsCidr, IPV4_CIDR, 'not an IPv4 CIDR', "pass the stamp's private-endpoint subnet, e.g. '10.100.4.0/24'"));
     const publicServices = [...new Set(props.publicServices ?? [])];
     for (const [key, label] of Object.entries(props.publicDnsLabels ?? {})) {
       if (!publicServices.includes(key as 'order' | 'tracking')) {
@@ -203,12 +212,14 @@ export class OrderWorkloads extends Construct {
     for (const service of PLATFORM_SERVICES.map((spec) => spec.key)) {
       for (const name of Object.keys(props.config[service])) {
         if (!ENV_NAME.test(name)) checks.fail({ prop: `config.${service}.${name}`, value: name, problem: 'not an environment variable name', fix: 'use letters, digits and underscores, not starting with a digit' });
+        if (name === 'REGION' || name === 'REGION_ROLE') checks.fail({ prop: `config.${service}.${name}`, value: props.config[service][name], problem: `${name} is set from the workloads' own region and role, and this would override it`, fix: `drop ${name} from the config` });
       }
     }
     const standbyMin = props.standbyMinReplicas ?? 1;
     const services = Object.fromEntries(PLATFORM_SERVICES.map((spec) => [spec.key, this.checkService(checks, spec.key, props[spec.key])])) as Record<'order' | 'tracking', CheckedService>;
     if (standby === 'warm') {
-      for (const spec of PLATFORM_SERVICES) checks.integer('standbyMinReplicas', standbyMin, 1, services[spec.key].minReplicas, 'a warm standby runs fewer replicas than an active region, and at least one');
+      const activeMin = Math.min(...PLATFORM_SERVICES.map((spec) => services[spec.key].minReplicas));
+      checks.integer('standbyMinReplicas', standbyMin, 1, activeMin, 'a warm standby runs fewer replicas than an active region, and at least one');
     }
     checks.throwIfAny();
 
@@ -247,10 +258,10 @@ export class OrderWorkloads extends Construct {
     const port = checks.integer(`${prop}.containerPort`, o.containerPort ?? 8443, 1024, 65535, 'non-root containers bind unprivileged ports', 8443);
     const probes = checks.run({ readiness: HEALTH_ENDPOINTS.readiness, liveness: HEALTH_ENDPOINTS.liveness, startup: HEALTH_ENDPOINTS.startup }, () => this.checkProbes(prop, o.probes ?? {}));
     const uid = checks.integer(`${prop}.runAsUser`, o.runAsUser ?? 10001, 10001, 2147483647, 'a UID above 10000 never collides with a host user', 10001);
-    const preStop = checks.integer(`${prop}.preStopSeconds`, o.preStopSeconds ?? 10, 0, 120, 'seconds', 10);
+    const preStop = checks.integer(`${prop}.preStopSeconds`, o.preStopSeconds ?? 15, 0, 120, 'seconds', 15);
     const grace = checks.integer(`${prop}.terminationGracePeriodSeconds`, o.terminationGracePeriodSeconds ?? 45, preStop + 1, 600, 'longer than the preStop pause, so requests can finish after SIGTERM', Math.max(45, preStop + 1));
     const rollout = o.rollout ?? Rollout.rolling();
-    checks.run(undefined, () => this.checkRollout(`${prop}.rollout`, rollout, maxReplicas));
+    checks.run(undefined, () => this.checkRollout(`${prop}.rollout`, rollout, image, minReplicas, maxReplicas));
     return { image, minReplicas, maxReplicas, cpuTarget, memoryTarget, resources, port, probes, uid, preStop, grace, rollout };
   }
 
@@ -396,11 +407,14 @@ export class OrderWorkloads extends Construct {
             nodeSelector: USER_POOL_SELECTOR,
             securityContext: { runAsNonRoot: true, runAsUser: String(o.uid), runAsGroup: String(o.uid), fsGroup: String(o.uid), seccompProfile: { type: 'RuntimeDefault' } },
             topologySpreadConstraint: [
-              // Zones are counted only where the pods may run (the user pools): with the default nodeTaintsPolicy
-              // (Ignore) the tainted system pool's zones would count as domains, and a zone without a user node would
-              // block every pod beyond the second.
+              // Zones are counted only where the pods may run (the user pools: the node selector with the default
+              // nodeAffinityPolicy, Honor, already leaves the system pool out, and nodeTaintsPolicy Honor also leaves
+              // out any tainted pool). Without either, the tainted system pool's zones counted as domains, and a zone
+              // without a user node blocked every pod beyond the second.
               { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule', nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Honor', labelSelector: [{ matchLabels: slotSelector }] },
-              { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Honor', labelSelector: [{ matchLabels: slotSelector }] },
+              // Hosts: every pod of the service, both slots, so each node holds a similar share (the load balancer
+              // spreads connections per node, then over the node's pods).
+              { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Honor', labelSelector: [{ matchLabels: { app: spec.name } }] },
             ],
             container: [{
               name: spec.name,
@@ -448,32 +462,61 @@ export class OrderWorkloads extends Construct {
     return deployment;
   }
 
-  private checkRollout(prop: string, rollout: Rollout, maxReplicas: number): void {
+  private checkRollout(prop: string, rollout: Rollout, image: string, minReplicas: number, maxReplicas: number): void {
+    const given = givenOf(rollout);
+    if (rollout.kind === 'rolling') {
+      if (given !== undefined) throw new ValidationError({ scope: this, prop, value: given, problem: 'Rollout.rolling() takes no options, so these would be ignored', fix: 'call Rollout.rolling() without arguments' });
+      return;
+    }
+    const factory = rollout.kind === 'blueGreen' ? 'Rollout.blueGreen({ live, blueImage, greenImage })' : 'Rollout.canary({ canaryImage, percent })';
+    if (given === null || typeof given !== 'object' || Array.isArray(given)) {
+      throw new ValidationError({ scope: this, prop, value: given, problem: `the rollout was made without its options (got ${describeValue(given)})`, fix: `call ${factory}` });
+    }
     const checks = new Checks(this);
     if (rollout.kind === 'blueGreen') {
       const bg = rollout.blueGreenOptions!;
-      checkShape(this, prop, bg, BLUE_GREEN_SHAPE);
+      checkShape(this, prop, given, BLUE_GREEN_SHAPE);
       const blue = checks.run('', () => this.checkImage(`${prop}.blueImage`, bg.blueImage));
       const green = checks.run('', () => this.checkImage(`${prop}.greenImage`, bg.greenImage));
       if (blue && blue === green) {
         checks.fail({ prop: `${prop}.${bg.live === 'blue' ? 'greenImage' : 'blueImage'}`, value: blue, problem: 'both colours run the same image, so there is no previous version to roll back to', fix: 'keep the previous image on the idle colour' });
       }
+      if (blue && green && image !== blue && image !== green && !Token.isUnresolved(image)) {
+        checks.fail({ prop: prop.replace(/\.rollout$/, '.image'), value: image, problem: `under blue-green the colours' images run (${blue}, ${green}), so this image would be ignored`, fix: `set image to the live colour's image (${bg.live === 'blue' ? blue : green})` });
+      }
       if (bg.idleReplicas !== undefined) checks.integer(`${prop}.idleReplicas`, bg.idleReplicas, 1, maxReplicas, `the idle colour runs at least one pod and at most maxReplicas (${maxReplicas}); keep it at maxReplicas for a flip`);
-    } else if (rollout.kind === 'canary') {
+    } else {
       const c = rollout.canaryOptions!;
-      checkShape(this, prop, c, CANARY_SHAPE);
-      checks.run('', () => this.checkImage(`${prop}.canaryImage`, c.canaryImage));
-      checks.integer(`${prop}.percent`, c.percent, 0, 100, 'a canary share is a whole percentage; step it 10 -> 50 -> 100');
+      checkShape(this, prop, given, CANARY_SHAPE);
+      const canaryImage = checks.run('', () => this.checkImage(`${prop}.canaryImage`, c.canaryImage));
+      if (canaryImage && canaryImage === image) {
+        checks.fail({ prop: `${prop}.canaryImage`, value: canaryImage, problem: 'the canary runs the stable image, so there is no new version to try', fix: 'give the canary the new image' });
+      }
+      const percent = checks.integer(`${prop}.percent`, c.percent, 0, 100, 'a canary share is a whole percentage; step it 10 -> 50 -> 100', 0);
+      if (percent > 0 && percent < 100) {
+        const pods = canaryPods(minReplicas, percent);
+        if (pods.canary > maxReplicas || pods.stable > maxReplicas) {
+          checks.fail({
+            prop: `${prop}.percent`, value: percent,
+            problem: `the share is a pod ratio: ${percent} % needs ${pods.canary} canary pod(s) beside ${pods.stable} stable ones (with minReplicas ${minReplicas}), above maxReplicas (${maxReplicas})`,
+            fix: `use a share whose ratio fits (e.g. ${[10, 25, 50, 75].filter((p) => { const x = canaryPods(minReplicas, p); return x.canary <= maxReplicas && x.stable <= maxReplicas; }).join(', ')}), or raise maxReplicas`,
+          });
+        }
+      }
     }
     checks.throwIfAny();
   }
 
   private checkImage(prop: string, image: string): string {
-    if (typeof image === 'string' && Token.isUnresolved(image)) return image;
-    if (typeof image !== 'string' || !IMAGE.test(image) || /:latest$/.test(image)) {
-      throw new ValidationError({ scope: this, prop, value: image, problem: 'an image must be pinned by a tag other than latest or by a digest, so every rollout and rollback is reproducible', fix: "use e.g. 'contoso.azurecr.io/order-api:1.4.2' or '...@sha256:<digest>'" });
-    }
-    return image;
+    if (Token.isUnresolved(image)) return image;
+    if (IMAGE.test(image) && !/:latest$/.test(image)) return image;
+    const name = image.replace(/(@sha256:.*|:[^/:]*)$/, '');
+    const problem = /:latest$/.test(image) ? "the tag 'latest' moves, so a rollout or rollback would not be reproducible"
+      : !/(:[^/:]+|@sha256:[A-Fa-f0-9]+)$/.test(image) ? 'an image must be pinned by a tag (other than latest) or by a digest, so every rollout and rollback is reproducible'
+        : /[A-Z]/.test(name) ? 'registry and repository names are lower-case'
+          : /@sha256:/.test(image) ? 'a sha256 digest is 64 lower-case hex digits'
+            : 'not an image reference (registry/repository:tag or @sha256:digest)';
+    throw new ValidationError({ scope: this, prop, value: image, problem, fix: "use e.g. 'contoso.azurecr.io/order-api:1.4.2' or '...@sha256:<digest>'" });
   }
 
   private checkResources(prop: string, r: ResourceOptions): Required<ResourceOptions> {

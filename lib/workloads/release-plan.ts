@@ -90,10 +90,7 @@ export function planRelease(input: ReleaseInput): ReleasePlan {
       // The canary takes every request at full size; the stable version idles at full size for a rollback.
       return { slots: [fixed('a', 'stable', input.image, max, false), fixed('b', 'canary', canaryImage, max, true)], selectedSlot: 'b', previewSlot: 'a' };
     }
-    // The share is a pod ratio (requests spread over ready pods): at least one canary pod, and enough stable pods
-    // next to it that canary / (stable + canary) is the requested share.
-    const canaryReplicas = Math.max(1, Math.round((min * percent) / (100 - percent)));
-    const stableReplicas = Math.max(min, Math.round((canaryReplicas * (100 - percent)) / percent));
+    const { canary: canaryReplicas, stable: stableReplicas } = canaryPods(min, percent);
     return {
       slots: [
         serving('a', 'stable', input.image, { min: stableReplicas, max: Math.max(stableReplicas, max) }),
@@ -102,4 +99,15 @@ export function planRelease(input: ReleaseInput): ReleasePlan {
     };
   }
   return { slots: [serving('a', 'stable', input.image)] };
+}
+
+/**
+ * Pods of a canary between 1 and 99 percent: the share is a pod ratio (requests spread over ready pods), so at least
+ * one canary pod, and enough stable pods next to it (at least the service's minimum) that canary / (stable + canary) is
+ * the requested share.
+ */
+export function canaryPods(minReplicas: number, percent: number): { readonly canary: number; readonly stable: number } {
+  const canary = Math.max(1, Math.round((minReplicas * percent) / (100 - percent)));
+  const stable = Math.max(minReplicas, Math.round((canary * (100 - percent)) / percent));
+  return { canary, stable };
 }

@@ -1,3 +1,5 @@
+import { asOptions, recordGiven } from '../core/validate';
+
 /** Options of {@link Rollout.blueGreen}. */
 export interface BlueGreenOptions {
   /**
@@ -34,17 +36,18 @@ export interface CanaryOptions {
 export class Rollout {
   /** One Deployment, RollingUpdate with maxUnavailable 0 (the default). */
   public static rolling(): Rollout {
-    return new Rollout('rolling', undefined, undefined);
+    // eslint-disable-next-line prefer-rest-params -- a JavaScript caller may pass options this factory does not take
+    return recordGiven(new Rollout('rolling', undefined, undefined), arguments[0]);
   }
 
   /** Two Deployments (blue, green); the Service selects the live colour. */
   public static blueGreen(options: BlueGreenOptions): Rollout {
-    return new Rollout('blueGreen', options, undefined);
+    return recordGiven(new Rollout('blueGreen', asOptions(options), undefined), options);
   }
 
   /** Stable and canary Deployments behind one Service; the canary's share of pods is its share of requests. */
   public static canary(options: CanaryOptions): Rollout {
-    return new Rollout('canary', undefined, options);
+    return recordGiven(new Rollout('canary', undefined, asOptions(options)), options);
   }
 
   private constructor(

@@ -17,6 +17,8 @@
  *   sets every node runs (Container Insights, Cilium, CSI drivers, ...).
  */
 
+import { describeValue, ValidationError } from '../core/errors';
+
 /** One node pool of a cluster. */
 export interface NodePoolModel {
   readonly name: string;
@@ -211,6 +213,11 @@ class Cluster {
   private whyPending(group: PodGroupModel): string {
     const pools = this.pools.filter((p) => this.selects(group, { pool: p } as SimNode) && this.tolerates(group, { pool: p } as SimNode));
     if (pools.length === 0) return `${group.name}: no node pool matches its node selector and tolerations`;
+    const roomy = pools.filter((p) => { const c = this.capacities.get(p.name)!; return c.cpuMillis >= group.cpuMillis && c.memoryMiB >= group.memoryMiB; });
+    if (roomy.length === 0) {
+      const c = this.capacities.get(pools[0].name)!;
+      return `${group.name}: one pod requests ${group.cpuMillis}m CPU and ${group.memoryMiB} MiB, more than a node of ${pools.map((p) => p.vmSize).join(', ')} can give a pod (${c.cpuMillis}m, ${c.memoryMiB} MiB), so no number of nodes helps`;
+    }
     const full = pools.every((p) => this.nodes.filter((n) => n.pool === p).length >= p.maxCount);
     const spread = group.zoneSpread?.whenUnsatisfiable === 'DoNotSchedule'
       ? ` (zone spread: ${this.domains(group).map((d) => `${d || '-'}=${this.count(group, d)}`).join(', ')})` : '';
@@ -256,6 +263,11 @@ function rollEach(cluster: Cluster, groups: readonly PodGroupModel[], pending: s
  * rolling update of each).
  */
 export function checkSchedulability(pools: readonly NodePoolModel[], groups: readonly PodGroupModel[]): SchedulingReport {
+  for (const [prop, value] of [['pools', pools], ['groups', groups]] as const) {
+    if (!Array.isArray(value)) {
+      throw new ValidationError({ scope: 'checkSchedulability', prop, value, problem: `expected a list, got ${describeValue(value)}`, fix: prop === 'pools' ? 'pass RegionalStamp.nodePools' : 'pass OrderWorkloads.podGroups' });
+    }
+  }
   const scenarios: SchedulingScenario[] = [];
   for (const [name, target] of [['minimum', (g: PodGroupModel) => g.minReplicas], ['maximum', (g: PodGroupModel) => g.maxReplicas]] as const) {
     const cluster = new Cluster(pools);
