@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { IPv4, IPv4CidrRange } from 'ip-num';
-import { checkFormat } from './validate';
+import { checkFormat, IPV4, IPV4_CIDR } from './validate';
 import { ValidationError } from './errors';
 import { RegionAddresses } from './address-plan';
 
@@ -67,9 +67,6 @@ export function ingressIp(addresses: RegionAddresses, service: PlatformServiceSp
  */
 export const TRACKING_EVENTS_PATH = `${PLATFORM_SERVICES.find((s) => s.key === 'tracking')!.pathPrefix}/events`;
 
-const IPV4 = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)$/;
-/** An IPv4 CIDR with octets 0-255 and a prefix length 0-32. */
-export const IPV4_CIDR = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)\/(3[0-2]|[12]?\d)$/;
 
 /** Checks the addresses of a {@link RegionalIngress} (a hand-made one may hold anything); tokens pass. */
 export function checkIngressAddresses(scope: IConstruct, prop: string, ingress: RegionalIngress): void {

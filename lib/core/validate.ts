@@ -239,10 +239,18 @@ export function checkOneOf<T extends string | number>(scope: IConstruct, prop: s
  * A string in a given format; a Terraform token passes unchecked (it resolves at apply time, e.g. an object ID from
  * another resource), anything else that is not a matching string is a `ValidationError`.
  */
-export function checkFormat(scope: IConstruct, prop: string, value: string, format: RegExp, problem: string, fix: string): string {
+export function checkFormat(scope: IConstruct, prop: string, value: string, format: { test(value: string): boolean }, problem: string, fix: string): string {
   if (typeof value === 'string' && (Token.isUnresolved(value) || format.test(value))) return value;
   throw new ValidationError({ scope, prop, value, problem: typeof value === 'string' ? problem : `${problem}; got ${describeValue(value)}`, fix });
 }
+
+const OCTETS = '((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)';
+/** An IPv4 address (octets 0-255). */
+export const IPV4 = new RegExp(`^${OCTETS}$`);
+/** An IPv4 CIDR (octets 0-255, prefix length 0-32). */
+export const IPV4_CIDR = new RegExp(`^${OCTETS}/(3[0-2]|[12]?\\d)$`);
+/** An IPv4 address or CIDR. */
+export const IPV4_OR_CIDR = new RegExp(`^${OCTETS}(/(3[0-2]|[12]?\\d))?$`);
 
 /** An Entra ID object (principal) ID. */
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

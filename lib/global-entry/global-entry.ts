@@ -21,7 +21,7 @@ import { PatternKind, RedundancyPattern, RegionPlacement } from '../core/pattern
 import { Regions } from '../core/regions';
 import { checkIngressAddresses, HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, RegionalIngress } from '../core/services';
 import { mergeTags, Tags } from '../core/tags';
-import { checkFormat, checkInteger, checkOneOf, checkRegionKeys, checkShape, Checks, pascal } from '../core/validate';
+import { checkFormat, checkInteger, checkOneOf, checkRegionKeys, checkShape, Checks, IPV4, pascal } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
 import { API_MANAGEMENT_STATUS_PATH, ApiManagementGateway } from './api-management';
@@ -208,7 +208,8 @@ export const FRONT_DOOR_PRIVATE_LINK_REGIONS: readonly string[] = [
 ];
 const COUNTRY = /^[A-Z]{2}$/;
 const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-const PUBLIC_HOST = /^((?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}|((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d))$/;
+/** A host name or an IPv4 address. */
+const PUBLIC_HOST = { test: (value: string) => HOST.test(value) || IPV4.test(value) };
 
 /**
  * The global entry: Azure Front Door Premium with a WAF policy and pattern-aware routing (default), or Traffic

@@ -16,10 +16,10 @@ import { RegionRole } from '../core/pattern';
 import { RegionInfo, Regions } from '../core/regions';
 import { ingressIp, PLATFORM_SERVICES, RegionalIngress } from '../core/services';
 import { mergeTags, Tags } from '../core/tags';
-import { checkFormat, checkGuid, checkShape, Checks } from '../core/validate';
+import { checkFormat, checkGuid, checkShape, Checks, IPV4_OR_CIDR } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { IRegionalMonitoring, RegionalMonitoring } from '../monitoring/regional-monitoring';
-import { NodePoolModel } from '../workloads/schedulability';
+import { AKS_POOL_MODE_LABEL, NodePoolModel } from '../workloads/schedulability';
 import { PrivateDnsZoneSpec, PrivateDnsZones, StampNetwork, subnetName } from './network';
 import { REGIONAL_STAMP_SHAPE } from './shapes';
 
@@ -196,7 +196,6 @@ const SYSTEM_POOL_MIN = 3;
 const USER_POOL_MIN = 2;
 const USER_POOL_MIN_ZONAL = 3;
 const DEPLOYER_LOGINS: readonly DeployerLogin[] = ['azurecli', 'servicePrincipal', 'workloadIdentity', 'managedIdentity'];
-const IPV4_RANGE = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)(\/(3[0-2]|[12]?\d))?$/;
 const ACR_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerRegistry\/registries\/[A-Za-z0-9]{5,50}$/i;
 const DEFAULT_VM_SIZE = 'Standard_D4ds_v5';
 const ZONES = ['1', '2', '3'];
@@ -276,7 +275,7 @@ export class RegionalStamp extends Construct {
     // A whole list from Terraform (a list token) is known only at apply time.
     const literalList = (list: string[] | undefined) => (list === undefined || Token.isUnresolved(list) ? [] : list);
     literalList(kubernetes.adminGroupObjectIds).forEach((objectId, i) => checks.run(undefined, () => checkGuid(this, `kubernetes.adminGroupObjectIds[${i}]`, objectId, 'an Entra ID group object ID', 'use the group\'s object ID: az ad group show -g <name> --query id -o tsv')));
-    literalList(kubernetes.apiServerAuthorizedIpRanges).forEach((range, i) => checks.run(undefined, () => checkFormat(this, `kubernetes.apiServerAuthorizedIpRanges[${i}]`, range, IPV4_RANGE, 'not an IPv4 address or CIDR', "use e.g. '203.0.113.0/24' or '198.51.100.7/32'")));
+    literalList(kubernetes.apiServerAuthorizedIpRanges).forEach((range, i) => checks.run(undefined, () => checkFormat(this, `kubernetes.apiServerAuthorizedIpRanges[${i}]`, range, IPV4_OR_CIDR, 'not an IPv4 address or CIDR', "use e.g. '203.0.113.0/24' or '198.51.100.7/32'")));
     if (kubernetes.kubernetesVersion !== undefined) {
       checks.run(undefined, () => checkFormat(this, 'kubernetes.kubernetesVersion', kubernetes.kubernetesVersion!, /^1\.\d{1,2}(\.\d{1,2})?$/, 'not a Kubernetes version AKS accepts (major.minor, or major.minor.patch)', "use e.g. '1.33'"));
     }
@@ -528,8 +527,8 @@ export class RegionalStamp extends Construct {
     // What the scheduler sees: the system pool tainted for critical add-ons, the user pool for the workloads.
     const poolZones = zones ?? [];
     this.nodePools = [
-      { name: 'system', zones: poolZones, minCount: system.minCount, maxCount: system.maxCount, vmSize: system.vmSize, labels: { 'kubernetes.azure.com/mode': 'system' }, taints: ['CriticalAddonsOnly=true:NoSchedule'] },
-      { name: 'user', zones: poolZones, minCount: user.minCount, maxCount: user.maxCount, vmSize: user.vmSize, labels: { 'kubernetes.azure.com/mode': 'user' }, taints: [] },
+      { name: 'system', zones: poolZones, minCount: system.minCount, maxCount: system.maxCount, vmSize: system.vmSize, labels: { [AKS_POOL_MODE_LABEL]: 'system' }, taints: ['CriticalAddonsOnly=true:NoSchedule'] },
+      { name: 'user', zones: poolZones, minCount: user.minCount, maxCount: user.maxCount, vmSize: user.vmSize, labels: { [AKS_POOL_MODE_LABEL]: 'user' }, taints: [] },
     ];
 
     if (kubernetes.grantDeployerClusterAdmin ?? true) {

@@ -10,13 +10,13 @@ import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { describeValue, ValidationError } from '../core/errors';
 import { RegionRole, StandbyMode } from '../core/pattern';
-import { checkIngressAddresses, HEALTH_ENDPOINTS, IPV4_CIDR, PLATFORM_SERVICES, PlatformServiceSpec, RegionalIngress } from '../core/services';
+import { checkIngressAddresses, HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, RegionalIngress } from '../core/services';
 import { Regions } from '../core/regions';
-import { checkFormat, checkGuid, checkShape, Checks, givenOf, pascal } from '../core/validate';
+import { checkFormat, checkGuid, checkShape, Checks, givenOf, IPV4_CIDR, pascal } from '../core/validate';
 import { canaryPods, planRelease, ReleasePlan, SlotId, SlotPlan } from './release-plan';
 import { Rollout } from './rollout';
 import { BLUE_GREEN_SHAPE, CANARY_SHAPE, ORDER_WORKLOADS_SHAPE } from './shapes';
-import { PodGroupModel } from './schedulability';
+import { AKS_POOL_MODE_LABEL, PodGroupModel } from './schedulability';
 import type { IWorkloadIdentities } from './workload-identities';
 
 /** Probe paths of a service (must be distinct). */
@@ -128,7 +128,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Namespaces Kubernetes or AKS own: creating one fails on apply (it exists) and would mix the platform with the system. */
 const RESERVED_NAMESPACES = /^(default|kube-.*|gatekeeper-system|app-routing-system|calico-system|tigera-operator|aks-.*)$/;
 /** AKS labels every node with its pool's mode; the workloads run on user pools only. */
-const USER_POOL_SELECTOR = { 'kubernetes.azure.com/mode': 'user' } as const;
+const USER_POOL_SELECTOR = { [AKS_POOL_MODE_LABEL]: 'user' };
 /** The rolling update's surge (maxUnavailable is 0: never below the desired count). */
 const MAX_SURGE_PERCENT = 25;
 

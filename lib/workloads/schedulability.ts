@@ -19,6 +19,9 @@
 
 import { describeValue, ValidationError } from '../core/errors';
 
+/** The label AKS sets on every node to its pool's mode, `system` or `user`. */
+export const AKS_POOL_MODE_LABEL = 'kubernetes.azure.com/mode';
+
 /** One node pool of a cluster. */
 export interface NodePoolModel {
   readonly name: string;
