@@ -1,5 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { AddressPlan, RegionalMonitoring, RegionalStamp, RegionalStampProps, RegionRole, RemovalPolicy, ValidationError } from '../lib';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { all, only, StackJson, synthStack, testStack } from './support/synth';
 
 const BASE: RegionalStampProps = { region: 'westus3', prefix: 'shop' };
@@ -198,6 +199,44 @@ describe('RegionalStamp options', () => {
     const plan = new AddressPlan(stack, { addressSpace: '10.20.0.0/16' }, 2);
     new RegionalStamp(stack, 'Stamp', { ...BASE, addressPlan: plan, addressIndex: 1 });
     expect(only(synthStack(stack), 'azurerm_virtual_network').address_space).toEqual(['10.20.16.0/20']);
+  });
+});
+
+describe('RegionalStamp address blocks in one app', () => {
+  /** Two standalone stamps in two stacks of one app, each with its own provider. */
+  function twoStamps(first: Partial<RegionalStampProps>, second: Partial<RegionalStampProps>): [TerraformStack, TerraformStack] {
+    const one = testStack();
+    const two = new TerraformStack(one.node.scope!, 'second');
+    new AzurermProvider(two, 'Azurerm', { features: [{}] });
+    new RegionalStamp(one, 'Stamp', { ...BASE, ...first });
+    new RegionalStamp(two, 'Stamp', { ...BASE, region: 'eastus2', ...second });
+    return [one, two];
+  }
+
+  test('two stamps both left at the default block fail the synth, naming both and the fix', () => {
+    const [one] = twoStamps({}, {});
+    expect(() => synthStack(one)).toThrow(/test\/Stamp: invalid addressIndex \(undefined\): the stamp took block 0 of its address plan \(10\.100\.0\.0\/20\), which overlaps second\/Stamp \(10\.100\.0\.0\/20\).*Fix: give each stamp of the app its own addressIndex/s);
+  });
+
+  test('a defaulted stamp that overlaps one with an explicit index fails too; the explicit one alone is not blamed', () => {
+    const [, two] = twoStamps({}, {});
+    expect(() => synthStack(two)).toThrow(/second\/Stamp: invalid addressIndex/);
+    const [defaulted, explicit] = twoStamps({}, { addressIndex: 0 });
+    expect(() => synthStack(defaulted)).toThrow(/which overlaps second\/Stamp/);
+    expect(() => synthStack(explicit)).not.toThrow();
+  });
+
+  test('distinct blocks of one plan, or disjoint plans, synthesize', () => {
+    const [a, b] = twoStamps({ addressIndex: 0 }, { addressIndex: 1 });
+    expect(only(synthStack(a), 'azurerm_virtual_network').address_space).toEqual(['10.100.0.0/20']);
+    expect(only(synthStack(b), 'azurerm_virtual_network').address_space).toEqual(['10.100.16.0/20']);
+    const one = testStack();
+    const two = new TerraformStack(one.node.scope!, 'second');
+    new AzurermProvider(two, 'Azurerm', { features: [{}] });
+    new RegionalStamp(one, 'Stamp', BASE);
+    new RegionalStamp(two, 'Stamp', { ...BASE, region: 'eastus2', addressPlan: new AddressPlan(two, { addressSpace: '10.101.0.0/16' }, 1) });
+    expect(only(synthStack(one), 'azurerm_virtual_network').address_space).toEqual(['10.100.0.0/20']);
+    expect(only(synthStack(two), 'azurerm_virtual_network').address_space).toEqual(['10.101.0.0/20']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { Token } from 'cdktf';
+import { IPv4CidrRange } from 'ip-num';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
@@ -15,6 +16,7 @@ import { Naming, ResourceKind } from '../core/naming';
 import { RegionRole } from '../core/pattern';
 import { RegionInfo, Regions } from '../core/regions';
 import { ingressIp, PLATFORM_SERVICES, RegionalIngress } from '../core/services';
+import { ValidationError } from '../core/errors';
 import { mergeTags, Tags } from '../core/tags';
 import { checkFormat, checkGuid, checkShape, Checks, IPV4_OR_CIDR } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
@@ -169,7 +171,11 @@ export interface RegionalStampProps {
   readonly zoneRedundant?: boolean;
   /** Address plan the VNet is carved from. @default - `new AddressPlan(this, {}, 1)` (10.100.0.0/16, /20) */
   readonly addressPlan?: AddressPlan;
-  /** This region's block in the address plan (its position in the platform's region list). @default 0 */
+  /**
+   * This region's block in the address plan (its position in the platform's region list). Left out, the stamp takes
+   * block 0, and the synth fails if another stamp of the app overlaps it.
+   * @default 0
+   */
   readonly addressIndex?: number;
   /**
    * Workspace and Application Insights the stamp reports to.
@@ -256,6 +262,7 @@ export class RegionalStamp extends Construct {
     const plan = props.addressPlan ?? new AddressPlan(this, {}, 1);
     const index = checks.integer('addressIndex', props.addressIndex ?? 0, 0, plan.capacity - 1, 'the block must lie inside the address plan', 0);
     this.addresses = plan.forRegion(index);
+    if (props.addressIndex === undefined) this.node.addValidation({ validate: () => this.defaultBlockClashes() });
     this.tags = checks.run({}, () => mergeTags(this, 'tags', {
       'managed-by': 'cdktf-order-platform',
       component: 'regional-stamp',
@@ -549,6 +556,21 @@ export class RegionalStamp extends Construct {
       ...options,
       zoneId: this.privateDnsZones.zone(options.zone).id,
     });
+  }
+
+  /**
+   * A stamp left at the default block (0) beside other stamps of the same app would silently share their addresses:
+   * VNets that overlap cannot be peered, and a private endpoint of one is unreachable from the other.
+   */
+  private defaultBlockClashes(): string[] {
+    const mine = IPv4CidrRange.fromCidr(this.addresses.vnet);
+    return this.node.root.node.findAll()
+      .filter((c): c is RegionalStamp => c instanceof RegionalStamp && c !== this && IPv4CidrRange.fromCidr(c.addresses.vnet).isOverlapping(mine))
+      .map((other) => new ValidationError({
+        scope: this, prop: 'addressIndex', value: undefined,
+        problem: `the stamp took block 0 of its address plan (${this.addresses.vnet}), which overlaps ${other.node.path} (${other.addresses.vnet}): overlapping VNets cannot be peered or reach each other's private endpoints`,
+        fix: 'give each stamp of the app its own addressIndex (0, 1, ...) from one AddressPlan, as MultiRegionOrderPlatform does',
+      }).message);
   }
 
   private checkPool(checks: Checks, prop: string, pool: NodePoolOptions | undefined, min: number, defaultMax: number, why: string): Required<NodePoolOptions> {
