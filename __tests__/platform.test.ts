@@ -1,5 +1,7 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
+import { transformSync } from '@swc/core';
 import { TerraformStack, Testing } from 'cdktf';
 import { EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, PlatformBackend, RedundancyPattern, RegionRole, ValidationError } from '../lib';
 import { EXAMPLES } from '../examples';
@@ -36,6 +38,29 @@ describe('examples', () => {
       expect(actual).toBe(readFileSync(file, 'utf8'));
     });
 
+    test('run as a program (the app of a project it was copied into), the file synthesizes the same stacks on its own', () => {
+      const outdir = mkdtempSync(join(tmpdir(), `order-platform-${id}-`));
+      const previous = process.env.CDKTF_OUTDIR;
+      process.env.CDKTF_OUTDIR = outdir;
+      try {
+        const code = transformSync(readFileSync(join(EXAMPLE_DIR, `${id}.ts`), 'utf8'), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }).code;
+        const module = { exports: {} };
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const load = Object.assign((name: string) => require(name), { main: module });
+        new Function('require', 'exports', 'module', code)(load, module.exports, module);
+        const written = readdirSync(join(outdir, 'stacks')).sort();
+        expect(written).toEqual(Object.keys(stacks).sort());
+        for (const stack of written) {
+          const json = JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as StackJson;
+          expect(addresses({ [stack]: json })).toEqual(addresses({ [stack]: stacks[stack] }));
+        }
+      } finally {
+        if (previous === undefined) delete process.env.CDKTF_OUTDIR;
+        else process.env.CDKTF_OUTDIR = previous;
+        rmSync(outdir, { recursive: true, force: true });
+      }
+    });
+
     test('address contract: the sorted Terraform addresses match the committed list', () => {
       const actual = addresses(stacks).join('\n') + '\n';
       const file = join(CONTRACTS, `${id}.txt`);
@@ -53,8 +78,12 @@ describe('zone-redundant example', () => {
   const region = stacks['zone-redundant-westus3'];
   const data = stacks['zone-redundant-data'];
 
-  test('snapshot of every stack (backend paths made machine-independent)', () => {
+  test('snapshot of every stack (backend paths made machine-independent, the cdktf or CDK Terrain version stamp left out)', () => {
     const normalized = JSON.parse(JSON.stringify(stacks).split(process.cwd()).join('<project>'));
+    for (const stack of Object.values(normalized) as { '//': { metadata: { version: string } } }[]) {
+      expect(stack['//'].metadata.version).toMatch(/^0\.\d+\.\d+$/);
+      stack['//'].metadata.version = '<cdktf version>';
+    }
     expect(normalized).toMatchSnapshot();
   });
 

@@ -3,12 +3,13 @@
  * everything; the passive region keeps a warm stamp and a cross-region read replica behind a virtual endpoint,
  * promoted when the active region is lost.
  *
- * Copy into your own cdktf app (import from 'cdktf-order-platform' instead of '../lib') and call
- * `activePassive(app)`. Stacks: `active-passive-data`, `active-passive-eastus2`, `active-passive-centralus`,
+ * Copy it as `main.ts` into your cdktf project and import from 'cdktf-order-platform' instead of '../lib': run as
+ * the app, it synthesizes this platform on its own; or call `activePassive(app)`. Stacks: `active-passive-data`, `active-passive-eastus2`, `active-passive-centralus`,
  * their `-apps` stacks and `active-passive-edge`.
  */
+import { App } from 'cdktf';
 import { Construct } from 'constructs';
-import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, RedundancyPattern, Rollout } from '../lib';
+import { DatabaseEngine, disableTokenStackTraces, EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, RedundancyPattern, Rollout } from '../lib';
 
 export function activePassive(scope: Construct, overrides: Partial<MultiRegionOrderPlatformProps> = {}): MultiRegionOrderPlatform {
   return new MultiRegionOrderPlatform(scope, 'active-passive', {
@@ -42,4 +43,12 @@ export function activePassive(scope: Construct, overrides: Partial<MultiRegionOr
     // Tests (and you) can vary any prop of the template: e.g. the next release step.
     ...overrides,
   });
+}
+
+// Run as a program, this file is a cdktf app of its own: cdktf synth --app "node dist/examples/active-passive.js".
+if (require.main === module) {
+  disableTokenStackTraces();
+  const app = new App();
+  activePassive(app);
+  app.synth();
 }

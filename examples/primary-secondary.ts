@@ -2,12 +2,13 @@
  * Primary/secondary across West US 3 and East US (the classic two-region ordering scenario): the primary writes; the secondary serves
  * reads from a readable geo-replica and takes over writes when the auto-failover group fails over.
  *
- * Copy into your own cdktf app (import from 'cdktf-order-platform' instead of '../lib') and call
- * `primarySecondary(app)`. Stacks: `primary-secondary-data`, `primary-secondary-westus3`,
+ * Copy it as `main.ts` into your cdktf project and import from 'cdktf-order-platform' instead of '../lib': run as
+ * the app, it synthesizes this platform on its own; or call `primarySecondary(app)`. Stacks: `primary-secondary-data`, `primary-secondary-westus3`,
  * `primary-secondary-eastus`, their `-apps` stacks and `primary-secondary-edge`.
  */
+import { App } from 'cdktf';
 import { Construct } from 'constructs';
-import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, RedundancyPattern, Rollout } from '../lib';
+import { DatabaseEngine, disableTokenStackTraces, EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, RedundancyPattern, Rollout } from '../lib';
 
 export function primarySecondary(scope: Construct, overrides: Partial<MultiRegionOrderPlatformProps> = {}): MultiRegionOrderPlatform {
   return new MultiRegionOrderPlatform(scope, 'primary-secondary', {
@@ -37,4 +38,12 @@ export function primarySecondary(scope: Construct, overrides: Partial<MultiRegio
     // Tests (and you) can vary any prop of the template: e.g. the next release step.
     ...overrides,
   });
+}
+
+// Run as a program, this file is a cdktf app of its own: cdktf synth --app "node dist/examples/primary-secondary.js".
+if (require.main === module) {
+  disableTokenStackTraces();
+  const app = new App();
+  primarySecondary(app);
+  app.synth();
 }

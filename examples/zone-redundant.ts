@@ -1,12 +1,13 @@
 /**
  * Zone-redundant platform in one region: every component spread over availability zones 1-3.
  *
- * Copy this file into your own cdktf app (import from 'cdktf-order-platform' instead of '../lib') and call
- * `zoneRedundant(app)` from your main program. Stacks: `zone-redundant-data`, `zone-redundant-westus3`,
+ * Copy it as `main.ts` into your cdktf project and import from 'cdktf-order-platform' instead of '../lib': run as
+ * the app, it synthesizes this platform on its own; or call `zoneRedundant(app)` from your main program. Stacks: `zone-redundant-data`, `zone-redundant-westus3`,
  * `zone-redundant-westus3-apps`, `zone-redundant-edge`.
  */
+import { App } from 'cdktf';
 import { Construct } from 'constructs';
-import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, RedundancyPattern } from '../lib';
+import { DatabaseEngine, disableTokenStackTraces, EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, RedundancyPattern } from '../lib';
 
 export function zoneRedundant(scope: Construct, overrides: Partial<MultiRegionOrderPlatformProps> = {}): MultiRegionOrderPlatform {
   return new MultiRegionOrderPlatform(scope, 'zone-redundant', {
@@ -39,4 +40,12 @@ export function zoneRedundant(scope: Construct, overrides: Partial<MultiRegionOr
     // Tests (and you) can vary any prop of the template: e.g. the next release step.
     ...overrides,
   });
+}
+
+// Run as a program, this file is a cdktf app of its own: cdktf synth --app "node dist/examples/zone-redundant.js".
+if (require.main === module) {
+  disableTokenStackTraces();
+  const app = new App();
+  zoneRedundant(app);
+  app.synth();
 }
