@@ -1,0 +1,127 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, relative } from 'path';
+
+/**
+ * What `npm pack` ships and what the manifest promises consumers: the files a consumer needs and nothing else, peer
+ * ranges that admit every compatible release, one command, and a lockfile that `npm ci` takes as committed.
+ */
+const root = join(__dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  version: string; bin: Record<string, string>; peerDependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string>; license: string;
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [relative(root, path)] : [];
+  });
+}
+
+describe('npm pack', () => {
+  let files: string[] = [];
+  beforeAll(() => {
+    if (!existsSync(join(root, 'dist', 'lib', 'index.js'))) throw new Error('dist/ is not built: run npm run build (npm ci and npm install run it in prepare)');
+    // --ignore-scripts: list what the current dist/ gives, without rebuilding inside the test.
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+    files = (JSON.parse(out) as { files: { path: string }[] }[])[0].files.map((f) => f.path).sort();
+  });
+
+  test('ships the README, CHANGELOG, LICENSE and manifest', () => {
+    expect(files).toEqual(expect.arrayContaining(['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']));
+  });
+
+  test('ships JavaScript and typings for every library source file, and the command', () => {
+    const lib = sourceFiles(join(root, 'lib'));
+    expect(lib.length).toBeGreaterThan(30);
+    for (const source of lib) {
+      const base = `dist/${source.replace(/\.ts$/, '')}`;
+      expect(files).toContain(`${base}.js`);
+      expect(files).toContain(`${base}.d.ts`);
+    }
+    const cli = sourceFiles(join(root, 'cli'));
+    expect(cli.length).toBeGreaterThan(0);
+    for (const source of cli) expect(files).toContain(`dist/${source.replace(/\.ts$/, '.js')}`);
+  });
+
+  test('ships no tests, fixtures, contracts, examples, scripts, source maps, sources or build state', () => {
+    const unwanted = files.filter((f) => /(^|\/)__tests__\/|\.test\.|\.map$|(^|\/)(contracts|fixtures|__snapshots__)\//.test(f)
+      || /^(dist\/)?(examples|stacks|scripts)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || /tsbuildinfo/.test(f) || f.startsWith('cdktf.out/'));
+    expect(unwanted).toEqual([]);
+    expect(files.every((f) => ['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json'].includes(f) || /^dist\/(lib|cli)\//.test(f))).toBe(true);
+  });
+
+  test('the LICENSE is the Apache License 2.0 the manifest names', () => {
+    expect(pkg.license).toBe('Apache-2.0');
+    const text = readFileSync(join(root, 'LICENSE'), 'utf8');
+    expect(text).toContain('Apache License\n                           Version 2.0, January 2004');
+    expect(text).toContain('END OF TERMS AND CONDITIONS');
+  });
+});
+
+describe('the manifest', () => {
+  test('one command, order-platform, with a node shebang (so npx cdktf-order-platform runs it)', () => {
+    expect(Object.keys(pkg.bin)).toEqual(['order-platform']);
+    expect(readFileSync(join(root, 'cli', 'order-platform.ts'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(pkg.bin['order-platform']).toBe('dist/cli/order-platform.js');
+  });
+
+  test('peer dependencies are caret ranges from the exact versions the build pins', () => {
+    expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['@cdktf/provider-azurerm', '@cdktf/provider-kubernetes', 'cdktf', 'constructs']);
+    for (const [name, range] of Object.entries(pkg.peerDependencies)) {
+      expect(`${name}@${range}`).toBe(`${name}@^${pkg.devDependencies[name]}`);
+    }
+  });
+
+  test('dev dependencies are pinned exactly', () => {
+    const loose = Object.entries(pkg.devDependencies).filter(([, version]) => !/^\d+\.\d+\.\d+$/.test(version));
+    expect(loose).toEqual([]);
+  });
+
+  test('the build runs in prepare, so npm pack and git installs ship a built dist/', () => {
+    expect(pkg.scripts.prepare).toBe('npm run build');
+    expect(pkg.scripts.prepack).toBeUndefined();
+  });
+});
+
+describe('package-lock.json', () => {
+  const script = join(root, 'scripts', 'complete-lockfile.js');
+  const check = (file: string) => spawnSync(process.execPath, [script, '--check', file], { encoding: 'utf8' });
+
+  test('is committed complete: the helper has nothing to add', () => {
+    const result = check(join(root, 'package-lock.json'));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  test('the helper restores what npm install drops, and a second run changes nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'order-platform-lock-'));
+    try {
+      const file = join(dir, 'package-lock.json');
+      copyFileSync(join(root, 'package-lock.json'), file);
+      const lock = JSON.parse(readFileSync(file, 'utf8')) as { packages: Record<string, unknown> };
+      const platformEntries = Object.keys(lock.packages).filter((key) => /^node_modules\/@swc\/core-(darwin|win32)-/.test(key));
+      expect(platformEntries.length).toBeGreaterThan(0);
+      for (const key of platformEntries) delete lock.packages[key];
+      writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
+      expect(check(file).status).toBe(1);
+
+      execFileSync(process.execPath, [script, file]);
+      const once = readFileSync(file, 'utf8');
+      expect(once).toBe(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+      execFileSync(process.execPath, [script, file]);
+      expect(readFileSync(file, 'utf8')).toBe(once);
+      expect(check(file).status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('records the manifest: peer ranges, command and pins as package.json says', () => {
+    const rootEntry = (JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { peerDependencies: unknown; bin: unknown; devDependencies: unknown }> }).packages[''];
+    expect(rootEntry.peerDependencies).toEqual(pkg.peerDependencies);
+    expect(rootEntry.bin).toEqual(pkg.bin);
+    expect(rootEntry.devDependencies).toEqual(pkg.devDependencies);
+  });
+});

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+/**
+ * The package's command: `npx cdktf-order-platform <command>` (or `order-platform <command>` once installed).
+ * Subcommands live in a table so later ones (reports, runbooks) slot in beside `init`.
+ */
+import { INIT_USAGE, parseInitArgs, UsageError, writeStarter } from './init';
+import { libraryManifest } from './starter';
+
+const COMMANDS: { readonly [name: string]: { readonly summary: string; readonly run: (args: string[]) => void } } = {
+  init: {
+    summary: 'write a ready cdktf project for one of the five redundancy patterns',
+    run: (args) => {
+      const request = parseInitArgs(args, process.cwd());
+      if (request === 'help') {
+        console.log(INIT_USAGE);
+        return;
+      }
+      const written = writeStarter(request);
+      console.log(`order-platform init: wrote ${written.join(', ')} in ${request.dir}
+  pattern ${request.starter.pattern}, regions ${request.starter.regions.join(', ')}, prefix ${request.starter.prefix}
+Next:
+  cd ${request.dir}
+  npm install
+  npx cdktf synth
+  npm test`);
+    },
+  },
+};
+
+function usage(): string {
+  return `Usage: order-platform <command> [options]   (cdktf-order-platform ${libraryManifest().version})
+
+Commands:
+${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join('\n')}
+
+order-platform <command> --help describes a command.`;
+}
+
+function main(argv: string[]): number {
+  const [command, ...args] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    console.log(usage());
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    console.log(libraryManifest().version);
+    return 0;
+  }
+  const entry = COMMANDS[command];
+  if (!entry) {
+    console.error(`order-platform: unknown command '${command}'\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    entry.run(args);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`order-platform ${command}: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
