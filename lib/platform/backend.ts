@@ -21,7 +21,11 @@ export interface AzurermStateOptions {
  * locks or risks the data tier's state.
  */
 export class PlatformBackend {
-  /** cdktf's local backend (`terraform.<stack>.tfstate` in each stack's folder): for trying things out. */
+  /**
+   * cdktf's local backend, for trying things out: each stack's state is `terraform.<stack>.tfstate` in the directory
+   * `cdktf synth` ran in (the project root). cdktf writes that absolute path of the synthesizing machine into every
+   * stack's backend block, so synthesize and deploy on the same machine, from the same directory.
+   */
   public static local(): PlatformBackend {
     // eslint-disable-next-line prefer-rest-params -- a JavaScript caller may pass options this factory does not take
     return recordGiven(new PlatformBackend('local', undefined), arguments[0]);
@@ -38,7 +42,7 @@ export class PlatformBackend {
   public validate(scope: IConstruct, prop: string): void {
     const given = givenOf(this);
     if (this.kind === 'local') {
-      if (given !== undefined) throw new ValidationError({ scope, prop, value: given, problem: 'PlatformBackend.local() takes no options (cdktf keeps each stack\'s state beside it), so these would be ignored', fix: 'call PlatformBackend.local() without arguments, or use PlatformBackend.azurerm({...})' });
+      if (given !== undefined) throw new ValidationError({ scope, prop, value: given, problem: 'PlatformBackend.local() takes no options (cdktf keeps every stack\'s state in the directory synth runs in), so these would be ignored', fix: 'call PlatformBackend.local() without arguments, or use PlatformBackend.azurerm({...})' });
       return;
     }
     checkShape(scope, prop, given, strictShape<AzurermStateOptions>({
