@@ -125,3 +125,18 @@ describe('package-lock.json', () => {
     expect(rootEntry.devDependencies).toEqual(pkg.devDependencies);
   });
 });
+
+describe('the library and CDK Terrain', () => {
+  test("imports from 'cdktf' exactly the names the README lists as exported by both cdktf and cdktn", () => {
+    const imported = new Set<string>();
+    for (const file of sourceFiles(join(root, 'lib'))) {
+      for (const match of readFileSync(join(root, file), 'utf8').matchAll(/import \{([^}]+)\} from 'cdktf';/g)) {
+        for (const name of match[1].split(',')) imported.add(name.trim().replace(/^type\s+/, ''));
+      }
+    }
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const listed = /<!-- cdktf-imports -->([\s\S]*?)<!-- \/cdktf-imports -->/.exec(readme)![1].match(/`[A-Za-z]+`/g)!.map((n) => n.slice(1, -1));
+    expect(imported.size).toBeGreaterThan(5);
+    expect([...imported].sort()).toEqual([...listed].sort());
+  });
+});
