@@ -137,14 +137,15 @@ describe('order-platform init arguments', () => {
     [['--pattern', 'primarySecondary', '--regions', 'eastus2,westus'], 'West US has no availability zones'],
     [['--pattern', 'regionPinned', '--regions', 'eastus2,westus3'], 'eastus2 and westus3 are both in US'],
     [['--prefix', 'Contoso'], '--prefix: a name prefix must be 2-12 lower-case letters'],
-    [['--library', './missing.tgz'], 'no such file'],
+    [['--library', './missing.tgz'], 'no such file or directory'],
+    [['--library', '../missing-checkout'], 'no such file or directory'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['a', 'b'], 'init takes one directory, got 2'],
   ])('%j is refused: %s', (args, message) => {
     expect(fails(args)).toContain(message);
   });
 
-  test('a packed tarball becomes a file: spec relative to the new project', () => {
+  test('a tarball, checkout or file: path becomes a file: spec relative to the new project; ranges and git URLs are kept', () => {
     const dir = mkdtempSync(join(tmpdir(), 'order-platform-tgz-'));
     try {
       writeFileSync(join(dir, 'cdktf-order-platform-0.1.0.tgz'), '');
@@ -152,6 +153,13 @@ describe('order-platform init arguments', () => {
       expect(request !== 'help' && request.starter.library).toBe('file:../cdktf-order-platform-0.1.0.tgz');
       const git = parseInitArgs(['--library', 'github:contoso/cdktf-order-platform#v0.1.0'], dir);
       expect(git !== 'help' && git.starter.library).toBe('github:contoso/cdktf-order-platform#v0.1.0');
+      const range = parseInitArgs(['--library', '^0.1.0'], dir);
+      expect(range !== 'help' && range.starter.library).toBe('^0.1.0');
+      // A checkout beside the new project, given relative to where init runs.
+      const checkout = parseInitArgs(['nested/app', '--library', '.'], dir);
+      expect(checkout !== 'help' && checkout.starter.library).toBe('file:../..');
+      const fileSpec = parseInitArgs(['app', '--library', `file:${join(dir, 'cdktf-order-platform-0.1.0.tgz')}`], dir);
+      expect(fileSpec !== 'help' && fileSpec.starter.library).toBe('file:../cdktf-order-platform-0.1.0.tgz');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

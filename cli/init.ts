@@ -133,19 +133,18 @@ function packageName(dirName: string): string {
 }
 
 /**
- * The dependency spec written to package.json: a path to an existing packed tarball becomes a `file:` spec relative
- * to the new project (npm resolves `file:` against the package.json that holds it); anything else is kept.
+ * The dependency spec written to package.json: a path (a packed `.tgz`, a checkout, or a `file:` spec), taken from
+ * where init runs, becomes a `file:` spec relative to the new project, since npm resolves `file:` against the
+ * package.json that holds it; anything else (a version range, a git URL) is kept as given.
  */
 function librarySpec(given: string | undefined, cwd: string, dir: string): string {
   if (given === undefined) return `^${libraryManifest().version}`;
   const path = given.startsWith('file:') ? given.slice('file:'.length) : given;
-  if (/\.tgz$/.test(path)) {
-    const absolute = isAbsolute(path) ? path : resolve(cwd, path);
-    if (!existsSync(absolute)) throw new UsageError(`--library ${given}: no such file (from ${cwd}). Give the path of the .tgz that npm pack wrote`);
-    const fromProject = relative(dir, absolute);
-    return `file:${fromProject.startsWith('.') || isAbsolute(fromProject) ? fromProject : `./${fromProject}`}`;
-  }
-  return given;
+  if (!given.startsWith('file:') && !/\.tgz$/.test(path) && !/^\.{1,2}([\\/]|$)/.test(path) && !isAbsolute(path)) return given;
+  const absolute = resolve(cwd, path);
+  if (!existsSync(absolute)) throw new UsageError(`--library ${given}: no such file or directory (from ${cwd}). Give the path of the .tgz that npm pack wrote`);
+  const fromProject = relative(dir, absolute) || '.';
+  return `file:${fromProject.startsWith('.') || isAbsolute(fromProject) ? fromProject : `./${fromProject}`}`;
 }
 
 /** Writes the starter into `dir`; refuses (writing nothing) when any of its files exists. Returns the paths written. */

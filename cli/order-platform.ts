@@ -3,6 +3,7 @@
  * The package's command: `npx cdktf-order-platform <command>` (or `order-platform <command>` once installed).
  * Subcommands live in a table so later ones (reports, runbooks) slot in beside `init`.
  */
+import { relative } from 'path';
 import { INIT_USAGE, parseInitArgs, UsageError, writeStarter } from './init';
 import { libraryManifest } from './starter';
 
@@ -16,10 +17,10 @@ const COMMANDS: { readonly [name: string]: { readonly summary: string; readonly 
         return;
       }
       const written = writeStarter(request);
+      const dir = relative(process.cwd(), request.dir);
       console.log(`order-platform init: wrote ${written.join(', ')} in ${request.dir}
   pattern ${request.starter.pattern}, regions ${request.starter.regions.join(', ')}, prefix ${request.starter.prefix}
-Next:
-  cd ${request.dir}
+Next:${dir ? `\n  cd ${dir}` : ''}
   npm install
   npx cdktf synth
   npm test`);
