@@ -139,7 +139,8 @@ describe('order-platform init arguments', () => {
     [['--prefix', 'Contoso'], '--prefix: a name prefix must be 2-12 lower-case letters'],
     [['--library', './missing.tgz'], 'no such file or directory'],
     [['--library', '../missing-checkout'], 'no such file or directory'],
-    [['--bogus'], "Unknown option '--bogus'"],
+    [['--patern', 'activeActive'], 'unknown option --patern (did you mean --pattern?)'],
+    [['--pattern'], "Option '--pattern <value>' argument missing"],
     [['a', 'b'], 'init takes one directory, got 2'],
   ])('%j is refused: %s', (args, message) => {
     expect(fails(args)).toContain(message);

@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { transformSync } from '@swc/core';
-import { TerraformStack, Testing } from 'cdktf';
-import { EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, PlatformBackend, RedundancyPattern, RegionRole, ValidationError } from '../lib';
+import { App, TerraformStack, Testing } from 'cdktf';
+import { Construct } from 'constructs';
+import { EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, pathHash, PlatformBackend, RedundancyPattern, RegionRole, ValidationError } from '../lib';
 import { EXAMPLES } from '../examples';
 import { addresses, all, forService, only, StackJson, synthApp } from './support/synth';
 import { replacementContract } from './support/transitions';
@@ -254,7 +255,7 @@ describe('MultiRegionOrderPlatform', () => {
     ['bad prefix', { prefix: 'my-shop' }, 'shop: invalid prefix "my-shop"'],
     ['too-small address space', { addressPlan: { addressSpace: '10.0.0.0/21' } }, 'shop: invalid addressPlan.addressSpace "10.0.0.0/21": too small'],
     ['overlapping pod range', { addressPlan: { addressSpace: '10.0.0.0/16', podCidr: '10.0.128.0/17' } }, 'shop: invalid addressPlan.podCidr "10.0.128.0/17": overlaps the VNet address space'],
-    ['node counts below the minimum', { kubernetes: { systemPool: { minCount: 1 } } }, 'shop/shop-eastus2/Stamp: invalid kubernetes.systemPool.minCount 1'],
+    ['node counts below the minimum', { kubernetes: { systemPool: { minCount: 1 } } }, 'shop-eastus2/Stamp: invalid kubernetes.systemPool.minCount 1'],
     ['bad state storage account', { backend: PlatformBackend.azurerm({ resourceGroupName: 'rg', storageAccountName: 'St-State' }) }, 'shop: invalid backend.storageAccountName "St-State"'],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     ['a pattern that is not one', { pattern: 'activeActive' as any }, 'shop: invalid pattern "activeActive": expected a RedundancyPattern (e.g. RedundancyPattern.zoneRedundant()), got the string'],
@@ -268,5 +269,62 @@ describe('MultiRegionOrderPlatform', () => {
     expect(() => new MultiRegionOrderPlatform(Testing.app(), 'Shop_1', base)).toThrow('Shop_1: invalid id "Shop_1"');
     const stack = new TerraformStack(Testing.app(), 'existing');
     expect(() => new MultiRegionOrderPlatform(stack, 'shop', base)).toThrow('existing/shop: invalid scope "existing": the platform creates its own stacks and cannot live inside a stack');
+  });
+
+  test('rejects a second platform whose stacks would take names the app already has', () => {
+    const app = Testing.app();
+    new MultiRegionOrderPlatform(new Construct(app, 'team-a'), 'shop', base);
+    expect(() => new MultiRegionOrderPlatform(new Construct(app, 'team-b'), 'shop', base))
+      .toThrow("team-b/shop: invalid id \"shop\": the app already has a construct named 'shop-data' (shop-data), and stack names must be unique in an app. Fix: give each platform of the app its own id");
+  });
+});
+
+describe('stacks cdktf deploy can order', () => {
+  // cdktf-cli matches each stack's manifest dependencies against stack names (@cdktf/cli-core
+  // src/lib/helpers/stack-helpers.js): a dependency that names no stack stops `cdktf deploy '<id>-*'` with "dependencies
+  // are not included in the stacks to run", as it did while the stacks were children of the platform construct.
+  const outdir = mkdtempSync(join(tmpdir(), 'order-platform-manifest-'));
+  let manifest: { stacks: Record<string, { name: string; constructPath: string; dependencies: string[] }> };
+  let names: Record<string, string> = {};
+  beforeAll(() => {
+    try {
+      const app = new App({ outdir });
+      // Inside a wrapper construct, as a team that groups its platforms would write it.
+      const platform = EXAMPLES['primary-secondary'](new Construct(app, 'team'));
+      app.synth();
+      manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
+      names = Object.fromEntries([platform.dataStack, ...Object.values(platform.regionStacks)].map((s) => [s.node.id, s.node.path]));
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  test('every dependency is the name of a stack of the app', () => {
+    const stackNames = Object.values(manifest.stacks).map((s) => s.name);
+    expect(stackNames.length).toBe(6);
+    for (const stack of Object.values(manifest.stacks)) {
+      for (const dependency of stack.dependencies) expect(stackNames).toContain(dependency);
+    }
+  });
+
+  test('the stacks are the App\'s children whatever scope the platform has, so construct path = stack name', () => {
+    for (const stack of Object.values(manifest.stacks)) expect(stack.constructPath).toBe(stack.name);
+    expect(names['primary-secondary-data']).toBe('primary-secondary-data');
+  });
+
+  test('deploy order: data, then each region, then its apps stack, then the edge', () => {
+    const deps = (name: string) => [...manifest.stacks[name].dependencies].sort();
+    expect(deps('primary-secondary-data')).toEqual([]);
+    expect(deps('primary-secondary-westus3')).toEqual(['primary-secondary-data']);
+    expect(deps('primary-secondary-westus3-apps')).toEqual(['primary-secondary-data', 'primary-secondary-westus3']);
+    expect(deps('primary-secondary-edge')).toEqual(expect.arrayContaining(['primary-secondary-data', 'primary-secondary-eastus', 'primary-secondary-westus3']));
+  });
+
+  test('Azure names hash the path under the platform (<platform path>/<stack>/...), as when the stacks were its children', () => {
+    // The names contracts (contracts/*.names.txt) stayed byte-identical through the move; here the rule itself.
+    const inWrapper = synthApp((app) => EXAMPLES['zone-redundant'](new Construct(app, 'team')));
+    const vault = only(inWrapper['zone-redundant-westus3'], 'azurerm_key_vault');
+    expect(vault.name).toBe(`ordzr-kv-westus3-${pathHash('team/zone-redundant/zone-redundant-westus3/Stamp')}`);
+    expect(vault.name).not.toBe(`ordzr-kv-westus3-${pathHash('zone-redundant-westus3/Stamp')}`);
   });
 });

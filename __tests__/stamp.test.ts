@@ -215,12 +215,12 @@ describe('RegionalStamp address blocks in one app', () => {
 
   test('two stamps both left at the default block fail the synth, naming both and the fix', () => {
     const [one] = twoStamps({}, {});
-    expect(() => synthStack(one)).toThrow(/test\/Stamp: invalid addressIndex \(undefined\): the stamp took block 0 of its address plan \(10\.100\.0\.0\/20\), which overlaps second\/Stamp \(10\.100\.0\.0\/20\).*Fix: give each stamp of the app its own addressIndex/s);
+    expect(() => synthStack(one)).toThrow(/\[test\/Stamp\] invalid addressIndex \(undefined\): the stamp took block 0 of its address plan \(10\.100\.0\.0\/20\), which overlaps second\/Stamp \(10\.100\.0\.0\/20\).*Fix: give each stamp of the app its own addressIndex/s);
   });
 
   test('a defaulted stamp that overlaps one with an explicit index fails too; the explicit one alone is not blamed', () => {
     const [, two] = twoStamps({}, {});
-    expect(() => synthStack(two)).toThrow(/second\/Stamp: invalid addressIndex/);
+    expect(() => synthStack(two)).toThrow(/\[second\/Stamp\] invalid addressIndex/);
     const [defaulted, explicit] = twoStamps({}, { addressIndex: 0 });
     expect(() => synthStack(defaulted)).toThrow(/which overlaps second\/Stamp/);
     expect(() => synthStack(explicit)).not.toThrow();

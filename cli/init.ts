@@ -57,6 +57,11 @@ export function parseInitArgs(args: readonly string[], cwd: string): InitRequest
       },
     });
   } catch (e) {
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec((e as Error).message);
+    if (unknown) {
+      const known = ['--pattern', '--regions', '--prefix', '--library', '--help'];
+      throw new UsageError(`unknown option ${unknown[1]} (did you mean ${closest(unknown[1], known)}?)\n\n${INIT_USAGE}`);
+    }
     throw new UsageError(`${(e as Error).message}\n\n${INIT_USAGE}`);
   }
   const { values, positionals } = parsed;

@@ -286,9 +286,8 @@ function readme(options: StarterOptions, manifest: LibraryManifest): string {
   const stacks = [`${id}-data`, ...options.regions.map((r) => `${id}-${r}`), ...options.regions.map((r) => `${id}-${r}-apps`), `${id}-edge`];
   return `# ${options.name}
 
-An online-ordering platform on Azure (${options.pattern}), made with
-[cdktf-order-platform](https://www.npmjs.com/package/cdktf-order-platform): \`main.ts\` describes it, \`cdktf synth\`
-turns it into Terraform JSON under \`cdktf.out/stacks/\`.
+An online-ordering platform on Azure (${options.pattern}), made with cdktf-order-platform (its README has every
+option): \`main.ts\` describes it, \`cdktf synth\` turns it into Terraform JSON under \`cdktf.out/stacks/\`.
 
 \`\`\`bash
 npm install
@@ -299,17 +298,40 @@ npm test               # type-checks, then jest: cdktf's matchers and one snapsh
 Stacks: ${stacks.map((s) => `\`${s}\``).join(', ')}.
 
 ## Before the first deploy
-- Replace the placeholders in \`main.ts\`: the Entra ID group object IDs, the container images (the \`-apps\` stacks
-  wait until the pods run) and the services' host names.
+- Replace the placeholders in \`main.ts\`: the Entra ID group object IDs, the services' host names and the container
+  images. The \`-apps\` stacks wait until the pods run, so each image must: serve HTTPS on its container port with a
+  certificate for its host name, answer \`/healthz/ready\`, \`/healthz/live\` and \`/healthz/startup\`, run as a
+  non-root user (UID above 10000) on a read-only root filesystem, and contain \`/bin/sh\` (the preStop pause). A
+  private Azure Container Registry needs \`kubernetes.containerRegistries\` so the nodes may pull from it. The
+  library's README ("The services") has the whole contract.
 - Sign in: \`az login\` (or \`ARM_*\` variables for a service principal or OIDC) and
   \`export ARM_SUBSCRIPTION_ID=<subscription id>\`; install [kubelogin](https://azure.github.io/kubelogin/).
 - \`export CHECKPOINT_DISABLE=1\` (the cdktf CLI otherwise calls HashiCorp's telemetry endpoint).
 
 ## Deploy order
 \`npx cdktf deploy '${id}-*'\` orders the stacks by their references: \`${id}-data\` first, then each region stack,
-then each \`-apps\` stack, then \`${id}-edge\`. The edge stack's \`PrivateLinkServicesToApprove\` output lists the
-Private Link connections Front Door opened; approve them before traffic flows. On a first deploy the cluster-admin
-role takes a few minutes to reach AKS: an \`-apps\` stack that fails with \`403 Forbidden\` succeeds when applied again.
+then each \`-apps\` stack, then \`${id}-edge\` (\`npx cdktf diff <stack>\` shows one stack's plan). On a first deploy
+the cluster-admin role takes a few minutes to reach AKS: an \`-apps\` stack that fails with \`403 Forbidden\`
+succeeds when applied again.
+
+## After the first deploy
+- Front Door reaches each region through Private Link, and someone must approve the connections it opened (azurerm
+  cannot). The edge stack's \`PrivateLinkServicesToApprove\` output lists the Private Link Service IDs:
+
+  \`\`\`bash
+  for pls in $(terraform -chdir=cdktf.out/stacks/${id}-edge output -json PrivateLinkServicesToApprove | jq -r '.[]'); do
+    for conn in $(az network private-endpoint-connection list --id "$pls" \\
+        --query "[?properties.privateLinkServiceConnectionState.status=='Pending'].id" -o tsv); do
+      az network private-endpoint-connection approve --id "$conn" --description "Front Door"
+    done
+  done
+  \`\`\`
+
+  Until then Front Door answers 503.
+- The Order service logs in to its database as its managed identity, which azurerm cannot create inside the
+  database: an administrator of the database's Entra ID group runs \`CREATE USER [<identity name>] FROM EXTERNAL
+  PROVIDER\` and the role grants (SQL), or \`pgaadauth_create_principal\` and grants (PostgreSQL), as the library's
+  README says.
 
 ## Why TypeScript 5.9
 \`typescript\` is pinned to ${manifest.devDependencies.typescript}: TypeScript 7 (npm's \`latest\`) is a native compiler without the JavaScript API

@@ -4,7 +4,8 @@
  *  1. `npm pack` this repository (the build runs in `prepare`).
  *  2. In a temporary directory: `npx --yes ./<tarball> init app --library ./<tarball>`, then in `app`:
  *     `npm install`, the real `npx cdktf synth` (cdktf-cli from the starter's devDependencies), a check of the stacks it
- *     wrote, and the starter's own tests (`npm test`: once writing its snapshots, once comparing with `--ci`).
+ *     wrote, the starter's own tests (`npm test`: once writing its snapshots, once comparing with `--ci`), and
+ *     `cdktf deploy 'orders-*'` with terraform replaced by a recorder: the stacks apply in dependency order.
  *  3. An existing project: `cdktf init --template=typescript --local`, then the README's quickstart as written (its
  *     install commands with the tarball for the library, its cdktf.json app, tsconfig.json and main.ts), then
  *     `npx cdktf synth`.
@@ -16,9 +17,9 @@
  * The last line is `consumer proof: N passed, N failed` (the starter's jest tests, and one for each step).
  */
 import { spawnSync } from 'child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { delimiter, join } from 'path';
 import { STARTER_APP_COMMAND, STARTER_PLATFORM_ID } from '../cli/starter';
 import { readmeQuickstart } from './readme-quickstart';
 
@@ -148,6 +149,25 @@ try {
   });
   step("the starter's tests again with --ci: the synth matches its snapshots", () => {
     run('npm test -- --ci', app);
+  });
+  step("cdktf deploy 'orders-*' applies the stacks in dependency order (terraform replaced by a recorder)", () => {
+    // The real cdktf-cli decides the order; a stand-in terraform on PATH records each call and succeeds, since no
+    // provider can be installed here. Before the stacks were the App's children, the CLI refused to start.
+    const bin = join(work, 'terraform-recorder');
+    const log = join(work, 'terraform-calls.log');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'terraform'), `#!/bin/sh
+echo "$(basename "$PWD") $*" >> ${JSON.stringify(log)}
+case "$1" in
+  version) echo '{"terraform_version":"1.11.0","platform":"linux_amd64","provider_selections":{},"terraform_outdated":false}';;
+  output) echo '{}';;
+esac
+exit 0
+`, { mode: 0o755 });
+    run("npx cdktf deploy 'orders-*' --auto-approve", app, { PATH: `${bin}${delimiter}${process.env.PATH}` });
+    const applied = readFileSync(log, 'utf8').split('\n').filter((line) => / apply /.test(` ${line} `)).map((line) => line.split(' ')[0]);
+    const expected = [`${STARTER_PLATFORM_ID}-data`, `${STARTER_PLATFORM_ID}-westus3`, `${STARTER_PLATFORM_ID}-westus3-apps`, `${STARTER_PLATFORM_ID}-edge`];
+    if (JSON.stringify(applied) !== JSON.stringify(expected)) throw new Error(`applied ${applied.join(', ')}; expected ${expected.join(', ')}`);
   });
   step('a type error stops the app command before anything is synthesized', () => {
     const main = readFileSync(join(app, 'main.ts'), 'utf8');

@@ -177,6 +177,27 @@ export const PREFIX_PATTERN = /^[a-z][a-z0-9]{1,11}$/;
 /** Length of the stable hash in generated names. */
 const HASH_LENGTH = 6;
 
+const NAMING_PATHS = new WeakMap<IConstruct, string>();
+
+/**
+ * Records the path `construct` is named by, when it differs from its construct path: a construct moved in the tree
+ * keeps hashing its old path, so the Azure names under it stay the same. `MultiRegionOrderPlatform` uses it for its
+ * stacks, which are children of the App but were once children of the platform (`<platform path>/<stack id>`).
+ */
+export function keepNamingPath(construct: IConstruct, path: string): void {
+  NAMING_PATHS.set(construct, path);
+}
+
+/** The path names hash for `scope`: its construct path, below the nearest scope with a path kept by {@link keepNamingPath}. */
+export function namingPath(scope: IConstruct): string {
+  const scopes = scope.node.scopes;
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const kept = NAMING_PATHS.get(scopes[i]);
+    if (kept !== undefined) return [kept, ...scopes.slice(i + 1).map((s) => s.node.id)].join('/');
+  }
+  return scope.node.path;
+}
+
 /** Six hex characters of the SHA-256 of a construct path: stable for as long as the path is. */
 export function pathHash(path: string): string {
   return createHash('sha256').update(path).digest('hex').slice(0, HASH_LENGTH);
@@ -211,14 +232,15 @@ export class Naming {
 
   /**
    * The name for a resource: `override` (validated against Azure's rules, reported as `prop`) when given,
-   * otherwise a generated one hashed from `scope`'s path (plus `childId` when given).
+   * otherwise a generated one hashed from `scope`'s naming path (plus `childId` when given).
    */
   public name(scope: IConstruct, kind: ResourceKind, options: { readonly qualifier?: string; readonly override?: string; readonly prop?: string; readonly childId?: string } = {}): string {
     const prop = options.prop ?? 'names';
     if (options.override !== undefined) return kind.validate(scope, prop, options.override);
     const { abbreviation, hyphens, maxLength } = kind.props;
     // `childId`: hash the path the resource itself will have, when several siblings of one kind share a scope.
-    const hash = pathHash(options.childId ? `${scope.node.path}/${options.childId}` : scope.node.path);
+    const path = namingPath(scope);
+    const hash = pathHash(options.childId ? `${path}/${options.childId}` : path);
     const join = (parts: string[]) => parts.join(hyphens ? '-' : '');
     const clean = (part: string) => part.toLowerCase().replace(hyphens ? /[^a-z0-9-]/g : /[^a-z0-9]/g, '');
     const withQualifier = options.qualifier ? join([this.prefix, abbreviation, clean(options.qualifier), hash]) : undefined;

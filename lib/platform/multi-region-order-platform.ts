@@ -8,7 +8,7 @@ import { DataTierConstruct } from '../core/data-tier';
 import { ValidationError } from '../core/errors';
 import { checkGuid, checkShape, Checks, givenOf } from '../core/validate';
 import { RemovalPolicy } from '../core/lifecycle';
-import { Naming, pathHash, ResourceKind } from '../core/naming';
+import { keepNamingPath, Naming, pathHash, ResourceKind } from '../core/naming';
 import { PatternKind, RedundancyPattern, RegionPlacement, RegionRole } from '../core/pattern';
 import { Regions } from '../core/regions';
 import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, TRACKING_EVENTS_PATH } from '../core/services';
@@ -211,6 +211,20 @@ export class MultiRegionOrderPlatform extends Construct {
     const tags = mergeTags(this, 'tags', { 'managed-by': 'cdktf-order-platform', platform: id, pattern: props.pattern.kind }, props.tags);
     const stackProps = { backend, subscriptionId: props.subscriptionId };
     this.checkComposition(props);
+    // The stacks are children of the App, not of this construct. cdktf writes each stack's dependencies into
+    // manifest.json as construct paths ('orders/orders-data') while cdktf-cli matches them against stack names
+    // ('orders-data') (@cdktf/cli-core src/lib/helpers/stack-helpers.js; hashicorp/terraform-cdk#2976): with nested
+    // stacks, `cdktf deploy 'orders-*'` stops with "dependencies are not included in the stacks to run".
+    const newStack = (name: string): PlatformStack => {
+      const existing = this.node.root.node.tryFindChild(name);
+      if (existing) {
+        throw new ValidationError({ scope: this, prop: 'id', value: id, problem: `the app already has a construct named '${name}' (${existing.node.path}), and stack names must be unique in an app`, fix: 'give each platform of the app its own id' });
+      }
+      const stack = new PlatformStack(this.node.root, name, stackProps);
+      // Names hash the construct path; the stacks were once children of the platform, so keep naming by that path.
+      keepNamingPath(stack, `${this.node.path}/${name}`);
+      return stack;
+    };
 
     // Services behind public load balancers: those Traffic Manager serves, and those behind API Management (a
     // gateway outside a VNet reaches public backends). They get a DNS label per region and an NSG opening.
@@ -218,7 +232,7 @@ export class MultiRegionOrderPlatform extends Construct {
     const fdServices = props.entry?.frontDoor?.services ?? PLATFORM_SERVICES.map((s) => s.key).filter((k) => !tmServices.includes(k));
     const publicServices = [...new Set([...tmServices, ...(props.entry?.apiManagement ? fdServices : [])])];
 
-    this.dataStack = new PlatformStack(this, `${id}-data`, stackProps);
+    this.dataStack = newStack(`${id}-data`);
     const regionalData: Record<string, RegionalData> = {};
     const regionStacks: Record<string, TerraformStack> = {};
     const stamps: Record<string, RegionalStamp> = {};
@@ -228,7 +242,7 @@ export class MultiRegionOrderPlatform extends Construct {
       regionalData[region] = new RegionalData(this.dataStack, region, {
         naming, placement, monitoring: props.monitoring ?? {}, tags: { ...tags, region, component: 'data' },
       });
-      const stack = new PlatformStack(this, `${id}-${region}`, stackProps);
+      const stack = newStack(`${id}-${region}`);
       const stamp = asPlatformProps((prop) => prop, () => new RegionalStamp(stack, 'Stamp', {
         prefix: naming.prefix,
         region,
@@ -312,7 +326,7 @@ export class MultiRegionOrderPlatform extends Construct {
         this.eventBus?.grantSend(identities, 'OrderEventsSender', identities.identities.order.principalId);
         if (this.eventBus?.transport.kind === 'serviceBus') this.eventBus.grantReceive(identities, 'OrderEventsReceiver', identities.identities.tracking.principalId);
 
-        const apps = new PlatformStack(this, `${id}-${region}-apps`, stackProps);
+        const apps = newStack(`${id}-${region}-apps`);
         // The kubernetes provider is configured from the existing cluster (a data source), never from a resource
         // created in the same apply; with local accounts disabled it authenticates through kubelogin (Entra ID) as the
         // identity the deployer runs azurerm with.
@@ -349,7 +363,7 @@ export class MultiRegionOrderPlatform extends Construct {
 
     // Edge last: it reads every stamp's ingress, and at deploy time the Private Link Services the apps create.
     if (props.workloads || props.entry) {
-      const edgeStack = new PlatformStack(this, `${id}-edge`, stackProps);
+      const edgeStack = newStack(`${id}-edge`);
       Object.values(appsStacks).forEach((apps) => edgeStack.addDependency(apps));
       const entry = asPlatformProps((prop) => (prop === 'regions' || prop.startsWith('ingress') ? prop : `entry.${prop}`), () => new GlobalEntry(edgeStack, 'Entry', {
         ...props.entry,

@@ -566,11 +566,14 @@ export class RegionalStamp extends Construct {
     const mine = IPv4CidrRange.fromCidr(this.addresses.vnet);
     return this.node.root.node.findAll()
       .filter((c): c is RegionalStamp => c instanceof RegionalStamp && c !== this && IPv4CidrRange.fromCidr(c.addresses.vnet).isOverlapping(mine))
-      .map((other) => new ValidationError({
-        scope: this, prop: 'addressIndex', value: undefined,
-        problem: `the stamp took block 0 of its address plan (${this.addresses.vnet}), which overlaps ${other.node.path} (${other.addresses.vnet}): overlapping VNets cannot be peered or reach each other's private endpoints`,
-        fix: 'give each stamp of the app its own addressIndex (0, 1, ...) from one AddressPlan, as MultiRegionOrderPlatform does',
-      }).message);
+      .map((other) => {
+        const error = new ValidationError({
+          scope: this, prop: 'addressIndex', value: undefined,
+          problem: `the stamp took block 0 of its address plan (${this.addresses.vnet}), which overlaps ${other.node.path} (${other.addresses.vnet}): overlapping VNets cannot be peered or reach each other's private endpoints`,
+          fix: 'give each stamp of the app its own addressIndex (0, 1, ...) from one AddressPlan, as MultiRegionOrderPlatform does',
+        });
+        return error.message.slice(`${error.constructPath}: `.length); // cdktf prefixes validation messages with the path
+      });
   }
 
   private checkPool(checks: Checks, prop: string, pool: NodePoolOptions | undefined, min: number, defaultMax: number, why: string): Required<NodePoolOptions> {
