@@ -1,5 +1,7 @@
+// The public API: every module a consumer may use, re-exported from the package root. Layers, bottom up: core,
+// shared contracts and monitoring, the building blocks, platform (README, "Development"; .dependency-cruiser.js enforces it).
 export * from './core/address-plan';
-export * from './core/data-tier';
+export * from './core/address-plan-types';
 export * from './core/errors';
 export * from './core/lifecycle';
 export * from './core/naming';
@@ -8,11 +10,16 @@ export * from './core/regions';
 export * from './core/services';
 export * from './core/stack-trace';
 export * from './core/tags';
+export * from './shared/node-pool-model';
+export * from './shared/private-dns-zones';
+export * from './shared/private-endpoints';
+export * from './shared/regional-ingress';
+export * from './monitoring/regional-monitoring';
+export * from './data-tier/data-tier';
 export * from './database/active-passive-database';
 export * from './database/engine';
 export * from './events/event-bus';
 export * from './global-entry/global-entry';
-export * from './monitoring/regional-monitoring';
 export * from './platform/backend';
 export * from './platform/multi-region-order-platform';
 export * from './stamp/network';

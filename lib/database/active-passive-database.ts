@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
 import { Annotations } from 'cdktf';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
-import { DataTierConstruct, DataTierEndpoint, DataTierProps } from '../core/data-tier';
+import { DataTierEndpoint } from '../shared/private-endpoints';
+import { PrivateDnsZones } from '../shared/private-dns-zones';
+import { DataTierConstruct, DataTierProps } from '../data-tier/data-tier';
 import { ValidationError } from '../core/errors';
 import { checkFormat, checkGuid, checkShape, Checks, givenOf } from '../core/validate';
-import { PrivateDnsZones } from '../stamp/network';
 import { DatabaseEngine, PostgresqlEngineOptions, SqlEngineOptions } from './engine';
 import { buildPostgresql, checkPostgresqlOptions } from './postgresql';
 import { cellPlans, DatabaseBuildContext } from './topology';

@@ -1,4 +1,4 @@
-import { DATA_TIER_ENTRIES } from '../core/shapes';
+import { DATA_TIER_ENTRIES } from '../data-tier/shapes';
 import { opt, shapes, strictShape } from '../core/validate';
 import type { ActivePassiveDatabaseProps, DatabaseAdministrator } from './active-passive-database';
 import { DatabaseEngine, PostgresqlEngineOptions, SqlEngineOptions, SqlLongTermRetention } from './engine';

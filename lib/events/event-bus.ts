@@ -9,14 +9,15 @@ import { ServicebusSubscription } from '@cdktf/provider-azurerm/lib/servicebus-s
 import { ServicebusTopic } from '@cdktf/provider-azurerm/lib/servicebus-topic';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
-import { DataTierConstruct, DataTierEndpoint, DataTierProps } from '../core/data-tier';
+import { DataTierEndpoint } from '../shared/private-endpoints';
+import { PrivateDnsZones } from '../shared/private-dns-zones';
+import { DataTierConstruct, DataTierProps } from '../data-tier/data-tier';
 import { ValidationError } from '../core/errors';
 import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
 import { activeActivePartner, PatternKind, RegionPlacement } from '../core/pattern';
 import { asOptions, checkPrincipals, checkShape, Checks, givenOf, recordGiven } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
-import { PrivateDnsZones } from '../stamp/network';
 import { EVENT_BUS_SHAPE, EVENT_GRID_OPTIONS_SHAPE, SERVICE_BUS_OPTIONS_SHAPE } from './shapes';
 
 /** Options of {@link EventTransport.serviceBus}. */

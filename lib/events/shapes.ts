@@ -1,4 +1,4 @@
-import { DATA_TIER_ENTRIES } from '../core/shapes';
+import { DATA_TIER_ENTRIES } from '../data-tier/shapes';
 import { opt, shapes, strictShape } from '../core/validate';
 import { EventBusProps, EventGridOptions, EventTransport, ServiceBusOptions } from './event-bus';
 

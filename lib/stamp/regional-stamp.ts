@@ -10,19 +10,21 @@ import { MonitorDataCollectionRuleAssociation } from '@cdktf/provider-azurerm/li
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { AKS_POOL_MODE_LABEL, NodePoolModel } from '../shared/node-pool-model';
+import { PrivateDnsZoneSpec, PrivateDnsZones } from '../shared/private-dns-zones';
+import { ingressIp, RegionalIngress } from '../shared/regional-ingress';
 import { AddressPlan, RegionAddresses } from '../core/address-plan';
 import { protect, RemovalPolicy } from '../core/lifecycle';
 import { Naming, ResourceKind } from '../core/naming';
 import { RegionRole } from '../core/pattern';
 import { RegionInfo, Regions } from '../core/regions';
-import { ingressIp, PLATFORM_SERVICES, RegionalIngress } from '../core/services';
+import { PLATFORM_SERVICES } from '../core/services';
 import { ValidationError } from '../core/errors';
 import { mergeTags, Tags } from '../core/tags';
 import { checkFormat, checkGuid, checkShape, Checks, IPV4_OR_CIDR } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { IRegionalMonitoring, RegionalMonitoring } from '../monitoring/regional-monitoring';
-import { AKS_POOL_MODE_LABEL, NodePoolModel } from '../workloads/schedulability';
-import { PrivateDnsZoneSpec, PrivateDnsZones, StampNetwork, subnetName } from './network';
+import { StampNetwork, subnetName } from './network';
 import { REGIONAL_STAMP_SHAPE } from './shapes';
 
 /** Size and autoscaler range of one AKS node pool. */

@@ -1,7 +1,8 @@
 import { AddressPlan } from '../core/address-plan';
-import { MONITORING_SINK_SHAPE, REMOVAL_POLICY_SHAPE, TAGS_SHAPE } from '../core/shapes';
+import { REMOVAL_POLICY_SHAPE, TAGS_SHAPE } from '../core/shapes';
 import { RegionRole } from '../core/pattern';
 import { opt, shapes, strictShape } from '../core/validate';
+import { MONITORING_SINK_SHAPE } from '../monitoring/shapes';
 import type { KeyVaultOptions, KubernetesOptions, MaintenanceWindowOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './regional-stamp';
 
 // Internal: the run-time shapes of the stamp props (not exported from the package).

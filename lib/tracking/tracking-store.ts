@@ -4,7 +4,9 @@ import { CosmosdbAccount } from '@cdktf/provider-azurerm/lib/cosmosdb-account';
 import { CosmosdbSqlContainer } from '@cdktf/provider-azurerm/lib/cosmosdb-sql-container';
 import { CosmosdbSqlDatabase } from '@cdktf/provider-azurerm/lib/cosmosdb-sql-database';
 import { CosmosdbSqlRoleAssignment } from '@cdktf/provider-azurerm/lib/cosmosdb-sql-role-assignment';
-import { DataTierConstruct, DataTierEndpoint, DataTierProps } from '../core/data-tier';
+import { DataTierEndpoint } from '../shared/private-endpoints';
+import { PrivateDnsZones } from '../shared/private-dns-zones';
+import { DataTierConstruct, DataTierProps } from '../data-tier/data-tier';
 import { ValidationError } from '../core/errors';
 import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
@@ -12,7 +14,6 @@ import { PatternKind, RegionPlacement } from '../core/pattern';
 import { checkInteger, checkPrincipals, Checks } from '../core/validate';
 import { TRACKING_STORE_SHAPE } from './shapes';
 import { addDiagnostics } from '../monitoring/diagnostics';
-import { PrivateDnsZones } from '../stamp/network';
 
 /** Cosmos DB consistency levels. */
 export type ConsistencyLevel = 'Strong' | 'BoundedStaleness' | 'Session' | 'ConsistentPrefix' | 'Eventual';

@@ -10,13 +10,15 @@ import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { describeValue, ValidationError } from '../core/errors';
 import { RegionRole, StandbyMode } from '../core/pattern';
-import { checkIngressAddresses, HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, RegionalIngress } from '../core/services';
+import { AKS_POOL_MODE_LABEL } from '../shared/node-pool-model';
+import { checkIngressAddresses, RegionalIngress } from '../shared/regional-ingress';
+import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec } from '../core/services';
 import { Regions } from '../core/regions';
 import { checkFormat, checkGuid, checkShape, Checks, givenOf, IPV4_CIDR, pascal } from '../core/validate';
 import { canaryPods, planRelease, ReleasePlan, SlotId, SlotPlan } from './release-plan';
 import { Rollout } from './rollout';
 import { BLUE_GREEN_SHAPE, CANARY_SHAPE, ORDER_WORKLOADS_SHAPE } from './shapes';
-import { AKS_POOL_MODE_LABEL, PodGroupModel } from './schedulability';
+import { PodGroupModel } from './schedulability';
 import type { IWorkloadIdentities } from './workload-identities';
 
 /** Probe paths of a service (must be distinct). */

@@ -1,5 +1,5 @@
+import { REGIONAL_INGRESS_SHAPE } from '../shared/shapes';
 import { PLATFORM_SERVICES } from '../core/services';
-import { REGIONAL_INGRESS_SHAPE } from '../core/shapes';
 import { RegionRole } from '../core/pattern';
 import { opt, shapes, strictShape } from '../core/validate';
 import type { OrderWorkloadsProps, ProbePaths, ResourceOptions, WorkloadConfig, WorkloadServiceOptions } from './order-workloads';

@@ -1,15 +1,15 @@
 import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { IRegionalMonitoring, RegionalMonitoring } from '../monitoring/regional-monitoring';
-import { PrivateDnsZoneSpec } from '../stamp/network';
+import { DataTierEndpoint } from '../shared/private-endpoints';
+import { describeValue, ValidationError } from '../core/errors';
+import { RemovalPolicy } from '../core/lifecycle';
+import { Naming, ResourceKind } from '../core/naming';
+import { RedundancyPattern, RegionPlacement } from '../core/pattern';
+import { Regions } from '../core/regions';
+import { mergeTags, Tags } from '../core/tags';
+import { checkRegionKeys, checkShape, Shape } from '../core/validate';
 import { RegionalStamp } from '../stamp/regional-stamp';
-import { describeValue, ValidationError } from './errors';
-import { RemovalPolicy } from './lifecycle';
-import { Naming, ResourceKind } from './naming';
-import { RedundancyPattern, RegionPlacement } from './pattern';
-import { Regions } from './regions';
-import { mergeTags, Tags } from './tags';
-import { checkRegionKeys, checkShape, Shape } from './validate';
 
 /** Props every data-tier construct (database, tracking store, event bus) shares. */
 export interface DataTierProps {
@@ -36,18 +36,6 @@ export interface DataTierProps {
   readonly removalPolicy?: RemovalPolicy;
   /** Tags for every resource. @default - library tags only */
   readonly tags?: Tags;
-}
-
-/** A private endpoint every stamp gets to a data-tier resource. */
-export interface DataTierEndpoint {
-  /** Stable key, the end of the endpoint's construct ID (`westus3`, `eastus2-replica-centralus`, ...). */
-  readonly key: string;
-  /** Middle of the endpoint's name, `pe-<qualifier>` (`sql-westus3`, `cosmos-eastus2`, ...). */
-  readonly qualifier: string;
-  readonly resourceId: string;
-  /** Private-link sub-resource (`sqlServer`, `Sql`, `namespace`, ...). */
-  readonly subresource: string;
-  readonly zone: PrivateDnsZoneSpec;
 }
 
 /**

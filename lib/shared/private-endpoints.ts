@@ -1,0 +1,16 @@
+import { PrivateDnsZoneSpec } from './private-dns-zones';
+
+// Contract between the data constructs, which list the private endpoints their resources need, and the stamps, which
+// create them in their private-endpoint subnet (`DataTierConstruct.connect(stamp)`).
+
+/** A private endpoint every stamp gets to a data-tier resource. */
+export interface DataTierEndpoint {
+  /** Stable key, the end of the endpoint's construct ID (`westus3`, `eastus2-replica-centralus`, ...). */
+  readonly key: string;
+  /** Middle of the endpoint's name, `pe-<qualifier>` (`sql-westus3`, `cosmos-eastus2`, ...). */
+  readonly qualifier: string;
+  readonly resourceId: string;
+  /** Private-link sub-resource (`sqlServer`, `Sql`, `namespace`, ...). */
+  readonly subresource: string;
+  readonly zone: PrivateDnsZoneSpec;
+}
