@@ -17,6 +17,7 @@ export * from './shared/regional-ingress';
 export * from './monitoring/regional-monitoring';
 export * from './data-tier/data-tier';
 export * from './database/active-passive-database';
+export * from './database/active-passive-database-types';
 export * from './database/engine';
 export * from './events/event-bus';
 export * from './global-entry/global-entry';

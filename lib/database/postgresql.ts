@@ -6,7 +6,7 @@ import { addDiagnostics } from '../monitoring/diagnostics';
 import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
 import { checkFormat, Checks } from '../core/validate';
-import type { DatabaseCell, DatabaseServerEndpoint } from './active-passive-database';
+import type { DatabaseCell, DatabaseServerEndpoint } from './active-passive-database-types';
 import type { DatabaseBuild, DatabaseBuildContext } from './topology';
 import { RegionPlacement } from '../core/pattern';
 import { PostgresqlEngineOptions } from './engine';

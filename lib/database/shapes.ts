@@ -1,6 +1,6 @@
 import { DATA_TIER_ENTRIES } from '../data-tier/shapes';
 import { opt, shapes, strictShape } from '../core/validate';
-import type { ActivePassiveDatabaseProps, DatabaseAdministrator } from './active-passive-database';
+import type { ActivePassiveDatabaseProps, DatabaseAdministrator } from './active-passive-database-types';
 import { DatabaseEngine, PostgresqlEngineOptions, SqlEngineOptions, SqlLongTermRetention } from './engine';
 
 // Internal: the run-time shapes of the database props (not exported from the package).

@@ -10,7 +10,7 @@ import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
 import { PatternKind, RegionPlacement, RegionRole } from '../core/pattern';
 import { Checks } from '../core/validate';
-import type { DatabaseCell, DatabaseServerEndpoint } from './active-passive-database';
+import type { DatabaseCell, DatabaseServerEndpoint } from './active-passive-database-types';
 import type { DatabaseBuild, DatabaseBuildContext } from './topology';
 import { SqlEngineOptions } from './engine';
 import type { Construct } from 'constructs';

@@ -4,7 +4,7 @@ import { Naming } from '../core/naming';
 import { activeActivePartner, PatternKind, RedundancyPattern, RegionPlacement } from '../core/pattern';
 import { Tags } from '../core/tags';
 import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
-import type { DatabaseAdministrator, DatabaseCell, DatabaseServerEndpoint } from './active-passive-database';
+import type { DatabaseAdministrator, DatabaseCell, DatabaseServerEndpoint } from './active-passive-database-types';
 
 // Internal: the shared shape of the SQL and PostgreSQL builders (not exported from the package).
 

@@ -14,7 +14,8 @@ import { PatternKind, RedundancyPattern, RegionPlacement, RegionRole } from '../
 import { Regions } from '../core/regions';
 import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, TRACKING_EVENTS_PATH } from '../core/services';
 import { mergeTags, Tags } from '../core/tags';
-import { ActivePassiveDatabase, DatabaseAdministrator } from '../database/active-passive-database';
+import { ActivePassiveDatabase } from '../database/active-passive-database';
+import { DatabaseAdministrator } from '../database/active-passive-database-types';
 import { DatabaseEngine } from '../database/engine';
 import { EventBus, EventBusProps, EventGridOptions, EventTransport } from '../events/event-bus';
 import { GlobalEntry, GlobalEntryProps } from '../global-entry/global-entry';
