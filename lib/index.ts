@@ -21,6 +21,7 @@ export * from './database/active-passive-database-types';
 export * from './database/engine';
 export * from './events/event-bus';
 export * from './global-entry/global-entry';
+export * from './global-entry/global-entry-types';
 export * from './platform/backend';
 export * from './platform/multi-region-order-platform';
 export * from './stamp/network';

@@ -1,7 +1,10 @@
+/** Service keys: `order` (Order API) and `tracking` (Delivery-tracking API). */
+export type ServiceKey = 'order' | 'tracking';
+
 /** The two services of the platform and the contract between their Kubernetes Services and the global entry. */
 export interface PlatformServiceSpec {
   /** Key used in props and construct IDs. */
-  readonly key: 'order' | 'tracking';
+  readonly key: ServiceKey;
   /** Kubernetes name (Deployment, Service) and origin-group name. */
   readonly name: string;
   /** Path prefix the global entry routes to the service (`/orders/*`). */

@@ -7,10 +7,10 @@ import { ApiManagementApiPolicy } from '@cdktf/provider-azurerm/lib/api-manageme
 import { ApiManagementBackend } from '@cdktf/provider-azurerm/lib/api-management-backend';
 import { Naming, ResourceKind } from '../core/naming';
 import { RegionPlacement } from '../core/pattern';
-import { PLATFORM_SERVICES } from '../core/services';
+import { PLATFORM_SERVICES, ServiceKey } from '../core/services';
 import { Tags } from '../core/tags';
 import { checkFormat, Checks } from '../core/validate';
-import type { ApiManagementOptions, ServiceKey } from './global-entry';
+import type { ApiManagementOptions } from './global-entry-types';
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
 /** The gateway's built-in health endpoint, which Front Door probes when API Management is its origin. */

@@ -3,7 +3,7 @@ import { PATTERN_SHAPE, REGIONS_SHAPE, TAGS_SHAPE } from '../core/shapes';
 import { PLATFORM_SERVICES } from '../core/services';
 import { opt, shapes, strictShape } from '../core/validate';
 import { MONITORING_SINK_SHAPE } from '../monitoring/shapes';
-import type { ApiManagementOptions, FrontDoorOptions, GeoRoutingOptions, GlobalEntryProps, TrafficManagerOptions, WafOptions } from './global-entry';
+import type { ApiManagementOptions, FrontDoorOptions, GeoRoutingOptions, GlobalEntryProps, TrafficManagerOptions, WafOptions } from './global-entry-types';
 
 // Internal: the run-time shapes of the global entry props (not exported from the package).
 

@@ -1,0 +1,152 @@
+import { RedundancyPattern } from '../core/pattern';
+import { ServiceKey } from '../core/services';
+import { Tags } from '../core/tags';
+import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
+import { RegionalIngress } from '../shared/regional-ingress';
+
+// The props of GlobalEntry, apart from the construct so that the API Management gateway (api-management.ts) and the
+// props' run-time shape (shapes.ts) can name them without importing it.
+
+/** Options of the Front Door entry. */
+export interface FrontDoorOptions {
+  /**
+   * Services Front Door serves (the others must be served by Traffic Manager).
+   * @default - every service not given to Traffic Manager
+   */
+  readonly services?: ServiceKey[];
+  /**
+   * Reach the stamps' internal load balancers over Private Link (the AKS-managed Private Link Services); `false`
+   * uses `publicOrigins`.
+   * @default true
+   */
+  readonly privateLink?: boolean;
+  /**
+   * Host header (and TLS server name) sent to each service's origins; Front Door checks the service's certificate
+   * against it. Required for Private Link origins (their address is a private IP no public certificate covers)
+   * unless `customDomains` are given.
+   * @default - public origins: their host name; Private Link origins: the first custom domain
+   */
+  readonly originHostHeaders?: { readonly [service: string]: string };
+  /**
+   * Front Door Private Link region per origin region, where Front Door's private endpoints live. Front Door Private
+   * Link works from a list of regions; any of them reaches any origin.
+   * @default - the origin's region when Front Door Private Link is offered there, else an offered region in the same
+   * geography
+   */
+  readonly privateLinkLocations?: { readonly [region: string]: string };
+  /** Health-probe interval in seconds (5-31536000). @default 30 */
+  readonly probeIntervalSeconds?: number;
+  /** Health-probe samples considered (1-255). @default 4 */
+  readonly sampleSize?: number;
+  /** Successful samples needed for a healthy origin. @default 2 */
+  readonly successfulSamplesRequired?: number;
+  /** Latency sensitivity: origins within this many ms of the fastest share traffic (0-1000). @default 50 */
+  readonly latencySensitivityMs?: number;
+  /** Custom domains (host names) on the endpoint, with Azure-managed TLS certificates (TLS 1.2). @default - none */
+  readonly customDomains?: string[];
+  /** WAF settings. @default - Prevention, 1000 requests per client per minute */
+  readonly waf?: WafOptions;
+}
+
+/** WAF policy settings. */
+export interface WafOptions {
+  /** @default 'Prevention' */
+  readonly mode?: 'Prevention' | 'Detection';
+  /** Requests per client IP per window before the rate-limit rule blocks (a per-client throttle). @default 1000 */
+  readonly rateLimitThreshold?: number;
+  /** Rate-limit window in minutes: 1 or 5. @default 1 */
+  readonly rateLimitWindowMinutes?: number;
+}
+
+/** Options of the Traffic Manager entry (DNS-level; needs public origins). */
+export interface TrafficManagerOptions {
+  /** Services Traffic Manager serves; Front Door must not serve them too. */
+  readonly services: ServiceKey[];
+  /** DNS TTL in seconds (0-2147483647); low, so clients follow a failover quickly. @default 30 */
+  readonly dnsTtlSeconds?: number;
+  /** Health-check interval in seconds: 30, or 10 (fast probing). @default 30 */
+  readonly probeIntervalSeconds?: number;
+}
+
+/** Options of the API Management gateway behind Front Door. */
+export interface ApiManagementOptions {
+  readonly publisherName: string;
+  readonly publisherEmail: string;
+  /**
+   * SKU; several regions and availability zones need Premium.
+   * @default 'Premium'
+   */
+  readonly sku?: 'Developer' | 'Basic' | 'Standard' | 'Premium';
+  /** Units per region (Premium with zones: a multiple of 3, one per zone). @default - 3 with zones, else 1 */
+  readonly capacity?: number;
+  /** Token validation (validate-jwt). */
+  readonly jwt: {
+    /** Token issuer, e.g. `https://login.microsoftonline.com/<tenant>/v2.0`; its OpenID configuration is fetched. */
+    readonly issuer: string;
+    /** Accepted audiences, e.g. `api://orders`. */
+    readonly audiences: string[];
+  };
+  /** Throttle per client IP (rate-limit-by-key). @default - 100 calls per 60 s */
+  readonly rateLimit?: { readonly calls?: number; readonly renewalPeriodSeconds?: number };
+}
+
+/** Country-based routing of regionPinned cells. */
+export interface GeoRoutingOptions {
+  /** ISO 3166-1 alpha-2 country codes served by each cell, keyed by the cell's region. */
+  readonly countries: { readonly [region: string]: string[] };
+  /**
+   * Cell serving requests from unmapped countries (Front Door: the routes' default; Traffic Manager: the WORLD
+   * mapping).
+   * @default - the first cell
+   */
+  readonly defaultRegion?: string;
+  /** Reject unmapped countries instead (Front Door: a WAF geo rule; Traffic Manager: no WORLD mapping). @default false */
+  readonly rejectUnmappedCountries?: boolean;
+  /**
+   * Let a cell's traffic fall back to other cells' origins when all of its own are down. Data residency usually
+   * forbids it.
+   * @default false
+   */
+  readonly allowCrossCellFallback?: boolean;
+}
+
+/** Props of {@link GlobalEntry}. */
+export interface GlobalEntryProps {
+  /** Name prefix (2-12 lower-case letters and digits, starting with a letter). */
+  readonly prefix: string;
+  readonly pattern: RedundancyPattern;
+  /** Programmatic region names, first = primary / home. */
+  readonly regions: string[];
+  /** Each stamp's ingress (`RegionalStamp.ingress`), one per region. */
+  readonly ingress: RegionalIngress[];
+  /**
+   * Public origin host names per region and service, for public Front Door origins or Traffic Manager.
+   * @default - none (Private Link origins)
+   */
+  readonly publicOrigins?: { readonly [region: string]: { readonly [service: string]: string } };
+  /** Front Door Premium (the default entry). @default - every service through Front Door over Private Link */
+  readonly frontDoor?: FrontDoorOptions;
+  /** Traffic Manager for some services instead of Front Door. @default - none */
+  readonly trafficManager?: TrafficManagerOptions;
+  /**
+   * API Management between Front Door and the Front Door services (JWT validation, throttling, regional backends).
+   * Its backends are the `publicOrigins` (a gateway outside a VNet cannot reach the stamps' private addresses).
+   * @default - none
+   */
+  readonly apiManagement?: ApiManagementOptions;
+  /** Health-probe path of every service. @default '/healthz/ready' */
+  readonly healthProbePath?: string;
+  /**
+   * activeActive: traffic weight per region (1-1000; shift gradually, e.g. 10 -> 50 -> 100, for blue-green between
+   * stamps). Traffic Manager switches from Performance to Weighted routing when weights are given.
+   * @default - equal weights
+   */
+  readonly weights?: { readonly [region: string]: number };
+  /** regionPinned: which countries each cell serves. Required for regionPinned with more than one cell. */
+  readonly geoRouting?: GeoRoutingOptions;
+  /** Resource group of the global resources. @default - created in the first region */
+  readonly resourceGroupName?: string;
+  /** Workspace for access, health-probe and WAF logs. @default - no diagnostics */
+  readonly monitoring?: IRegionalMonitoring;
+  readonly tags?: Tags;
+}
