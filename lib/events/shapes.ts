@@ -1,6 +1,7 @@
 import { DATA_TIER_ENTRIES } from '../data-tier/shapes';
 import { opt, shapes, strictShape } from '../core/validate';
-import { EventBusProps, EventGridOptions, EventTransport, ServiceBusOptions } from './event-bus';
+import type { EventBusProps } from './event-bus-types';
+import { EventGridOptions, EventTransport, ServiceBusOptions } from './transport';
 
 // Internal: the run-time shapes of the event bus props (not exported from the package).
 

@@ -7,7 +7,7 @@ import { KEY_VAULT_SHAPE, KUBERNETES_SHAPE } from '../stamp/shapes';
 import { TRACKING_STORE_ENTRIES } from '../tracking/shapes';
 import { WORKLOAD_SERVICE_SHAPE } from '../workloads/shapes';
 import { PlatformBackend } from './backend';
-import type { MultiRegionOrderPlatformProps, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform';
+import type { MultiRegionOrderPlatformProps, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
 
 // Internal: the run-time shape of the platform props (not exported from the package).
 

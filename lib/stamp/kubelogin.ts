@@ -1,4 +1,4 @@
-import type { DeployerLogin } from './regional-stamp';
+import type { DeployerLogin } from './regional-stamp-types';
 
 // Internal: how the `-apps` stacks' kubernetes provider authenticates (not exported from the package).
 

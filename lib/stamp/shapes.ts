@@ -3,7 +3,7 @@ import { REMOVAL_POLICY_SHAPE, TAGS_SHAPE } from '../core/shapes';
 import { RegionRole } from '../core/pattern';
 import { opt, shapes, strictShape } from '../core/validate';
 import { MONITORING_SINK_SHAPE } from '../monitoring/shapes';
-import type { KeyVaultOptions, KubernetesOptions, MaintenanceWindowOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './regional-stamp';
+import type { KeyVaultOptions, KubernetesOptions, MaintenanceWindowOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './regional-stamp-types';
 
 // Internal: the run-time shapes of the stamp props (not exported from the package).
 

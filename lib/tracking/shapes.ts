@@ -1,6 +1,6 @@
 import { DATA_TIER_ENTRIES } from '../data-tier/shapes';
 import { opt, shapes, strictShape } from '../core/validate';
-import type { ConsistencyLevel, DeliveriesContainerOptions, TrackingBackup, TrackingStoreProps } from './tracking-store';
+import type { ConsistencyLevel, DeliveriesContainerOptions, TrackingBackup, TrackingStoreProps } from './tracking-store-types';
 
 // Internal: the run-time shape of the tracking store props (not exported from the package).
 

@@ -6,62 +6,15 @@ import { CosmosdbSqlDatabase } from '@cdktf/provider-azurerm/lib/cosmosdb-sql-da
 import { CosmosdbSqlRoleAssignment } from '@cdktf/provider-azurerm/lib/cosmosdb-sql-role-assignment';
 import { DataTierEndpoint } from '../shared/private-endpoints';
 import { PrivateDnsZones } from '../shared/private-dns-zones';
-import { DataTierConstruct, DataTierProps } from '../data-tier/data-tier';
+import { DataTierConstruct } from '../data-tier/data-tier';
 import { ValidationError } from '../core/errors';
 import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
 import { PatternKind, RegionPlacement } from '../core/pattern';
 import { checkInteger, checkPrincipals, Checks } from '../core/validate';
 import { TRACKING_STORE_SHAPE } from './shapes';
+import { DeliveriesContainerOptions, TrackingStoreProps } from './tracking-store-types';
 import { addDiagnostics } from '../monitoring/diagnostics';
-
-/** Cosmos DB consistency levels. */
-export type ConsistencyLevel = 'Strong' | 'BoundedStaleness' | 'Session' | 'ConsistentPrefix' | 'Eventual';
-
-/** Cosmos DB backup policy. */
-export type TrackingBackup = 'continuous7Days' | 'continuous30Days' | 'periodic';
-
-/** The `deliveries` container. */
-export interface DeliveriesContainerOptions {
-  /** @default 'deliveries' */
-  readonly name?: string;
-  /** Partition key path. @default '/orderId' */
-  readonly partitionKeyPath?: string;
-  /** Autoscale maximum RU/s (1000 or more, in steps of 1000). @default 4000 */
-  readonly maxThroughput?: number;
-  /**
-   * Time to live of delivery documents in seconds (`-1`: on, no default expiry).
-   * @default - off (documents never expire)
-   */
-  readonly defaultTtlSeconds?: number;
-}
-
-/** Props of {@link TrackingStore}. */
-export interface TrackingStoreProps extends DataTierProps {
-  /**
-   * Consistency level. Strong cannot be combined with multi-region writes (activeActive).
-   * @default 'Session'
-   */
-  readonly consistency?: ConsistencyLevel;
-  /**
-   * Backup: continuous (point-in-time restore) or periodic. Continuous backup cannot be combined with multi-region
-   * writes, so activeActive accounts use periodic, geo-redundant backups.
-   * @default - 'periodic' under activeActive, 'continuous7Days' otherwise
-   */
-  readonly backup?: TrackingBackup;
-  /** @default 'tracking' */
-  readonly databaseName?: string;
-  /** The `deliveries` container. @default - see `DeliveriesContainerOptions` */
-  readonly deliveries?: DeliveriesContainerOptions;
-  /** Autoscale maximum RU/s of the change-feed `leases` container. @default 1000 */
-  readonly leasesMaxThroughput?: number;
-  /**
-   * Principals (by a stable key) granted "Cosmos DB Built-in Data Contributor" on the tracking database: the
-   * workload identities of the services. Keys become part of construct IDs, so keep them stable.
-   * @default - none
-   */
-  readonly dataContributors?: { readonly [key: string]: string };
-}
 
 /** One Cosmos DB account of the store and how workloads reach it. */
 export interface TrackingAccount {

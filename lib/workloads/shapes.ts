@@ -2,7 +2,7 @@ import { REGIONAL_INGRESS_SHAPE } from '../shared/shapes';
 import { PLATFORM_SERVICES } from '../core/services';
 import { RegionRole } from '../core/pattern';
 import { opt, shapes, strictShape } from '../core/validate';
-import type { OrderWorkloadsProps, ProbePaths, ResourceOptions, WorkloadConfig, WorkloadServiceOptions } from './order-workloads';
+import type { OrderWorkloadsProps, ProbePaths, ResourceOptions, WorkloadConfig, WorkloadServiceOptions } from './order-workloads-types';
 import { BlueGreenOptions, CanaryOptions, Rollout } from './rollout';
 import type { IWorkloadIdentities } from './workload-identities';
 

@@ -1,0 +1,120 @@
+import { AddressPlanProps } from '../core/address-plan-types';
+import { RemovalPolicy } from '../core/lifecycle';
+import { RedundancyPattern } from '../core/pattern';
+import { Tags } from '../core/tags';
+import { DatabaseAdministrator } from '../database/active-passive-database-types';
+import { DatabaseEngine } from '../database/engine';
+import { EventBusProps } from '../events/event-bus-types';
+import { GlobalEntryProps } from '../global-entry/global-entry-types';
+import { KeyVaultOptions, KubernetesOptions } from '../stamp/regional-stamp-types';
+import { TrackingStoreProps } from '../tracking/tracking-store-types';
+import { WorkloadServiceOptions } from '../workloads/order-workloads-types';
+import { PlatformBackend } from './backend';
+
+// The props of MultiRegionOrderPlatform, apart from the construct so that the props' run-time shape (shapes.ts) can
+// name them without importing it.
+
+/** Monitoring settings of the platform. */
+export interface PlatformMonitoringOptions {
+  /** Log Analytics retention in days (30-730). @default 30 */
+  readonly retentionInDays?: number;
+  /** @default RemovalPolicy.RETAIN */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** The Order database of the platform. */
+export interface PlatformDatabaseOptions {
+  /** Engine and settings, e.g. `DatabaseEngine.sql()` or `DatabaseEngine.postgresql({ version: '16' })`. */
+  readonly engine: DatabaseEngine;
+  /** Entra ID administrator (a group) of every database server. */
+  readonly administrator: DatabaseAdministrator;
+  /** @default 'orders' */
+  readonly databaseName?: string;
+  /** @default RemovalPolicy.RETAIN */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** Data-tier props the platform fills in itself. */
+type PlatformFilled = 'prefix' | 'pattern' | 'regions' | 'resourceGroupNames' | 'monitoring' | 'tags';
+
+/** The Delivery-tracking store of the platform (`TrackingStore` props without what the platform supplies). */
+export type PlatformTrackingOptions = Omit<TrackingStoreProps, PlatformFilled>;
+
+/** The event bus of the platform (`EventBus` props without what the platform supplies). */
+export type PlatformEventBusOptions = Omit<EventBusProps, PlatformFilled>;
+
+/** The global entry of the platform (`GlobalEntry` props without what the platform supplies). */
+export type PlatformEntryOptions = Omit<GlobalEntryProps, 'prefix' | 'pattern' | 'regions' | 'ingress' | 'resourceGroupName' | 'monitoring' | 'tags'>;
+
+/** The workloads of the platform, per service; the same settings in every region. */
+export interface PlatformWorkloadOptions {
+  readonly order: WorkloadServiceOptions;
+  readonly tracking: WorkloadServiceOptions;
+  /** @default 'orders' */
+  readonly namespace?: string;
+  /** Minimum replicas of a warm standby region (activePassive with `standby: 'warm'`). @default 1 */
+  readonly standbyMinReplicas?: number;
+  /**
+   * activePassive: run the passive region at active size, so it carries the whole load. Set it during a failover (or a
+   * drill) and unset it after failing back; a pilot-light region gets its Deployments, a warm one scales to the active
+   * minimum. Nothing is replaced either way.
+   * @default false
+   */
+  readonly standbyActive?: boolean;
+}
+
+/** Props of {@link MultiRegionOrderPlatform}. */
+export interface MultiRegionOrderPlatformProps {
+  /** Name prefix of every Azure resource: 2-12 lower-case letters and digits, starting with a letter. */
+  readonly prefix: string;
+  /** The redundancy pattern, e.g. `RedundancyPattern.zoneRedundant()`. */
+  readonly pattern: RedundancyPattern;
+  /**
+   * Programmatic region names; the first is the primary / home region. The order also fixes each region's
+   * address block, so append regions, never reorder them.
+   */
+  readonly regions: string[];
+  /** How the VNets are carved. @default - 10.100.0.0/16 in /20 blocks, pods 192.168.0.0/16, services 172.16.0.0/16 */
+  readonly addressPlan?: AddressPlanProps;
+  /** AKS settings for every region. @default - see `KubernetesOptions` */
+  readonly kubernetes?: KubernetesOptions;
+  /** Key Vault settings for every region. @default - see `KeyVaultOptions` */
+  readonly keyVault?: KeyVaultOptions;
+  /** Log Analytics settings. @default - 30 days, retained on destroy */
+  readonly monitoring?: PlatformMonitoringOptions;
+  /**
+   * The Order database (`ActivePassiveDatabase` in the data stack, private endpoints in every stamp).
+   * @default - no database
+   */
+  readonly database?: PlatformDatabaseOptions;
+  /**
+   * The Delivery-tracking store (`TrackingStore`: Cosmos DB in the data stack, private endpoints in every stamp).
+   * @default - no tracking store
+   */
+  readonly trackingStore?: PlatformTrackingOptions;
+  /**
+   * The event bus (`EventBus`: Service Bus Premium, or Event Grid with `transport: EventTransport.eventGrid(...)`).
+   * Premium namespaces are billed per messaging unit, so it is opt-in.
+   * @default - no event bus
+   */
+  readonly eventBus?: PlatformEventBusOptions;
+  /**
+   * The global entry in the `<id>-edge` stack: Front Door Premium + WAF over Private Link by default, Traffic
+   * Manager for some services as an option.
+   * @default - with `workloads`: Front Door for both services over Private Link; without: no edge stack (its origins
+   * would not exist)
+   */
+  readonly entry?: PlatformEntryOptions;
+  /**
+   * The Order and Delivery-tracking services: workload identities in each region stack, Kubernetes objects in
+   * `<id>-<region>-apps`.
+   * @default - no workloads
+   */
+  readonly workloads?: PlatformWorkloadOptions;
+  /** Terraform state backend, one state per stack. @default PlatformBackend.local() */
+  readonly backend?: PlatformBackend;
+  /** Subscription for every stack. @default - `ARM_SUBSCRIPTION_ID` or the Azure CLI's current subscription */
+  readonly subscriptionId?: string;
+  /** Tags for every resource. @default - library tags only */
+  readonly tags?: Tags;
+}

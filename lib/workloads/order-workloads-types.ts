@@ -1,0 +1,109 @@
+import { RegionRole, StandbyMode } from '../core/pattern';
+import { RegionalIngress } from '../shared/regional-ingress';
+import { Rollout } from './rollout';
+import type { IWorkloadIdentities } from './workload-identities';
+
+// The props of OrderWorkloads, apart from the construct so that the props' run-time shape (shapes.ts) can name them
+// without importing it.
+
+/** Probe paths of a service (must be distinct). */
+export interface ProbePaths {
+  /** @default '/healthz/ready' */
+  readonly readiness?: string;
+  /** @default '/healthz/live' */
+  readonly liveness?: string;
+  /** @default '/healthz/startup' */
+  readonly startup?: string;
+}
+
+/** CPU and memory requests and limits (Kubernetes quantities). */
+export interface ResourceOptions {
+  /** @default '250m' */
+  readonly cpuRequest?: string;
+  /** @default '1' */
+  readonly cpuLimit?: string;
+  /** @default '256Mi' */
+  readonly memoryRequest?: string;
+  /** @default '512Mi' */
+  readonly memoryLimit?: string;
+}
+
+/** Settings of one service's workload. */
+export interface WorkloadServiceOptions {
+  /**
+   * Container image pinned by tag or digest (`registry/order-api:1.4.2` or `...@sha256:...`); `latest` is rejected. A
+   * Terraform token (e.g. a tag from a data source) is accepted as is.
+   */
+  readonly image: string;
+  /** Minimum replicas on an active region (2 or more). @default 2 */
+  readonly minReplicas?: number;
+  /** Maximum replicas (HPA). @default 10 */
+  readonly maxReplicas?: number;
+  /** HPA target CPU utilisation in percent (1-100). @default 70 */
+  readonly cpuTargetPercent?: number;
+  /** HPA target memory utilisation in percent (1-100). @default 80 */
+  readonly memoryTargetPercent?: number;
+  /** @default - 250m / 1 CPU, 256Mi / 512Mi memory */
+  readonly resources?: ResourceOptions;
+  /** HTTPS port the container listens on. @default 8443 */
+  readonly containerPort?: number;
+  /** @default - the health endpoint contract (`/healthz/ready`, `/healthz/live`, `/healthz/startup`) */
+  readonly probes?: ProbePaths;
+  /** Non-root UID the container runs as (above 10000). @default 10001 */
+  readonly runAsUser?: number;
+  /**
+   * Seconds the preStop hook waits so load balancers stop sending before the process gets SIGTERM (Azure's load balancer
+   * drops a node after two failed 5 s probes of its health-check port).
+   * @default 15
+   */
+  readonly preStopSeconds?: number;
+  /** Grace period for in-flight requests after SIGTERM (more than preStopSeconds). @default 45 */
+  readonly terminationGracePeriodSeconds?: number;
+  /** Release strategy. @default Rollout.rolling() */
+  readonly rollout?: Rollout;
+}
+
+/** Configuration each region's services receive (from the data tier), as plain values or tokens. */
+export interface WorkloadConfig {
+  /** Environment variables of the Order service (non-secret: endpoints, names, region role). */
+  readonly order: { readonly [name: string]: string };
+  /** Environment variables of the Delivery-tracking service. */
+  readonly tracking: { readonly [name: string]: string };
+}
+
+/** Props of {@link OrderWorkloads}. */
+export interface OrderWorkloadsProps {
+  /** Region of the cluster. */
+  readonly region: string;
+  /** Region role (a passive region runs as its standby mode says, unless `standbyActive`). */
+  readonly role: RegionRole;
+  /** Standby mode of a passive region (only with `role: RegionRole.PASSIVE`). @default 'warm' */
+  readonly standby?: StandbyMode;
+  /**
+   * Run the passive region at active size: during a failover (or a drill), so it carries the whole load. A pilot-light
+   * region then gets its Deployments. Only with `role: RegionRole.PASSIVE`.
+   * @default false
+   */
+  readonly standbyActive?: boolean;
+  /** Minimum replicas of a warm standby region (scales out on failover). @default 1 */
+  readonly standbyMinReplicas?: number;
+  /** Namespace the workloads get (created here; not `default` or a system namespace). @default 'orders' */
+  readonly namespace?: string;
+  readonly order: WorkloadServiceOptions;
+  readonly tracking: WorkloadServiceOptions;
+  /**
+   * The services' managed identities (`WorkloadIdentities`, or their client IDs and the namespace they trust): the
+   * service accounts carry the client IDs, and the namespace must be the one the identities are federated with.
+   */
+  readonly identities: IWorkloadIdentities;
+  /** The stamp's ingress (`RegionalStamp.ingress`: fixed load-balancer addresses, Private Link Service names, subnet). */
+  readonly ingress: RegionalIngress;
+  /** Services exposed on a public load balancer (Traffic Manager endpoints) instead of internal + Private Link. @default - none */
+  readonly publicServices?: ('order' | 'tracking')[];
+  /** DNS labels of public load balancers (`<label>.<region>.cloudapp.azure.com`), by public service. @default - none */
+  readonly publicDnsLabels?: { readonly [service: string]: string };
+  /** CIDR of the stamp's private-endpoint subnet (database, Cosmos DB and Service Bus egress). */
+  readonly privateEndpointsCidr: string;
+  /** Per-service environment. */
+  readonly config: WorkloadConfig;
+}
