@@ -20,6 +20,7 @@ import { Naming, ResourceKind } from '../core/naming';
 import { PatternKind, RedundancyPattern, RegionPlacement } from '../core/pattern';
 import { Regions } from '../core/regions';
 import { checkIngressAddresses, RegionalIngress } from '../shared/regional-ingress';
+import { frontDoorServicesByDefault } from '../shared/service-exposure';
 import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, ServiceKey } from '../core/services';
 import { mergeTags, Tags } from '../core/tags';
 import { checkFormat, checkInteger, checkOneOf, checkRegionKeys, checkShape, Checks, IPV4, pascal } from '../core/validate';
@@ -118,8 +119,8 @@ export class GlobalEntry extends Construct {
     const tm = props.trafficManager;
     const tmServices = tm ? checks.run([], () => this.checkServices('trafficManager.services', tm.services)) : [];
     const fdServices = props.frontDoor?.services
-      ? checks.run(PLATFORM_SERVICES.map((spec) => spec.key).filter((k) => !tmServices.includes(k)), () => this.checkServices('frontDoor.services', props.frontDoor!.services!))
-      : PLATFORM_SERVICES.map((spec) => spec.key).filter((k) => !tmServices.includes(k));
+      ? checks.run(frontDoorServicesByDefault(tmServices), () => this.checkServices('frontDoor.services', props.frontDoor!.services!))
+      : frontDoorServicesByDefault(tmServices);
     const both = fdServices.filter((s) => tmServices.includes(s));
     if (both.length > 0) {
       checks.fail({ prop: 'trafficManager.services', value: both, problem: 'Front Door and Traffic Manager would both serve these paths; Microsoft advises against chaining them', fix: 'give each service to one entry only' });

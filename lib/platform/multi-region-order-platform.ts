@@ -7,10 +7,10 @@ import { AddressPlan } from '../core/address-plan';
 import { DataTierConstruct } from '../data-tier/data-tier';
 import { ValidationError } from '../core/errors';
 import { checkGuid, checkShape, Checks, givenOf } from '../core/validate';
-import { keepNamingPath, Naming, pathHash, ResourceKind } from '../core/naming';
+import { keepNamingPath, Naming, ResourceKind } from '../core/naming';
 import { PatternKind, RedundancyPattern, RegionPlacement, RegionRole } from '../core/pattern';
 import { Regions } from '../core/regions';
-import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, TRACKING_EVENTS_PATH } from '../core/services';
+import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, ServiceKey, TRACKING_EVENTS_PATH } from '../core/services';
 import { mergeTags, Tags } from '../core/tags';
 import { ActivePassiveDatabase } from '../database/active-passive-database';
 import { EventBus } from '../events/event-bus';
@@ -24,6 +24,8 @@ import { OrderWorkloads } from '../workloads/order-workloads';
 import { WorkloadConfig } from '../workloads/order-workloads-types';
 import { checkSchedulability } from '../workloads/schedulability';
 import { WorkloadIdentities } from '../workloads/workload-identities';
+import { ServiceEnvironment } from '../shared/environment-contract';
+import { entryServices, publicDnsLabel, publicDnsName, publicServiceKeys } from '../shared/service-exposure';
 import { PlatformBackend } from './backend';
 import { MultiRegionOrderPlatformProps, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
 import { EVENT_GRID_OPTIONS_SHAPE, SERVICE_BUS_OPTIONS_SHAPE } from '../events/shapes';
@@ -122,11 +124,11 @@ export class MultiRegionOrderPlatform extends Construct {
       return stack;
     };
 
-    // Services behind public load balancers: those Traffic Manager serves, and those behind API Management (a
-    // gateway outside a VNet reaches public backends). They get a DNS label per region and an NSG opening.
-    const tmServices = props.entry?.trafficManager?.services ?? [];
-    const fdServices = props.entry?.frontDoor?.services ?? PLATFORM_SERVICES.map((s) => s.key).filter((k) => !tmServices.includes(k));
-    const publicServices = [...new Set([...tmServices, ...(props.entry?.apiManagement ? fdServices : [])])];
+    // Services behind public load balancers (Traffic Manager's, and Front Door's behind API Management) get a DNS
+    // label per region and an NSG opening.
+    const services = entryServices(props.entry);
+    const fdServices = services.frontDoor;
+    const publicServices = publicServiceKeys(services, Boolean(props.entry?.apiManagement));
 
     this.dataStack = newStack(`${id}-data`);
     const regionalData: Record<string, RegionalData> = {};
@@ -202,10 +204,10 @@ export class MultiRegionOrderPlatform extends Construct {
     }
 
     const dnsLabels = Object.fromEntries(this.placements.map((p) => [p.region.name, Object.fromEntries(
-      PLATFORM_SERVICES.filter((s) => publicServices.includes(s.key)).map((s) => [s.key, `${naming.prefix}-${s.name}-${pathHash(`${this.node.path}/${p.region.name}/${s.key}`)}`]),
+      PLATFORM_SERVICES.filter((s) => publicServices.includes(s.key)).map((s) => [s.key, publicDnsLabel(naming.prefix, this.node.path, p.region.name, s)]),
     )]));
     const derivedPublicOrigins = props.workloads && publicServices.length > 0 && !props.entry?.publicOrigins
-      ? Object.fromEntries(Object.entries(dnsLabels).map(([region, labels]) => [region, Object.fromEntries(Object.entries(labels).map(([svc, label]) => [svc, `${label}.${region}.cloudapp.azure.com`]))]))
+      ? Object.fromEntries(Object.entries(dnsLabels).map(([region, labels]) => [region, Object.fromEntries(Object.entries(labels).map(([svc, label]) => [svc, publicDnsName(label, region)]))]))
       : undefined;
 
     const appsStacks: Record<string, TerraformStack> = {};
@@ -299,8 +301,7 @@ export class MultiRegionOrderPlatform extends Construct {
   private checkComposition(props: MultiRegionOrderPlatformProps): void {
     const checks = new Checks(this);
     const entry = props.entry;
-    const tmServices = entry?.trafficManager?.services ?? [];
-    const fdServices = entry?.frontDoor?.services ?? PLATFORM_SERVICES.map((s) => s.key).filter((k) => !tmServices.includes(k));
+    const { frontDoor: fdServices, trafficManager: tmServices } = entryServices(entry);
     const privateLinkOrigins = fdServices.length > 0 && !entry?.apiManagement && (entry?.frontDoor?.privateLink ?? true);
     if (!props.workloads && entry && privateLinkOrigins) {
       checks.fail({
@@ -363,19 +364,20 @@ export class MultiRegionOrderPlatform extends Construct {
   }
 
   /** The readiness path the entry probes: the services' (they must agree; `checkComposition` says so otherwise). */
-  private readinessPath(workloads: PlatformWorkloadOptions, services: readonly ('order' | 'tracking')[]): string {
+  private readinessPath(workloads: PlatformWorkloadOptions, services: readonly ServiceKey[]): string {
     return workloads[services[0] ?? 'order'].probes?.readiness ?? HEALTH_ENDPOINTS.readiness;
   }
 
   /**
    * The environment of each service in a region, by region role (the README's wiring by role): where the Order
-   * service writes and reads, the tracking account and preferred regions, the event bus host, the telemetry sink.
+   * service writes and reads, the tracking account and preferred regions, the event bus host, the telemetry sink. Only
+   * keys of the environment contract (shared/environment-contract.ts) type-check here.
    */
   private workloadConfig(placement: RegionPlacement, monitoring: RegionalMonitoring, eventBus: PlatformEventBusOptions | undefined): WorkloadConfig {
     const region = placement.region.name;
-    const common = { APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.appInsightsConnectionString };
-    const order: Record<string, string> = { ...common };
-    const tracking: Record<string, string> = { ...common };
+    const common: ServiceEnvironment = { APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.appInsightsConnectionString };
+    const order: ServiceEnvironment = { ...common };
+    const tracking: ServiceEnvironment = { ...common };
     const db = this.database;
     if (db) {
       const kind = this.pattern.kind;
@@ -402,13 +404,13 @@ export class MultiRegionOrderPlatform extends Construct {
         TRACKING_DELIVERIES_CONTAINER: account.deliveriesContainer,
         TRACKING_LEASES_CONTAINER: account.leasesContainer,
         TRACKING_PREFERRED_REGIONS: preferredRegions.map((r) => Regions.tryFind(r)?.displayName ?? r).join(','),
-      });
+      } satisfies ServiceEnvironment);
     }
     const events = this.eventBus?.endpoints[region];
     if (events) {
-      const bus = { EVENTS_TRANSPORT: this.eventBus!.transport.kind, EVENTS_HOST: events.host, EVENTS_TOPIC: events.topic };
+      const bus: ServiceEnvironment = { EVENTS_TRANSPORT: this.eventBus!.transport.kind, EVENTS_HOST: events.host, EVENTS_TOPIC: events.topic };
       Object.assign(order, bus);
-      Object.assign(tracking, bus, events.subscription ? { EVENTS_SUBSCRIPTION: events.subscription } : {});
+      Object.assign(tracking, bus, events.subscription ? { EVENTS_SUBSCRIPTION: events.subscription } satisfies ServiceEnvironment : {});
       // Event Grid pushes to the tracking service's webhook, under its route.
       if (this.eventBus!.transport.kind === 'eventGrid' && !(eventBus?.transport?.options as EventGridOptions).webhookUrl) tracking.EVENTS_WEBHOOK_PATH = TRACKING_EVENTS_PATH;
     }

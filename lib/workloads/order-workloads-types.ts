@@ -1,4 +1,5 @@
 import { RegionRole, StandbyMode } from '../core/pattern';
+import { ServiceKey } from '../core/services';
 import { RegionalIngress } from '../shared/regional-ingress';
 import { Rollout } from './rollout';
 import type { IWorkloadIdentities } from './workload-identities';
@@ -99,7 +100,7 @@ export interface OrderWorkloadsProps {
   /** The stamp's ingress (`RegionalStamp.ingress`: fixed load-balancer addresses, Private Link Service names, subnet). */
   readonly ingress: RegionalIngress;
   /** Services exposed on a public load balancer (Traffic Manager endpoints) instead of internal + Private Link. @default - none */
-  readonly publicServices?: ('order' | 'tracking')[];
+  readonly publicServices?: ServiceKey[];
   /** DNS labels of public load balancers (`<label>.<region>.cloudapp.azure.com`), by public service. @default - none */
   readonly publicDnsLabels?: { readonly [service: string]: string };
   /** CIDR of the stamp's private-endpoint subnet (database, Cosmos DB and Service Bus egress). */

@@ -11,8 +11,9 @@ import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { describeValue, ValidationError } from '../core/errors';
 import { RegionRole, StandbyMode } from '../core/pattern';
 import { AKS_POOL_MODE_LABEL } from '../shared/node-pool-model';
+import { DEFAULT_NAMESPACE, ServiceEnvironment, WORKLOAD_SET_KEYS } from '../shared/environment-contract';
 import { checkIngressAddresses } from '../shared/regional-ingress';
-import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec } from '../core/services';
+import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, ServiceKey } from '../core/services';
 import { Regions } from '../core/regions';
 import { checkFormat, checkGuid, checkShape, Checks, givenOf, IPV4_CIDR, pascal } from '../core/validate';
 import { canaryPods, planRelease, ReleasePlan, SlotId, SlotPlan } from './release-plan';
@@ -77,7 +78,7 @@ export class OrderWorkloads extends Construct {
     super(scope, id);
     checkShape(this, '', props, ORDER_WORKLOADS_SHAPE);
     const checks = new Checks(this);
-    const namespaceName = checks.run('orders', () => checkNamespace(this, props.namespace ?? 'orders'));
+    const namespaceName = checks.run(DEFAULT_NAMESPACE, () => checkNamespace(this, props.namespace ?? DEFAULT_NAMESPACE));
     checks.run(undefined, () => Regions.find(props.region, this, 'region'));
     if (props.ingress.region !== props.region) {
       checks.fail({ prop: 'ingress.region', value: props.ingress.region, problem: `the ingress is the ${props.ingress.region} stamp's, and the workloads run in ${props.region}`, fix: "pass the ingress of the stamp whose cluster runs the workloads (stamp.ingress)" });
@@ -103,7 +104,7 @@ export class OrderWorkloads extends Construct {
     checks.run(undefined, () => checkFormat(this, 'privateEndpointsCidr', props.privateEndpointsCidr, IPV4_CIDR, 'not an IPv4 CIDR', "pass the stamp's private-endpoint subnet, e.g. '10.100.4.0/24'"));
     const publicServices = [...new Set(props.publicServices ?? [])];
     for (const [key, label] of Object.entries(props.publicDnsLabels ?? {})) {
-      if (!publicServices.includes(key as 'order' | 'tracking')) {
+      if (!publicServices.includes(key as ServiceKey)) {
         checks.fail({ prop: `publicDnsLabels.${key}`, value: label, problem: 'only public services get a DNS label, so the setting would be ignored', fix: `list '${key}' in publicServices, or drop the label` });
       } else {
         checks.run(undefined, () => checkFormat(this, `publicDnsLabels.${key}`, label, DNS_LABEL, 'not a DNS label (lower-case letters, digits and hyphens, starting with a letter, at most 63)', "use e.g. 'contoso-order-api'"));
@@ -112,11 +113,11 @@ export class OrderWorkloads extends Construct {
     for (const service of PLATFORM_SERVICES.map((spec) => spec.key)) {
       for (const name of Object.keys(props.config[service])) {
         if (!ENV_NAME.test(name)) checks.fail({ prop: `config.${service}.${name}`, value: name, problem: 'not an environment variable name', fix: 'use letters, digits and underscores, not starting with a digit' });
-        if (name === 'REGION' || name === 'REGION_ROLE') checks.fail({ prop: `config.${service}.${name}`, value: props.config[service][name], problem: `${name} is set from the workloads' own region and role, and this would override it`, fix: `drop ${name} from the config` });
+        if ((WORKLOAD_SET_KEYS as readonly string[]).includes(name)) checks.fail({ prop: `config.${service}.${name}`, value: props.config[service][name], problem: `${name} is set from the workloads' own region and role, and this would override it`, fix: `drop ${name} from the config` });
       }
     }
     const standbyMin = props.standbyMinReplicas ?? 1;
-    const services = Object.fromEntries(PLATFORM_SERVICES.map((spec) => [spec.key, this.checkService(checks, spec.key, props[spec.key])])) as Record<'order' | 'tracking', CheckedService>;
+    const services = Object.fromEntries(PLATFORM_SERVICES.map((spec) => [spec.key, this.checkService(checks, spec.key, props[spec.key])])) as Record<ServiceKey, CheckedService>;
     if (standby === 'warm') {
       const activeMin = Math.min(...PLATFORM_SERVICES.map((spec) => services[spec.key].minReplicas));
       checks.integer('standbyMinReplicas', standbyMin, 1, activeMin, 'a warm standby runs fewer replicas than an active region, and at least one');
@@ -175,7 +176,7 @@ export class OrderWorkloads extends Construct {
     });
     const config = new ConfigMapV1(this, `${id}Config`, {
       metadata: { name: `${spec.name}-config`, namespace: ns, labels },
-      data: { REGION: props.region, REGION_ROLE: props.role, ...props.config[spec.key] },
+      data: { ...({ REGION: props.region, REGION_ROLE: props.role } satisfies ServiceEnvironment), ...props.config[spec.key] },
     });
     // Environment variables are read at container start: a hash of the configuration in the pod template rolls the
     // pods (maxUnavailable 0) whenever it changes, e.g. a region's role or the database hosts after a failover. The hash
@@ -462,10 +463,10 @@ function selector(spec: PlatformServiceSpec, slot: SlotId | undefined): { [key: 
 /** A namespace the workloads may create. */
 function checkNamespace(scope: Construct, name: string): string {
   if (!DNS_LABEL.test(name)) {
-    throw new ValidationError({ scope, prop: 'namespace', value: name, problem: 'not a DNS-1123 label', fix: "use lower-case letters, digits and hyphens, e.g. 'orders'" });
+    throw new ValidationError({ scope, prop: 'namespace', value: name, problem: 'not a DNS-1123 label', fix: `use lower-case letters, digits and hyphens, e.g. '${DEFAULT_NAMESPACE}'` });
   }
   if (RESERVED_NAMESPACES.test(name)) {
-    throw new ValidationError({ scope, prop: 'namespace', value: name, problem: 'Kubernetes or AKS owns this namespace: creating it fails on apply, and the platform must not share it with system pods', fix: "use a namespace of its own, e.g. 'orders'" });
+    throw new ValidationError({ scope, prop: 'namespace', value: name, problem: 'Kubernetes or AKS owns this namespace: creating it fails on apply, and the platform must not share it with system pods', fix: `use a namespace of its own, e.g. '${DEFAULT_NAMESPACE}'` });
   }
   return name;
 }

@@ -2,14 +2,15 @@ import { Construct } from 'constructs';
 import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Naming, ResourceKind } from '../core/naming';
-import { PLATFORM_SERVICES } from '../core/services';
+import { PLATFORM_SERVICES, ServiceKey } from '../core/services';
+import { DEFAULT_NAMESPACE } from '../shared/environment-contract';
 import { checkFormat, checkShape, opt, shapes, strictShape } from '../core/validate';
 import { RegionalStamp } from '../stamp/regional-stamp';
 
 /** What the workloads need from their managed identities ({@link WorkloadIdentities} provides it). */
 export interface IWorkloadIdentities {
   /** Client ID of each service's user-assigned managed identity. */
-  readonly clientIds: { readonly order: string; readonly tracking: string };
+  readonly clientIds: { readonly [service in ServiceKey]: string };
   /** Namespace of the service accounts the identities are federated with. */
   readonly namespace: string;
 }
@@ -32,7 +33,7 @@ export interface WorkloadIdentitiesProps {
 export class WorkloadIdentities extends Construct implements IWorkloadIdentities {
   /** Identities by service key (`order`, `tracking`). */
   public readonly identities: { readonly [service: string]: UserAssignedIdentity };
-  public readonly clientIds: { readonly order: string; readonly tracking: string };
+  public readonly clientIds: { readonly [service in ServiceKey]: string };
   public readonly namespace: string;
 
   constructor(scope: Construct, id: string, props: WorkloadIdentitiesProps) {
@@ -42,8 +43,8 @@ export class WorkloadIdentities extends Construct implements IWorkloadIdentities
       prefix: shapes.string(), namespace: opt(shapes.string()),
     }));
     const naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
-    const namespace = props.namespace ?? 'orders';
-    checkFormat(this, 'namespace', namespace, /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/, 'not a DNS-1123 label', "use lower-case letters, digits and hyphens, e.g. 'orders'");
+    const namespace = props.namespace ?? DEFAULT_NAMESPACE;
+    checkFormat(this, 'namespace', namespace, /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/, 'not a DNS-1123 label', `use lower-case letters, digits and hyphens, e.g. '${DEFAULT_NAMESPACE}'`);
     const region = props.stamp.region.name;
     const identities: Record<string, UserAssignedIdentity> = {};
     for (const service of PLATFORM_SERVICES) {

@@ -1,0 +1,81 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { RedundancyPattern } from '../lib';
+import { PLATFORM_SERVICES, ServiceKey } from '../lib/core/services';
+import { DEFAULT_NAMESPACE, ENVIRONMENT_CONTRACT, WORKLOAD_SET_KEYS } from '../lib/shared/environment-contract';
+import { EXAMPLES } from '../examples';
+import { all, StackJson, synthApp } from './support/synth';
+
+/**
+ * The environment contract (lib/shared/environment-contract.ts) is the one list of what the services find in their
+ * ConfigMap: the keys the platform really sets, and the README's table, must both be that list.
+ */
+
+const README = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+
+/** The README's "Environment contract" table: key, services, when, value per row. */
+function readmeTable(): { name: string; services: string[]; when: string; value: string }[] {
+  const start = README.indexOf('| key | services | set | value |');
+  expect(start).toBeGreaterThan(0);
+  const rows = README.slice(start).split('\n').slice(2);
+  return rows.slice(0, rows.findIndex((line) => !line.startsWith('|'))).map((line) => {
+    const [name, services, when, value] = line.split(' | ').map((cell) => cell.replace(/^\| |\s*\|$/g, ''));
+    return { name: name.replace(/`/g, ''), services: services.split(', '), when, value };
+  });
+}
+
+/** Keys of each service's ConfigMap over every `-apps` stack, by service key. */
+function configMapKeys(stacks: Record<string, StackJson>): Record<ServiceKey, Set<string>> {
+  const keys = { order: new Set<string>(), tracking: new Set<string>() };
+  for (const [name, json] of Object.entries(stacks)) {
+    if (!name.endsWith('-apps')) continue;
+    for (const configMap of Object.values(all(json, 'kubernetes_config_map_v1'))) {
+      const spec = PLATFORM_SERVICES.find((s) => configMap.metadata.name === `${s.name}-config`);
+      if (!spec) throw new Error(`a ConfigMap of no service: ${configMap.metadata.name}`);
+      Object.keys(configMap.data).forEach((key) => keys[spec.key].add(key));
+    }
+  }
+  return keys;
+}
+
+const contractKeys = (service: ServiceKey) => ENVIRONMENT_CONTRACT.filter((spec) => (spec.services as readonly string[]).includes(service)).map((spec) => spec.name).sort();
+
+describe('the environment contract', () => {
+  // Between them every key is set: active-passive has Event Grid with the derived webhook (EVENTS_WEBHOOK_PATH);
+  // primary-secondary run as activeActive has ORDER_DB_CELLS and Service Bus (EVENTS_SUBSCRIPTION).
+  let stacks: Record<string, StackJson> = {};
+  beforeAll(() => {
+    stacks = synthApp((app) => {
+      EXAMPLES['active-passive'](app);
+      EXAMPLES['primary-secondary'](app, { pattern: RedundancyPattern.activeActive() });
+    });
+  });
+
+  test.each(PLATFORM_SERVICES.map((s) => [s.key]))("the %s service's ConfigMaps carry exactly the keys the contract gives it", (service) => {
+    expect([...configMapKeys(stacks)[service as ServiceKey]].sort()).toEqual(contractKeys(service as ServiceKey));
+  });
+
+  test("the README's table is the contract, row for row", () => {
+    expect(readmeTable()).toEqual(ENVIRONMENT_CONTRACT.map((spec) => ({ name: spec.name, services: [...spec.services], when: spec.when, value: spec.value })));
+  });
+
+  test('names are unique environment variable names; every service gets the keys the workloads set', () => {
+    const names = ENVIRONMENT_CONTRACT.map((spec) => spec.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[A-Z][A-Z0-9_]*$/);
+    for (const key of WORKLOAD_SET_KEYS) {
+      expect(ENVIRONMENT_CONTRACT.find((spec) => spec.name === key)?.services).toEqual(PLATFORM_SERVICES.map((s) => s.key));
+    }
+  });
+
+  test('the default namespace is the one the workloads create and the identities trust, and the one the README names', () => {
+    for (const [name, json] of Object.entries(stacks)) {
+      if (name.endsWith('-apps')) expect(Object.values(all(json, 'kubernetes_namespace_v1')).map((ns) => ns.metadata.name)).toEqual([DEFAULT_NAMESPACE]);
+    }
+    const subjects = Object.values(stacks).flatMap((json) => Object.values(all(json, 'azurerm_federated_identity_credential')).map((c) => c.subject));
+    expect(subjects.length).toBeGreaterThan(0);
+    for (const subject of subjects) expect(subject).toMatch(new RegExp(`^system:serviceaccount:${DEFAULT_NAMESPACE}:`));
+    expect(README).toContain(`\`system:serviceaccount:${DEFAULT_NAMESPACE}:<service>\``);
+    expect(README).toContain(`in the namespace, \`${DEFAULT_NAMESPACE}\` by default`);
+  });
+});
