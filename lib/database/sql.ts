@@ -155,7 +155,8 @@ export function buildSql(ctx: DatabaseBuildContext, o: CheckedSqlOptions): Datab
     });
     protect(server, ctx.removalPolicy);
     // Server-level audit records reach Log Analytics through the master database: its auditing policy and its
-    // diagnostic setting (azurerm docs, mssql_server_extended_auditing_policy; examples/sql-azure).
+    // diagnostic setting (the azurerm provider's documentation of mssql_server_extended_auditing_policy, and its
+    // repository's examples/sql-azure).
     new MssqlServerExtendedAuditingPolicy(scope, 'Auditing', { serverId: server.id, logMonitoringEnabled: true });
     new MssqlDatabaseExtendedAuditingPolicy(scope, 'MasterAuditing', { databaseId: `${server.id}/databases/master`, logMonitoringEnabled: true });
     addDiagnostics(scope, 'AuditDiagnostics', { targetResourceId: `${server.id}/databases/master`, workspaceId: ctx.monitoring(region).workspaceId, categories: ['SQLSecurityAuditEvents'] });
@@ -203,7 +204,8 @@ export function buildSql(ctx: DatabaseBuildContext, o: CheckedSqlOptions): Datab
         secondaryType,
         // Same SKU as the primary (otherwise an unresolvable diff). No max_size_gb: the provider refuses it in
         // secondary create mode ("it is not possible to change maximum size ... in secondary create mode",
-        // internal/services/mssql/mssql_database_resource.go at v4.55.0); Azure seeds the copy with the primary's size.
+        // terraform-provider-azurerm v4.55.0, internal/services/mssql/mssql_database_resource.go); Azure seeds the copy
+        // with the primary's size.
         skuName: o.skuName,
         zoneRedundant: placement.zoneRedundant,
         // After a failover this database is the primary: keep its backups as safe as the original's, and its

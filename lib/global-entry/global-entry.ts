@@ -38,7 +38,10 @@ export interface PrivateLinkApproval {
   readonly privateLinkServiceId: string;
 }
 
-/** Metric alert the observability work attaches to the Front Door profile. */
+/**
+ * What a metric alert on the Front Door profile's origin health needs (the scope, metric and threshold of an
+ * `azurerm_monitor_metric_alert`); the library creates no alert itself.
+ */
 export interface OriginHealthAlertHook {
   readonly scopeId: string;
   readonly metricNamespace: string;
@@ -88,7 +91,7 @@ export class GlobalEntry extends Construct {
   public readonly privateLinkApprovals: readonly PrivateLinkApproval[];
   /** Traffic Manager DNS names by service. */
   public readonly trafficManagerFqdns: { readonly [service: string]: string };
-  /** Metric-alert hook for origin health (Front Door only). */
+  /** What an origin-health metric alert needs (Front Door only; see `OriginHealthAlertHook`). */
   public readonly originHealthAlert?: OriginHealthAlertHook;
   /** The API Management service, when `apiManagement` is set. */
   public readonly apiManagement?: ApiManagement;

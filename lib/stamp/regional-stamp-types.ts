@@ -142,7 +142,8 @@ export interface RegionalStampProps {
   /** Name prefix: 2-12 lower-case letters and digits, starting with a letter. */
   readonly prefix: string;
   /**
-   * The region's role in the redundancy pattern (tags and, in later components, sizing).
+   * The region's role in the redundancy pattern (the `region-role` tag; pools and Key Vault are sized by their own props
+   * whatever the role).
    * @default RegionRole.PRIMARY
    */
   readonly role?: RegionRole;

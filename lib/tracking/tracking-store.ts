@@ -103,7 +103,7 @@ export class TrackingStore extends DataTierConstruct {
       // A service-managed failover (single write region) rewrites the failover priorities; without ignore_changes the
       // next apply would fail the account back. Multi-region-write accounts (activeActive) have no such failover, so
       // their region list stays managed: adding a region adds a location in place (the provider updates `locations`
-      // without replacement, internal/services/cosmos/cosmosdb_account_resource.go at v4.55.0).
+      // without replacement: terraform-provider-azurerm v4.55.0, internal/services/cosmos/cosmosdb_account_resource.go).
       protect(account, this.removalPolicy, serviceManagedFailover ? ['geo_location'] : []);
       const database = new CosmosdbSqlDatabase(scope, 'Database', {
         name: databaseName,
