@@ -1,14 +1,15 @@
 /**
  * dependency-cruiser: the module rules of the library (`npm run depcruise`, the first step of `npm test`).
  *
- * Layers of lib/, each importing only the layers below it (README, "Development"):
+ * Layers of lib/ (README, "Development"): imports point only down, never within a row, and each rule below lists what
+ * its folders may import (the data constructs, for one, reach stamps only through the data-tier base):
  *
- *   platform                                   composes everything into stacks
- *   database  tracking  events                 the data constructs, on the data-tier base
- *   data-tier  workloads                       both build on a stamp (private endpoints into it, identities federated with its cluster)
- *   stamp  global-entry                        regional infrastructure; the edge (knows stamps only through the ingress contract)
- *   shared  monitoring                         the contracts the blocks agree on; the monitoring sink
- *   core                                       pure model: errors, validation, naming, regions, patterns, address plan, services
+ *   platform                      composes everything into stacks
+ *   database  tracking  events    the data constructs, on the data-tier base
+ *   data-tier  workloads          both build on a stamp (private endpoints into it; identities federated with its cluster)
+ *   stamp  global-entry           regional infrastructure; the edge, which knows stamps only through the ingress contract
+ *   shared  monitoring            the contracts the blocks agree on; the monitoring sink
+ *   core                          errors, validation, naming, regions, patterns, address plan, services
  *
  * lib/index.ts re-exports the public API and may import anything. Type-only imports count too
  * (`tsPreCompilationDeps`): a type-only cycle still ties two modules together, and a type moved the wrong way is the
