@@ -9,6 +9,9 @@ module.exports = {
   // cdktf captures a full stack trace for every token it creates; stubbing it makes synth several times faster
   // with byte-identical output (hashicorp/terraform-cdk#3892).
   setupFiles: ['<rootDir>/__tests__/support/stub-stack-trace.ts'],
+  // Every example synthesized once per run, unmodified, for every test file (`exampleStacks(id)` reads them).
+  globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
+  globalTeardown: '<rootDir>/__tests__/support/global-teardown.ts',
   moduleFileExtensions: ['ts', 'js', 'json'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

@@ -6,6 +6,7 @@ import { App, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, pathHash, PlatformBackend, RedundancyPattern, RegionRole, ValidationError } from '../lib';
 import { EXAMPLES } from '../examples';
+import { exampleStacks } from './support/examples';
 import { addresses, all, forService, only, StackJson, synthApp } from './support/synth';
 import { replacementContract } from './support/transitions';
 
@@ -21,7 +22,7 @@ describe('examples', () => {
   });
 
   describe.each(exampleFiles)('%s', (id) => {
-    const stacks = synthApp((app) => EXAMPLES[id](app));
+    const stacks = exampleStacks(id);
 
     test('every stack name begins with the example id', () => {
       expect(Object.keys(stacks).length).toBeGreaterThan(1);
@@ -75,7 +76,7 @@ describe('examples', () => {
 });
 
 describe('zone-redundant example', () => {
-  const stacks = synthApp((app) => EXAMPLES['zone-redundant'](app));
+  const stacks = exampleStacks('zone-redundant');
   const region = stacks['zone-redundant-westus3'];
   const data = stacks['zone-redundant-data'];
 
@@ -126,7 +127,7 @@ describe('zone-redundant example', () => {
 
 describe('database examples', () => {
   test('primary-secondary: SQL failover group in the data stack, private endpoints to both servers in each stamp', () => {
-    const stacks = synthApp((app) => EXAMPLES['primary-secondary'](app));
+    const stacks = exampleStacks('primary-secondary');
     const data = stacks['primary-secondary-data'];
     const group = only(data, 'azurerm_mssql_failover_group');
     expect(group.read_write_endpoint_failover_policy).toEqual({ mode: 'Automatic', grace_minutes: 60 });
@@ -142,7 +143,7 @@ describe('database examples', () => {
   });
 
   test('active-passive: PostgreSQL HA primary, replica and virtual endpoint; both stamps reach both servers', () => {
-    const stacks = synthApp((app) => EXAMPLES['active-passive'](app));
+    const stacks = exampleStacks('active-passive');
     const data = stacks['active-passive-data'];
     const servers = Object.values(all(data, 'azurerm_postgresql_flexible_server'));
     expect(servers.map((s) => [s.location, s.create_mode ?? 'Default', s.high_availability?.mode ?? 'none']).sort()).toEqual([['centralus', 'Replica', 'none'], ['eastus2', 'Default', 'ZoneRedundant']]);
@@ -156,7 +157,7 @@ describe('database examples', () => {
 
 describe('tracking store and event bus in the examples', () => {
   test('primary-secondary: one Cosmos account over both regions and a geo-DR alias; every stamp reaches both', () => {
-    const stacks = synthApp((app) => EXAMPLES['primary-secondary'](app));
+    const stacks = exampleStacks('primary-secondary');
     const data = stacks['primary-secondary-data'];
     expect(only(data, 'azurerm_cosmosdb_account').geo_location.map((g: { location: string }) => g.location)).toEqual(['westus3', 'eastus']);
     expect(Object.values(all(data, 'azurerm_servicebus_namespace')).map((n) => n.location).sort()).toEqual(['eastus', 'westus3']);
@@ -169,7 +170,7 @@ describe('tracking store and event bus in the examples', () => {
   });
 
   test('active-passive uses the Event Grid option: a topic per region, reached from every stamp', () => {
-    const stacks = synthApp((app) => EXAMPLES['active-passive'](app));
+    const stacks = exampleStacks('active-passive');
     expect(Object.values(all(stacks['active-passive-data'], 'azurerm_eventgrid_topic')).map((t) => t.location).sort()).toEqual(['centralus', 'eastus2']);
     expect(all(stacks['active-passive-data'], 'azurerm_servicebus_namespace')).toEqual({});
     const topicEndpoints = Object.values(all(stacks['active-passive-eastus2'], 'azurerm_private_endpoint')).filter((e) => e.private_service_connection.subresource_names[0] === 'topic');
@@ -198,7 +199,7 @@ describe('tracking store and event bus in the examples', () => {
 
 describe('global entry in the examples', () => {
   test.each(exampleFiles)('%s: Front Door Premium with WAF in the edge stack, origins in every region over Private Link', (id) => {
-    const stacks = synthApp((app) => EXAMPLES[id](app));
+    const stacks = exampleStacks(id);
     const edge = stacks[`${id}-edge`];
     expect(only(edge, 'azurerm_cdn_frontdoor_profile').sku_name).toBe('Premium_AzureFrontDoor');
     expect(only(edge, 'azurerm_cdn_frontdoor_firewall_policy').mode).toBe('Prevention');

@@ -1,6 +1,7 @@
 import { App } from 'cdktf';
 import { DatabaseEngine, EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, RedundancyPattern, Rollout, WorkloadServiceOptions } from '../lib';
 import { EXAMPLES } from '../examples';
+import { exampleStacks } from './support/examples';
 import { StackJson, synthApp } from './support/synth';
 import { capacity, CapacityReport, Change, harmful, plan } from './support/transitions';
 
@@ -11,9 +12,9 @@ import { capacity, CapacityReport, Change, harmful, plan } from './support/trans
 
 type Build = (app: App) => void;
 
-/** Synthesizes each state once, then checks every step from one state to the next. */
-function steps(states: [string, Build][]): [string, Record<string, StackJson>, Record<string, StackJson>][] {
-  const synths = states.map(([label, build]) => [label, synthApp(build)] as const);
+/** Synthesizes each state once (an unmodified example comes synthesized: `exampleStacks`), then checks every step from one state to the next. */
+function steps(states: [string, Build | Record<string, StackJson>][]): [string, Record<string, StackJson>, Record<string, StackJson>][] {
+  const synths = states.map(([label, state]) => [label, typeof state === 'function' ? synthApp(state) : state] as const);
   return synths.slice(1).map(([label, after], i) => [`${synths[i][0]} -> ${label}`, synths[i][1], after]);
 }
 
@@ -47,12 +48,13 @@ function expectSafe(before: Record<string, StackJson>, after: Record<string, Sta
   return changes;
 }
 
-const example = (id: string, overrides: Partial<MultiRegionOrderPlatformProps> = {}): Build => (app) => { EXAMPLES[id](app, overrides); };
+/** An example with overrides: a synth of its own. */
+const example = (id: string, overrides: Partial<MultiRegionOrderPlatformProps>): Build => (app) => { EXAMPLES[id](app, overrides); };
 
 describe('rolling release (zone-redundant)', () => {
   const order = (image: string): Partial<MultiRegionOrderPlatformProps> => ({ workloads: { order: { image }, tracking: { image: 'contoso.azurecr.io/tracking-api:1.0.0' } } });
   test.each(steps([
-    ['1.0.0', example('zone-redundant')],
+    ['1.0.0', exampleStacks('zone-redundant')],
     ['1.1.0', example('zone-redundant', order('contoso.azurecr.io/order-api:1.1.0'))],
     ['rolled back', example('zone-redundant', order('contoso.azurecr.io/order-api:1.0.0'))],
   ]))('%s: an in-place rollout', (_label, before, after) => {
@@ -136,7 +138,7 @@ describe('failover of the workloads to the standby region (active-passive)', () 
 
 describe('Event Grid subscriptions after the Private Link approvals (active-passive)', () => {
   test.each(steps([
-    ['first deploy (subscribe: false)', example('active-passive')],
+    ['first deploy (subscribe: false)', exampleStacks('active-passive')],
     ['subscribe: true', example('active-passive', { eventBus: { transport: EventTransport.eventGrid({ subscribe: true }) } })],
   ]))('%s: only adds the subscriptions', (_label, before, after) => {
     const changes = expectSafe(before, after, { standby: [] });
