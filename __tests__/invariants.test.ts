@@ -1,6 +1,6 @@
 import { EXAMPLES } from '../examples';
 import { exampleStacks } from './support/examples';
-import { actualFor, EXAMPLE_FACTS, expandedExpectation, INVARIANTS, selected } from './support/invariants';
+import { actualFor, EXAMPLE_FACTS, expandedExpectation, INVARIANTS, selected, selectedStacks, STACK_INVARIANTS } from './support/invariants';
 import { STATEFUL_TYPES } from './support/transitions';
 
 /**
@@ -13,7 +13,7 @@ const ids = Object.keys(EXAMPLES).sort();
 describe('the invariant table', () => {
   test('knows every example, and no example it does not have', () => {
     expect(Object.keys(EXAMPLE_FACTS).sort()).toEqual(ids);
-    for (const invariant of INVARIANTS) expect({ invariant: invariant.name, examples: Object.keys(invariant.count).sort() }).toEqual({ invariant: invariant.name, examples: ids });
+    for (const invariant of [...INVARIANTS, ...STACK_INVARIANTS]) expect({ invariant: invariant.name, examples: Object.keys(invariant.count).sort() }).toEqual({ invariant: invariant.name, examples: ids });
   });
 
   test('every invariant is about at least one resource of some example, and names are unique', () => {
@@ -49,6 +49,19 @@ describe.each(ids)('%s', (id) => {
         expect({ where, ...actualFor(r, expected) }).toEqual({ where, ...expandedExpectation(r, expected) });
       }
       if (invariant.violations) expect({ where, violations: invariant.violations(r, ctx) }).toEqual({ where, violations: [] });
+    }
+  });
+});
+
+describe.each(ids)('%s stacks', (id) => {
+  const stacks = exampleStacks(id);
+
+  test.each(STACK_INVARIANTS.map((invariant) => [invariant.name, invariant] as const))('%s', (_name, invariant) => {
+    const chosen = selectedStacks(invariant, id, stacks);
+    expect(chosen.length).toBe(invariant.count[id]);
+    for (const [stack, json] of chosen) {
+      const expected = invariant.expected(json);
+      expect({ stack, ...actualFor(json, expected) }).toEqual({ stack, ...expandedExpectation(json, expected) });
     }
   });
 });

@@ -49,8 +49,8 @@ export interface Invariant {
   /** How many selected resources each example has, over all its stacks (0 where it has none). */
   readonly count: Readonly<Record<string, number>>;
   /**
-   * Attribute path -> the value it must have. Paths: `a.b`, `a[0].b`, and `a[*].b` (every element of a non-empty
-   * list has the value).
+   * Attribute path -> the value it must have. Paths: `a.b`, `a[0].b`, `a["key.with.dots"]`, and `a[*].b` (every
+   * element of a non-empty list has the value).
    */
   readonly expected?: (r: Resource, ctx: Ctx) => Record<string, unknown>;
   /** Rules that are not one value per path: the broken ones, described (empty when the resource keeps them). */
@@ -64,15 +64,16 @@ export interface Invariant {
 
 function segments(path: string): (string | number | '*')[] {
   const out: (string | number | '*')[] = [];
-  for (const part of path.split('.')) {
-    const m = /^([^[\]]+)((?:\[(?:\d+|\*)\])*)$/.exec(part);
-    if (!m) throw new Error(`bad path ${path}`);
-    out.push(m[1]);
-    for (const idx of m[2].match(/\[(\d+|\*)\]/g) ?? []) {
-      const inner = idx.slice(1, -1);
-      out.push(inner === '*' ? '*' : Number(inner));
-    }
+  const token = /\.?([^.[\]"]+)|\[(\d+|\*)\]|\["([^"]+)"\]/g;
+  let consumed = 0;
+  for (let m = token.exec(path); m; m = token.exec(path)) {
+    if (m.index !== consumed) break;
+    consumed = token.lastIndex;
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(m[2] === '*' ? '*' : Number(m[2]));
+    else out.push(m[3]);
   }
+  if (consumed !== path.length || out.length === 0) throw new Error(`bad path ${path}`);
   return out;
 }
 
@@ -465,6 +466,134 @@ export const INVARIANTS: readonly Invariant[] = [
     count: perRegion(),
     expected: () => ({ mode: 'User', zones: ['1', '2', '3'], auto_scaling_enabled: true, min_count: 3 }),
   },
+  {
+    name: 'AKS operations: patch upgrades and node images in a weekly Sunday 02:00 UTC window, Container Insights with managed identity, secret rotation, image cleaner',
+    type: 'azurerm_kubernetes_cluster',
+    count: perRegion(),
+    expected: () => {
+      const window = { day_of_week: 'Sunday', duration: 4, frequency: 'Weekly', interval: 1, start_time: '02:00', utc_offset: '+00:00' };
+      return {
+        automatic_upgrade_channel: 'patch',
+        node_os_upgrade_channel: 'NodeImage',
+        maintenance_window_auto_upgrade: window,
+        maintenance_window_node_os: window,
+        'oms_agent.msi_auth_for_monitoring_enabled': true,
+        key_vault_secrets_provider: { secret_rotation_enabled: true },
+        image_cleaner_enabled: true,
+        image_cleaner_interval_hours: 48,
+      };
+    },
+  },
+  {
+    name: 'AKS network addressing: overlay pods and services outside the VNet, standard load balancer, load-balancer outbound',
+    type: 'azurerm_kubernetes_cluster',
+    count: perRegion(),
+    expected: () => ({
+      'network_profile.pod_cidr': '192.168.0.0/16',
+      'network_profile.service_cidr': '172.16.0.0/16',
+      'network_profile.dns_service_ip': '172.16.0.10',
+      'network_profile.load_balancer_sku': 'standard',
+      'network_profile.outbound_type': 'loadBalancer',
+    }),
+  },
+  // --- Front Door (lib/global-entry/global-entry.ts) ------------------------------------------------------------------
+  {
+    name: 'Front Door profile: Premium (Private Link origins, managed WAF rules)',
+    type: 'azurerm_cdn_frontdoor_profile',
+    count: per(1, 1, 1),
+    expected: () => ({ sku_name: 'Premium_AzureFrontDoor', response_timeout_seconds: 60 }),
+  },
+  {
+    name: 'Front Door WAF: Prevention mode, request body inspection, Default Rule Set 2.1 and Bot Manager 1.1 blocking, a per-client rate limit',
+    type: 'azurerm_cdn_frontdoor_firewall_policy',
+    count: per(1, 1, 1),
+    expected: () => ({
+      enabled: true,
+      mode: 'Prevention',
+      sku_name: 'Premium_AzureFrontDoor',
+      request_body_check_enabled: true,
+      managed_rule: [{ action: 'Block', type: 'Microsoft_DefaultRuleSet', version: '2.1' }, { action: 'Block', type: 'Microsoft_BotManagerRuleSet', version: '1.1' }],
+      custom_rule: [{ action: 'Block', match_condition: [{ match_values: ['/'], match_variable: 'RequestUri', operator: 'BeginsWith' }], name: 'RateLimitPerClient', priority: 100, rate_limit_duration_in_minutes: 1, rate_limit_threshold: 1000, type: 'RateLimitRule' }],
+    }),
+  },
+  {
+    name: 'Front Door security policy: the WAF on every path of the endpoint',
+    type: 'azurerm_cdn_frontdoor_security_policy',
+    count: per(1, 1, 1),
+    expected: () => ({ 'security_policies.firewall.association.patterns_to_match': ['/*'] }),
+  },
+  {
+    name: 'Front Door route: HTTPS to the origins only, HTTP redirected to HTTPS',
+    type: 'azurerm_cdn_frontdoor_route',
+    count: per(2, 2, 2),
+    expected: () => ({ forwarding_protocol: 'HttpsOnly', https_redirect_enabled: true, supported_protocols: ['Http', 'Https'] }),
+  },
+  {
+    name: 'Front Door origin: over Private Link to the region\'s service, TLS certificate checked against the service\'s host name',
+    type: 'azurerm_cdn_frontdoor_origin',
+    count: per(2, 8, 4),
+    violations: (r, ctx) => [
+      ...(r.certificate_name_check_enabled === true ? [] : ['certificate_name_check_enabled is not true']),
+      ...(r.enabled === true ? [] : ['not enabled']),
+      ...(['orders.contoso.com', 'tracking.contoso.com'].includes(r.origin_host_header) ? [] : [`origin_host_header ${r.origin_host_header}`]),
+      ...(ctx.facts.regions.includes(r.private_link?.location) && /^\$\{data\.azurerm_private_link_service\.[^.]+\.id\}$/.test(r.private_link?.private_link_target_id ?? '') ? [] : [`private_link ${JSON.stringify(r.private_link)}`]),
+    ].map((v) => `${r.name}: ${v}`),
+    covers: ['certificate_name_check_enabled', 'enabled', 'origin_host_header', 'private_link.location', 'private_link.private_link_target_id'],
+  },
+  {
+    name: 'Front Door origin group: HTTPS health probe of the readiness endpoint, no session affinity',
+    type: 'azurerm_cdn_frontdoor_origin_group',
+    count: per(2, 4, 2),
+    expected: () => ({
+      health_probe: { interval_in_seconds: 30, path: '/healthz/ready', protocol: 'Https', request_type: 'HEAD' },
+      session_affinity_enabled: false,
+    }),
+  },
+  // --- Private endpoints (lib/stamp/regional-stamp.ts addPrivateEndpoint) ----------------------------------------
+  {
+    name: 'private endpoint: in the stamp\'s private-endpoint subnet, approved automatically, registered in one private DNS zone of the stamp',
+    type: 'azurerm_private_endpoint',
+    count: per(4, 12, 12),
+    expected: (r, ctx) => {
+      const stamp = ctx.stacks[ctx.stack].resource;
+      const subnet = Object.entries(stamp.azurerm_subnet ?? {}).filter(([, x]) => x.name === 'snet-private-endpoints').map(([id]) => `\${azurerm_subnet.${id}.id}`);
+      const zones: string[] = r.private_dns_zone_group?.private_dns_zone_ids ?? [];
+      return {
+        subnet_id: subnet.length === 1 ? subnet[0] : '<one private-endpoint subnet in the stack>',
+        'private_service_connection.is_manual_connection': false,
+        'private_dns_zone_group.name': 'default',
+        'private_dns_zone_group.private_dns_zone_ids': zones.length === 1 && /^\$\{azurerm_private_dns_zone\.[^.]+\.id\}$/.test(zones[0]) ? zones : ['<one private DNS zone of the stack>'],
+      };
+    },
+  },
+  // --- Diagnostics (lib/monitoring/diagnostics.ts) ---------------------------------------------------------------------
+  {
+    name: 'diagnostic setting: to a Log Analytics workspace of the platform',
+    type: 'azurerm_monitor_diagnostic_setting',
+    count: per(6, 10, 10),
+    expected: () => ({ name: 'to-log-analytics' }),
+    violations: (r) => (/^\$\{(azurerm_log_analytics_workspace\.[^.]+\.id|data\.terraform_remote_state\.[^}]+azurerm_log_analytics_workspace[^}]+id)\}$/.test(r.log_analytics_workspace_id) ? [] : [`workspace ${r.log_analytics_workspace_id}`]),
+    covers: ['log_analytics_workspace_id'],
+  },
+  ...([
+    ['azurerm_kubernetes_cluster', perRegion(), ''],
+    ['azurerm_key_vault', perRegion(), ''],
+    ['azurerm_mssql_server', per(1, 2, 0), '/databases/master'],
+    ['azurerm_postgresql_flexible_server', per(0, 0, 2), ''],
+    ['azurerm_cosmosdb_account', per(1, 1, 1), ''],
+    ['azurerm_servicebus_namespace', per(1, 2, 0), ''],
+    ['azurerm_eventgrid_topic', per(0, 0, 2), ''],
+    ['azurerm_cdn_frontdoor_profile', per(1, 1, 1), ''],
+  ] as const).map(([type, count, suffix]): Invariant => ({
+    name: `${type}: its logs reach Log Analytics (a diagnostic setting targets it${suffix ? ` through ${suffix}` : ''})`,
+    type,
+    count,
+    violations: (_r, ctx) => {
+      const target = `\${${ctx.address}.id}${suffix}`;
+      const settings = Object.values(ctx.stacks[ctx.stack].resource.azurerm_monitor_diagnostic_setting ?? {}).filter((d) => d.target_resource_id === target);
+      return settings.length === 1 && (settings[0].enabled_log ?? []).length > 0 ? [] : [`${settings.length} diagnostic settings with logs target ${target}`];
+    },
+  })),
   // --- Kubernetes (lib/workloads/order-workloads.ts) --------------------------------------------------------------
   {
     name: 'NetworkPolicy default-deny: every pod of the namespace, ingress and egress, no rule',
@@ -509,7 +638,7 @@ export const INVARIANTS: readonly Invariant[] = [
     covers: ['spec.ingress', 'spec.policy_types', 'spec.pod_selector'],
   },
   {
-    name: 'Deployment pods: non-root (uid 10001), RuntimeDefault seccomp; every container non-root, read-only root FS, no privilege escalation, all capabilities dropped',
+    name: 'Deployment pods: non-root (uid 10001), RuntimeDefault seccomp; every container non-root, read-only root FS (writable /tmp only, 64Mi), no privilege escalation, all capabilities dropped',
     type: 'kubernetes_deployment_v1',
     count: per(2, 6, 5),
     expected: () => ({
@@ -524,6 +653,92 @@ export const INVARIANTS: readonly Invariant[] = [
       'spec.template.spec.container[*].security_context.privileged': false,
       'spec.template.spec.container[*].security_context.capabilities': { drop: ['ALL'] },
       'spec.template.spec.container[*].security_context.seccomp_profile': { type: 'RuntimeDefault' },
+      // The only writable path: /tmp, a size-limited emptyDir (the root FS is read-only).
+      'spec.template.spec.volume': [{ name: 'tmp', empty_dir: { size_limit: '64Mi' } }],
+      'spec.template.spec.container[*].volume_mount': [{ mount_path: '/tmp', name: 'tmp' }],
+    }),
+  },
+  {
+    name: 'NetworkPolicy per service: egress exactly DNS to kube-system (53 UDP/TCP), the stamp\'s private-endpoint subnet, HTTPS (443) out',
+    type: 'kubernetes_network_policy_v1',
+    select: isServiceNetworkPolicy,
+    count: perRegion(2),
+    expected: (_r, ctx) => ({
+      'spec.egress': [
+        { to: [{ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'kube-system' } } }], ports: [{ port: '53', protocol: 'UDP' }, { port: '53', protocol: 'TCP' }] },
+        { to: [{ ip_block: { cidr: subnetCidr(ctx, 'snet-private-endpoints') } }] },
+        { to: [{ ip_block: { cidr: '0.0.0.0/0' } }], ports: [{ port: '443', protocol: 'TCP' }] },
+      ],
+    }),
+  },
+  {
+    name: 'Deployment: pods spread over the zones (DoNotSchedule, max skew 1) and the nodes, on the user pool only',
+    type: 'kubernetes_deployment_v1',
+    count: per(2, 6, 5),
+    expected: (r) => {
+      const spread = (topologyKey: string, matchLabels: unknown, whenUnsatisfiable: string) => ({
+        label_selector: [{ match_labels: matchLabels }], max_skew: 1, node_affinity_policy: 'Honor', node_taints_policy: 'Honor', topology_key: topologyKey, when_unsatisfiable: whenUnsatisfiable,
+      });
+      const selector = r.spec.selector.match_labels;
+      return {
+        'spec.template.spec.topology_spread_constraint': [
+          spread('topology.kubernetes.io/zone', selector, 'DoNotSchedule'),
+          spread('kubernetes.io/hostname', { app: selector.app }, 'ScheduleAnyway'),
+        ],
+        'spec.template.spec.node_selector': { 'kubernetes.azure.com/mode': 'user' },
+      };
+    },
+  },
+  {
+    name: 'Deployment: rolling updates never below the desired count, HTTPS startup/readiness/liveness probes, 15 s preStop drain within a 45 s grace period, requests and limits',
+    type: 'kubernetes_deployment_v1',
+    count: per(2, 6, 5),
+    expected: () => ({
+      'spec.strategy': { type: 'RollingUpdate', rolling_update: { max_surge: '25%', max_unavailable: '0' } },
+      'spec.template.spec.termination_grace_period_seconds': 45,
+      'spec.template.spec.container[*].lifecycle': { pre_stop: [{ exec: { command: ['/bin/sh', '-c', 'sleep 15'] } }] },
+      'spec.template.spec.container[*].startup_probe': { failure_threshold: 30, http_get: { path: '/healthz/startup', port: 'https', scheme: 'HTTPS' }, period_seconds: 5, timeout_seconds: 2 },
+      'spec.template.spec.container[*].readiness_probe': { failure_threshold: 3, http_get: { path: '/healthz/ready', port: 'https', scheme: 'HTTPS' }, period_seconds: 5, timeout_seconds: 2 },
+      'spec.template.spec.container[*].liveness_probe': { failure_threshold: 3, http_get: { path: '/healthz/live', port: 'https', scheme: 'HTTPS' }, period_seconds: 10, timeout_seconds: 2 },
+      'spec.template.spec.container[*].resources': { limits: { cpu: '1', memory: '512Mi' }, requests: { cpu: '250m', memory: '256Mi' } },
+    }),
+  },
+  {
+    name: 'PodDisruptionBudget: at most one pod of a service down at a time (node drains, upgrades)',
+    type: 'kubernetes_pod_disruption_budget_v1',
+    count: perRegion(2),
+    expected: (r) => ({ spec: { max_unavailable: '1', selector: { match_labels: { app: r.metadata.name } } } }),
+  },
+  {
+    name: 'HorizontalPodAutoscaler: up to 10 replicas on CPU 70% and memory 80%, scaling a Deployment',
+    type: 'kubernetes_horizontal_pod_autoscaler_v2',
+    count: perRegion(2),
+    expected: () => ({
+      'spec.max_replicas': 10,
+      'spec.metric': [
+        { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', average_utilization: 70 } } },
+        { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', average_utilization: 80 } } },
+      ],
+      'spec.scale_target_ref.kind': 'Deployment',
+      'spec.scale_target_ref.api_version': 'apps/v1',
+    }),
+  },
+  {
+    name: 'Service: internal load balancer in the ingress subnet behind a Private Link Service (Front Door\'s only way in), Local traffic policy, HTTPS only',
+    type: 'kubernetes_service_v1',
+    select: (r) => r.spec.type === 'LoadBalancer',
+    count: perRegion(2),
+    expected: (r) => ({
+      ...Object.fromEntries(Object.entries({
+        'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',
+        'service.beta.kubernetes.io/azure-load-balancer-internal-subnet': 'snet-ingress',
+        'service.beta.kubernetes.io/azure-pls-create': 'true',
+        'service.beta.kubernetes.io/azure-pls-ip-configuration-subnet': 'snet-ingress',
+        'service.beta.kubernetes.io/azure-pls-name': `pls-${r.metadata.name}`,
+        'service.beta.kubernetes.io/azure-pls-proxy-protocol': 'false',
+      }).map(([k, v]) => [`metadata.annotations["${k}"]`, v])),
+      'spec.external_traffic_policy': 'Local',
+      'spec.port': [{ name: 'https', port: 443, protocol: 'TCP', target_port: 'https' }],
     }),
   },
   // --- Every stateful resource ---------------------------------------------------------------------------------------
@@ -588,5 +803,60 @@ export function stripCovered(id: string, stacks: Record<string, StackJson>): Rec
       for (const path of coveredPaths(invariant, r, ctx)) remove(target, segments(path));
     }
   }
+  for (const invariant of STACK_INVARIANTS) {
+    for (const [stack, json] of selectedStacks(invariant, id, stacks)) for (const path of Object.keys(invariant.expected(json))) remove(copy[stack], segments(path));
+  }
   return copy;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Stack-level invariants (provider configuration), paths relative to the stack's JSON.
+
+export interface StackInvariant {
+  readonly name: string;
+  readonly select: (stack: string, ctx: { id: string }) => boolean;
+  /** How many stacks of each example it is about. */
+  readonly count: Readonly<Record<string, number>>;
+  readonly expected: (json: StackJson) => Record<string, unknown>;
+}
+
+/** Stacks per example: data, edge, and a stamp and an apps stack per region. */
+const allStacks = (): Record<string, number> => Object.fromEntries(Object.keys(EXAMPLE_FACTS).map((id) => [id, 2 + 2 * EXAMPLE_FACTS[id].regions.length]));
+
+export const STACK_INVARIANTS: readonly StackInvariant[] = [
+  {
+    // lib/platform/platform-stack.ts
+    name: 'every stack: azurerm 4.55.0, soft-deleted Key Vaults kept and recovered (never purged on destroy), non-empty resource groups never deleted, Entra ID for storage',
+    select: () => true,
+    count: allStacks(),
+    expected: () => ({
+      'terraform.required_providers.azurerm': { source: 'azurerm', version: '4.55.0' },
+      'provider.azurerm[0].features': [{
+        key_vault: [{ purge_soft_delete_on_destroy: false, recover_soft_deleted_key_vaults: true }],
+        resource_group: [{ prevent_deletion_if_contains_resources: true }],
+        storage: [{ data_plane_available: false }],
+      }],
+      'provider.azurerm[0].storage_use_azuread': true,
+    }),
+  },
+  {
+    // lib/stamp/kubelogin.ts: the cluster has no local accounts, so the provider gets an Entra ID token from kubelogin.
+    name: 'every -apps stack: the kubernetes provider signs in with Entra ID through kubelogin (no client certificate, key or static token)',
+    select: (stack) => stack.endsWith('-apps'),
+    count: perRegion(),
+    expected: () => ({
+      'provider.kubernetes[0].exec[0].command': 'kubelogin',
+      'provider.kubernetes[0].exec[0].api_version': 'client.authentication.k8s.io/v1beta1',
+      // Azure CLI login (the examples' deployer); the server ID is the AKS Entra ID server application, the same in every tenant.
+      'provider.kubernetes[0].exec[0].args': ['get-token', '--login', 'azurecli', '--server-id', '6dae42f8-4368-4678-94ff-3960e28e3630'],
+      'provider.kubernetes[0].client_certificate': undefined,
+      'provider.kubernetes[0].client_key': undefined,
+      'provider.kubernetes[0].token': undefined,
+    }),
+  },
+];
+
+/** The stacks of an example a stack invariant is about. */
+export function selectedStacks(invariant: StackInvariant, id: string, stacks: Record<string, StackJson>): [string, StackJson][] {
+  return Object.entries(stacks).filter(([stack]) => invariant.select(stack, { id }));
 }

@@ -216,6 +216,12 @@ export function capacity(before: StackJson | undefined, after: StackJson | undef
   return { before: beforeTotal, after: afterTotal, during, handedOver, atSwitch, stuckAtZero };
 }
 
+/** The attributes of a type whose change replaces the resource (ForceNew, or possibly through CustomizeDiff), sorted. */
+export function replaceForcingAttributes(type: string): string[] {
+  const facts = DATA.resources[type];
+  return [...new Set([...facts.forceNew, ...facts.forceNewIf.map((f) => f.attribute)])].sort();
+}
+
 /**
  * The names and replacement contract: for every stateful resource, one line with its address, its name and the value
  * of every attribute that would replace it if changed. A rename is then as loud as an address move.
@@ -225,8 +231,7 @@ export function replacementContract(stacks: Record<string, StackJson>): string[]
   for (const [stack, json] of Object.entries(stacks)) {
     for (const type of STATEFUL_TYPES) {
       for (const [id, resource] of Object.entries(json.resource?.[type] ?? {})) {
-        const facts = DATA.resources[type];
-        const attrs = [...new Set([...facts.forceNew, ...facts.forceNewIf.map((f) => f.attribute)])].sort();
+        const attrs = replaceForcingAttributes(type);
         const values = attrs.map((attr) => [attr, valuesAt(resource, attr.split('.'))] as const).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.every((x) => x === undefined)));
         lines.push(`${stack} ${type}.${id} ${values.map(([attr, v]) => `${attr}=${JSON.stringify(v)}`).join(' ')}`);
       }
