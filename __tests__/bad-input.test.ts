@@ -304,6 +304,7 @@ describe('bad input', () => {
     const err = error as ValidationError;
     expect(err.message).toContain(message);
     // Every violation names the construct path, the prop, the value and a fix.
+    expect(err.violations.length).toBeGreaterThan(0);
     for (const v of err.violations) {
       expect(v.constructPath.length).toBeGreaterThan(0);
       expect(v.prop.length).toBeGreaterThan(0);

@@ -14,6 +14,9 @@ function build(props: Partial<ActivePassiveDatabaseProps> & Pick<ActivePassiveDa
   return { stack, database, json: synthStack(stack) };
 }
 
+/** Cells (home databases) a pattern has: one per region under activeActive and regionPinned, else one. */
+const cellCount = (kind: string, regions: string[]): number => (kind === 'activeActive' || kind === 'regionPinned' ? regions.length : 1);
+
 /** Resources of a type whose construct path lies under a region scope, by region. */
 function inRegion(json: StackJson, type: string, region: string): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
   return Object.fromEntries(Object.entries(all(json, type)).filter(([id]) => id.startsWith(`OrderDb_${region}_`)));
@@ -82,6 +85,7 @@ describe.each(PATTERNS)('Azure SQL under %s', (kind, pattern, regions) => {
   });
 
   test('failover groups: none for single-home patterns, one per cell otherwise, partner = the region listed before (the first region: the second)', () => {
+    expect(database.cells).toHaveLength(cellCount(kind, regions));
     if (kind === 'zoneRedundant' || kind === 'regionPinned') {
       expect(groups).toHaveLength(0);
       for (const cell of database.cells) expect(cell.replicaRegion).toBeUndefined();
@@ -104,6 +108,8 @@ describe.each(PATTERNS)('Azure SQL under %s', (kind, pattern, regions) => {
   test('geo-secondaries: readable except under activePassive (license-free standby), zone-redundant', () => {
     const secondaries = Object.values(databases).filter((d) => d.create_mode === 'Secondary');
     if (kind === 'zoneRedundant' || kind === 'regionPinned') return expect(secondaries).toHaveLength(0);
+    expect(secondaries).toHaveLength(kind === 'activeActive' ? regions.length * (regions.length - 1) : 1);
+    expect(database.cells).toHaveLength(cellCount(kind, regions));
     expect(secondaries.map((d) => d.secondary_type)).toEqual(secondaries.map(() => (kind === 'activePassive' ? 'Standby' : 'Geo')));
     for (const s of secondaries) {
       expect(s).toMatchObject({ zone_redundant: true, sku_name: 'GP_Gen5_2', creation_source_database_id: expect.stringContaining('azurerm_mssql_database.'), lifecycle: { prevent_destroy: true } });
@@ -117,6 +123,7 @@ describe.each(PATTERNS)('Azure SQL under %s', (kind, pattern, regions) => {
   });
 
   test('every region holds a readable copy of every cell under activeActive (local reads)', () => {
+    expect(database.cells).toHaveLength(cellCount(kind, regions));
     for (const cell of database.cells) {
       expect(Object.keys(cell.serverHosts).sort()).toEqual(kind === 'activeActive' ? [...regions].sort() : [cell.homeRegion, ...(cell.replicaRegion ? [cell.replicaRegion] : [])].sort());
     }
@@ -124,6 +131,7 @@ describe.each(PATTERNS)('Azure SQL under %s', (kind, pattern, regions) => {
     const secondaries = Object.entries(databases).filter(([, d]) => d.create_mode === 'Secondary');
     expect(secondaries).toHaveLength(regions.length * (regions.length - 1));
     // Only the ring partner's copy belongs to the failover group.
+    expect(groups).toHaveLength(regions.length);
     for (const group of groups) expect(group.databases).toHaveLength(1);
   });
 
@@ -159,6 +167,7 @@ describe.each(PATTERNS)('PostgreSQL under %s', (kind, pattern, regions) => {
   });
 
   test('zone swaps after an HA failover and promotions never plan a replacement; servers are protected', () => {
+    expect(Object.keys(servers).length).toBeGreaterThanOrEqual(cellCount(kind, regions));
     for (const server of Object.values(servers)) {
       expect(server.lifecycle.prevent_destroy).toBe(true);
       expect(server.lifecycle.ignore_changes).toEqual(expect.arrayContaining(['zone', 'high_availability[0].standby_availability_zone', 'source_server_id', 'create_mode']));
@@ -189,6 +198,7 @@ describe.each(PATTERNS)('PostgreSQL under %s', (kind, pattern, regions) => {
       expect(e.depends_on).toHaveLength(kind === 'activeActive' ? regions.length - 1 : 1);
       expect(e.lifecycle.ignore_changes).toEqual(['replica_server_id']);
     }
+    expect(database.cells).toHaveLength(cellCount(kind, regions));
     for (const cell of database.cells) {
       expect(cell.readWriteHost).toMatch(/^shop-psqlve-[a-z0-9]+-[0-9a-f]{6}\.writer\.postgres\.database\.azure\.com$/);
       expect(cell.readOnlyHost).toBe(cell.readWriteHost.replace('.writer.', '.reader.'));

@@ -1,3 +1,4 @@
+import { TerraformOutput, TerraformStack } from 'cdktf';
 import { GlobalEntry, GlobalEntryProps, RedundancyPattern, RegionalIngress, ValidationError } from '../lib';
 import { all, only, StackJson, synthStack, testStack } from './support/synth';
 
@@ -30,9 +31,11 @@ function frontDoorFor(props: Partial<GlobalEntryProps>): GlobalEntryProps['front
   return { originHostHeaders: Object.fromEntries(fd.map((k) => [k, HEADERS[k]])), ...props.frontDoor };
 }
 
-function entry(props: Partial<GlobalEntryProps> & Pick<GlobalEntryProps, 'pattern' | 'regions'>): { entry: GlobalEntry; json: StackJson } {
-  const stack = testStack();
+/** Builds and synthesizes a GlobalEntry; `outputs` names values of the construct to synthesize as stack outputs. */
+function entry(props: Partial<GlobalEntryProps> & Pick<GlobalEntryProps, 'pattern' | 'regions'>, outputs: (e: GlobalEntry) => Record<string, string> = () => ({})): { entry: GlobalEntry; json: StackJson } {
+  const stack: TerraformStack = testStack();
   const e = new GlobalEntry(stack, 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), ...props, frontDoor: frontDoorFor(props) });
+  for (const [name, value] of Object.entries(outputs(e))) new TerraformOutput(stack, name, { value });
   return { entry: e, json: synthStack(stack) };
 }
 
@@ -45,6 +48,13 @@ function originsOf(json: StackJson, groupName: string): Record<string, { priorit
     .map((o) => [o.name, { priority: o.priority, weight: o.weight }]));
 }
 
+/**
+ * Front Door origin groups per pattern (for the PATTERNS below): one per service with an origin in every region, a write
+ * group per service under primarySecondary, and one group per service and cell under regionPinned (its only origin).
+ */
+const GROUPS: Record<string, number> = { zoneRedundant: 2, primarySecondary: 4, activePassive: 2, activeActive: 2, regionPinned: 4 };
+const ORIGINS: Record<string, number> = { zoneRedundant: 2, primarySecondary: 8, activePassive: 4, activeActive: 6, regionPinned: 4 };
+
 const GEO = { countries: { westeurope: ['DE', 'FR', 'NL'], japaneast: ['JP'] } };
 const PATTERNS: [string, RedundancyPattern, string[], Partial<GlobalEntryProps>][] = [
   ['zoneRedundant', RedundancyPattern.zoneRedundant(), ['westus3'], {}],
@@ -55,7 +65,7 @@ const PATTERNS: [string, RedundancyPattern, string[], Partial<GlobalEntryProps>]
 ];
 
 describe.each(PATTERNS)('Front Door under %s', (kind, pattern, regions, extra) => {
-  const { entry: fd, json } = entry({ pattern, regions, ...extra });
+  const { entry: fd, json } = entry({ pattern, regions, ...extra }, (e) => ({ EndpointHostName: e.endpointHostName! }));
   const groups = Object.values(all(json, 'azurerm_cdn_frontdoor_origin_group'));
 
   test('Premium profile and one endpoint; HTTPS-only routes with redirect, per service path', () => {
@@ -64,10 +74,12 @@ describe.each(PATTERNS)('Front Door under %s', (kind, pattern, regions, extra) =
     const routes = Object.values(all(json, 'azurerm_cdn_frontdoor_route'));
     expect(routes.map((r) => r.patterns_to_match).sort()).toEqual([['/orders', '/orders/*'], ['/tracking', '/tracking/*']]);
     for (const r of routes) expect(r).toMatchObject({ supported_protocols: ['Http', 'Https'], https_redirect_enabled: true, forwarding_protocol: 'HttpsOnly' });
-    expect(fd.endpointHostName).toBeDefined();
+    // The property is the endpoint's host name attribute (what operators point their DNS at).
+    expect(json.output?.EndpointHostName.value).toMatch(/^\$\{azurerm_cdn_frontdoor_endpoint\.[^.]+\.host_name\}$/);
   });
 
   test('health probes: HEAD on the readiness path every 30 s; sample 4, 2 successful; latency sensitivity 50 ms', () => {
+    expect(groups).toHaveLength(GROUPS[kind]);
     for (const g of groups) {
       expect(g.health_probe).toEqual({ protocol: 'Https', request_type: 'HEAD', path: '/healthz/ready', interval_in_seconds: 30 });
       expect(g.load_balancing).toEqual({ sample_size: 4, successful_samples_required: 2, additional_latency_in_milliseconds: 50 });
@@ -119,6 +131,7 @@ describe.each(PATTERNS)('Front Door under %s', (kind, pattern, regions, extra) =
   });
 
   test('origins reach the stamps over Private Link; every connection is listed for approval', () => {
+    expect(Object.keys(all(json, 'azurerm_cdn_frontdoor_origin'))).toHaveLength(ORIGINS[kind]);
     for (const origin of Object.values(all(json, 'azurerm_cdn_frontdoor_origin'))) {
       expect(origin.private_link.private_link_target_id).toMatch(/data\.azurerm_private_link_service\./);
       expect(origin.certificate_name_check_enabled).toBe(true);
@@ -131,6 +144,7 @@ describe.each(PATTERNS)('Front Door under %s', (kind, pattern, regions, extra) =
   });
 
   test('no origin group is empty', () => {
+    expect(groups).toHaveLength(GROUPS[kind]);
     for (const g of groups) expect(Object.keys(originsOf(json, g.name)).length).toBeGreaterThan(0);
   });
 
@@ -199,15 +213,16 @@ describe.each<[string, RedundancyPattern, string[], Partial<GlobalEntryProps>, s
   ['activeActive', RedundancyPattern.activeActive(), ['eastus2', 'westus3'], {}, 'Performance'],
   ['activeActive with weights', RedundancyPattern.activeActive(), ['eastus2', 'westus3'], { weights: { eastus2: 50, westus3: 50 } }, 'Weighted'],
   ['regionPinned', RedundancyPattern.regionPinned(), ['westeurope', 'japaneast'], { geoRouting: GEO }, 'Geographic'],
-])('Traffic Manager under %s', (kind, pattern, regions, extra, method) => {
-  const { entry: tm, json } = entry({ pattern, regions, publicOrigins: publicFor(regions, ['tracking']), trafficManager: { services: ['tracking'] }, ...extra });
+])('Traffic Manager under %s', (_kind, pattern, regions, extra, method) => {
+  const { entry: tm, json } = entry({ pattern, regions, publicOrigins: publicFor(regions, ['tracking']), trafficManager: { services: ['tracking'] }, ...extra }, (e) => ({ TrackingFqdn: e.trafficManagerFqdns.tracking! }));
 
   test(`${method} routing, HTTPS monitor on the readiness path every 30 s, 3 tolerated failures, low TTL`, () => {
     const profile = only(json, 'azurerm_traffic_manager_profile');
     expect(profile.traffic_routing_method).toBe(method);
     expect(profile.monitor_config).toMatchObject({ protocol: 'HTTPS', port: 443, path: '/healthz/ready', interval_in_seconds: 30, tolerated_number_of_failures: 3 });
     expect(profile.dns_config.ttl).toBe(30);
-    expect(tm.trafficManagerFqdns.tracking).toBeDefined();
+    expect(json.output?.TrackingFqdn.value).toMatch(/^\$\{azurerm_traffic_manager_profile\.[^.]+\.fqdn\}$/);
+    expect(Object.keys(tm.trafficManagerFqdns)).toEqual(['tracking']);
   });
 
   test('one external endpoint per region with the pattern\'s priority, weight or countries', () => {
@@ -222,7 +237,6 @@ describe.each<[string, RedundancyPattern, string[], Partial<GlobalEntryProps>, s
     }
     // Front Door still serves the order API; the tracking path is Traffic Manager's alone.
     expect(Object.values(all(json, 'azurerm_cdn_frontdoor_route')).map((r) => r.name)).toEqual(['order-api']);
-    expect(kind).toBeDefined();
   });
 });
 
@@ -238,7 +252,10 @@ describe('API Management behind Front Door', () => {
 
   test('Front Door origins are the regional gateways, probed on the gateway health endpoint', () => {
     const hosts = Object.values(all(json, 'azurerm_cdn_frontdoor_origin')).map((o) => o.host_name);
-    expect(hosts.every((h) => /gateway_regional_url/.test(h) && !/10\.100/.test(h))).toBe(true);
+    // Both services' groups (and the write groups of primarySecondary) have an origin in each region.
+    expect(hosts).toHaveLength(ORIGINS.primarySecondary);
+    expect(hosts.filter((h) => !/gateway_regional_url/.test(h) || /10\.100/.test(h))).toEqual([]);
+    expect(Object.keys(all(json, 'azurerm_cdn_frontdoor_origin_group'))).toHaveLength(GROUPS.primarySecondary);
     for (const o of Object.values(all(json, 'azurerm_cdn_frontdoor_origin'))) expect(o.private_link).toBeUndefined();
     for (const g of Object.values(all(json, 'azurerm_cdn_frontdoor_origin_group'))) expect(g.health_probe.path).toBe('/status-0123456789abcdef');
   });

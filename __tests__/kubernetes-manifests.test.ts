@@ -157,7 +157,13 @@ describe('positive control: the converter fails on what it does not know', () =>
     const expected = Object.entries(json.resource).filter(([type]) => type.startsWith('kubernetes_')).flatMap(([type, byId]) => Object.keys(byId).map((id) => `${type}.${id}`));
     const listed = kubernetesObjects(json);
     expect(listed.map((x) => x.address).sort()).toEqual(expected.sort());
-    for (const { object } of listed) expect(typeof object.apiVersion === 'string' && typeof object.kind === 'string').toBe(true);
+    expect(listed.length).toBeGreaterThan(0);
+    // Each object has the kind of its resource type.
+    const KINDS: Record<string, string> = {
+      kubernetes_namespace_v1: 'Namespace', kubernetes_service_account_v1: 'ServiceAccount', kubernetes_config_map_v1: 'ConfigMap', kubernetes_network_policy_v1: 'NetworkPolicy',
+      kubernetes_service_v1: 'Service', kubernetes_deployment_v1: 'Deployment', kubernetes_horizontal_pod_autoscaler_v2: 'HorizontalPodAutoscaler', kubernetes_pod_disruption_budget_v1: 'PodDisruptionBudget',
+    };
+    expect(listed.map((x) => [x.address, x.object.kind, typeof x.object.apiVersion])).toEqual(listed.map((x) => [x.address, KINDS[x.address.split('.')[0]], 'string']));
     const withOthers = { resource: { ...json.resource, azurerm_resource_group: { rg: { name: 'rg', location: 'westus3' } } }, data: { kubernetes_namespace_v1: { ns: { metadata: { name: 'x' } } } } };
     expect(kubernetesObjects(withOthers)).toHaveLength(listed.length);
   });

@@ -232,7 +232,9 @@ describe('global entry in the examples', () => {
     const originRegions = new Set(Object.values(all(edge, 'azurerm_cdn_frontdoor_origin')).map((o) => o.name));
     expect([...originRegions].sort()).toEqual(regions.sort());
     // Private Link Services are looked up in each stamp's node resource group, through cross-stack references.
-    for (const pls of Object.values(edge.data?.azurerm_private_link_service ?? {})) expect(pls.resource_group_name).toMatch(/terraform_remote_state/);
+    const privateLinkServices = Object.values(edge.data?.azurerm_private_link_service ?? {});
+    expect(privateLinkServices).toHaveLength(regions.length * 2);
+    for (const pls of privateLinkServices) expect(pls.resource_group_name).toMatch(/terraform_remote_state/);
     expect(Object.keys(edge.output ?? {})).toEqual(expect.arrayContaining(['FrontDoorHostName', 'PrivateLinkServicesToApprove']));
     // Access, health-probe and WAF logs go to the primary region's workspace in the data stack.
     const diagnostics = only(edge, 'azurerm_monitor_diagnostic_setting');

@@ -25,6 +25,8 @@ function bus(props: Partial<EventBusProps> = {}) {
 describe.each(PATTERNS)('TrackingStore under %s', (kind, pattern, regions) => {
   const { store, json } = tracking({ pattern, regions, dataContributors: { DeliveryTracking: PRINCIPAL } });
   const accounts = Object.values(all(json, 'azurerm_cosmosdb_account'));
+  /** One account, or one per cell under regionPinned. */
+  const accountCount = kind === 'regionPinned' ? regions.length : 1;
 
   test('geo locations in region order, failover priority 0 = primary, zone-redundant where the region has zones', () => {
     if (kind === 'regionPinned') {
@@ -39,6 +41,7 @@ describe.each(PATTERNS)('TrackingStore under %s', (kind, pattern, regions) => {
   });
 
   test('writes and failover per pattern: single write + service-managed failover, or multi-region writes with Session', () => {
+    expect(accounts).toHaveLength(accountCount);
     for (const account of accounts) {
       expect(account.multiple_write_locations_enabled).toBe(kind === 'activeActive');
       expect(account.automatic_failover_enabled).toBe(kind === 'primarySecondary' || kind === 'activePassive');
@@ -47,6 +50,7 @@ describe.each(PATTERNS)('TrackingStore under %s', (kind, pattern, regions) => {
   });
 
   test('backup: periodic geo-redundant with multi-region writes, continuous otherwise', () => {
+    expect(accounts).toHaveLength(accountCount);
     for (const account of accounts) {
       expect(account.backup).toEqual(kind === 'activeActive'
         ? { type: 'Periodic', interval_in_minutes: 240, retention_in_hours: 8, storage_redundancy: 'Geo' }
@@ -55,6 +59,7 @@ describe.each(PATTERNS)('TrackingStore under %s', (kind, pattern, regions) => {
   });
 
   test('security: no keys, no key-based metadata writes, TLS 1.2, no public access; protected', () => {
+    expect(accounts).toHaveLength(accountCount);
     for (const account of accounts) {
       expect(account).toMatchObject({
         local_authentication_disabled: true,
@@ -74,8 +79,10 @@ describe.each(PATTERNS)('TrackingStore under %s', (kind, pattern, regions) => {
     expect(containers).toHaveLength(2 * accounts.length);
     for (const c of containers) expect(c.lifecycle.prevent_destroy).toBe(true);
     const deliveries = containers.filter((c) => c.name === 'deliveries');
+    expect(deliveries).toHaveLength(accounts.length);
     for (const d of deliveries) expect(d).toMatchObject({ partition_key_paths: ['/orderId'], autoscale_settings: { max_throughput: 4000 } });
     const leases = containers.filter((c) => c.name === 'leases');
+    expect(leases).toHaveLength(accounts.length);
     for (const l of leases) expect(l).toMatchObject({ partition_key_paths: ['/id'], autoscale_settings: { max_throughput: 1000 } });
     const roles = Object.values(all(json, 'azurerm_cosmosdb_sql_role_assignment'));
     expect(roles).toHaveLength(accounts.length);
@@ -131,6 +138,9 @@ describe.each(PATTERNS)('EventBus (Service Bus) under %s', (kind, pattern, regio
   test('entities only on primary namespaces: topic order-events -> subscription delivery-tracking', () => {
     const primaryIds = new Set(aliases.map((a) => a.primary_namespace_id));
     const secondaryIds = new Set(aliases.map((a) => a.partner_namespace_id));
+    // One topic per namespace that is not a paired standby.
+    expect(topics).toHaveLength(Object.keys(namespaces).length - aliases.length);
+    expect(Object.keys(all(json, 'azurerm_servicebus_subscription'))).toHaveLength(topics.length);
     for (const topic of topics) {
       expect(secondaryIds.has(topic.namespace_id)).toBe(false);
       if (aliases.length) expect(primaryIds.has(topic.namespace_id)).toBe(true);
@@ -181,6 +191,7 @@ describe('EventBus (Event Grid option)', () => {
   });
 
   test('dead letters to zone-redundant, Entra-only storage written by the topic identity', () => {
+    expect(Object.keys(all(json, 'azurerm_storage_account'))).toHaveLength(2);
     for (const storage of Object.values(all(json, 'azurerm_storage_account'))) {
       expect(storage).toMatchObject({ account_replication_type: 'ZRS', shared_access_key_enabled: false, min_tls_version: 'TLS1_2', https_traffic_only_enabled: true, lifecycle: { prevent_destroy: true } });
     }
@@ -214,7 +225,9 @@ describe('EventBus with deferred subscriptions', () => {
 describe('EventBus with partitioned namespaces', () => {
   test('partitions reach both paired namespaces, and the topic is partitioned to match', () => {
     const { json } = bus({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], transport: EventTransport.serviceBus({ capacity: 4, partitions: 2 }) });
-    for (const ns of Object.values(all(json, 'azurerm_servicebus_namespace'))) expect(ns).toMatchObject({ capacity: 4, premium_messaging_partitions: 2 });
+    const namespaces = Object.values(all(json, 'azurerm_servicebus_namespace'));
+    expect(namespaces).toHaveLength(2);
+    for (const ns of namespaces) expect(ns).toMatchObject({ capacity: 4, premium_messaging_partitions: 2 });
     expect(only(json, 'azurerm_servicebus_topic').partitioning_enabled).toBe(true);
   });
 });

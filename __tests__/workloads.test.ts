@@ -63,6 +63,7 @@ describe('OrderWorkloads defaults', () => {
   });
 
   test('on the user pools only, spread over zones counting only the nodes the pods may use (taints and selector honoured)', () => {
+    expect(deployments).toHaveLength(2);
     for (const d of deployments) {
       const pod = d.spec.template.spec;
       expect(pod.node_selector).toEqual({ 'kubernetes.azure.com/mode': 'user' });
@@ -75,6 +76,7 @@ describe('OrderWorkloads defaults', () => {
   });
 
   test('readiness, liveness and startup probes on distinct paths; requests and limits', () => {
+    expect(deployments).toHaveLength(2);
     for (const d of deployments) {
       const c = d.spec.template.spec.container[0];
       expect([c.readiness_probe.http_get.path, c.liveness_probe.http_get.path, c.startup_probe.http_get.path]).toEqual(['/healthz/ready', '/healthz/live', '/healthz/startup']);
@@ -83,6 +85,7 @@ describe('OrderWorkloads defaults', () => {
   });
 
   test('hardened security context: non-root UID above 10000, read-only root, no escalation, no capabilities, RuntimeDefault', () => {
+    expect(deployments).toHaveLength(2);
     for (const d of deployments) {
       const pod = d.spec.template.spec;
       expect(pod.security_context).toMatchObject({ run_as_non_root: true, seccomp_profile: { type: 'RuntimeDefault' } });
@@ -95,6 +98,7 @@ describe('OrderWorkloads defaults', () => {
   });
 
   test('graceful shutdown: preStop pause, then a longer termination grace period', () => {
+    expect(deployments).toHaveLength(2);
     for (const d of deployments) {
       const pod = d.spec.template.spec;
       expect(pod.container[0].lifecycle.pre_stop).toEqual([{ exec: { command: ['/bin/sh', '-c', 'sleep 15'] } }]);
@@ -103,6 +107,7 @@ describe('OrderWorkloads defaults', () => {
   });
 
   test('a configuration change rolls the pods: the pod template carries a hash of the ConfigMap data, computed by Terraform', () => {
+    expect(deployments).toHaveLength(2);
     for (const d of deployments) {
       const config = Object.entries(all(json, 'kubernetes_config_map_v1')).find(([, c]) => c.metadata.name === `${d.metadata.name}-config`)![0];
       expect(d.spec.template.metadata.annotations['order-platform/config-sha256']).toBe(`\${sha256(jsonencode(kubernetes_config_map_v1.${config}.data))}`);
@@ -122,6 +127,7 @@ describe('OrderWorkloads defaults', () => {
   test('workload identity: service accounts carry the client IDs, pods opt in; no secrets in config', () => {
     const accounts = Object.fromEntries(Object.values(all(json, 'kubernetes_service_account_v1')).map((a) => [a.metadata.name, a.metadata.annotations['azure.workload.identity/client-id']]));
     expect(accounts).toEqual({ 'order-api': BASE.identities.clientIds.order, 'tracking-api': BASE.identities.clientIds.tracking });
+    expect(deployments).toHaveLength(2);
     for (const d of deployments) expect(d.spec.template.metadata.labels['azure.workload.identity/use']).toBe('true');
     const config = forService(json, 'kubernetes_config_map_v1', 'order-api')[0].data;
     expect(config).toEqual({ REGION: 'westus3', REGION_ROLE: 'primary', ORDER_DB_WRITE_HOST: 'db.example' });
@@ -171,7 +177,9 @@ describe('OrderWorkloads by region role', () => {
   test('warm standby: a reduced minimum, still autoscaled; the stable version only', () => {
     const json = workloads({ role: RegionRole.PASSIVE, standby: 'warm', order: { image: 'c.io/order:1', rollout: Rollout.canary({ canaryImage: 'c.io/order:2', percent: 10 }) } });
     expect(slots(json, 'order-api')).toEqual({ a: { name: 'order-api', replicas: '1', track: 'stable', image: 'c.io/order:1', autoscaled: true } });
-    for (const hpa of Object.values(all(json, 'kubernetes_horizontal_pod_autoscaler_v2'))) expect(hpa.spec).toMatchObject({ min_replicas: 1, max_replicas: 10 });
+    const hpas = Object.values(all(json, 'kubernetes_horizontal_pod_autoscaler_v2'));
+    expect(hpas.map((h) => h.metadata.name).sort()).toEqual(['order-api', 'tracking-api']);
+    for (const hpa of hpas) expect(hpa.spec).toMatchObject({ min_replicas: 1, max_replicas: 10 });
   });
 
   test('pilot light: no Deployments, HPAs or PodDisruptionBudgets (nothing at zero for an HPA to inherit), but the Services and identities stay', () => {
@@ -284,7 +292,11 @@ describe('workloads in the platform', () => {
     const stacks = base(RedundancyPattern.primarySecondary(), ['westus3', 'eastus']);
     for (const region of ['westus3', 'eastus']) {
       const apps = stacks[`shop-${region}-apps`] as StackJson & { provider: { kubernetes: { host: string; exec: { command: string }[] }[] } };
-      expect(apps.data?.azurerm_kubernetes_cluster).toBeDefined();
+      // The cluster of the region's own stamp stack, through its outputs.
+      expect(apps.data?.azurerm_kubernetes_cluster?.Cluster).toMatchObject({
+        name: expect.stringMatching(new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-shop-${region}\\.outputs\\.[^}]*azurerm_kubernetes_cluster[^}]*name\\}$`)),
+        resource_group_name: expect.stringMatching(new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-shop-${region}\\.outputs\\.`)),
+      });
       expect(apps.provider.kubernetes[0].host).toContain('data.azurerm_kubernetes_cluster.Cluster.kube_config[0].host');
       expect(apps.provider.kubernetes[0].exec[0].command).toBe('kubelogin');
       expect(JSON.stringify(apps)).not.toMatch(/client_key|client_certificate|"token"/);
