@@ -14,4 +14,9 @@ module.exports = {
   globalTeardown: '<rootDir>/__tests__/support/global-teardown.ts',
   moduleFileExtensions: ['ts', 'js', 'json'],
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
+  // `npm test` runs with --coverage: the library's sources only, and the run fails below these floors.
+  collectCoverageFrom: ['<rootDir>/lib/**/*.ts'],
+  coverageThreshold: { global: { lines: 95, branches: 90 } },
+  coverageReporters: ['text-summary'],
+  coverageDirectory: '<rootDir>/coverage',
 };
