@@ -4,7 +4,7 @@ import { join } from 'path';
 import { App } from 'cdktf';
 import { disableTokenStackTraces } from '../../lib/core/stack-trace';
 import { EXAMPLES } from '../../examples';
-import { EXAMPLE_STACKS_ENV } from './examples';
+import { EXAMPLE_CACHE_OFF, EXAMPLE_STACKS_ENV } from './examples';
 
 /**
  * Jest globalSetup: synthesizes every example once per run, unmodified, into `<tmp>/<example id>/stacks/<stack>/cdk.tf.json`,
@@ -14,6 +14,7 @@ import { EXAMPLE_STACKS_ENV } from './examples';
  * project's swc transform, but runs it in its own process, outside the setupFiles: token stack traces are stubbed here.
  */
 export default function globalSetup(): void {
+  if (EXAMPLE_CACHE_OFF) return;
   disableTokenStackTraces();
   const dir = mkdtempSync(join(tmpdir(), 'order-platform-examples-'));
   for (const [id, build] of Object.entries(EXAMPLES)) {
