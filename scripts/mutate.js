@@ -11,7 +11,7 @@
  * Examples: npm run mutate -- lib/core/tags.ts      npm run mutate -- lib/core      npm run mutate
  */
 const { spawnSync } = require('child_process');
-const { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } = require('fs');
+const { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('fs');
 const { join, relative } = require('path');
 
 const root = join(__dirname, '..');
@@ -49,6 +49,7 @@ const merged = {
 };
 mkdirSync(reports, { recursive: true });
 writeFileSync(committed, `${JSON.stringify(merged, null, 2)}\n`);
+rmSync(working, { force: true });
 
 /** Stryker's mutation score: detected (killed, timeout) over valid mutants (errors and ignored ones left out). */
 const DETECTED = ['Killed', 'Timeout'];
