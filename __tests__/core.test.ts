@@ -1,9 +1,8 @@
 import { Construct } from 'constructs';
 import { Testing } from 'cdktf';
 import { IPv4CidrRange } from 'ip-num';
-import {
-  AddressPlan, EU_DATA_BOUNDARY, Naming, pathHash, PatternKind, RedundancyPattern, RegionRole, Regions, ResourceKind, ValidationError,
-} from '../lib';
+import { AddressPlan, EU_DATA_BOUNDARY, PatternKind, RedundancyPattern, RegionRole, Regions, ValidationError } from '../lib';
+import { Naming, pathHash, ResourceKind } from '../lib/core/naming';
 
 /** A construct with a known path, for errors and name hashes. */
 function scope(id = 'platform'): Construct {

@@ -15,7 +15,9 @@ export interface RegionAddresses {
   readonly privateEndpoints: string;
   /** Internal load balancer front ends and their Private Link Services (Front Door origins): a sixteenth. */
   readonly ingress: string;
+  /** Pod CIDR of every cluster (Azure CNI Overlay), outside the VNets. */
   readonly podCidr: string;
+  /** Kubernetes service CIDR of every cluster, outside the VNets and the pod CIDR. */
   readonly serviceCidr: string;
   /** Cluster DNS service address inside `serviceCidr`. */
   readonly dnsServiceIp: string;
@@ -43,18 +45,21 @@ const MAX_REGION_PREFIX = 22;
 export class AddressPlan {
   /** The validated address space. */
   public readonly addressSpace: string;
+  /** Prefix length of each region's block (its VNet). */
   public readonly regionPrefixLength: number;
+  /** Pod CIDR of every cluster (Azure CNI Overlay). */
   public readonly podCidr: string;
+  /** Kubernetes service CIDR of every cluster. */
   public readonly serviceCidr: string;
   /** How many region blocks the address space holds. */
   public readonly capacity: number;
   private readonly space: IPv4CidrRange;
 
   /**
-   * @param scope construct named in errors
-   * @param props the plan
-   * @param regionCount how many region blocks the space must hold
-   * @param prop prop name for errors
+   * @param scope - construct named in errors
+   * @param props - the plan
+   * @param regionCount - how many region blocks the space must hold
+   * @param prop - prop name for errors
    */
   constructor(scope: IConstruct, props: AddressPlanProps, regionCount: number, prop = 'addressPlan') {
     checkShape(scope, prop, props, ADDRESS_PLAN_PROPS_SHAPE);

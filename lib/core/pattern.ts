@@ -162,9 +162,9 @@ export class RedundancyPattern {
   /**
    * Checks a region list against the pattern and returns each region's placement.
    *
-   * @param scope construct that received the list (named in errors)
-   * @param regions programmatic region names, first = primary / home
-   * @param prop prop name for errors
+   * @param scope - construct that received the list (named in errors)
+   * @param regions - programmatic region names, first = primary / home
+   * @param prop - prop name for errors
    */
   public place(scope: IConstruct, regions: readonly string[], prop = 'regions'): RegionPlacement[] {
     checkShape(scope, 'pattern', this.given, OPTION_SHAPES[this.kind]);

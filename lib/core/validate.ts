@@ -75,7 +75,7 @@ export const shapes = {
  * Checks a value against its shape and throws one `ValidationError` listing every violation: unknown keys (with the
  * closest known key), wrong types, `null` where a value or object belongs, NaN or Infinity where a number belongs.
  *
- * @param prop prefix of the reported prop paths (`''` for a construct's own props)
+ * @param prop - prefix of the reported prop paths (`''` for a construct's own props)
  */
 export function checkShape(scope: IConstruct | string, prop: string, value: unknown, schema: Shape): void {
   const result = v.safeParse(schema, value, { abortEarly: false });

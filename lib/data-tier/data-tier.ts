@@ -21,7 +21,7 @@ export interface DataTierProps {
   readonly regions: string[];
   /**
    * Resource group per region, by region name.
-   * @default - the construct creates `<prefix>-rg-<region>-<hash>` in each region it uses
+   * @default - the construct creates `<prefix>-rg-<db|tracking|events>-<region>-<hash>` in each region it uses
    */
   readonly resourceGroupNames?: { readonly [region: string]: string };
   /**
@@ -46,9 +46,13 @@ export interface DataTierProps {
 export abstract class DataTierConstruct extends Construct {
   /** Where every region sits in the pattern, in list order. */
   public readonly placements: readonly RegionPlacement[];
+  /** The redundancy pattern the construct was placed under. */
   public readonly pattern: RedundancyPattern;
+  /** @internal */
   protected readonly naming: Naming;
+  /** @internal */
   protected readonly removalPolicy: RemovalPolicy;
+  /** @internal */
   protected readonly tags: Tags;
   private readonly regionScopes = new Map<string, Construct>();
   private readonly resourceGroups = new Map<string, string>();
@@ -56,6 +60,7 @@ export abstract class DataTierConstruct extends Construct {
   private readonly props: DataTierProps;
   private readonly connected = new Set<RegionalStamp>();
 
+  /** @internal */
   constructor(scope: Construct, id: string, props: DataTierProps, component: string, shape: Shape) {
     super(scope, id);
     checkShape(this, '', props, shape);
@@ -96,7 +101,7 @@ export abstract class DataTierConstruct extends Construct {
     }
   }
 
-  /** The construct scope of a region's resources. */
+  /** The construct scope of a region's resources. @internal */
   protected regionScope(region: string): Construct {
     let scope = this.regionScopes.get(region);
     if (!scope) {
@@ -106,7 +111,7 @@ export abstract class DataTierConstruct extends Construct {
     return scope;
   }
 
-  /** The resource group of a region: given, or created on first use. */
+  /** The resource group of a region: given, or created on first use. @internal */
   protected resourceGroupName(region: string): string {
     let name = this.resourceGroups.get(region) ?? this.props.resourceGroupNames?.[region];
     if (!name) {
@@ -121,13 +126,13 @@ export abstract class DataTierConstruct extends Construct {
     return name;
   }
 
-  /** Short word in generated resource-group names (`db`, `tracking`, `events`). */
+  /** Short word in generated resource-group names (`db`, `tracking`, `events`). @internal */
   protected abstract get resourceGroupQualifier(): string;
 
-  /** Start of the private endpoints' construct IDs in the stamps (`OrderDb`, `Tracking`, `EventBus`). */
+  /** Start of the private endpoints' construct IDs in the stamps (`OrderDb`, `Tracking`, `EventBus`). @internal */
   protected abstract get endpointIdPrefix(): string;
 
-  /** The monitoring sink of a region: given, or created on first use. */
+  /** The monitoring sink of a region: given, or created on first use. @internal */
   protected monitoring(region: string): IRegionalMonitoring {
     let sink = this.sinks.get(region) ?? this.props.monitoring?.[region];
     if (!sink) {
@@ -142,6 +147,7 @@ export abstract class DataTierConstruct extends Construct {
   /**
    * Why data homed in `placement` may not be copied to the region's pair (geo-redundant backups), or `undefined`
    * when it may: the region needs a pair and, for a regionPinned cell, the pair must lie inside the cell's residency.
+   * @internal
    */
   protected geoBackupBlocker(placement: RegionPlacement): string | undefined {
     const region = placement.region;
@@ -152,7 +158,7 @@ export abstract class DataTierConstruct extends Construct {
     return undefined;
   }
 
-  /** Whether data homed in `placement` may be copied to the region's pair (see `geoBackupBlocker`). */
+  /** Whether data homed in `placement` may be copied to the region's pair (see `geoBackupBlocker`). @internal */
   protected geoBackupAllowed(placement: RegionPlacement): boolean {
     return this.geoBackupBlocker(placement) === undefined;
   }

@@ -10,7 +10,7 @@ export interface DatabaseAdministrator {
   readonly objectId: string;
   /** Display name (SQL: the login name; PostgreSQL: the principal name). */
   readonly name: string;
-  /** @default 'Group' */
+  /** What kind of Entra ID principal the administrator is. @default 'Group' */
   readonly type?: 'Group' | 'User' | 'ServicePrincipal';
 }
 
@@ -54,6 +54,8 @@ export interface DatabaseCell {
 export interface DatabaseServerEndpoint {
   /** Stable key (`<region>` or `<region>-replica`), used in construct IDs of the private endpoints. */
   readonly key: string;
+  /** Region the server is in. */
   readonly region: string;
+  /** Azure resource ID of the server (the private endpoints' target). */
   readonly resourceId: string;
 }

@@ -74,6 +74,7 @@ export class ActivePassiveDatabase extends DataTierConstruct {
     }
   }
 
+  /** The private endpoints every stamp needs: one per database server. */
   public get privateEndpoints(): readonly DataTierEndpoint[] {
     const sql = this.engine.kind === 'sql';
     return this.servers.map((server) => ({
@@ -85,10 +86,12 @@ export class ActivePassiveDatabase extends DataTierConstruct {
     }));
   }
 
+  /** @internal */
   protected get resourceGroupQualifier(): string {
     return 'db';
   }
 
+  /** @internal */
   protected get endpointIdPrefix(): string {
     return 'OrderDb';
   }

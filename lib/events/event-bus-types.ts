@@ -6,7 +6,7 @@ import { EventTransport } from './transport';
 
 /** Props of {@link EventBus}. */
 export interface EventBusProps extends DataTierProps {
-  /** @default EventTransport.serviceBus() */
+  /** Service Bus Premium (default) or Event Grid, with its options. @default EventTransport.serviceBus() */
   readonly transport?: EventTransport;
   /**
    * Principals (by a stable key) allowed to publish order events (the Order service's workload identity).

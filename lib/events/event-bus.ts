@@ -62,6 +62,7 @@ function seconds(value: string): number | undefined {
  * storage.
  */
 export class EventBus extends DataTierConstruct {
+  /** The transport the bus was built with. */
   public readonly transport: EventTransport;
   /** Where each region's services publish and consume, by region. */
   public readonly endpoints: { readonly [region: string]: EventBusEndpoint };
@@ -90,6 +91,7 @@ export class EventBus extends DataTierConstruct {
     this.endpoints = sb ? this.buildServiceBus(sb, senders, receivers) : this.buildEventGrid(eg!, senders);
   }
 
+  /** The private endpoints every stamp needs: one per namespace (or Event Grid topic). */
   public get privateEndpoints(): readonly DataTierEndpoint[] {
     return this.endpointResources;
   }
@@ -114,10 +116,12 @@ export class EventBus extends DataTierConstruct {
     }
   }
 
+  /** @internal */
   protected get resourceGroupQualifier(): string {
     return 'events';
   }
 
+  /** @internal */
   protected get endpointIdPrefix(): string {
     return 'EventBus';
   }

@@ -50,7 +50,7 @@ export interface FrontDoorOptions {
 
 /** WAF policy settings. */
 export interface WafOptions {
-  /** @default 'Prevention' */
+  /** Whether the WAF blocks (Prevention) or only logs (Detection) what its rules match. @default 'Prevention' */
   readonly mode?: 'Prevention' | 'Detection';
   /** Requests per client IP per window before the rate-limit rule blocks (a per-client throttle). @default 1000 */
   readonly rateLimitThreshold?: number;
@@ -70,7 +70,9 @@ export interface TrafficManagerOptions {
 
 /** Options of the API Management gateway behind Front Door. */
 export interface ApiManagementOptions {
+  /** Publisher name shown in the developer portal and notification mails. */
   readonly publisherName: string;
+  /** Publisher e-mail address (API Management's notifications). */
   readonly publisherEmail: string;
   /**
    * SKU; several regions and availability zones need Premium.
@@ -114,6 +116,7 @@ export interface GeoRoutingOptions {
 export interface GlobalEntryProps {
   /** Name prefix (2-12 lower-case letters and digits, starting with a letter). */
   readonly prefix: string;
+  /** Redundancy pattern: decides the routing (priority, weights, geography). */
   readonly pattern: RedundancyPattern;
   /** Programmatic region names, first = primary / home. */
   readonly regions: string[];
@@ -137,7 +140,7 @@ export interface GlobalEntryProps {
   /** Health-probe path of every service. @default '/healthz/ready' */
   readonly healthProbePath?: string;
   /**
-   * activeActive: traffic weight per region (1-1000; shift gradually, e.g. 10 -> 50 -> 100, for blue-green between
+   * activeActive: traffic weight per region (1-1000; shift gradually, e.g. 10, then 50, then 100, for blue-green between
    * stamps). Traffic Manager switches from Performance to Weighted routing when weights are given.
    * @default - equal weights
    */
@@ -148,5 +151,6 @@ export interface GlobalEntryProps {
   readonly resourceGroupName?: string;
   /** Workspace for access, health-probe and WAF logs. @default - no diagnostics */
   readonly monitoring?: IRegionalMonitoring;
+  /** Tags for every resource (merged over the library's own). @default - library tags only */
   readonly tags?: Tags;
 }

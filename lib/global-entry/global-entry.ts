@@ -32,7 +32,9 @@ import { GLOBAL_ENTRY_SHAPE } from './shapes';
 
 /** A Private Link connection Front Door requests and someone must approve (azurerm cannot). */
 export interface PrivateLinkApproval {
+  /** Region of the origin. */
   readonly region: string;
+  /** Service whose origin it is. */
   readonly service: ServiceKey;
   /** The Private Link Service whose pending connection needs approval. */
   readonly privateLinkServiceId: string;
@@ -43,8 +45,11 @@ export interface PrivateLinkApproval {
  * `azurerm_monitor_metric_alert`); the library creates no alert itself.
  */
 export interface OriginHealthAlertHook {
+  /** Resource ID of the Front Door profile (the alert's scope). */
   readonly scopeId: string;
+  /** Metric namespace (`Microsoft.Cdn/profiles`). */
   readonly metricNamespace: string;
+  /** Metric name (`OriginHealthPercentage`). */
   readonly metricName: string;
   /** Alert when origin health drops below this percentage. */
   readonly threshold: number;

@@ -9,9 +9,9 @@ import { Tags } from '../core/tags';
 
 /** Name overrides of {@link RegionalMonitoring}. */
 export interface RegionalMonitoringNames {
-  /** @default - `<prefix>-log-<region>-<hash>` */
+  /** Name of the Log Analytics workspace. @default - `<prefix>-log-<region>-<hash>` */
   readonly logAnalyticsWorkspace?: string;
-  /** @default - `<prefix>-appi-<region>-<hash>` */
+  /** Name of the Application Insights component. @default - `<prefix>-appi-<region>-<hash>` */
   readonly applicationInsights?: string;
 }
 
@@ -54,9 +54,13 @@ export interface IRegionalMonitoring {
  * workspace that already exists); a stand-alone `RegionalStamp` creates its own.
  */
 export class RegionalMonitoring extends Construct implements IRegionalMonitoring {
+  /** The Log Analytics workspace. */
   public readonly workspace: LogAnalyticsWorkspace;
+  /** The workspace-based Application Insights component. */
   public readonly appInsights: ApplicationInsights;
+  /** Resource ID of the workspace. */
   public readonly workspaceId: string;
+  /** Application Insights connection string (for the workloads). */
   public readonly appInsightsConnectionString: string;
 
   constructor(scope: Construct, id: string, props: RegionalMonitoringProps) {

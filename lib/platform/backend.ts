@@ -4,7 +4,7 @@ import { ValidationError } from '../core/errors';
 import { ResourceKind } from '../core/naming';
 import { asOptions, checkShape, givenOf, opt, recordGiven, shapes, strictShape } from '../core/validate';
 
-/** Options of {@link PlatformBackend.azurerm}. */
+/** Options of `PlatformBackend.azurerm()`. */
 export interface AzurermStateOptions {
   /** Resource group of the state storage account. */
   readonly resourceGroupName: string;

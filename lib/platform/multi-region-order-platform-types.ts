@@ -18,7 +18,7 @@ import { PlatformBackend } from './backend';
 export interface PlatformMonitoringOptions {
   /** Log Analytics retention in days (30-730). @default 30 */
   readonly retentionInDays?: number;
-  /** @default RemovalPolicy.RETAIN */
+  /** Whether the workspaces are kept (prevent_destroy) or may be destroyed. @default RemovalPolicy.RETAIN @default RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
 }
 
@@ -28,14 +28,14 @@ export interface PlatformDatabaseOptions {
   readonly engine: DatabaseEngine;
   /** Entra ID administrator (a group) of every database server. */
   readonly administrator: DatabaseAdministrator;
-  /** @default 'orders' */
+  /** Database name inside every server. @default 'orders' */
   readonly databaseName?: string;
-  /** @default RemovalPolicy.RETAIN */
+  /** Whether the database servers are kept (prevent_destroy) or may be destroyed. @default RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
 }
 
 /** Data-tier props the platform fills in itself. */
-type PlatformFilled = 'prefix' | 'pattern' | 'regions' | 'resourceGroupNames' | 'monitoring' | 'tags';
+export type PlatformFilled = 'prefix' | 'pattern' | 'regions' | 'resourceGroupNames' | 'monitoring' | 'tags';
 
 /** The Delivery-tracking store of the platform (`TrackingStore` props without what the platform supplies). */
 export type PlatformTrackingOptions = Omit<TrackingStoreProps, PlatformFilled>;
@@ -48,9 +48,11 @@ export type PlatformEntryOptions = Omit<GlobalEntryProps, 'prefix' | 'pattern' |
 
 /** The workloads of the platform, per service; the same settings in every region. */
 export interface PlatformWorkloadOptions {
+  /** The Order service. */
   readonly order: WorkloadServiceOptions;
+  /** The Delivery-tracking service. */
   readonly tracking: WorkloadServiceOptions;
-  /** @default 'orders' */
+  /** Kubernetes namespace of both services (not `default` or a system namespace). @default 'orders' */
   readonly namespace?: string;
   /** Minimum replicas of a warm standby region (activePassive with `standby: 'warm'`). @default 1 */
   readonly standbyMinReplicas?: number;

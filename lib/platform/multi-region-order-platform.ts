@@ -34,9 +34,12 @@ import { PLATFORM_SHAPE } from './shapes';
 
 /** The data-stack share of one region: its resource group and monitoring sink. */
 export class RegionalData extends Construct {
+  /** The region's data resource group in the data stack. */
   public readonly resourceGroup: ResourceGroup;
+  /** The region's Log Analytics workspace and Application Insights. */
   public readonly monitoring: RegionalMonitoring;
 
+  /** @internal */
   constructor(scope: Construct, id: string, props: { readonly naming: Naming; readonly placement: RegionPlacement; readonly monitoring: PlatformMonitoringOptions; readonly tags: Tags }) {
     super(scope, id);
     const region = props.placement.region.name;
@@ -65,7 +68,9 @@ export class RegionalData extends Construct {
 export class MultiRegionOrderPlatform extends Construct {
   /** Where every region sits in the pattern, in list order. */
   public readonly placements: readonly RegionPlacement[];
+  /** The redundancy pattern. */
   public readonly pattern: RedundancyPattern;
+  /** The address plan every region's VNet is carved from. */
   public readonly addressPlan: AddressPlan;
   /** `<id>-data`: databases, Cosmos DB, Service Bus and every region's monitoring. */
   public readonly dataStack: TerraformStack;

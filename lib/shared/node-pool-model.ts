@@ -6,11 +6,15 @@ export const AKS_POOL_MODE_LABEL = 'kubernetes.azure.com/mode';
 
 /** One node pool of a cluster. */
 export interface NodePoolModel {
+  /** Node pool name (`system`, `user`). */
   readonly name: string;
   /** Availability zones the pool spreads over (`[]` for a non-zonal pool). */
   readonly zones: readonly string[];
+  /** Nodes the autoscaler keeps at least (over all zones). */
   readonly minCount: number;
+  /** Nodes the autoscaler may add up to (over all zones). */
   readonly maxCount: number;
+  /** VM size of the nodes (`Standard_D4ds_v5`). */
   readonly vmSize: string;
   /** Node labels (AKS sets `kubernetes.azure.com/mode` to `system` or `user`). */
   readonly labels: { readonly [key: string]: string };

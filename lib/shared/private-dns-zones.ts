@@ -16,8 +16,11 @@ export interface PrivateDnsZoneSpec {
 
 /** Props of {@link PrivateDnsZones}. */
 export interface PrivateDnsZonesProps {
+  /** Resource group of the zones. */
   readonly resourceGroupName: string;
+  /** VNet the zones are linked to. */
   readonly virtualNetworkId: string;
+  /** Tags of the zones and links. */
   readonly tags: Tags;
 }
 
@@ -28,11 +31,17 @@ export interface PrivateDnsZonesProps {
  * Zone names: Microsoft Learn, "Azure Private Endpoint private DNS zone values".
  */
 export class PrivateDnsZones extends Construct {
+  /** Key Vault (`privatelink.vaultcore.azure.net`). */
   public static readonly KEY_VAULT: PrivateDnsZoneSpec = { id: 'KeyVault', zoneName: 'privatelink.vaultcore.azure.net' };
+  /** Azure SQL Database (`privatelink.database.windows.net`). */
   public static readonly SQL_DATABASE: PrivateDnsZoneSpec = { id: 'SqlDatabase', zoneName: 'privatelink.database.windows.net' };
+  /** PostgreSQL flexible server (`privatelink.postgres.database.azure.com`). */
   public static readonly POSTGRESQL: PrivateDnsZoneSpec = { id: 'Postgresql', zoneName: 'privatelink.postgres.database.azure.com' };
+  /** Cosmos DB for NoSQL (`privatelink.documents.azure.com`). */
   public static readonly COSMOS_SQL: PrivateDnsZoneSpec = { id: 'CosmosSql', zoneName: 'privatelink.documents.azure.com' };
+  /** Service Bus (`privatelink.servicebus.windows.net`). */
   public static readonly SERVICE_BUS: PrivateDnsZoneSpec = { id: 'ServiceBus', zoneName: 'privatelink.servicebus.windows.net' };
+  /** Event Grid (`privatelink.eventgrid.azure.net`). */
   public static readonly EVENT_GRID: PrivateDnsZoneSpec = { id: 'EventGrid', zoneName: 'privatelink.eventgrid.azure.net' };
 
   private readonly zones = new Map<string, PrivateDnsZone>();

@@ -9,8 +9,10 @@ export interface DataTierEndpoint {
   readonly key: string;
   /** Middle of the endpoint's name, `pe-<qualifier>` (`sql-westus3`, `cosmos-eastus2`, ...). */
   readonly qualifier: string;
+  /** Azure resource ID the endpoint connects to. */
   readonly resourceId: string;
   /** Private-link sub-resource (`sqlServer`, `Sql`, `namespace`, ...). */
   readonly subresource: string;
+  /** Private DNS zone the endpoint registers in. */
   readonly zone: PrivateDnsZoneSpec;
 }

@@ -10,6 +10,7 @@ import { checkFormat, IPV4, IPV4_CIDR } from '../core/validate';
  * annotations, NetworkPolicies) agree on.
  */
 export interface RegionalIngress {
+  /** Region of the cluster. */
   readonly region: string;
   /** Resource group where AKS creates load balancers and Private Link Services (the node resource group). */
   readonly nodeResourceGroup: string;

@@ -38,12 +38,17 @@ export function subnetName(key: (typeof SUBNETS)[number]['key']): string {
 
 /** VNet, subnets and one NSG per subnet for a stamp. */
 export class StampNetwork extends Construct {
+  /** The stamp's VNet. */
   public readonly virtualNetwork: VirtualNetwork;
+  /** Subnet of the AKS nodes. */
   public readonly aksNodesSubnet: Subnet;
+  /** Subnet of the private endpoints. */
   public readonly privateEndpointsSubnet: Subnet;
+  /** Subnet of the internal load balancers and their Private Link Services. */
   public readonly ingressSubnet: Subnet;
   private readonly props: StampNetworkProps;
 
+  /** @internal */
   constructor(scope: Construct, id: string, props: StampNetworkProps) {
     super(scope, id);
     this.props = props;

@@ -34,7 +34,7 @@ export interface NodePoolOptions {
 
 /** Weekly window for AKS automatic upgrades (cluster and node OS). */
 export interface MaintenanceWindowOptions {
-  /** @default 'Sunday' */
+  /** Day of the week the window opens. @default 'Sunday' */
   readonly dayOfWeek?: 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday';
   /** Start, `HH:MM`. @default '02:00' */
   readonly startTime?: string;
@@ -106,32 +106,32 @@ export type DeployerLogin = 'azurecli' | 'servicePrincipal' | 'workloadIdentity'
 
 /** Key Vault settings of a stamp. */
 export interface KeyVaultOptions {
-  /** @default 'standard' */
+  /** Key Vault SKU (`premium` for HSM-backed keys). @default 'standard' */
   readonly skuName?: 'standard' | 'premium';
   /**
    * Days a deleted vault or secret stays recoverable (7-90; purge protection is always on).
    * @default 90
    */
   readonly softDeleteRetentionDays?: number;
-  /** @default RemovalPolicy.RETAIN */
+  /** Whether the vault is kept (prevent_destroy) or may be destroyed. @default RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
 }
 
 /** Name overrides of {@link RegionalStamp}. */
 export interface RegionalStampNames {
-  /** @default - `<prefix>-rg-<region>-<hash>` */
+  /** Name of the stamp's resource group. @default - `<prefix>-rg-<region>-<hash>` */
   readonly resourceGroup?: string;
-  /** @default - `<prefix>-vnet-<region>-<hash>` */
+  /** Name of the VNet. @default - `<prefix>-vnet-<region>-<hash>` */
   readonly virtualNetwork?: string;
-  /** @default - `<prefix>-kv-<hash>` (24 characters at most, globally unique) */
+  /** Name of the Key Vault (globally unique, 24 characters at most). @default - `<prefix>-kv-<region>-<hash>`, or `<prefix>-kv-<hash>` where that would exceed 24 characters */
   readonly keyVault?: string;
-  /** @default - `<prefix>-aks-<region>-<hash>` */
+  /** Name of the AKS cluster. @default - `<prefix>-aks-<region>-<hash>` */
   readonly kubernetesCluster?: string;
-  /** @default - `<resource group>-aks-nodes` */
+  /** Name of the node resource group AKS creates. @default - `<resource group>-aks-nodes` */
   readonly nodeResourceGroup?: string;
-  /** @default - `<prefix>-log-<region>-<hash>` (only when the stamp creates its own workspace) */
+  /** Name of the Log Analytics workspace the stamp creates. @default - `<prefix>-log-<region>-<hash>` (only when the stamp creates its own workspace) */
   readonly logAnalyticsWorkspace?: string;
-  /** @default - `<prefix>-appi-<region>-<hash>` (only when the stamp creates its own workspace) */
+  /** Name of the Application Insights component the stamp creates. @default - `<prefix>-appi-<region>-<hash>` (only when the stamp creates its own workspace) */
   readonly applicationInsights?: string;
 }
 

@@ -53,15 +53,25 @@ const AKS_RBAC_CLUSTER_ADMIN = 'Azure Kubernetes Service RBAC Cluster Admin';
 export class RegionalStamp extends Construct {
   /** The region's catalog entry. */
   public readonly region: RegionInfo;
+  /** What the region does in the pattern. */
   public readonly role: RegionRole;
+  /** Whether zonal resources spread over availability zones 1-3. */
   public readonly zoneRedundant: boolean;
+  /** The VNet and subnet ranges of this region's block. */
   public readonly addresses: RegionAddresses;
+  /** The stamp's resource group. */
   public readonly resourceGroup: ResourceGroup;
+  /** VNet, subnets and NSGs. */
   public readonly network: StampNetwork;
+  /** Workspace and Application Insights the stamp reports to. */
   public readonly monitoring: IRegionalMonitoring;
+  /** Key Vault behind a private endpoint (RBAC, purge protection). */
   public readonly keyVault: KeyVault;
+  /** User-assigned identity of the AKS control plane. */
   public readonly clusterIdentity: UserAssignedIdentity;
+  /** The AKS cluster (with its system pool). */
   public readonly cluster: KubernetesCluster;
+  /** The autoscaled user node pool the workloads run on. */
   public readonly userPool: KubernetesClusterNodePool;
   /** Private DNS zones linked to this stamp's VNet, one per private-link service. */
   public readonly privateDnsZones: PrivateDnsZones;

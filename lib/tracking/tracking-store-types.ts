@@ -11,7 +11,7 @@ export type TrackingBackup = 'continuous7Days' | 'continuous30Days' | 'periodic'
 
 /** The `deliveries` container. */
 export interface DeliveriesContainerOptions {
-  /** @default 'deliveries' */
+  /** Container name. @default 'deliveries' */
   readonly name?: string;
   /** Partition key path. @default '/orderId' */
   readonly partitionKeyPath?: string;
@@ -37,7 +37,7 @@ export interface TrackingStoreProps extends DataTierProps {
    * @default - 'periodic' under activeActive, 'continuous7Days' otherwise
    */
   readonly backup?: TrackingBackup;
-  /** @default 'tracking' */
+  /** NoSQL database name. @default 'tracking' */
   readonly databaseName?: string;
   /** The `deliveries` container. @default - see `DeliveriesContainerOptions` */
   readonly deliveries?: DeliveriesContainerOptions;

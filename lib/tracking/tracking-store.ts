@@ -24,9 +24,13 @@ export interface TrackingAccount {
   readonly regions: readonly string[];
   /** Account endpoint (`https://<account>.documents.azure.com:443/`). */
   readonly endpoint: string;
+  /** The NoSQL database holding the containers. */
   readonly databaseName: string;
+  /** Name of the `deliveries` container. */
   readonly deliveriesContainer: string;
+  /** Name of the change-feed lease container (`leases`). */
   readonly leasesContainer: string;
+  /** Whether every region of the account accepts writes (activeActive). */
   readonly multiRegionWrites: boolean;
 }
 
@@ -167,16 +171,19 @@ export class TrackingStore extends DataTierConstruct {
     return { account, preferredRegions: [region, ...account.regions.filter((r) => r !== region)] };
   }
 
+  /** The private endpoints every stamp needs: one per Cosmos DB account. */
   public get privateEndpoints(): readonly DataTierEndpoint[] {
     return this.accountResources.map(({ home, account }) => ({
       key: home, qualifier: `cosmos-${home}`, resourceId: account.id, subresource: 'Sql', zone: PrivateDnsZones.COSMOS_SQL,
     }));
   }
 
+  /** @internal */
   protected get resourceGroupQualifier(): string {
     return 'tracking';
   }
 
+  /** @internal */
   protected get endpointIdPrefix(): string {
     return 'Tracking';
   }

@@ -9,23 +9,23 @@ import type { IWorkloadIdentities } from './workload-identities';
 
 /** Probe paths of a service (must be distinct). */
 export interface ProbePaths {
-  /** @default '/healthz/ready' */
+  /** Readiness probe path (Front Door and Traffic Manager probe it too). @default '/healthz/ready' */
   readonly readiness?: string;
-  /** @default '/healthz/live' */
+  /** Liveness probe path (never checks dependencies). @default '/healthz/live' */
   readonly liveness?: string;
-  /** @default '/healthz/startup' */
+  /** Startup probe path. @default '/healthz/startup' */
   readonly startup?: string;
 }
 
 /** CPU and memory requests and limits (Kubernetes quantities). */
 export interface ResourceOptions {
-  /** @default '250m' */
+  /** CPU request. @default '250m' */
   readonly cpuRequest?: string;
-  /** @default '1' */
+  /** CPU limit. @default '1' */
   readonly cpuLimit?: string;
-  /** @default '256Mi' */
+  /** Memory request. @default '256Mi' */
   readonly memoryRequest?: string;
-  /** @default '512Mi' */
+  /** Memory limit. @default '512Mi' */
   readonly memoryLimit?: string;
 }
 
@@ -44,11 +44,11 @@ export interface WorkloadServiceOptions {
   readonly cpuTargetPercent?: number;
   /** HPA target memory utilisation in percent (1-100). @default 80 */
   readonly memoryTargetPercent?: number;
-  /** @default - 250m / 1 CPU, 256Mi / 512Mi memory */
+  /** CPU and memory requests and limits. @default - 250m / 1 CPU, 256Mi / 512Mi memory */
   readonly resources?: ResourceOptions;
   /** HTTPS port the container listens on. @default 8443 */
   readonly containerPort?: number;
-  /** @default - the health endpoint contract (`/healthz/ready`, `/healthz/live`, `/healthz/startup`) */
+  /** Probe paths. @default - the health endpoint contract (`/healthz/ready`, `/healthz/live`, `/healthz/startup`) */
   readonly probes?: ProbePaths;
   /** Non-root UID the container runs as (above 10000). @default 10001 */
   readonly runAsUser?: number;
@@ -90,7 +90,9 @@ export interface OrderWorkloadsProps {
   readonly standbyMinReplicas?: number;
   /** Namespace the workloads get (created here; not `default` or a system namespace). @default 'orders' */
   readonly namespace?: string;
+  /** The Order service. */
   readonly order: WorkloadServiceOptions;
+  /** The Delivery-tracking service. */
   readonly tracking: WorkloadServiceOptions;
   /**
    * The services' managed identities (`WorkloadIdentities`, or their client IDs and the namespace they trust): the

@@ -9,9 +9,11 @@ export type SlotId = 'a' | 'b';
 
 /** What runs in one slot. */
 export interface SlotPlan {
+  /** Which of the two fixed slots (`a`: `<service>`, `b`: `<service>-b`). */
   readonly slot: SlotId;
   /** Release track, a pod label for people and dashboards: `stable` / `canary` or `blue` / `green`. */
   readonly track: 'stable' | 'canary' | 'blue' | 'green';
+  /** Image the slot runs. */
   readonly image: string;
   /** Whether the service's main Service sends traffic to this slot. */
   readonly serving: boolean;
@@ -26,6 +28,7 @@ export interface SlotPlan {
 
 /** One service's Deployments in one region, and what its Services select. */
 export interface ReleasePlan {
+  /** The slots that have a Deployment, in slot order. */
   readonly slots: readonly SlotPlan[];
   /** The slot the main Service selects, or every slot when undefined. */
   readonly selectedSlot?: SlotId;
@@ -37,9 +40,11 @@ export interface ReleasePlan {
 export interface ReleaseInput {
   /** The service's stable image. */
   readonly image: string;
+  /** How the service releases (rolling, blue-green or canary). */
   readonly rollout: Rollout;
   /** Minimum replicas in an active region (2 or more). */
   readonly minReplicas: number;
+  /** Maximum replicas (the HPA's ceiling). */
   readonly maxReplicas: number;
   /** Standby mode of a passive region that is not serving; undefined for a region at active size. */
   readonly standby?: StandbyMode;

@@ -25,7 +25,7 @@ export interface CanaryOptions {
   /** Image of the canary Deployment (the stable one runs the service's `image`). */
   readonly canaryImage: string;
   /**
-   * Share of pods (and so, roughly, of requests) on the canary: an integer 0-100, stepped e.g. 10 -> 50 -> 100.
+   * Share of pods (and so, roughly, of requests) on the canary: an integer 0-100, stepped e.g. 10, then 50, then 100.
    * At 0 there is no canary Deployment; at 100 the Service selects only the canary, at full size, while the stable
    * Deployment idles at full size for a rollback.
    */
@@ -51,8 +51,11 @@ export class Rollout {
   }
 
   private constructor(
+    /** The release strategy. */
     public readonly kind: 'rolling' | 'blueGreen' | 'canary',
+    /** The options of a blue-green release (`kind` is `blueGreen`). */
     public readonly blueGreenOptions: BlueGreenOptions | undefined,
+    /** The options of a canary release (`kind` is `canary`). */
     public readonly canaryOptions: CanaryOptions | undefined,
   ) {}
 }

@@ -24,8 +24,11 @@ import { describeValue, ValidationError } from '../core/errors';
 export interface PodGroupModel {
   /** Deployment name (unique per cluster model). */
   readonly name: string;
+  /** CPU request of one pod, in millicores. */
   readonly cpuMillis: number;
+  /** Memory request of one pod, in MiB. */
   readonly memoryMiB: number;
+  /** Node labels the pods require. */
   readonly nodeSelector: { readonly [key: string]: string };
   /** Taints (`key=value:NoSchedule`) the pods tolerate. @default none */
   readonly tolerations?: readonly string[];
@@ -36,7 +39,9 @@ export interface PodGroupModel {
     readonly nodeTaintsPolicy: 'Honor' | 'Ignore';
     readonly nodeAffinityPolicy: 'Honor' | 'Ignore';
   };
+  /** Replicas at the least (the HPA minimum). */
   readonly minReplicas: number;
+  /** Replicas at the most (the HPA maximum). */
   readonly maxReplicas: number;
   /** Extra pods during a rolling update (maxSurge). */
   readonly surge: number;
@@ -44,13 +49,17 @@ export interface PodGroupModel {
 
 /** Allocatable capacity of one node for pods. */
 export interface NodeCapacity {
+  /** Allocatable CPU, in millicores. */
   readonly cpuMillis: number;
+  /** Allocatable memory, in MiB. */
   readonly memoryMiB: number;
 }
 
 /** One checked situation. */
 export interface SchedulingScenario {
+  /** What was checked (`maximum replicas with a rolling surge`, ...). */
   readonly name: string;
+  /** Whether every pod found a node. */
   readonly fits: boolean;
   /** Pods that stay Pending, with why. */
   readonly pending: readonly string[];
@@ -60,7 +69,9 @@ export interface SchedulingScenario {
 
 /** The verdict of {@link checkSchedulability}. */
 export interface SchedulingReport {
+  /** Whether every scenario fits. */
   readonly fits: boolean;
+  /** Each checked scenario. */
   readonly scenarios: readonly SchedulingScenario[];
   /** Pools whose VM size the model does not know (their capacity is not checked). */
   readonly unknownVmSizes: readonly string[];

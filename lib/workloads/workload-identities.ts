@@ -19,6 +19,7 @@ export interface IWorkloadIdentities {
 export interface WorkloadIdentitiesProps {
   /** The stamp whose cluster's OIDC issuer the identities trust. */
   readonly stamp: RegionalStamp;
+  /** Name prefix (2-12 lower-case letters and digits). */
   readonly prefix: string;
   /** Kubernetes namespace of the service accounts. @default 'orders' */
   readonly namespace?: string;
@@ -33,7 +34,9 @@ export interface WorkloadIdentitiesProps {
 export class WorkloadIdentities extends Construct implements IWorkloadIdentities {
   /** Identities by service key (`order`, `tracking`). */
   public readonly identities: { readonly [service: string]: UserAssignedIdentity };
+  /** Client ID of each service's identity. */
   public readonly clientIds: { readonly [service in ServiceKey]: string };
+  /** Namespace of the service accounts the identities trust. */
   public readonly namespace: string;
 
   constructor(scope: Construct, id: string, props: WorkloadIdentitiesProps) {
