@@ -3,7 +3,7 @@ import { Token } from 'cdktf';
 import { IPv4CidrRange } from 'ip-num';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import { KubernetesCluster, KubernetesClusterDefaultNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import { MonitorDataCollectionRule } from '@cdktf/provider-azurerm/lib/monitor-data-collection-rule';
 import { MonitorDataCollectionRuleAssociation } from '@cdktf/provider-azurerm/lib/monitor-data-collection-rule-association';
@@ -25,7 +25,7 @@ import { checkFormat, checkGuid, checkShape, Checks, IPV4_OR_CIDR } from '../cor
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { IRegionalMonitoring, RegionalMonitoring } from '../monitoring/regional-monitoring';
 import { StampNetwork, subnetName } from './network';
-import { DeployerLogin, MaintenanceWindowOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './regional-stamp-types';
+import { DeployerLogin, KeyVaultOptions, KubernetesOptions, MaintenanceWindowOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './regional-stamp-types';
 import { REGIONAL_STAMP_SHAPE } from './shapes';
 
 const SYSTEM_POOL_MIN = 3;
@@ -110,54 +110,12 @@ export class RegionalStamp extends Construct {
       'region-role': this.role,
     }, props.tags));
     const names = props.names ?? {};
-    const kubernetes = props.kubernetes ?? {};
-    const zonal = this.zoneRedundant;
-    const system = this.checkPool(checks, 'kubernetes.systemPool', kubernetes.systemPool, SYSTEM_POOL_MIN, 5, 'one system node per zone survives a zone loss');
-    const user = this.checkPool(checks, 'kubernetes.userPool', kubernetes.userPool, zonal ? USER_POOL_MIN_ZONAL : USER_POOL_MIN, 10,
-      zonal ? 'one user node per zone: the pods spread over zones, and the autoscaler cannot add a node to a zone of a multi-zone pool that has none'
-        : 'two user nodes keep workloads running through a node upgrade or loss');
-    const upgradeChannel = checks.oneOf('kubernetes.automaticUpgradeChannel', kubernetes.automaticUpgradeChannel ?? 'patch', UPGRADE_CHANNELS);
-    const networkPolicy = checks.oneOf('kubernetes.networkPolicy', kubernetes.networkPolicy ?? 'cilium', NETWORK_POLICIES);
-    const window = checks.run({ dayOfWeek: 'Sunday', startTime: '02:00', durationHours: 4, utcOffset: '+00:00' } as const, () => this.checkWindow(checks, kubernetes.maintenanceWindow ?? {}));
-    // A whole list from Terraform (a list token) is known only at apply time.
-    const literalList = (list: string[] | undefined) => (list === undefined || Token.isUnresolved(list) ? [] : list);
-    literalList(kubernetes.adminGroupObjectIds).forEach((objectId, i) => checks.run(undefined, () => checkGuid(this, `kubernetes.adminGroupObjectIds[${i}]`, objectId, 'an Entra ID group object ID', 'use the group\'s object ID: az ad group show -g <name> --query id -o tsv')));
-    literalList(kubernetes.apiServerAuthorizedIpRanges).forEach((range, i) => checks.run(undefined, () => checkFormat(this, `kubernetes.apiServerAuthorizedIpRanges[${i}]`, range, IPV4_OR_CIDR, 'not an IPv4 address or CIDR', "use e.g. '203.0.113.0/24' or '198.51.100.7/32'")));
-    if (kubernetes.kubernetesVersion !== undefined) {
-      checks.run(undefined, () => checkFormat(this, 'kubernetes.kubernetesVersion', kubernetes.kubernetesVersion!, /^1\.\d{1,2}(\.\d{1,2})?$/, 'not a Kubernetes version AKS accepts (major.minor, or major.minor.patch)', "use e.g. '1.33'"));
-    }
-    const deployerLogin = checks.oneOf('kubernetes.deployerLogin', kubernetes.deployerLogin ?? 'azurecli', DEPLOYER_LOGINS);
-    const registries = Object.entries(kubernetes.containerRegistries ?? {});
-    for (const [key, registryId] of registries) {
-      if (!/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key)) checks.fail({ prop: `kubernetes.containerRegistries.${key}`, value: key, problem: 'keys become construct IDs: 1-40 letters and digits, starting with a letter', fix: "use the registry's name, e.g. 'contoso'" });
-      checks.run(undefined, () => checkFormat(this, `kubernetes.containerRegistries.${key}`, registryId, ACR_ID, 'not an Azure Container Registry resource ID', 'use /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ContainerRegistry/registries/<name>'));
-    }
+    const kubernetes = this.checkKubernetes(checks, props.kubernetes ?? {});
     const publicIngressPorts = (props.publicIngressPorts ?? []).map((port, i) => checks.integer(`publicIngressPorts[${i}]`, port, 1, 65535, 'a TCP port', 443));
-    const vaultOptions = props.keyVault ?? {};
-    const vaultSku = checks.oneOf('keyVault.skuName', vaultOptions.skuName ?? 'standard', ['standard', 'premium'] as const);
-    const softDeleteDays = checks.integer('keyVault.softDeleteRetentionDays', vaultOptions.softDeleteRetentionDays ?? 90, 7, 90, 'Key Vault soft-delete retention', 90);
-    const vaultRemoval = vaultOptions.removalPolicy ?? RemovalPolicy.RETAIN;
-    if (props.monitoring && (names.logAnalyticsWorkspace || names.applicationInsights)) {
-      checks.fail({
-        prop: names.logAnalyticsWorkspace ? 'names.logAnalyticsWorkspace' : 'names.applicationInsights', value: names.logAnalyticsWorkspace ?? names.applicationInsights,
-        problem: 'the stamp was given a monitoring sink, so it creates no workspace to name', fix: 'name the workspace where it is created, or drop the override',
-      });
-    }
-    const overrides: [keyof RegionalStampNames, ResourceKind][] = [
-      ['resourceGroup', ResourceKind.RESOURCE_GROUP], ['virtualNetwork', ResourceKind.VIRTUAL_NETWORK], ['keyVault', ResourceKind.KEY_VAULT],
-      ['kubernetesCluster', ResourceKind.KUBERNETES_CLUSTER], ['nodeResourceGroup', ResourceKind.RESOURCE_GROUP],
-      ['logAnalyticsWorkspace', ResourceKind.LOG_ANALYTICS_WORKSPACE], ['applicationInsights', ResourceKind.APPLICATION_INSIGHTS],
-    ];
-    for (const [key, kind] of overrides) {
-      if (names[key] !== undefined) checks.run(undefined, () => kind.validate(this, `names.${key}`, names[key]!));
-    }
-    // AKS limits the node resource group name to 80 characters; the default appends '-aks-nodes' to the stamp's group.
-    const nodeGroupLength = names.nodeResourceGroup?.length ?? (names.resourceGroup ?? this.naming.name(this, ResourceKind.RESOURCE_GROUP, { qualifier: this.region.name })).length + '-aks-nodes'.length;
-    if (nodeGroupLength > 80) {
-      checks.fail({ prop: 'names.nodeResourceGroup', value: names.nodeResourceGroup ?? `${names.resourceGroup}-aks-nodes`, problem: 'AKS limits the node resource group name to 80 characters', fix: 'set a shorter names.nodeResourceGroup or names.resourceGroup' });
-    }
+    const vault = this.checkKeyVault(checks, props.keyVault ?? {});
+    this.checkNames(checks, names, props.monitoring !== undefined);
     checks.throwIfAny();
-    this.deployerLogin = deployerLogin;
+    this.deployerLogin = kubernetes.deployerLogin;
     const location = this.region.name;
     const zones = this.zoneRedundant ? ZONES : undefined;
 
@@ -169,216 +127,26 @@ export class RegionalStamp extends Construct {
       location,
       tags: this.tags,
     });
-
-    this.network = new StampNetwork(this, 'Network', {
-      naming: this.naming,
-      location,
-      resourceGroupName: this.resourceGroup.name,
-      addresses: this.addresses,
-      virtualNetworkName: names.virtualNetwork,
-      publicIngressPorts,
-      tags: this.tags,
-    });
+    this.network = this.buildNetwork(names.virtualNetwork, publicIngressPorts);
     this.privateDnsZones = new PrivateDnsZones(this, 'PrivateDns', {
       resourceGroupName: this.resourceGroup.name,
       virtualNetworkId: this.network.virtualNetwork.id,
       tags: this.tags,
     });
-
-    this.monitoring = props.monitoring ?? new RegionalMonitoring(this, 'Monitoring', {
-      prefix: this.naming.prefix,
-      region: location,
-      resourceGroupName: this.resourceGroup.name,
-      names: { logAnalyticsWorkspace: names.logAnalyticsWorkspace, applicationInsights: names.applicationInsights },
-      tags: this.tags,
+    this.monitoring = props.monitoring ?? this.buildMonitoring(names);
+    this.keyVault = this.buildKeyVault(client.tenantId, vault, names.keyVault);
+    const { identity, networkRole } = this.buildClusterIdentity();
+    this.clusterIdentity = identity;
+    this.cluster = this.buildCluster({
+      options: props.kubernetes ?? {}, checked: kubernetes, names, resourceGroupName, tenantId: client.tenantId, zones, networkRole,
     });
+    this.ingress = this.regionalIngress();
+    this.userPool = this.buildUserPool(kubernetes.user, zones);
+    this.addContainerInsights();
+    this.grantRegistryPulls(kubernetes.registries);
+    this.nodePools = nodePoolModels(kubernetes.system, kubernetes.user, zones ?? []);
 
-    // Key Vault: RBAC (no access policies), purge protection, reachable only through the private endpoint.
-    this.keyVault = new KeyVault(this, 'KeyVault', {
-      name: this.naming.name(this, ResourceKind.KEY_VAULT, { qualifier: location, override: names.keyVault, prop: 'names.keyVault' }),
-      location,
-      resourceGroupName: this.resourceGroup.name,
-      tenantId: client.tenantId,
-      skuName: vaultSku,
-      rbacAuthorizationEnabled: true,
-      purgeProtectionEnabled: true,
-      softDeleteRetentionDays: softDeleteDays,
-      publicNetworkAccessEnabled: false,
-      networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny' },
-      tags: this.tags,
-    });
-    protect(this.keyVault, vaultRemoval);
-    this.addPrivateEndpoint('KeyVaultEndpoint', {
-      resourceId: this.keyVault.id,
-      subresource: 'vault',
-      zone: PrivateDnsZones.KEY_VAULT,
-      qualifier: 'kv',
-    });
-    addDiagnostics(this, 'KeyVaultDiagnostics', { targetResourceId: this.keyVault.id, workspaceId: this.monitoring.workspaceId, categoryGroups: ['audit'] });
-
-    // AKS control-plane identity, created first so it holds Network Contributor on the VNet before the cluster
-    // needs it (internal load balancers and Private Link Services in the ingress subnet).
-    this.clusterIdentity = new UserAssignedIdentity(this, 'ClusterIdentity', {
-      name: this.naming.name(this, ResourceKind.USER_ASSIGNED_IDENTITY, { qualifier: `aks-${location}` }),
-      location,
-      resourceGroupName: this.resourceGroup.name,
-      tags: this.tags,
-    });
-    const networkRole = new RoleAssignment(this, 'ClusterNetworkContributor', {
-      scope: this.network.virtualNetwork.id,
-      roleDefinitionName: 'Network Contributor',
-      principalId: this.clusterIdentity.principalId,
-      principalType: 'ServicePrincipal',
-    });
-
-    const clusterName = this.naming.name(this, ResourceKind.KUBERNETES_CLUSTER, { qualifier: location, override: names.kubernetesCluster, prop: 'names.kubernetesCluster' });
-    const nodeResourceGroup = names.nodeResourceGroup !== undefined
-      ? ResourceKind.RESOURCE_GROUP.validate(this, 'names.nodeResourceGroup', names.nodeResourceGroup)
-      : `${resourceGroupName}-aks-nodes`;
-    const maintenance = {
-      frequency: 'Weekly',
-      interval: 1,
-      dayOfWeek: window.dayOfWeek,
-      startTime: window.startTime,
-      duration: window.durationHours,
-      utcOffset: window.utcOffset,
-    };
-
-    this.cluster = new KubernetesCluster(this, 'Cluster', {
-      name: clusterName,
-      location,
-      resourceGroupName: this.resourceGroup.name,
-      dnsPrefix: this.naming.name(this, ResourceKind.AKS_DNS_PREFIX, { qualifier: location }),
-      nodeResourceGroup,
-      kubernetesVersion: kubernetes.kubernetesVersion,
-      // Standard tier: financially backed API server SLA (99.95% with availability zones: Microsoft Learn, "Azure Kubernetes Service (AKS) Free, Standard and Premium pricing tiers").
-      skuTier: 'Standard',
-      identity: { type: 'UserAssigned', identityIds: [this.clusterIdentity.id] },
-      defaultNodePool: {
-        name: 'system',
-        // Changing vm_size or zones of the default pool otherwise forces a new cluster.
-        temporaryNameForRotation: 'systemtmp',
-        vmSize: system.vmSize,
-        osDiskSizeGb: system.osDiskSizeGb,
-        zones,
-        onlyCriticalAddonsEnabled: true,
-        autoScalingEnabled: true,
-        minCount: system.minCount,
-        maxCount: system.maxCount,
-        vnetSubnetId: this.network.aksNodesSubnet.id,
-        upgradeSettings: { maxSurge: '33%' },
-        tags: this.tags,
-      },
-      localAccountDisabled: true,
-      roleBasedAccessControlEnabled: true,
-      azureActiveDirectoryRoleBasedAccessControl: {
-        azureRbacEnabled: true,
-        tenantId: client.tenantId,
-        adminGroupObjectIds: kubernetes.adminGroupObjectIds,
-      },
-      oidcIssuerEnabled: true,
-      workloadIdentityEnabled: true,
-      azurePolicyEnabled: true,
-      imageCleanerEnabled: true,
-      imageCleanerIntervalHours: 48,
-      keyVaultSecretsProvider: { secretRotationEnabled: true },
-      networkProfile: {
-        networkPlugin: 'azure',
-        networkPluginMode: 'overlay',
-        networkPolicy,
-        networkDataPlane: networkPolicy === 'cilium' ? 'cilium' : 'azure',
-        podCidr: this.addresses.podCidr,
-        serviceCidr: this.addresses.serviceCidr,
-        dnsServiceIp: this.addresses.dnsServiceIp,
-        loadBalancerSku: 'standard',
-        outboundType: 'loadBalancer',
-      },
-      apiServerAccessProfile: kubernetes.apiServerAuthorizedIpRanges
-        ? { authorizedIpRanges: kubernetes.apiServerAuthorizedIpRanges }
-        : undefined,
-      omsAgent: { logAnalyticsWorkspaceId: this.monitoring.workspaceId, msiAuthForMonitoringEnabled: true },
-      automaticUpgradeChannel: upgradeChannel,
-      nodeOsUpgradeChannel: 'NodeImage',
-      maintenanceWindowAutoUpgrade: maintenance,
-      maintenanceWindowNodeOs: maintenance,
-      tags: this.tags,
-      dependsOn: [networkRole],
-      lifecycle: {
-        // The autoscaler owns the node count.
-        ignoreChanges: ['default_node_pool[0].node_count'],
-      },
-    });
-
-    this.ingress = {
-      region: location,
-      nodeResourceGroup: this.cluster.nodeResourceGroup,
-      // A literal, not the subnet's token: the apps stack reads it without a cross-stack reference.
-      subnetName: subnetName('ingress'),
-      subnetCidr: this.addresses.ingress,
-      podCidr: this.addresses.podCidr,
-      services: Object.fromEntries(PLATFORM_SERVICES.map((service) => [service.key, { privateIp: ingressIp(this.addresses, service), privateLinkServiceName: service.privateLinkServiceName }])),
-    };
-
-    this.userPool = new KubernetesClusterNodePool(this, 'UserPool', {
-      name: 'user',
-      kubernetesClusterId: this.cluster.id,
-      mode: 'User',
-      temporaryNameForRotation: 'usertmp',
-      vmSize: user.vmSize,
-      osDiskSizeGb: user.osDiskSizeGb,
-      zones,
-      autoScalingEnabled: true,
-      minCount: user.minCount,
-      maxCount: user.maxCount,
-      vnetSubnetId: this.network.aksNodesSubnet.id,
-      upgradeSettings: { maxSurge: '33%' },
-      tags: this.tags,
-      lifecycle: { ignoreChanges: ['node_count'] },
-    });
-
-    // Container Insights with managed-identity auth: the data collection rule the portal would create.
-    const insightsRule = new MonitorDataCollectionRule(this, 'ContainerInsightsRule', {
-      name: this.naming.name(this, ResourceKind.DATA_COLLECTION_RULE, { qualifier: `ci-${location}` }),
-      location,
-      resourceGroupName: this.resourceGroup.name,
-      kind: 'Linux',
-      destinations: { logAnalytics: [{ name: 'workspace', workspaceResourceId: this.monitoring.workspaceId }] },
-      dataFlow: [{ streams: ['Microsoft-ContainerInsights-Group-Default'], destinations: ['workspace'] }],
-      dataSources: {
-        extension: [{
-          name: 'ContainerInsightsExtension',
-          extensionName: 'ContainerInsights',
-          streams: ['Microsoft-ContainerInsights-Group-Default'],
-          extensionJson: JSON.stringify({ dataCollectionSettings: { interval: '1m', namespaceFilteringMode: 'Off', enableContainerLogV2: true } }),
-        }],
-      },
-      tags: this.tags,
-    });
-    new MonitorDataCollectionRuleAssociation(this, 'ContainerInsightsAssociation', {
-      name: 'ContainerInsightsExtension',
-      targetResourceId: this.cluster.id,
-      dataCollectionRuleId: insightsRule.id,
-    });
-    addDiagnostics(this, 'ClusterDiagnostics', { targetResourceId: this.cluster.id, workspaceId: this.monitoring.workspaceId, categories: ['kube-audit-admin', 'guard', 'cluster-autoscaler'], dedicated: true });
-
-    // Private registries: the kubelet identity (which pulls images on the nodes) may read them.
-    for (const [key, registryId] of registries) {
-      new RoleAssignment(this, `AcrPull-${key}`, {
-        scope: registryId,
-        roleDefinitionName: 'AcrPull',
-        principalId: this.cluster.kubeletIdentity.objectId,
-        principalType: 'ServicePrincipal',
-      });
-    }
-
-    // What the scheduler sees: the system pool tainted for critical add-ons, the user pool for the workloads.
-    const poolZones = zones ?? [];
-    this.nodePools = [
-      { name: 'system', zones: poolZones, minCount: system.minCount, maxCount: system.maxCount, vmSize: system.vmSize, labels: { [AKS_POOL_MODE_LABEL]: 'system' }, taints: ['CriticalAddonsOnly=true:NoSchedule'] },
-      { name: 'user', zones: poolZones, minCount: user.minCount, maxCount: user.maxCount, vmSize: user.vmSize, labels: { [AKS_POOL_MODE_LABEL]: 'user' }, taints: [] },
-    ];
-
-    if (kubernetes.grantDeployerClusterAdmin ?? true) {
+    if (props.kubernetes?.grantDeployerClusterAdmin ?? true) {
       new RoleAssignment(this, 'DeployerClusterAdmin', {
         scope: this.cluster.id,
         roleDefinitionName: AKS_RBAC_CLUSTER_ADMIN,
@@ -416,6 +184,291 @@ export class RegionalStamp extends Construct {
       });
   }
 
+  /** The Kubernetes options, checked (node pools, upgrades, maintenance window, Entra ID groups, API server ranges, registries). */
+  private checkKubernetes(checks: Checks, kubernetes: KubernetesOptions): CheckedKubernetes {
+    const zonal = this.zoneRedundant;
+    const system = this.checkPool(checks, 'kubernetes.systemPool', kubernetes.systemPool, SYSTEM_POOL_MIN, 5, 'one system node per zone survives a zone loss');
+    const user = this.checkPool(checks, 'kubernetes.userPool', kubernetes.userPool, zonal ? USER_POOL_MIN_ZONAL : USER_POOL_MIN, 10,
+      zonal ? 'one user node per zone: the pods spread over zones, and the autoscaler cannot add a node to a zone of a multi-zone pool that has none'
+        : 'two user nodes keep workloads running through a node upgrade or loss');
+    const upgradeChannel = checks.oneOf('kubernetes.automaticUpgradeChannel', kubernetes.automaticUpgradeChannel ?? 'patch', UPGRADE_CHANNELS);
+    const networkPolicy = checks.oneOf('kubernetes.networkPolicy', kubernetes.networkPolicy ?? 'cilium', NETWORK_POLICIES);
+    const window = checks.run({ dayOfWeek: 'Sunday', startTime: '02:00', durationHours: 4, utcOffset: '+00:00' } as const, () => this.checkWindow(checks, kubernetes.maintenanceWindow ?? {}));
+    // A whole list from Terraform (a list token) is known only at apply time.
+    const literalList = (list: string[] | undefined) => (list === undefined || Token.isUnresolved(list) ? [] : list);
+    literalList(kubernetes.adminGroupObjectIds).forEach((objectId, i) => checks.run(undefined, () => checkGuid(this, `kubernetes.adminGroupObjectIds[${i}]`, objectId, 'an Entra ID group object ID', 'use the group\'s object ID: az ad group show -g <name> --query id -o tsv')));
+    literalList(kubernetes.apiServerAuthorizedIpRanges).forEach((range, i) => checks.run(undefined, () => checkFormat(this, `kubernetes.apiServerAuthorizedIpRanges[${i}]`, range, IPV4_OR_CIDR, 'not an IPv4 address or CIDR', "use e.g. '203.0.113.0/24' or '198.51.100.7/32'")));
+    if (kubernetes.kubernetesVersion !== undefined) {
+      checks.run(undefined, () => checkFormat(this, 'kubernetes.kubernetesVersion', kubernetes.kubernetesVersion!, /^1\.\d{1,2}(\.\d{1,2})?$/, 'not a Kubernetes version AKS accepts (major.minor, or major.minor.patch)', "use e.g. '1.33'"));
+    }
+    const deployerLogin = checks.oneOf('kubernetes.deployerLogin', kubernetes.deployerLogin ?? 'azurecli', DEPLOYER_LOGINS);
+    const registries = Object.entries(kubernetes.containerRegistries ?? {});
+    for (const [key, registryId] of registries) {
+      if (!/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key)) checks.fail({ prop: `kubernetes.containerRegistries.${key}`, value: key, problem: 'keys become construct IDs: 1-40 letters and digits, starting with a letter', fix: "use the registry's name, e.g. 'contoso'" });
+      checks.run(undefined, () => checkFormat(this, `kubernetes.containerRegistries.${key}`, registryId, ACR_ID, 'not an Azure Container Registry resource ID', 'use /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ContainerRegistry/registries/<name>'));
+    }
+    return { system, user, upgradeChannel, networkPolicy, window, deployerLogin, registries };
+  }
+
+  /** The Key Vault options, checked. */
+  private checkKeyVault(checks: Checks, options: KeyVaultOptions): CheckedKeyVault {
+    const sku = checks.oneOf('keyVault.skuName', options.skuName ?? 'standard', ['standard', 'premium'] as const);
+    const softDeleteDays = checks.integer('keyVault.softDeleteRetentionDays', options.softDeleteRetentionDays ?? 90, 7, 90, 'Key Vault soft-delete retention', 90);
+    return { sku, softDeleteDays, removal: options.removalPolicy ?? RemovalPolicy.RETAIN };
+  }
+
+  /** Checks the name overrides: valid for their resource kind, only for what the stamp creates, a node resource group name AKS accepts. */
+  private checkNames(checks: Checks, names: RegionalStampNames, monitoringGiven: boolean): void {
+    if (monitoringGiven && (names.logAnalyticsWorkspace || names.applicationInsights)) {
+      checks.fail({
+        prop: names.logAnalyticsWorkspace ? 'names.logAnalyticsWorkspace' : 'names.applicationInsights', value: names.logAnalyticsWorkspace ?? names.applicationInsights,
+        problem: 'the stamp was given a monitoring sink, so it creates no workspace to name', fix: 'name the workspace where it is created, or drop the override',
+      });
+    }
+    const overrides: [keyof RegionalStampNames, ResourceKind][] = [
+      ['resourceGroup', ResourceKind.RESOURCE_GROUP], ['virtualNetwork', ResourceKind.VIRTUAL_NETWORK], ['keyVault', ResourceKind.KEY_VAULT],
+      ['kubernetesCluster', ResourceKind.KUBERNETES_CLUSTER], ['nodeResourceGroup', ResourceKind.RESOURCE_GROUP],
+      ['logAnalyticsWorkspace', ResourceKind.LOG_ANALYTICS_WORKSPACE], ['applicationInsights', ResourceKind.APPLICATION_INSIGHTS],
+    ];
+    for (const [key, kind] of overrides) {
+      if (names[key] !== undefined) checks.run(undefined, () => kind.validate(this, `names.${key}`, names[key]!));
+    }
+    // AKS limits the node resource group name to 80 characters; the default appends '-aks-nodes' to the stamp's group.
+    const nodeGroupLength = names.nodeResourceGroup?.length ?? (names.resourceGroup ?? this.naming.name(this, ResourceKind.RESOURCE_GROUP, { qualifier: this.region.name })).length + '-aks-nodes'.length;
+    if (nodeGroupLength > 80) {
+      checks.fail({ prop: 'names.nodeResourceGroup', value: names.nodeResourceGroup ?? `${names.resourceGroup}-aks-nodes`, problem: 'AKS limits the node resource group name to 80 characters', fix: 'set a shorter names.nodeResourceGroup or names.resourceGroup' });
+    }
+  }
+
+  /** Builds the VNet with its subnets and NSGs. */
+  private buildNetwork(virtualNetworkName: string | undefined, publicIngressPorts: number[]): StampNetwork {
+    return new StampNetwork(this, 'Network', {
+      naming: this.naming,
+      location: this.region.name,
+      resourceGroupName: this.resourceGroup.name,
+      addresses: this.addresses,
+      virtualNetworkName,
+      publicIngressPorts,
+      tags: this.tags,
+    });
+  }
+
+  /** Builds the stamp's own monitoring sink (Log Analytics and Application Insights), when none was given. */
+  private buildMonitoring(names: RegionalStampNames): RegionalMonitoring {
+    return new RegionalMonitoring(this, 'Monitoring', {
+      prefix: this.naming.prefix,
+      region: this.region.name,
+      resourceGroupName: this.resourceGroup.name,
+      names: { logAnalyticsWorkspace: names.logAnalyticsWorkspace, applicationInsights: names.applicationInsights },
+      tags: this.tags,
+    });
+  }
+
+  /** Builds the Key Vault (RBAC, purge protection, no public access) with its private endpoint and audit diagnostics. */
+  private buildKeyVault(tenantId: string, vault: CheckedKeyVault, nameOverride: string | undefined): KeyVault {
+    const location = this.region.name;
+    // Key Vault: RBAC (no access policies), purge protection, reachable only through the private endpoint.
+    const keyVault = new KeyVault(this, 'KeyVault', {
+      name: this.naming.name(this, ResourceKind.KEY_VAULT, { qualifier: location, override: nameOverride, prop: 'names.keyVault' }),
+      location,
+      resourceGroupName: this.resourceGroup.name,
+      tenantId,
+      skuName: vault.sku,
+      rbacAuthorizationEnabled: true,
+      purgeProtectionEnabled: true,
+      softDeleteRetentionDays: vault.softDeleteDays,
+      publicNetworkAccessEnabled: false,
+      networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny' },
+      tags: this.tags,
+    });
+    protect(keyVault, vault.removal);
+    this.addPrivateEndpoint('KeyVaultEndpoint', {
+      resourceId: keyVault.id,
+      subresource: 'vault',
+      zone: PrivateDnsZones.KEY_VAULT,
+      qualifier: 'kv',
+    });
+    addDiagnostics(this, 'KeyVaultDiagnostics', { targetResourceId: keyVault.id, workspaceId: this.monitoring.workspaceId, categoryGroups: ['audit'] });
+    return keyVault;
+  }
+
+  /**
+   * Builds the AKS control-plane identity, created first so it holds Network Contributor on the VNet before the
+   * cluster needs it (internal load balancers and Private Link Services in the ingress subnet).
+   */
+  private buildClusterIdentity(): { identity: UserAssignedIdentity; networkRole: RoleAssignment } {
+    const identity = new UserAssignedIdentity(this, 'ClusterIdentity', {
+      name: this.naming.name(this, ResourceKind.USER_ASSIGNED_IDENTITY, { qualifier: `aks-${this.region.name}` }),
+      location: this.region.name,
+      resourceGroupName: this.resourceGroup.name,
+      tags: this.tags,
+    });
+    const networkRole = new RoleAssignment(this, 'ClusterNetworkContributor', {
+      scope: this.network.virtualNetwork.id,
+      roleDefinitionName: 'Network Contributor',
+      principalId: identity.principalId,
+      principalType: 'ServicePrincipal',
+    });
+    return { identity, networkRole };
+  }
+
+  /** Builds the AKS cluster with its system pool, Entra ID and Azure RBAC, overlay networking, add-ons and upgrade windows. */
+  private buildCluster(c: ClusterSettings): KubernetesCluster {
+    const { options: kubernetes, checked: { system, window, upgradeChannel, networkPolicy }, names } = c;
+    const location = this.region.name;
+    const clusterName = this.naming.name(this, ResourceKind.KUBERNETES_CLUSTER, { qualifier: location, override: names.kubernetesCluster, prop: 'names.kubernetesCluster' });
+    const nodeResourceGroup = names.nodeResourceGroup !== undefined
+      ? ResourceKind.RESOURCE_GROUP.validate(this, 'names.nodeResourceGroup', names.nodeResourceGroup)
+      : `${c.resourceGroupName}-aks-nodes`;
+    const maintenance = weeklyMaintenance(window);
+
+    return new KubernetesCluster(this, 'Cluster', {
+      name: clusterName,
+      location,
+      resourceGroupName: this.resourceGroup.name,
+      dnsPrefix: this.naming.name(this, ResourceKind.AKS_DNS_PREFIX, { qualifier: location }),
+      nodeResourceGroup,
+      kubernetesVersion: kubernetes.kubernetesVersion,
+      // Standard tier: financially backed API server SLA (99.95% with availability zones: Microsoft Learn, "Azure Kubernetes Service (AKS) Free, Standard and Premium pricing tiers").
+      skuTier: 'Standard',
+      identity: { type: 'UserAssigned', identityIds: [this.clusterIdentity.id] },
+      defaultNodePool: this.systemPool(system, c.zones),
+      localAccountDisabled: true,
+      roleBasedAccessControlEnabled: true,
+      azureActiveDirectoryRoleBasedAccessControl: {
+        azureRbacEnabled: true,
+        tenantId: c.tenantId,
+        adminGroupObjectIds: kubernetes.adminGroupObjectIds,
+      },
+      oidcIssuerEnabled: true,
+      workloadIdentityEnabled: true,
+      azurePolicyEnabled: true,
+      imageCleanerEnabled: true,
+      imageCleanerIntervalHours: 48,
+      keyVaultSecretsProvider: { secretRotationEnabled: true },
+      networkProfile: {
+        networkPlugin: 'azure',
+        networkPluginMode: 'overlay',
+        networkPolicy,
+        networkDataPlane: networkPolicy === 'cilium' ? 'cilium' : 'azure',
+        podCidr: this.addresses.podCidr,
+        serviceCidr: this.addresses.serviceCidr,
+        dnsServiceIp: this.addresses.dnsServiceIp,
+        loadBalancerSku: 'standard',
+        outboundType: 'loadBalancer',
+      },
+      apiServerAccessProfile: kubernetes.apiServerAuthorizedIpRanges
+        ? { authorizedIpRanges: kubernetes.apiServerAuthorizedIpRanges }
+        : undefined,
+      omsAgent: { logAnalyticsWorkspaceId: this.monitoring.workspaceId, msiAuthForMonitoringEnabled: true },
+      automaticUpgradeChannel: upgradeChannel,
+      nodeOsUpgradeChannel: 'NodeImage',
+      maintenanceWindowAutoUpgrade: maintenance,
+      maintenanceWindowNodeOs: maintenance,
+      tags: this.tags,
+      dependsOn: [c.networkRole],
+      lifecycle: {
+        // The autoscaler owns the node count.
+        ignoreChanges: ['default_node_pool[0].node_count'],
+      },
+    });
+  }
+
+  /** The cluster's default node pool: the system pool, autoscaled across the zones, for critical add-ons only. */
+  private systemPool(system: Required<NodePoolOptions>, zones: string[] | undefined): KubernetesClusterDefaultNodePool {
+    return {
+      name: 'system',
+      // Changing vm_size or zones of the default pool otherwise forces a new cluster.
+      temporaryNameForRotation: 'systemtmp',
+      vmSize: system.vmSize,
+      osDiskSizeGb: system.osDiskSizeGb,
+      zones,
+      onlyCriticalAddonsEnabled: true,
+      autoScalingEnabled: true,
+      minCount: system.minCount,
+      maxCount: system.maxCount,
+      vnetSubnetId: this.network.aksNodesSubnet.id,
+      upgradeSettings: { maxSurge: '33%' },
+      tags: this.tags,
+    };
+  }
+
+  /** The stamp's ingress contract: where the services' internal load balancers and Private Link Services live. */
+  private regionalIngress(): RegionalIngress {
+    return {
+      region: this.region.name,
+      nodeResourceGroup: this.cluster.nodeResourceGroup,
+      // A literal, not the subnet's token: the apps stack reads it without a cross-stack reference.
+      subnetName: subnetName('ingress'),
+      subnetCidr: this.addresses.ingress,
+      podCidr: this.addresses.podCidr,
+      services: Object.fromEntries(PLATFORM_SERVICES.map((service) => [service.key, { privateIp: ingressIp(this.addresses, service), privateLinkServiceName: service.privateLinkServiceName }])),
+    };
+  }
+
+  /** Builds the autoscaled user node pool the workloads run on. */
+  private buildUserPool(user: Required<NodePoolOptions>, zones: string[] | undefined): KubernetesClusterNodePool {
+    return new KubernetesClusterNodePool(this, 'UserPool', {
+      name: 'user',
+      kubernetesClusterId: this.cluster.id,
+      mode: 'User',
+      temporaryNameForRotation: 'usertmp',
+      vmSize: user.vmSize,
+      osDiskSizeGb: user.osDiskSizeGb,
+      zones,
+      autoScalingEnabled: true,
+      minCount: user.minCount,
+      maxCount: user.maxCount,
+      vnetSubnetId: this.network.aksNodesSubnet.id,
+      upgradeSettings: { maxSurge: '33%' },
+      tags: this.tags,
+      lifecycle: { ignoreChanges: ['node_count'] },
+    });
+  }
+
+  /**
+   * Builds Container Insights with managed-identity auth (the data collection rule the portal would create and its
+   * association) and the cluster's diagnostics.
+   */
+  private addContainerInsights(): void {
+    const location = this.region.name;
+    const insightsRule = new MonitorDataCollectionRule(this, 'ContainerInsightsRule', {
+      name: this.naming.name(this, ResourceKind.DATA_COLLECTION_RULE, { qualifier: `ci-${location}` }),
+      location,
+      resourceGroupName: this.resourceGroup.name,
+      kind: 'Linux',
+      destinations: { logAnalytics: [{ name: 'workspace', workspaceResourceId: this.monitoring.workspaceId }] },
+      dataFlow: [{ streams: ['Microsoft-ContainerInsights-Group-Default'], destinations: ['workspace'] }],
+      dataSources: {
+        extension: [{
+          name: 'ContainerInsightsExtension',
+          extensionName: 'ContainerInsights',
+          streams: ['Microsoft-ContainerInsights-Group-Default'],
+          extensionJson: JSON.stringify({ dataCollectionSettings: { interval: '1m', namespaceFilteringMode: 'Off', enableContainerLogV2: true } }),
+        }],
+      },
+      tags: this.tags,
+    });
+    new MonitorDataCollectionRuleAssociation(this, 'ContainerInsightsAssociation', {
+      name: 'ContainerInsightsExtension',
+      targetResourceId: this.cluster.id,
+      dataCollectionRuleId: insightsRule.id,
+    });
+    addDiagnostics(this, 'ClusterDiagnostics', { targetResourceId: this.cluster.id, workspaceId: this.monitoring.workspaceId, categories: ['kube-audit-admin', 'guard', 'cluster-autoscaler'], dedicated: true });
+  }
+
+  /** Builds AcrPull grants on the private registries for the kubelet identity (which pulls images on the nodes). */
+  private grantRegistryPulls(registries: [string, string][]): void {
+    for (const [key, registryId] of registries) {
+      new RoleAssignment(this, `AcrPull-${key}`, {
+        scope: registryId,
+        roleDefinitionName: 'AcrPull',
+        principalId: this.cluster.kubeletIdentity.objectId,
+        principalType: 'ServicePrincipal',
+      });
+    }
+  }
+
   private checkPool(checks: Checks, prop: string, pool: NodePoolOptions | undefined, min: number, defaultMax: number, why: string): Required<NodePoolOptions> {
     const vmSize = checks.run(DEFAULT_VM_SIZE, () => checkFormat(this, `${prop}.vmSize`, pool?.vmSize ?? DEFAULT_VM_SIZE, /^Standard_[A-Za-z0-9_]+$/, 'not an Azure VM size name', `use a size such as '${DEFAULT_VM_SIZE}'`));
     const minCount = checks.integer(`${prop}.minCount`, pool?.minCount ?? min, min, 1000, why, min);
@@ -431,4 +484,57 @@ export class RegionalStamp extends Construct {
     const utcOffset = checks.run('+00:00', () => checkFormat(this, 'kubernetes.maintenanceWindow.utcOffset', window.utcOffset ?? '+00:00', /^[+-](0\d|1[0-4]):[0-5]\d$/, 'not a UTC offset', "write it like '+09:00' or '-05:00'"));
     return { dayOfWeek, startTime, durationHours, utcOffset };
   }
+}
+
+/** The Kubernetes options, checked. */
+interface CheckedKubernetes {
+  readonly system: Required<NodePoolOptions>;
+  readonly user: Required<NodePoolOptions>;
+  readonly upgradeChannel: (typeof UPGRADE_CHANNELS)[number];
+  readonly networkPolicy: (typeof NETWORK_POLICIES)[number];
+  readonly window: Required<MaintenanceWindowOptions>;
+  readonly deployerLogin: DeployerLogin;
+  /** Registry resource IDs by key. */
+  readonly registries: [string, string][];
+}
+
+/** The Key Vault options, checked. */
+interface CheckedKeyVault {
+  readonly sku: 'standard' | 'premium';
+  readonly softDeleteDays: number;
+  readonly removal: RemovalPolicy;
+}
+
+/** What `buildCluster` builds from. */
+interface ClusterSettings {
+  /** The Kubernetes options as given (version, admin groups, API server ranges). */
+  readonly options: KubernetesOptions;
+  readonly checked: CheckedKubernetes;
+  readonly names: RegionalStampNames;
+  /** The stamp's resource group name (the default node resource group appends '-aks-nodes'). */
+  readonly resourceGroupName: string;
+  readonly tenantId: string;
+  readonly zones: string[] | undefined;
+  /** The identity's Network Contributor role, which the cluster waits for. */
+  readonly networkRole: RoleAssignment;
+}
+
+/** The AKS maintenance window (automatic upgrades and node OS upgrades): weekly, in the checked window. */
+function weeklyMaintenance(window: Required<MaintenanceWindowOptions>) {
+  return {
+    frequency: 'Weekly',
+    interval: 1,
+    dayOfWeek: window.dayOfWeek,
+    startTime: window.startTime,
+    duration: window.durationHours,
+    utcOffset: window.utcOffset,
+  };
+}
+
+/** The node pools as the scheduler sees them: the system pool tainted for critical add-ons, the user pool for the workloads. */
+function nodePoolModels(system: Required<NodePoolOptions>, user: Required<NodePoolOptions>, zones: string[]): NodePoolModel[] {
+  return [
+    { name: 'system', zones, minCount: system.minCount, maxCount: system.maxCount, vmSize: system.vmSize, labels: { [AKS_POOL_MODE_LABEL]: 'system' }, taints: ['CriticalAddonsOnly=true:NoSchedule'] },
+    { name: 'user', zones, minCount: user.minCount, maxCount: user.maxCount, vmSize: user.vmSize, labels: { [AKS_POOL_MODE_LABEL]: 'user' }, taints: [] },
+  ];
 }
