@@ -41,6 +41,16 @@ function quantity(value: string): number | undefined {
   return Number(m[1]) * (m[3] ? factor[m[3]] : 1);
 }
 
+/** The props of OrderWorkloads after validation. */
+interface CheckedWorkloads {
+  readonly namespaceName: string;
+  /** The standby mode of a passive region that is not kept active. */
+  readonly standby: StandbyMode | undefined;
+  readonly standbyMin: number;
+  readonly publicServices: ServiceKey[];
+  readonly services: Record<ServiceKey, CheckedService>;
+}
+
 /** A service's options after validation. */
 interface CheckedService {
   readonly image: string;
@@ -77,6 +87,36 @@ export class OrderWorkloads extends Construct {
   constructor(scope: Construct, id: string, props: OrderWorkloadsProps) {
     super(scope, id);
     checkShape(this, '', props, ORDER_WORKLOADS_SHAPE);
+    const { namespaceName, standby, standbyMin, publicServices, services } = this.checkProps(props);
+
+    const namespace = new NamespaceV1(this, 'Namespace', {
+      metadata: { name: namespaceName, labels: { 'app.kubernetes.io/part-of': 'order-platform' } },
+    });
+    const ns = namespace.metadata.name;
+
+    // Default deny for every pod in the namespace; each service then opens what it needs.
+    new NetworkPolicyV1(this, 'DefaultDeny', {
+      metadata: { name: 'default-deny', namespace: ns },
+      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+    });
+
+    const deployments: Record<string, string[]> = {};
+    const releases: Record<string, ReleasePlan> = {};
+    const groups: PodGroupModel[] = [];
+    for (const spec of PLATFORM_SERVICES) {
+      const o = services[spec.key];
+      const plan = planRelease({ image: o.image, rollout: o.rollout, minReplicas: o.minReplicas, maxReplicas: o.maxReplicas, standby, standbyMinReplicas: standbyMin });
+      releases[spec.key] = plan;
+      const labels = { app: spec.name, 'app.kubernetes.io/name': spec.name, 'app.kubernetes.io/part-of': 'order-platform' };
+      deployments[spec.key] = this.service({ spec, o, plan, props, isPublic: publicServices.includes(spec.key), ns, labels, id: pascal(spec.key) }, groups);
+    }
+    this.deployments = deployments;
+    this.releases = releases;
+    this.podGroups = groups;
+  }
+
+  /** Every check of the props, in order, reported at once; the namespace, standby and services to build with. */
+  private checkProps(props: OrderWorkloadsProps): CheckedWorkloads {
     const checks = new Checks(this);
     const namespaceName = checks.run(DEFAULT_NAMESPACE, () => checkNamespace(this, props.namespace ?? DEFAULT_NAMESPACE));
     checks.run(undefined, () => Regions.find(props.region, this, 'region'));
@@ -123,30 +163,7 @@ export class OrderWorkloads extends Construct {
       checks.integer('standbyMinReplicas', standbyMin, 1, activeMin, 'a warm standby runs fewer replicas than an active region, and at least one');
     }
     checks.throwIfAny();
-
-    const namespace = new NamespaceV1(this, 'Namespace', {
-      metadata: { name: namespaceName, labels: { 'app.kubernetes.io/part-of': 'order-platform' } },
-    });
-    const ns = namespace.metadata.name;
-
-    // Default deny for every pod in the namespace; each service then opens what it needs.
-    new NetworkPolicyV1(this, 'DefaultDeny', {
-      metadata: { name: 'default-deny', namespace: ns },
-      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
-    });
-
-    const deployments: Record<string, string[]> = {};
-    const releases: Record<string, ReleasePlan> = {};
-    const groups: PodGroupModel[] = [];
-    for (const spec of PLATFORM_SERVICES) {
-      const o = services[spec.key];
-      const plan = planRelease({ image: o.image, rollout: o.rollout, minReplicas: o.minReplicas, maxReplicas: o.maxReplicas, standby, standbyMinReplicas: standbyMin });
-      releases[spec.key] = plan;
-      deployments[spec.key] = this.service(spec, o, plan, props, publicServices.includes(spec.key), ns, groups);
-    }
-    this.deployments = deployments;
-    this.releases = releases;
-    this.podGroups = groups;
+    return { namespaceName, standby, standbyMin, publicServices, services };
   }
 
   private checkService(checks: Checks, prop: string, o: WorkloadServiceOptions): CheckedService {
@@ -166,10 +183,12 @@ export class OrderWorkloads extends Construct {
     return { image, minReplicas, maxReplicas, cpuTarget, memoryTarget, resources, port, probes, uid, preStop, grace, rollout };
   }
 
-  private service(spec: PlatformServiceSpec, o: CheckedService, plan: ReleasePlan, props: OrderWorkloadsProps, isPublic: boolean, ns: string, groups: PodGroupModel[]): string[] {
-    const labels = { app: spec.name, 'app.kubernetes.io/name': spec.name, 'app.kubernetes.io/part-of': 'order-platform' };
-    const id = pascal(spec.key);
-
+  /**
+   * Builds one service: its workload-identity service account, ConfigMap, the Deployment (and autoscaler) of each
+   * release slot, PodDisruptionBudget, Services and NetworkPolicy; returns the Deployment names.
+   */
+  private service(b: ServiceBuild, groups: PodGroupModel[]): string[] {
+    const { spec, props, ns, labels, id } = b;
     const account = new ServiceAccountV1(this, `${id}ServiceAccount`, {
       metadata: { name: spec.name, namespace: ns, annotations: { 'azure.workload.identity/client-id': props.identities.clientIds[spec.key] }, labels },
       automountServiceAccountToken: true,
@@ -183,42 +202,58 @@ export class OrderWorkloads extends Construct {
     // is a Terraform expression, so values known only at apply time count too.
     const configHash = Fn.sha256(Fn.jsonencode(config.data));
 
-    // The main Service: it switches to newly selected slots only after they are ready, and slots that stop serving
-    // shrink only after it has switched (Terraform applies dependencies first).
-    const servingDeployments: DeploymentV1[] = [];
-    const idleDeployments: DeploymentV1[] = [];
-    const names: string[] = [];
-    for (const slot of plan.slots) {
-      const deployment = this.deployment(spec, o, slot, labels, ns, account.metadata.name, configHash);
-      (slot.serving ? servingDeployments : idleDeployments).push(deployment);
-      names.push(slotName(spec, slot.slot));
-      groups.push({
-        name: slotName(spec, slot.slot),
-        cpuMillis: quantity(o.resources.cpuRequest)! * 1000,
-        memoryMiB: quantity(o.resources.memoryRequest)! / 1024 ** 2,
-        nodeSelector: USER_POOL_SELECTOR,
-        zoneSpread: { maxSkew: 1, whenUnsatisfiable: 'DoNotSchedule', nodeTaintsPolicy: 'Honor', nodeAffinityPolicy: 'Honor' },
-        minReplicas: slot.autoscale?.min ?? slot.replicas,
-        maxReplicas: slot.autoscale?.max ?? slot.replicas,
-        surge: Math.ceil(((slot.autoscale?.max ?? slot.replicas) * MAX_SURGE_PERCENT) / 100),
-      });
-    }
-
-    if (plan.slots.length > 0) {
+    const slots = this.slotDeployments(b, account.metadata.name, configHash, groups);
+    if (b.plan.slots.length > 0) {
       // At most one pod of the service down during voluntary disruptions (node upgrades, drains).
       new PodDisruptionBudgetV1(this, `${id}DisruptionBudget`, {
         metadata: { name: spec.name, namespace: ns, labels },
         spec: { maxUnavailable: '1', selector: { matchLabels: { app: spec.name } } },
       });
     }
+    this.loadBalancerService(b, slots.serving, slots.idle);
+    if (b.plan.previewSlot) {
+      // The idle slot, reachable inside the cluster for tests before a flip (`kubectl port-forward svc/<name>-preview`).
+      new ServiceV1(this, `${id}PreviewService`, {
+        metadata: { name: `${spec.name}-preview`, namespace: ns, labels: { ...labels, 'order-platform/role': 'preview' } },
+        spec: { type: 'ClusterIP', selector: selector(spec, b.plan.previewSlot), port: [{ name: 'https', port: 443, targetPort: 'https', protocol: 'TCP' }] },
+      });
+    }
+    this.networkPolicy(b);
+    return slots.names;
+  }
 
+  /**
+   * Builds the Deployment of every slot the release plan runs, recording each slot's pods in `groups`; returns the
+   * Deployments that serve and those that stay idle, and every Deployment name.
+   */
+  private slotDeployments(b: ServiceBuild, serviceAccount: string, configHash: string, groups: PodGroupModel[]): { serving: DeploymentV1[]; idle: DeploymentV1[]; names: string[] } {
+    // The main Service switches to newly selected slots only after they are ready, and slots that stop serving
+    // shrink only after it has switched (Terraform applies dependencies first).
+    const serving: DeploymentV1[] = [];
+    const idle: DeploymentV1[] = [];
+    const names: string[] = [];
+    for (const slot of b.plan.slots) {
+      const deployment = this.deployment(b, slot, serviceAccount, configHash);
+      (slot.serving ? serving : idle).push(deployment);
+      names.push(slotName(b.spec, slot.slot));
+      groups.push(podGroup(b.spec, b.o, slot));
+    }
+    return { serving, idle, names };
+  }
+
+  /**
+   * Builds the service's LoadBalancer Service: internal with an AKS-managed Private Link Service for Front Door, or
+   * public with a DNS label; it waits for the serving slots, and the idle slots wait for it.
+   */
+  private loadBalancerService(b: ServiceBuild, serving: DeploymentV1[], idle: DeploymentV1[]): void {
+    const { spec, props } = b;
     const regional = props.ingress.services[spec.key];
-    const mainService = new ServiceV1(this, `${id}Service`, {
+    const mainService = new ServiceV1(this, `${b.id}Service`, {
       metadata: {
         name: spec.name,
-        namespace: ns,
-        labels,
-        annotations: isPublic
+        namespace: b.ns,
+        labels: b.labels,
+        annotations: b.isPublic
           ? (props.publicDnsLabels?.[spec.key] ? { 'service.beta.kubernetes.io/azure-dns-label-name': props.publicDnsLabels[spec.key] } : {})
           : {
             // Internal load balancer at the fixed address the global entry expects, plus the AKS-managed Private
@@ -243,22 +278,22 @@ export class OrderWorkloads extends Construct {
         // probe on the node port says nothing about the pods, and requests relayed through another node arrive from
         // that node, which a Cilium ipBlock rule cannot match.)
         externalTrafficPolicy: 'Local',
-        selector: selector(spec, plan.selectedSlot),
+        selector: selector(spec, b.plan.selectedSlot),
         port: [{ name: 'https', port: 443, targetPort: 'https', protocol: 'TCP' }],
       },
-      dependsOn: servingDeployments,
+      dependsOn: serving,
     });
-    for (const idle of idleDeployments) idle.dependsOn = [...(idle.dependsOn ?? []), dependable(mainService)];
-    if (plan.previewSlot) {
-      // The idle slot, reachable inside the cluster for tests before a flip (`kubectl port-forward svc/<name>-preview`).
-      new ServiceV1(this, `${id}PreviewService`, {
-        metadata: { name: `${spec.name}-preview`, namespace: ns, labels: { ...labels, 'order-platform/role': 'preview' } },
-        spec: { type: 'ClusterIP', selector: selector(spec, plan.previewSlot), port: [{ name: 'https', port: 443, targetPort: 'https', protocol: 'TCP' }] },
-      });
-    }
+    for (const deployment of idle) deployment.dependsOn = [...(deployment.dependsOn ?? []), dependable(mainService)];
+  }
 
-    new NetworkPolicyV1(this, `${id}NetworkPolicy`, {
-      metadata: { name: spec.name, namespace: ns },
+  /**
+   * Builds the service's NetworkPolicy: requests only from the load balancer's sources on the HTTPS port; cluster DNS,
+   * the data tier's private endpoints and HTTPS out.
+   */
+  private networkPolicy(b: ServiceBuild): void {
+    const { spec, props } = b;
+    new NetworkPolicyV1(this, `${b.id}NetworkPolicy`, {
+      metadata: { name: spec.name, namespace: b.ns },
       spec: {
         podSelector: { matchLabels: { app: spec.name } },
         policyTypes: ['Ingress', 'Egress'],
@@ -266,7 +301,7 @@ export class OrderWorkloads extends Construct {
         // addresses in the ingress subnet (Front Door), or for a public service from the Internet (client addresses
         // are kept), never from other pods.
         ingress: [{
-          from: [{ ipBlock: isPublic ? { cidr: '0.0.0.0/0', except: [props.ingress.podCidr] } : { cidr: props.ingress.subnetCidr } }],
+          from: [{ ipBlock: b.isPublic ? { cidr: '0.0.0.0/0', except: [props.ingress.podCidr] } : { cidr: props.ingress.subnetCidr } }],
           ports: [{ port: 'https', protocol: 'TCP' }],
         }],
         egress: [
@@ -280,13 +315,13 @@ export class OrderWorkloads extends Construct {
         ],
       },
     });
-    return names;
   }
 
-  private deployment(spec: PlatformServiceSpec, o: CheckedService, slot: SlotPlan, labels: Record<string, string>, ns: string, serviceAccount: string, configHash: string): DeploymentV1 {
+  /** Builds a slot's Deployment (zone and host spread on the user pools, hardened pods) and, when it autoscales, its HPA. */
+  private deployment(b: ServiceBuild, slot: SlotPlan, serviceAccount: string, configHash: string): DeploymentV1 {
+    const { spec, o, ns, labels } = b;
     const name = slotName(spec, slot.slot);
     const slotSelector = { app: spec.name, slot: slot.slot };
-    const probe = (path: string, extra: object) => ({ httpGet: { path, port: 'https', scheme: 'HTTPS' }, timeoutSeconds: 2, ...extra });
     const deployment = new DeploymentV1(this, `${pascal(spec.key)}Deployment${slot.slot === 'a' ? '' : 'B'}`, {
       metadata: { name, namespace: ns, labels: { ...labels, slot: slot.slot, track: slot.track } },
       spec: {
@@ -317,27 +352,7 @@ export class OrderWorkloads extends Construct {
               // spreads connections per node, then over the node's pods).
               { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Honor', labelSelector: [{ matchLabels: { app: spec.name } }] },
             ],
-            container: [{
-              name: spec.name,
-              image: slot.image,
-              port: [{ name: 'https', containerPort: o.port, protocol: 'TCP' }],
-              envFrom: [{ configMapRef: { name: `${spec.name}-config` } }],
-              resources: { requests: { cpu: o.resources.cpuRequest, memory: o.resources.memoryRequest }, limits: { cpu: o.resources.cpuLimit, memory: o.resources.memoryLimit } },
-              startupProbe: probe(o.probes.startup, { periodSeconds: 5, failureThreshold: 30 }),
-              readinessProbe: probe(o.probes.readiness, { periodSeconds: 5, failureThreshold: 3 }),
-              livenessProbe: probe(o.probes.liveness, { periodSeconds: 10, failureThreshold: 3 }),
-              lifecycle: { preStop: [{ exec: { command: ['/bin/sh', '-c', `sleep ${o.preStop}`] } }] },
-              securityContext: {
-                runAsNonRoot: true,
-                runAsUser: String(o.uid),
-                allowPrivilegeEscalation: false,
-                privileged: false,
-                readOnlyRootFilesystem: true,
-                capabilities: { drop: ['ALL'] },
-                seccompProfile: { type: 'RuntimeDefault' },
-              },
-              volumeMount: [{ name: 'tmp', mountPath: '/tmp' }],
-            }],
+            container: [container(spec, o, slot)],
             volume: [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }],
           },
         },
@@ -448,6 +463,62 @@ export class OrderWorkloads extends Construct {
     }
     return probes;
   }
+}
+
+/** What building one service needs, shared by the methods that build its objects. */
+interface ServiceBuild {
+  readonly spec: PlatformServiceSpec;
+  readonly o: CheckedService;
+  readonly plan: ReleasePlan;
+  readonly props: OrderWorkloadsProps;
+  /** Behind a public load balancer (Traffic Manager, or Front Door behind API Management). */
+  readonly isPublic: boolean;
+  /** The namespace's name. */
+  readonly ns: string;
+  /** The labels of every object of the service. */
+  readonly labels: Record<string, string>;
+  /** The service key in PascalCase, which starts its construct ids. */
+  readonly id: string;
+}
+
+/** A slot's container: the image, HTTPS port, configuration, resources, probes, graceful shutdown and a locked-down security context. */
+function container(spec: PlatformServiceSpec, o: CheckedService, slot: SlotPlan) {
+  const probe = (path: string, extra: object) => ({ httpGet: { path, port: 'https', scheme: 'HTTPS' }, timeoutSeconds: 2, ...extra });
+  return {
+    name: spec.name,
+    image: slot.image,
+    port: [{ name: 'https', containerPort: o.port, protocol: 'TCP' }],
+    envFrom: [{ configMapRef: { name: `${spec.name}-config` } }],
+    resources: { requests: { cpu: o.resources.cpuRequest, memory: o.resources.memoryRequest }, limits: { cpu: o.resources.cpuLimit, memory: o.resources.memoryLimit } },
+    startupProbe: probe(o.probes.startup, { periodSeconds: 5, failureThreshold: 30 }),
+    readinessProbe: probe(o.probes.readiness, { periodSeconds: 5, failureThreshold: 3 }),
+    livenessProbe: probe(o.probes.liveness, { periodSeconds: 10, failureThreshold: 3 }),
+    lifecycle: { preStop: [{ exec: { command: ['/bin/sh', '-c', `sleep ${o.preStop}`] } }] },
+    securityContext: {
+      runAsNonRoot: true,
+      runAsUser: String(o.uid),
+      allowPrivilegeEscalation: false,
+      privileged: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
+    volumeMount: [{ name: 'tmp', mountPath: '/tmp' }],
+  };
+}
+
+/** A slot's pods as the scheduling model sees them (`checkSchedulability`). */
+function podGroup(spec: PlatformServiceSpec, o: CheckedService, slot: SlotPlan): PodGroupModel {
+  return {
+    name: slotName(spec, slot.slot),
+    cpuMillis: quantity(o.resources.cpuRequest)! * 1000,
+    memoryMiB: quantity(o.resources.memoryRequest)! / 1024 ** 2,
+    nodeSelector: USER_POOL_SELECTOR,
+    zoneSpread: { maxSkew: 1, whenUnsatisfiable: 'DoNotSchedule', nodeTaintsPolicy: 'Honor', nodeAffinityPolicy: 'Honor' },
+    minReplicas: slot.autoscale?.min ?? slot.replicas,
+    maxReplicas: slot.autoscale?.max ?? slot.replicas,
+    surge: Math.ceil(((slot.autoscale?.max ?? slot.replicas) * MAX_SURGE_PERCENT) / 100),
+  };
 }
 
 /** The Deployment name of a slot: `<service>` or `<service>-b`. */
