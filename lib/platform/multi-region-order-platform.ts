@@ -16,6 +16,7 @@ import { ActivePassiveDatabase } from '../database/active-passive-database';
 import { EventBus } from '../events/event-bus';
 import { EventGridOptions, EventTransport } from '../events/transport';
 import { GlobalEntry } from '../global-entry/global-entry';
+import { GlobalEntryProps } from '../global-entry/global-entry-types';
 import { RegionalMonitoring } from '../monitoring/regional-monitoring';
 import { kubeloginExec } from '../stamp/kubelogin';
 import { RegionalStamp } from '../stamp/regional-stamp';
@@ -27,9 +28,9 @@ import { WorkloadIdentities } from '../workloads/workload-identities';
 import { ServiceEnvironment } from '../shared/environment-contract';
 import { entryServices, publicDnsLabel, publicDnsName, publicServiceKeys } from '../shared/service-exposure';
 import { PlatformBackend } from './backend';
-import { MultiRegionOrderPlatformProps, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
+import { MultiRegionOrderPlatformProps, PlatformDatabaseOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
 import { EVENT_GRID_OPTIONS_SHAPE, SERVICE_BUS_OPTIONS_SHAPE } from '../events/shapes';
-import { PlatformStack } from './platform-stack';
+import { PlatformStack, PlatformStackProps } from './platform-stack';
 import { PLATFORM_SHAPE } from './shapes';
 
 /** The data-stack share of one region: its resource group and monitoring sink. */
@@ -114,28 +115,55 @@ export class MultiRegionOrderPlatform extends Construct {
     const tags = mergeTags(this, 'tags', { 'managed-by': 'cdktf-order-platform', platform: id, pattern: props.pattern.kind }, props.tags);
     const stackProps = { backend, subscriptionId: props.subscriptionId };
     this.checkComposition(props);
-    // The stacks are children of the App, not of this construct. cdktf writes each stack's dependencies into
-    // manifest.json as construct paths ('orders/orders-data') while cdktf-cli matches them against stack names
-    // ('orders-data') (@cdktf/cli-core src/lib/helpers/stack-helpers.js; hashicorp/terraform-cdk#2976): with nested
-    // stacks, `cdktf deploy 'orders-*'` stops with "dependencies are not included in the stacks to run".
-    const newStack = (name: string): PlatformStack => {
-      const existing = this.node.root.node.tryFindChild(name);
-      if (existing) {
-        throw new ValidationError({ scope: this, prop: 'id', value: id, problem: `the app already has a construct named '${name}' (${existing.node.path}), and stack names must be unique in an app`, fix: 'give each platform of the app its own id' });
-      }
-      const stack = new PlatformStack(this.node.root, name, stackProps);
-      // Names hash the construct path; the stacks were once children of the platform, so keep naming by that path.
-      keepNamingPath(stack, `${this.node.path}/${name}`);
-      return stack;
-    };
 
     // Services behind public load balancers (Traffic Manager's, and Front Door's behind API Management) get a DNS
     // label per region and an NSG opening.
     const services = entryServices(props.entry);
-    const fdServices = services.frontDoor;
     const publicServices = publicServiceKeys(services, Boolean(props.entry?.apiManagement));
+    const b: PlatformBuild = { id, props, naming, tags, publicServices, fdServices: services.frontDoor, newStack: (name) => newStack(this, id, name, stackProps) };
 
-    this.dataStack = newStack(`${id}-data`);
+    this.dataStack = b.newStack(`${id}-data`);
+    const regions = this.buildRegions(b);
+    this.regionalData = regions.regionalData;
+    this.regionStacks = regions.regionStacks;
+    this.stamps = regions.stamps;
+
+    // The data tier lives in the data stack, in the regions' data resource groups, reporting to their workspaces;
+    // every stamp reaches it through private endpoints.
+    const shared = {
+      prefix: naming.prefix,
+      pattern: props.pattern,
+      regions: props.regions,
+      resourceGroupNames: Object.fromEntries(Object.entries(regions.regionalData).map(([region, data]) => [region, data.resourceGroup.name])),
+      monitoring: Object.fromEntries(Object.entries(regions.regionalData).map(([region, data]) => [region, data.monitoring])),
+      tags,
+    };
+    const connect = (tier: DataTierConstruct) => Object.values(regions.stamps).forEach((stamp) => tier.connect(stamp));
+    if (props.database) this.database = this.buildDatabase(props.database, shared, connect);
+    if (props.trackingStore) this.trackingStore = this.buildTrackingStore(props.trackingStore, shared, connect);
+    if (props.eventBus) this.eventBus = this.buildEventBus(props.eventBus, shared, connect);
+
+    const dnsLabels = Object.fromEntries(this.placements.map((p) => [p.region.name, Object.fromEntries(
+      PLATFORM_SERVICES.filter((s) => publicServices.includes(s.key)).map((s) => [s.key, publicDnsLabel(naming.prefix, this.node.path, p.region.name, s)]),
+    )]));
+    const apps = this.buildWorkloads(b, regions, dnsLabels);
+    this.appsStacks = apps.appsStacks;
+    this.workloads = apps.workloads;
+
+    // Edge last: it reads every stamp's ingress, and at deploy time the Private Link Services the apps create.
+    if (props.workloads || props.entry) {
+      const derivedPublicOrigins = props.workloads && publicServices.length > 0 && !props.entry?.publicOrigins
+        ? Object.fromEntries(Object.entries(dnsLabels).map(([region, labels]) => [region, Object.fromEntries(Object.entries(labels).map(([svc, label]) => [svc, publicDnsName(label, region)]))]))
+        : undefined;
+      const edge = this.buildEdge(b, regions, apps.appsStacks, derivedPublicOrigins);
+      this.edgeStack = edge.stack;
+      this.entry = edge.entry;
+    }
+  }
+
+  /** Builds each region's share of the data stack (resource group, monitoring) and its stamp stack with the stamp's outputs. */
+  private buildRegions(b: PlatformBuild): PlatformRegions {
+    const { id, props, naming, tags } = b;
     const regionalData: Record<string, RegionalData> = {};
     const regionStacks: Record<string, TerraformStack> = {};
     const stamps: Record<string, RegionalStamp> = {};
@@ -145,7 +173,7 @@ export class MultiRegionOrderPlatform extends Construct {
       regionalData[region] = new RegionalData(this.dataStack, region, {
         naming, placement, monitoring: props.monitoring ?? {}, tags: { ...tags, region, component: 'data' },
       });
-      const stack = newStack(`${id}-${region}`);
+      const stack = b.newStack(`${id}-${region}`);
       const stamp = asPlatformProps((prop) => prop, () => new RegionalStamp(stack, 'Stamp', {
         prefix: naming.prefix,
         region,
@@ -156,7 +184,7 @@ export class MultiRegionOrderPlatform extends Construct {
         monitoring: regionalData[region].monitoring,
         kubernetes: props.kubernetes,
         keyVault: props.keyVault,
-        publicIngressPorts: props.workloads && publicServices.length > 0 ? [443] : undefined,
+        publicIngressPorts: props.workloads && b.publicServices.length > 0 ? [443] : undefined,
         tags,
       }));
       new TerraformOutput(stack, 'ResourceGroupName', { value: stamp.resourceGroup.name });
@@ -166,94 +194,62 @@ export class MultiRegionOrderPlatform extends Construct {
       regionStacks[region] = stack;
       stamps[region] = stamp;
     }
-    this.regionalData = regionalData;
-    this.regionStacks = regionStacks;
-    this.stamps = stamps;
+    return { regionalData, regionStacks, stamps };
+  }
 
-    // The data tier lives in the data stack, in the regions' data resource groups, reporting to their workspaces;
-    // every stamp reaches it through private endpoints.
-    const shared = {
-      prefix: naming.prefix,
-      pattern: props.pattern,
-      regions: props.regions,
-      resourceGroupNames: Object.fromEntries(Object.entries(regionalData).map(([region, data]) => [region, data.resourceGroup.name])),
-      monitoring: Object.fromEntries(Object.entries(regionalData).map(([region, data]) => [region, data.monitoring])),
-      tags,
-    };
-    const connect = (tier: DataTierConstruct) => Object.values(stamps).forEach((stamp) => tier.connect(stamp));
-    if (props.database) {
-      const database = asPlatformProps((prop) => (prop === 'regions' ? prop : `database.${prop}`), () => new ActivePassiveDatabase(this.dataStack, 'OrderDatabase', { ...shared, ...props.database! }));
-      connect(database);
-      for (const cell of database.cells) {
-        new TerraformOutput(this.dataStack, `OrderDb-${cell.homeRegion}-ReadWriteHost`, { value: cell.readWriteHost });
-        new TerraformOutput(this.dataStack, `OrderDb-${cell.homeRegion}-ReadOnlyHost`, { value: cell.readOnlyHost });
-      }
-      this.database = database;
+  /** Builds the Order database in the data stack, connected to every stamp, with each cell's hosts as outputs. */
+  private buildDatabase(options: PlatformDatabaseOptions, shared: DataTierShared, connect: (tier: DataTierConstruct) => void): ActivePassiveDatabase {
+    const database = asPlatformProps((prop) => (prop === 'regions' ? prop : `database.${prop}`), () => new ActivePassiveDatabase(this.dataStack, 'OrderDatabase', { ...shared, ...options }));
+    connect(database);
+    for (const cell of database.cells) {
+      new TerraformOutput(this.dataStack, `OrderDb-${cell.homeRegion}-ReadWriteHost`, { value: cell.readWriteHost });
+      new TerraformOutput(this.dataStack, `OrderDb-${cell.homeRegion}-ReadOnlyHost`, { value: cell.readOnlyHost });
     }
-    if (props.trackingStore) {
-      const tracking = asPlatformProps((prop) => (prop === 'regions' ? prop : `trackingStore.${prop}`), () => new TrackingStore(this.dataStack, 'TrackingStore', { ...shared, ...props.trackingStore }));
-      connect(tracking);
-      for (const account of tracking.accounts) new TerraformOutput(this.dataStack, `Tracking-${account.homeRegion}-Endpoint`, { value: account.endpoint });
-      this.trackingStore = tracking;
-    }
-    if (props.eventBus) {
-      // Event Grid validates its webhook when the subscription is created, so the platform adds the subscriptions in
-      // the edge stack, after the workloads and Front Door exist.
-      const transport = props.eventBus.transport?.kind === 'eventGrid'
-        ? EventTransport.eventGrid({ ...(props.eventBus.transport.options as EventGridOptions), deferSubscriptions: true })
-        : props.eventBus.transport;
-      const bus = asPlatformProps((prop) => (prop === 'regions' ? prop : `eventBus.${prop}`), () => new EventBus(this.dataStack, 'EventBus', { ...shared, ...props.eventBus, transport }));
-      connect(bus);
-      for (const endpoint of Object.values(bus.endpoints)) new TerraformOutput(this.dataStack, `EventBus-${endpoint.region}-Host`, { value: endpoint.host });
-      this.eventBus = bus;
-    }
+    return database;
+  }
 
-    const dnsLabels = Object.fromEntries(this.placements.map((p) => [p.region.name, Object.fromEntries(
-      PLATFORM_SERVICES.filter((s) => publicServices.includes(s.key)).map((s) => [s.key, publicDnsLabel(naming.prefix, this.node.path, p.region.name, s)]),
-    )]));
-    const derivedPublicOrigins = props.workloads && publicServices.length > 0 && !props.entry?.publicOrigins
-      ? Object.fromEntries(Object.entries(dnsLabels).map(([region, labels]) => [region, Object.fromEntries(Object.entries(labels).map(([svc, label]) => [svc, publicDnsName(label, region)]))]))
-      : undefined;
+  /** Builds the Delivery-tracking store in the data stack, connected to every stamp, with each account's endpoint as an output. */
+  private buildTrackingStore(options: PlatformTrackingOptions, shared: DataTierShared, connect: (tier: DataTierConstruct) => void): TrackingStore {
+    const tracking = asPlatformProps((prop) => (prop === 'regions' ? prop : `trackingStore.${prop}`), () => new TrackingStore(this.dataStack, 'TrackingStore', { ...shared, ...options }));
+    connect(tracking);
+    for (const account of tracking.accounts) new TerraformOutput(this.dataStack, `Tracking-${account.homeRegion}-Endpoint`, { value: account.endpoint });
+    return tracking;
+  }
 
+  /** Builds the event bus in the data stack, connected to every stamp, with each region's host as an output. */
+  private buildEventBus(options: PlatformEventBusOptions, shared: DataTierShared, connect: (tier: DataTierConstruct) => void): EventBus {
+    // Event Grid validates its webhook when the subscription is created, so the platform adds the subscriptions in
+    // the edge stack, after the workloads and Front Door exist.
+    const transport = options.transport?.kind === 'eventGrid'
+      ? EventTransport.eventGrid({ ...(options.transport.options as EventGridOptions), deferSubscriptions: true })
+      : options.transport;
+    const bus = asPlatformProps((prop) => (prop === 'regions' ? prop : `eventBus.${prop}`), () => new EventBus(this.dataStack, 'EventBus', { ...shared, ...options, transport }));
+    connect(bus);
+    for (const endpoint of Object.values(bus.endpoints)) new TerraformOutput(this.dataStack, `EventBus-${endpoint.region}-Host`, { value: endpoint.host });
+    return bus;
+  }
+
+  /**
+   * Builds, when `workloads` is set, each region's workload identities (in its stamp stack) and its `-apps` stack with
+   * the workloads; every region's pods must fit its node pools.
+   */
+  private buildWorkloads(b: PlatformBuild, regions: PlatformRegions, dnsLabels: Record<string, Record<string, string>>): { appsStacks: Record<string, TerraformStack>; workloads: Record<string, OrderWorkloads> } {
     const appsStacks: Record<string, TerraformStack> = {};
     const regionWorkloads: Record<string, OrderWorkloads> = {};
     const scheduling = new Checks(this);
-    const workloadOptions = props.workloads;
+    const workloadOptions = b.props.workloads;
     if (workloadOptions) {
       for (const placement of this.placements) {
         const region = placement.region.name;
-        const stamp = stamps[region];
+        const stamp = regions.stamps[region];
         // Azure side of workload identity in the region stack, with the data-tier roles the services need.
-        const identities = asPlatformProps((prop) => `workloads.${prop}`, () => new WorkloadIdentities(regionStacks[region], 'WorkloadIdentities', { stamp, prefix: naming.prefix, namespace: workloadOptions.namespace }));
+        const identities = asPlatformProps((prop) => `workloads.${prop}`, () => new WorkloadIdentities(regions.regionStacks[region], 'WorkloadIdentities', { stamp, prefix: b.naming.prefix, namespace: workloadOptions.namespace }));
         this.trackingStore?.grantDataContributor(identities, 'TrackingDataContributor', identities.identities.tracking.principalId);
         this.eventBus?.grantSend(identities, 'OrderEventsSender', identities.identities.order.principalId);
         if (this.eventBus?.transport.kind === 'serviceBus') this.eventBus.grantReceive(identities, 'OrderEventsReceiver', identities.identities.tracking.principalId);
 
-        const apps = newStack(`${id}-${region}-apps`);
-        // The kubernetes provider is configured from the existing cluster (a data source), never from a resource
-        // created in the same apply; with local accounts disabled it authenticates through kubelogin (Entra ID) as the
-        // identity the deployer runs azurerm with.
-        const cluster = new DataAzurermKubernetesCluster(apps, 'Cluster', { name: stamp.cluster.name, resourceGroupName: stamp.resourceGroup.name });
-        new KubernetesProvider(apps, 'Kubernetes', {
-          host: cluster.kubeConfig.get(0).host,
-          clusterCaCertificate: Fn.base64decode(cluster.kubeConfig.get(0).clusterCaCertificate),
-          exec: [kubeloginExec(stamp.deployerLogin)],
-        });
-        const passive = placement.role === RegionRole.PASSIVE;
-        const workloads = asPlatformProps((prop) => (/^(order|tracking|namespace|standby)/.test(prop) ? `workloads.${prop}` : prop), () => new OrderWorkloads(apps, 'Workloads', {
-          region,
-          role: placement.role,
-          ...(passive ? { standby: props.pattern.standby, standbyActive: workloadOptions.standbyActive, standbyMinReplicas: workloadOptions.standbyMinReplicas } : {}),
-          namespace: workloadOptions.namespace,
-          order: workloadOptions.order,
-          tracking: workloadOptions.tracking,
-          identities,
-          ingress: stamp.ingress,
-          publicServices,
-          publicDnsLabels: dnsLabels[region],
-          privateEndpointsCidr: stamp.addresses.privateEndpoints,
-          config: this.workloadConfig(placement, regionalData[region].monitoring, props.eventBus),
-        }));
+        const apps = b.newStack(`${b.id}-${region}-apps`);
+        const workloads = this.regionWorkloads(b, { apps, placement, stamp, identities, publicDnsLabels: dnsLabels[region], monitoring: regions.regionalData[region].monitoring });
         // The pods must fit the stamp's node pools at the minimum and at the maximum, each with a rolling surge.
         checkScheduling(scheduling, region, stamp, workloads);
         regionWorkloads[region] = workloads;
@@ -261,42 +257,75 @@ export class MultiRegionOrderPlatform extends Construct {
       }
     }
     scheduling.throwIfAny();
-    this.appsStacks = appsStacks;
-    this.workloads = regionWorkloads;
+    return { appsStacks, workloads: regionWorkloads };
+  }
 
-    // Edge last: it reads every stamp's ingress, and at deploy time the Private Link Services the apps create.
-    if (props.workloads || props.entry) {
-      const edgeStack = newStack(`${id}-edge`);
-      Object.values(appsStacks).forEach((apps) => edgeStack.addDependency(apps));
-      const entry = asPlatformProps((prop) => (prop === 'regions' || prop.startsWith('ingress') ? prop : `entry.${prop}`), () => new GlobalEntry(edgeStack, 'Entry', {
-        ...props.entry,
-        publicOrigins: props.entry?.publicOrigins ?? derivedPublicOrigins,
-        healthProbePath: props.entry?.healthProbePath ?? (props.workloads ? this.readinessPath(props.workloads, fdServices) : undefined),
-        prefix: naming.prefix,
-        pattern: props.pattern,
-        regions: props.regions,
-        ingress: Object.values(stamps).map((stamp) => stamp.ingress),
-        monitoring: regionalData[this.placements[0].region.name].monitoring,
-        tags,
-      }));
-      if (entry.endpointHostName) new TerraformOutput(edgeStack, 'FrontDoorHostName', { value: entry.endpointHostName });
-      for (const [service, fqdn] of Object.entries(entry.trafficManagerFqdns)) new TerraformOutput(edgeStack, `TrafficManager-${service}-Fqdn`, { value: fqdn });
-      if (entry.privateLinkApprovals.length > 0) {
-        new TerraformOutput(edgeStack, 'PrivateLinkServicesToApprove', { value: entry.privateLinkApprovals.map((a) => a.privateLinkServiceId) });
-      }
-      if (this.eventBus?.transport.kind === 'eventGrid') {
-        // Event Grid validates the webhook when a subscription is created: the subscriptions come with the edge stack,
-        // and only once `subscribe` is on (after the Private Link connections are approved).
-        const eventGrid = props.eventBus!.transport!.options as EventGridOptions;
-        // The Front Door endpoint's own host always exists and carries Azure's certificate; a custom domain may not be
-        // validated yet, and following the first one would repeat Event Grid's handshake whenever the list changes.
-        const host = entry.endpointHostName;
-        const url = eventGrid.webhookUrl ?? (host ? `https://${host}${TRACKING_EVENTS_PATH}` : undefined);
-        this.eventBus.addWebhookSubscriptions(new Construct(edgeStack, 'EventGrid'), url);
-      }
-      this.edgeStack = edgeStack;
-      this.entry = entry;
+  /**
+   * Builds a region's `-apps` stack content: the kubernetes provider, configured from the existing cluster (a data
+   * source, never a resource created in the same apply) and, with local accounts disabled, authenticating through
+   * kubelogin (Entra ID) as the identity the deployer runs azurerm with; then the workloads.
+   */
+  private regionWorkloads(b: PlatformBuild, r: RegionApps): OrderWorkloads {
+    const { apps, placement, stamp } = r;
+    const workloadOptions = b.props.workloads!;
+    const cluster = new DataAzurermKubernetesCluster(apps, 'Cluster', { name: stamp.cluster.name, resourceGroupName: stamp.resourceGroup.name });
+    new KubernetesProvider(apps, 'Kubernetes', {
+      host: cluster.kubeConfig.get(0).host,
+      clusterCaCertificate: Fn.base64decode(cluster.kubeConfig.get(0).clusterCaCertificate),
+      exec: [kubeloginExec(stamp.deployerLogin)],
+    });
+    const passive = placement.role === RegionRole.PASSIVE;
+    return asPlatformProps((prop) => (/^(order|tracking|namespace|standby)/.test(prop) ? `workloads.${prop}` : prop), () => new OrderWorkloads(apps, 'Workloads', {
+      region: placement.region.name,
+      role: placement.role,
+      ...(passive ? { standby: b.props.pattern.standby, standbyActive: workloadOptions.standbyActive, standbyMinReplicas: workloadOptions.standbyMinReplicas } : {}),
+      namespace: workloadOptions.namespace,
+      order: workloadOptions.order,
+      tracking: workloadOptions.tracking,
+      identities: r.identities,
+      ingress: stamp.ingress,
+      publicServices: b.publicServices,
+      publicDnsLabels: r.publicDnsLabels,
+      privateEndpointsCidr: stamp.addresses.privateEndpoints,
+      config: this.workloadConfig(placement, r.monitoring, b.props.eventBus),
+    }));
+  }
+
+  /**
+   * Builds the `<id>-edge` stack after every `-apps` stack: the global entry over every stamp's ingress, its outputs,
+   * and the Event Grid subscriptions when the event bus uses Event Grid.
+   */
+  private buildEdge(b: PlatformBuild, regions: PlatformRegions, appsStacks: Record<string, TerraformStack>, derivedPublicOrigins: GlobalEntryProps['publicOrigins']): { stack: TerraformStack; entry: GlobalEntry } {
+    const { props } = b;
+    const edgeStack = b.newStack(`${b.id}-edge`);
+    Object.values(appsStacks).forEach((apps) => edgeStack.addDependency(apps));
+    const entry = asPlatformProps((prop) => (prop === 'regions' || prop.startsWith('ingress') ? prop : `entry.${prop}`), () => new GlobalEntry(edgeStack, 'Entry', {
+      ...props.entry,
+      publicOrigins: props.entry?.publicOrigins ?? derivedPublicOrigins,
+      healthProbePath: props.entry?.healthProbePath ?? (props.workloads ? this.readinessPath(props.workloads, b.fdServices) : undefined),
+      prefix: b.naming.prefix,
+      pattern: props.pattern,
+      regions: props.regions,
+      ingress: Object.values(regions.stamps).map((stamp) => stamp.ingress),
+      monitoring: regions.regionalData[this.placements[0].region.name].monitoring,
+      tags: b.tags,
+    }));
+    if (entry.endpointHostName) new TerraformOutput(edgeStack, 'FrontDoorHostName', { value: entry.endpointHostName });
+    for (const [service, fqdn] of Object.entries(entry.trafficManagerFqdns)) new TerraformOutput(edgeStack, `TrafficManager-${service}-Fqdn`, { value: fqdn });
+    if (entry.privateLinkApprovals.length > 0) {
+      new TerraformOutput(edgeStack, 'PrivateLinkServicesToApprove', { value: entry.privateLinkApprovals.map((a) => a.privateLinkServiceId) });
     }
+    if (this.eventBus?.transport.kind === 'eventGrid') {
+      // Event Grid validates the webhook when a subscription is created: the subscriptions come with the edge stack,
+      // and only once `subscribe` is on (after the Private Link connections are approved).
+      const eventGrid = props.eventBus!.transport!.options as EventGridOptions;
+      // The Front Door endpoint's own host always exists and carries Azure's certificate; a custom domain may not be
+      // validated yet, and following the first one would repeat Event Grid's handshake whenever the list changes.
+      const host = entry.endpointHostName;
+      const url = eventGrid.webhookUrl ?? (host ? `https://${host}${TRACKING_EVENTS_PATH}` : undefined);
+      this.eventBus.addWebhookSubscriptions(new Construct(edgeStack, 'EventGrid'), url);
+    }
+    return { stack: edgeStack, entry };
   }
 
   /**
@@ -421,6 +450,66 @@ export class MultiRegionOrderPlatform extends Construct {
     }
     return { order, tracking };
   }
+}
+
+/** What the parts of the platform are built with. */
+interface PlatformBuild {
+  /** The platform id, which starts every stack name. */
+  readonly id: string;
+  readonly props: MultiRegionOrderPlatformProps;
+  readonly naming: Naming;
+  readonly tags: Tags;
+  /** Services behind public load balancers. */
+  readonly publicServices: ServiceKey[];
+  /** Services Front Door serves. */
+  readonly fdServices: ServiceKey[];
+  /** A new stack of the app (see `newStack`). */
+  readonly newStack: (name: string) => PlatformStack;
+}
+
+/** The per-region parts, by region name. */
+interface PlatformRegions {
+  readonly regionalData: Record<string, RegionalData>;
+  readonly regionStacks: Record<string, TerraformStack>;
+  readonly stamps: Record<string, RegionalStamp>;
+}
+
+/** What a region's `-apps` stack is built from. */
+interface RegionApps {
+  readonly apps: TerraformStack;
+  readonly placement: RegionPlacement;
+  readonly stamp: RegionalStamp;
+  readonly identities: WorkloadIdentities;
+  readonly publicDnsLabels: Record<string, string>;
+  /** The region's monitoring sink (its Application Insights connection string goes into the services' environment). */
+  readonly monitoring: RegionalMonitoring;
+}
+
+/** The props every data-tier construct of the platform shares. */
+interface DataTierShared {
+  readonly prefix: string;
+  readonly pattern: RedundancyPattern;
+  readonly regions: string[];
+  readonly resourceGroupNames: { [region: string]: string };
+  readonly monitoring: { [region: string]: RegionalMonitoring };
+  readonly tags: Tags;
+}
+
+/**
+ * A stack of the platform, a child of the App rather than of the platform. cdktf writes each stack's dependencies into
+ * manifest.json as construct paths ('orders/orders-data') while cdktf-cli matches them against stack names
+ * ('orders-data') (@cdktf/cli-core src/lib/helpers/stack-helpers.js; hashicorp/terraform-cdk#2976): with nested
+ * stacks, `cdktf deploy 'orders-*'` stops with "dependencies are not included in the stacks to run".
+ */
+function newStack(platform: Construct, id: string, name: string, props: PlatformStackProps): PlatformStack {
+  const existing = platform.node.root.node.tryFindChild(name);
+  if (existing) {
+    throw new ValidationError({ scope: platform, prop: 'id', value: id, problem: `the app already has a construct named '${name}' (${existing.node.path}), and stack names must be unique in an app`, fix: 'give each platform of the app its own id' });
+  }
+  const stack = new PlatformStack(platform.node.root, name, props);
+  // Names hash the construct path; the stacks were once children of the platform, so keep naming by that path.
+  keepNamingPath(stack, `${platform.node.path}/${name}`);
+  return stack;
 }
 
 /** Records a region whose workloads do not fit its node pools (`checkSchedulability`). */
