@@ -7,7 +7,7 @@ import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
 import { checkFormat, Checks } from '../core/validate';
 import type { DatabaseCell, DatabaseServerEndpoint } from './active-passive-database-types';
-import type { DatabaseBuild, DatabaseBuildContext } from './topology';
+import type { CellPlan, DatabaseBuild, DatabaseBuildContext } from './topology';
 import { RegionPlacement } from '../core/pattern';
 import { PostgresqlEngineOptions } from './engine';
 
@@ -85,106 +85,126 @@ export function checkPostgresqlOptions(ctx: DatabaseBuildContext, o: PostgresqlE
 /** Builds the PostgreSQL flexible server topology of every cell. */
 export function buildPostgresql(ctx: DatabaseBuildContext, o: CheckedPostgresqlOptions): DatabaseBuild {
   const servers: DatabaseServerEndpoint[] = [];
-
-  const cells: DatabaseCell[] = ctx.plans.map((plan) => {
-    const home = plan.home.region.name;
-    const scope = ctx.regionScope(home);
-    const geoAllowed = ctx.geoBackupBlocker(plan.home) === undefined;
-    const zonal = plan.home.zoneRedundant;
-    const primary = new PostgresqlFlexibleServer(scope, 'PostgresqlServer', {
-      name: ctx.naming.name(scope, ResourceKind.POSTGRESQL_SERVER, { qualifier: home }),
-      location: home,
-      resourceGroupName: ctx.resourceGroupName(home),
-      version: o.version,
-      skuName: o.skuName,
-      storageMb: o.storageMb,
-      autoGrowEnabled: true,
-      backupRetentionDays: o.backupRetentionDays,
-      geoRedundantBackupEnabled: o.geoRedundantBackup ?? geoAllowed,
-      zone: zonal ? o.primaryZone : undefined,
-      highAvailability: o.highAvailability && zonal ? { mode: 'ZoneRedundant', standbyAvailabilityZone: o.standbyZone } : undefined,
-      // Entra ID only; private endpoints only (no delegated subnet: the data tier meets stamps through endpoints).
-      authentication: { activeDirectoryAuthEnabled: true, passwordAuthEnabled: false, tenantId: ctx.tenantId },
-      publicNetworkAccessEnabled: false,
-      maintenanceWindow: o.maintenanceWindow,
-      tags: { ...ctx.tags, region: home, cell: home },
-    });
-    protect(primary, ctx.removalPolicy, FAILOVER_DRIFT);
-    new PostgresqlFlexibleServerActiveDirectoryAdministrator(scope, 'EntraAdministrator', {
-      serverName: primary.name,
-      resourceGroupName: ctx.resourceGroupName(home),
-      tenantId: ctx.tenantId,
-      objectId: ctx.administrator.objectId,
-      principalName: ctx.administrator.name,
-      principalType: ctx.administrator.type,
-    });
-    const database = new PostgresqlFlexibleServerDatabase(scope, 'Database', {
-      name: ctx.databaseName,
-      serverId: primary.id,
-      charset: 'UTF8',
-      collation: 'en_US.utf8',
-    });
-    protect(database, ctx.removalPolicy);
-    addDiagnostics(scope, 'PostgresqlDiagnostics', { targetResourceId: primary.id, workspaceId: ctx.monitoring(home).workspaceId, ...LOGS });
-    servers.push({ key: home, region: home, resourceId: primary.id });
-    const serverHosts: Record<string, string> = { [home]: primary.fqdn };
-    if (!plan.replica) {
-      return { homeRegion: home, databaseName: ctx.databaseName, readWriteHost: primary.fqdn, readOnlyHost: primary.fqdn, serverHosts };
-    }
-
-    const replicaRegion = plan.replica.region.name;
-    // Cross-region read replicas (asynchronous, RPO <= 5 min). Replicas run neither HA nor backups of their own;
-    // after a promotion, enable HA on the new primary.
-    const readReplica = (placement: RegionPlacement) => {
-      const region = placement.region.name;
-      const replicaScope = ctx.regionScope(region);
-      const id = `Replica-${home}`;
-      const replica = new PostgresqlFlexibleServer(replicaScope, id, {
-        name: ctx.naming.name(replicaScope, ResourceKind.POSTGRESQL_SERVER, { qualifier: `${region}-of-${home}`, childId: id }),
-        location: region,
-        resourceGroupName: ctx.resourceGroupName(region),
-        createMode: 'Replica',
-        sourceServerId: primary.id,
-        version: o.version,
-        // Same compute and storage as the primary: a promotion needs them equal.
-        skuName: o.skuName,
-        storageMb: o.storageMb,
-        autoGrowEnabled: true,
-        zone: placement.zoneRedundant ? o.primaryZone : undefined,
-        authentication: { activeDirectoryAuthEnabled: true, passwordAuthEnabled: false, tenantId: ctx.tenantId },
-        publicNetworkAccessEnabled: false,
-        tags: { ...ctx.tags, region, cell: home },
-      });
-      protect(replica, ctx.removalPolicy, FAILOVER_DRIFT);
-      addDiagnostics(replicaScope, `${id}Diagnostics`, { targetResourceId: replica.id, workspaceId: ctx.monitoring(region).workspaceId, ...LOGS });
-      servers.push({ key: `${home}-replica-${region}`, region, resourceId: replica.id });
-      serverHosts[region] = replica.fqdn;
-      return replica;
-    };
-    const replica = readReplica(plan.replica);
-    // activeActive with 3+ regions: a readable copy of the cell in every other region (up to five replicas).
-    const others = plan.readReplicas.map((other) => readReplica(other));
-    const endpointName = ctx.naming.name(scope, ResourceKind.POSTGRESQL_VIRTUAL_ENDPOINT, { qualifier: home });
-    new PostgresqlFlexibleServerVirtualEndpoint(scope, 'VirtualEndpoint', {
-      name: endpointName,
-      sourceServerId: primary.id,
-      replicaServerId: replica.id,
-      type: 'ReadWrite',
-      // Created only once every replica exists (the provider fails otherwise), and not rewritten after a
-      // promotion: Azure swaps the members then, and the provider cannot update replica_server_id.
-      dependsOn: [replica, ...others],
-      lifecycle: { ignoreChanges: ['replica_server_id'] },
-    });
-    return {
-      homeRegion: home,
-      replicaRegion,
-      databaseName: ctx.databaseName,
-      // Virtual endpoints keep one writer and one reader name across a promotion (Microsoft Learn, "Virtual
-      // endpoints for read replicas"): the writer always points at the current primary.
-      readWriteHost: `${endpointName}.writer.postgres.database.azure.com`,
-      readOnlyHost: `${endpointName}.reader.postgres.database.azure.com`,
-      serverHosts,
-    };
-  });
+  const cells: DatabaseCell[] = ctx.plans.map((plan) => postgresqlCell(ctx, o, plan, servers));
   return { cells, servers };
+}
+
+/**
+ * Builds a cell: its primary server with Entra administrator, database and diagnostics and, when the cell replicates,
+ * its read replicas and the virtual endpoint whose names follow a promotion; records every server in `servers`.
+ */
+function postgresqlCell(ctx: DatabaseBuildContext, o: CheckedPostgresqlOptions, plan: CellPlan, servers: DatabaseServerEndpoint[]): DatabaseCell {
+  const home = plan.home.region.name;
+  const scope = ctx.regionScope(home);
+  const primary = primaryServer(ctx, o, plan.home);
+  servers.push({ key: home, region: home, resourceId: primary.id });
+  const serverHosts: Record<string, string> = { [home]: primary.fqdn };
+  if (!plan.replica) {
+    return { homeRegion: home, databaseName: ctx.databaseName, readWriteHost: primary.fqdn, readOnlyHost: primary.fqdn, serverHosts };
+  }
+
+  const replicaRegion = plan.replica.region.name;
+  const readReplica = (placement: RegionPlacement) => {
+    const replica = readReplicaServer(ctx, o, primary, home, placement);
+    servers.push({ key: `${home}-replica-${placement.region.name}`, region: placement.region.name, resourceId: replica.id });
+    serverHosts[placement.region.name] = replica.fqdn;
+    return replica;
+  };
+  const replica = readReplica(plan.replica);
+  // activeActive with 3+ regions: a readable copy of the cell in every other region (up to five replicas).
+  const others = plan.readReplicas.map((other) => readReplica(other));
+  const endpointName = ctx.naming.name(scope, ResourceKind.POSTGRESQL_VIRTUAL_ENDPOINT, { qualifier: home });
+  new PostgresqlFlexibleServerVirtualEndpoint(scope, 'VirtualEndpoint', {
+    name: endpointName,
+    sourceServerId: primary.id,
+    replicaServerId: replica.id,
+    type: 'ReadWrite',
+    // Created only once every replica exists (the provider fails otherwise), and not rewritten after a
+    // promotion: Azure swaps the members then, and the provider cannot update replica_server_id.
+    dependsOn: [replica, ...others],
+    lifecycle: { ignoreChanges: ['replica_server_id'] },
+  });
+  return {
+    homeRegion: home,
+    replicaRegion,
+    databaseName: ctx.databaseName,
+    // Virtual endpoints keep one writer and one reader name across a promotion (Microsoft Learn, "Virtual
+    // endpoints for read replicas"): the writer always points at the current primary.
+    readWriteHost: `${endpointName}.writer.postgres.database.azure.com`,
+    readOnlyHost: `${endpointName}.reader.postgres.database.azure.com`,
+    serverHosts,
+  };
+}
+
+/** Builds a cell's primary server (zone-redundant HA, Entra ID only, private), its Entra administrator, database and diagnostics. */
+function primaryServer(ctx: DatabaseBuildContext, o: CheckedPostgresqlOptions, placement: RegionPlacement): PostgresqlFlexibleServer {
+  const home = placement.region.name;
+  const scope = ctx.regionScope(home);
+  const geoAllowed = ctx.geoBackupBlocker(placement) === undefined;
+  const zonal = placement.zoneRedundant;
+  const primary = new PostgresqlFlexibleServer(scope, 'PostgresqlServer', {
+    name: ctx.naming.name(scope, ResourceKind.POSTGRESQL_SERVER, { qualifier: home }),
+    location: home,
+    resourceGroupName: ctx.resourceGroupName(home),
+    version: o.version,
+    skuName: o.skuName,
+    storageMb: o.storageMb,
+    autoGrowEnabled: true,
+    backupRetentionDays: o.backupRetentionDays,
+    geoRedundantBackupEnabled: o.geoRedundantBackup ?? geoAllowed,
+    zone: zonal ? o.primaryZone : undefined,
+    highAvailability: o.highAvailability && zonal ? { mode: 'ZoneRedundant', standbyAvailabilityZone: o.standbyZone } : undefined,
+    // Entra ID only; private endpoints only (no delegated subnet: the data tier meets stamps through endpoints).
+    authentication: { activeDirectoryAuthEnabled: true, passwordAuthEnabled: false, tenantId: ctx.tenantId },
+    publicNetworkAccessEnabled: false,
+    maintenanceWindow: o.maintenanceWindow,
+    tags: { ...ctx.tags, region: home, cell: home },
+  });
+  protect(primary, ctx.removalPolicy, FAILOVER_DRIFT);
+  new PostgresqlFlexibleServerActiveDirectoryAdministrator(scope, 'EntraAdministrator', {
+    serverName: primary.name,
+    resourceGroupName: ctx.resourceGroupName(home),
+    tenantId: ctx.tenantId,
+    objectId: ctx.administrator.objectId,
+    principalName: ctx.administrator.name,
+    principalType: ctx.administrator.type,
+  });
+  const database = new PostgresqlFlexibleServerDatabase(scope, 'Database', {
+    name: ctx.databaseName,
+    serverId: primary.id,
+    charset: 'UTF8',
+    collation: 'en_US.utf8',
+  });
+  protect(database, ctx.removalPolicy);
+  addDiagnostics(scope, 'PostgresqlDiagnostics', { targetResourceId: primary.id, workspaceId: ctx.monitoring(home).workspaceId, ...LOGS });
+  return primary;
+}
+
+/**
+ * Builds a cross-region read replica of the cell homed in `home` (asynchronous, RPO <= 5 min) in `placement`'s region.
+ * Replicas run neither HA nor backups of their own; after a promotion, enable HA on the new primary.
+ */
+function readReplicaServer(ctx: DatabaseBuildContext, o: CheckedPostgresqlOptions, primary: PostgresqlFlexibleServer, home: string, placement: RegionPlacement): PostgresqlFlexibleServer {
+  const region = placement.region.name;
+  const replicaScope = ctx.regionScope(region);
+  const id = `Replica-${home}`;
+  const replica = new PostgresqlFlexibleServer(replicaScope, id, {
+    name: ctx.naming.name(replicaScope, ResourceKind.POSTGRESQL_SERVER, { qualifier: `${region}-of-${home}`, childId: id }),
+    location: region,
+    resourceGroupName: ctx.resourceGroupName(region),
+    createMode: 'Replica',
+    sourceServerId: primary.id,
+    version: o.version,
+    // Same compute and storage as the primary: a promotion needs them equal.
+    skuName: o.skuName,
+    storageMb: o.storageMb,
+    autoGrowEnabled: true,
+    zone: placement.zoneRedundant ? o.primaryZone : undefined,
+    authentication: { activeDirectoryAuthEnabled: true, passwordAuthEnabled: false, tenantId: ctx.tenantId },
+    publicNetworkAccessEnabled: false,
+    tags: { ...ctx.tags, region, cell: home },
+  });
+  protect(replica, ctx.removalPolicy, FAILOVER_DRIFT);
+  addDiagnostics(replicaScope, `${id}Diagnostics`, { targetResourceId: replica.id, workspaceId: ctx.monitoring(region).workspaceId, ...LOGS });
+  return replica;
 }

@@ -1,5 +1,5 @@
 import { addDiagnostics } from '../monitoring/diagnostics';
-import { MssqlDatabase } from '@cdktf/provider-azurerm/lib/mssql-database';
+import { MssqlDatabase, MssqlDatabaseLongTermRetentionPolicy, MssqlDatabaseShortTermRetentionPolicy } from '@cdktf/provider-azurerm/lib/mssql-database';
 import { MssqlDatabaseExtendedAuditingPolicy } from '@cdktf/provider-azurerm/lib/mssql-database-extended-auditing-policy';
 import { MssqlFailoverGroup } from '@cdktf/provider-azurerm/lib/mssql-failover-group';
 import { MssqlServer } from '@cdktf/provider-azurerm/lib/mssql-server';
@@ -11,7 +11,7 @@ import { ResourceKind } from '../core/naming';
 import { PatternKind, RegionPlacement, RegionRole } from '../core/pattern';
 import { Checks } from '../core/validate';
 import type { DatabaseCell, DatabaseServerEndpoint } from './active-passive-database-types';
-import type { DatabaseBuild, DatabaseBuildContext } from './topology';
+import type { CellPlan, DatabaseBuild, DatabaseBuildContext } from './topology';
 import { SqlEngineOptions } from './engine';
 import type { Construct } from 'constructs';
 
@@ -130,128 +130,152 @@ function backupRedundancy(ctx: DatabaseBuildContext, o: CheckedSqlOptions, place
 export function buildSql(ctx: DatabaseBuildContext, o: CheckedSqlOptions): DatabaseBuild {
   const servers = new Map<string, MssqlServer>();
   // Every copy of a database carries the same retention: the copy that is primary after a failover takes the backups.
-  const shortTerm = { retentionDays: o.shortTermRetentionDays, backupIntervalInHours: 12 };
-  const longTerm = { weeklyRetention: o.ltr.weekly, monthlyRetention: o.ltr.monthly, yearlyRetention: o.ltr.yearly, weekOfYear: o.ltr.weekOfYear };
-
-  // One logical server per region, Entra-only, private, audited.
-  for (const placement of ctx.placements) {
-    const region = placement.region.name;
-    const scope = ctx.regionScope(region);
-    const server = new MssqlServer(scope, 'SqlServer', {
-      name: ctx.naming.name(scope, ResourceKind.SQL_SERVER, { qualifier: region }),
-      location: region,
-      resourceGroupName: ctx.resourceGroupName(region),
-      version: '12.0',
-      minimumTlsVersion: '1.2',
-      publicNetworkAccessEnabled: false,
-      azureadAdministrator: {
-        loginUsername: ctx.administrator.name,
-        objectId: ctx.administrator.objectId,
-        tenantId: ctx.tenantId,
-        azureadAuthenticationOnly: true,
-      },
-      identity: { type: 'SystemAssigned' },
-      tags: { ...ctx.tags, region },
-    });
-    protect(server, ctx.removalPolicy);
-    // Server-level audit records reach Log Analytics through the master database: its auditing policy and its
-    // diagnostic setting (the azurerm provider's documentation of mssql_server_extended_auditing_policy, and its
-    // repository's examples/sql-azure).
-    new MssqlServerExtendedAuditingPolicy(scope, 'Auditing', { serverId: server.id, logMonitoringEnabled: true });
-    new MssqlDatabaseExtendedAuditingPolicy(scope, 'MasterAuditing', { databaseId: `${server.id}/databases/master`, logMonitoringEnabled: true });
-    addDiagnostics(scope, 'AuditDiagnostics', { targetResourceId: `${server.id}/databases/master`, workspaceId: ctx.monitoring(region).workspaceId, categories: ['SQLSecurityAuditEvents'] });
-    new MssqlServerSecurityAlertPolicy(scope, 'SecurityAlertPolicy', {
-      resourceGroupName: ctx.resourceGroupName(region),
-      serverName: server.name,
-      state: 'Enabled',
-    });
-    servers.set(region, server);
-  }
-
-  const cellPerRegion = ctx.pattern.kind === PatternKind.ACTIVE_ACTIVE;
-  const cells: DatabaseCell[] = ctx.plans.map((plan) => {
-    const home = plan.home.region.name;
-    const scope = ctx.regionScope(home);
-    const name = cellPerRegion ? `${ctx.databaseName}-${home}` : ctx.databaseName;
-    const server = servers.get(home)!;
-    const database = new MssqlDatabase(scope, 'Database', {
-      name,
-      serverId: server.id,
-      skuName: o.skuName,
-      maxSizeGb: o.maxSizeGb,
-      zoneRedundant: plan.home.zoneRedundant,
-      storageAccountType: backupRedundancy(ctx, o, plan.home),
-      shortTermRetentionPolicy: shortTerm,
-      longTermRetentionPolicy: longTerm,
-      tags: { ...ctx.tags, region: home, cell: home },
-    });
-    protect(database, ctx.removalPolicy, FAILOVER_DRIFT);
-    const serverHosts: Record<string, string> = { [home]: server.fullyQualifiedDomainName };
-    if (!plan.replica) {
-      return { homeRegion: home, databaseName: name, readWriteHost: server.fullyQualifiedDomainName, readOnlyHost: server.fullyQualifiedDomainName, serverHosts };
-    }
-
-    const replicaRegion = plan.replica.region.name;
-    const partner = servers.get(replicaRegion)!;
-    const readable = o.readableSecondary ?? plan.replica.role !== RegionRole.PASSIVE;
-    const geoSecondary = (placement: RegionPlacement, secondaryType: 'Geo' | 'Standby') => {
-      const secondaryRegion = placement.region.name;
-      const secondary = new MssqlDatabase(ctx.regionScope(secondaryRegion), `Replica-${home}`, {
-        name,
-        serverId: servers.get(secondaryRegion)!.id,
-        createMode: 'Secondary',
-        creationSourceDatabaseId: database.id,
-        secondaryType,
-        // Same SKU as the primary (otherwise an unresolvable diff). No max_size_gb: the provider refuses it in
-        // secondary create mode ("it is not possible to change maximum size ... in secondary create mode",
-        // terraform-provider-azurerm v4.55.0, internal/services/mssql/mssql_database_resource.go); Azure seeds the copy
-        // with the primary's size.
-        skuName: o.skuName,
-        zoneRedundant: placement.zoneRedundant,
-        // After a failover this database is the primary: keep its backups as safe as the original's, and its
-        // long-term retention (backups are only taken once it is primary).
-        storageAccountType: backupRedundancy(ctx, o, placement),
-        // The provider applies the short-term policy in any create mode; without it a failed-over primary keeps
-        // Azure's default point-in-time restore window instead of the configured one.
-        shortTermRetentionPolicy: shortTerm,
-        longTermRetentionPolicy: longTerm,
-        tags: { ...ctx.tags, region: secondaryRegion, cell: home },
-      });
-      protect(secondary, ctx.removalPolicy, FAILOVER_DRIFT);
-      serverHosts[secondaryRegion] = servers.get(secondaryRegion)!.fullyQualifiedDomainName;
-      return secondary;
-    };
-    // Declared explicitly (rather than left to the failover group to create) so the geo-secondary is
-    // zone-redundant, tagged and protected like the primary, and a Standby replica can be chosen.
-    const secondary = geoSecondary(plan.replica, readable ? 'Geo' : 'Standby');
-    // activeActive with 3+ regions: a readable copy in every other region (active geo-replication allows four
-    // secondaries; after a failover Azure links the others to the new primary).
-    for (const other of plan.readReplicas) geoSecondary(other, 'Geo');
-    const groupName = ctx.naming.name(scope, ResourceKind.SQL_FAILOVER_GROUP, { qualifier: home });
-    new MssqlFailoverGroup(scope, 'FailoverGroup', {
-      name: groupName,
-      serverId: server.id,
-      partnerServer: [{ id: partner.id }],
-      databases: [database.id],
-      readWriteEndpointFailoverPolicy: o.failoverMode === 'Automatic'
-        ? { mode: 'Automatic', graceMinutes: o.graceMinutes }
-        : { mode: 'Manual' },
-      readonlyEndpointFailoverPolicyEnabled: o.readOnlyEndpointFailover,
-      tags: { ...ctx.tags, cell: home },
-      dependsOn: [secondary],
-    });
-    return {
-      homeRegion: home,
-      replicaRegion,
-      databaseName: name,
-      // Listener DNS names (TTL 30 s) follow the failover: Microsoft Learn, "Failover groups overview".
-      readWriteHost: `${groupName}.database.windows.net`,
-      readOnlyHost: readable ? `${groupName}.secondary.database.windows.net` : `${groupName}.database.windows.net`,
-      serverHosts,
-    };
-  });
-
+  const b: SqlBuild = {
+    ctx, o, servers,
+    shortTerm: { retentionDays: o.shortTermRetentionDays, backupIntervalInHours: 12 },
+    longTerm: { weeklyRetention: o.ltr.weekly, monthlyRetention: o.ltr.monthly, yearlyRetention: o.ltr.yearly, weekOfYear: o.ltr.weekOfYear },
+  };
+  for (const placement of ctx.placements) servers.set(placement.region.name, sqlServer(ctx, placement));
+  const cells: DatabaseCell[] = ctx.plans.map((plan) => sqlCell(b, plan));
   const endpoints: DatabaseServerEndpoint[] = [...servers.entries()].map(([region, server]) => ({ key: region, region, resourceId: server.id }));
   return { cells, servers: endpoints };
 }
 
+/** What the cells' databases are built with: the checked options, every region's server and the retention policies. */
+interface SqlBuild {
+  readonly ctx: DatabaseBuildContext;
+  readonly o: CheckedSqlOptions;
+  /** The logical server of each region. */
+  readonly servers: Map<string, MssqlServer>;
+  readonly shortTerm: MssqlDatabaseShortTermRetentionPolicy;
+  readonly longTerm: MssqlDatabaseLongTermRetentionPolicy;
+}
+
+/** Builds a region's logical server: Entra-only, private, audited to Log Analytics, with a security alert policy. */
+function sqlServer(ctx: DatabaseBuildContext, placement: RegionPlacement): MssqlServer {
+  const region = placement.region.name;
+  const scope = ctx.regionScope(region);
+  const server = new MssqlServer(scope, 'SqlServer', {
+    name: ctx.naming.name(scope, ResourceKind.SQL_SERVER, { qualifier: region }),
+    location: region,
+    resourceGroupName: ctx.resourceGroupName(region),
+    version: '12.0',
+    minimumTlsVersion: '1.2',
+    publicNetworkAccessEnabled: false,
+    azureadAdministrator: {
+      loginUsername: ctx.administrator.name,
+      objectId: ctx.administrator.objectId,
+      tenantId: ctx.tenantId,
+      azureadAuthenticationOnly: true,
+    },
+    identity: { type: 'SystemAssigned' },
+    tags: { ...ctx.tags, region },
+  });
+  protect(server, ctx.removalPolicy);
+  // Server-level audit records reach Log Analytics through the master database: its auditing policy and its
+  // diagnostic setting (the azurerm provider's documentation of mssql_server_extended_auditing_policy, and its
+  // repository's examples/sql-azure).
+  new MssqlServerExtendedAuditingPolicy(scope, 'Auditing', { serverId: server.id, logMonitoringEnabled: true });
+  new MssqlDatabaseExtendedAuditingPolicy(scope, 'MasterAuditing', { databaseId: `${server.id}/databases/master`, logMonitoringEnabled: true });
+  addDiagnostics(scope, 'AuditDiagnostics', { targetResourceId: `${server.id}/databases/master`, workspaceId: ctx.monitoring(region).workspaceId, categories: ['SQLSecurityAuditEvents'] });
+  new MssqlServerSecurityAlertPolicy(scope, 'SecurityAlertPolicy', {
+    resourceGroupName: ctx.resourceGroupName(region),
+    serverName: server.name,
+    state: 'Enabled',
+  });
+  return server;
+}
+
+/**
+ * Builds a cell: its zone-redundant database on the home server and, when the cell replicates, its geo-secondaries and
+ * the failover group whose listener names follow a failover.
+ */
+function sqlCell(b: SqlBuild, plan: CellPlan): DatabaseCell {
+  const { ctx, o, servers } = b;
+  const home = plan.home.region.name;
+  const scope = ctx.regionScope(home);
+  const name = ctx.pattern.kind === PatternKind.ACTIVE_ACTIVE ? `${ctx.databaseName}-${home}` : ctx.databaseName;
+  const server = servers.get(home)!;
+  const database = new MssqlDatabase(scope, 'Database', {
+    name,
+    serverId: server.id,
+    skuName: o.skuName,
+    maxSizeGb: o.maxSizeGb,
+    zoneRedundant: plan.home.zoneRedundant,
+    storageAccountType: backupRedundancy(ctx, o, plan.home),
+    shortTermRetentionPolicy: b.shortTerm,
+    longTermRetentionPolicy: b.longTerm,
+    tags: { ...ctx.tags, region: home, cell: home },
+  });
+  protect(database, ctx.removalPolicy, FAILOVER_DRIFT);
+  const serverHosts: Record<string, string> = { [home]: server.fullyQualifiedDomainName };
+  if (!plan.replica) {
+    return { homeRegion: home, databaseName: name, readWriteHost: server.fullyQualifiedDomainName, readOnlyHost: server.fullyQualifiedDomainName, serverHosts };
+  }
+
+  const replicaRegion = plan.replica.region.name;
+  const partner = servers.get(replicaRegion)!;
+  const readable = o.readableSecondary ?? plan.replica.role !== RegionRole.PASSIVE;
+  const primary = { home, name, database, serverHosts };
+  // Declared explicitly (rather than left to the failover group to create) so the geo-secondary is
+  // zone-redundant, tagged and protected like the primary, and a Standby replica can be chosen.
+  const secondary = geoSecondary(b, primary, plan.replica, readable ? 'Geo' : 'Standby');
+  // activeActive with 3+ regions: a readable copy in every other region (active geo-replication allows four
+  // secondaries; after a failover Azure links the others to the new primary).
+  for (const other of plan.readReplicas) geoSecondary(b, primary, other, 'Geo');
+  const groupName = ctx.naming.name(scope, ResourceKind.SQL_FAILOVER_GROUP, { qualifier: home });
+  new MssqlFailoverGroup(scope, 'FailoverGroup', {
+    name: groupName,
+    serverId: server.id,
+    partnerServer: [{ id: partner.id }],
+    databases: [database.id],
+    readWriteEndpointFailoverPolicy: o.failoverMode === 'Automatic'
+      ? { mode: 'Automatic', graceMinutes: o.graceMinutes }
+      : { mode: 'Manual' },
+    readonlyEndpointFailoverPolicyEnabled: o.readOnlyEndpointFailover,
+    tags: { ...ctx.tags, cell: home },
+    dependsOn: [secondary],
+  });
+  return {
+    homeRegion: home,
+    replicaRegion,
+    databaseName: name,
+    // Listener DNS names (TTL 30 s) follow the failover: Microsoft Learn, "Failover groups overview".
+    readWriteHost: `${groupName}.database.windows.net`,
+    readOnlyHost: readable ? `${groupName}.secondary.database.windows.net` : `${groupName}.database.windows.net`,
+    serverHosts,
+  };
+}
+
+/** Builds a geo-secondary of a cell's database in `placement`'s region, adding its server to the cell's hosts. */
+function geoSecondary(
+  b: SqlBuild, primary: { readonly home: string; readonly name: string; readonly database: MssqlDatabase; readonly serverHosts: Record<string, string> },
+  placement: RegionPlacement, secondaryType: 'Geo' | 'Standby',
+): MssqlDatabase {
+  const { ctx, o, servers } = b;
+  const secondaryRegion = placement.region.name;
+  const secondary = new MssqlDatabase(ctx.regionScope(secondaryRegion), `Replica-${primary.home}`, {
+    name: primary.name,
+    serverId: servers.get(secondaryRegion)!.id,
+    createMode: 'Secondary',
+    creationSourceDatabaseId: primary.database.id,
+    secondaryType,
+    // Same SKU as the primary (otherwise an unresolvable diff). No max_size_gb: the provider refuses it in
+    // secondary create mode ("it is not possible to change maximum size ... in secondary create mode",
+    // terraform-provider-azurerm v4.55.0, internal/services/mssql/mssql_database_resource.go); Azure seeds the copy
+    // with the primary's size.
+    skuName: o.skuName,
+    zoneRedundant: placement.zoneRedundant,
+    // After a failover this database is the primary: keep its backups as safe as the original's, and its
+    // long-term retention (backups are only taken once it is primary).
+    storageAccountType: backupRedundancy(ctx, o, placement),
+    // The provider applies the short-term policy in any create mode; without it a failed-over primary keeps
+    // Azure's default point-in-time restore window instead of the configured one.
+    shortTermRetentionPolicy: b.shortTerm,
+    longTermRetentionPolicy: b.longTerm,
+    tags: { ...ctx.tags, region: secondaryRegion, cell: primary.home },
+  });
+  protect(secondary, ctx.removalPolicy, FAILOVER_DRIFT);
+  primary.serverHosts[secondaryRegion] = servers.get(secondaryRegion)!.fullyQualifiedDomainName;
+  return secondary;
+}
