@@ -154,106 +154,21 @@ export class EventBus extends DataTierConstruct {
     };
   }
 
-  private buildServiceBus(o: ReturnType<EventBus['checkServiceBus']>, senders: [string, string][], receivers: [string, string][]): Record<string, EventBusEndpoint> {
-    const { capacity, partitions, maxDeliveryCount, lockDuration, duplicateDetectionWindow, defaultMessageTtl } = o;
-    const paired = this.pattern.kind !== PatternKind.ZONE_REDUNDANT && this.pattern.kind !== PatternKind.REGION_PINNED;
-
-    // Which regions hold an active namespace (with entities), and where each one's standby lives.
-    const homes: { home: RegionPlacement; standby?: RegionPlacement }[] =
-      this.pattern.kind === PatternKind.ACTIVE_ACTIVE
-        ? this.placements.map((home, i) => ({ home, standby: this.placements[activeActivePartner(i)] }))
-        : this.pattern.kind === PatternKind.REGION_PINNED
-          ? this.placements.map((home) => ({ home }))
-          : paired ? [{ home: this.placements[0], standby: this.placements[1] }] : [{ home: this.placements[0] }];
-
+  /**
+   * Builds the Service Bus namespaces of every active region with the order-events topic, the delivery-tracking
+   * subscription and the senders' and receivers' roles, paired with a standby namespace through a geo-DR alias where
+   * the pattern pairs; returns each region's endpoint.
+   */
+  private buildServiceBus(o: CheckedServiceBus, senders: [string, string][], receivers: [string, string][]): Record<string, EventBusEndpoint> {
     const endpoints: Record<string, EventBusEndpoint> = {};
-    const namespace = (placement: RegionPlacement, id: string, qualifier: string, standby: boolean) => {
-      const region = placement.region.name;
-      const scope = this.regionScope(region);
-      const ns = new ServicebusNamespace(scope, id, {
-        name: this.naming.name(scope, ResourceKind.SERVICE_BUS_NAMESPACE, { qualifier, childId: id }),
-        location: region,
-        resourceGroupName: this.resourceGroupName(region),
-        // Premium: private endpoints, geo-DR, and zone redundancy (automatic in regions with zones).
-        sku: 'Premium',
-        capacity,
-        premiumMessagingPartitions: partitions,
-        localAuthEnabled: false,
-        minimumTlsVersion: '1.2',
-        publicNetworkAccessEnabled: false,
-        // Public access is off above; the rule set only repeats it. Its default action must stay Allow: with no IP or
-        // network rules the provider creates the namespace and then fails on a Deny rule set, leaving it tainted
-        // (terraform-provider-azurerm v4.55.0, internal/services/servicebus/servicebus_namespace_resource.go,
-        // createNetworkRuleSetForNamespace). With public network access disabled the default action admits nothing.
-        networkRuleSet: { defaultAction: 'Allow', publicNetworkAccessEnabled: false, trustedServicesAllowed: false },
-        identity: { type: 'SystemAssigned' },
-        tags: { ...this.tags, region },
-      });
-      // Azure refuses updates to a paired secondary ("Cannot update a namespace which is secondary"): a standby is
-      // configured once, before pairing, and never touched by Terraform again.
-      protect(ns, this.removalPolicy, standby ? 'all' : []);
-      addDiagnostics(scope, `${id}Diagnostics`, { targetResourceId: ns.id, workspaceId: this.monitoring(region).workspaceId, categoryGroups: ['allLogs'] });
-      return ns;
-    };
-
-    for (const { home, standby } of homes) {
+    for (const { home, standby } of this.serviceBusHomes()) {
       const region = home.region.name;
-      const scope = this.regionScope(region);
-      const primary = namespace(home, 'Namespace', region, false);
-      this.endpointResources.push({ key: region, qualifier: `sb-${region}`, resourceId: primary.id, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS });
-      const topic = new ServicebusTopic(scope, 'OrderEventsTopic', {
-        name: TOPIC,
-        namespaceId: primary.id,
-        // Required to match the namespace: partitioned Premium namespaces only take partitioned entities.
-        partitioningEnabled: partitions > 1,
-        requiresDuplicateDetection: true,
-        duplicateDetectionHistoryTimeWindow: duplicateDetectionWindow,
-        defaultMessageTtl,
-        batchedOperationsEnabled: true,
-      });
-      protect(topic, this.removalPolicy);
-      const subscription = new ServicebusSubscription(scope, 'DeliveryTrackingSubscription', {
-        name: SUBSCRIPTION,
-        topicId: topic.id,
-        maxDeliveryCount,
-        lockDuration,
-        defaultMessageTtl,
-        deadLetteringOnMessageExpiration: true,
-        deadLetteringOnFilterEvaluationError: true,
-      });
-      protect(subscription, this.removalPolicy);
-      for (const [key, principalId] of senders) {
-        new RoleAssignment(scope, `Sender-${key}`, { scope: topic.id, roleDefinitionName: SB_SENDER, principalId });
-      }
-      for (const [key, principalId] of receivers) {
-        new RoleAssignment(scope, `Receiver-${key}`, { scope: subscription.id, roleDefinitionName: SB_RECEIVER, principalId });
-      }
+      const { primary, topic, subscription } = this.serviceBusEntities(o, home, senders, receivers);
       const grant = { region, send: topic.id, receive: subscription.id, sendRole: SB_SENDER };
 
       let host = `${primary.name}.servicebus.windows.net`;
       if (standby) {
-        const standbyRegion = standby.region.name;
-        const standbyScope = this.regionScope(standbyRegion);
-        // The standby namespace stays empty: the alias replicates entities and their settings (metadata, not
-        // messages) from the primary, and Azure refuses entity changes on a paired secondary.
-        const secondary = namespace(standby, `Standby-${region}`, `${standbyRegion}-dr`, true);
-        this.endpointResources.push({ key: `${region}-standby-${standbyRegion}`, qualifier: `sb-${region}-standby-${standbyRegion}`, resourceId: secondary.id, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS });
-        const aliasName = this.naming.name(scope, ResourceKind.SERVICE_BUS_NAMESPACE, { qualifier: `alias-${region}`, childId: 'GeoDrAlias' });
-        const alias = new ServicebusNamespaceDisasterRecoveryConfig(scope, 'GeoDrAlias', {
-          name: aliasName,
-          primaryNamespaceId: primary.id,
-          partnerNamespaceId: secondary.id,
-          dependsOn: [topic, subscription],
-        });
-        protect(alias, this.removalPolicy);
-        // After a failover the secondary becomes primary: the same roles there, at namespace scope (entities on a
-        // paired secondary cannot be addressed until then).
-        for (const [key, principalId] of senders) {
-          new RoleAssignment(standbyScope, `Standby-${region}-Sender-${key}`, { scope: secondary.id, roleDefinitionName: SB_SENDER, principalId });
-        }
-        for (const [key, principalId] of receivers) {
-          new RoleAssignment(standbyScope, `Standby-${region}-Receiver-${key}`, { scope: secondary.id, roleDefinitionName: SB_RECEIVER, principalId });
-        }
+        const { secondary, aliasName } = this.serviceBusStandby(o, home, standby, { primary, topic, subscription }, senders, receivers);
         host = `${aliasName}.servicebus.windows.net`;
         this.grantScopes.push({ ...grant, standby: secondary.id });
       } else {
@@ -265,6 +180,117 @@ export class EventBus extends DataTierConstruct {
       if (standby && this.pattern.kind !== PatternKind.ACTIVE_ACTIVE) endpoints[standby.region.name] = { ...endpoint, region: standby.region.name };
     }
     return endpoints;
+  }
+
+  /** Which regions hold an active namespace (with entities), and where each one's standby lives. */
+  private serviceBusHomes(): { home: RegionPlacement; standby?: RegionPlacement }[] {
+    const paired = this.pattern.kind !== PatternKind.ZONE_REDUNDANT && this.pattern.kind !== PatternKind.REGION_PINNED;
+    return this.pattern.kind === PatternKind.ACTIVE_ACTIVE
+      ? this.placements.map((home, i) => ({ home, standby: this.placements[activeActivePartner(i)] }))
+      : this.pattern.kind === PatternKind.REGION_PINNED
+        ? this.placements.map((home) => ({ home }))
+        : paired ? [{ home: this.placements[0], standby: this.placements[1] }] : [{ home: this.placements[0] }];
+  }
+
+  /** Builds a Premium namespace (private, Entra ID only, zone-redundant where the region has zones) with its diagnostics. */
+  private serviceBusNamespace(o: CheckedServiceBus, placement: RegionPlacement, id: string, qualifier: string, standby: boolean): ServicebusNamespace {
+    const region = placement.region.name;
+    const scope = this.regionScope(region);
+    const ns = new ServicebusNamespace(scope, id, {
+      name: this.naming.name(scope, ResourceKind.SERVICE_BUS_NAMESPACE, { qualifier, childId: id }),
+      location: region,
+      resourceGroupName: this.resourceGroupName(region),
+      // Premium: private endpoints, geo-DR, and zone redundancy (automatic in regions with zones).
+      sku: 'Premium',
+      capacity: o.capacity,
+      premiumMessagingPartitions: o.partitions,
+      localAuthEnabled: false,
+      minimumTlsVersion: '1.2',
+      publicNetworkAccessEnabled: false,
+      // Public access is off above; the rule set only repeats it. Its default action must stay Allow: with no IP or
+      // network rules the provider creates the namespace and then fails on a Deny rule set, leaving it tainted
+      // (terraform-provider-azurerm v4.55.0, internal/services/servicebus/servicebus_namespace_resource.go,
+      // createNetworkRuleSetForNamespace). With public network access disabled the default action admits nothing.
+      networkRuleSet: { defaultAction: 'Allow', publicNetworkAccessEnabled: false, trustedServicesAllowed: false },
+      identity: { type: 'SystemAssigned' },
+      tags: { ...this.tags, region },
+    });
+    // Azure refuses updates to a paired secondary ("Cannot update a namespace which is secondary"): a standby is
+    // configured once, before pairing, and never touched by Terraform again.
+    protect(ns, this.removalPolicy, standby ? 'all' : []);
+    addDiagnostics(scope, `${id}Diagnostics`, { targetResourceId: ns.id, workspaceId: this.monitoring(region).workspaceId, categoryGroups: ['allLogs'] });
+    return ns;
+  }
+
+  /**
+   * Builds an active region's namespace (with its private endpoint), the order-events topic, the delivery-tracking
+   * subscription, and the senders' and receivers' roles on them.
+   */
+  private serviceBusEntities(o: CheckedServiceBus, home: RegionPlacement, senders: [string, string][], receivers: [string, string][]): ServiceBusEntities {
+    const region = home.region.name;
+    const scope = this.regionScope(region);
+    const primary = this.serviceBusNamespace(o, home, 'Namespace', region, false);
+    this.endpointResources.push({ key: region, qualifier: `sb-${region}`, resourceId: primary.id, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS });
+    const topic = new ServicebusTopic(scope, 'OrderEventsTopic', {
+      name: TOPIC,
+      namespaceId: primary.id,
+      // Required to match the namespace: partitioned Premium namespaces only take partitioned entities.
+      partitioningEnabled: o.partitions > 1,
+      requiresDuplicateDetection: true,
+      duplicateDetectionHistoryTimeWindow: o.duplicateDetectionWindow,
+      defaultMessageTtl: o.defaultMessageTtl,
+      batchedOperationsEnabled: true,
+    });
+    protect(topic, this.removalPolicy);
+    const subscription = new ServicebusSubscription(scope, 'DeliveryTrackingSubscription', {
+      name: SUBSCRIPTION,
+      topicId: topic.id,
+      maxDeliveryCount: o.maxDeliveryCount,
+      lockDuration: o.lockDuration,
+      defaultMessageTtl: o.defaultMessageTtl,
+      deadLetteringOnMessageExpiration: true,
+      deadLetteringOnFilterEvaluationError: true,
+    });
+    protect(subscription, this.removalPolicy);
+    for (const [key, principalId] of senders) {
+      new RoleAssignment(scope, `Sender-${key}`, { scope: topic.id, roleDefinitionName: SB_SENDER, principalId });
+    }
+    for (const [key, principalId] of receivers) {
+      new RoleAssignment(scope, `Receiver-${key}`, { scope: subscription.id, roleDefinitionName: SB_RECEIVER, principalId });
+    }
+    return { primary, topic, subscription };
+  }
+
+  /**
+   * Builds an active region's standby namespace (with its private endpoint), the geo-DR alias pairing it with the
+   * primary, and the senders' and receivers' roles on it for after a failover.
+   */
+  private serviceBusStandby(o: CheckedServiceBus, home: RegionPlacement, standby: RegionPlacement, active: ServiceBusEntities, senders: [string, string][], receivers: [string, string][]): { secondary: ServicebusNamespace; aliasName: string } {
+    const region = home.region.name;
+    const scope = this.regionScope(region);
+    const standbyRegion = standby.region.name;
+    const standbyScope = this.regionScope(standbyRegion);
+    // The standby namespace stays empty: the alias replicates entities and their settings (metadata, not
+    // messages) from the primary, and Azure refuses entity changes on a paired secondary.
+    const secondary = this.serviceBusNamespace(o, standby, `Standby-${region}`, `${standbyRegion}-dr`, true);
+    this.endpointResources.push({ key: `${region}-standby-${standbyRegion}`, qualifier: `sb-${region}-standby-${standbyRegion}`, resourceId: secondary.id, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS });
+    const aliasName = this.naming.name(scope, ResourceKind.SERVICE_BUS_NAMESPACE, { qualifier: `alias-${region}`, childId: 'GeoDrAlias' });
+    const alias = new ServicebusNamespaceDisasterRecoveryConfig(scope, 'GeoDrAlias', {
+      name: aliasName,
+      primaryNamespaceId: active.primary.id,
+      partnerNamespaceId: secondary.id,
+      dependsOn: [active.topic, active.subscription],
+    });
+    protect(alias, this.removalPolicy);
+    // After a failover the secondary becomes primary: the same roles there, at namespace scope (entities on a
+    // paired secondary cannot be addressed until then).
+    for (const [key, principalId] of senders) {
+      new RoleAssignment(standbyScope, `Standby-${region}-Sender-${key}`, { scope: secondary.id, roleDefinitionName: SB_SENDER, principalId });
+    }
+    for (const [key, principalId] of receivers) {
+      new RoleAssignment(standbyScope, `Standby-${region}-Receiver-${key}`, { scope: secondary.id, roleDefinitionName: SB_RECEIVER, principalId });
+    }
+    return { secondary, aliasName };
   }
 
   private buildEventGrid(o: ReturnType<EventBus['checkEventGrid']>, senders: [string, string][]): Record<string, EventBusEndpoint> {
@@ -373,4 +399,14 @@ export function checkWebhookUrl(scope: Construct, prop: string, url: string): st
     throw new ValidationError({ scope, prop, value: url, problem: 'Event Grid delivers to an HTTPS webhook', fix: "use the tracking service's HTTPS URL, e.g. 'https://tracking.contoso.com/tracking/events'" });
   }
   return url;
+}
+
+/** The Service Bus options, checked. */
+type CheckedServiceBus = ReturnType<EventBus['checkServiceBus']>;
+
+/** An active region's namespace and entities. */
+interface ServiceBusEntities {
+  readonly primary: ServicebusNamespace;
+  readonly topic: ServicebusTopic;
+  readonly subscription: ServicebusSubscription;
 }
