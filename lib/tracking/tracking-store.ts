@@ -13,7 +13,7 @@ import { ResourceKind } from '../core/naming';
 import { PatternKind, RegionPlacement } from '../core/pattern';
 import { checkInteger, checkPrincipals, Checks } from '../core/validate';
 import { TRACKING_STORE_SHAPE } from './shapes';
-import { DeliveriesContainerOptions, TrackingStoreProps } from './tracking-store-types';
+import { ConsistencyLevel, DeliveriesContainerOptions, TrackingBackup, TrackingStoreProps } from './tracking-store-types';
 import { addDiagnostics } from '../monitoring/diagnostics';
 
 /** One Cosmos DB account of the store and how workloads reach it. */
@@ -53,6 +53,14 @@ export class TrackingStore extends DataTierConstruct {
 
   constructor(scope: Construct, id: string, props: TrackingStoreProps) {
     super(scope, id, props, 'tracking-store', TRACKING_STORE_SHAPE);
+    const settings = this.checkProps(props);
+    // regionPinned: one account per cell, never replicated; otherwise one account across every region.
+    const groups: RegionPlacement[][] = this.pattern.kind === PatternKind.REGION_PINNED ? this.placements.map((p) => [p]) : [[...this.placements]];
+    this.accounts = groups.map((placements) => this.buildAccount(settings, placements));
+  }
+
+  /** Every check of the props, in order, reported at once; the settings every account is built with. */
+  private checkProps(props: TrackingStoreProps): TrackingSettings {
     const checks = new Checks(this);
     const multiWrite = this.pattern.kind === PatternKind.ACTIVE_ACTIVE;
     const consistency = props.consistency ?? 'Session';
@@ -71,87 +79,103 @@ export class TrackingStore extends DataTierConstruct {
     const leasesMax = checks.run(1000, () => this.checkThroughput('leasesMaxThroughput', props.leasesMaxThroughput ?? 1000));
     const contributors = checks.run([], () => checkPrincipals(this, 'dataContributors', props.dataContributors));
     checks.throwIfAny();
+    return { multiWrite, consistency, backup, databaseName, deliveries, leasesMax, contributors };
+  }
 
-    // regionPinned: one account per cell, never replicated; otherwise one account across every region.
-    const groups: RegionPlacement[][] = this.pattern.kind === PatternKind.REGION_PINNED ? this.placements.map((p) => [p]) : [[...this.placements]];
-    this.accounts = groups.map((placements) => {
-      const home = placements[0].region.name;
-      const scope = this.regionScope(home);
-      const multiRegion = placements.length > 1;
-      // Single write region across several regions: Azure fails the write region over on its own.
-      const serviceManagedFailover = multiRegion && !multiWrite;
-      const account = new CosmosdbAccount(scope, 'CosmosAccount', {
-        name: this.naming.name(scope, ResourceKind.COSMOS_ACCOUNT, { qualifier: home }),
-        location: home,
-        resourceGroupName: this.resourceGroupName(home),
-        offerType: 'Standard',
-        kind: 'GlobalDocumentDB',
-        consistencyPolicy: consistency === 'BoundedStaleness'
-          // Multi-region accounts need at least 100,000 operations / 300 s of staleness.
-          ? { consistencyLevel: consistency, maxIntervalInSeconds: 300, maxStalenessPrefix: 100000 }
-          : { consistencyLevel: consistency },
-        geoLocation: placements.map((p, priority) => ({ location: p.region.name, failoverPriority: priority, zoneRedundant: p.zoneRedundant })),
-        automaticFailoverEnabled: serviceManagedFailover,
-        multipleWriteLocationsEnabled: multiWrite,
-        backup: backup === 'periodic'
-          ? { type: 'Periodic', intervalInMinutes: 240, retentionInHours: 8, storageRedundancy: this.periodicRedundancy(placements[0]) }
-          : { type: 'Continuous', tier: backup === 'continuous30Days' ? 'Continuous30Days' : 'Continuous7Days' },
-        // Entra ID only, private only.
-        localAuthenticationDisabled: true,
-        accessKeyMetadataWritesEnabled: false,
-        minimalTlsVersion: 'Tls12',
-        publicNetworkAccessEnabled: false,
-        networkAclBypassForAzureServices: false,
-        tags: { ...this.tags, region: home },
-      });
-      // A service-managed failover (single write region) rewrites the failover priorities; without ignore_changes the
-      // next apply would fail the account back. Multi-region-write accounts (activeActive) have no such failover, so
-      // their region list stays managed: adding a region adds a location in place (the provider updates `locations`
-      // without replacement: terraform-provider-azurerm v4.55.0, internal/services/cosmos/cosmosdb_account_resource.go).
-      protect(account, this.removalPolicy, serviceManagedFailover ? ['geo_location'] : []);
-      const database = new CosmosdbSqlDatabase(scope, 'Database', {
-        name: databaseName,
-        accountName: account.name,
-        resourceGroupName: this.resourceGroupName(home),
-      });
-      protect(database, this.removalPolicy);
-      const deliveriesContainer = new CosmosdbSqlContainer(scope, 'DeliveriesContainer', {
-        name: deliveries.name,
-        accountName: account.name,
-        databaseName: database.name,
-        resourceGroupName: this.resourceGroupName(home),
-        partitionKeyPaths: [deliveries.partitionKeyPath],
-        partitionKeyVersion: 2,
-        autoscaleSettings: { maxThroughput: deliveries.maxThroughput },
-        defaultTtl: deliveries.defaultTtlSeconds,
-      });
-      protect(deliveriesContainer, this.removalPolicy);
-      // The change-feed processor's lease container: partitioned by /id, as the processor requires.
-      const leases = new CosmosdbSqlContainer(scope, 'LeasesContainer', {
-        name: 'leases',
-        accountName: account.name,
-        databaseName: database.name,
-        resourceGroupName: this.resourceGroupName(home),
-        partitionKeyPaths: ['/id'],
-        partitionKeyVersion: 2,
-        autoscaleSettings: { maxThroughput: leasesMax },
-      });
-      protect(leases, this.removalPolicy);
-      for (const [key, principalId] of contributors) {
-        dataContributor(scope, `DataContributor-${key}`, account, this.resourceGroupName(home), databaseName, principalId);
-      }
-      addDiagnostics(scope, 'CosmosDiagnostics', { targetResourceId: account.id, workspaceId: this.monitoring(home).workspaceId, categories: ['DataPlaneRequests', 'ControlPlaneRequests'], dedicated: true });
-      this.accountResources.push({ home, account, resourceGroupName: this.resourceGroupName(home), databaseName });
-      return {
-        homeRegion: home,
-        regions: placements.map((p) => p.region.name),
-        endpoint: account.endpoint,
-        databaseName,
-        deliveriesContainer: deliveries.name,
-        leasesContainer: 'leases',
-        multiRegionWrites: multiWrite,
-      };
+  /**
+   * Builds one account over `placements` (its home first) with the tracking database, the deliveries and leases
+   * containers, the data contributors' roles and diagnostics; returns how workloads reach it.
+   */
+  private buildAccount(settings: TrackingSettings, placements: RegionPlacement[]): TrackingAccount {
+    const { multiWrite, databaseName, deliveries } = settings;
+    const home = placements[0].region.name;
+    const scope = this.regionScope(home);
+    const account = this.cosmosAccount(settings, placements);
+    const database = new CosmosdbSqlDatabase(scope, 'Database', {
+      name: databaseName,
+      accountName: account.name,
+      resourceGroupName: this.resourceGroupName(home),
     });
+    protect(database, this.removalPolicy);
+    const deliveriesContainer = new CosmosdbSqlContainer(scope, 'DeliveriesContainer', {
+      name: deliveries.name,
+      accountName: account.name,
+      databaseName: database.name,
+      resourceGroupName: this.resourceGroupName(home),
+      partitionKeyPaths: [deliveries.partitionKeyPath],
+      partitionKeyVersion: 2,
+      autoscaleSettings: { maxThroughput: deliveries.maxThroughput },
+      defaultTtl: deliveries.defaultTtlSeconds,
+    });
+    protect(deliveriesContainer, this.removalPolicy);
+    // The change-feed processor's lease container: partitioned by /id, as the processor requires.
+    const leases = new CosmosdbSqlContainer(scope, 'LeasesContainer', {
+      name: 'leases',
+      accountName: account.name,
+      databaseName: database.name,
+      resourceGroupName: this.resourceGroupName(home),
+      partitionKeyPaths: ['/id'],
+      partitionKeyVersion: 2,
+      autoscaleSettings: { maxThroughput: settings.leasesMax },
+    });
+    protect(leases, this.removalPolicy);
+    for (const [key, principalId] of settings.contributors) {
+      dataContributor(scope, `DataContributor-${key}`, account, this.resourceGroupName(home), databaseName, principalId);
+    }
+    addDiagnostics(scope, 'CosmosDiagnostics', { targetResourceId: account.id, workspaceId: this.monitoring(home).workspaceId, categories: ['DataPlaneRequests', 'ControlPlaneRequests'], dedicated: true });
+    this.accountResources.push({ home, account, resourceGroupName: this.resourceGroupName(home), databaseName });
+    return {
+      homeRegion: home,
+      regions: placements.map((p) => p.region.name),
+      endpoint: account.endpoint,
+      databaseName,
+      deliveriesContainer: deliveries.name,
+      leasesContainer: 'leases',
+      multiRegionWrites: multiWrite,
+    };
+  }
+
+  /**
+   * Builds the Cosmos DB account: failover priority in region order, zone-redundant where the region has zones,
+   * service-managed failover or multi-region writes, the backup policy; Entra ID only, private only.
+   */
+  private cosmosAccount(settings: TrackingSettings, placements: RegionPlacement[]): CosmosdbAccount {
+    const { multiWrite, consistency, backup } = settings;
+    const home = placements[0].region.name;
+    const scope = this.regionScope(home);
+    const multiRegion = placements.length > 1;
+    // Single write region across several regions: Azure fails the write region over on its own.
+    const serviceManagedFailover = multiRegion && !multiWrite;
+    const account = new CosmosdbAccount(scope, 'CosmosAccount', {
+      name: this.naming.name(scope, ResourceKind.COSMOS_ACCOUNT, { qualifier: home }),
+      location: home,
+      resourceGroupName: this.resourceGroupName(home),
+      offerType: 'Standard',
+      kind: 'GlobalDocumentDB',
+      consistencyPolicy: consistency === 'BoundedStaleness'
+        // Multi-region accounts need at least 100,000 operations / 300 s of staleness.
+        ? { consistencyLevel: consistency, maxIntervalInSeconds: 300, maxStalenessPrefix: 100000 }
+        : { consistencyLevel: consistency },
+      geoLocation: placements.map((p, priority) => ({ location: p.region.name, failoverPriority: priority, zoneRedundant: p.zoneRedundant })),
+      automaticFailoverEnabled: serviceManagedFailover,
+      multipleWriteLocationsEnabled: multiWrite,
+      backup: backup === 'periodic'
+        ? { type: 'Periodic', intervalInMinutes: 240, retentionInHours: 8, storageRedundancy: this.periodicRedundancy(placements[0]) }
+        : { type: 'Continuous', tier: backup === 'continuous30Days' ? 'Continuous30Days' : 'Continuous7Days' },
+      // Entra ID only, private only.
+      localAuthenticationDisabled: true,
+      accessKeyMetadataWritesEnabled: false,
+      minimalTlsVersion: 'Tls12',
+      publicNetworkAccessEnabled: false,
+      networkAclBypassForAzureServices: false,
+      tags: { ...this.tags, region: home },
+    });
+    // A service-managed failover (single write region) rewrites the failover priorities; without ignore_changes the
+    // next apply would fail the account back. Multi-region-write accounts (activeActive) have no such failover, so
+    // their region list stays managed: adding a region adds a location in place (the provider updates `locations`
+    // without replacement: terraform-provider-azurerm v4.55.0, internal/services/cosmos/cosmosdb_account_resource.go).
+    protect(account, this.removalPolicy, serviceManagedFailover ? ['geo_location'] : []);
+    return account;
   }
 
   /**
@@ -215,6 +239,19 @@ export class TrackingStore extends DataTierConstruct {
     if (ttl !== undefined && ttl !== -1) checks.integer('deliveries.defaultTtlSeconds', ttl, 1, 2147483647, '-1 (on, no default expiry) or seconds');
     return { name, partitionKeyPath, maxThroughput, ...(ttl !== undefined ? { defaultTtlSeconds: ttl } : {}) };
   }
+}
+
+/** The props of a TrackingStore after validation: what every account is built with. */
+interface TrackingSettings {
+  /** activeActive: multi-region writes. */
+  readonly multiWrite: boolean;
+  readonly consistency: ConsistencyLevel;
+  readonly backup: TrackingBackup;
+  readonly databaseName: string;
+  readonly deliveries: ReturnType<TrackingStore['checkDeliveries']>;
+  readonly leasesMax: number;
+  /** Data contributors' principal IDs by key. */
+  readonly contributors: [string, string][];
 }
 
 /** A "Cosmos DB Built-in Data Contributor" assignment on one account's database. */
