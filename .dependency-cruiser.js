@@ -8,7 +8,7 @@
  *   database  tracking  events    the data constructs, on the data-tier base
  *   data-tier  workloads          both build on a stamp (private endpoints into it; identities federated with its cluster)
  *   stamp  global-entry           regional infrastructure; the edge, which knows stamps only through the ingress contract
- *   shared  monitoring            the contracts the blocks agree on; the monitoring sink
+ *   common  monitoring            the contracts the blocks agree on; the monitoring sink
  *   core                          errors, validation, naming, regions, patterns, address plan, services
  *
  * lib/index.ts re-exports the public API and may import anything. Type-only imports count too
@@ -39,19 +39,19 @@ module.exports = {
     },
     onlyFrom('core-depends-on-nothing', 'core', [],
       'core is the pure model every other layer builds on (errors, validation, naming, regions, patterns, address plan, services); an import from another lib/ folder would make core depend on what depends on it.'),
-    onlyFrom('shared-on-core-only', 'shared', ['core'],
-      'shared/ holds the contracts the building blocks agree on (private DNS zones and endpoints, the regional ingress, the node pool model, the environment and exposure conventions); they must not know any block, or the blocks would be tied to each other through them.'),
+    onlyFrom('common-on-core-only', 'common', ['core'],
+      'common/ holds the contracts the building blocks agree on (private DNS zones and endpoints, the regional ingress, the node pool model, the environment and exposure conventions); they must not know any block, or the blocks would be tied to each other through them.'),
     onlyFrom('monitoring-on-core-only', 'monitoring', ['core'],
-      'monitoring is the sink every block reports to; it sits beside shared/, just above core, so any block can use it.'),
-    onlyFrom('stamp-on-lower-layers-only', 'stamp', ['core', 'shared', 'monitoring'],
-      'The regional stamp is the foundation of the building blocks: the data tier and the workloads build on it, so it cannot import them (it offers private endpoints and node pools through the shared contracts).'),
-    onlyFrom('global-entry-on-lower-layers-only', 'global-entry', ['core', 'shared', 'monitoring'],
+      'monitoring is the sink every block reports to; it sits beside common/, just above core, so any block can use it.'),
+    onlyFrom('stamp-on-lower-layers-only', 'stamp', ['core', 'common', 'monitoring'],
+      'The regional stamp is the foundation of the building blocks: the data tier and the workloads build on it, so it cannot import them (it offers private endpoints and node pools through the common contracts).'),
+    onlyFrom('global-entry-on-lower-layers-only', 'global-entry', ['core', 'common', 'monitoring'],
       'The global entry reaches the stamps only through the regional ingress contract and the workloads only through the exposure conventions, so it can be used on its own and changes to the stamp do not ripple to the edge.'),
-    onlyFrom('data-tier-above-stamp', 'data-tier', ['core', 'shared', 'monitoring', 'stamp'],
+    onlyFrom('data-tier-above-stamp', 'data-tier', ['core', 'common', 'monitoring', 'stamp'],
       'The data-tier base class connects data constructs to stamps (private endpoints) and creates monitoring sinks; it must not know the concrete data constructs built on it.'),
-    onlyFrom('workloads-above-stamp', 'workloads', ['core', 'shared', 'monitoring', 'stamp'],
+    onlyFrom('workloads-above-stamp', 'workloads', ['core', 'common', 'monitoring', 'stamp'],
       "The workloads federate identities with a stamp's cluster and read its ingress; the data tier reaches them only through the environment contract the platform fills."),
-    onlyFrom('data-constructs-through-data-tier', '(database|tracking|events)', ['core', 'shared', 'monitoring', 'data-tier'],
+    onlyFrom('data-constructs-through-data-tier', '(database|tracking|events)', ['core', 'common', 'monitoring', 'data-tier'],
       'The database, tracking store and event bus reach stamps only through the data-tier base (connect) and the private DNS zone contract, and never import each other: each is usable on its own.'),
     {
       name: 'platform-is-the-top',

@@ -2,12 +2,12 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { RedundancyPattern } from '../lib';
 import { PLATFORM_SERVICES, ServiceKey } from '../lib/core/services';
-import { DEFAULT_NAMESPACE, ENVIRONMENT_CONTRACT, WORKLOAD_SET_KEYS } from '../lib/shared/environment-contract';
+import { DEFAULT_NAMESPACE, ENVIRONMENT_CONTRACT, WORKLOAD_SET_KEYS } from '../lib/common/environment-contract';
 import { EXAMPLES } from '../examples';
 import { all, StackJson, synthApp } from './support/synth';
 
 /**
- * The environment contract (lib/shared/environment-contract.ts) is the one list of what the services find in their
+ * The environment contract (lib/common/environment-contract.ts) is the one list of what the services find in their
  * ConfigMap: the keys the platform really sets, and the README's table, must both be that list.
  */
 

@@ -2,12 +2,12 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { MultiRegionOrderPlatform } from '../lib';
 import { PLATFORM_SERVICES } from '../lib/core/services';
-import { entryServices, frontDoorServicesByDefault, publicDnsLabel, publicDnsName, publicServiceKeys } from '../lib/shared/service-exposure';
+import { entryServices, frontDoorServicesByDefault, publicDnsLabel, publicDnsName, publicServiceKeys } from '../lib/common/service-exposure';
 import { EXAMPLES } from '../examples';
 import { all, forService, StackJson, synthApp } from './support/synth';
 
 /**
- * How each service is reached (lib/shared/service-exposure.ts): which front end serves it, which services get a public
+ * How each service is reached (lib/common/service-exposure.ts): which front end serves it, which services get a public
  * load balancer, and their DNS names. The global entry, the workloads and the platform take it from that one module.
  */
 

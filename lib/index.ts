@@ -18,12 +18,12 @@ export { HEALTH_ENDPOINTS, PLATFORM_SERVICES, TRACKING_EVENTS_PATH } from './cor
 export type { PlatformServiceSpec, ServiceKey } from './core/services';
 export { disableTokenStackTraces } from './core/stack-trace';
 export type { Tags } from './core/tags';
-export { AKS_POOL_MODE_LABEL } from './shared/node-pool-model';
-export type { NodePoolModel } from './shared/node-pool-model';
-export { PrivateDnsZones } from './shared/private-dns-zones';
-export type { PrivateDnsZoneSpec, PrivateDnsZonesProps } from './shared/private-dns-zones';
-export type { DataTierEndpoint } from './shared/private-endpoints';
-export type { RegionalIngress } from './shared/regional-ingress';
+export { AKS_POOL_MODE_LABEL } from './common/node-pool-model';
+export type { NodePoolModel } from './common/node-pool-model';
+export { PrivateDnsZones } from './common/private-dns-zones';
+export type { PrivateDnsZoneSpec, PrivateDnsZonesProps } from './common/private-dns-zones';
+export type { DataTierEndpoint } from './common/private-endpoints';
+export type { RegionalIngress } from './common/regional-ingress';
 export { RegionalMonitoring } from './monitoring/regional-monitoring';
 export type { IRegionalMonitoring, RegionalMonitoringNames, RegionalMonitoringProps } from './monitoring/regional-monitoring';
 export { DataTierConstruct } from './data-tier/data-tier';

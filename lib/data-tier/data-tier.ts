@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { IRegionalMonitoring, RegionalMonitoring } from '../monitoring/regional-monitoring';
-import { DataTierEndpoint } from '../shared/private-endpoints';
+import { DataTierEndpoint } from '../common/private-endpoints';
 import { describeValue, ValidationError } from '../core/errors';
 import { RemovalPolicy } from '../core/lifecycle';
 import { Naming, ResourceKind } from '../core/naming';

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { Annotations } from 'cdktf';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
-import { DataTierEndpoint } from '../shared/private-endpoints';
-import { PrivateDnsZones } from '../shared/private-dns-zones';
+import { DataTierEndpoint } from '../common/private-endpoints';
+import { PrivateDnsZones } from '../common/private-dns-zones';
 import { DataTierConstruct } from '../data-tier/data-tier';
 import { ValidationError } from '../core/errors';
 import { checkFormat, checkGuid, checkShape, Checks, givenOf } from '../core/validate';

@@ -9,8 +9,8 @@ import { ServicebusSubscription } from '@cdktf/provider-azurerm/lib/servicebus-s
 import { ServicebusTopic } from '@cdktf/provider-azurerm/lib/servicebus-topic';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
-import { DataTierEndpoint } from '../shared/private-endpoints';
-import { PrivateDnsZones } from '../shared/private-dns-zones';
+import { DataTierEndpoint } from '../common/private-endpoints';
+import { PrivateDnsZones } from '../common/private-dns-zones';
 import { DataTierConstruct } from '../data-tier/data-tier';
 import { ValidationError } from '../core/errors';
 import { protect } from '../core/lifecycle';

@@ -16,7 +16,7 @@ import { PlatformServiceSpec, ServiceKey } from '../core/services';
 import { checkFormat, checkRegionKeys, Checks } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
-import { RegionalIngress } from '../shared/regional-ingress';
+import { RegionalIngress } from '../common/regional-ingress';
 import { FrontDoorOptions } from './global-entry-types';
 import { addFrontDoorRoutes, CheckedGeo, EntryContext, FrontDoorRoutingProps, OriginGroup, OriginMember } from './routing';
 

@@ -2,7 +2,7 @@ import { RedundancyPattern } from '../core/pattern';
 import { ServiceKey } from '../core/services';
 import { Tags } from '../core/tags';
 import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
-import { RegionalIngress } from '../shared/regional-ingress';
+import { RegionalIngress } from '../common/regional-ingress';
 
 // The props of GlobalEntry, apart from the construct so that the API Management gateway (api-management.ts) and the
 // props' run-time shape (shapes.ts) can name them without importing it.

@@ -5,8 +5,8 @@ import { CdnFrontdoorProfile } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-p
 import { ValidationError } from '../core/errors';
 import { Naming, ResourceKind } from '../core/naming';
 import { RegionPlacement } from '../core/pattern';
-import { checkIngressAddresses, RegionalIngress } from '../shared/regional-ingress';
-import { frontDoorServicesByDefault } from '../shared/service-exposure';
+import { checkIngressAddresses, RegionalIngress } from '../common/regional-ingress';
+import { frontDoorServicesByDefault } from '../common/service-exposure';
 import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, ServiceKey } from '../core/services';
 import { mergeTags, Tags } from '../core/tags';
 import { checkFormat, checkOneOf, checkRegionKeys, checkShape, Checks, IPV4 } from '../core/validate';

@@ -1,4 +1,4 @@
-import { REGIONAL_INGRESS_SHAPE } from '../shared/shapes';
+import { REGIONAL_INGRESS_SHAPE } from '../common/shapes';
 import { PATTERN_SHAPE, REGIONS_SHAPE, TAGS_SHAPE } from '../core/shapes';
 import { PLATFORM_SERVICES } from '../core/services';
 import { opt, shapes, strictShape } from '../core/validate';

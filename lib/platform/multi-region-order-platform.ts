@@ -25,8 +25,8 @@ import { OrderWorkloads } from '../workloads/order-workloads';
 import { WorkloadConfig } from '../workloads/order-workloads-types';
 import { checkSchedulability } from '../workloads/schedulability';
 import { WorkloadIdentities } from '../workloads/workload-identities';
-import { ServiceEnvironment } from '../shared/environment-contract';
-import { entryServices, publicDnsLabel, publicDnsName, publicServiceKeys } from '../shared/service-exposure';
+import { ServiceEnvironment } from '../common/environment-contract';
+import { entryServices, publicDnsLabel, publicDnsName, publicServiceKeys } from '../common/service-exposure';
 import { PlatformBackend } from './backend';
 import { MultiRegionOrderPlatformProps, PlatformDatabaseOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
 import { EVENT_GRID_OPTIONS_SHAPE, SERVICE_BUS_OPTIONS_SHAPE } from '../events/shapes';
@@ -405,7 +405,7 @@ export class MultiRegionOrderPlatform extends Construct {
   /**
    * The environment of each service in a region, by region role (the README's wiring by role): where the Order
    * service writes and reads, the tracking account and preferred regions, the event bus host, the telemetry sink. Only
-   * keys of the environment contract (shared/environment-contract.ts) type-check here.
+   * keys of the environment contract (common/environment-contract.ts) type-check here.
    */
   private workloadConfig(placement: RegionPlacement, monitoring: RegionalMonitoring, eventBus: PlatformEventBusOptions | undefined): WorkloadConfig {
     const region = placement.region.name;

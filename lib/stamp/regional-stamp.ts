@@ -10,9 +10,9 @@ import { MonitorDataCollectionRuleAssociation } from '@cdktf/provider-azurerm/li
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { AKS_POOL_MODE_LABEL, NodePoolModel } from '../shared/node-pool-model';
-import { PrivateDnsZoneSpec, PrivateDnsZones } from '../shared/private-dns-zones';
-import { ingressIp, RegionalIngress } from '../shared/regional-ingress';
+import { AKS_POOL_MODE_LABEL, NodePoolModel } from '../common/node-pool-model';
+import { PrivateDnsZoneSpec, PrivateDnsZones } from '../common/private-dns-zones';
+import { ingressIp, RegionalIngress } from '../common/regional-ingress';
 import { AddressPlan, RegionAddresses } from '../core/address-plan';
 import { protect, RemovalPolicy } from '../core/lifecycle';
 import { Naming, ResourceKind } from '../core/naming';

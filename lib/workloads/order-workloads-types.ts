@@ -1,6 +1,6 @@
 import { RegionRole, StandbyMode } from '../core/pattern';
 import { ServiceKey } from '../core/services';
-import { RegionalIngress } from '../shared/regional-ingress';
+import { RegionalIngress } from '../common/regional-ingress';
 import { Rollout } from './rollout';
 import type { IWorkloadIdentities } from './workload-identities';
 

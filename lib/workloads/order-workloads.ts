@@ -10,9 +10,9 @@ import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { describeValue, ValidationError } from '../core/errors';
 import { RegionRole, StandbyMode } from '../core/pattern';
-import { AKS_POOL_MODE_LABEL } from '../shared/node-pool-model';
-import { DEFAULT_NAMESPACE, ServiceEnvironment, WORKLOAD_SET_KEYS } from '../shared/environment-contract';
-import { checkIngressAddresses } from '../shared/regional-ingress';
+import { AKS_POOL_MODE_LABEL } from '../common/node-pool-model';
+import { DEFAULT_NAMESPACE, ServiceEnvironment, WORKLOAD_SET_KEYS } from '../common/environment-contract';
+import { checkIngressAddresses } from '../common/regional-ingress';
 import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, ServiceKey } from '../core/services';
 import { Regions } from '../core/regions';
 import { checkFormat, checkGuid, checkShape, Checks, givenOf, IPV4_CIDR, pascal } from '../core/validate';

@@ -17,7 +17,7 @@
  *   sets every node runs (Container Insights, Cilium, CSI drivers, ...).
  */
 
-import { NodePoolModel } from '../shared/node-pool-model';
+import { NodePoolModel } from '../common/node-pool-model';
 import { describeValue, ValidationError } from '../core/errors';
 
 /** The pods of one Deployment. */

@@ -1,4 +1,4 @@
-import { REGIONAL_INGRESS_SHAPE } from '../shared/shapes';
+import { REGIONAL_INGRESS_SHAPE } from '../common/shapes';
 import { PLATFORM_SERVICES } from '../core/services';
 import { RegionRole } from '../core/pattern';
 import { opt, shapes, strictShape } from '../core/validate';

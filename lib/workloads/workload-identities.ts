@@ -3,7 +3,7 @@ import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federat
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Naming, ResourceKind } from '../core/naming';
 import { PLATFORM_SERVICES, ServiceKey } from '../core/services';
-import { DEFAULT_NAMESPACE } from '../shared/environment-contract';
+import { DEFAULT_NAMESPACE } from '../common/environment-contract';
 import { checkFormat, checkShape, opt, shapes, strictShape } from '../core/validate';
 import { RegionalStamp } from '../stamp/regional-stamp';
 
