@@ -6,6 +6,7 @@ import {
   OrderWorkloads, OrderWorkloadsProps, PlatformBackend, RedundancyPattern, RegionalMonitoring, RegionalStamp, RegionRole, Rollout, TrackingStore,
   ValidationError, WorkloadIdentities,
 } from '../lib';
+import { ownGroups, sink } from './support/standalone';
 import { testStack } from './support/synth';
 
 /**
@@ -40,17 +41,17 @@ function platform(overrides: Loose = {}, pattern = RedundancyPattern.primarySeco
 }
 
 const zr = RedundancyPattern.zoneRedundant();
-const stamp = (props: Loose) => () => new RegionalStamp(testStack(), 'Stamp', { region: 'westus3', prefix: 'shop', ...props });
-const database = (props: Loose) => () => new ActivePassiveDatabase(testStack(), 'OrderDb', { prefix: 'shop', pattern: zr, regions: ['westus3'], engine: DatabaseEngine.sql(), administrator: ADMIN, ...props });
+const stamp = (props: Loose) => () => new RegionalStamp(testStack(), 'Stamp', { region: 'westus3', prefix: 'shop', monitoring: sink('westus3'), ...props });
+const database = (props: Loose) => () => new ActivePassiveDatabase(testStack(), 'OrderDb', { prefix: 'shop', pattern: zr, regions: ['westus3'], engine: DatabaseEngine.sql(), administrator: ADMIN, ...ownGroups(props.regions ?? ['westus3']), ...props });
 const sql = (options: Loose) => database({ engine: DatabaseEngine.sql(options) });
 const pg = (options: Loose) => database({ engine: DatabaseEngine.postgresql(options) });
-const tracking = (props: Loose) => () => new TrackingStore(testStack(), 'Tracking', { prefix: 'shop', pattern: zr, regions: ['westus3'], ...props });
-const bus = (props: Loose) => () => new EventBus(testStack(), 'Events', { prefix: 'shop', pattern: zr, regions: ['westus3'], ...props });
+const tracking = (props: Loose) => () => new TrackingStore(testStack(), 'Tracking', { prefix: 'shop', pattern: zr, regions: ['westus3'], ...ownGroups(props.regions ?? ['westus3']), ...props });
+const bus = (props: Loose) => () => new EventBus(testStack(), 'Events', { prefix: 'shop', pattern: zr, regions: ['westus3'], ...ownGroups(props.regions ?? ['westus3']), ...props });
 const INGRESS = {
   region: 'westus3', nodeResourceGroup: 'rg-nodes', subnetName: 'snet-ingress', subnetCidr: '10.100.5.0/24', podCidr: '192.168.0.0/16',
   services: { order: { privateIp: '10.100.5.10', privateLinkServiceName: 'pls-order-api' }, tracking: { privateIp: '10.100.5.11', privateLinkServiceName: 'pls-tracking-api' } },
 };
-const entry = (props: Loose) => () => new GlobalEntry(testStack(), 'Entry', { prefix: 'shop', pattern: zr, regions: ['westus3'], ingress: [INGRESS], frontDoor: { originHostHeaders: HEADERS }, ...props });
+const entry = (props: Loose) => () => new GlobalEntry(testStack(), 'Entry', { prefix: 'shop', pattern: zr, regions: ['westus3'], ingress: [INGRESS], frontDoor: { originHostHeaders: HEADERS }, createResourceGroup: true, ...props });
 const WORKLOADS: OrderWorkloadsProps = {
   region: 'westus3', role: RegionRole.PRIMARY, ...IMAGES,
   identities: { clientIds: { order: '11111111-1111-1111-1111-111111111111', tracking: '22222222-2222-2222-2222-222222222222' }, namespace: 'orders' },
@@ -80,7 +81,7 @@ const BAD: [string, () => unknown, string][] = [
   ['a typo in the entry', platform({ entry: { frontdoor: {} } }), "invalid entry.frontdoor {}: unknown option 'frontdoor', which would be ignored. Fix: did you mean 'frontDoor'?"],
   ['a typo in the WAF', platform({ entry: { frontDoor: { originHostHeaders: HEADERS, waf: { rateLimit: 10 } } } }), "invalid entry.frontDoor.waf.rateLimit 10: unknown option 'rateLimit'"],
   ['a typo in the geo routing (would drop the cell mapping)', platform({ entry: { geoRouting: { countrys: { westeurope: ['DE'] } } } }), "invalid entry.geoRouting.countrys"],
-  ['a typo in monitoring', platform({ monitoring: { retentionDays: 60 } }), "invalid monitoring.retentionDays 60: unknown option 'retentionDays', which would be ignored. Fix: did you mean 'retentionInDays'?"],
+  ['a typo in monitoring', platform({ monitoring: { retentionInDays: 60 } }), "invalid monitoring.retentionInDays 60: unknown option 'retentionInDays', which would be ignored. Fix: did you mean 'retentionDays'?"],
   ['a typo in the Key Vault options', platform({ keyVault: { softDeleteDays: 30 } }), "invalid keyVault.softDeleteDays 30: unknown option 'softDeleteDays'"],
   ['a typo in a maintenance window', platform({ kubernetes: { maintenanceWindow: { day: 'Monday' } } }), "invalid kubernetes.maintenanceWindow.day \"Monday\": unknown option 'day'"],
   ['a typo in the probes', platform({ workloads: { ...IMAGES, order: { image: 'c.io/order:1', probes: { ready: '/r' } } } }), "invalid workloads.order.probes.ready \"/r\": unknown option 'ready'"],
@@ -177,7 +178,12 @@ const BAD: [string, () => unknown, string][] = [
   ['an address index outside the plan', stamp({ addressIndex: 16 }), 'invalid addressIndex 16: must be an integer from 0 to 15 (the block must lie inside the address plan)'],
   ['a role that is not one', stamp({ role: 'leader' }), "invalid role \"leader\": expected one of 'primary', 'secondary', 'active', 'passive', 'cell'"],
   ['a zone-redundant stamp where there are no zones', stamp({ region: 'westus' }), 'invalid region "westus": West US has no availability zones, so the stamp cannot be zone-redundant'],
-  ['a workspace name for a stamp given a sink', () => { const s = testStack(); const m = new RegionalMonitoring(s, 'M', { prefix: 'shop', region: 'westus3', resourceGroupName: 'rg' }); new RegionalStamp(s, 'Stamp', { region: 'westus3', prefix: 'shop', monitoring: m, names: { logAnalyticsWorkspace: 'log' } }); }, 'invalid names.logAnalyticsWorkspace "log": the stamp was given a monitoring sink'],
+  ['a stamp without a monitoring sink', () => new RegionalStamp(testStack(), 'Stamp', { region: 'westus3', prefix: 'shop' } as Loose), 'invalid monitoring (undefined): expected a monitoring sink (RegionalMonitoring), got nothing (undefined)'],
+  ['a workspace name on a stamp (it creates no workspace)', stamp({ names: { logAnalyticsWorkspace: 'log' } }), "invalid names.logAnalyticsWorkspace \"log\": unknown option 'logAnalyticsWorkspace', which would be ignored"],
+  ['a data tier without a monitoring sink for a region', () => new TrackingStore(testStack(), 'Tracking', { prefix: 'shop', pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], createResourceGroups: true, monitoring: { westus3: sink('westus3') } }), 'invalid monitoring ["westus3"]: no monitoring sink for eastus: the construct sends its diagnostics there and creates no workspace of its own'],
+  ['a data tier with neither resource groups nor createResourceGroups', () => new EventBus(testStack(), 'Events', { prefix: 'shop', pattern: zr, regions: ['westus3'], monitoring: { westus3: sink('westus3') } }), "invalid resourceGroupNames []: no resource group for westus3, and createResourceGroups is not set: the construct creates no group it was not asked for. Fix: pass resourceGroupNames: { westus3: '<existing group>' }, or set createResourceGroups: true"],
+  ['an entry with neither a resource group nor createResourceGroup', entry({ createResourceGroup: undefined }), "invalid resourceGroupName (undefined): no resource group for the global resources, and createResourceGroup is not set"],
+  ['an entry resource group name Azure refuses', entry({ resourceGroupName: 'rg edge' }), 'invalid resourceGroupName "rg edge"'],
   ['every stamp problem at once', stamp({ kubernetes: { userPool: { minCount: 1 }, systemPool: { minCount: 1 }, maintenanceWindow: { durationHours: 2 } } }), 'test/Stamp: 3 problems'],
   ['every shape problem at once', stamp({ zoneRedundant: 'yes', kubernetes: { automaticUpgradeChannel: 'nightly', userPool: { minCnt: 3 } } }), 'test/Stamp: 3 problems'],
   // --- ActivePassiveDatabase ---
@@ -204,14 +210,14 @@ const BAD: [string, () => unknown, string][] = [
   ['a monitoring sink keyed by an unlisted region', database({ monitoring: { eastus: { workspaceId: 'x', appInsightsConnectionString: 'y' } } }), 'invalid monitoring.eastus "eastus": not one of the regions (westus3), so the setting would be ignored'],
   ['a monitoring sink that is not one', database({ monitoring: { westus3: 'log-analytics' } }), 'invalid monitoring.westus3 "log-analytics": expected a monitoring sink (RegionalMonitoring)'],
   ['every database problem at once', sql({ shortTermRetentionDays: 40, maxSizeGb: 0, longTermRetention: { weekly: 'P1000W' } }), 'test/OrderDb: 3 problems'],
-  ['connecting something that is not a stamp', () => new ActivePassiveDatabase(testStack(), 'OrderDb', { prefix: 'shop', pattern: zr, regions: ['westus3'], engine: DatabaseEngine.sql(), administrator: ADMIN }).connect({ region: 'westus3' } as Loose), 'invalid connect(stamp) {"region":"westus3"}: expected a RegionalStamp, got an object'],
-  ['connecting a stamp twice', () => { const s = testStack(); const t = new TrackingStore(s, 'Tracking', { prefix: 'shop', pattern: zr, regions: ['westus3'] }); const st = new RegionalStamp(s, 'Stamp', { region: 'westus3', prefix: 'shop' }); t.connect(st); t.connect(st); }, 'invalid connect(stamp) "test/Stamp": this stamp is already connected'],
+  ['connecting something that is not a stamp', () => new ActivePassiveDatabase(testStack(), 'OrderDb', { prefix: 'shop', pattern: zr, regions: ['westus3'], engine: DatabaseEngine.sql(), administrator: ADMIN, ...ownGroups(['westus3']) }).connect({ region: 'westus3' } as Loose), 'invalid connect(stamp) {"region":"westus3"}: expected a RegionalStamp, got an object'],
+  ['connecting a stamp twice', () => { const s = testStack(); const t = new TrackingStore(s, 'Tracking', { prefix: 'shop', pattern: zr, regions: ['westus3'], ...ownGroups(['westus3']) }); const st = new RegionalStamp(s, 'Stamp', { region: 'westus3', prefix: 'shop', monitoring: sink('westus3') }); t.connect(st); t.connect(st); }, 'invalid connect(stamp) "test/Stamp": this stamp is already connected'],
   ['a scheduling check without pools', () => checkSchedulability(undefined as Loose, []), 'checkSchedulability: invalid pools (undefined): expected a list, got nothing (undefined). Fix: pass RegionalStamp.nodePools'],
   // --- TrackingStore ---
   ['a typo in the deliveries container', tracking({ deliveries: { partitionKey: '/orderId' } }), "invalid deliveries.partitionKey \"/orderId\": unknown option 'partitionKey', which would be ignored. Fix: did you mean 'partitionKeyPath'?"],
   ['a throughput that is not a step of 1000', tracking({ deliveries: { maxThroughput: 4500 } }), 'invalid deliveries.maxThroughput 4500: autoscale maximum throughput is 1000 RU/s or more, in steps of 1000'],
-  ['Strong consistency with multi-region writes', () => new TrackingStore(testStack(), 'Tracking', { prefix: 'shop', pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'], consistency: 'Strong' }), 'invalid consistency "Strong": Strong consistency cannot be combined with multi-region writes'],
-  ['continuous backup with multi-region writes', () => new TrackingStore(testStack(), 'Tracking', { prefix: 'shop', pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'], backup: 'continuous7Days' }), 'invalid backup "continuous7Days": this library does not combine continuous backup with multi-region writes'],
+  ['Strong consistency with multi-region writes', () => new TrackingStore(testStack(), 'Tracking', { prefix: 'shop', pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'], ...ownGroups(['eastus2', 'westus3']), consistency: 'Strong' }), 'invalid consistency "Strong": Strong consistency cannot be combined with multi-region writes'],
+  ['continuous backup with multi-region writes', () => new TrackingStore(testStack(), 'Tracking', { prefix: 'shop', pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'], ...ownGroups(['eastus2', 'westus3']), backup: 'continuous7Days' }), 'invalid backup "continuous7Days": this library does not combine continuous backup with multi-region writes'],
   ['a data contributor that is not a principal ID', tracking({ dataContributors: { Tracker: 'tracking-identity' } }), 'invalid dataContributors.Tracker "tracking-identity": not an Entra ID principal (object) ID (a GUID)'],
   ['a data contributor key that cannot be a construct ID', tracking({ dataContributors: { 'tracking-api': PRINCIPAL } }), 'invalid dataContributors.tracking-api "tracking-api": keys become construct IDs'],
   ['a container named leases', tracking({ deliveries: { name: 'leases' } }), "invalid deliveries.name \"leases\": container names here are 1-40 lower-case letters, digits and hyphens, and 'leases' is taken by the change feed"],
@@ -229,7 +235,7 @@ const BAD: [string, () => unknown, string][] = [
   ['every event bus problem at once', bus({ transport: EventTransport.serviceBus({ capacity: 3, lockDuration: 'PT10M' }) }), 'test/Events: 2 problems'],
   // --- GlobalEntry ---
   ['a typo in the Front Door options', entry({ frontDoor: { originHostHeaders: HEADERS, privatLink: false } }), "invalid frontDoor.privatLink false: unknown option 'privatLink', which would be ignored. Fix: did you mean 'privateLink'?"],
-  ['allowCrossCellFallback as a string (would break residency)', () => new GlobalEntry(testStack(), 'Entry', { prefix: 'shop', pattern: RedundancyPattern.regionPinned(), regions: ['westeurope', 'japaneast'], ingress: [{ ...INGRESS, region: 'westeurope' }, { ...INGRESS, region: 'japaneast' }], frontDoor: { originHostHeaders: HEADERS }, geoRouting: { countries: { westeurope: ['DE'], japaneast: ['JP'] }, allowCrossCellFallback: 'false' as Loose } }), 'invalid geoRouting.allowCrossCellFallback "false": expected true or false (a boolean, not a string), got the string "false"'],
+  ['allowCrossCellFallback as a string (would break residency)', () => new GlobalEntry(testStack(), 'Entry', { prefix: 'shop', createResourceGroup: true, pattern: RedundancyPattern.regionPinned(), regions: ['westeurope', 'japaneast'], ingress: [{ ...INGRESS, region: 'westeurope' }, { ...INGRESS, region: 'japaneast' }], frontDoor: { originHostHeaders: HEADERS }, geoRouting: { countries: { westeurope: ['DE'], japaneast: ['JP'] }, allowCrossCellFallback: 'false' as Loose } }), 'invalid geoRouting.allowCrossCellFallback "false": expected true or false (a boolean, not a string), got the string "false"'],
   ['an origin host header for a service Front Door does not serve', entry({ publicOrigins: { westus3: { tracking: 'tracking-westus3.contoso.com' } }, trafficManager: { services: ['tracking'] }, frontDoor: { originHostHeaders: HEADERS } }), "invalid frontDoor.originHostHeaders.tracking \"tracking.contoso.com\": Front Door does not serve 'tracking' here (order), so the setting would be ignored"],
   ['public origins nobody uses', entry({ publicOrigins: { westus3: { order: 'orders.contoso.com' } } }), 'invalid publicOrigins ["westus3"]: every service is reached over Private Link, so public origins would be ignored'],
   ['Private Link locations with public origins', entry({ publicOrigins: { westus3: { order: 'o.contoso.com', tracking: 't.contoso.com' } }, frontDoor: { privateLink: false, privateLinkLocations: { westus3: 'eastus' } } }), 'invalid frontDoor.privateLinkLocations {"westus3":"eastus"}: the origins are not reached over Private Link, so the setting would be ignored'],
@@ -283,8 +289,8 @@ const BAD: [string, () => unknown, string][] = [
   ['every workload problem at once', order({ minReplicas: 1, cpuTargetPercent: 0, image: 'c.io/order:latest' }), 'test/Workloads: 3 problems'],
   // --- WorkloadIdentities, RegionalMonitoring ---
   ['identities for something that is not a stamp', () => new WorkloadIdentities(testStack(), 'Ids', { stamp: { region: 'westus3' } as Loose, prefix: 'shop' }), 'invalid stamp {"region":"westus3"}: expected a RegionalStamp'],
-  ['identities in a namespace that is not a DNS label', () => { const s = testStack(); new WorkloadIdentities(s, 'Ids', { stamp: new RegionalStamp(s, 'Stamp', { region: 'westus3', prefix: 'shop' }), prefix: 'shop', namespace: 'Orders' }); }, 'invalid namespace "Orders": not a DNS-1123 label'],
-  ['a workspace retention of 7 days', () => new RegionalMonitoring(testStack(), 'M', { prefix: 'shop', region: 'westus3', resourceGroupName: 'rg', retentionInDays: 7 }), 'invalid retentionInDays 7: must be an integer from 30 to 730'],
+  ['identities in a namespace that is not a DNS label', () => { const s = testStack(); new WorkloadIdentities(s, 'Ids', { stamp: new RegionalStamp(s, 'Stamp', { region: 'westus3', prefix: 'shop', monitoring: sink('westus3') }), prefix: 'shop', namespace: 'Orders' }); }, 'invalid namespace "Orders": not a DNS-1123 label'],
+  ['a workspace retention of 7 days', () => new RegionalMonitoring(testStack(), 'M', { prefix: 'shop', region: 'westus3', resourceGroupName: 'rg', retentionDays: 7 }), 'invalid retentionDays 7: must be an integer from 30 to 730'],
   ['a typo in the monitoring names', () => new RegionalMonitoring(testStack(), 'M', { prefix: 'shop', region: 'westus3', resourceGroupName: 'rg', names: { workspace: 'log' } as Loose }), "invalid names.workspace \"log\": unknown option 'workspace'"],
 ];
 

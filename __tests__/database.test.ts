@@ -3,6 +3,7 @@ import {
   ActivePassiveDatabase, ActivePassiveDatabaseProps, DatabaseEngine, RedundancyPattern, RegionalStamp, RemovalPolicy, ValidationError,
 } from '../lib';
 import { DATA_PATTERNS } from './support/patterns';
+import { ownGroups, sink } from './support/standalone';
 import { all, StackJson, synthStack, testStack } from './support/synth';
 
 const ADMIN = { objectId: '11111111-2222-3333-4444-555555555555', name: 'sg-order-db-admins' };
@@ -10,7 +11,7 @@ const ADMIN = { objectId: '11111111-2222-3333-4444-555555555555', name: 'sg-orde
 const PATTERNS = DATA_PATTERNS;
 
 function build(props: Partial<ActivePassiveDatabaseProps> & Pick<ActivePassiveDatabaseProps, 'engine'>, stack: TerraformStack = testStack()) {
-  const database = new ActivePassiveDatabase(stack, 'OrderDb', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], administrator: ADMIN, ...props });
+  const database = new ActivePassiveDatabase(stack, 'OrderDb', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], administrator: ADMIN, ...ownGroups(props.regions ?? ['westus3']), ...props });
   return { stack, database, json: synthStack(stack) };
 }
 
@@ -219,8 +220,8 @@ describe.each(PATTERNS)('PostgreSQL under %s', (kind, pattern, regions) => {
 describe('ActivePassiveDatabase wiring', () => {
   test('connect() puts a private endpoint to every server into the stamp, registered in the engine zone', () => {
     const stack = testStack();
-    const { database } = { database: new ActivePassiveDatabase(stack, 'OrderDb', { prefix: 'shop', pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], engine: DatabaseEngine.sql(), administrator: ADMIN }) };
-    const stamp = new RegionalStamp(stack, 'Stamp', { prefix: 'shop', region: 'eastus' });
+    const { database } = { database: new ActivePassiveDatabase(stack, 'OrderDb', { prefix: 'shop', pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], engine: DatabaseEngine.sql(), administrator: ADMIN, ...ownGroups(['westus3', 'eastus']) }) };
+    const stamp = new RegionalStamp(stack, 'Stamp', { prefix: 'shop', region: 'eastus', monitoring: sink('eastus') });
     database.connect(stamp);
     const json = synthStack(stack);
     const endpoints = Object.values(all(json, 'azurerm_private_endpoint')).filter((e) => e.private_service_connection.subresource_names[0] === 'sqlServer');
@@ -232,8 +233,8 @@ describe('ActivePassiveDatabase wiring', () => {
 
   test('PostgreSQL endpoints use the postgresqlServer sub-resource and their own zone', () => {
     const stack = testStack();
-    const database = new ActivePassiveDatabase(stack, 'OrderDb', { prefix: 'shop', pattern: RedundancyPattern.activePassive(), regions: ['eastus2', 'centralus'], engine: DatabaseEngine.postgresql(), administrator: ADMIN });
-    const stamp = new RegionalStamp(stack, 'Stamp', { prefix: 'shop', region: 'eastus2' });
+    const database = new ActivePassiveDatabase(stack, 'OrderDb', { prefix: 'shop', pattern: RedundancyPattern.activePassive(), regions: ['eastus2', 'centralus'], engine: DatabaseEngine.postgresql(), administrator: ADMIN, ...ownGroups(['eastus2', 'centralus']) });
+    const stamp = new RegionalStamp(stack, 'Stamp', { prefix: 'shop', region: 'eastus2', monitoring: sink('eastus2') });
     database.connect(stamp);
     const json = synthStack(stack);
     const endpoints = Object.values(all(json, 'azurerm_private_endpoint')).filter((e) => e.private_service_connection.subresource_names[0] === 'postgresqlServer');
@@ -305,7 +306,7 @@ describe('ActivePassiveDatabase bad input', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     ['an engine that is expected a DatabaseEngine (DatabaseEngine.sql({...}) or DatabaseEngine.postgresql({...})), got the string', { engine: 'sql' as any }, 'invalid engine "sql": expected a DatabaseEngine (DatabaseEngine.sql({...}) or DatabaseEngine.postgresql({...})), got the string'],
   ])('rejects %s', (_label, props, message) => {
-    const make = () => new ActivePassiveDatabase(testStack(), 'OrderDb', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], administrator: ADMIN, engine: sql(), ...props });
+    const make = () => new ActivePassiveDatabase(testStack(), 'OrderDb', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], administrator: ADMIN, engine: sql(), ...ownGroups((props as { regions?: string[] }).regions ?? ['westus3']), ...props });
     expect(make).toThrow(ValidationError);
     expect(make).toThrow(message);
   });

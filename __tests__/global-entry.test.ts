@@ -34,7 +34,7 @@ function frontDoorFor(props: Partial<GlobalEntryProps>): GlobalEntryProps['front
 /** Builds and synthesizes a GlobalEntry; `outputs` names values of the construct to synthesize as stack outputs. */
 function entry(props: Partial<GlobalEntryProps> & Pick<GlobalEntryProps, 'pattern' | 'regions'>, outputs: (e: GlobalEntry) => Record<string, string> = () => ({})): { entry: GlobalEntry; json: StackJson } {
   const stack: TerraformStack = testStack();
-  const e = new GlobalEntry(stack, 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), ...props, frontDoor: frontDoorFor(props) });
+  const e = new GlobalEntry(stack, 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), createResourceGroup: true, ...props, frontDoor: frontDoorFor(props) });
   for (const [name, value] of Object.entries(outputs(e))) new TerraformOutput(stack, name, { value });
   return { entry: e, json: synthStack(stack) };
 }
@@ -310,7 +310,7 @@ describe('GlobalEntry bad input', () => {
     ['a JWT issuer that is not HTTPS', { ...ps, publicOrigins: publicFor(ps.regions), apiManagement: { ...APIM, jwt: { issuer: 'login.microsoftonline.com', audiences: ['api://orders'] } } }, 'invalid apiManagement.jwt.issuer "login.microsoftonline.com"'],
     ['no JWT audience', { ...ps, publicOrigins: publicFor(ps.regions), apiManagement: { ...APIM, jwt: { issuer: 'https://login.microsoftonline.com/t/v2.0', audiences: [] } } }, 'invalid apiManagement.jwt.audiences []: validate-jwt needs at least one non-empty audience'],
   ])('rejects %s', (_label, props, message) => {
-    const make = () => new GlobalEntry(testStack(), 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), ...props, frontDoor: frontDoorFor(props) });
+    const make = () => new GlobalEntry(testStack(), 'Entry', { prefix: 'shop', ingress: ingressFor(props.regions), createResourceGroup: true, ...props, frontDoor: frontDoorFor(props) });
     expect(make).toThrow(ValidationError);
     expect(make).toThrow(message);
   });

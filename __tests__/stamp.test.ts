@@ -1,9 +1,10 @@
 import { TerraformStack } from 'cdktf';
 import { AddressPlan, RegionalMonitoring, RegionalStamp, RegionalStampProps, RegionRole, RemovalPolicy, ValidationError } from '../lib';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { sink } from './support/standalone';
 import { all, only, StackJson, synthStack, testStack } from './support/synth';
 
-const BASE: RegionalStampProps = { region: 'westus3', prefix: 'shop' };
+const BASE: RegionalStampProps = { region: 'westus3', prefix: 'shop', monitoring: sink('westus3') };
 
 function synthStamp(props: Partial<RegionalStampProps> = {}): StackJson {
   const stack = testStack();
@@ -86,10 +87,10 @@ describe('RegionalStamp defaults (zone-redundant, secure)', () => {
   });
 
   test('AKS: Container Insights to the regional workspace with managed-identity auth and a data collection rule', () => {
-    const workspace = Object.keys(all(json, 'azurerm_log_analytics_workspace'))[0];
-    expect(cluster.oms_agent).toEqual({ log_analytics_workspace_id: `\${azurerm_log_analytics_workspace.${workspace}.id}`, msi_auth_for_monitoring_enabled: true });
+    const workspace = sink('westus3').workspaceId;
+    expect(cluster.oms_agent).toEqual({ log_analytics_workspace_id: workspace, msi_auth_for_monitoring_enabled: true });
     const rule = only(json, 'azurerm_monitor_data_collection_rule');
-    expect(rule.destinations.log_analytics[0].workspace_resource_id).toBe(`\${azurerm_log_analytics_workspace.${workspace}.id}`);
+    expect(rule.destinations.log_analytics[0].workspace_resource_id).toBe(workspace);
     expect(rule.data_sources.extension[0].extension_name).toBe('ContainerInsights');
     expect(only(json, 'azurerm_monitor_data_collection_rule_association').target_resource_id).toMatch(/azurerm_kubernetes_cluster\..*\.id/);
   });
@@ -132,10 +133,19 @@ describe('RegionalStamp defaults (zone-redundant, secure)', () => {
     expect(only(json, 'azurerm_private_dns_zone_virtual_network_link')).toMatchObject({ registration_enabled: false, virtual_network_id: expect.stringContaining('azurerm_virtual_network.') });
   });
 
-  test('own monitoring: workspace-based Application Insights, Entra-only workspace, retained on destroy', () => {
-    const workspace = only(json, 'azurerm_log_analytics_workspace');
-    expect(workspace).toMatchObject({ sku: 'PerGB2018', retention_in_days: 30, local_authentication_enabled: false, lifecycle: { prevent_destroy: true } });
-    expect(only(json, 'azurerm_application_insights').workspace_id).toMatch(/azurerm_log_analytics_workspace\..*\.id/);
+  test('no workspace of its own: no Log Analytics workspace or Application Insights is created', () => {
+    expect(all(json, 'azurerm_log_analytics_workspace')).toEqual({});
+    expect(all(json, 'azurerm_application_insights')).toEqual({});
+    expect(Object.keys(all(json, 'azurerm_kubernetes_cluster'))).toHaveLength(1);
+  });
+
+  test('RegionalMonitoring: workspace-based Application Insights, Entra-only workspace, retained on destroy', () => {
+    const stack = testStack();
+    new RegionalMonitoring(stack, 'Monitoring', { prefix: 'shop', region: 'westus3', resourceGroupName: 'rg-monitoring', retentionDays: 90 });
+    const monitoring = synthStack(stack);
+    const workspace = only(monitoring, 'azurerm_log_analytics_workspace');
+    expect(workspace).toMatchObject({ sku: 'PerGB2018', retention_in_days: 90, local_authentication_enabled: false, lifecycle: { prevent_destroy: true } });
+    expect(only(monitoring, 'azurerm_application_insights').workspace_id).toMatch(/azurerm_log_analytics_workspace\..*\.id/);
   });
 
   test('diagnostics: AKS control-plane audit and Key Vault audit logs go to the workspace', () => {
@@ -186,12 +196,14 @@ describe('RegionalStamp options', () => {
     expect(only(json, 'azurerm_kubernetes_cluster_node_pool').zones).toBeUndefined();
   });
 
-  test('a given monitoring sink is used instead of creating one', () => {
+  test('a RegionalMonitoring sink is used by reference', () => {
     const stack = testStack();
     const monitoring = new RegionalMonitoring(stack, 'Shared', { prefix: 'shop', region: 'westus3', resourceGroupName: 'rg-shared' });
     new RegionalStamp(stack, 'Stamp', { ...BASE, monitoring });
     const json = synthStack(stack);
-    expect(Object.keys(all(json, 'azurerm_log_analytics_workspace'))).toEqual([expect.stringMatching(/^Shared_Workspace_/)]);
+    const workspace = Object.keys(all(json, 'azurerm_log_analytics_workspace'));
+    expect(workspace).toEqual([expect.stringMatching(/^Shared_Workspace_/)]);
+    expect(only(json, 'azurerm_kubernetes_cluster').oms_agent.log_analytics_workspace_id).toBe(`\${azurerm_log_analytics_workspace.${workspace[0]}.id}`);
   });
 
   test('a second region of an address plan gets the second block', () => {

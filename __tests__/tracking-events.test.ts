@@ -3,6 +3,7 @@ import {
   EventBus, EventBusProps, EventTransport, RedundancyPattern, RegionalStamp, RemovalPolicy, TrackingStore, TrackingStoreProps, ValidationError,
 } from '../lib';
 import { DATA_PATTERNS } from './support/patterns';
+import { ownGroups, sink } from './support/standalone';
 import { all, only, StackJson, synthStack, testStack } from './support/synth';
 
 const PRINCIPAL = '11111111-2222-3333-4444-555555555555';
@@ -12,13 +13,13 @@ const PATTERNS = DATA_PATTERNS;
 
 function tracking(props: Partial<TrackingStoreProps> = {}) {
   const stack = testStack();
-  const store = new TrackingStore(stack, 'Tracking', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], ...props });
+  const store = new TrackingStore(stack, 'Tracking', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], ...ownGroups(props.regions ?? ['westus3']), ...props });
   return { store, json: synthStack(stack) };
 }
 
 function bus(props: Partial<EventBusProps> = {}) {
   const stack = testStack();
-  const eventBus = new EventBus(stack, 'Events', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], ...props });
+  const eventBus = new EventBus(stack, 'Events', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], ...ownGroups(props.regions ?? ['westus3']), ...props });
   return { eventBus, json: synthStack(stack) };
 }
 
@@ -176,7 +177,7 @@ describe('EventBus (Event Grid option)', () => {
 
   test('without subscribe, no subscription is created (Event Grid would validate a webhook that may not answer yet), and the synth warns', () => {
     const stack = testStack();
-    const quiet = new EventBus(stack, 'Events', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events' }) });
+    const quiet = new EventBus(stack, 'Events', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], ...ownGroups(['westus3']), transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events' }) });
     const unsubscribed = synthStack(stack);
     expect(all(unsubscribed, 'azurerm_eventgrid_topic')).not.toEqual({});
     expect(all(unsubscribed, 'azurerm_eventgrid_event_subscription')).toEqual({});
@@ -210,13 +211,13 @@ describe('EventBus (Event Grid option)', () => {
 describe('EventBus with deferred subscriptions', () => {
   test('subscribe with deferSubscriptions and no addWebhookSubscriptions call fails the synth instead of creating nothing', () => {
     const stack = testStack();
-    new EventBus(stack, 'Events', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events', subscribe: true, deferSubscriptions: true }) });
+    new EventBus(stack, 'Events', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], ...ownGroups(['westus3']), transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events', subscribe: true, deferSubscriptions: true }) });
     expect(() => synthStack(stack)).toThrow(/addWebhookSubscriptions\(scope\) was never called: no subscription would exist/);
   });
 
   test('the subscriptions land where addWebhookSubscriptions puts them', () => {
     const stack = testStack();
-    const eventBus = new EventBus(stack, 'Events', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events', subscribe: true, deferSubscriptions: true }) });
+    const eventBus = new EventBus(stack, 'Events', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], ...ownGroups(['westus3']), transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events', subscribe: true, deferSubscriptions: true }) });
     eventBus.addWebhookSubscriptions(new Construct(stack, 'Later'));
     expect(Object.keys(all(synthStack(stack), 'azurerm_eventgrid_event_subscription'))).toEqual([expect.stringMatching(/^Later_DeliveryTrackingSubscription-westus3_/)]);
   });
@@ -235,10 +236,10 @@ describe('EventBus with partitioned namespaces', () => {
 describe('data tier wiring', () => {
   test('connect() gives a stamp private endpoints to the Cosmos account and every Service Bus namespace', () => {
     const stack = testStack();
-    const common = { prefix: 'shop', pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'] };
+    const common = { prefix: 'shop', pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], ...ownGroups(['westus3', 'eastus']) };
     const store = new TrackingStore(stack, 'Tracking', common);
     const eventBus = new EventBus(stack, 'Events', common);
-    const stamp = new RegionalStamp(stack, 'Stamp', { prefix: 'shop', region: 'eastus' });
+    const stamp = new RegionalStamp(stack, 'Stamp', { prefix: 'shop', region: 'eastus', monitoring: sink('eastus') });
     store.connect(stamp);
     eventBus.connect(stamp);
     const json: StackJson = synthStack(stack);

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { IRegionalMonitoring, RegionalMonitoring } from '../monitoring/regional-monitoring';
+import type { IRegionalMonitoring } from '../monitoring/regional-monitoring';
 import { DataTierEndpoint } from '../common/private-endpoints';
 import { describeValue, ValidationError } from '../core/errors';
 import { RemovalPolicy } from '../core/lifecycle';
@@ -20,15 +20,22 @@ export interface DataTierProps {
   /** Programmatic region names, first = primary / home; the same list the platform's stamps use. */
   readonly regions: string[];
   /**
-   * Resource group per region, by region name.
-   * @default - the construct creates `<prefix>-rg-<db|tracking|events>-<region>-<hash>` in each region it uses
+   * Resource group per region, by region name: existing groups the construct deploys into or, with
+   * `createResourceGroups`, the names of the groups it creates. Without `createResourceGroups`, every region needs one.
+   * @default - with `createResourceGroups`: `<prefix>-rg-<db|tracking|events>-<region>-<hash>`; without: none (required)
    */
   readonly resourceGroupNames?: { readonly [region: string]: string };
   /**
-   * Log Analytics sink per region for diagnostics, by region name.
-   * @default - the construct creates a `RegionalMonitoring` in each region it uses
+   * Create the resource groups (named by `resourceGroupNames` or generated) instead of deploying into existing ones.
+   * The construct never creates a group it was not asked to.
+   * @default false
    */
-  readonly monitoring?: { readonly [region: string]: IRegionalMonitoring };
+  readonly createResourceGroups?: boolean;
+  /**
+   * Where each region's diagnostics go (SQL auditing, Cosmos DB and Service Bus logs), by region name: one sink per
+   * region, for example a `RegionalMonitoring`. The construct creates no workspace of its own.
+   */
+  readonly monitoring: { readonly [region: string]: IRegionalMonitoring };
   /**
    * RETAIN puts `prevent_destroy` on every stateful resource; DESTROY is for throw-away environments only.
    * @default RemovalPolicy.RETAIN
@@ -40,8 +47,8 @@ export interface DataTierProps {
 
 /**
  * Shared plumbing of the data-tier constructs: validated naming and pattern placement, one construct scope per
- * region (keyed by region name, so adding a region never moves another's resources), resource groups and
- * monitoring sinks given or created on first use, and private endpoints into the regional stamps.
+ * region (keyed by region name, so adding a region never moves another's resources), resource groups given (or
+ * created when asked), monitoring sinks given, and private endpoints into the regional stamps.
  */
 export abstract class DataTierConstruct extends Construct {
   /** Where every region sits in the pattern, in list order. */
@@ -56,7 +63,6 @@ export abstract class DataTierConstruct extends Construct {
   protected readonly tags: Tags;
   private readonly regionScopes = new Map<string, Construct>();
   private readonly resourceGroups = new Map<string, string>();
-  private readonly sinks = new Map<string, IRegionalMonitoring>();
   private readonly props: DataTierProps;
   private readonly connected = new Set<RegionalStamp>();
 
@@ -73,6 +79,32 @@ export abstract class DataTierConstruct extends Construct {
     checkRegionKeys(this, 'resourceGroupNames', props.resourceGroupNames, props.regions);
     checkRegionKeys(this, 'monitoring', props.monitoring, props.regions);
     for (const [region, name] of Object.entries(props.resourceGroupNames ?? {})) ResourceKind.RESOURCE_GROUP.validate(this, `resourceGroupNames.${region}`, name);
+    this.checkEveryRegion(props);
+  }
+
+  /**
+   * Every region needs a monitoring sink and, unless the construct creates its groups, an existing resource group:
+   * the construct creates neither a workspace nor a group it was not asked for.
+   */
+  private checkEveryRegion(props: DataTierProps): void {
+    const errors: ValidationError[] = [];
+    const missingSinks = props.regions.filter((region) => props.monitoring[region] === undefined);
+    if (missingSinks.length > 0) {
+      errors.push(new ValidationError({
+        scope: this, prop: 'monitoring', value: Object.keys(props.monitoring),
+        problem: `no monitoring sink for ${missingSinks.join(', ')}: the construct sends its diagnostics there and creates no workspace of its own`,
+        fix: `pass monitoring: { ${missingSinks.map((r) => `${r}: <RegionalMonitoring>`).join(', ')} } (new RegionalMonitoring(scope, id, { prefix, region, resourceGroupName }))`,
+      }));
+    }
+    const missingGroups = props.createResourceGroups === true ? [] : props.regions.filter((region) => props.resourceGroupNames?.[region] === undefined);
+    if (missingGroups.length > 0) {
+      errors.push(new ValidationError({
+        scope: this, prop: 'resourceGroupNames', value: Object.keys(props.resourceGroupNames ?? {}),
+        problem: `no resource group for ${missingGroups.join(', ')}, and createResourceGroups is not set: the construct creates no group it was not asked for`,
+        fix: `pass resourceGroupNames: { ${missingGroups.map((r) => `${r}: '<existing group>'`).join(', ')} }, or set createResourceGroups: true`,
+      }));
+    }
+    if (errors.length > 0) throw ValidationError.combine(errors);
   }
 
   /** The private endpoints every stamp needs into this construct's resources. */
@@ -111,18 +143,23 @@ export abstract class DataTierConstruct extends Construct {
     return scope;
   }
 
-  /** The resource group of a region: given, or created on first use. @internal */
+  /** The resource group of a region: the existing one given, or, with `createResourceGroups`, created on first use. @internal */
   protected resourceGroupName(region: string): string {
-    let name = this.resourceGroups.get(region) ?? this.props.resourceGroupNames?.[region];
-    if (!name) {
-      const scope = this.regionScope(region);
-      name = new ResourceGroup(scope, 'ResourceGroup', {
-        name: this.naming.name(scope, ResourceKind.RESOURCE_GROUP, { qualifier: `${this.resourceGroupQualifier}-${region}` }),
-        location: region,
-        tags: this.tags,
-      }).name;
+    let name = this.resourceGroups.get(region);
+    if (name === undefined) {
+      const given = this.props.resourceGroupNames?.[region];
+      if (this.props.createResourceGroups === true) {
+        const scope = this.regionScope(region);
+        name = new ResourceGroup(scope, 'ResourceGroup', {
+          name: given ?? this.naming.name(scope, ResourceKind.RESOURCE_GROUP, { qualifier: `${this.resourceGroupQualifier}-${region}` }),
+          location: region,
+          tags: this.tags,
+        }).name;
+      } else {
+        name = given!; // checkEveryRegion: every region has one
+      }
+      this.resourceGroups.set(region, name);
     }
-    this.resourceGroups.set(region, name);
     return name;
   }
 
@@ -132,16 +169,9 @@ export abstract class DataTierConstruct extends Construct {
   /** Start of the private endpoints' construct IDs in the stamps (`OrderDb`, `Tracking`, `EventBus`). @internal */
   protected abstract get endpointIdPrefix(): string;
 
-  /** The monitoring sink of a region: given, or created on first use. @internal */
+  /** The monitoring sink of a region (every region has one: see `checkEveryRegion`). @internal */
   protected monitoring(region: string): IRegionalMonitoring {
-    let sink = this.sinks.get(region) ?? this.props.monitoring?.[region];
-    if (!sink) {
-      sink = new RegionalMonitoring(this.regionScope(region), 'Monitoring', {
-        prefix: this.naming.prefix, region, resourceGroupName: this.resourceGroupName(region), removalPolicy: this.removalPolicy, tags: this.tags,
-      });
-    }
-    this.sinks.set(region, sink);
-    return sink;
+    return this.props.monitoring[region];
   }
 
   /**

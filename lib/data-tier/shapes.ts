@@ -8,5 +8,5 @@ import type { DataTierProps } from './data-tier';
 /** The shape entries of `DataTierProps`, for each data-tier construct's own shape. */
 export const DATA_TIER_ENTRIES: { readonly [K in keyof Required<DataTierProps>]: Shape } = {
   prefix: shapes.string(), pattern: PATTERN_SHAPE, regions: REGIONS_SHAPE, resourceGroupNames: opt(shapes.map(shapes.string())),
-  monitoring: opt(shapes.map(MONITORING_SINK_SHAPE)), removalPolicy: opt(REMOVAL_POLICY_SHAPE), tags: opt(TAGS_SHAPE),
+  createResourceGroups: opt(shapes.boolean()), monitoring: shapes.map(MONITORING_SINK_SHAPE), removalPolicy: opt(REMOVAL_POLICY_SHAPE), tags: opt(TAGS_SHAPE),
 };

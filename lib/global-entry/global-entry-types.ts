@@ -147,8 +147,18 @@ export interface GlobalEntryProps {
   readonly weights?: { readonly [region: string]: number };
   /** regionPinned: which countries each cell serves. Required for regionPinned with more than one cell. */
   readonly geoRouting?: GeoRoutingOptions;
-  /** Resource group of the global resources. @default - created in the first region */
+  /**
+   * Resource group of the global resources: an existing group the entry deploys into or, with
+   * `createResourceGroup`, the name of the group it creates. Without `createResourceGroup` it is required.
+   * @default - with `createResourceGroup`: `<prefix>-rg-edge-<first region>-<hash>`; without: none (required)
+   */
   readonly resourceGroupName?: string;
+  /**
+   * Create the resource group (in the first region, named by `resourceGroupName` or generated) instead of deploying
+   * into an existing one. The entry never creates a group it was not asked to.
+   * @default false
+   */
+  readonly createResourceGroup?: boolean;
   /** Workspace for access, health-probe and WAF logs. @default - no diagnostics */
   readonly monitoring?: IRegionalMonitoring;
   /** Tags for every resource (merged over the library's own). @default - library tags only */

@@ -80,11 +80,11 @@ export class GlobalEntry extends Construct {
     const c = this.checkProps(props);
     this.tags = c.tags;
 
-    this.resourceGroupName = props.resourceGroupName ?? new ResourceGroup(this, 'ResourceGroup', {
-      name: this.naming.name(this, ResourceKind.RESOURCE_GROUP, { qualifier: `edge-${this.placements[0].region.name}` }),
+    this.resourceGroupName = props.createResourceGroup === true ? new ResourceGroup(this, 'ResourceGroup', {
+      name: this.naming.name(this, ResourceKind.RESOURCE_GROUP, { qualifier: `edge-${this.placements[0].region.name}`, override: props.resourceGroupName, prop: 'resourceGroupName' }),
       location: this.placements[0].region.name,
       tags: this.tags,
-    }).name;
+    }).name : props.resourceGroupName!; // checkProps: given when not created
     const context: EntryContext = { naming: this.naming, placements: this.placements, resourceGroupName: this.resourceGroupName, tags: this.tags };
     const routing = { weights: c.weights, geo: c.geo, pattern: props.pattern };
 
@@ -119,6 +119,14 @@ export class GlobalEntry extends Construct {
     const checks = new Checks(this);
     const tags = checks.run({}, () => mergeTags(this, 'tags', { 'managed-by': 'cdktf-order-platform', component: 'global-entry', pattern: props.pattern.kind }, props.tags));
     const ingress = checks.run(new Map<string, RegionalIngress>(), () => this.checkIngress(props.ingress));
+    if (props.resourceGroupName !== undefined) checks.run(undefined, () => ResourceKind.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName!));
+    if (props.createResourceGroup !== true && props.resourceGroupName === undefined) {
+      checks.fail({
+        prop: 'resourceGroupName', value: undefined,
+        problem: 'no resource group for the global resources, and createResourceGroup is not set: the entry creates no group it was not asked for',
+        fix: "pass resourceGroupName: '<existing group>', or set createResourceGroup: true",
+      });
+    }
     const healthPath = props.healthProbePath ?? HEALTH_ENDPOINTS.readiness;
     if (!/^\/[^\s?#]*$/.test(healthPath)) {
       checks.fail({ prop: 'healthProbePath', value: healthPath, problem: "a probe path starts with '/' and has no spaces, query or fragment", fix: `use e.g. '${HEALTH_ENDPOINTS.readiness}'` });

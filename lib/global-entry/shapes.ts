@@ -37,5 +37,5 @@ export const ENTRY_OPTION_ENTRIES = {
 
 export const GLOBAL_ENTRY_SHAPE = strictShape<GlobalEntryProps>({
   prefix: shapes.string(), pattern: PATTERN_SHAPE, regions: REGIONS_SHAPE, ingress: shapes.list(REGIONAL_INGRESS_SHAPE), ...ENTRY_OPTION_ENTRIES,
-  resourceGroupName: opt(shapes.string()), monitoring: opt(MONITORING_SINK_SHAPE), tags: opt(TAGS_SHAPE),
+  resourceGroupName: opt(shapes.string()), createResourceGroup: opt(shapes.boolean()), monitoring: opt(MONITORING_SINK_SHAPE), tags: opt(TAGS_SHAPE),
 });

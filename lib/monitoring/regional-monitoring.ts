@@ -27,7 +27,7 @@ export interface RegionalMonitoringProps {
    * Days Log Analytics keeps data (30-730; the first 31 days are included in the price).
    * @default 30
    */
-  readonly retentionInDays?: number;
+  readonly retentionDays?: number;
   /**
    * Logs are data: RETAIN puts `prevent_destroy` on the workspace.
    * @default RemovalPolicy.RETAIN
@@ -51,7 +51,8 @@ export interface IRegionalMonitoring {
  * A region's Log Analytics workspace and workspace-based Application Insights.
  *
  * The platform puts it in the data stack (logs outlive stamps, and the data tier's own diagnostics need a
- * workspace that already exists); a stand-alone `RegionalStamp` creates its own.
+ * workspace that already exists). Used on their own, the stamp, the data-tier constructs and the global entry create
+ * no workspace: pass them one of these (or any `IRegionalMonitoring`).
  */
 export class RegionalMonitoring extends Construct implements IRegionalMonitoring {
   /** The Log Analytics workspace. */
@@ -66,11 +67,11 @@ export class RegionalMonitoring extends Construct implements IRegionalMonitoring
   constructor(scope: Construct, id: string, props: RegionalMonitoringProps) {
     super(scope, id);
     checkShape(this, '', props, strictShape<RegionalMonitoringProps>({
-      prefix: shapes.string(), region: shapes.string(), resourceGroupName: shapes.string(), retentionInDays: opt(shapes.number()), removalPolicy: opt(REMOVAL_POLICY_SHAPE),
+      prefix: shapes.string(), region: shapes.string(), resourceGroupName: shapes.string(), retentionDays: opt(shapes.number()), removalPolicy: opt(REMOVAL_POLICY_SHAPE),
       names: opt(strictShape<RegionalMonitoringNames>({ logAnalyticsWorkspace: opt(shapes.string()), applicationInsights: opt(shapes.string()) })), tags: opt(TAGS_SHAPE),
     }));
     const naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
-    const retention = checkInteger(this, 'retentionInDays', props.retentionInDays ?? 30, 30, 730, 'Log Analytics (PerGB2018) keeps data 30-730 days');
+    const retention = checkInteger(this, 'retentionDays', props.retentionDays ?? 30, 30, 730, 'Log Analytics (PerGB2018) keeps data 30-730 days');
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
 
     this.workspace = new LogAnalyticsWorkspace(this, 'Workspace', {

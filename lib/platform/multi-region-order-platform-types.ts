@@ -17,8 +17,8 @@ import { PlatformBackend } from './backend';
 /** Monitoring settings of the platform. */
 export interface PlatformMonitoringOptions {
   /** Log Analytics retention in days (30-730). @default 30 */
-  readonly retentionInDays?: number;
-  /** Whether the workspaces are kept (prevent_destroy) or may be destroyed. @default RemovalPolicy.RETAIN @default RemovalPolicy.RETAIN */
+  readonly retentionDays?: number;
+  /** Whether the workspaces are kept (prevent_destroy) or may be destroyed. @default RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
 }
 
@@ -35,7 +35,7 @@ export interface PlatformDatabaseOptions {
 }
 
 /** Data-tier props the platform fills in itself. */
-export type PlatformFilled = 'prefix' | 'pattern' | 'regions' | 'resourceGroupNames' | 'monitoring' | 'tags';
+export type PlatformFilled = 'prefix' | 'pattern' | 'regions' | 'resourceGroupNames' | 'createResourceGroups' | 'monitoring' | 'tags';
 
 /** The Delivery-tracking store of the platform (`TrackingStore` props without what the platform supplies). */
 export type PlatformTrackingOptions = Omit<TrackingStoreProps, PlatformFilled>;
@@ -44,7 +44,7 @@ export type PlatformTrackingOptions = Omit<TrackingStoreProps, PlatformFilled>;
 export type PlatformEventBusOptions = Omit<EventBusProps, PlatformFilled>;
 
 /** The global entry of the platform (`GlobalEntry` props without what the platform supplies). */
-export type PlatformEntryOptions = Omit<GlobalEntryProps, 'prefix' | 'pattern' | 'regions' | 'ingress' | 'resourceGroupName' | 'monitoring' | 'tags'>;
+export type PlatformEntryOptions = Omit<GlobalEntryProps, 'prefix' | 'pattern' | 'regions' | 'ingress' | 'resourceGroupName' | 'createResourceGroup' | 'monitoring' | 'tags'>;
 
 /** The workloads of the platform, per service; the same settings in every region. */
 export interface PlatformWorkloadOptions {

@@ -53,7 +53,7 @@ export class RegionalData extends Construct {
       prefix: props.naming.prefix,
       region,
       resourceGroupName: this.resourceGroup.name,
-      retentionInDays: props.monitoring.retentionInDays,
+      retentionDays: props.monitoring.retentionDays,
       removalPolicy: props.monitoring.removalPolicy,
       tags: props.tags,
     });
@@ -308,6 +308,7 @@ export class MultiRegionOrderPlatform extends Construct {
       regions: props.regions,
       ingress: Object.values(regions.stamps).map((stamp) => stamp.ingress),
       monitoring: regions.regionalData[this.placements[0].region.name].monitoring,
+      createResourceGroup: true,
       tags: b.tags,
     }));
     if (entry.endpointHostName) new TerraformOutput(edgeStack, 'FrontDoorHostName', { value: entry.endpointHostName });

@@ -129,10 +129,6 @@ export interface RegionalStampNames {
   readonly kubernetesCluster?: string;
   /** Name of the node resource group AKS creates. @default - `<resource group>-aks-nodes` */
   readonly nodeResourceGroup?: string;
-  /** Name of the Log Analytics workspace the stamp creates. @default - `<prefix>-log-<region>-<hash>` (only when the stamp creates its own workspace) */
-  readonly logAnalyticsWorkspace?: string;
-  /** Name of the Application Insights component the stamp creates. @default - `<prefix>-appi-<region>-<hash>` (only when the stamp creates its own workspace) */
-  readonly applicationInsights?: string;
 }
 
 /** Props of {@link RegionalStamp}. */
@@ -161,10 +157,11 @@ export interface RegionalStampProps {
    */
   readonly addressIndex?: number;
   /**
-   * Workspace and Application Insights the stamp reports to.
-   * @default - the stamp creates a `RegionalMonitoring` in its own resource group
+   * Where the stamp's diagnostics, Container Insights and audit logs go (a Log Analytics workspace and Application
+   * Insights), for example a `RegionalMonitoring`. The stamp creates no workspace of its own; keep the workspace
+   * outside the stamp's resource group so that logs outlive the stamp (the platform puts it in the data stack).
    */
-  readonly monitoring?: IRegionalMonitoring;
+  readonly monitoring: IRegionalMonitoring;
   /** AKS settings. @default - see `KubernetesOptions` */
   readonly kubernetes?: KubernetesOptions;
   /** Key Vault settings. @default - see `KeyVaultOptions` */

@@ -23,7 +23,7 @@ import { ValidationError } from '../core/errors';
 import { mergeTags, Tags } from '../core/tags';
 import { checkFormat, checkGuid, checkShape, Checks, IPV4_OR_CIDR } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
-import { IRegionalMonitoring, RegionalMonitoring } from '../monitoring/regional-monitoring';
+import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
 import { StampNetwork, subnetName } from './network';
 import { DeployerLogin, KeyVaultOptions, KubernetesOptions, MaintenanceWindowOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './regional-stamp-types';
 import { REGIONAL_STAMP_SHAPE } from './shapes';
@@ -42,8 +42,8 @@ const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'
 const AKS_RBAC_CLUSTER_ADMIN = 'Azure Kubernetes Service RBAC Cluster Admin';
 
 /**
- * One Azure region of the platform: resource group, VNet and subnets, Key Vault behind a private endpoint,
- * regional monitoring and a zone-redundant AKS cluster with secure defaults.
+ * One Azure region of the platform: resource group, VNet and subnets, Key Vault behind a private endpoint and a
+ * zone-redundant AKS cluster with secure defaults, reporting to the monitoring sink it is given.
  *
  * Defaults follow the AKS baseline architecture: Standard tier (99.95% API server SLA with zones), a system pool
  * of at least three nodes across zones 1-3 running critical add-ons only, an autoscaled user pool, Entra ID with
@@ -113,7 +113,7 @@ export class RegionalStamp extends Construct {
     const kubernetes = this.checkKubernetes(checks, props.kubernetes ?? {});
     const publicIngressPorts = (props.publicIngressPorts ?? []).map((port, i) => checks.integer(`publicIngressPorts[${i}]`, port, 1, 65535, 'a TCP port', 443));
     const vault = this.checkKeyVault(checks, props.keyVault ?? {});
-    this.checkNames(checks, names, props.monitoring !== undefined);
+    this.checkNames(checks, names);
     checks.throwIfAny();
     this.deployerLogin = kubernetes.deployerLogin;
     const location = this.region.name;
@@ -133,7 +133,7 @@ export class RegionalStamp extends Construct {
       virtualNetworkId: this.network.virtualNetwork.id,
       tags: this.tags,
     });
-    this.monitoring = props.monitoring ?? this.buildMonitoring(names);
+    this.monitoring = props.monitoring;
     this.keyVault = this.buildKeyVault(client.tenantId, vault, names.keyVault);
     const { identity, networkRole } = this.buildClusterIdentity();
     this.clusterIdentity = identity;
@@ -218,17 +218,10 @@ export class RegionalStamp extends Construct {
   }
 
   /** Checks the name overrides: valid for their resource kind, only for what the stamp creates, a node resource group name AKS accepts. */
-  private checkNames(checks: Checks, names: RegionalStampNames, monitoringGiven: boolean): void {
-    if (monitoringGiven && (names.logAnalyticsWorkspace || names.applicationInsights)) {
-      checks.fail({
-        prop: names.logAnalyticsWorkspace ? 'names.logAnalyticsWorkspace' : 'names.applicationInsights', value: names.logAnalyticsWorkspace ?? names.applicationInsights,
-        problem: 'the stamp was given a monitoring sink, so it creates no workspace to name', fix: 'name the workspace where it is created, or drop the override',
-      });
-    }
+  private checkNames(checks: Checks, names: RegionalStampNames): void {
     const overrides: [keyof RegionalStampNames, ResourceKind][] = [
       ['resourceGroup', ResourceKind.RESOURCE_GROUP], ['virtualNetwork', ResourceKind.VIRTUAL_NETWORK], ['keyVault', ResourceKind.KEY_VAULT],
       ['kubernetesCluster', ResourceKind.KUBERNETES_CLUSTER], ['nodeResourceGroup', ResourceKind.RESOURCE_GROUP],
-      ['logAnalyticsWorkspace', ResourceKind.LOG_ANALYTICS_WORKSPACE], ['applicationInsights', ResourceKind.APPLICATION_INSIGHTS],
     ];
     for (const [key, kind] of overrides) {
       if (names[key] !== undefined) checks.run(undefined, () => kind.validate(this, `names.${key}`, names[key]!));
@@ -249,17 +242,6 @@ export class RegionalStamp extends Construct {
       addresses: this.addresses,
       virtualNetworkName,
       publicIngressPorts,
-      tags: this.tags,
-    });
-  }
-
-  /** Builds the stamp's own monitoring sink (Log Analytics and Application Insights), when none was given. */
-  private buildMonitoring(names: RegionalStampNames): RegionalMonitoring {
-    return new RegionalMonitoring(this, 'Monitoring', {
-      prefix: this.naming.prefix,
-      region: this.region.name,
-      resourceGroupName: this.resourceGroup.name,
-      names: { logAnalyticsWorkspace: names.logAnalyticsWorkspace, applicationInsights: names.applicationInsights },
       tags: this.tags,
     });
   }

@@ -27,12 +27,12 @@ export const KEY_VAULT_SHAPE = strictShape<KeyVaultOptions>({ skuName: opt(shape
 
 const NAMES_SHAPE = strictShape<RegionalStampNames>({
   resourceGroup: opt(shapes.string()), virtualNetwork: opt(shapes.string()), keyVault: opt(shapes.string()), kubernetesCluster: opt(shapes.string()),
-  nodeResourceGroup: opt(shapes.string()), logAnalyticsWorkspace: opt(shapes.string()), applicationInsights: opt(shapes.string()),
+  nodeResourceGroup: opt(shapes.string()),
 });
 
 
 export const REGIONAL_STAMP_SHAPE = strictShape<RegionalStampProps>({
   region: shapes.string(), prefix: shapes.string(), role: opt(shapes.oneOf(Object.values(RegionRole))), zoneRedundant: opt(shapes.boolean()),
-  addressPlan: opt(shapes.instance(() => AddressPlan, 'an AddressPlan')), addressIndex: opt(shapes.number()), monitoring: opt(MONITORING_SINK_SHAPE), kubernetes: opt(KUBERNETES_SHAPE),
+  addressPlan: opt(shapes.instance(() => AddressPlan, 'an AddressPlan')), addressIndex: opt(shapes.number()), monitoring: MONITORING_SINK_SHAPE, kubernetes: opt(KUBERNETES_SHAPE),
   keyVault: opt(KEY_VAULT_SHAPE), names: opt(NAMES_SHAPE), publicIngressPorts: opt(shapes.list(shapes.number())), tags: opt(TAGS_SHAPE),
 });
