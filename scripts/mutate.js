@@ -1,14 +1,22 @@
 #!/usr/bin/env node
 /**
- * `npm run mutate -- [paths...]`: Stryker mutation testing of the given lib/ files or folders (default: all of lib/),
- * incremental against the committed report `reports/mutation/incremental.json`.
+ * `npm run mutate -- [--full] [paths...]`: Stryker mutation testing of the given lib/ files or folders (default: all
+ * of lib/), incremental against the committed report of the tier.
+ *
+ * Two tiers:
+ * - unit (default): the tests in __tests__/unit/ only, which call the library's functions and constructs directly
+ *   and synthesize at most one small stack per test, so a mutant takes milliseconds to a second. The unit tier is part
+ *   of the full suite, so every mutant it detects the full suite detects too: its score is a lower bound of the full
+ *   suite's. Report: reports/mutation/unit.json.
+ * - --full: every test file (each synthesizes whole platforms while it loads, so a mutant takes 10-30 s on 2 cores and
+ *   all of lib/ takes days). Report: reports/mutation/incremental.json.
  *
  * Stryker's own incremental file holds only the files of the last run, so a module-by-module workflow would forget
  * the other modules. This wrapper hands Stryker a copy of the committed report (Stryker reuses every result whose
  * mutant and covering tests are unchanged), then merges the run's files back into it, and prints the mutation score
- * per directory of lib/ from the merged report (also written to reports/mutation/scores.md).
+ * per directory of lib/ for both tiers (also written to reports/mutation/scores.md).
  *
- * Examples: npm run mutate -- lib/core/tags.ts      npm run mutate -- lib/core      npm run mutate
+ * Examples: npm run mutate -- lib/core/tags.ts      npm run mutate -- lib/core      npm run mutate -- --full lib/core/tags.ts
  */
 const { spawnSync } = require('child_process');
 const { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('fs');
@@ -16,10 +24,13 @@ const { join, relative } = require('path');
 
 const root = join(__dirname, '..');
 const reports = join(root, 'reports', 'mutation');
-const committed = join(reports, 'incremental.json');
+const args = process.argv.slice(2);
+const full = args.includes('--full');
+const paths = args.filter((arg) => arg !== '--full');
+const TIERS = { unit: join(reports, 'unit.json'), full: join(reports, 'incremental.json') };
+const committed = full ? TIERS.full : TIERS.unit;
 const working = join(root, '.stryker-tmp', 'incremental-run.json');
 
-const paths = process.argv.slice(2);
 const globs = (paths.length ? paths : ['lib']).map((path) => {
   const rel = relative(root, join(process.cwd(), path)).replace(/\\/g, '/');
   if (!rel.startsWith('lib/') && rel !== 'lib') throw new Error(`npm run mutate: ${path} is not under lib/`);
@@ -29,7 +40,9 @@ const globs = (paths.length ? paths : ['lib']).map((path) => {
 
 mkdirSync(join(root, '.stryker-tmp'), { recursive: true });
 if (existsSync(committed)) copyFileSync(committed, working);
-const run = spawnSync('npx', ['stryker', 'run', '--mutate', globs.join(','), '--incrementalFile', relative(root, working)], {
+// The unit tier runs stryker.unit.config.json: the same settings with jest limited to __tests__/unit/.
+const config = full ? 'stryker.config.json' : 'stryker.unit.config.json';
+const run = spawnSync('npx', ['stryker', 'run', config, '--mutate', globs.join(','), '--incrementalFile', relative(root, working)], {
   cwd: root,
   stdio: 'inherit',
   // Each test file synthesizes in-process, so the examples it reads carry the active mutant.
@@ -54,21 +67,32 @@ rmSync(working, { force: true });
 /** Stryker's mutation score: detected (killed, timeout) over valid mutants (errors and ignored ones left out). */
 const DETECTED = ['Killed', 'Timeout'];
 const UNDETECTED = ['Survived', 'NoCoverage'];
-const byDir = new Map();
-for (const [file, { mutants }] of Object.entries(merged.files)) {
-  const dir = file.split('/').slice(0, 2).join('/');
-  const counts = byDir.get(dir) || { detected: 0, undetected: 0, files: 0 };
-  counts.files++;
-  for (const m of mutants) {
-    if (DETECTED.includes(m.status)) counts.detected++;
-    else if (UNDETECTED.includes(m.status)) counts.undetected++;
+
+/** The score table of one tier's report, per directory of lib/. */
+function table(report) {
+  const byDir = new Map();
+  for (const [file, { mutants }] of Object.entries(report.files)) {
+    const dir = file.split('/').slice(0, 2).join('/');
+    const counts = byDir.get(dir) || { detected: 0, undetected: 0, files: 0 };
+    counts.files++;
+    for (const m of mutants) {
+      if (DETECTED.includes(m.status)) counts.detected++;
+      else if (UNDETECTED.includes(m.status)) counts.undetected++;
+    }
+    byDir.set(dir, counts);
   }
-  byDir.set(dir, counts);
+  const lines = ['| directory | files run | detected | undetected | score |', '|---|---|---|---|---|'];
+  const all = { detected: 0, undetected: 0, files: 0 };
+  for (const [dir, c] of [...byDir].sort()) {
+    const total = c.detected + c.undetected;
+    lines.push(`| ${dir} | ${c.files} | ${c.detected} | ${c.undetected} | ${total ? ((100 * c.detected) / total).toFixed(1) : '-'}% |`);
+    all.detected += c.detected; all.undetected += c.undetected; all.files += c.files;
+  }
+  const total = all.detected + all.undetected;
+  lines.push(`| all run | ${all.files} | ${all.detected} | ${all.undetected} | ${total ? ((100 * all.detected) / total).toFixed(1) : '-'}% |`);
+  return lines.join('\n');
 }
-const lines = ['| directory | files run | detected | undetected | score |', '|---|---|---|---|---|'];
-for (const [dir, c] of [...byDir].sort()) {
-  const total = c.detected + c.undetected;
-  lines.push(`| ${dir} | ${c.files} | ${c.detected} | ${c.undetected} | ${total ? ((100 * c.detected) / total).toFixed(1) : '-'}% |`);
-}
-writeFileSync(join(reports, 'scores.md'), `${lines.join('\n')}\n`);
-console.log(`\nmutation score per directory (reports/mutation/scores.md, from ${relative(root, committed)}):\n${lines.join('\n')}`);
+
+const sections = Object.entries(TIERS).filter(([, file]) => existsSync(file)).map(([tier, file]) => `### ${tier} tier (${relative(root, file)})\n\n${table(JSON.parse(readFileSync(file, 'utf8')))}\n`);
+writeFileSync(join(reports, 'scores.md'), sections.join('\n'));
+console.log(`\nmutation score per directory (reports/mutation/scores.md):\n\n${sections.join('\n')}`);
