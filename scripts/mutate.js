@@ -93,6 +93,6 @@ function table(report) {
   return lines.join('\n');
 }
 
-const sections = Object.entries(TIERS).filter(([, file]) => existsSync(file)).map(([tier, file]) => `### ${tier} tier (${relative(root, file)})\n\n${table(JSON.parse(readFileSync(file, 'utf8')))}\n`);
+const sections = Object.entries(TIERS).filter(([, file]) => existsSync(file)).map(([tier, file]) => `#### ${tier} tier (${relative(root, file)})\n\n${table(JSON.parse(readFileSync(file, 'utf8')))}\n`);
 writeFileSync(join(reports, 'scores.md'), sections.join('\n'));
 console.log(`\nmutation score per directory (reports/mutation/scores.md):\n\n${sections.join('\n')}`);
