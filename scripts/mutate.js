@@ -16,6 +16,8 @@
  * mutant and covering tests are unchanged), then merges the run's files back into it, and prints the mutation score
  * per directory of lib/ for both tiers (also written to reports/mutation/scores.md).
  *
+ * Other options go to Stryker (e.g. --concurrency 1).
+ *
  * Examples: npm run mutate -- lib/core/tags.ts      npm run mutate -- lib/core      npm run mutate -- --full lib/core/tags.ts
  */
 const { spawnSync } = require('child_process');
@@ -26,7 +28,14 @@ const root = join(__dirname, '..');
 const reports = join(root, 'reports', 'mutation');
 const args = process.argv.slice(2);
 const full = args.includes('--full');
-const paths = args.filter((arg) => arg !== '--full');
+// Other options go to Stryker as they are, e.g. --concurrency 1 (the value follows its option).
+const strykerArgs = [];
+const paths = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--full') continue;
+  if (args[i].startsWith('--')) strykerArgs.push(args[i], ...(args[i + 1] && !args[i + 1].startsWith('--') && !args[i].includes('=') ? [args[++i]] : []));
+  else paths.push(args[i]);
+}
 const TIERS = { unit: join(reports, 'unit.json'), full: join(reports, 'incremental.json') };
 const committed = full ? TIERS.full : TIERS.unit;
 const working = join(root, '.stryker-tmp', 'incremental-run.json');
@@ -42,7 +51,7 @@ mkdirSync(join(root, '.stryker-tmp'), { recursive: true });
 if (existsSync(committed)) copyFileSync(committed, working);
 // The unit tier runs stryker.unit.config.json: the same settings with jest limited to __tests__/unit/.
 const config = full ? 'stryker.config.json' : 'stryker.unit.config.json';
-const run = spawnSync('npx', ['stryker', 'run', config, '--mutate', globs.join(','), '--incrementalFile', relative(root, working)], {
+const run = spawnSync('npx', ['stryker', 'run', config, '--mutate', globs.join(','), '--incrementalFile', relative(root, working), ...strykerArgs], {
   cwd: root,
   stdio: 'inherit',
   // Each test file synthesizes in-process, so the examples it reads carry the active mutant.
