@@ -3,7 +3,7 @@ import { PATTERN_SHAPE, REGIONS_SHAPE, TAGS_SHAPE } from '../core/shapes';
 import { PLATFORM_SERVICES } from '../core/services';
 import { opt, shapes, strictShape } from '../core/validate';
 import { MONITORING_SINK_SHAPE } from '../monitoring/shapes';
-import type { ApiManagementOptions, FrontDoorOptions, GeoRoutingOptions, GlobalEntryProps, TrafficManagerOptions, WafOptions } from './global-entry-types';
+import type { ApiManagementOptions, FrontDoorOptions, GeoRoutingOptions, GlobalEntryNames, GlobalEntryProps, TrafficManagerOptions, WafOptions } from './global-entry-types';
 
 // Internal: the run-time shapes of the global entry props (not exported from the package).
 
@@ -29,10 +29,15 @@ const GEO_ROUTING_SHAPE = strictShape<GeoRoutingOptions>({
   countries: shapes.map(shapes.list(shapes.string())), defaultRegion: opt(shapes.string()), rejectUnmappedCountries: opt(shapes.boolean()), allowCrossCellFallback: opt(shapes.boolean()),
 });
 
+const NAMES_SHAPE = strictShape<GlobalEntryNames>({
+  resourceGroup: opt(shapes.string()), frontDoorProfile: opt(shapes.string()), frontDoorEndpoint: opt(shapes.string()), wafPolicy: opt(shapes.string()),
+  securityPolicy: opt(shapes.string()), customDomains: opt(shapes.map(shapes.string())), trafficManagerProfiles: opt(shapes.map(shapes.string())), apiManagement: opt(shapes.string()),
+});
+
 /** The entry options the platform passes through (also the platform's `entry`). */
 export const ENTRY_OPTION_ENTRIES = {
   publicOrigins: opt(shapes.map(shapes.map(shapes.string()))), frontDoor: opt(FRONT_DOOR_SHAPE), trafficManager: opt(TRAFFIC_MANAGER_SHAPE), apiManagement: opt(API_MANAGEMENT_SHAPE),
-  healthProbePath: opt(shapes.string()), weights: opt(shapes.map(shapes.number())), geoRouting: opt(GEO_ROUTING_SHAPE),
+  healthProbePath: opt(shapes.string()), weights: opt(shapes.map(shapes.number())), geoRouting: opt(GEO_ROUTING_SHAPE), names: opt(NAMES_SHAPE),
 };
 
 export const GLOBAL_ENTRY_SHAPE = strictShape<GlobalEntryProps>({
