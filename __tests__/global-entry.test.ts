@@ -177,6 +177,16 @@ describe('Front Door Private Link locations', () => {
 });
 
 describe('Front Door options', () => {
+  test('probe interval, samples and latency sensitivity (milliseconds) set every origin group', () => {
+    const { json } = entry({ pattern: RedundancyPattern.activePassive(), regions: ['eastus2', 'centralus'], frontDoor: { probeIntervalSeconds: 60, sampleSize: 6, successfulSamplesRequired: 3, latencySensitivityMilliseconds: 120 } });
+    const groups = Object.values(all(json, 'azurerm_cdn_frontdoor_origin_group'));
+    expect(groups).toHaveLength(2);
+    for (const g of groups) {
+      expect(g.health_probe.interval_in_seconds).toBe(60);
+      expect(g.load_balancing).toEqual({ sample_size: 6, successful_samples_required: 3, additional_latency_in_milliseconds: 120 });
+    }
+  });
+
   test('activeActive weights shift traffic between stamps', () => {
     const { json } = entry({ pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'], weights: { eastus2: 100, westus3: 10 } });
     expect(originsOf(json, 'order-api')).toEqual({ eastus2: { priority: 1, weight: 100 }, westus3: { priority: 1, weight: 10 } });
@@ -367,6 +377,7 @@ describe('GlobalEntry bad input', () => {
     ['geographic routing without country mappings', rp, 'invalid geoRouting.countries (undefined): regionPinned with several cells routes each country set to its cell, and no country mapping was given'],
     ['a country mapped to two cells', { ...rp, geoRouting: { countries: { westeurope: ['DE'], japaneast: ['DE'] } } }, 'invalid geoRouting.countries.japaneast "DE": also mapped to westeurope'],
     ['a country code that is not one', { ...rp, geoRouting: { countries: { westeurope: ['Germany'], japaneast: ['JP'] } } }, 'not an ISO 3166-1 alpha-2 country code'],
+    ['a latency sensitivity above a second', { ...ps, frontDoor: { latencySensitivityMilliseconds: 1500 } }, 'invalid frontDoor.latencySensitivityMilliseconds 1500: must be an integer from 0 to 1000'],
     ['a Front Door probe interval outside Azure\'s range', { ...ps, frontDoor: { probeIntervalSeconds: 2 } }, 'invalid frontDoor.probeIntervalSeconds 2: must be an integer from 5 to 31536000'],
     ['a Traffic Manager probe interval Azure does not offer', { ...ps, publicOrigins: publicFor(ps.regions, ['order']), trafficManager: { services: ['order'], probeIntervalSeconds: 20 } }, 'invalid trafficManager.probeIntervalSeconds 20: not a supported value (expected 30, 10, got the number 20). Fix: use one of 30, 10'],
     ['Traffic Manager and Front Door on one path', { ...ps, publicOrigins: publicFor(ps.regions), frontDoor: { services: ['order', 'tracking'] }, trafficManager: { services: ['order'] } }, 'invalid trafficManager.services ["order"]: Front Door and Traffic Manager would both serve these paths'],

@@ -68,7 +68,7 @@ export function checkFrontDoor(scope: Construct, placements: readonly RegionPlac
     probeInterval: checks.integer('frontDoor.probeIntervalSeconds', o.probeIntervalSeconds ?? 30, 5, 31536000, 'Front Door probes every 5 s to 1 year', 30),
     sampleSize,
     successful: checks.integer('frontDoor.successfulSamplesRequired', o.successfulSamplesRequired ?? 2, 1, sampleSize, 'at most the sample size', Math.min(2, sampleSize)),
-    latency: checks.integer('frontDoor.latencySensitivityMs', o.latencySensitivityMs ?? 50, 0, 1000, 'Front Door latency sensitivity', 50),
+    latency: checks.integer('frontDoor.latencySensitivityMilliseconds', o.latencySensitivityMilliseconds ?? 50, 0, 1000, 'Front Door latency sensitivity', 50),
     wafMode: o.waf?.mode ?? 'Prevention',
     rateWindow: checks.oneOf('frontDoor.waf.rateLimitWindowMinutes', o.waf?.rateLimitWindowMinutes ?? 1, [1, 5]),
     rateThreshold: checks.integer('frontDoor.waf.rateLimitThreshold', o.waf?.rateLimitThreshold ?? 1000, 1, 5000000, 'requests per client per window', 1000),

@@ -40,8 +40,8 @@ export interface FrontDoorOptions {
   readonly sampleSize?: number;
   /** Successful samples needed for a healthy origin. @default 2 */
   readonly successfulSamplesRequired?: number;
-  /** Latency sensitivity: origins within this many ms of the fastest share traffic (0-1000). @default 50 */
-  readonly latencySensitivityMs?: number;
+  /** Latency sensitivity in milliseconds: origins within this much of the fastest share traffic (0-1000). @default 50 */
+  readonly latencySensitivityMilliseconds?: number;
   /** Custom domains (host names) on the endpoint, with Azure-managed TLS certificates (TLS 1.2). @default - none */
   readonly customDomains?: string[];
   /** WAF settings. @default - Prevention, 1000 requests per client per minute */

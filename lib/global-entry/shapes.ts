@@ -13,7 +13,7 @@ const WAF_SHAPE = strictShape<WafOptions>({ mode: opt(shapes.oneOf(['Prevention'
 
 const FRONT_DOOR_SHAPE = strictShape<FrontDoorOptions>({
   services: opt(SERVICES), privateLink: opt(shapes.boolean()), originHostHeaders: opt(shapes.map(shapes.string())), privateLinkLocations: opt(shapes.map(shapes.string())),
-  probeIntervalSeconds: opt(shapes.number()), sampleSize: opt(shapes.number()), successfulSamplesRequired: opt(shapes.number()), latencySensitivityMs: opt(shapes.number()),
+  probeIntervalSeconds: opt(shapes.number()), sampleSize: opt(shapes.number()), successfulSamplesRequired: opt(shapes.number()), latencySensitivityMilliseconds: opt(shapes.number()),
   customDomains: opt(shapes.list(shapes.string())), waf: opt(WAF_SHAPE),
 });
 
