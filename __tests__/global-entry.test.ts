@@ -1,5 +1,5 @@
-import { TerraformOutput, TerraformStack } from 'cdktf';
-import { GlobalEntry, GlobalEntryProps, RedundancyPattern, RegionalIngress, ValidationError } from '../lib';
+import { TerraformElement, TerraformOutput, TerraformStack } from 'cdktf';
+import { GlobalEntry, GlobalEntryNames, GlobalEntryProps, RedundancyPattern, RegionalIngress, ValidationError } from '../lib';
 import { all, only, StackJson, synthStack, testStack } from './support/synth';
 
 function ingressFor(regions: string[]): RegionalIngress[] {
@@ -177,6 +177,16 @@ describe('Front Door Private Link locations', () => {
 });
 
 describe('Front Door options', () => {
+  test('probe interval, samples and latency sensitivity (milliseconds) set every origin group', () => {
+    const { json } = entry({ pattern: RedundancyPattern.activePassive(), regions: ['eastus2', 'centralus'], frontDoor: { probeIntervalSeconds: 60, sampleSize: 6, successfulSamplesRequired: 3, latencySensitivityMilliseconds: 120 } });
+    const groups = Object.values(all(json, 'azurerm_cdn_frontdoor_origin_group'));
+    expect(groups).toHaveLength(2);
+    for (const g of groups) {
+      expect(g.health_probe.interval_in_seconds).toBe(60);
+      expect(g.load_balancing).toEqual({ sample_size: 6, successful_samples_required: 3, additional_latency_in_milliseconds: 120 });
+    }
+  });
+
   test('activeActive weights shift traffic between stamps', () => {
     const { json } = entry({ pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'], weights: { eastus2: 100, westus3: 10 } });
     expect(originsOf(json, 'order-api')).toEqual({ eastus2: { priority: 1, weight: 100 }, westus3: { priority: 1, weight: 10 } });
@@ -280,6 +290,80 @@ describe('API Management behind Front Door', () => {
   });
 });
 
+describe('GlobalEntry names and principal resources', () => {
+  const regions = ['westus3', 'eastus'];
+  const apiManagement = { publisherName: 'Contoso', publisherEmail: 'platform@contoso.com', jwt: { issuer: 'https://login.microsoftonline.com/tenant-id/v2.0', audiences: ['api://orders'] } };
+  /** Every kind of resource the entry names: Front Door (order, behind API Management, two custom domains), Traffic Manager (tracking), its resource group. */
+  const everything = (names?: GlobalEntryNames, outputs?: (e: GlobalEntry) => Record<string, string>, resourceGroupName?: string) => entry({
+    pattern: RedundancyPattern.primarySecondary(), regions, publicOrigins: publicFor(regions), apiManagement, names, resourceGroupName,
+    frontDoor: { customDomains: ['orders.contoso.com', 'www.contoso.com'] }, trafficManager: { services: ['tracking'] },
+  }, outputs);
+  const nameOf = (json: StackJson, type: string) => only(json, type).name;
+
+  test('defaults: the generated names', () => {
+    const { json } = everything();
+    expect(nameOf(json, 'azurerm_resource_group')).toMatch(/^shop-rg-edge-westus3-[0-9a-f]{6}$/);
+    expect(nameOf(json, 'azurerm_cdn_frontdoor_profile')).toMatch(/^shop-afd-[0-9a-f]{6}$/);
+    expect(nameOf(json, 'azurerm_cdn_frontdoor_endpoint')).toMatch(/^shop-fde-[0-9a-f]{6}$/);
+    expect(nameOf(json, 'azurerm_cdn_frontdoor_firewall_policy')).toMatch(/^shopwaf[0-9a-f]{6}$/);
+    expect(nameOf(json, 'azurerm_cdn_frontdoor_security_policy')).toBe('waf');
+    expect(Object.values(all(json, 'azurerm_cdn_frontdoor_custom_domain')).map((d) => d.name)).toEqual(['orders-contoso-com', 'www-contoso-com']);
+    const profile = only(json, 'azurerm_traffic_manager_profile');
+    expect(profile.name).toMatch(/^shop-traf-tracking-[0-9a-f]{6}$/);
+    expect(profile.dns_config.relative_name).toBe(profile.name);
+    expect(nameOf(json, 'azurerm_api_management')).toMatch(/^shop-apim-westus3-[0-9a-f]{6}$/);
+  });
+
+  test('names overrides every Azure name the entry creates (a Traffic Manager profile\'s DNS name too)', () => {
+    const { json } = everything({
+      frontDoorProfile: 'afd-contoso', frontDoorEndpoint: 'contoso-orders', wafPolicy: 'contosoWaf', securityPolicy: 'contoso-waf',
+      customDomains: { 'www.contoso.com': 'www' }, trafficManagerProfiles: { tracking: 'contoso-tracking' }, apiManagement: 'apim-contoso',
+    }, undefined, 'rg-contoso-edge');
+    expect(nameOf(json, 'azurerm_resource_group')).toBe('rg-contoso-edge');
+    expect(nameOf(json, 'azurerm_cdn_frontdoor_profile')).toBe('afd-contoso');
+    expect(nameOf(json, 'azurerm_cdn_frontdoor_endpoint')).toBe('contoso-orders');
+    expect(nameOf(json, 'azurerm_cdn_frontdoor_firewall_policy')).toBe('contosoWaf');
+    expect(nameOf(json, 'azurerm_cdn_frontdoor_security_policy')).toBe('contoso-waf');
+    // A domain without an override keeps its default.
+    expect(Object.values(all(json, 'azurerm_cdn_frontdoor_custom_domain')).map((d) => [d.host_name, d.name])).toEqual([['orders.contoso.com', 'orders-contoso-com'], ['www.contoso.com', 'www']]);
+    expect(only(json, 'azurerm_traffic_manager_profile')).toMatchObject({ name: 'contoso-tracking', dns_config: { relative_name: 'contoso-tracking' } });
+    expect(nameOf(json, 'azurerm_api_management')).toBe('apim-contoso');
+  });
+
+  test('the principal resources are exposed as the provider objects the stack holds', () => {
+    const { entry: e, json } = everything(undefined, (x) => ({
+      TrackingFqdn: x.trafficManagerFqdns.tracking, TrackingProfileFqdn: x.trafficManagerProfiles.tracking.fqdn, HostName: x.endpointHostName!, EndpointHostName: x.endpoint!.hostName,
+    }));
+    const idOf = (type: string) => Object.keys(all(json, type));
+    const id = (resource: TerraformElement) => TerraformStack.of(e).getLogicalId(resource);
+    expect([id(e.profile!)]).toEqual(idOf('azurerm_cdn_frontdoor_profile'));
+    expect([id(e.endpoint!)]).toEqual(idOf('azurerm_cdn_frontdoor_endpoint'));
+    expect([id(e.wafPolicy!)]).toEqual(idOf('azurerm_cdn_frontdoor_firewall_policy'));
+    expect([id(e.securityPolicy!)]).toEqual(idOf('azurerm_cdn_frontdoor_security_policy'));
+    expect([id(e.apiManagement!)]).toEqual(idOf('azurerm_api_management'));
+    expect(Object.fromEntries(Object.entries(e.routes).map(([service, route]) => [service, id(route)]))).toEqual({ order: idOf('azurerm_cdn_frontdoor_route')[0] });
+    expect(Object.values(e.originGroups).map((g) => id(g)).sort()).toEqual(idOf('azurerm_cdn_frontdoor_origin_group').sort());
+    expect(Object.keys(e.originGroups).sort()).toEqual(['order-api', 'order-api-write']);
+    expect(Object.keys(e.customDomainResources)).toEqual(['orders.contoso.com', 'www.contoso.com']);
+    expect(Object.values(e.customDomainResources).map((d) => id(d))).toEqual(idOf('azurerm_cdn_frontdoor_custom_domain'));
+    expect(Object.keys(e.trafficManagerProfiles)).toEqual(['tracking']);
+    expect(id(e.trafficManagerProfiles.tracking)).toBe(idOf('azurerm_traffic_manager_profile')[0]);
+    // Attribute tokens differ per read: compare what they synthesize to.
+    const output = (name: string) => json.output?.[name].value;
+    expect(output('TrackingFqdn')).toBe(`\${azurerm_traffic_manager_profile.${idOf('azurerm_traffic_manager_profile')[0]}.fqdn}`);
+    expect(output('TrackingProfileFqdn')).toBe(output('TrackingFqdn'));
+    expect(output('HostName')).toBe(`\${azurerm_cdn_frontdoor_endpoint.${idOf('azurerm_cdn_frontdoor_endpoint')[0]}.host_name}`);
+    expect(output('EndpointHostName')).toBe(output('HostName'));
+  });
+
+  test('Traffic Manager alone: no Front Door resources to expose', () => {
+    const { entry: e } = entry({ pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], publicOrigins: publicFor(['westus3']), trafficManager: { services: ['order', 'tracking'] } });
+    expect([e.profile, e.endpoint, e.wafPolicy, e.securityPolicy, e.apiManagement]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect([e.routes, e.originGroups, e.customDomainResources]).toEqual([{}, {}, {}]);
+    expect(Object.keys(e.trafficManagerProfiles)).toEqual(['order', 'tracking']);
+  });
+});
+
 describe('GlobalEntry bad input', () => {
   const APIM = { publisherName: 'Contoso', publisherEmail: 'platform@contoso.com', jwt: { issuer: 'https://login.microsoftonline.com/t/v2.0', audiences: ['api://orders'] } };
   const ps = { pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'] };
@@ -293,6 +377,7 @@ describe('GlobalEntry bad input', () => {
     ['geographic routing without country mappings', rp, 'invalid geoRouting.countries (undefined): regionPinned with several cells routes each country set to its cell, and no country mapping was given'],
     ['a country mapped to two cells', { ...rp, geoRouting: { countries: { westeurope: ['DE'], japaneast: ['DE'] } } }, 'invalid geoRouting.countries.japaneast "DE": also mapped to westeurope'],
     ['a country code that is not one', { ...rp, geoRouting: { countries: { westeurope: ['Germany'], japaneast: ['JP'] } } }, 'not an ISO 3166-1 alpha-2 country code'],
+    ['a latency sensitivity above a second', { ...ps, frontDoor: { latencySensitivityMilliseconds: 1500 } }, 'invalid frontDoor.latencySensitivityMilliseconds 1500: must be an integer from 0 to 1000'],
     ['a Front Door probe interval outside Azure\'s range', { ...ps, frontDoor: { probeIntervalSeconds: 2 } }, 'invalid frontDoor.probeIntervalSeconds 2: must be an integer from 5 to 31536000'],
     ['a Traffic Manager probe interval Azure does not offer', { ...ps, publicOrigins: publicFor(ps.regions, ['order']), trafficManager: { services: ['order'], probeIntervalSeconds: 20 } }, 'invalid trafficManager.probeIntervalSeconds 20: not a supported value (expected 30, 10, got the number 20). Fix: use one of 30, 10'],
     ['Traffic Manager and Front Door on one path', { ...ps, publicOrigins: publicFor(ps.regions), frontDoor: { services: ['order', 'tracking'] }, trafficManager: { services: ['order'] } }, 'invalid trafficManager.services ["order"]: Front Door and Traffic Manager would both serve these paths'],

@@ -62,9 +62,10 @@ describe('GlobalEntry on its own', () => {
     region: 'westus3', nodeResourceGroup: 'rg-westus3-aks-nodes', subnetName: 'snet-ingress', subnetCidr: '10.100.5.0/24', podCidr: '192.168.0.0/16',
     services: { order: { privateIp: '10.100.5.10', privateLinkServiceName: 'pls-order-api' }, tracking: { privateIp: '10.100.5.11', privateLinkServiceName: 'pls-tracking-api' } },
   };
+  let built: GlobalEntry | undefined;
   const build = (extra: object): StackJson => {
     const stack = testStack();
-    new GlobalEntry(stack, 'Entry', {
+    built = new GlobalEntry(stack, 'Entry', {
       prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], ingress: [ingress],
       frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' } }, ...extra,
     });
@@ -75,11 +76,13 @@ describe('GlobalEntry on its own', () => {
     const json = build({ resourceGroupName: 'rg-edge' });
     expect(created(json, HIDDEN)).toEqual({});
     expect(Object.values(all(json, 'azurerm_cdn_frontdoor_profile')).map((p) => p.resource_group_name)).toEqual(['rg-edge']);
+    expect(built!.resourceGroup).toBeUndefined();
   });
 
   test('asked to, creates its group in the first region, named as given', () => {
     const json = build({ createResourceGroup: true, resourceGroupName: 'rg-edge' });
     expect(Object.values(all(json, 'azurerm_resource_group')).map((g) => [g.name, g.location])).toEqual([['rg-edge', 'westus3']]);
+    expect(built!.resourceGroup!.node.path).toBe('test/Entry/ResourceGroup');
   });
 
   test('without monitoring, no diagnostic setting and no workspace', () => {

@@ -1,5 +1,6 @@
 import {
-  DatabaseEngine, EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, OrderWorkloads, OrderWorkloadsProps, RedundancyPattern, RegionRole, Rollout, ValidationError,
+  DatabaseEngine, EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, OrderWorkloads, OrderWorkloadsProps, planRelease, RedundancyPattern, RegionRole, ReleaseInput,
+  Rollout, SlotPlan, ValidationError,
 } from '../lib';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { all, forService, only, StackJson, synthApp, synthStack, testStack } from './support/synth';
@@ -250,6 +251,57 @@ describe('OrderWorkloads releases', () => {
       b: { name: 'order-api-b', replicas: '10', track: 'canary', image: 'c.io/order:2', autoscaled: false },
     });
     expect(mainService(json, 'order-api').spec.selector).toEqual({ app: 'order-api', slot: 'b' });
+  });
+});
+
+describe('planRelease: each rollout plans its own slots', () => {
+  const size = { image: 'c.io/o:1', minReplicas: 2, maxReplicas: 10, standbyMinReplicas: 1 };
+  const plan = (rollout: Rollout, extra: Partial<ReleaseInput> = {}) => planRelease({ ...size, rollout, ...extra });
+  const serving = (slot: 'a' | 'b', track: SlotPlan['track'], image: string, min: number, max: number): SlotPlan => ({ slot, track, image, serving: true, autoscale: { min, max }, replicas: min });
+  const fixed = (slot: 'a' | 'b', track: SlotPlan['track'], image: string, replicas: number, isServing: boolean): SlotPlan => ({ slot, track, image, serving: isServing, replicas });
+  const blueGreen = (live: 'blue' | 'green', idleReplicas?: number) => Rollout.blueGreen({ live, blueImage: 'c.io/o:1', greenImage: 'c.io/o:2', idleReplicas });
+  const canary = (percent: number) => Rollout.canary({ canaryImage: 'c.io/o:2', percent });
+
+  test('rolling: one autoscaled stable slot at the active range, or at the warm standby minimum', () => {
+    expect(plan(Rollout.rolling())).toEqual({ slots: [serving('a', 'stable', 'c.io/o:1', 2, 10)] });
+    expect(plan(Rollout.rolling(), { standby: 'warm' })).toEqual({ slots: [serving('a', 'stable', 'c.io/o:1', 1, 10)] });
+    // The maximum never falls below the minimum.
+    expect(plan(Rollout.rolling(), { minReplicas: 12 })).toEqual({ slots: [serving('a', 'stable', 'c.io/o:1', 12, 12)] });
+  });
+
+  test('pilot light: no slot, whatever the rollout', () => {
+    const rollouts = [Rollout.rolling(), blueGreen('green'), canary(10), canary(100)];
+    expect(rollouts.map((r) => plan(r, { standby: 'pilot-light' }))).toEqual([{ slots: [] }, { slots: [] }, { slots: [] }, { slots: [] }]);
+  });
+
+  test('blue-green: the live colour autoscaled and selected, the idle one fixed at full size (or idleReplicas) and previewed', () => {
+    expect(plan(blueGreen('green'))).toEqual({ slots: [fixed('a', 'blue', 'c.io/o:1', 10, false), serving('b', 'green', 'c.io/o:2', 2, 10)], selectedSlot: 'b', previewSlot: 'a' });
+    expect(plan(blueGreen('blue', 3))).toEqual({ slots: [serving('a', 'blue', 'c.io/o:1', 2, 10), fixed('b', 'green', 'c.io/o:2', 3, false)], selectedSlot: 'a', previewSlot: 'b' });
+    // A warm standby carries no traffic: the idle colour is as small as the live one.
+    expect(plan(blueGreen('blue', 3), { standby: 'warm' })).toEqual({ slots: [serving('a', 'blue', 'c.io/o:1', 1, 10), fixed('b', 'green', 'c.io/o:2', 1, false)], selectedSlot: 'a', previewSlot: 'b' });
+  });
+
+  test('canary: none at 0 % and on a warm standby; a pod ratio between; the canary alone at 100 % with the stable version idle', () => {
+    expect(plan(canary(0))).toEqual({ slots: [serving('a', 'stable', 'c.io/o:1', 2, 10)] });
+    expect(plan(canary(50), { standby: 'warm' })).toEqual({ slots: [serving('a', 'stable', 'c.io/o:1', 1, 10)] });
+    expect(plan(canary(10))).toEqual({ slots: [serving('a', 'stable', 'c.io/o:1', 9, 10), fixed('b', 'canary', 'c.io/o:2', 1, true)] });
+    expect(plan(canary(25))).toEqual({ slots: [serving('a', 'stable', 'c.io/o:1', 3, 10), fixed('b', 'canary', 'c.io/o:2', 1, true)] });
+    expect(plan(canary(50))).toEqual({ slots: [serving('a', 'stable', 'c.io/o:1', 2, 10), fixed('b', 'canary', 'c.io/o:2', 2, true)] });
+    expect(plan(canary(100))).toEqual({ slots: [fixed('a', 'stable', 'c.io/o:1', 10, false), fixed('b', 'canary', 'c.io/o:2', 10, true)], selectedSlot: 'b', previewSlot: 'a' });
+  });
+
+  test("the workloads run their rollouts' plans", () => {
+    const stack = testStack();
+    new KubernetesProvider(stack, 'Kubernetes', {});
+    const w = new OrderWorkloads(stack, 'Workloads', { ...BASE, order: { image: 'c.io/o:2', rollout: blueGreen('green') }, tracking: { image: 'c.io/t:1', rollout: Rollout.canary({ canaryImage: 'c.io/t:2', percent: 50 }) } });
+    expect(w.releases.order).toEqual(plan(blueGreen('green'), { image: 'c.io/o:2' }));
+    expect(w.releases.tracking).toEqual(planRelease({ ...size, image: 'c.io/t:1', rollout: Rollout.canary({ canaryImage: 'c.io/t:2', percent: 50 }) }));
+    expect(w.deployments).toEqual({ order: ['order-api', 'order-api-b'], tracking: ['tracking-api', 'tracking-api-b'] });
+  });
+
+  test('a rollout exposes no kind or options to switch on, only the factories', () => {
+    const rollout = Rollout.canary({ canaryImage: 'c.io/o:2', percent: 10 }) as unknown as Record<string, unknown>;
+    expect(['kind', 'blueGreenOptions', 'canaryOptions'].filter((key) => key in rollout)).toEqual([]);
   });
 });
 

@@ -45,7 +45,7 @@ export { EventBus } from './events/event-bus';
 export type { EventBusEndpoint } from './events/event-bus';
 export { EventTransport } from './events/transport';
 export type { EventGridOptions, ServiceBusOptions } from './events/transport';
-export type { ApiManagementOptions, FrontDoorOptions, GeoRoutingOptions, GlobalEntryProps, TrafficManagerOptions, WafOptions } from './global-entry/global-entry-types';
+export type { ApiManagementOptions, FrontDoorOptions, GeoRoutingOptions, GlobalEntryNames, GlobalEntryProps, TrafficManagerOptions, WafOptions } from './global-entry/global-entry-types';
 export { FRONT_DOOR_PRIVATE_LINK_REGIONS, GlobalEntry } from './global-entry/global-entry';
 export type { OriginHealthAlertHook, PrivateLinkApproval } from './global-entry/global-entry';
 export type { OrderWorkloadsProps, ProbePaths, ResourceOptions, WorkloadConfig, WorkloadServiceOptions } from './workloads/order-workloads-types';

@@ -122,12 +122,31 @@ export class ResourceKind {
     label: 'Event Grid topic', abbreviation: 'evgt', minLength: 3, maxLength: 50, hyphens: true, globallyUnique: false,
     pattern: /^[a-zA-Z0-9-]+$/, rule: 'letters, digits and hyphens',
   });
+  /** Front Door (Standard/Premium) profile; azurerm's `FrontDoorName` (internal/services/cdn/validate) requires 2-90 characters. */
   public static readonly FRONT_DOOR_PROFILE = new ResourceKind({
-    label: 'Front Door profile', abbreviation: 'afd', minLength: 1, maxLength: 90, hyphens: true, globallyUnique: false,
+    label: 'Front Door profile', abbreviation: 'afd', minLength: 2, maxLength: 90, hyphens: true, globallyUnique: false,
     pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',
   });
+  /** Front Door endpoint; azurerm's `FrontDoorEndpointName` (internal/services/cdn/validate) requires 2-46 characters. */
   public static readonly FRONT_DOOR_ENDPOINT = new ResourceKind({
-    label: 'Front Door endpoint', abbreviation: 'fde', minLength: 1, maxLength: 46, hyphens: true, globallyUnique: true,
+    label: 'Front Door endpoint', abbreviation: 'fde', minLength: 2, maxLength: 46, hyphens: true, globallyUnique: true,
+    pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',
+  });
+  /**
+   * Custom domain of a Front Door profile; azurerm's `FrontDoorCustomDomainName` (internal/services/cdn/validate):
+   * 2-260 characters. The library names it after the host name, so the abbreviation is not used.
+   */
+  public static readonly FRONT_DOOR_CUSTOM_DOMAIN = new ResourceKind({
+    label: 'Front Door custom domain', abbreviation: 'fdcd', minLength: 2, maxLength: 260, hyphens: true, globallyUnique: false,
+    pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',
+  });
+  /**
+   * Security policy of a Front Door profile; azurerm's `FrontDoorSecurityPolicyName` (internal/services/cdn/validate)
+   * checks the characters only, and 260 is the limit of the profile's other named children (custom domains). The library
+   * names it `waf`, so the abbreviation is not used.
+   */
+  public static readonly FRONT_DOOR_SECURITY_POLICY = new ResourceKind({
+    label: 'Front Door security policy', abbreviation: 'fdsp', minLength: 1, maxLength: 260, hyphens: true, globallyUnique: false,
     pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',
   });
   public static readonly FRONT_DOOR_WAF_POLICY = new ResourceKind({
@@ -155,14 +174,16 @@ export class ResourceKind {
     // A name from another resource (a token) is known only at apply time.
     if (typeof name === 'string' && Token.isUnresolved(name)) return name;
     const { label, minLength, maxLength, pattern, rule, extraCheck } = this.props;
+    // 'an AKS cluster', 'an API Management service'; a 'u' label reads as 'you' ('a user-assigned managed identity').
+    const a = /^[aeio]/i.test(label) ? 'an' : 'a';
     let problem: string | undefined;
     if (typeof name !== 'string' || name.length < minLength || name.length > maxLength) {
-      problem = `a ${label} name must be ${minLength}-${maxLength} characters long`;
+      problem = `${a} ${label} name must be ${minLength}-${maxLength} characters long`;
     } else if (!pattern.test(name)) {
-      problem = `a ${label} name allows ${rule}`;
+      problem = `${a} ${label} name allows ${rule}`;
     } else {
       problem = extraCheck?.(name);
-      if (problem) problem = `a ${label} name ${problem}`;
+      if (problem) problem = `${a} ${label} name ${problem}`;
     }
     if (problem) {
       throw new ValidationError({ scope, prop, value: name, problem, fix: `choose a name of ${rule}, ${minLength}-${maxLength} characters` });

@@ -74,12 +74,14 @@ export class ApiManagementGateway {
     naming: Naming,
     private readonly resourceGroupName: string,
     tags: Tags,
+    /** The service's name, overriding the generated one (checked). */
+    nameOverride?: string,
   ) {
     this.checked = checked;
     const { options, sku, capacity, zonal } = checked;
     const primary = placements[0].region.name;
     this.service = new ApiManagement(scope, 'ApiManagement', {
-      name: naming.name(scope, ResourceKind.API_MANAGEMENT, { qualifier: primary, childId: 'ApiManagement' }),
+      name: naming.name(scope, ResourceKind.API_MANAGEMENT, { qualifier: primary, childId: 'ApiManagement', override: nameOverride, prop: 'names.apiManagement' }),
       location: primary,
       resourceGroupName,
       publisherName: options.publisherName,

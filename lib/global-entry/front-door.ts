@@ -6,6 +6,7 @@ import { CdnFrontdoorFirewallPolicy, CdnFrontdoorFirewallPolicyCustomRule } from
 import { CdnFrontdoorOrigin } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-origin';
 import { CdnFrontdoorOriginGroup } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-origin-group';
 import { CdnFrontdoorProfile } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-profile';
+import { CdnFrontdoorRoute } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-route';
 import { CdnFrontdoorSecurityPolicy } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-security-policy';
 import { DataAzurermPrivateLinkService } from '@cdktf/provider-azurerm/lib/data-azurerm-private-link-service';
 import { ValidationError } from '../core/errors';
@@ -17,7 +18,7 @@ import { checkFormat, checkRegionKeys, Checks } from '../core/validate';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
 import { RegionalIngress } from '../common/regional-ingress';
-import { FrontDoorOptions } from './global-entry-types';
+import { FrontDoorOptions, GlobalEntryNames } from './global-entry-types';
 import { addFrontDoorRoutes, CheckedGeo, EntryContext, FrontDoorRoutingProps, OriginGroup, OriginMember } from './routing';
 
 // Internal: Azure Front Door Premium of the global entry (profile, endpoint, custom domains, origins, WAF), and the
@@ -67,7 +68,7 @@ export function checkFrontDoor(scope: Construct, placements: readonly RegionPlac
     probeInterval: checks.integer('frontDoor.probeIntervalSeconds', o.probeIntervalSeconds ?? 30, 5, 31536000, 'Front Door probes every 5 s to 1 year', 30),
     sampleSize,
     successful: checks.integer('frontDoor.successfulSamplesRequired', o.successfulSamplesRequired ?? 2, 1, sampleSize, 'at most the sample size', Math.min(2, sampleSize)),
-    latency: checks.integer('frontDoor.latencySensitivityMs', o.latencySensitivityMs ?? 50, 0, 1000, 'Front Door latency sensitivity', 50),
+    latency: checks.integer('frontDoor.latencySensitivityMilliseconds', o.latencySensitivityMilliseconds ?? 50, 0, 1000, 'Front Door latency sensitivity', 50),
     wafMode: o.waf?.mode ?? 'Prevention',
     rateWindow: checks.oneOf('frontDoor.waf.rateLimitWindowMinutes', o.waf?.rateLimitWindowMinutes ?? 1, [1, 5]),
     rateThreshold: checks.integer('frontDoor.waf.rateLimitThreshold', o.waf?.rateLimitThreshold ?? 1000, 1, 5000000, 'requests per client per window', 1000),
@@ -142,21 +143,36 @@ export interface FrontDoorBuildProps extends EntryContext {
   readonly monitoring: IRegionalMonitoring | undefined;
   /** The API Management gateway's host per region, when Front Door's origins are the gateways. */
   readonly gatewayHosts: Map<string, string> | undefined;
+  /** Name overrides (checked). */
+  readonly names: GlobalEntryNames;
 }
 
 /** The Front Door that `buildFrontDoor` built. */
 export interface FrontDoorBuild {
   readonly profile: CdnFrontdoorProfile;
-  readonly hostName: string;
+  readonly endpoint: CdnFrontdoorEndpoint;
+  /** Custom domains by host name. */
+  readonly customDomains: Record<string, CdnFrontdoorCustomDomain>;
+  /** Origin groups by name. */
+  readonly originGroups: Record<string, CdnFrontdoorOriginGroup>;
+  /** Routes by service. */
+  readonly routes: Record<string, CdnFrontdoorRoute>;
+  readonly wafPolicy: CdnFrontdoorFirewallPolicy;
+  readonly securityPolicy: CdnFrontdoorSecurityPolicy;
   /** The Private Link connections the origins request, in the order they were looked up. */
   readonly approvals: PrivateLinkApproval[];
 }
 
+/** The name of the custom-domain resource of a host: the override, or the host name with its dots as hyphens. */
+export function customDomainName(names: GlobalEntryNames, hostName: string): string {
+  return names.customDomains?.[hostName] ?? hostName.replace(/\./g, '-');
+}
+
 /** Builds the Front Door Premium profile, endpoint, custom domains, origins and routes per pattern, WAF and diagnostics. */
 export function buildFrontDoor(scope: Construct, p: FrontDoorBuildProps): FrontDoorBuild {
-  const { naming, resourceGroupName, tags } = p;
+  const { naming, resourceGroupName, tags, names } = p;
   const profile = new CdnFrontdoorProfile(scope, 'FrontDoorProfile', {
-    name: naming.name(scope, ResourceKind.FRONT_DOOR_PROFILE),
+    name: naming.name(scope, ResourceKind.FRONT_DOOR_PROFILE, { override: names.frontDoorProfile, prop: 'names.frontDoorProfile' }),
     resourceGroupName,
     // Premium: WAF managed rule sets, bot protection and Private Link origins.
     skuName: 'Premium_AzureFrontDoor',
@@ -164,18 +180,19 @@ export function buildFrontDoor(scope: Construct, p: FrontDoorBuildProps): FrontD
     tags,
   });
   const endpoint = new CdnFrontdoorEndpoint(scope, 'FrontDoorEndpoint', {
-    name: naming.name(scope, ResourceKind.FRONT_DOOR_ENDPOINT),
+    name: naming.name(scope, ResourceKind.FRONT_DOOR_ENDPOINT, { override: names.frontDoorEndpoint, prop: 'names.frontDoorEndpoint' }),
     cdnFrontdoorProfileId: profile.id,
     tags,
   });
   const customDomains = p.options.domains.map((hostName) => new CdnFrontdoorCustomDomain(scope, `CustomDomain-${hostName}`, {
-    name: hostName.replace(/\./g, '-'),
+    name: customDomainName(names, hostName),
     cdnFrontdoorProfileId: profile.id,
     hostName,
     tls: { certificateType: 'ManagedCertificate', minimumTlsVersion: 'TLS12' },
   }));
   const approvals: PrivateLinkApproval[] = [];
-  addFrontDoorRoutes(scope, p.services, {
+  const originGroups: Record<string, CdnFrontdoorOriginGroup> = {};
+  const routes = addFrontDoorRoutes(scope, p.services, {
     placements: p.placements,
     pattern: p.pattern,
     weights: p.weights,
@@ -183,16 +200,18 @@ export function buildFrontDoor(scope: Construct, p: FrontDoorBuildProps): FrontD
     profileId: profile.id,
     endpointId: endpoint.id,
     customDomainIds: customDomains.map((d) => d.id),
-    originGroup: originGroupBuilder(scope, p, profile, privateLinkTargets(scope, p.ingress, approvals)),
+    originGroup: originGroupBuilder(scope, p, profile, privateLinkTargets(scope, p.ingress, approvals), originGroups),
   });
-  addWaf(scope, p, profile, [endpoint.id, ...customDomains.map((d) => d.id)]);
+  const { wafPolicy, securityPolicy } = addWaf(scope, p, profile, [endpoint.id, ...customDomains.map((d) => d.id)]);
   if (p.monitoring) {
     addDiagnostics(scope, 'FrontDoorDiagnostics', {
       targetResourceId: profile.id, workspaceId: p.monitoring.workspaceId,
       categories: ['FrontDoorAccessLog', 'FrontDoorHealthProbeLog', 'FrontDoorWebApplicationFirewallLog'],
     });
   }
-  return { profile, hostName: endpoint.hostName, approvals };
+  return {
+    profile, endpoint, customDomains: Object.fromEntries(p.options.domains.map((host, i) => [host, customDomains[i]])), originGroups, routes, wafPolicy, securityPolicy, approvals,
+  };
 }
 
 /**
@@ -217,8 +236,11 @@ function privateLinkTargets(scope: Construct, ingress: Map<string, RegionalIngre
   };
 }
 
-/** Builds origin groups: health probe and load balancing from the options, an origin per member (gateway, Private Link or public host). */
-function originGroupBuilder(scope: Construct, p: FrontDoorBuildProps, profile: CdnFrontdoorProfile, target: (region: string, service: PlatformServiceSpec) => string): FrontDoorRoutingProps['originGroup'] {
+/**
+ * Builds origin groups (recorded by name in `built`): health probe and load balancing from the options, an origin per
+ * member (gateway, Private Link or public host).
+ */
+function originGroupBuilder(scope: Construct, p: FrontDoorBuildProps, profile: CdnFrontdoorProfile, target: (region: string, service: PlatformServiceSpec) => string, built: Record<string, CdnFrontdoorOriginGroup>): FrontDoorRoutingProps['originGroup'] {
   const { probeInterval, sampleSize, successful, latency, domains } = p.options;
   const { privateLink, gatewayHosts } = p;
   return (service: PlatformServiceSpec, name: string, members: OriginMember[]): OriginGroup => {
@@ -234,6 +256,7 @@ function originGroupBuilder(scope: Construct, p: FrontDoorBuildProps, profile: C
       healthProbe: { protocol: 'Https', requestType: 'HEAD', path: p.healthPath, intervalInSeconds: probeInterval },
       loadBalancing: { sampleSize, successfulSamplesRequired: successful, additionalLatencyInMilliseconds: latency },
     });
+    built[name] = group;
     const origins = members.map(({ placement, priority, weight }) => {
       const region = placement.region.name;
       const host = gatewayHosts ? gatewayHosts.get(region)! : privateLink ? p.ingress.get(region)!.services[service.key].privateIp : p.publicOrigins!.get(region)![service.key];
@@ -261,7 +284,7 @@ function originGroupBuilder(scope: Construct, p: FrontDoorBuildProps, profile: C
  * Builds the WAF policy on the given domains: Premium managed rules (Default Rule Set 2.1, Bot Manager 1.1) in
  * Prevention mode plus a per-client throttle, and under regionPinned a block of unmapped countries when asked.
  */
-function addWaf(scope: Construct, p: FrontDoorBuildProps, profile: CdnFrontdoorProfile, domainIds: string[]): void {
+function addWaf(scope: Construct, p: FrontDoorBuildProps, profile: CdnFrontdoorProfile, domainIds: string[]): { wafPolicy: CdnFrontdoorFirewallPolicy; securityPolicy: CdnFrontdoorSecurityPolicy } {
   const { wafMode, rateWindow, rateThreshold } = p.options;
   const customRules: CdnFrontdoorFirewallPolicyCustomRule[] = [{
     name: 'RateLimitPerClient',
@@ -282,7 +305,7 @@ function addWaf(scope: Construct, p: FrontDoorBuildProps, profile: CdnFrontdoorP
     });
   }
   const policy = new CdnFrontdoorFirewallPolicy(scope, 'WafPolicy', {
-    name: p.naming.name(scope, ResourceKind.FRONT_DOOR_WAF_POLICY),
+    name: p.naming.name(scope, ResourceKind.FRONT_DOOR_WAF_POLICY, { override: p.names.wafPolicy, prop: 'names.wafPolicy' }),
     resourceGroupName: p.resourceGroupName,
     skuName: 'Premium_AzureFrontDoor',
     enabled: true,
@@ -295,8 +318,8 @@ function addWaf(scope: Construct, p: FrontDoorBuildProps, profile: CdnFrontdoorP
     customRule: customRules,
     tags: p.tags,
   });
-  new CdnFrontdoorSecurityPolicy(scope, 'SecurityPolicy', {
-    name: 'waf',
+  const securityPolicy = new CdnFrontdoorSecurityPolicy(scope, 'SecurityPolicy', {
+    name: p.names.securityPolicy ?? 'waf',
     cdnFrontdoorProfileId: profile.id,
     securityPolicies: {
       firewall: {
@@ -308,4 +331,5 @@ function addWaf(scope: Construct, p: FrontDoorBuildProps, profile: CdnFrontdoorP
       },
     },
   });
+  return { wafPolicy: policy, securityPolicy };
 }

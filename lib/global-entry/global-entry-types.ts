@@ -40,8 +40,8 @@ export interface FrontDoorOptions {
   readonly sampleSize?: number;
   /** Successful samples needed for a healthy origin. @default 2 */
   readonly successfulSamplesRequired?: number;
-  /** Latency sensitivity: origins within this many ms of the fastest share traffic (0-1000). @default 50 */
-  readonly latencySensitivityMs?: number;
+  /** Latency sensitivity in milliseconds: origins within this much of the fastest share traffic (0-1000). @default 50 */
+  readonly latencySensitivityMilliseconds?: number;
   /** Custom domains (host names) on the endpoint, with Azure-managed TLS certificates (TLS 1.2). @default - none */
   readonly customDomains?: string[];
   /** WAF settings. @default - Prevention, 1000 requests per client per minute */
@@ -112,6 +112,42 @@ export interface GeoRoutingOptions {
   readonly allowCrossCellFallback?: boolean;
 }
 
+/**
+ * Name overrides of {@link GlobalEntry}, e.g. to adopt existing resources by name. Each is checked against Azure's
+ * rules for its resource type; a name for a resource the entry does not create is an error. The origin groups, origins,
+ * routes and rule sets keep their fixed names (`order-api`, `order-api-write`, the region, ...): they are children of
+ * the profile, named after the service they route.
+ */
+export interface GlobalEntryNames {
+  /** Name of the Front Door profile. @default - `<prefix>-afd-<hash>` */
+  readonly frontDoorProfile?: string;
+  /**
+   * Name of the Front Door endpoint, the start of its host name (`<name>-<hash>.z01.azurefd.net`).
+   * @default - `<prefix>-fde-<hash>`
+   */
+  readonly frontDoorEndpoint?: string;
+  /** Name of the WAF policy (letters and digits only). @default - `<prefix>waf<hash>` */
+  readonly wafPolicy?: string;
+  /** Name of the security policy that attaches the WAF policy to the endpoint and custom domains. @default 'waf' */
+  readonly securityPolicy?: string;
+  /**
+   * Names of the custom-domain resources, by host name (a key of `frontDoor.customDomains`).
+   * @default - the host name with its dots replaced by hyphens (`orders-contoso-com` for `orders.contoso.com`)
+   */
+  readonly customDomains?: { readonly [hostName: string]: string };
+  /**
+   * Names of the Traffic Manager profiles, by service (a service of `trafficManager.services`); a profile's name is also
+   * its DNS name, `<name>.trafficmanager.net`.
+   * @default - `<prefix>-traf-<service>-<hash>`
+   */
+  readonly trafficManagerProfiles?: { readonly [service: string]: string };
+  /**
+   * Name of the API Management service (also its host name, `<name>.azure-api.net`).
+   * @default - `<prefix>-apim-<first region>-<hash>`, or `<prefix>-apim-<hash>` where that would exceed 50 characters
+   */
+  readonly apiManagement?: string;
+}
+
 /** Props of {@link GlobalEntry}. */
 export interface GlobalEntryProps {
   /** Name prefix (2-12 lower-case letters and digits, starting with a letter). */
@@ -159,6 +195,8 @@ export interface GlobalEntryProps {
    * @default false
    */
   readonly createResourceGroup?: boolean;
+  /** Name overrides. @default - generated names */
+  readonly names?: GlobalEntryNames;
   /** Workspace for access, health-probe and WAF logs. @default - no diagnostics */
   readonly monitoring?: IRegionalMonitoring;
   /** Tags for every resource (merged over the library's own). @default - library tags only */

@@ -1,7 +1,15 @@
 import { Construct } from 'constructs';
+import { Token } from 'cdktf';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { ApiManagement } from '@cdktf/provider-azurerm/lib/api-management';
+import { CdnFrontdoorCustomDomain } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-custom-domain';
+import { CdnFrontdoorEndpoint } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-endpoint';
+import { CdnFrontdoorFirewallPolicy } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-firewall-policy';
+import { CdnFrontdoorOriginGroup } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-origin-group';
 import { CdnFrontdoorProfile } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-profile';
+import { CdnFrontdoorRoute } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-route';
+import { CdnFrontdoorSecurityPolicy } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-security-policy';
+import { TrafficManagerProfile } from '@cdktf/provider-azurerm/lib/traffic-manager-profile';
 import { ValidationError } from '../core/errors';
 import { Naming, ResourceKind } from '../core/naming';
 import { RegionPlacement } from '../core/pattern';
@@ -11,8 +19,8 @@ import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, ServiceKey } from '../core/service
 import { mergeTags, Tags } from '../core/tags';
 import { checkFormat, checkOneOf, checkRegionKeys, checkShape, Checks, IPV4 } from '../core/validate';
 import { API_MANAGEMENT_STATUS_PATH, ApiManagementGateway } from './api-management';
-import { buildFrontDoor, CheckedFrontDoor, checkFrontDoor, HOST, PrivateLinkApproval } from './front-door';
-import { GlobalEntryProps } from './global-entry-types';
+import { buildFrontDoor, CheckedFrontDoor, checkFrontDoor, customDomainName, HOST, PrivateLinkApproval } from './front-door';
+import { GlobalEntryNames, GlobalEntryProps } from './global-entry-types';
 import { CheckedGeo, checkGeoRouting, checkWeights, EntryContext } from './routing';
 import { GLOBAL_ENTRY_SHAPE } from './shapes';
 import { buildTrafficManager } from './traffic-manager';
@@ -53,10 +61,29 @@ const PUBLIC_HOST = { test: (value: string) => HOST.test(value) || IPV4.test(val
  * | regionPinned | each country set to its cell (rule set on the client's country); no cross-cell fallback unless allowed | Geographic (+ WORLD unless rejected) |
  */
 export class GlobalEntry extends Construct {
+  /** The resource group of the global resources, when the entry created it (`createResourceGroup`). */
+  public readonly resourceGroup?: ResourceGroup;
   /** The Front Door profile, when any service uses Front Door. */
   public readonly profile?: CdnFrontdoorProfile;
+  /** The Front Door endpoint, when any service uses Front Door. */
+  public readonly endpoint?: CdnFrontdoorEndpoint;
   /** The Front Door endpoint's host name (`<endpoint>-<hash>.z01.azurefd.net`). */
   public readonly endpointHostName?: string;
+  /** The Front Door routes by service (`order`, `tracking`), for the services Front Door serves. */
+  public readonly routes: { readonly [service: string]: CdnFrontdoorRoute };
+  /**
+   * The Front Door origin groups by name: `<service name>` (e.g. `order-api`), `<service name>-write` under
+   * primarySecondary, `<service name>-<cell region>` under regionPinned.
+   */
+  public readonly originGroups: { readonly [name: string]: CdnFrontdoorOriginGroup };
+  /** The Front Door WAF policy, when any service uses Front Door. */
+  public readonly wafPolicy?: CdnFrontdoorFirewallPolicy;
+  /** The security policy that attaches the WAF policy to the endpoint and the custom domains, when any service uses Front Door. */
+  public readonly securityPolicy?: CdnFrontdoorSecurityPolicy;
+  /** The custom-domain resources on the Front Door endpoint, by host name. */
+  public readonly customDomainResources: { readonly [hostName: string]: CdnFrontdoorCustomDomain };
+  /** The Traffic Manager profiles by service, for the services Traffic Manager serves. */
+  public readonly trafficManagerProfiles: { readonly [service: string]: TrafficManagerProfile };
   /** Private Link connections to approve after the first deploy (see the README). */
   public readonly privateLinkApprovals: readonly PrivateLinkApproval[];
   /** Traffic Manager DNS names by service. */
@@ -80,15 +107,18 @@ export class GlobalEntry extends Construct {
     const c = this.checkProps(props);
     this.tags = c.tags;
 
-    this.resourceGroupName = props.createResourceGroup === true ? new ResourceGroup(this, 'ResourceGroup', {
-      name: this.naming.name(this, ResourceKind.RESOURCE_GROUP, { qualifier: `edge-${this.placements[0].region.name}`, override: props.resourceGroupName, prop: 'resourceGroupName' }),
-      location: this.placements[0].region.name,
-      tags: this.tags,
-    }).name : props.resourceGroupName!; // checkProps: given when not created
+    if (props.createResourceGroup === true) {
+      this.resourceGroup = new ResourceGroup(this, 'ResourceGroup', {
+        name: this.naming.name(this, ResourceKind.RESOURCE_GROUP, { qualifier: `edge-${this.placements[0].region.name}`, override: props.resourceGroupName, prop: 'resourceGroupName' }),
+        location: this.placements[0].region.name,
+        tags: this.tags,
+      });
+    }
+    this.resourceGroupName = this.resourceGroup?.name ?? props.resourceGroupName!; // checkProps: given when not created
     const context: EntryContext = { naming: this.naming, placements: this.placements, resourceGroupName: this.resourceGroupName, tags: this.tags };
     const routing = { weights: c.weights, geo: c.geo, pattern: props.pattern };
 
-    const gateway = c.apim ? new ApiManagementGateway(this, c.apim, this.placements, this.naming, this.resourceGroupName, this.tags) : undefined;
+    const gateway = c.apim ? new ApiManagementGateway(this, c.apim, this.placements, this.naming, this.resourceGroupName, this.tags, c.names.apiManagement) : undefined;
     let approvals: PrivateLinkApproval[] = [];
     if (c.frontDoor) {
       const fd = buildFrontDoor(this, {
@@ -96,21 +126,31 @@ export class GlobalEntry extends Construct {
         // Behind API Management, Front Door probes the gateway's own health endpoint (the services' readiness is
         // probed by Kubernetes and, for Traffic Manager, by its monitor).
         healthPath: gateway ? API_MANAGEMENT_STATUS_PATH : c.healthPath,
-        monitoring: props.monitoring, gatewayHosts: gateway?.regionalHosts,
+        monitoring: props.monitoring, gatewayHosts: gateway?.regionalHosts, names: c.names,
       });
       gateway?.addApis(c.fdServices, c.publicOrigins!, fd.profile.resourceGuid);
       this.apiManagement = gateway?.service;
       this.profile = fd.profile;
-      this.endpointHostName = fd.hostName;
+      this.endpoint = fd.endpoint;
+      this.endpointHostName = fd.endpoint.hostName;
+      this.routes = fd.routes;
+      this.originGroups = fd.originGroups;
+      this.wafPolicy = fd.wafPolicy;
+      this.securityPolicy = fd.securityPolicy;
+      this.customDomainResources = fd.customDomains;
       this.customDomains = c.frontDoor.domains;
       this.originHealthAlert = { scopeId: fd.profile.id, metricNamespace: 'Microsoft.Cdn/profiles', metricName: 'OriginHealthPercentage', threshold: 80 };
       approvals = fd.approvals;
     } else {
+      this.routes = {};
+      this.originGroups = {};
+      this.customDomainResources = {};
       this.customDomains = [];
     }
-    this.trafficManagerFqdns = c.trafficManager
-      ? buildTrafficManager(this, { ...context, ...routing, ...c.trafficManager, services: c.tmServices, publicOrigins: c.publicOrigins!, healthPath: c.healthPath })
+    this.trafficManagerProfiles = c.trafficManager
+      ? buildTrafficManager(this, { ...context, ...routing, ...c.trafficManager, services: c.tmServices, publicOrigins: c.publicOrigins!, healthPath: c.healthPath, names: c.names.trafficManagerProfiles ?? {} })
       : {};
+    this.trafficManagerFqdns = Object.fromEntries(Object.entries(this.trafficManagerProfiles).map(([service, profile]) => [service, profile.fqdn]));
     this.privateLinkApprovals = approvals;
   }
 
@@ -119,7 +159,6 @@ export class GlobalEntry extends Construct {
     const checks = new Checks(this);
     const tags = checks.run({}, () => mergeTags(this, 'tags', { 'managed-by': 'cdktf-order-platform', component: 'global-entry', pattern: props.pattern.kind }, props.tags));
     const ingress = checks.run(new Map<string, RegionalIngress>(), () => this.checkIngress(props.ingress));
-    if (props.resourceGroupName !== undefined) checks.run(undefined, () => ResourceKind.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName!));
     if (props.createResourceGroup !== true && props.resourceGroupName === undefined) {
       checks.fail({
         prop: 'resourceGroupName', value: undefined,
@@ -172,8 +211,52 @@ export class GlobalEntry extends Construct {
     } : undefined;
     const apimChecked = apim ? ApiManagementGateway.check(checks, this, apim, this.placements) : undefined;
     if (props.resourceGroupName !== undefined) checks.run(undefined, () => ResourceKind.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName!));
+    const names = props.names ?? {};
+    this.checkNames(checks, names, { frontDoor: frontDoor !== undefined, domains: frontDoor?.domains ?? [], tmServices: trafficManager ? tmServices : [], apim: apim !== undefined });
     checks.throwIfAny();
-    return { tags, ingress, healthPath, weights, geo, tmServices, fdServices, usePrivateLink, publicOrigins, frontDoor, trafficManager, apim: apimChecked };
+    return { tags, ingress, healthPath, weights, geo, tmServices, fdServices, usePrivateLink, publicOrigins, frontDoor, trafficManager, apim: apimChecked, names };
+  }
+
+  /**
+   * Checks the name overrides: each valid for its resource kind, only for resources the entry creates (`created`), and no
+   * two custom domains or Traffic Manager profiles under one name.
+   */
+  private checkNames(checks: Checks, names: GlobalEntryNames, created: CreatedResources): void {
+    const ignored = (prop: string, value: unknown, why: string, fix: string) => checks.fail({ prop: `names.${prop}`, value, problem: `${why}, so the name would be ignored`, fix });
+    const kinds: [keyof GlobalEntryNames, ResourceKind, boolean, string][] = [
+      ['frontDoorProfile', ResourceKind.FRONT_DOOR_PROFILE, created.frontDoor, 'Front Door serves no service here'],
+      ['frontDoorEndpoint', ResourceKind.FRONT_DOOR_ENDPOINT, created.frontDoor, 'Front Door serves no service here'],
+      ['wafPolicy', ResourceKind.FRONT_DOOR_WAF_POLICY, created.frontDoor, 'Front Door serves no service here'],
+      ['securityPolicy', ResourceKind.FRONT_DOOR_SECURITY_POLICY, created.frontDoor, 'Front Door serves no service here'],
+      ['apiManagement', ResourceKind.API_MANAGEMENT, created.apim, 'apiManagement is not set'],
+    ];
+    for (const [key, kind, made, why] of kinds) {
+      const name = names[key] as string | undefined;
+      if (name === undefined) continue;
+      if (!made) ignored(key, name, why, `drop names.${key}`);
+      else checks.run(undefined, () => kind.validate(this, `names.${key}`, name));
+    }
+    const maps: ['customDomains' | 'trafficManagerProfiles', ResourceKind, string[], string][] = [
+      ['customDomains', ResourceKind.FRONT_DOOR_CUSTOM_DOMAIN, created.domains, 'frontDoor.customDomains'],
+      ['trafficManagerProfiles', ResourceKind.TRAFFIC_MANAGER_PROFILE, created.tmServices, 'trafficManager.services'],
+    ];
+    for (const [key, kind, keys, listedIn] of maps) {
+      for (const [item, name] of Object.entries(names[key] ?? {})) {
+        if (!keys.includes(item)) ignored(`${key}.${item}`, name, `'${item}' is not in ${listedIn} (${keys.join(', ') || 'none'})`, `key names.${key} by ${listedIn}`);
+        else checks.run(undefined, () => kind.validate(this, `names.${key}.${item}`, name));
+      }
+    }
+    // Two resources of one kind under one name: Azure would refuse the second (a profile's custom domains; the global Traffic Manager DNS names).
+    const twice = (key: string, finals: [string, string][]) => {
+      const seen = new Map<string, string>();
+      for (const [item, name] of finals) {
+        if (Token.isUnresolved(name)) continue;
+        if (seen.has(name)) checks.fail({ prop: `names.${key}.${item}`, value: name, problem: `'${seen.get(name)}' has this name too`, fix: `give each a name of its own in names.${key}` });
+        else seen.set(name, item);
+      }
+    };
+    twice('customDomains', created.domains.map((host) => [host, customDomainName(names, host)]));
+    twice('trafficManagerProfiles', Object.entries(names.trafficManagerProfiles ?? {}).filter(([service]) => created.tmServices.includes(service)));
   }
 
   private checkIngress(ingress: RegionalIngress[]): Map<string, RegionalIngress> {
@@ -244,4 +327,16 @@ interface CheckedEntry {
   /** The Traffic Manager options, when Traffic Manager serves a service. */
   readonly trafficManager: { readonly ttl: number; readonly interval: number } | undefined;
   readonly apim: ReturnType<typeof ApiManagementGateway.check> | undefined;
+  readonly names: GlobalEntryNames;
+}
+
+/** Which of the resources that take a name override the entry creates. */
+interface CreatedResources {
+  /** Front Door serves a service. */
+  readonly frontDoor: boolean;
+  /** The custom domains' host names. */
+  readonly domains: string[];
+  /** The services Traffic Manager serves. */
+  readonly tmServices: string[];
+  readonly apim: boolean;
 }

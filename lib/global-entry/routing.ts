@@ -124,12 +124,13 @@ interface ServiceRouting {
   readonly ruleSetIds: string[];
 }
 
-/** Builds each service's origin groups, rule sets and Front Door route, the way the pattern routes (see `GlobalEntry`). */
-export function addFrontDoorRoutes(scope: Construct, services: ServiceKey[], p: FrontDoorRoutingProps): void {
+/** Builds each service's origin groups, rule sets and Front Door route, the way the pattern routes (see `GlobalEntry`); returns the routes by service. */
+export function addFrontDoorRoutes(scope: Construct, services: ServiceKey[], p: FrontDoorRoutingProps): Record<string, CdnFrontdoorRoute> {
+  const routes: Record<string, CdnFrontdoorRoute> = {};
   for (const key of services) {
     const service = PLATFORM_SERVICES.find((s) => s.key === key)!;
     const { main, extraOrigins, ruleSetIds } = p.pattern.kind === PatternKind.REGION_PINNED ? cellRouting(scope, service, p) : priorityRouting(scope, service, p);
-    new CdnFrontdoorRoute(scope, `Route-${service.key}`, {
+    routes[key] = new CdnFrontdoorRoute(scope, `Route-${service.key}`, {
       name: service.name,
       cdnFrontdoorEndpointId: p.endpointId,
       cdnFrontdoorOriginGroupId: main.group.id,
@@ -144,6 +145,7 @@ export function addFrontDoorRoutes(scope: Construct, services: ServiceKey[], p: 
       dependsOn: [...main.origins, ...extraOrigins],
     });
   }
+  return routes;
 }
 
 /**

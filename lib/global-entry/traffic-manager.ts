@@ -18,6 +18,8 @@ export interface TrafficManagerBuildProps extends EntryContext {
   readonly services: ServiceKey[];
   /** Public host per service per region. */
   readonly publicOrigins: Map<string, Record<string, string>>;
+  /** Profile name overrides by service (checked). */
+  readonly names: { readonly [service: string]: string };
   /** The path the profiles' monitors probe. */
   readonly healthPath: string;
   readonly weights: Map<string, number>;
@@ -25,16 +27,16 @@ export interface TrafficManagerBuildProps extends EntryContext {
   readonly pattern: RedundancyPattern;
 }
 
-/** Builds a Traffic Manager profile per service with an external endpoint per region; returns their DNS names by service. */
-export function buildTrafficManager(scope: Construct, p: TrafficManagerBuildProps): Record<string, string> {
+/** Builds a Traffic Manager profile per service with an external endpoint per region; returns the profiles by service. */
+export function buildTrafficManager(scope: Construct, p: TrafficManagerBuildProps): Record<string, TrafficManagerProfile> {
   const { ttl, interval, pattern, weights, geo } = p;
   const method = pattern.kind === PatternKind.REGION_PINNED ? 'Geographic'
     : pattern.kind === PatternKind.ACTIVE_ACTIVE ? (weights.size > 0 ? 'Weighted' : 'Performance')
       : 'Priority';
-  const fqdns: Record<string, string> = {};
+  const profiles: Record<string, TrafficManagerProfile> = {};
   for (const key of p.services) {
     const service = PLATFORM_SERVICES.find((s) => s.key === key)!;
-    const name = p.naming.name(scope, ResourceKind.TRAFFIC_MANAGER_PROFILE, { qualifier: service.key, childId: `TrafficManager-${key}` });
+    const name = p.naming.name(scope, ResourceKind.TRAFFIC_MANAGER_PROFILE, { qualifier: service.key, childId: `TrafficManager-${key}`, override: p.names[key], prop: `names.trafficManagerProfiles.${key}` });
     const profile = new TrafficManagerProfile(scope, `TrafficManager-${key}`, {
       name,
       resourceGroupName: p.resourceGroupName,
@@ -59,7 +61,7 @@ export function buildTrafficManager(scope: Construct, p: TrafficManagerBuildProp
         geoMappings: geoMappings && geoMappings.length ? geoMappings : undefined,
       });
     });
-    fqdns[key] = profile.fqdn;
+    profiles[key] = profile;
   }
-  return fqdns;
+  return profiles;
 }

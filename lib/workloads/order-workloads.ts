@@ -8,17 +8,18 @@ import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
-import { describeValue, ValidationError } from '../core/errors';
+import { ValidationError } from '../core/errors';
 import { RegionRole, StandbyMode } from '../core/pattern';
 import { AKS_POOL_MODE_LABEL } from '../common/node-pool-model';
 import { DEFAULT_NAMESPACE, ServiceEnvironment, WORKLOAD_SET_KEYS } from '../common/environment-contract';
 import { checkIngressAddresses } from '../common/regional-ingress';
 import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, PlatformServiceSpec, ServiceKey } from '../core/services';
 import { Regions } from '../core/regions';
-import { checkFormat, checkGuid, checkShape, Checks, givenOf, IPV4_CIDR, pascal } from '../core/validate';
-import { canaryPods, planRelease, ReleasePlan, SlotId, SlotPlan } from './release-plan';
+import { checkFormat, checkGuid, checkShape, Checks, IPV4_CIDR, pascal } from '../core/validate';
+import { planRelease } from './release-plan';
+import { ReleasePlan, SlotId, SlotPlan } from './release-slots';
 import { Rollout } from './rollout';
-import { BLUE_GREEN_SHAPE, CANARY_SHAPE, ORDER_WORKLOADS_SHAPE } from './shapes';
+import { ORDER_WORKLOADS_SHAPE } from './shapes';
 import { PodGroupModel } from './schedulability';
 import { OrderWorkloadsProps, ProbePaths, ResourceOptions, WorkloadServiceOptions } from './order-workloads-types';
 
@@ -179,7 +180,7 @@ export class OrderWorkloads extends Construct {
     const preStop = checks.integer(`${prop}.preStopSeconds`, o.preStopSeconds ?? 15, 0, 120, 'seconds', 15);
     const grace = checks.integer(`${prop}.terminationGracePeriodSeconds`, o.terminationGracePeriodSeconds ?? 45, preStop + 1, 600, 'longer than the preStop pause, so requests can finish after SIGTERM', Math.max(45, preStop + 1));
     const rollout = o.rollout ?? Rollout.rolling();
-    checks.run(undefined, () => this.checkRollout(`${prop}.rollout`, rollout, image, minReplicas, maxReplicas));
+    checks.run(undefined, () => rollout.validate({ scope: this, prop: `${prop}.rollout`, image, minReplicas, maxReplicas, checkImage: (p, i) => this.checkImage(p, i) }));
     return { image, minReplicas, maxReplicas, cpuTarget, memoryTarget, resources, port, probes, uid, preStop, grace, rollout };
   }
 
@@ -376,51 +377,6 @@ export class OrderWorkloads extends Construct {
       });
     }
     return deployment;
-  }
-
-  private checkRollout(prop: string, rollout: Rollout, image: string, minReplicas: number, maxReplicas: number): void {
-    const given = givenOf(rollout);
-    if (rollout.kind === 'rolling') {
-      if (given !== undefined) throw new ValidationError({ scope: this, prop, value: given, problem: 'Rollout.rolling() takes no options, so these would be ignored', fix: 'call Rollout.rolling() without arguments' });
-      return;
-    }
-    const factory = rollout.kind === 'blueGreen' ? 'Rollout.blueGreen({ live, blueImage, greenImage })' : 'Rollout.canary({ canaryImage, percent })';
-    if (given === null || typeof given !== 'object' || Array.isArray(given)) {
-      throw new ValidationError({ scope: this, prop, value: given, problem: `the rollout was made without its options (got ${describeValue(given)})`, fix: `call ${factory}` });
-    }
-    const checks = new Checks(this);
-    if (rollout.kind === 'blueGreen') {
-      const bg = rollout.blueGreenOptions!;
-      checkShape(this, prop, given, BLUE_GREEN_SHAPE);
-      const blue = checks.run('', () => this.checkImage(`${prop}.blueImage`, bg.blueImage));
-      const green = checks.run('', () => this.checkImage(`${prop}.greenImage`, bg.greenImage));
-      if (blue && blue === green) {
-        checks.fail({ prop: `${prop}.${bg.live === 'blue' ? 'greenImage' : 'blueImage'}`, value: blue, problem: 'both colours run the same image, so there is no previous version to roll back to', fix: 'keep the previous image on the idle colour' });
-      }
-      if (blue && green && image !== blue && image !== green && !Token.isUnresolved(image)) {
-        checks.fail({ prop: prop.replace(/\.rollout$/, '.image'), value: image, problem: `under blue-green the colours' images run (${blue}, ${green}), so this image would be ignored`, fix: `set image to the live colour's image (${bg.live === 'blue' ? blue : green})` });
-      }
-      if (bg.idleReplicas !== undefined) checks.integer(`${prop}.idleReplicas`, bg.idleReplicas, 1, maxReplicas, `the idle colour runs at least one pod and at most maxReplicas (${maxReplicas}); keep it at maxReplicas for a flip`);
-    } else {
-      const c = rollout.canaryOptions!;
-      checkShape(this, prop, given, CANARY_SHAPE);
-      const canaryImage = checks.run('', () => this.checkImage(`${prop}.canaryImage`, c.canaryImage));
-      if (canaryImage && canaryImage === image) {
-        checks.fail({ prop: `${prop}.canaryImage`, value: canaryImage, problem: 'the canary runs the stable image, so there is no new version to try', fix: 'give the canary the new image' });
-      }
-      const percent = checks.integer(`${prop}.percent`, c.percent, 0, 100, 'a canary share is a whole percentage; step it 10 -> 50 -> 100', 0);
-      if (percent > 0 && percent < 100) {
-        const pods = canaryPods(minReplicas, percent);
-        if (pods.canary > maxReplicas || pods.stable > maxReplicas) {
-          checks.fail({
-            prop: `${prop}.percent`, value: percent,
-            problem: `the share is a pod ratio: ${percent} % needs ${pods.canary} canary pod(s) beside ${pods.stable} stable ones (with minReplicas ${minReplicas}), above maxReplicas (${maxReplicas})`,
-            fix: `use a share whose ratio fits (e.g. ${[10, 25, 50, 75].filter((p) => { const x = canaryPods(minReplicas, p); return x.canary <= maxReplicas && x.stable <= maxReplicas; }).join(', ')}), or raise maxReplicas`,
-          });
-        }
-      }
-    }
-    checks.throwIfAny();
   }
 
   private checkImage(prop: string, image: string): string {

@@ -3,7 +3,7 @@ import { PLATFORM_SERVICES } from '../core/services';
 import { RegionRole } from '../core/pattern';
 import { opt, shapes, strictShape } from '../core/validate';
 import type { OrderWorkloadsProps, ProbePaths, ResourceOptions, WorkloadConfig, WorkloadServiceOptions } from './order-workloads-types';
-import { BlueGreenOptions, CanaryOptions, Rollout } from './rollout';
+import { Rollout } from './rollout';
 import type { IWorkloadIdentities } from './workload-identities';
 
 // Internal: the run-time shapes of the workload props (not exported from the package).
@@ -17,8 +17,6 @@ export const WORKLOAD_SERVICE_SHAPE = strictShape<WorkloadServiceOptions>({
   memoryTargetPercent: opt(shapes.number()), resources: opt(RESOURCES_SHAPE), containerPort: opt(shapes.number()), probes: opt(PROBES_SHAPE),
   runAsUser: opt(shapes.number()), preStopSeconds: opt(shapes.number()), terminationGracePeriodSeconds: opt(shapes.number()), rollout: opt(ROLLOUT_SHAPE),
 });
-export const BLUE_GREEN_SHAPE = strictShape<BlueGreenOptions>({ live: shapes.oneOf(['blue', 'green']), blueImage: shapes.string(), greenImage: shapes.string(), idleReplicas: opt(shapes.number()) });
-export const CANARY_SHAPE = strictShape<CanaryOptions>({ canaryImage: shapes.string(), percent: shapes.number() });
 const SERVICE_KEYS = PLATFORM_SERVICES.map((s) => s.key);
 export const ORDER_WORKLOADS_SHAPE = strictShape<OrderWorkloadsProps>({
   region: shapes.string(), role: shapes.oneOf(Object.values(RegionRole)), standby: opt(shapes.oneOf(['warm', 'pilot-light'])), standbyActive: opt(shapes.boolean()),
