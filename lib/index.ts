@@ -8,6 +8,7 @@ export type { RegionAddresses } from './core/address-plan';
 export { ValidationError } from './core/errors';
 export type { ValidationErrorDetails } from './core/errors';
 export { RemovalPolicy } from './core/lifecycle';
+export type { MaintenanceWindow } from './core/maintenance-window';
 export { keepNamingPath } from './core/naming';
 export { activeActivePartner, PatternKind, RedundancyPattern, RegionRole } from './core/pattern';
 export type { ActivePassiveOptions, PrimarySecondaryOptions, RegionPinnedOptions, RegionPlacement, StandbyMode } from './core/pattern';
@@ -30,7 +31,7 @@ export { DataTierConstruct } from './data-tier/data-tier';
 export type { DataTierProps } from './data-tier/data-tier';
 export { StampNetwork } from './stamp/network';
 
-export type { DeployerLogin, KeyVaultOptions, KubernetesOptions, MaintenanceWindowOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './stamp/regional-stamp-types';
+export type { DeployerLogin, KeyVaultOptions, KubernetesOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './stamp/regional-stamp-types';
 export { RegionalStamp } from './stamp/regional-stamp';
 export type { ActivePassiveDatabaseProps, DatabaseAdministrator, DatabaseCell, DatabaseServerEndpoint } from './database/active-passive-database-types';
 export { ActivePassiveDatabase } from './database/active-passive-database';
