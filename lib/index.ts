@@ -33,10 +33,10 @@ export { StampNetwork } from './stamp/network';
 
 export type { DeployerLogin, KeyVaultOptions, KubernetesOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './stamp/regional-stamp-types';
 export { RegionalStamp } from './stamp/regional-stamp';
-export type { ActivePassiveDatabaseProps, DatabaseAdministrator, DatabaseCell, DatabaseServerEndpoint } from './database/active-passive-database-types';
+export type { ActivePassiveDatabaseProps } from './database/active-passive-database-types';
+export type { ActivePassiveDatabaseNames, DatabaseAdministrator, DatabaseCell, DatabaseServerEndpoint, PostgresqlEngineOptions, SqlEngineOptions, SqlLongTermRetention } from './database/database-types';
 export { ActivePassiveDatabase } from './database/active-passive-database';
 export { DatabaseEngine } from './database/engine';
-export type { PostgresqlEngineOptions, SqlEngineOptions, SqlLongTermRetention } from './database/engine';
 export { POSTGRESQL_VERSIONS } from './database/postgresql';
 export type { ConsistencyLevel, DeliveriesContainerOptions, TrackingBackup, TrackingStoreProps } from './tracking/tracking-store-types';
 export { TrackingStore } from './tracking/tracking-store';
