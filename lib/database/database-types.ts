@@ -18,7 +18,7 @@ export interface DatabaseAdministrator {
 /**
  * Name overrides of {@link ActivePassiveDatabase}, to adopt existing resources by name. Maps are keyed by region name;
  * a key the construct creates nothing for, or a name of the other engine, is an error (it would be ignored). Resource
- * groups and monitoring sinks are named through `resourceGroupNames` and `monitoring`.
+ * groups are named by `resourceGroupNames`; monitoring sinks are given (`monitoring`).
  */
 export interface ActivePassiveDatabaseNames {
   /**
