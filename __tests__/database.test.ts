@@ -289,8 +289,8 @@ describe('DatabaseEngine behaviour', () => {
   test('an engine keeps no state of the construct it builds: one engine serves two databases, each with its own servers', () => {
     const engine = DatabaseEngine.postgresql({ maintenanceWindow: { dayOfWeek: 'Saturday' } });
     const stack = testStack();
-    const a = new ActivePassiveDatabase(stack, 'A', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], administrator: ADMIN, engine });
-    const b = new ActivePassiveDatabase(stack, 'B', { prefix: 'shop', pattern: RedundancyPattern.primarySecondary(), regions: ['eastus2', 'centralus'], administrator: ADMIN, engine });
+    const a = new ActivePassiveDatabase(stack, 'A', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], administrator: ADMIN, engine, ...ownGroups(['westus3']) });
+    const b = new ActivePassiveDatabase(stack, 'B', { prefix: 'shop', pattern: RedundancyPattern.primarySecondary(), regions: ['eastus2', 'centralus'], administrator: ADMIN, engine, ...ownGroups(['eastus2', 'centralus']) });
     const servers = Object.values(all(synthStack(stack), 'azurerm_postgresql_flexible_server'));
     expect(servers.map((s) => s.location).sort()).toEqual(['centralus', 'eastus2', 'westus3']);
     expect(Object.keys(a.postgresqlServers)).toEqual(['westus3']);

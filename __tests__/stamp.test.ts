@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { ActivePassiveDatabase, AddressPlan, DatabaseEngine, MaintenanceWindow, RedundancyPattern, RegionalMonitoring, RegionalStamp, RegionalStampProps, RegionRole, RemovalPolicy, ValidationError } from '../lib';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { sink } from './support/standalone';
+import { ownGroups, sink } from './support/standalone';
 import { all, only, StackJson, synthStack, testStack } from './support/synth';
 
 const BASE: RegionalStampProps = { region: 'westus3', prefix: 'shop', monitoring: sink('westus3') };
@@ -279,7 +279,7 @@ describe('RegionalStamp maintenance window (the MaintenanceWindow every resource
     new RegionalStamp(stack, 'Stamp', { ...BASE, kubernetes: { maintenanceWindow: { ...window, durationHours: 4 } } });
     new ActivePassiveDatabase(stack, 'OrderDb', {
       prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], administrator: { objectId: '11111111-2222-3333-4444-555555555555', name: 'sg-db' },
-      engine: DatabaseEngine.postgresql({ maintenanceWindow: window }),
+      engine: DatabaseEngine.postgresql({ maintenanceWindow: window }), ...ownGroups(['westus3']),
     });
     const json = synthStack(stack);
     const cluster = only(json, 'azurerm_kubernetes_cluster');
