@@ -1,4 +1,10 @@
 import { TerraformStack } from 'cdktf';
+import { MssqlDatabase } from '@cdktf/provider-azurerm/lib/mssql-database';
+import { MssqlFailoverGroup } from '@cdktf/provider-azurerm/lib/mssql-failover-group';
+import { MssqlServer } from '@cdktf/provider-azurerm/lib/mssql-server';
+import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
+import { PostgresqlFlexibleServerDatabase } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-database';
+import { PostgresqlFlexibleServerVirtualEndpoint } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-virtual-endpoint';
 import {
   ActivePassiveDatabase, ActivePassiveDatabaseProps, DatabaseEngine, RedundancyPattern, RegionalStamp, RemovalPolicy, ValidationError,
 } from '../lib';
@@ -251,7 +257,7 @@ describe('ActivePassiveDatabase wiring', () => {
 
   test('options reach the resources: Manual failover, Standby overridden to readable, SKU, retention', () => {
     const { json } = build({
-      engine: DatabaseEngine.sql({ failoverMode: 'Manual', readableSecondary: true, skuName: 'BC_Gen5_4', shortTermRetentionDays: 35, readOnlyEndpointFailover: false, longTermRetention: { weekly: 'P8W', yearly: 'P10Y', weekOfYear: 20 } }),
+      engine: DatabaseEngine.sql({ failoverMode: 'Manual', readableSecondary: true, skuName: 'BC_Gen5_4', shortTermRetentionDays: 35, readOnlyEndpointFailover: false, longTermRetention: { weeklyRetentionWeeks: 8, yearlyRetentionYears: 10, weekOfYear: 20 } }),
       pattern: RedundancyPattern.activePassive(), regions: ['eastus2', 'centralus'],
     });
     const group = Object.values(all(json, 'azurerm_mssql_failover_group'))[0];
@@ -267,6 +273,152 @@ describe('ActivePassiveDatabase wiring', () => {
     const { database } = build({ engine: DatabaseEngine.sql(), pattern: RedundancyPattern.regionPinned(), regions: ['brazilsouth'] });
     const messages = database.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => m.data);
     expect(messages).toContain('Backups of the brazilsouth database stay in-region (zone- or locally-redundant): its pair southcentralus lies outside the cell\'s residency Brazil.');
+  });
+});
+
+describe('DatabaseEngine behaviour', () => {
+  test('each factory makes an engine that builds its own servers: SQL logical servers or PostgreSQL flexible servers', () => {
+    const sql = build({ engine: DatabaseEngine.sql(), pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'] }).json;
+    expect(Object.keys(all(sql, 'azurerm_mssql_server'))).toHaveLength(2);
+    expect(sql.resource.azurerm_postgresql_flexible_server).toBeUndefined();
+    const pg = build({ engine: DatabaseEngine.postgresql(), pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'] }).json;
+    expect(Object.keys(all(pg, 'azurerm_postgresql_flexible_server'))).toHaveLength(2);
+    expect(pg.resource.azurerm_mssql_server).toBeUndefined();
+  });
+
+  test('an engine keeps no state of the construct it builds: one engine serves two databases, each with its own servers', () => {
+    const engine = DatabaseEngine.postgresql({ maintenanceWindow: { dayOfWeek: 'Saturday' } });
+    const stack = testStack();
+    const a = new ActivePassiveDatabase(stack, 'A', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], administrator: ADMIN, engine, ...ownGroups(['westus3']) });
+    const b = new ActivePassiveDatabase(stack, 'B', { prefix: 'shop', pattern: RedundancyPattern.primarySecondary(), regions: ['eastus2', 'centralus'], administrator: ADMIN, engine, ...ownGroups(['eastus2', 'centralus']) });
+    const servers = Object.values(all(synthStack(stack), 'azurerm_postgresql_flexible_server'));
+    expect(servers.map((s) => s.location).sort()).toEqual(['centralus', 'eastus2', 'westus3']);
+    expect(Object.keys(a.postgresqlServers)).toEqual(['westus3']);
+    expect(Object.keys(b.postgresqlServers)).toEqual(['eastus2']);
+    expect(a.engine).toBe(b.engine);
+  });
+
+  test('the engine names itself for the services (ORDER_DB_ENGINE) and chooses the private endpoints\' sub-resource and zone', () => {
+    const sql = DatabaseEngine.sql();
+    const pg = DatabaseEngine.postgresql();
+    expect([sql.name, pg.name]).toEqual(['sql', 'postgresql']);
+    const server = { key: 'westus3', region: 'westus3', resourceId: '/subscriptions/x/servers/y' };
+    expect(sql.privateEndpoint(server)).toMatchObject({ key: 'westus3', qualifier: 'sql-westus3', subresource: 'sqlServer', zone: { zoneName: 'privatelink.database.windows.net' } });
+    expect(pg.privateEndpoint(server)).toMatchObject({ key: 'westus3', qualifier: 'psql-westus3', subresource: 'postgresqlServer', zone: { zoneName: 'privatelink.postgres.database.azure.com' } });
+  });
+
+  test('long-term retention in weeks, months and years reaches the provider as ISO 8601 periods', () => {
+    const { json } = build({ engine: DatabaseEngine.sql({ longTermRetention: { weeklyRetentionWeeks: 520, monthlyRetentionMonths: 1, yearlyRetentionYears: 10, weekOfYear: 52 } }) });
+    expect(Object.values(all(json, 'azurerm_mssql_database'))[0].long_term_retention_policy).toEqual({ weekly_retention: 'P520W', monthly_retention: 'P1M', yearly_retention: 'P10Y', week_of_year: 52 });
+  });
+});
+
+describe('PostgreSQL maintenance window', () => {
+  const windowOf = (maintenanceWindow: Record<string, unknown>) => {
+    const { json } = build({ engine: DatabaseEngine.postgresql({ maintenanceWindow }) });
+    return Object.values(all(json, 'azurerm_postgresql_flexible_server'))[0].maintenance_window;
+  };
+
+  test.each<[string, Record<string, unknown>, Record<string, number>]>([
+    ['the defaults: Sunday 02:00 UTC, as before', {}, { day_of_week: 0, start_hour: 2, start_minute: 0 }],
+    ['a UTC window, day and minute', { dayOfWeek: 'Wednesday', startTime: '03:45' }, { day_of_week: 3, start_hour: 3, start_minute: 45 }],
+    ['east of UTC: Monday 01:00 +09:00 opens Sunday 16:00 UTC', { dayOfWeek: 'Monday', startTime: '01:00', utcOffset: '+09:00' }, { day_of_week: 0, start_hour: 16, start_minute: 0 }],
+    ['west of UTC: Saturday 22:30 -05:00 opens Sunday 03:30 UTC', { dayOfWeek: 'Saturday', startTime: '22:30', utcOffset: '-05:00', durationHours: 1 }, { day_of_week: 0, start_hour: 3, start_minute: 30 }],
+    ['east of UTC across the week: Sunday 00:30 +01:00 opens Saturday 23:30 UTC', { dayOfWeek: 'Sunday', startTime: '00:30', utcOffset: '+01:00' }, { day_of_week: 6, start_hour: 23, start_minute: 30 }],
+  ])('%s', (_label, given, expected) => {
+    expect(windowOf(given)).toEqual(expected);
+  });
+
+  test('replicas carry no window of their own (as before)', () => {
+    const { json } = build({ engine: DatabaseEngine.postgresql({ maintenanceWindow: { dayOfWeek: 'Tuesday' } }), pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'] });
+    const servers = Object.values(all(json, 'azurerm_postgresql_flexible_server'));
+    expect(servers.map((s) => [s.create_mode ?? 'Default', s.maintenance_window]).sort()).toEqual([['Default', { day_of_week: 2, start_hour: 2, start_minute: 0 }], ['Replica', undefined]]);
+  });
+});
+
+describe('ActivePassiveDatabase names and principal resources', () => {
+  test('SQL: every generated name can be overridden (servers, failover group, database), and the hosts follow', () => {
+    const { database, json } = build({
+      engine: DatabaseEngine.sql(), pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'],
+      names: { sqlServers: { westus3: 'orders-sql-west', eastus: 'orders-sql-east' }, sqlFailoverGroups: { westus3: 'orders-fg' }, databases: { westus3: 'orders-prod' } },
+    });
+    expect(Object.values(all(json, 'azurerm_mssql_server')).map((s) => [s.location, s.name]).sort()).toEqual([['eastus', 'orders-sql-east'], ['westus3', 'orders-sql-west']]);
+    expect(Object.values(all(json, 'azurerm_mssql_failover_group')).map((g) => g.name)).toEqual(['orders-fg']);
+    expect(Object.values(all(json, 'azurerm_mssql_database')).map((d) => [d.create_mode ?? 'Default', d.name]).sort()).toEqual([['Default', 'orders-prod'], ['Secondary', 'orders-prod']]);
+    expect(database.cells).toHaveLength(1);
+    expect(database.cells[0]).toMatchObject({
+      homeRegion: 'westus3', replicaRegion: 'eastus', databaseName: 'orders-prod',
+      readWriteHost: 'orders-fg.database.windows.net', readOnlyHost: 'orders-fg.secondary.database.windows.net',
+    });
+    expect(Object.keys(database.cells[0].serverHosts).sort()).toEqual(['eastus', 'westus3']);
+  });
+
+  test('SQL: names left out keep their generated defaults (the same names as without names)', () => {
+    const props = { engine: DatabaseEngine.sql(), pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'] };
+    const plain = build(props).json;
+    const named = build({ ...props, names: { sqlServers: { westus3: 'orders-sql-west' } } }).json;
+    const names = (json: StackJson, type: string) => Object.values(all(json, type)).map((r) => r.name);
+    expect(names(named, 'azurerm_mssql_server')).toEqual([names(plain, 'azurerm_mssql_server')[0], 'orders-sql-west']);
+    expect(names(named, 'azurerm_mssql_failover_group')).toEqual(names(plain, 'azurerm_mssql_failover_group'));
+    expect(names(named, 'azurerm_mssql_database')).toEqual(names(plain, 'azurerm_mssql_database'));
+  });
+
+  test('SQL: the principal resources, by region and home region', () => {
+    const { database, json } = build({ engine: DatabaseEngine.sql(), pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3', 'centralus'] });
+    expect(Object.keys(database.sqlServers)).toEqual(['eastus2', 'westus3', 'centralus']);
+    expect(Object.values(database.sqlServers).map((s) => s.constructor)).toEqual([MssqlServer, MssqlServer, MssqlServer]);
+    expect(Object.entries(database.sqlDatabases).map(([home, d]) => [home, d instanceof MssqlDatabase])).toEqual([['eastus2', true], ['westus3', true], ['centralus', true]]);
+    expect(Object.fromEntries(Object.entries(database.sqlSecondaries).map(([home, copies]) => [home, Object.keys(copies).sort()]))).toEqual({ eastus2: ['centralus', 'westus3'], westus3: ['centralus', 'eastus2'], centralus: ['eastus2', 'westus3'] });
+    expect(Object.values(database.sqlFailoverGroups).map((g) => g instanceof MssqlFailoverGroup)).toEqual([true, true, true]);
+    // The objects are the synthesized resources: each server is its region's, each group names its cell's listener.
+    const servers = all(json, 'azurerm_mssql_server');
+    expect(Object.entries(database.sqlServers).map(([region, s]) => servers[s.friendlyUniqueId].location === region)).toEqual([true, true, true]);
+    const groups = all(json, 'azurerm_mssql_failover_group');
+    expect(database.cells.map((c) => c.readWriteHost)).toEqual(Object.values(database.sqlFailoverGroups).map((g) => `${groups[g.friendlyUniqueId].name}.database.windows.net`));
+    expect([database.postgresqlServers, database.postgresqlReplicas, database.postgresqlDatabases, database.postgresqlVirtualEndpoints]).toEqual([{}, {}, {}, {}]);
+  });
+
+  test('PostgreSQL: every generated name can be overridden (primaries, replicas, virtual endpoints, databases)', () => {
+    const { database, json } = build({
+      engine: DatabaseEngine.postgresql(), pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'],
+      names: {
+        postgresqlServers: { eastus2: 'orders-pg-east', westus3: 'orders-pg-west' },
+        postgresqlReplicas: { eastus2: { westus3: 'orders-pg-east-copy' }, westus3: { eastus2: 'orders-pg-west-copy' } },
+        postgresqlVirtualEndpoints: { eastus2: 'orders-ve-east' },
+        databases: { westus3: 'orders_west' },
+      },
+    });
+    expect(Object.values(all(json, 'azurerm_postgresql_flexible_server')).map((s) => [s.location, s.name]).sort()).toEqual([
+      ['eastus2', 'orders-pg-east'], ['eastus2', 'orders-pg-west-copy'], ['westus3', 'orders-pg-east-copy'], ['westus3', 'orders-pg-west'],
+    ]);
+    const endpoints = Object.values(all(json, 'azurerm_postgresql_flexible_server_virtual_endpoint')).map((e) => e.name);
+    expect(endpoints).toHaveLength(2);
+    expect(endpoints[0]).toBe('orders-ve-east');
+    expect(endpoints[1]).toMatch(/^shop-psqlve-westus3-[0-9a-f]{6}$/);
+    expect(Object.values(all(json, 'azurerm_postgresql_flexible_server_database')).map((d) => d.name)).toEqual(['orders', 'orders_west']);
+    expect(database.cells.map((c) => [c.homeRegion, c.databaseName, c.readWriteHost.split('.')[0]])).toEqual([['eastus2', 'orders', 'orders-ve-east'], ['westus3', 'orders_west', endpoints[1]]]);
+  });
+
+  test('PostgreSQL: the principal resources, by home region', () => {
+    const { database, json } = build({ engine: DatabaseEngine.postgresql(), pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'] });
+    expect(Object.keys(database.postgresqlServers)).toEqual(['westus3']);
+    expect(database.postgresqlServers.westus3).toBeInstanceOf(PostgresqlFlexibleServer);
+    expect(Object.keys(database.postgresqlReplicas)).toEqual(['westus3']);
+    expect(Object.keys(database.postgresqlReplicas.westus3)).toEqual(['eastus']);
+    const servers = all(json, 'azurerm_postgresql_flexible_server');
+    expect([servers[database.postgresqlServers.westus3.friendlyUniqueId].location, servers[database.postgresqlReplicas.westus3.eastus.friendlyUniqueId].location]).toEqual(['westus3', 'eastus']);
+    expect(database.postgresqlDatabases.westus3).toBeInstanceOf(PostgresqlFlexibleServerDatabase);
+    expect(database.postgresqlVirtualEndpoints.westus3).toBeInstanceOf(PostgresqlFlexibleServerVirtualEndpoint);
+    const endpoint = all(json, 'azurerm_postgresql_flexible_server_virtual_endpoint')[database.postgresqlVirtualEndpoints.westus3.friendlyUniqueId];
+    expect(database.cells[0].readWriteHost).toBe(`${endpoint.name}.writer.postgres.database.azure.com`);
+    expect([database.sqlServers, database.sqlDatabases, database.sqlSecondaries, database.sqlFailoverGroups]).toEqual([{}, {}, {}, {}]);
+  });
+
+  test('PostgreSQL without replicas: servers and databases, no replicas or endpoints', () => {
+    const { database } = build({ engine: DatabaseEngine.postgresql(), pattern: RedundancyPattern.regionPinned(), regions: ['westeurope', 'germanywestcentral'] });
+    expect(Object.keys(database.postgresqlServers)).toEqual(['westeurope', 'germanywestcentral']);
+    expect(Object.keys(database.postgresqlDatabases)).toEqual(['westeurope', 'germanywestcentral']);
+    expect([database.postgresqlReplicas, database.postgresqlVirtualEndpoints]).toEqual([{}, {}]);
   });
 });
 
@@ -292,7 +444,7 @@ describe('ActivePassiveDatabase bad input', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     ['a PostgreSQL option given to SQL', { engine: sql({ highAvailability: true } as any) }, "invalid engine.highAvailability true: the sql engine has no option 'highAvailability'; it is a postgresql option"],
     ['a SQL SKU that cannot be zone-redundant', { engine: sql({ skuName: 'S3' }) }, 'invalid engine.skuName "S3": Basic and Standard databases cannot be zone-redundant'],
-    ['a malformed long-term retention', { engine: sql({ longTermRetention: { weekly: '4 weeks' } }) }, 'invalid engine.longTermRetention.weekly "4 weeks": not an ISO 8601 period'],
+    ['a weekly retention beyond 520 weeks', { engine: sql({ longTermRetention: { weeklyRetentionWeeks: 600 } }) }, 'invalid engine.longTermRetention.weeklyRetentionWeeks 600: must be an integer from 1 to 520 (Azure SQL keeps long-term backups 1-520 weeks)'],
     ['the HA standby in the primary zone', { engine: pg({ primaryZone: '2', standbyZone: '2' }) }, 'invalid engine.standbyZone "2": zone-redundant HA needs the standby in a different zone'],
     ['a Standby secondary on a serverless SKU', { engine: sql({ skuName: 'GP_S_Gen5_2' }), pattern: RedundancyPattern.activePassive(), regions: ['eastus2', 'centralus'] }, 'invalid engine.skuName "GP_S_Gen5_2": a non-readable (Standby) secondary needs a provisioned General Purpose or Business Critical SKU'],
     ['a Burstable server where a replica is needed', { engine: pg({ skuName: 'B_Standard_B2s', highAvailability: false }), ...two }, 'invalid engine.skuName "B_Standard_B2s": primarySecondary needs a cross-region read replica, and Burstable servers cannot have replicas'],

@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
-import { AddressPlan, RegionalMonitoring, RegionalStamp, RegionalStampProps, RegionRole, RemovalPolicy, ValidationError } from '../lib';
+import { ActivePassiveDatabase, AddressPlan, DatabaseEngine, MaintenanceWindow, RedundancyPattern, RegionalMonitoring, RegionalStamp, RegionalStampProps, RegionRole, RemovalPolicy, ValidationError } from '../lib';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { sink } from './support/standalone';
+import { ownGroups, sink } from './support/standalone';
 import { all, only, StackJson, synthStack, testStack } from './support/synth';
 
 const BASE: RegionalStampProps = { region: 'westus3', prefix: 'shop', monitoring: sink('westus3') };
@@ -272,6 +272,23 @@ describe('RegionalStamp registries and scheduling model', () => {
   });
 });
 
+describe('RegionalStamp maintenance window (the MaintenanceWindow every resource takes)', () => {
+  test('AKS takes the local time and its offset as given; PostgreSQL takes the same window converted to UTC', () => {
+    const window: MaintenanceWindow = { dayOfWeek: 'Monday', startTime: '01:00', utcOffset: '+09:00' };
+    const stack = testStack();
+    new RegionalStamp(stack, 'Stamp', { ...BASE, kubernetes: { maintenanceWindow: { ...window, durationHours: 4 } } });
+    new ActivePassiveDatabase(stack, 'OrderDb', {
+      prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'], administrator: { objectId: '11111111-2222-3333-4444-555555555555', name: 'sg-db' },
+      engine: DatabaseEngine.postgresql({ maintenanceWindow: window }), ...ownGroups(['westus3']),
+    });
+    const json = synthStack(stack);
+    const cluster = only(json, 'azurerm_kubernetes_cluster');
+    expect(cluster.maintenance_window_auto_upgrade).toEqual({ frequency: 'Weekly', interval: 1, day_of_week: 'Monday', start_time: '01:00', duration: 4, utc_offset: '+09:00' });
+    expect(cluster.maintenance_window_node_os).toEqual(cluster.maintenance_window_auto_upgrade);
+    expect(only(json, 'azurerm_postgresql_flexible_server').maintenance_window).toEqual({ day_of_week: 0, start_hour: 16, start_minute: 0 });
+  });
+});
+
 describe('RegionalStamp bad input', () => {
   test.each<[string, Partial<RegionalStampProps>, string]>([
     ['unknown region', { region: 'moon-1' }, 'test/Stamp: invalid region "moon-1": not an Azure public region in the catalog'],
@@ -285,6 +302,8 @@ describe('RegionalStamp bad input', () => {
     ['VM size that is not one', { kubernetes: { userPool: { vmSize: 'D4ds_v5' } } }, 'invalid kubernetes.userPool.vmSize "D4ds_v5": not an Azure VM size name'],
     ['maintenance window under 4 hours', { kubernetes: { maintenanceWindow: { durationHours: 2 } } }, 'invalid kubernetes.maintenanceWindow.durationHours 2'],
     ['maintenance start time', { kubernetes: { maintenanceWindow: { startTime: '25:00' } } }, 'not a 24-hour HH:MM time'],
+    ['maintenance window over 24 hours', { kubernetes: { maintenanceWindow: { durationHours: 25 } } }, 'invalid kubernetes.maintenanceWindow.durationHours 25: must be an integer from 4 to 24 (AKS planned maintenance windows last 4-24 hours)'],
+    ['maintenance UTC offset', { kubernetes: { maintenanceWindow: { utcOffset: 'UTC+9' } } }, 'invalid kubernetes.maintenanceWindow.utcOffset "UTC+9": not a UTC offset'],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     ['unknown upgrade channel', { kubernetes: { automaticUpgradeChannel: 'nightly' as any } }, "invalid kubernetes.automaticUpgradeChannel \"nightly\": expected one of 'patch', 'stable', 'rapid', 'node-image', got the string \"nightly\""],
     ['Key Vault retention out of range', { keyVault: { softDeleteRetentionDays: 120 } }, 'invalid keyVault.softDeleteRetentionDays 120'],

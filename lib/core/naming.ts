@@ -97,6 +97,18 @@ export class ResourceKind {
     globallyUnique: true, pattern: LOWER_ALNUM_HYPHEN,
     rule: 'lower-case letters, digits and hyphens, not starting or ending with a hyphen',
   });
+  /** A database on an Azure SQL logical server (the azurerm provider's ValidateMsSqlDatabaseName, v4.55.0). */
+  public static readonly SQL_DATABASE = new ResourceKind({
+    label: 'Azure SQL database', abbreviation: 'sqldb', minLength: 1, maxLength: 128, hyphens: true, globallyUnique: false,
+    // eslint-disable-next-line no-control-regex
+    pattern: /^[^<>*%&:\\/?\x00-\x1f]*[^<>*%&:\\/?\x00-\x1f.\s]$/,
+    rule: 'any characters but <>*%&:\\/? and control characters, not ending with a period or space',
+  });
+  /** A database on a PostgreSQL flexible server (the azurerm provider's FlexibleServerDatabaseName, v4.55.0). */
+  public static readonly POSTGRESQL_DATABASE = new ResourceKind({
+    label: 'PostgreSQL database', abbreviation: 'psqldb', minLength: 1, maxLength: 63, hyphens: true, globallyUnique: false,
+    pattern: /^[a-zA-Z_-][a-zA-Z0-9_-]*$/, rule: 'letters, digits, - and _, not starting with a digit',
+  });
   public static readonly POSTGRESQL_SERVER = new ResourceKind({
     label: 'PostgreSQL flexible server', abbreviation: 'psql', minLength: 3, maxLength: 63, hyphens: true,
     globallyUnique: true, pattern: LOWER_ALNUM_HYPHEN,

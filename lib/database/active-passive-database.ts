@@ -1,17 +1,21 @@
 import { Construct } from 'constructs';
 import { Annotations } from 'cdktf';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import type { MssqlDatabase } from '@cdktf/provider-azurerm/lib/mssql-database';
+import type { MssqlFailoverGroup } from '@cdktf/provider-azurerm/lib/mssql-failover-group';
+import type { MssqlServer } from '@cdktf/provider-azurerm/lib/mssql-server';
+import type { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
+import type { PostgresqlFlexibleServerDatabase } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-database';
+import type { PostgresqlFlexibleServerVirtualEndpoint } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-virtual-endpoint';
 import { DataTierEndpoint } from '../common/private-endpoints';
-import { PrivateDnsZones } from '../common/private-dns-zones';
 import { DataTierConstruct } from '../data-tier/data-tier';
 import { ValidationError } from '../core/errors';
-import { checkFormat, checkGuid, checkShape, Checks, givenOf } from '../core/validate';
-import { ActivePassiveDatabaseProps, DatabaseAdministrator, DatabaseCell, DatabaseServerEndpoint } from './active-passive-database-types';
-import { DatabaseEngine, PostgresqlEngineOptions, SqlEngineOptions } from './engine';
-import { buildPostgresql, checkPostgresqlOptions } from './postgresql';
+import { checkFormat, checkGuid, Checks } from '../core/validate';
+import { ActivePassiveDatabaseProps } from './active-passive-database-types';
+import { DatabaseAdministrator, DatabaseCell, DatabaseServerEndpoint } from './database-types';
+import { DatabaseEngine } from './engine';
 import { cellPlans, DatabaseBuildContext } from './topology';
-import { buildSql, checkSqlOptions } from './sql';
-import { ACTIVE_PASSIVE_DATABASE_SHAPE, POSTGRESQL_OPTIONS_SHAPE, SQL_OPTIONS_SHAPE } from './shapes';
+import { ACTIVE_PASSIVE_DATABASE_SHAPE } from './shapes';
 
 /**
  * The Order database across the pattern's regions, on Azure SQL Database or PostgreSQL flexible server.
@@ -33,12 +37,37 @@ export class ActivePassiveDatabase extends DataTierConstruct {
   public readonly cells: readonly DatabaseCell[];
   /** Every server, for private endpoints. */
   public readonly servers: readonly DatabaseServerEndpoint[];
+  /** Azure SQL: the logical server of each region, by region (empty for PostgreSQL). */
+  public readonly sqlServers: { readonly [region: string]: MssqlServer };
+  /** Azure SQL: each cell's (primary) database, by home region (empty for PostgreSQL). */
+  public readonly sqlDatabases: { readonly [homeRegion: string]: MssqlDatabase };
+  /**
+   * Azure SQL: each replicated cell's geo-secondaries, by home region, then by the secondary's region (empty for
+   * PostgreSQL and for patterns without replicas).
+   */
+  public readonly sqlSecondaries: { readonly [homeRegion: string]: { readonly [region: string]: MssqlDatabase } };
+  /** Azure SQL: each replicated cell's auto-failover group, by home region (empty for PostgreSQL and for patterns without replicas). */
+  public readonly sqlFailoverGroups: { readonly [homeRegion: string]: MssqlFailoverGroup };
+  /** PostgreSQL: each cell's primary server, by home region (empty for Azure SQL). */
+  public readonly postgresqlServers: { readonly [homeRegion: string]: PostgresqlFlexibleServer };
+  /**
+   * PostgreSQL: each replicated cell's read replicas, by home region, then by the replica's region (empty for Azure SQL
+   * and for patterns without replicas).
+   */
+  public readonly postgresqlReplicas: { readonly [homeRegion: string]: { readonly [region: string]: PostgresqlFlexibleServer } };
+  /** PostgreSQL: each cell's database on its primary server, by home region (empty for Azure SQL). */
+  public readonly postgresqlDatabases: { readonly [homeRegion: string]: PostgresqlFlexibleServerDatabase };
+  /**
+   * PostgreSQL: each replicated cell's virtual endpoint, by home region (empty for Azure SQL and for patterns without
+   * replicas).
+   */
+  public readonly postgresqlVirtualEndpoints: { readonly [homeRegion: string]: PostgresqlFlexibleServerVirtualEndpoint };
 
   constructor(scope: Construct, id: string, props: ActivePassiveDatabaseProps) {
     super(scope, id, props, 'order-database', ACTIVE_PASSIVE_DATABASE_SHAPE);
     const checks = new Checks(this);
     this.engine = props.engine;
-    checks.run(undefined, () => this.checkEngineOptions(props.engine));
+    checks.run(undefined, () => props.engine.checkOptions(this, 'engine'));
     const administrator = checks.run({ objectId: '', name: '', type: 'Group' as const }, () => this.checkAdministrator(props.administrator));
     const databaseName = checks.run('orders', () => this.checkDatabaseName(props.databaseName ?? 'orders'));
     // The engine's own checks read its options, so their shape must hold first.
@@ -52,6 +81,7 @@ export class ActivePassiveDatabase extends DataTierConstruct {
       placements: this.placements,
       plans,
       databaseName,
+      names: props.names ?? {},
       administrator,
       tenantId: client.tenantId,
       removalPolicy: this.removalPolicy,
@@ -61,13 +91,20 @@ export class ActivePassiveDatabase extends DataTierConstruct {
       monitoring: (region) => this.monitoring(region),
       geoBackupBlocker: (placement) => this.geoBackupBlocker(placement),
     };
-    const sql = this.engine.kind === 'sql' ? checkSqlOptions(context, this.engine.options as SqlEngineOptions, checks) : undefined;
-    const postgresql = this.engine.kind === 'postgresql' ? checkPostgresqlOptions(context, this.engine.options as PostgresqlEngineOptions, checks) : undefined;
+    const buildEngine = this.engine.prepare(context, checks);
     checks.throwIfAny();
 
-    const build = sql ? buildSql(context, sql) : buildPostgresql(context, postgresql!);
+    const build = buildEngine();
     this.cells = build.cells;
     this.servers = build.servers;
+    this.sqlServers = build.sqlServers ?? {};
+    this.sqlDatabases = build.sqlDatabases ?? {};
+    this.sqlSecondaries = build.sqlSecondaries ?? {};
+    this.sqlFailoverGroups = build.sqlFailoverGroups ?? {};
+    this.postgresqlServers = build.postgresqlServers ?? {};
+    this.postgresqlReplicas = build.postgresqlReplicas ?? {};
+    this.postgresqlDatabases = build.postgresqlDatabases ?? {};
+    this.postgresqlVirtualEndpoints = build.postgresqlVirtualEndpoints ?? {};
     for (const plan of context.plans) {
       const why = this.geoBackupBlocker(plan.home);
       if (why) Annotations.of(this).addInfo(`Backups of the ${plan.home.region.name} database stay in-region (zone- or locally-redundant): ${why}.`);
@@ -76,14 +113,7 @@ export class ActivePassiveDatabase extends DataTierConstruct {
 
   /** The private endpoints every stamp needs: one per database server. */
   public get privateEndpoints(): readonly DataTierEndpoint[] {
-    const sql = this.engine.kind === 'sql';
-    return this.servers.map((server) => ({
-      key: server.key,
-      qualifier: `${sql ? 'sql' : 'psql'}-${server.key}`,
-      resourceId: server.resourceId,
-      subresource: sql ? 'sqlServer' : 'postgresqlServer',
-      zone: sql ? PrivateDnsZones.SQL_DATABASE : PrivateDnsZones.POSTGRESQL,
-    }));
+    return this.servers.map((server) => this.engine.privateEndpoint(server));
   }
 
   /** @internal */
@@ -101,21 +131,6 @@ export class ActivePassiveDatabase extends DataTierConstruct {
     const cell = this.cells.find((c) => c.homeRegion === region);
     if (!cell) throw new ValidationError({ scope: this, prop: 'region', value: region, problem: 'no database cell has this home region', fix: `use one of ${this.cells.map((c) => c.homeRegion).join(', ')}` });
     return cell;
-  }
-
-  private checkEngineOptions(engine: DatabaseEngine): void {
-    const other = engine.kind === 'sql' ? DatabaseEngine.postgresql() : DatabaseEngine.sql();
-    const options = engine.options as Record<string, unknown>;
-    for (const key of Object.keys(options)) {
-      if (!engine.knownOptions.includes(key) && other.knownOptions.includes(key)) {
-        throw new ValidationError({
-          scope: this, prop: `engine.${key}`, value: options[key],
-          problem: `the ${engine.kind} engine has no option '${key}'; it is a ${other.kind} option`,
-          fix: `use one of ${engine.knownOptions.join(', ')}, or DatabaseEngine.${other.kind}({...})`,
-        });
-      }
-    }
-    checkShape(this, 'engine', givenOf(engine), engine.kind === 'sql' ? SQL_OPTIONS_SHAPE : POSTGRESQL_OPTIONS_SHAPE);
   }
 
   private checkAdministrator(admin: DatabaseAdministrator): Required<DatabaseAdministrator> {

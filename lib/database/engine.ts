@@ -1,116 +1,144 @@
-import { asOptions, recordGiven } from '../core/validate';
+import type { IConstruct } from 'constructs';
+import { PrivateDnsZones, PrivateDnsZoneSpec } from '../common/private-dns-zones';
+import type { DataTierEndpoint } from '../common/private-endpoints';
+import { ValidationError } from '../core/errors';
+import { asOptions, checkShape, Checks, givenOf, recordGiven, Shape } from '../core/validate';
+import type { ActivePassiveDatabaseNames, DatabaseServerEndpoint, PostgresqlEngineOptions, SqlEngineOptions } from './database-types';
+import { POSTGRESQL_OPTIONS_SHAPE, SQL_OPTIONS_SHAPE } from './engine-shapes';
+import { buildPostgresql, checkPostgresqlOptions } from './postgresql';
+import { buildSql, checkSqlOptions } from './sql';
+import type { DatabaseBuild, DatabaseBuildContext } from './topology';
 
-/** Long-term retention of Azure SQL backups (ISO 8601 durations). */
-export interface SqlLongTermRetention {
-  /** Weekly backups kept, `P1W`-`P520W` (or `PnM`/`PnY`). @default 'P4W' */
-  readonly weekly?: string;
-  /** Monthly backups kept, `P1M`-`P120M`. @default 'P12M' */
-  readonly monthly?: string;
-  /** Yearly backups kept, `P1Y`-`P10Y`. @default 'P5Y' */
-  readonly yearly?: string;
-  /** Week of the year whose backup is the yearly one (1-52). @default 1 */
-  readonly weekOfYear?: number;
-}
-
-/** Options of {@link DatabaseEngine.sql}. */
-export interface SqlEngineOptions {
-  /**
-   * Database SKU: General Purpose (`GP_*`), Business Critical (`BC_*`) or Premium (`P*`), the tiers this construct
-   * makes zone-redundant.
-   * @default 'GP_Gen5_2'
-   */
-  readonly skuName?: string;
-  /** Maximum size in GB. @default 32 */
-  readonly maxSizeGb?: number;
-  /** Point-in-time restore window in days (7-35). @default 14 */
-  readonly shortTermRetentionDays?: number;
-  /** Long-term retention. @default - 4 weekly, 12 monthly, 5 yearly backups */
-  readonly longTermRetention?: SqlLongTermRetention;
-  /**
-   * Read-write listener failover: `Automatic` (Azure fails over after `graceMinutes` of
-   * primary outage) or `Manual` (customer-managed: a person runs the failover; Microsoft's recommendation, because a
-   * Microsoft-managed failover only happens for a region-wide outage and can take about an hour).
-   * @default 'Automatic'
-   */
-  readonly failoverMode?: 'Automatic' | 'Manual';
-  /** Minutes of primary outage before an automatic failover (Azure's minimum is 60). @default 60 */
-  readonly graceMinutes?: number;
-  /**
-   * Whether the geo-secondary serves reads (a readable `Geo` replica) or is a license-free `Standby` replica for
-   * disaster recovery only.
-   * @default - true for primarySecondary and activeActive, false for activePassive
-   */
-  readonly readableSecondary?: boolean;
-  /**
-   * Let the read-only listener fail over to the primary when the secondary is down, so reads keep working
-   * when the secondary region is lost.
-   * @default true
-   */
-  readonly readOnlyEndpointFailover?: boolean;
-  /**
-   * Backup storage redundancy: `Geo` (to the paired region), `GeoZone`, `Zone` or `Local`.
-   * @default - `Geo` when the region has a pair (for regionPinned: a pair inside the cell's residency), otherwise
-   * `Zone` in a region with availability zones, else `Local`
-   */
-  readonly backupStorageRedundancy?: 'Geo' | 'GeoZone' | 'Zone' | 'Local';
-}
-
-/** Options of {@link DatabaseEngine.postgresql}. */
-export interface PostgresqlEngineOptions {
-  /** PostgreSQL major version. @default '16' */
-  readonly version?: string;
-  /**
-   * Compute SKU: General Purpose (`GP_Standard_*`) or Memory Optimized (`MO_Standard_*`); Burstable (`B_*`)
-   * cannot run high availability.
-   * @default 'GP_Standard_D4ds_v5'
-   */
-  readonly skuName?: string;
-  /** Storage in MB (one of Azure's sizes, 32768 to 33553408); auto-grow is on. @default 131072 */
-  readonly storageMb?: number;
-  /** Point-in-time restore window in days (7-35). @default 14 */
-  readonly backupRetentionDays?: number;
-  /**
-   * Zone-redundant high availability (a hot standby in another zone, automatic failover in 60-120 s).
-   * @default true
-   */
-  readonly highAvailability?: boolean;
-  /** Availability zone of the primary. @default '1' */
-  readonly primaryZone?: '1' | '2' | '3';
-  /** Availability zone of the HA standby (must differ from the primary's). @default '2' */
-  readonly standbyZone?: '1' | '2' | '3';
-  /**
-   * Geo-redundant backups (stored in the paired region).
-   * @default - true when the region has a pair (for regionPinned: a pair inside the cell's residency)
-   */
-  readonly geoRedundantBackup?: boolean;
-  /** Weekly maintenance window (UTC). @default - Sunday 02:00 */
-  readonly maintenanceWindow?: { readonly dayOfWeek?: number; readonly startHour?: number; readonly startMinute?: number };
-}
-
-/** Which engine holds the Order database, with its settings. */
-export class DatabaseEngine {
+/**
+ * Which engine holds the Order database, with its settings: `DatabaseEngine.sql({...})` or
+ * `DatabaseEngine.postgresql({...})`. The engine checks its options and builds the servers, databases and replicas of
+ * every cell of the {@link ActivePassiveDatabase} it is given to.
+ */
+export abstract class DatabaseEngine {
   /** Azure SQL Database: one logical server per region, auto-failover groups across regions. */
   public static sql(options: SqlEngineOptions = {}): DatabaseEngine {
-    return recordGiven(new DatabaseEngine('sql', asOptions(options)), options);
+    return recordGiven(new SqlEngine(asOptions(options)), options);
   }
 
   /** Azure Database for PostgreSQL flexible server: zone-redundant HA, cross-region read replica + virtual endpoint. */
   public static postgresql(options: PostgresqlEngineOptions = {}): DatabaseEngine {
-    return recordGiven(new DatabaseEngine('postgresql', asOptions(options)), options);
+    return recordGiven(new PostgresqlEngine(asOptions(options)), options);
   }
 
-  private constructor(
-    /** `sql` or `postgresql`. */
-    public readonly kind: 'sql' | 'postgresql',
-    /** The options as given (validated by the construct that receives the engine). */
-    public readonly options: SqlEngineOptions | PostgresqlEngineOptions,
-  ) {}
+  /**
+   * The factory's name, `sql` or `postgresql`: what the services' `ORDER_DB_ENGINE` says and error messages name.
+   * @internal
+   */
+  public abstract readonly name: 'sql' | 'postgresql';
+  /** The options this engine takes (their keys). @internal */
+  protected abstract readonly optionNames: readonly string[];
+  /** The run-time shape of the options. @internal */
+  protected abstract readonly optionsShape: Shape;
+  /** The name overrides (keys of `ActivePassiveDatabaseNames`) this engine uses. @internal */
+  protected abstract readonly nameKeys: readonly (keyof ActivePassiveDatabaseNames)[];
 
-  /** The option names this engine accepts. */
-  public get knownOptions(): readonly string[] {
-    return this.kind === 'sql' ? SQL_OPTIONS : POSTGRESQL_OPTIONS;
+  /** @internal */
+  protected constructor() {}
+
+  /**
+   * Checks the options as given (a JavaScript caller can pass anything): an option of the other engine is named as
+   * such, then the run-time shape. Throws one `ValidationError` with every violation, reported under `prop`.
+   * @internal
+   */
+  public checkOptions(scope: IConstruct, prop: string): void {
+    // Factories record what they were given (at least `{}`); anything else is a subclass of the user's, which cannot
+    // implement the internal members.
+    if (givenOf(this) === undefined) {
+      throw new ValidationError({ scope, prop, value: this, problem: 'not an engine made by DatabaseEngine.sql() or DatabaseEngine.postgresql()', fix: 'use DatabaseEngine.sql({...}) or DatabaseEngine.postgresql({...})' });
+    }
+    const other = this.name === 'sql' ? DatabaseEngine.postgresql() : DatabaseEngine.sql();
+    const given = givenOf(this);
+    const options = asOptions<Record<string, unknown>>(given);
+    for (const key of Object.keys(options)) {
+      if (!this.optionNames.includes(key) && other.optionNames.includes(key)) {
+        throw new ValidationError({
+          scope, prop: `${prop}.${key}`, value: options[key],
+          problem: `the ${this.name} engine has no option '${key}'; it is a ${other.name} option`,
+          fix: `use one of ${this.optionNames.join(', ')}, or DatabaseEngine.${other.name}({...})`,
+        });
+      }
+    }
+    checkShape(scope, prop, given, this.optionsShape);
+  }
+
+  /**
+   * Checks the options against the pattern and regions, and the name overrides (every violation recorded in `checks`;
+   * names of the other engine's resources are rejected), and returns the build to run once all checks passed.
+   * @internal
+   */
+  public prepare(ctx: DatabaseBuildContext, checks: Checks): () => DatabaseBuild {
+    for (const key of Object.keys(ctx.names) as (keyof ActivePassiveDatabaseNames)[]) {
+      if (!this.nameKeys.includes(key) && ctx.names[key] !== undefined) {
+        checks.fail({
+          prop: `names.${key}`, value: ctx.names[key],
+          problem: `the ${this.name} engine creates no such resources, so the names would be ignored`,
+          fix: `name only what this engine creates (${this.nameKeys.join(', ')}), or drop names.${key}`,
+        });
+      }
+    }
+    return this.prepareEngine(ctx, checks);
+  }
+
+  /** The private endpoint a stamp needs to reach `server`. @internal */
+  public privateEndpoint(server: DatabaseServerEndpoint): DataTierEndpoint {
+    const link = this.privateLink;
+    return { key: server.key, qualifier: `${link.qualifier}-${server.key}`, resourceId: server.resourceId, subresource: link.subresource, zone: link.zone };
+  }
+
+  /** The engine's own checks (see `prepare`). @internal */
+  protected abstract prepareEngine(ctx: DatabaseBuildContext, checks: Checks): () => DatabaseBuild;
+
+  /** How a stamp reaches the servers: the private endpoints' name qualifier, sub-resource and private DNS zone. @internal */
+  protected abstract readonly privateLink: { readonly qualifier: string; readonly subresource: string; readonly zone: PrivateDnsZoneSpec };
+}
+
+/** The keys of every option, listed once per engine (the compiler checks that none is missing). */
+const SQL_OPTION_NAMES = Object.keys({
+  skuName: true, maxSizeGb: true, shortTermRetentionDays: true, longTermRetention: true, failoverMode: true, graceMinutes: true,
+  readableSecondary: true, readOnlyEndpointFailover: true, backupStorageRedundancy: true,
+} satisfies Record<keyof SqlEngineOptions, true>);
+const POSTGRESQL_OPTION_NAMES = Object.keys({
+  version: true, skuName: true, storageMb: true, backupRetentionDays: true, highAvailability: true, primaryZone: true, standbyZone: true,
+  geoRedundantBackup: true, maintenanceWindow: true,
+} satisfies Record<keyof PostgresqlEngineOptions, true>);
+
+/** Azure SQL Database (sql.ts builds it). */
+class SqlEngine extends DatabaseEngine {
+  public readonly name = 'sql';
+  protected readonly optionNames = SQL_OPTION_NAMES;
+  protected readonly optionsShape = SQL_OPTIONS_SHAPE;
+  protected readonly nameKeys = ['sqlServers', 'sqlFailoverGroups', 'databases'] as const;
+  protected readonly privateLink = { qualifier: 'sql', subresource: 'sqlServer', zone: PrivateDnsZones.SQL_DATABASE };
+
+  constructor(private readonly options: SqlEngineOptions) {
+    super();
+  }
+
+  protected prepareEngine(ctx: DatabaseBuildContext, checks: Checks): () => DatabaseBuild {
+    const checked = checkSqlOptions(ctx, this.options, checks);
+    return () => buildSql(ctx, checked);
   }
 }
 
-const SQL_OPTIONS = ['skuName', 'maxSizeGb', 'shortTermRetentionDays', 'longTermRetention', 'failoverMode', 'graceMinutes', 'readableSecondary', 'readOnlyEndpointFailover', 'backupStorageRedundancy'];
-const POSTGRESQL_OPTIONS = ['version', 'skuName', 'storageMb', 'backupRetentionDays', 'highAvailability', 'primaryZone', 'standbyZone', 'geoRedundantBackup', 'maintenanceWindow'];
+/** Azure Database for PostgreSQL flexible server (postgresql.ts builds it). */
+class PostgresqlEngine extends DatabaseEngine {
+  public readonly name = 'postgresql';
+  protected readonly optionNames = POSTGRESQL_OPTION_NAMES;
+  protected readonly optionsShape = POSTGRESQL_OPTIONS_SHAPE;
+  protected readonly nameKeys = ['postgresqlServers', 'postgresqlReplicas', 'postgresqlVirtualEndpoints', 'databases'] as const;
+  protected readonly privateLink = { qualifier: 'psql', subresource: 'postgresqlServer', zone: PrivateDnsZones.POSTGRESQL };
+
+  constructor(private readonly options: PostgresqlEngineOptions) {
+    super();
+  }
+
+  protected prepareEngine(ctx: DatabaseBuildContext, checks: Checks): () => DatabaseBuild {
+    const checked = checkPostgresqlOptions(ctx, this.options, checks);
+    return () => buildPostgresql(ctx, checked);
+  }
+}

@@ -4,12 +4,13 @@ import { PostgresqlFlexibleServerDatabase } from '@cdktf/provider-azurerm/lib/po
 import { PostgresqlFlexibleServerVirtualEndpoint } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-virtual-endpoint';
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { protect } from '../core/lifecycle';
+import { checkMaintenanceWindow, utcWeeklyStart, UtcWeeklyStart } from '../core/maintenance-window';
 import { ResourceKind } from '../core/naming';
 import { checkFormat, Checks } from '../core/validate';
-import type { DatabaseCell, DatabaseServerEndpoint } from './active-passive-database-types';
+import type { DatabaseCell, DatabaseServerEndpoint, PostgresqlEngineOptions } from './database-types';
+import { cellDatabaseNames, checkNameMap } from './topology';
 import type { CellPlan, DatabaseBuild, DatabaseBuildContext } from './topology';
 import { RegionPlacement } from '../core/pattern';
-import { PostgresqlEngineOptions } from './engine';
 
 /**
  * Major versions Azure Database for PostgreSQL flexible server offers for new servers (11 and 12 are retired;
@@ -26,6 +27,13 @@ const PG_SKU = /^(B|GP|MO)_Standard_[A-Za-z0-9_]+$/;
  */
 const FAILOVER_DRIFT = ['zone', 'high_availability[0].standby_availability_zone', 'create_mode', 'source_server_id', 'replication_role'];
 
+/**
+ * Custom maintenance windows of flexible server last one hour (Microsoft Learn, "Scheduled maintenance in Azure Database
+ * for PostgreSQL": a day of the week and the start of a one-hour window); the provider's `maintenance_window` block holds
+ * only the day, hour and minute, in UTC (postgresql_flexible_server_resource.go, v4.55.0).
+ */
+const WINDOW_LENGTHS = { minHours: 1, maxHours: 1, defaultHours: 1, why: 'flexible server custom maintenance windows last one hour' };
+
 /** Server logs and the audit category group (pgaudit sessions) to Log Analytics. */
 const LOGS = { categories: ['PostgreSQLLogs'], categoryGroups: ['audit'] };
 
@@ -39,7 +47,10 @@ export interface CheckedPostgresqlOptions {
   readonly primaryZone: string;
   readonly standbyZone: string;
   readonly geoRedundantBackup?: boolean;
-  readonly maintenanceWindow: { dayOfWeek: number; startHour: number; startMinute: number };
+  /** The maintenance window's start in UTC, as the provider takes it (day 0 = Sunday). */
+  readonly maintenanceWindow: UtcWeeklyStart;
+  /** Each cell's database name, by home region. */
+  readonly databaseNames: { readonly [homeRegion: string]: string };
 }
 
 /** Checks the PostgreSQL options (every violation recorded in `checks`), returning sound values to build with. */
@@ -67,40 +78,72 @@ export function checkPostgresqlOptions(ctx: DatabaseBuildContext, o: PostgresqlE
   if (!highAvailability && o.standbyZone !== undefined) {
     checks.fail({ prop: 'engine.standbyZone', value: o.standbyZone, problem: 'there is no standby without high availability, so the setting would be ignored', fix: 'drop standbyZone, or set highAvailability: true' });
   }
-  const window = o.maintenanceWindow ?? {};
-  const maintenanceWindow = {
-    dayOfWeek: checks.integer('engine.maintenanceWindow.dayOfWeek', window.dayOfWeek ?? 0, 0, 6, '0 = Sunday', 0),
-    startHour: checks.integer('engine.maintenanceWindow.startHour', window.startHour ?? 2, 0, 23, 'UTC hour', 2),
-    startMinute: checks.integer('engine.maintenanceWindow.startMinute', window.startMinute ?? 0, 0, 59, 'minute', 0),
-  };
+  const maintenanceWindow = utcWeeklyStart(checkMaintenanceWindow(checks, 'engine.maintenanceWindow', o.maintenanceWindow, WINDOW_LENGTHS));
   if (o.geoRedundantBackup === true) {
     for (const plan of ctx.plans) {
       const why = ctx.geoBackupBlocker(plan.home);
       if (why) checks.fail({ prop: 'engine.geoRedundantBackup', value: true, problem: `geo-redundant backups of the ${plan.home.region.name} server are stored in the paired region, but ${why}`, fix: 'drop geoRedundantBackup (backups then stay zone-redundant in the region)' });
     }
   }
-  return { version, skuName, storageMb, backupRetentionDays, highAvailability, primaryZone, standbyZone, geoRedundantBackup: o.geoRedundantBackup, maintenanceWindow };
+  const databaseNames = checkPostgresqlNames(ctx, checks);
+  return { version, skuName, storageMb, backupRetentionDays, highAvailability, primaryZone, standbyZone, geoRedundantBackup: o.geoRedundantBackup, maintenanceWindow, databaseNames };
+}
+
+/** Checks the name overrides of the PostgreSQL resources (servers, replicas, virtual endpoints, databases); returns each cell's database name. */
+function checkPostgresqlNames(ctx: DatabaseBuildContext, checks: Checks): { readonly [homeRegion: string]: string } {
+  const names = ctx.names;
+  checkNameMap(ctx, checks, 'names.postgresqlServers', names.postgresqlServers, ctx.plans.map((p) => p.home.region.name), ResourceKind.POSTGRESQL_SERVER, "the cells' home regions");
+  const replicated = ctx.plans.filter((p) => p.replica);
+  const homes = replicated.map((p) => p.home.region.name);
+  checkNameMap(ctx, checks, 'names.postgresqlVirtualEndpoints', names.postgresqlVirtualEndpoints, homes, ResourceKind.POSTGRESQL_VIRTUAL_ENDPOINT, 'the home regions of replicated cells');
+  for (const [home, replicas] of Object.entries(names.postgresqlReplicas ?? {})) {
+    const plan = replicated.find((p) => p.home.region.name === home);
+    if (!plan) {
+      checks.fail({ prop: `names.postgresqlReplicas.${home}`, value: home, problem: `${ctx.pattern.kind} keeps no read replica of a cell homed here, so the names would be ignored (keys are the home regions of replicated cells: ${homes.join(', ') || 'none under this pattern'})`, fix: homes.length ? `key names.postgresqlReplicas by ${homes.join(', ')}` : 'drop names.postgresqlReplicas' });
+      continue;
+    }
+    const regions = [plan.replica!, ...plan.readReplicas].map((p) => p.region.name);
+    checkNameMap(ctx, checks, `names.postgresqlReplicas.${home}`, replicas, regions, ResourceKind.POSTGRESQL_SERVER, `the regions holding a replica of the ${home} cell`);
+  }
+  return cellDatabaseNames(ctx, checks, ResourceKind.POSTGRESQL_DATABASE, () => ctx.databaseName);
 }
 
 /** Builds the PostgreSQL flexible server topology of every cell. */
 export function buildPostgresql(ctx: DatabaseBuildContext, o: CheckedPostgresqlOptions): DatabaseBuild {
-  const servers: DatabaseServerEndpoint[] = [];
-  const cells: DatabaseCell[] = ctx.plans.map((plan) => postgresqlCell(ctx, o, plan, servers));
-  return { cells, servers };
+  const b: PostgresqlBuild = { ctx, o, servers: [], primaries: {}, replicas: {}, databases: {}, endpoints: {} };
+  const cells: DatabaseCell[] = ctx.plans.map((plan) => postgresqlCell(b, plan));
+  return {
+    cells, servers: b.servers, postgresqlServers: b.primaries, postgresqlReplicas: b.replicas, postgresqlDatabases: b.databases, postgresqlVirtualEndpoints: b.endpoints,
+  };
+}
+
+/** What the cells are built with, and what they add as they are built (every server, and the principal resources by home region). */
+interface PostgresqlBuild {
+  readonly ctx: DatabaseBuildContext;
+  readonly o: CheckedPostgresqlOptions;
+  /** Every server, for the private endpoints. */
+  readonly servers: DatabaseServerEndpoint[];
+  readonly primaries: Record<string, PostgresqlFlexibleServer>;
+  /** Each cell's read replicas, by the replica's region. */
+  readonly replicas: Record<string, Record<string, PostgresqlFlexibleServer>>;
+  readonly databases: Record<string, PostgresqlFlexibleServerDatabase>;
+  readonly endpoints: Record<string, PostgresqlFlexibleServerVirtualEndpoint>;
 }
 
 /**
  * Builds a cell: its primary server with Entra administrator, database and diagnostics and, when the cell replicates,
- * its read replicas and the virtual endpoint whose names follow a promotion; records every server in `servers`.
+ * its read replicas and the virtual endpoint whose names follow a promotion; records every server and resource in `b`.
  */
-function postgresqlCell(ctx: DatabaseBuildContext, o: CheckedPostgresqlOptions, plan: CellPlan, servers: DatabaseServerEndpoint[]): DatabaseCell {
+function postgresqlCell(b: PostgresqlBuild, plan: CellPlan): DatabaseCell {
+  const { ctx, o, servers } = b;
   const home = plan.home.region.name;
   const scope = ctx.regionScope(home);
-  const primary = primaryServer(ctx, o, plan.home);
+  const databaseName = o.databaseNames[home];
+  const primary = primaryServer(b, plan.home);
   servers.push({ key: home, region: home, resourceId: primary.id });
   const serverHosts: Record<string, string> = { [home]: primary.fqdn };
   if (!plan.replica) {
-    return { homeRegion: home, databaseName: ctx.databaseName, readWriteHost: primary.fqdn, readOnlyHost: primary.fqdn, serverHosts };
+    return { homeRegion: home, databaseName, readWriteHost: primary.fqdn, readOnlyHost: primary.fqdn, serverHosts };
   }
 
   const replicaRegion = plan.replica.region.name;
@@ -108,13 +151,14 @@ function postgresqlCell(ctx: DatabaseBuildContext, o: CheckedPostgresqlOptions, 
     const replica = readReplicaServer(ctx, o, primary, home, placement);
     servers.push({ key: `${home}-replica-${placement.region.name}`, region: placement.region.name, resourceId: replica.id });
     serverHosts[placement.region.name] = replica.fqdn;
+    (b.replicas[home] ??= {})[placement.region.name] = replica;
     return replica;
   };
   const replica = readReplica(plan.replica);
   // activeActive with 3+ regions: a readable copy of the cell in every other region (up to five replicas).
   const others = plan.readReplicas.map((other) => readReplica(other));
-  const endpointName = ctx.naming.name(scope, ResourceKind.POSTGRESQL_VIRTUAL_ENDPOINT, { qualifier: home });
-  new PostgresqlFlexibleServerVirtualEndpoint(scope, 'VirtualEndpoint', {
+  const endpointName = ctx.naming.name(scope, ResourceKind.POSTGRESQL_VIRTUAL_ENDPOINT, { qualifier: home, override: ctx.names.postgresqlVirtualEndpoints?.[home], prop: `names.postgresqlVirtualEndpoints.${home}` });
+  b.endpoints[home] = new PostgresqlFlexibleServerVirtualEndpoint(scope, 'VirtualEndpoint', {
     name: endpointName,
     sourceServerId: primary.id,
     replicaServerId: replica.id,
@@ -127,7 +171,7 @@ function postgresqlCell(ctx: DatabaseBuildContext, o: CheckedPostgresqlOptions, 
   return {
     homeRegion: home,
     replicaRegion,
-    databaseName: ctx.databaseName,
+    databaseName,
     // Virtual endpoints keep one writer and one reader name across a promotion (Microsoft Learn, "Virtual
     // endpoints for read replicas"): the writer always points at the current primary.
     readWriteHost: `${endpointName}.writer.postgres.database.azure.com`,
@@ -137,13 +181,14 @@ function postgresqlCell(ctx: DatabaseBuildContext, o: CheckedPostgresqlOptions, 
 }
 
 /** Builds a cell's primary server (zone-redundant HA, Entra ID only, private), its Entra administrator, database and diagnostics. */
-function primaryServer(ctx: DatabaseBuildContext, o: CheckedPostgresqlOptions, placement: RegionPlacement): PostgresqlFlexibleServer {
+function primaryServer(b: PostgresqlBuild, placement: RegionPlacement): PostgresqlFlexibleServer {
+  const { ctx, o } = b;
   const home = placement.region.name;
   const scope = ctx.regionScope(home);
   const geoAllowed = ctx.geoBackupBlocker(placement) === undefined;
   const zonal = placement.zoneRedundant;
   const primary = new PostgresqlFlexibleServer(scope, 'PostgresqlServer', {
-    name: ctx.naming.name(scope, ResourceKind.POSTGRESQL_SERVER, { qualifier: home }),
+    name: ctx.naming.name(scope, ResourceKind.POSTGRESQL_SERVER, { qualifier: home, override: ctx.names.postgresqlServers?.[home], prop: `names.postgresqlServers.${home}` }),
     location: home,
     resourceGroupName: ctx.resourceGroupName(home),
     version: o.version,
@@ -170,12 +215,14 @@ function primaryServer(ctx: DatabaseBuildContext, o: CheckedPostgresqlOptions, p
     principalType: ctx.administrator.type,
   });
   const database = new PostgresqlFlexibleServerDatabase(scope, 'Database', {
-    name: ctx.databaseName,
+    name: o.databaseNames[home],
     serverId: primary.id,
     charset: 'UTF8',
     collation: 'en_US.utf8',
   });
   protect(database, ctx.removalPolicy);
+  b.primaries[home] = primary;
+  b.databases[home] = database;
   addDiagnostics(scope, 'PostgresqlDiagnostics', { targetResourceId: primary.id, workspaceId: ctx.monitoring(home).workspaceId, ...LOGS });
   return primary;
 }
@@ -189,7 +236,9 @@ function readReplicaServer(ctx: DatabaseBuildContext, o: CheckedPostgresqlOption
   const replicaScope = ctx.regionScope(region);
   const id = `Replica-${home}`;
   const replica = new PostgresqlFlexibleServer(replicaScope, id, {
-    name: ctx.naming.name(replicaScope, ResourceKind.POSTGRESQL_SERVER, { qualifier: `${region}-of-${home}`, childId: id }),
+    name: ctx.naming.name(replicaScope, ResourceKind.POSTGRESQL_SERVER, {
+      qualifier: `${region}-of-${home}`, childId: id, override: ctx.names.postgresqlReplicas?.[home]?.[region], prop: `names.postgresqlReplicas.${home}.${region}`,
+    }),
     location: region,
     resourceGroupName: ctx.resourceGroupName(region),
     createMode: 'Replica',

@@ -10,9 +10,9 @@ import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
 import { PatternKind, RegionPlacement, RegionRole } from '../core/pattern';
 import { Checks } from '../core/validate';
-import type { DatabaseCell, DatabaseServerEndpoint } from './active-passive-database-types';
+import type { DatabaseCell, DatabaseServerEndpoint, SqlEngineOptions } from './database-types';
+import { cellDatabaseNames, checkNameMap } from './topology';
 import type { CellPlan, DatabaseBuild, DatabaseBuildContext } from './topology';
-import { SqlEngineOptions } from './engine';
 import type { Construct } from 'constructs';
 
 /**
@@ -23,9 +23,12 @@ const ZONE_REDUNDANT_SKU = /^(GP_|BC_|P\d+$)/;
 const SQL_SKU = /^(GP_S_Gen5_\d+|GP_Gen5_\d+|GP_Fsv2_\d+|GP_DC_\d+|BC_Gen5_\d+|BC_DC_\d+|HS_Gen5_\d+|HS_PRMS_\d+|HS_MOPRMS_\d+|HS_S_Gen5_\d+|P\d+|S\d+|Basic)$/;
 /** SKUs a license-free Standby replica supports: provisioned vCore General Purpose and Business Critical. */
 const STANDBY_SKU = /^(GP_Gen5|GP_Fsv2|GP_DC|BC_Gen5|BC_DC)_\d+$/;
-/** ISO 8601 periods Azure SQL long-term retention accepts. */
-const PERIOD = /^P(\d+)([WMY])$/;
-const LTR_LIMITS = { weekly: { W: 520, M: 120, Y: 10 }, monthly: { W: 520, M: 120, Y: 10 }, yearly: { W: 520, M: 120, Y: 10 } } as const;
+/**
+ * The long-term retention Azure SQL accepts: 1-520 weeks, 1-120 months, 1-10 years, the yearly backup from week 1-52
+ * (terraform-provider-azurerm v4.55.0, website/docs/r/mssql_database.html.markdown, long_term_retention_policy; the
+ * provider itself only checks that the values are ISO 8601 durations).
+ */
+const LTR_LIMITS = { weeklyRetentionWeeks: 520, monthlyRetentionMonths: 120, yearlyRetentionYears: 10 } as const;
 /** Attributes a failover changes on the databases (the old primary turns into a geo-secondary and back). */
 const FAILOVER_DRIFT = ['create_mode', 'creation_source_database_id', 'secondary_type'];
 
@@ -34,7 +37,10 @@ export interface CheckedSqlOptions {
   readonly skuName: string;
   readonly maxSizeGb: number;
   readonly shortTermRetentionDays: number;
+  /** Long-term retention as the provider takes it: ISO 8601 periods (`P4W`, `P12M`, `P5Y`) and the week of the year. */
   readonly ltr: { weekly: string; monthly: string; yearly: string; weekOfYear: number };
+  /** Each cell's database name, by home region. */
+  readonly databaseNames: { readonly [homeRegion: string]: string };
   readonly failoverMode: 'Automatic' | 'Manual';
   readonly graceMinutes?: number;
   readonly readableSecondary?: boolean;
@@ -48,11 +54,14 @@ export function checkSqlOptions(ctx: DatabaseBuildContext, o: SqlEngineOptions, 
   const skuName = checks.run('GP_Gen5_2', () => checkSku(scope, o.skuName ?? 'GP_Gen5_2'));
   const maxSizeGb = checks.integer('engine.maxSizeGb', o.maxSizeGb ?? 32, 1, 4096, 'vCore databases hold up to 4 TB', 32);
   const shortTermRetentionDays = checks.integer('engine.shortTermRetentionDays', o.shortTermRetentionDays ?? 14, 7, 35, 'Azure SQL point-in-time restore keeps 7-35 days', 14);
+  const retention = o.longTermRetention ?? {};
+  const ltrCount = (key: keyof typeof LTR_LIMITS, fallback: number, unit: string) =>
+    checks.integer(`engine.longTermRetention.${key}`, retention[key] ?? fallback, 1, LTR_LIMITS[key], `Azure SQL keeps long-term backups 1-${LTR_LIMITS[key]} ${unit}`, fallback);
   const ltr = {
-    weekly: checks.run('P4W', () => checkPeriod(ctx, 'weekly', o.longTermRetention?.weekly ?? 'P4W')),
-    monthly: checks.run('P12M', () => checkPeriod(ctx, 'monthly', o.longTermRetention?.monthly ?? 'P12M')),
-    yearly: checks.run('P5Y', () => checkPeriod(ctx, 'yearly', o.longTermRetention?.yearly ?? 'P5Y')),
-    weekOfYear: checks.integer('engine.longTermRetention.weekOfYear', o.longTermRetention?.weekOfYear ?? 1, 1, 52, 'a week of the year', 1),
+    weekly: `P${ltrCount('weeklyRetentionWeeks', 4, 'weeks')}W`,
+    monthly: `P${ltrCount('monthlyRetentionMonths', 12, 'months')}M`,
+    yearly: `P${ltrCount('yearlyRetentionYears', 5, 'years')}Y`,
+    weekOfYear: checks.integer('engine.longTermRetention.weekOfYear', retention.weekOfYear ?? 1, 1, 52, 'a week of the year', 1),
   };
   const failoverMode = o.failoverMode ?? 'Automatic';
   let graceMinutes: number | undefined;
@@ -73,7 +82,7 @@ export function checkSqlOptions(ctx: DatabaseBuildContext, o: SqlEngineOptions, 
     }
   }
   const checked: CheckedSqlOptions = {
-    skuName, maxSizeGb, shortTermRetentionDays, ltr, failoverMode, graceMinutes,
+    skuName, maxSizeGb, shortTermRetentionDays, ltr, failoverMode, graceMinutes, databaseNames: checkSqlNames(ctx, checks),
     readableSecondary: o.readableSecondary, readOnlyEndpointFailover: o.readOnlyEndpointFailover ?? true, backupStorageRedundancy: o.backupStorageRedundancy,
   };
   for (const plan of ctx.plans) {
@@ -105,13 +114,25 @@ function checkSku(scope: Construct, skuName: string): string {
   return skuName;
 }
 
-function checkPeriod(ctx: DatabaseBuildContext, kind: 'weekly' | 'monthly' | 'yearly', value: string): string {
-  const match = PERIOD.exec(value);
-  const limit = match ? LTR_LIMITS[kind][match[2] as 'W' | 'M' | 'Y'] : 0;
-  if (!match || Number(match[1]) < 1 || Number(match[1]) > limit) {
-    throw new ValidationError({ scope: ctx.scope, prop: `engine.longTermRetention.${kind}`, value, problem: 'not an ISO 8601 period Azure SQL long-term retention accepts (PnW up to 520 weeks, PnM up to 120 months, PnY up to 10 years)', fix: "write it like 'P4W', 'P12M' or 'P5Y'" });
+/**
+ * Checks the name overrides of the SQL resources (servers, failover groups, databases) and returns each cell's
+ * database name. Under activeActive every server holds every cell's database, so the names must differ.
+ */
+function checkSqlNames(ctx: DatabaseBuildContext, checks: Checks): { readonly [homeRegion: string]: string } {
+  const activeActive = ctx.pattern.kind === PatternKind.ACTIVE_ACTIVE;
+  checkNameMap(ctx, checks, 'names.sqlServers', ctx.names.sqlServers, ctx.placements.map((p) => p.region.name), ResourceKind.SQL_SERVER, 'the regions');
+  const replicated = ctx.plans.filter((p) => p.replica).map((p) => p.home.region.name);
+  checkNameMap(ctx, checks, 'names.sqlFailoverGroups', ctx.names.sqlFailoverGroups, replicated, ResourceKind.SQL_FAILOVER_GROUP, 'the home regions of replicated cells');
+  const names = cellDatabaseNames(ctx, checks, ResourceKind.SQL_DATABASE, (home) => (activeActive ? `${ctx.databaseName}-${home}` : ctx.databaseName));
+  if (activeActive) {
+    for (const [home, name] of Object.entries(names)) {
+      const other = Object.keys(names).find((h) => h !== home && names[h] === name);
+      if (other && ctx.names.databases?.[home] !== undefined) {
+        checks.fail({ prop: `names.databases.${home}`, value: name, problem: `under activeActive every server holds every cell's database, and the ${other} cell's database has this name too`, fix: 'give every cell its own database name' });
+      }
+    }
   }
-  return value;
+  return names;
 }
 
 /** Backup storage redundancy for a database homed in `placement`. */
@@ -131,14 +152,16 @@ export function buildSql(ctx: DatabaseBuildContext, o: CheckedSqlOptions): Datab
   const servers = new Map<string, MssqlServer>();
   // Every copy of a database carries the same retention: the copy that is primary after a failover takes the backups.
   const b: SqlBuild = {
-    ctx, o, servers,
+    ctx, o, servers, databases: {}, secondaries: {}, failoverGroups: {},
     shortTerm: { retentionDays: o.shortTermRetentionDays, backupIntervalInHours: 12 },
     longTerm: { weeklyRetention: o.ltr.weekly, monthlyRetention: o.ltr.monthly, yearlyRetention: o.ltr.yearly, weekOfYear: o.ltr.weekOfYear },
   };
   for (const placement of ctx.placements) servers.set(placement.region.name, sqlServer(ctx, placement));
   const cells: DatabaseCell[] = ctx.plans.map((plan) => sqlCell(b, plan));
   const endpoints: DatabaseServerEndpoint[] = [...servers.entries()].map(([region, server]) => ({ key: region, region, resourceId: server.id }));
-  return { cells, servers: endpoints };
+  return {
+    cells, servers: endpoints, sqlServers: Object.fromEntries(servers), sqlDatabases: b.databases, sqlSecondaries: b.secondaries, sqlFailoverGroups: b.failoverGroups,
+  };
 }
 
 /** What the cells' databases are built with: the checked options, every region's server and the retention policies. */
@@ -147,6 +170,10 @@ interface SqlBuild {
   readonly o: CheckedSqlOptions;
   /** The logical server of each region. */
   readonly servers: Map<string, MssqlServer>;
+  /** Each cell's database, its geo-secondaries (by region) and its failover group, by home region, as they are built. */
+  readonly databases: Record<string, MssqlDatabase>;
+  readonly secondaries: Record<string, Record<string, MssqlDatabase>>;
+  readonly failoverGroups: Record<string, MssqlFailoverGroup>;
   readonly shortTerm: MssqlDatabaseShortTermRetentionPolicy;
   readonly longTerm: MssqlDatabaseLongTermRetentionPolicy;
 }
@@ -156,7 +183,7 @@ function sqlServer(ctx: DatabaseBuildContext, placement: RegionPlacement): Mssql
   const region = placement.region.name;
   const scope = ctx.regionScope(region);
   const server = new MssqlServer(scope, 'SqlServer', {
-    name: ctx.naming.name(scope, ResourceKind.SQL_SERVER, { qualifier: region }),
+    name: ctx.naming.name(scope, ResourceKind.SQL_SERVER, { qualifier: region, override: ctx.names.sqlServers?.[region], prop: `names.sqlServers.${region}` }),
     location: region,
     resourceGroupName: ctx.resourceGroupName(region),
     version: '12.0',
@@ -194,7 +221,7 @@ function sqlCell(b: SqlBuild, plan: CellPlan): DatabaseCell {
   const { ctx, o, servers } = b;
   const home = plan.home.region.name;
   const scope = ctx.regionScope(home);
-  const name = ctx.pattern.kind === PatternKind.ACTIVE_ACTIVE ? `${ctx.databaseName}-${home}` : ctx.databaseName;
+  const name = o.databaseNames[home];
   const server = servers.get(home)!;
   const database = new MssqlDatabase(scope, 'Database', {
     name,
@@ -208,6 +235,7 @@ function sqlCell(b: SqlBuild, plan: CellPlan): DatabaseCell {
     tags: { ...ctx.tags, region: home, cell: home },
   });
   protect(database, ctx.removalPolicy, FAILOVER_DRIFT);
+  b.databases[home] = database;
   const serverHosts: Record<string, string> = { [home]: server.fullyQualifiedDomainName };
   if (!plan.replica) {
     return { homeRegion: home, databaseName: name, readWriteHost: server.fullyQualifiedDomainName, readOnlyHost: server.fullyQualifiedDomainName, serverHosts };
@@ -223,8 +251,8 @@ function sqlCell(b: SqlBuild, plan: CellPlan): DatabaseCell {
   // activeActive with 3+ regions: a readable copy in every other region (active geo-replication allows four
   // secondaries; after a failover Azure links the others to the new primary).
   for (const other of plan.readReplicas) geoSecondary(b, primary, other, 'Geo');
-  const groupName = ctx.naming.name(scope, ResourceKind.SQL_FAILOVER_GROUP, { qualifier: home });
-  new MssqlFailoverGroup(scope, 'FailoverGroup', {
+  const groupName = ctx.naming.name(scope, ResourceKind.SQL_FAILOVER_GROUP, { qualifier: home, override: ctx.names.sqlFailoverGroups?.[home], prop: `names.sqlFailoverGroups.${home}` });
+  b.failoverGroups[home] = new MssqlFailoverGroup(scope, 'FailoverGroup', {
     name: groupName,
     serverId: server.id,
     partnerServer: [{ id: partner.id }],
@@ -276,6 +304,7 @@ function geoSecondary(
     tags: { ...ctx.tags, region: secondaryRegion, cell: primary.home },
   });
   protect(secondary, ctx.removalPolicy, FAILOVER_DRIFT);
+  (b.secondaries[primary.home] ??= {})[secondaryRegion] = secondary;
   primary.serverHosts[secondaryRegion] = servers.get(secondaryRegion)!.fullyQualifiedDomainName;
   return secondary;
 }

@@ -2,7 +2,7 @@ import { AddressPlanProps } from '../core/address-plan-types';
 import { RemovalPolicy } from '../core/lifecycle';
 import { RedundancyPattern } from '../core/pattern';
 import { Tags } from '../core/tags';
-import { DatabaseAdministrator } from '../database/active-passive-database-types';
+import { DatabaseAdministrator } from '../database/database-types';
 import { DatabaseEngine } from '../database/engine';
 import { EventBusProps } from '../events/event-bus-types';
 import { GlobalEntryProps } from '../global-entry/global-entry-types';

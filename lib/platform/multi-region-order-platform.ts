@@ -418,7 +418,7 @@ export class MultiRegionOrderPlatform extends Construct {
       const kind = this.pattern.kind;
       // Own cell under activeActive and regionPinned; the single cell otherwise.
       const cell = kind === PatternKind.ACTIVE_ACTIVE || kind === PatternKind.REGION_PINNED ? db.cell(region) : db.cells[0];
-      order.ORDER_DB_ENGINE = db.engine.kind;
+      order.ORDER_DB_ENGINE = db.engine.name;
       order.ORDER_DB_NAME = cell.databaseName;
       // Writes always go to the read-write name, which follows a failover.
       order.ORDER_DB_WRITE_HOST = cell.readWriteHost;

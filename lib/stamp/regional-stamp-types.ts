@@ -1,4 +1,5 @@
 import { AddressPlan } from '../core/address-plan';
+import { MaintenanceWindow } from '../core/maintenance-window';
 import { RemovalPolicy } from '../core/lifecycle';
 import { RegionRole } from '../core/pattern';
 import { Tags } from '../core/tags';
@@ -32,18 +33,6 @@ export interface NodePoolOptions {
   readonly osDiskSizeGb?: number;
 }
 
-/** Weekly window for AKS automatic upgrades (cluster and node OS). */
-export interface MaintenanceWindowOptions {
-  /** Day of the week the window opens. @default 'Sunday' */
-  readonly dayOfWeek?: 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday';
-  /** Start, `HH:MM`. @default '02:00' */
-  readonly startTime?: string;
-  /** Length in hours (AKS requires at least 4). @default 4 */
-  readonly durationHours?: number;
-  /** UTC offset of `startTime`, `+HH:MM` or `-HH:MM`. @default '+00:00' */
-  readonly utcOffset?: string;
-}
-
 /** AKS settings of a stamp. */
 export interface KubernetesOptions {
   /**
@@ -71,8 +60,11 @@ export interface KubernetesOptions {
    * @default 'patch'
    */
   readonly automaticUpgradeChannel?: 'patch' | 'stable' | 'rapid' | 'node-image';
-  /** Window for cluster and node-OS upgrades. @default - Sunday 02:00 UTC, 4 hours */
-  readonly maintenanceWindow?: MaintenanceWindowOptions;
+  /**
+   * Weekly window for cluster and node-OS upgrades (AKS planned maintenance windows last 4-24 hours).
+   * @default - Sunday 02:00 UTC, 4 hours
+   */
+  readonly maintenanceWindow?: MaintenanceWindow;
   /**
    * Network policy engine (Azure CNI Overlay data plane follows it: Cilium policy runs on the Cilium data plane).
    * @default 'cilium'

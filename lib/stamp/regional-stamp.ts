@@ -15,6 +15,7 @@ import { PrivateDnsZoneSpec, PrivateDnsZones } from '../common/private-dns-zones
 import { ingressIp, RegionalIngress } from '../common/regional-ingress';
 import { AddressPlan, RegionAddresses } from '../core/address-plan';
 import { protect, RemovalPolicy } from '../core/lifecycle';
+import { CheckedMaintenanceWindow, checkMaintenanceWindow } from '../core/maintenance-window';
 import { Naming, ResourceKind } from '../core/naming';
 import { RegionRole } from '../core/pattern';
 import { RegionInfo, Regions } from '../core/regions';
@@ -25,7 +26,7 @@ import { checkFormat, checkGuid, checkShape, Checks, IPV4_OR_CIDR } from '../cor
 import { addDiagnostics } from '../monitoring/diagnostics';
 import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
 import { StampNetwork, subnetName } from './network';
-import { DeployerLogin, KeyVaultOptions, KubernetesOptions, MaintenanceWindowOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './regional-stamp-types';
+import { DeployerLogin, KeyVaultOptions, KubernetesOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './regional-stamp-types';
 import { REGIONAL_STAMP_SHAPE } from './shapes';
 
 const SYSTEM_POOL_MIN = 3;
@@ -37,7 +38,8 @@ const DEFAULT_VM_SIZE = 'Standard_D4ds_v5';
 const ZONES = ['1', '2', '3'];
 const UPGRADE_CHANNELS = ['patch', 'stable', 'rapid', 'node-image'] as const;
 const NETWORK_POLICIES = ['cilium', 'calico', 'azure'] as const;
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+/** AKS planned maintenance windows last 4-24 hours. */
+const AKS_WINDOW_LENGTHS = { minHours: 4, maxHours: 24, defaultHours: 4, why: 'AKS planned maintenance windows last 4-24 hours' };
 /** Built-in role "Azure Kubernetes Service RBAC Cluster Admin". */
 const AKS_RBAC_CLUSTER_ADMIN = 'Azure Kubernetes Service RBAC Cluster Admin';
 
@@ -193,7 +195,7 @@ export class RegionalStamp extends Construct {
         : 'two user nodes keep workloads running through a node upgrade or loss');
     const upgradeChannel = checks.oneOf('kubernetes.automaticUpgradeChannel', kubernetes.automaticUpgradeChannel ?? 'patch', UPGRADE_CHANNELS);
     const networkPolicy = checks.oneOf('kubernetes.networkPolicy', kubernetes.networkPolicy ?? 'cilium', NETWORK_POLICIES);
-    const window = checks.run({ dayOfWeek: 'Sunday', startTime: '02:00', durationHours: 4, utcOffset: '+00:00' } as const, () => this.checkWindow(checks, kubernetes.maintenanceWindow ?? {}));
+    const window = checkMaintenanceWindow(checks, 'kubernetes.maintenanceWindow', kubernetes.maintenanceWindow, AKS_WINDOW_LENGTHS);
     // A whole list from Terraform (a list token) is known only at apply time.
     const literalList = (list: string[] | undefined) => (list === undefined || Token.isUnresolved(list) ? [] : list);
     literalList(kubernetes.adminGroupObjectIds).forEach((objectId, i) => checks.run(undefined, () => checkGuid(this, `kubernetes.adminGroupObjectIds[${i}]`, objectId, 'an Entra ID group object ID', 'use the group\'s object ID: az ad group show -g <name> --query id -o tsv')));
@@ -458,14 +460,6 @@ export class RegionalStamp extends Construct {
     const osDiskSizeGb = checks.integer(`${prop}.osDiskSizeGb`, pool?.osDiskSizeGb ?? 128, 30, 2048, 'AKS OS disk size in GiB', 128);
     return { vmSize, minCount, maxCount, osDiskSizeGb };
   }
-
-  private checkWindow(checks: Checks, window: MaintenanceWindowOptions): Required<MaintenanceWindowOptions> {
-    const dayOfWeek = checks.oneOf('kubernetes.maintenanceWindow.dayOfWeek', window.dayOfWeek ?? 'Sunday', DAYS);
-    const startTime = checks.run('02:00', () => checkFormat(this, 'kubernetes.maintenanceWindow.startTime', window.startTime ?? '02:00', /^([01]\d|2[0-3]):[0-5]\d$/, 'not a 24-hour HH:MM time', "write it like '02:00'"));
-    const durationHours = checks.integer('kubernetes.maintenanceWindow.durationHours', window.durationHours ?? 4, 4, 24, 'AKS planned maintenance windows last 4-24 hours', 4);
-    const utcOffset = checks.run('+00:00', () => checkFormat(this, 'kubernetes.maintenanceWindow.utcOffset', window.utcOffset ?? '+00:00', /^[+-](0\d|1[0-4]):[0-5]\d$/, 'not a UTC offset', "write it like '+09:00' or '-05:00'"));
-    return { dayOfWeek, startTime, durationHours, utcOffset };
-  }
 }
 
 /** The Kubernetes options, checked. */
@@ -474,7 +468,7 @@ interface CheckedKubernetes {
   readonly user: Required<NodePoolOptions>;
   readonly upgradeChannel: (typeof UPGRADE_CHANNELS)[number];
   readonly networkPolicy: (typeof NETWORK_POLICIES)[number];
-  readonly window: Required<MaintenanceWindowOptions>;
+  readonly window: CheckedMaintenanceWindow;
   readonly deployerLogin: DeployerLogin;
   /** Registry resource IDs by key. */
   readonly registries: [string, string][];
@@ -502,7 +496,7 @@ interface ClusterSettings {
 }
 
 /** The AKS maintenance window (automatic upgrades and node OS upgrades): weekly, in the checked window. */
-function weeklyMaintenance(window: Required<MaintenanceWindowOptions>) {
+function weeklyMaintenance(window: CheckedMaintenanceWindow) {
   return {
     frequency: 'Weekly',
     interval: 1,

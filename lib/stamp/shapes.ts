@@ -1,23 +1,20 @@
 import { AddressPlan } from '../core/address-plan';
+import { MAINTENANCE_WINDOW_SHAPE } from '../core/maintenance-window';
 import { REMOVAL_POLICY_SHAPE, TAGS_SHAPE } from '../core/shapes';
 import { RegionRole } from '../core/pattern';
 import { opt, shapes, strictShape } from '../core/validate';
 import { MONITORING_SINK_SHAPE } from '../monitoring/shapes';
-import type { KeyVaultOptions, KubernetesOptions, MaintenanceWindowOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './regional-stamp-types';
+import type { KeyVaultOptions, KubernetesOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './regional-stamp-types';
 
 // Internal: the run-time shapes of the stamp props (not exported from the package).
 
 const NODE_POOL_SHAPE = strictShape<NodePoolOptions>({ vmSize: opt(shapes.string()), minCount: opt(shapes.number()), maxCount: opt(shapes.number()), osDiskSizeGb: opt(shapes.number()) });
-const WINDOW_SHAPE = strictShape<MaintenanceWindowOptions>({
-  dayOfWeek: opt(shapes.oneOf(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'])),
-  startTime: opt(shapes.string()), durationHours: opt(shapes.number()), utcOffset: opt(shapes.string()),
-});
 
 /** AKS settings (also the platform's `kubernetes`). */
 export const KUBERNETES_SHAPE = strictShape<KubernetesOptions>({
   kubernetesVersion: opt(shapes.string()), systemPool: opt(NODE_POOL_SHAPE), userPool: opt(NODE_POOL_SHAPE),
   adminGroupObjectIds: opt(shapes.list(shapes.string())), grantDeployerClusterAdmin: opt(shapes.boolean()),
-  automaticUpgradeChannel: opt(shapes.oneOf(['patch', 'stable', 'rapid', 'node-image'])), maintenanceWindow: opt(WINDOW_SHAPE),
+  automaticUpgradeChannel: opt(shapes.oneOf(['patch', 'stable', 'rapid', 'node-image'])), maintenanceWindow: opt(MAINTENANCE_WINDOW_SHAPE),
   networkPolicy: opt(shapes.oneOf(['cilium', 'calico', 'azure'])), apiServerAuthorizedIpRanges: opt(shapes.list(shapes.string())),
   containerRegistries: opt(shapes.map(shapes.string())), deployerLogin: opt(shapes.oneOf(['azurecli', 'servicePrincipal', 'workloadIdentity', 'managedIdentity'])),
 });

@@ -1,0 +1,185 @@
+import type { MaintenanceWindow } from '../core/maintenance-window';
+
+// The public types the engine builders (sql.ts, postgresql.ts, topology.ts) share with the construct: the engines'
+// options, the administrator, the name overrides and what the construct builds. They are apart from the props
+// (active-passive-database-types.ts), which name DatabaseEngine: the engine builds with sql.ts and postgresql.ts, so
+// nothing those import may import the engine.
+
+/** The Entra ID principal that administers the database servers. */
+export interface DatabaseAdministrator {
+  /** Object ID of the group (or user / service principal). */
+  readonly objectId: string;
+  /** Display name (SQL: the login name; PostgreSQL: the principal name). */
+  readonly name: string;
+  /** What kind of Entra ID principal the administrator is. @default 'Group' */
+  readonly type?: 'Group' | 'User' | 'ServicePrincipal';
+}
+
+/**
+ * Name overrides of {@link ActivePassiveDatabase}, to adopt existing resources by name. Maps are keyed by region name;
+ * a key the construct creates nothing for, or a name of the other engine, is an error (it would be ignored). Resource
+ * groups are named by `resourceGroupNames`; monitoring sinks are given (`monitoring`).
+ */
+export interface ActivePassiveDatabaseNames {
+  /**
+   * Azure SQL: the logical server of each region, by region.
+   * @default - `<prefix>-sql-<region>-<hash>`
+   */
+  readonly sqlServers?: { readonly [region: string]: string };
+  /**
+   * Azure SQL: the auto-failover group of each replicated cell, by home region (its listeners are
+   * `<name>.database.windows.net` and `<name>.secondary.database.windows.net`).
+   * @default - `<prefix>-sqlfg-<home region>-<hash>`
+   */
+  readonly sqlFailoverGroups?: { readonly [homeRegion: string]: string };
+  /**
+   * PostgreSQL: the primary server of each cell, by home region.
+   * @default - `<prefix>-psql-<home region>-<hash>`
+   */
+  readonly postgresqlServers?: { readonly [homeRegion: string]: string };
+  /**
+   * PostgreSQL: the read replicas of each replicated cell, by home region, then by the replica's region.
+   * @default - `<prefix>-psql-<replica region>-of-<home region>-<hash>` (`<prefix>-psql-<hash>` where that would
+   * exceed 63 characters)
+   */
+  readonly postgresqlReplicas?: { readonly [homeRegion: string]: { readonly [replicaRegion: string]: string } };
+  /**
+   * PostgreSQL: the virtual endpoint of each replicated cell, by home region (its hosts are
+   * `<name>.writer.postgres.database.azure.com` and `<name>.reader.postgres.database.azure.com`).
+   * @default - `<prefix>-psqlve-<home region>-<hash>`
+   */
+  readonly postgresqlVirtualEndpoints?: { readonly [homeRegion: string]: string };
+  /**
+   * The database of each cell, by home region (SQL: its geo-secondaries take the same name; under activeActive every
+   * server holds every cell's database, so the names must differ).
+   * @default - `databaseName`; Azure SQL under activeActive `<databaseName>-<home region>`
+   */
+  readonly databases?: { readonly [homeRegion: string]: string };
+}
+
+/** One cell of the Order database: a home region that writes, and where applications connect. */
+export interface DatabaseCell {
+  /** Region whose database this is (the writer in steady state). */
+  readonly homeRegion: string;
+  /** Region holding the cross-region replica, if the pattern has one. */
+  readonly replicaRegion?: string;
+  /** Database name inside the servers. */
+  readonly databaseName: string;
+  /**
+   * Host name for writes; it follows a failover. SQL: the failover group's read-write listener
+   * (`<group>.database.windows.net`) or the server; PostgreSQL: the virtual endpoint's writer or the server.
+   */
+  readonly readWriteHost: string;
+  /**
+   * Host name for reads. SQL: the read-only listener (`<group>.secondary.database.windows.net`, with
+   * `ApplicationIntent=ReadOnly`) or the server; PostgreSQL: the virtual endpoint's reader or the server.
+   */
+  readonly readOnlyHost: string;
+  /** Every server of the cell by region (home and replica), as fully qualified host names. */
+  readonly serverHosts: { readonly [region: string]: string };
+}
+
+/** A database server that stamps reach through a private endpoint. */
+export interface DatabaseServerEndpoint {
+  /** Stable key (`<region>` or `<region>-replica`), used in construct IDs of the private endpoints. */
+  readonly key: string;
+  /** Region the server is in. */
+  readonly region: string;
+  /** Azure resource ID of the server (the private endpoints' target). */
+  readonly resourceId: string;
+}
+
+/**
+ * Long-term retention of Azure SQL backups: how long the weekly, monthly and yearly full backups are kept (Azure's
+ * limits, per the azurerm provider's mssql_database documentation: 1-520 weeks, 1-120 months, 1-10 years).
+ */
+export interface SqlLongTermRetention {
+  /** Weeks each weekly backup is kept (1-520). @default 4 */
+  readonly weeklyRetentionWeeks?: number;
+  /** Months the first backup of each month is kept (1-120). @default 12 */
+  readonly monthlyRetentionMonths?: number;
+  /** Years the yearly backup (the one of `weekOfYear`) is kept (1-10). @default 5 */
+  readonly yearlyRetentionYears?: number;
+  /** Week of the year whose backup is the yearly one (1-52). @default 1 */
+  readonly weekOfYear?: number;
+}
+
+/** Options of {@link DatabaseEngine.sql}. */
+export interface SqlEngineOptions {
+  /**
+   * Database SKU: General Purpose (`GP_*`), Business Critical (`BC_*`) or Premium (`P*`), the tiers this construct
+   * makes zone-redundant.
+   * @default 'GP_Gen5_2'
+   */
+  readonly skuName?: string;
+  /** Maximum size in GB. @default 32 */
+  readonly maxSizeGb?: number;
+  /** Point-in-time restore window in days (7-35). @default 14 */
+  readonly shortTermRetentionDays?: number;
+  /** Long-term retention. @default - 4 weekly, 12 monthly, 5 yearly backups */
+  readonly longTermRetention?: SqlLongTermRetention;
+  /**
+   * Read-write listener failover: `Automatic` (Azure fails over after `graceMinutes` of
+   * primary outage) or `Manual` (customer-managed: a person runs the failover; Microsoft's recommendation, because a
+   * Microsoft-managed failover only happens for a region-wide outage and can take about an hour).
+   * @default 'Automatic'
+   */
+  readonly failoverMode?: 'Automatic' | 'Manual';
+  /** Minutes of primary outage before an automatic failover (Azure's minimum is 60). @default 60 */
+  readonly graceMinutes?: number;
+  /**
+   * Whether the geo-secondary serves reads (a readable `Geo` replica) or is a license-free `Standby` replica for
+   * disaster recovery only.
+   * @default - true for primarySecondary and activeActive, false for activePassive
+   */
+  readonly readableSecondary?: boolean;
+  /**
+   * Let the read-only listener fail over to the primary when the secondary is down, so reads keep working
+   * when the secondary region is lost.
+   * @default true
+   */
+  readonly readOnlyEndpointFailover?: boolean;
+  /**
+   * Backup storage redundancy: `Geo` (to the paired region), `GeoZone`, `Zone` or `Local`.
+   * @default - `Geo` when the region has a pair (for regionPinned: a pair inside the cell's residency), otherwise
+   * `Zone` in a region with availability zones, else `Local`
+   */
+  readonly backupStorageRedundancy?: 'Geo' | 'GeoZone' | 'Zone' | 'Local';
+}
+
+/** Options of {@link DatabaseEngine.postgresql}. */
+export interface PostgresqlEngineOptions {
+  /** PostgreSQL major version. @default '16' */
+  readonly version?: string;
+  /**
+   * Compute SKU: General Purpose (`GP_Standard_*`) or Memory Optimized (`MO_Standard_*`); Burstable (`B_*`)
+   * cannot run high availability.
+   * @default 'GP_Standard_D4ds_v5'
+   */
+  readonly skuName?: string;
+  /** Storage in MB (one of Azure's sizes, 32768 to 33553408); auto-grow is on. @default 131072 */
+  readonly storageMb?: number;
+  /** Point-in-time restore window in days (7-35). @default 14 */
+  readonly backupRetentionDays?: number;
+  /**
+   * Zone-redundant high availability (a hot standby in another zone, automatic failover in 60-120 s).
+   * @default true
+   */
+  readonly highAvailability?: boolean;
+  /** Availability zone of the primary. @default '1' */
+  readonly primaryZone?: '1' | '2' | '3';
+  /** Availability zone of the HA standby (must differ from the primary's). @default '2' */
+  readonly standbyZone?: '1' | '2' | '3';
+  /**
+   * Geo-redundant backups (stored in the paired region).
+   * @default - true when the region has a pair (for regionPinned: a pair inside the cell's residency)
+   */
+  readonly geoRedundantBackup?: boolean;
+  /**
+   * Weekly maintenance window of the primary servers. Flexible server takes a day and start in UTC (the window is
+   * converted, moving to the previous or next day when the UTC offset crosses midnight); its custom windows last one
+   * hour, so `durationHours` can only be 1.
+   * @default - Sunday 02:00 UTC, 1 hour
+   */
+  readonly maintenanceWindow?: MaintenanceWindow;
+}
