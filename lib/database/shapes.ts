@@ -12,12 +12,12 @@ export const ADMINISTRATOR_SHAPE = strictShape<DatabaseAdministrator>({ objectId
 export const ENGINE_SHAPE = shapes.instance(() => DatabaseEngine, 'a DatabaseEngine (DatabaseEngine.sql({...}) or DatabaseEngine.postgresql({...}))');
 
 const BY_REGION = shapes.map(shapes.string('a name'), 'an object of region names to names');
-const NAMES_SHAPE = strictShape<ActivePassiveDatabaseNames>({
+export const DATABASE_NAMES_SHAPE = strictShape<ActivePassiveDatabaseNames>({
   sqlServers: opt(BY_REGION), sqlFailoverGroups: opt(BY_REGION), postgresqlServers: opt(BY_REGION),
   postgresqlReplicas: opt(shapes.map(BY_REGION, 'an object of home regions to objects of replica regions to names')),
   postgresqlVirtualEndpoints: opt(BY_REGION), databases: opt(BY_REGION),
 });
 
 export const ACTIVE_PASSIVE_DATABASE_SHAPE = strictShape<ActivePassiveDatabaseProps>({
-  ...DATA_TIER_ENTRIES, engine: ENGINE_SHAPE, administrator: ADMINISTRATOR_SHAPE, databaseName: opt(shapes.string()), names: opt(NAMES_SHAPE),
+  ...DATA_TIER_ENTRIES, engine: ENGINE_SHAPE, administrator: ADMINISTRATOR_SHAPE, databaseName: opt(shapes.string()), names: opt(DATABASE_NAMES_SHAPE),
 });

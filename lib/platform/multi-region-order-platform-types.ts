@@ -2,7 +2,7 @@ import { AddressPlanProps } from '../core/address-plan-types';
 import { RemovalPolicy } from '../core/lifecycle';
 import { RedundancyPattern } from '../core/pattern';
 import { Tags } from '../core/tags';
-import { DatabaseAdministrator } from '../database/database-types';
+import { ActivePassiveDatabaseNames, DatabaseAdministrator } from '../database/database-types';
 import { DatabaseEngine } from '../database/engine';
 import { EventBusProps } from '../events/event-bus-types';
 import { GlobalEntryProps } from '../global-entry/global-entry-types';
@@ -30,6 +30,8 @@ export interface PlatformDatabaseOptions {
   readonly administrator: DatabaseAdministrator;
   /** Database name inside every server. @default 'orders' */
   readonly databaseName?: string;
+  /** Name overrides of the database's servers, failover groups, replicas and databases (see `ActivePassiveDatabaseNames`). @default - generated names */
+  readonly names?: ActivePassiveDatabaseNames;
   /** Whether the database servers are kept (prevent_destroy) or may be destroyed. @default RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
 }

@@ -1,6 +1,6 @@
 import { ADDRESS_PLAN_PROPS_SHAPE, PATTERN_SHAPE, REGIONS_SHAPE, REMOVAL_POLICY_SHAPE, TAGS_SHAPE } from '../core/shapes';
 import { objectShape, opt, Shape, shapes, strictShape } from '../core/validate';
-import { ADMINISTRATOR_SHAPE, ENGINE_SHAPE } from '../database/shapes';
+import { ADMINISTRATOR_SHAPE, DATABASE_NAMES_SHAPE, ENGINE_SHAPE } from '../database/shapes';
 import { EVENT_BUS_ENTRIES } from '../events/shapes';
 import { ENTRY_OPTION_ENTRIES } from '../global-entry/shapes';
 import { KEY_VAULT_SHAPE, KUBERNETES_SHAPE } from '../stamp/shapes';
@@ -19,7 +19,7 @@ export const PLATFORM_SHAPE = strictShape<MultiRegionOrderPlatformProps>({
   prefix: shapes.string(), pattern: PATTERN_SHAPE, regions: REGIONS_SHAPE, addressPlan: opt(ADDRESS_PLAN_PROPS_SHAPE), kubernetes: opt(KUBERNETES_SHAPE),
   keyVault: opt(KEY_VAULT_SHAPE),
   monitoring: opt(strictShape<PlatformMonitoringOptions>({ retentionDays: opt(shapes.number()), removalPolicy: opt(REMOVAL_POLICY_SHAPE) })),
-  database: opt(strictShape<PlatformDatabaseOptions>({ engine: ENGINE_SHAPE, administrator: ADMINISTRATOR_SHAPE, databaseName: opt(shapes.string()), removalPolicy: opt(REMOVAL_POLICY_SHAPE) })),
+  database: opt(strictShape<PlatformDatabaseOptions>({ engine: ENGINE_SHAPE, administrator: ADMINISTRATOR_SHAPE, databaseName: opt(shapes.string()), names: opt(DATABASE_NAMES_SHAPE), removalPolicy: opt(REMOVAL_POLICY_SHAPE) })),
   trackingStore: opt(objectShape({ ...TRACKING_STORE_ENTRIES, removalPolicy: opt(REMOVAL_POLICY_SHAPE) } satisfies { [K in keyof PlatformTrackingOptions]-?: Shape })),
   eventBus: opt(objectShape({ ...EVENT_BUS_ENTRIES, removalPolicy: opt(REMOVAL_POLICY_SHAPE) } satisfies { [K in keyof PlatformEventBusOptions]-?: Shape })),
   entry: opt(objectShape(ENTRY_OPTION_ENTRIES satisfies { [K in keyof PlatformEntryOptions]-?: Shape })),
