@@ -7,6 +7,9 @@ import { all, only, StackJson, synthStack, testStack } from './support/synth';
 
 const PRINCIPAL = '11111111-2222-3333-4444-555555555555';
 const PRINCIPAL2 = '11111111-2222-3333-4444-666666666666';
+/** Principals as `{ principalId }` (a `UserAssignedIdentity` satisfies the same interface). */
+const ORDER_ID = { principalId: PRINCIPAL };
+const TRACKING_ID = { principalId: PRINCIPAL2 };
 
 const PATTERNS = DATA_PATTERNS;
 
@@ -23,7 +26,7 @@ function bus(props: Partial<EventBusProps> = {}) {
 }
 
 describe.each(PATTERNS)('TrackingStore under %s', (kind, pattern, regions) => {
-  const { store, json } = tracking({ pattern, regions, dataContributors: { DeliveryTracking: PRINCIPAL } });
+  const { store, json } = tracking({ pattern, regions, dataContributors: { DeliveryTracking: ORDER_ID } });
   const accounts = Object.values(all(json, 'azurerm_cosmosdb_account'));
   /** One account, or one per cell under regionPinned. */
   const accountCount = kind === 'regionPinned' ? regions.length : 1;
@@ -103,7 +106,7 @@ describe.each(PATTERNS)('TrackingStore under %s', (kind, pattern, regions) => {
 });
 
 describe.each(PATTERNS)('EventBus (Service Bus) under %s', (kind, pattern, regions) => {
-  const { eventBus, json } = bus({ pattern, regions, senders: { OrderService: PRINCIPAL }, receivers: { DeliveryTracking: PRINCIPAL2 } });
+  const { eventBus, json } = bus({ pattern, regions, senders: { OrderService: ORDER_ID }, receivers: { DeliveryTracking: TRACKING_ID } });
   const namespaces = all(json, 'azurerm_servicebus_namespace');
   const aliases = Object.values(all(json, 'azurerm_servicebus_namespace_disaster_recovery_config'));
   const topics = Object.values(all(json, 'azurerm_servicebus_topic'));
@@ -172,7 +175,7 @@ describe.each(PATTERNS)('EventBus (Service Bus) under %s', (kind, pattern, regio
 });
 
 describe('EventBus (Event Grid option)', () => {
-  const { eventBus, json } = bus({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events', subscribe: true }), senders: { OrderService: PRINCIPAL } });
+  const { eventBus, json } = bus({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], transport: EventTransport.eventGrid({ webhookUrl: 'https://orders.example.com/events', subscribe: true }), senders: { OrderService: ORDER_ID } });
 
   test('without subscribe, no subscription is created (Event Grid would validate a webhook that may not answer yet), and the synth warns', () => {
     const stack = testStack();
@@ -265,15 +268,15 @@ describe('TrackingStore and EventBus bad input', () => {
     ['a TTL of zero', () => tracking({ deliveries: { defaultTtlSeconds: 0 } }), 'invalid deliveries.defaultTtlSeconds 0'],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     ['an unknown consistency level', () => tracking({ consistency: 'Linearizable' as any }), "invalid consistency \"Linearizable\": expected one of 'Strong', 'BoundedStaleness', 'Session', 'ConsistentPrefix', 'Eventual', got the string"],
-    ['a data contributor that is not a principal ID', () => tracking({ dataContributors: { Tracker: 'delivery-tracking' } }), 'invalid dataContributors.Tracker "delivery-tracking": not an Entra ID principal (object) ID'],
+    ['a data contributor that is not a principal ID', () => tracking({ dataContributors: { Tracker: { principalId: 'delivery-tracking' } } }), 'invalid dataContributors.Tracker.principalId "delivery-tracking": not an Entra ID principal (object) ID'],
     ['a capacity Service Bus does not offer', () => bus({ transport: EventTransport.serviceBus({ capacity: 3 }) }), "invalid transport.capacity 3: not a number of Premium messaging units Service Bus offers (expected 1, 2, 4, 8, 16, got the number 3). Fix: use one of 1, 2, 4, 8, 16"],
     ['partitions that do not divide the capacity', () => bus({ transport: EventTransport.serviceBus({ capacity: 2, partitions: 4 }) }), '2 messaging unit(s) cannot be spread over 4 partitions'],
-    ['a lock longer than 5 minutes', () => bus({ transport: EventTransport.serviceBus({ lockDuration: 'PT10M' }) }), 'invalid transport.lockDuration "PT10M": must be an ISO 8601 duration from 5 s to 300 s'],
-    ['a duplicate-detection window below 20 seconds', () => bus({ transport: EventTransport.serviceBus({ duplicateDetectionWindow: 'PT5S' }) }), 'invalid transport.duplicateDetectionWindow "PT5S"'],
+    ['a lock longer than 5 minutes', () => bus({ transport: EventTransport.serviceBus({ lockDurationSeconds: 600 }) }), 'invalid transport.lockDurationSeconds 600: must be an integer from 5 to 300 (Azure locks a message for at most 5 minutes)'],
+    ['a duplicate-detection window of zero', () => bus({ transport: EventTransport.serviceBus({ duplicateDetectionWindowMinutes: 0 }) }), 'invalid transport.duplicateDetectionWindowMinutes 0: must be an integer from 1 to 10080'],
     ['a delivery count of zero', () => bus({ transport: EventTransport.serviceBus({ maxDeliveryCount: 0 }) }), 'invalid transport.maxDeliveryCount 0'],
     ['an Event Grid webhook over plain HTTP', () => bus({ transport: EventTransport.eventGrid({ webhookUrl: 'http://orders.example.com/events' }) }), 'invalid transport.webhookUrl "http://orders.example.com/events": Event Grid delivers to an HTTPS webhook'],
-    ['receivers with Event Grid', () => bus({ transport: EventTransport.eventGrid({ webhookUrl: 'https://x.example.com' }), receivers: { Tracker: PRINCIPAL } }), 'invalid receivers ["Tracker"]: Event Grid pushes events to the webhook'],
-    ['a sender that is not a principal ID', () => bus({ senders: { OrderService: 'orders' } }), 'invalid senders.OrderService "orders": not an Entra ID principal (object) ID'],
+    ['receivers with Event Grid', () => bus({ transport: EventTransport.eventGrid({ webhookUrl: 'https://x.example.com' }), receivers: { Tracker: ORDER_ID } }), 'invalid receivers ["Tracker"]: Event Grid pushes events to the webhook'],
+    ['a sender that is not a principal ID', () => bus({ senders: { OrderService: { principalId: 'orders' } } }), 'invalid senders.OrderService.principalId "orders": not an Entra ID principal (object) ID'],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     ['a transport that is not an EventTransport', () => bus({ transport: 'serviceBus' as any }), 'invalid transport "serviceBus": expected an EventTransport (EventTransport.serviceBus({...}) or EventTransport.eventGrid({...})), got the string'],
   ])('rejects %s', (_label, make, message) => {
