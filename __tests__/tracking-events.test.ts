@@ -490,6 +490,11 @@ describe('name overrides', () => {
     expect(store.accountFor('brazilsouth').account.leasesContainer).toBe('change-feed-leases');
   });
 
+  test("with the leases container renamed, the deliveries container may take the name 'leases'", () => {
+    const { json } = tracking({ deliveries: { name: 'leases' }, names: { leasesContainer: 'change-feed' } });
+    expect(Object.values(all(json, 'azurerm_cosmosdb_sql_container')).map((c) => c.name).sort()).toEqual(['change-feed', 'leases']);
+  });
+
   test('the defaults are the generated names of before', () => {
     const { json } = bus(ps);
     expect(Object.values(all(json, 'azurerm_servicebus_namespace')).map((n) => n.name).sort()).toEqual([expect.stringMatching(/^shop-sbns-eastus-dr-[0-9a-f]{6}$/), expect.stringMatching(/^shop-sbns-westus3-[0-9a-f]{6}$/)]);

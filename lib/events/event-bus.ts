@@ -9,7 +9,7 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { DataTierEndpoint } from '../common/private-endpoints';
 import { DataTierConstruct } from '../data-tier/data-tier';
 import { ValidationError } from '../core/errors';
-import { checkPrincipalMap, GrantOptions, grantChildId, IPrincipal, resolveGrant } from '../core/principal';
+import { checkPrincipalMap, GrantOptions, grantChildId, IPrincipal, ResolvedGrant, resolveGrant } from '../core/principal';
 import { Checks } from '../core/validate';
 import { EventBusProps } from './event-bus-types';
 import { EVENT_BUS_SHAPE } from './shapes';
@@ -136,7 +136,7 @@ export class EventBus extends DataTierConstruct {
   }
 
   /** One role assignment per active region (and its standby namespace, if any) for a resolved grant. */
-  private grantRole(grant: ReturnType<typeof resolveGrant>, method: string, target: (g: GrantScope) => { scope: string; role: string }): RoleAssignment[] {
+  private grantRole(grant: ResolvedGrant, method: string, target: (g: GrantScope) => { scope: string; role: string }): RoleAssignment[] {
     const created: RoleAssignment[] = [];
     for (const g of this.built.grantScopes) {
       const { scope, role } = target(g);

@@ -30,7 +30,7 @@ export interface TrackingAccount {
   readonly databaseName: string;
   /** Name of the `deliveries` container. */
   readonly deliveriesContainer: string;
-  /** Name of the change-feed lease container (`leases`). */
+  /** Name of the change-feed lease container (`leases`, unless `names.leasesContainer` renames it). */
   readonly leasesContainer: string;
   /** Whether every region of the account accepts writes (activeActive). */
   readonly multiRegionWrites: boolean;
@@ -80,7 +80,8 @@ export class TrackingStore extends DataTierConstruct {
     if (!/^[a-z][a-z0-9-]{0,39}$/.test(databaseName)) {
       checks.fail({ prop: 'databaseName', value: databaseName, problem: 'names here are 1-40 lower-case letters, digits and hyphens, starting with a letter', fix: "use e.g. 'tracking'" });
     }
-    const deliveries = this.checkDeliveries(checks, props.deliveries ?? {});
+    // A leases container named in `names` is checked against the deliveries container there; the default one here.
+    const deliveries = this.checkDeliveries(checks, props.deliveries ?? {}, props.names?.leasesContainer === undefined);
     const leasesMax = checks.run(1000, () => this.checkThroughput('leasesMaxThroughput', props.leasesMaxThroughput ?? 1000));
     const contributors = checks.run([], () => checkPrincipalMap(this, 'dataContributors', props.dataContributors));
     const names = this.checkNames(checks, props.names ?? {}, deliveries.name);
@@ -251,9 +252,9 @@ export class TrackingStore extends DataTierConstruct {
     return { cosmosAccounts, leasesContainer };
   }
 
-  private checkDeliveries(checks: Checks, options: DeliveriesContainerOptions): Required<Omit<DeliveriesContainerOptions, 'defaultTtlSeconds'>> & { defaultTtlSeconds?: number } {
+  private checkDeliveries(checks: Checks, options: DeliveriesContainerOptions, leasesByDefault: boolean): Required<Omit<DeliveriesContainerOptions, 'defaultTtlSeconds'>> & { defaultTtlSeconds?: number } {
     const name = options.name ?? 'deliveries';
-    if (!/^[a-z][a-z0-9-]{0,39}$/.test(name) || name === 'leases') {
+    if (!/^[a-z][a-z0-9-]{0,39}$/.test(name) || (leasesByDefault && name === 'leases')) {
       checks.fail({ prop: 'deliveries.name', value: name, problem: "container names here are 1-40 lower-case letters, digits and hyphens, and 'leases' is taken by the change feed", fix: "use e.g. 'deliveries'" });
     }
     const partitionKeyPath = options.partitionKeyPath ?? '/orderId';
