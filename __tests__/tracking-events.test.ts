@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { TerraformVariable, Testing, Token } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import {
   EventBus, EventBusProps, EventTransport, MultiRegionOrderPlatform, RedundancyPattern, RegionalStamp, RemovalPolicy, ServiceBusOptions, TrackingStore, TrackingStoreProps,
@@ -316,6 +317,21 @@ describe('grants take a principal', () => {
       expect.stringMatching(/^\$\{azurerm_servicebus_namespace\.Events_eastus_Standby-westus3_[0-9A-F]+\.id\}$/),
       expect.stringMatching(/^\$\{azurerm_servicebus_topic\.Events_westus3_OrderEventsTopic_[0-9A-F]+\.id\}$/),
     ]);
+  });
+
+  test("a grantee in another stack: the assignments deploy with the grantee's stack, referring to the bus across stacks", () => {
+    const stacks = synthApp((app) => {
+      const data = new TerraformStack(app, 'data');
+      new AzurermProvider(data, 'Azurerm', { features: [{}] });
+      const region = new TerraformStack(app, 'region');
+      new AzurermProvider(region, 'Azurerm', { features: [{}] });
+      const eventBus = new EventBus(data, 'Events', { prefix: 'shop', pattern: RedundancyPattern.zoneRedundant(), regions: ['westus3'] });
+      eventBus.grantReceive(new UserAssignedIdentity(region, 'TrackingIdentity', { name: 'id-tracking', location: 'westus3', resourceGroupName: 'rg-apps' }));
+    });
+    expect(all(stacks.data, 'azurerm_role_assignment')).toEqual({});
+    const [role] = Object.values(all(stacks.region, 'azurerm_role_assignment'));
+    expect(role.principal_id).toBe('${azurerm_user_assigned_identity.TrackingIdentity.principal_id}');
+    expect(role.scope).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-data\.outputs\./);
   });
 
   test('a plain { principalId } with an id: in the given scope, or in the granting construct', () => {
