@@ -130,8 +130,25 @@ export class ResourceKind {
     rule: 'letters, digits and hyphens, starting with a letter and ending with a letter or digit',
     extraCheck: (name) => (/-(sb|mgmt)$/i.test(name) ? "must not end with '-sb' or '-mgmt'" : undefined),
   });
+  /** A Service Bus topic (internal/services/servicebus/validate/topic_name.go). */
+  public static readonly SERVICE_BUS_TOPIC = new ResourceKind({
+    label: 'Service Bus topic', abbreviation: 'sbt', minLength: 1, maxLength: 260, hyphens: true, globallyUnique: false,
+    pattern: /^[a-zA-Z0-9](?:[-._~/a-zA-Z0-9]*[a-zA-Z0-9])?$/,
+    rule: 'letters, digits, periods, hyphens, tildes, slashes and underscores, starting and ending with a letter or digit',
+  });
+  /** A Service Bus topic subscription (internal/services/servicebus/validate/subscription_name.go). */
+  public static readonly SERVICE_BUS_SUBSCRIPTION = new ResourceKind({
+    label: 'Service Bus subscription', abbreviation: 'sbts', minLength: 1, maxLength: 50, hyphens: true, globallyUnique: false,
+    pattern: /^[_a-zA-Z0-9](?:[-._a-zA-Z0-9]*[_a-zA-Z0-9])?$/,
+    rule: 'letters, digits, periods, hyphens and underscores, starting and ending with a letter, digit or underscore',
+  });
   public static readonly EVENT_GRID_TOPIC = new ResourceKind({
     label: 'Event Grid topic', abbreviation: 'evgt', minLength: 3, maxLength: 50, hyphens: true, globallyUnique: false,
+    pattern: /^[a-zA-Z0-9-]+$/, rule: 'letters, digits and hyphens',
+  });
+  /** An Event Grid event subscription (internal/services/eventgrid/event_subscription_schema.go). */
+  public static readonly EVENT_GRID_SUBSCRIPTION = new ResourceKind({
+    label: 'Event Grid subscription', abbreviation: 'evgs', minLength: 3, maxLength: 64, hyphens: true, globallyUnique: false,
     pattern: /^[a-zA-Z0-9-]+$/, rule: 'letters, digits and hyphens',
   });
   /** Front Door (Standard/Premium) profile; azurerm's `FrontDoorName` (internal/services/cdn/validate) requires 2-90 characters. */
@@ -177,6 +194,21 @@ export class ResourceKind {
   public static readonly STORAGE_ACCOUNT = new ResourceKind({
     label: 'storage account', abbreviation: 'st', minLength: 3, maxLength: 24, hyphens: false, globallyUnique: true,
     pattern: /^[a-z0-9]+$/, rule: 'lower-case letters and digits only',
+  });
+
+  /** A blob container (never generated: the abbreviation is unused). */
+  public static readonly STORAGE_CONTAINER = new ResourceKind({
+    label: 'blob container', abbreviation: 'container', minLength: 3, maxLength: 63, hyphens: true, globallyUnique: false,
+    pattern: LOWER_ALNUM_HYPHEN, rule: 'lower-case letters, digits and hyphens, starting and ending with a letter or digit',
+    extraCheck: noDoubleHyphen,
+  });
+  /**
+   * A Cosmos DB for NoSQL container (never generated: the abbreviation is unused). The provider checks the length only
+   * (internal/services/cosmos/validate/cosmos.go, CosmosEntityName); Azure also refuses / \ # ? and a trailing space.
+   */
+  public static readonly COSMOS_SQL_CONTAINER = new ResourceKind({
+    label: 'Cosmos DB container', abbreviation: 'container', minLength: 1, maxLength: 255, hyphens: true, globallyUnique: false,
+    pattern: /^[^/\\#?]*[^/\\#? ]$/, rule: 'any characters but / \\ # ?, not ending in a space',
   });
 
   private constructor(public readonly props: ResourceKindProps) {}

@@ -260,28 +260,6 @@ export function checkGuid(scope: IConstruct, prop: string, value: string, what: 
   return checkFormat(scope, prop, value, GUID, `not ${what} (a GUID)`, fix);
 }
 
-/**
- * Principals keyed by a stable name (the keys become construct IDs): each key 1-40 letters and digits starting with
- * a letter, each value an Entra ID object ID or a token (such as `identity.principalId`). Returns the entries.
- */
-export function checkPrincipals(scope: IConstruct, prop: string, map: { readonly [key: string]: string } | undefined): [string, string][] {
-  const entries = Object.entries(map ?? {});
-  const errors: ValidationError[] = [];
-  for (const [key, principalId] of entries) {
-    try {
-      if (!/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(key)) {
-        throw new ValidationError({ scope, prop: `${prop}.${key}`, value: key, problem: 'keys become construct IDs: 1-40 letters and digits, starting with a letter', fix: "use e.g. 'OrderService'" });
-      }
-      checkGuid(scope, `${prop}.${key}`, principalId, 'an Entra ID principal (object) ID', "pass the managed identity's principal ID (azurerm_user_assigned_identity.principal_id)");
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      errors.push(e);
-    }
-  }
-  if (errors.length > 0) throw ValidationError.combine(errors);
-  return entries;
-}
-
 /** `order` -> `Order`, for construct IDs built from keys. */
 export function pascal(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);

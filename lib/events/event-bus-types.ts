@@ -1,5 +1,7 @@
+import { IPrincipal } from '../core/principal';
 import { DataTierProps } from '../data-tier/data-tier';
 import { EventTransport } from './transport';
+import { EventBusNames } from './transport-types';
 
 // The props of EventBus, apart from the construct so that the props' run-time shape (shapes.ts) can name them
 // without importing it.
@@ -9,14 +11,18 @@ export interface EventBusProps extends DataTierProps {
   /** Service Bus Premium (default) or Event Grid, with its options. @default EventTransport.serviceBus() */
   readonly transport?: EventTransport;
   /**
-   * Principals (by a stable key) allowed to publish order events (the Order service's workload identity).
+   * Principals (by a stable key) allowed to publish order events (the Order service's workload identity): a
+   * `UserAssignedIdentity`, or `{ principalId: '<Entra ID object ID>' }`. Keys become part of construct IDs, so keep
+   * them stable.
    * @default - none
    */
-  readonly senders?: { readonly [key: string]: string };
+  readonly senders?: { readonly [key: string]: IPrincipal };
   /**
    * Principals (by a stable key) allowed to receive them (the Delivery-tracking service's workload identity;
-   * Service Bus only).
+   * Service Bus only). Keys become part of construct IDs, so keep them stable.
    * @default - none
    */
-  readonly receivers?: { readonly [key: string]: string };
+  readonly receivers?: { readonly [key: string]: IPrincipal };
+  /** Name overrides of the resources the bus creates. @default - generated names (see `EventBusNames`) */
+  readonly names?: EventBusNames;
 }

@@ -1,23 +1,25 @@
 import { DATA_TIER_ENTRIES } from '../data-tier/shapes';
+import { PRINCIPAL_SHAPE } from '../core/principal';
 import { opt, shapes, strictShape } from '../core/validate';
 import type { EventBusProps } from './event-bus-types';
-import { EventGridOptions, EventTransport, ServiceBusOptions } from './transport';
+import { EventTransport } from './transport';
+import type { EventBusNames } from './transport-types';
 
-// Internal: the run-time shapes of the event bus props (not exported from the package).
-
-export const SERVICE_BUS_OPTIONS_SHAPE = strictShape<ServiceBusOptions>({
-  capacity: opt(shapes.number()), partitions: opt(shapes.number()), maxDeliveryCount: opt(shapes.number()), lockDuration: opt(shapes.string()),
-  duplicateDetectionWindow: opt(shapes.string()), defaultMessageTtl: opt(shapes.string()),
-});
-
-export const EVENT_GRID_OPTIONS_SHAPE = strictShape<EventGridOptions>({
-  webhookUrl: opt(shapes.string()), subscribe: opt(shapes.boolean()), maxDeliveryAttempts: opt(shapes.number()), eventTimeToLiveMinutes: opt(shapes.number()),
-  deferSubscriptions: opt(shapes.boolean()),
-});
+// Internal: the run-time shapes of the event bus props (not exported from the package). Each transport's options have
+// their shape beside the transport (service-bus.ts, event-grid.ts).
 
 export const TRANSPORT_SHAPE = shapes.instance(() => EventTransport, 'an EventTransport (EventTransport.serviceBus({...}) or EventTransport.eventGrid({...}))');
 
+const REGION_NAMES = opt(shapes.map(shapes.string(), 'an object of region names to resource names'));
+
+const EVENT_BUS_NAMES_SHAPE = strictShape<EventBusNames>({
+  serviceBusNamespaces: REGION_NAMES, standbyNamespaces: REGION_NAMES, geoDrAliases: REGION_NAMES, topic: opt(shapes.string()), subscription: opt(shapes.string()),
+  eventGridTopics: REGION_NAMES, deadLetterStorageAccounts: REGION_NAMES, deadLetterContainer: opt(shapes.string()),
+});
+
+const PRINCIPALS = opt(shapes.map(PRINCIPAL_SHAPE, 'an object of keys to principals, e.g. { OrderService: identity }'));
+
 /** The event bus's own props (beside the data-tier ones). */
-export const EVENT_BUS_ENTRIES = { transport: opt(TRANSPORT_SHAPE), senders: opt(shapes.map(shapes.string())), receivers: opt(shapes.map(shapes.string())) };
+export const EVENT_BUS_ENTRIES = { transport: opt(TRANSPORT_SHAPE), senders: PRINCIPALS, receivers: PRINCIPALS, names: opt(EVENT_BUS_NAMES_SHAPE) };
 
 export const EVENT_BUS_SHAPE = strictShape<EventBusProps>({ ...DATA_TIER_ENTRIES, ...EVENT_BUS_ENTRIES });

@@ -1,74 +1,135 @@
-import { asOptions, recordGiven } from '../core/validate';
+import { IConstruct } from 'constructs';
+import { asOptions, checkShape } from '../core/validate';
+import { buildEventGrid, checkEventGrid, EVENT_GRID_OPTIONS_SHAPE } from './event-grid';
+import { buildServiceBus, checkServiceBus, SERVICE_BUS_OPTIONS_SHAPE } from './service-bus';
+import { EventBusContext, EventDelivery, EventGridOptions, ServiceBusOptions, TransportBuild, WebhookSettings } from './transport-types';
 
-// How order events travel (EventTransport) and its options, apart from the event bus so that the props' run-time
-// shapes (shapes.ts) and the platform can use them without importing the construct.
+// How order events travel (EventTransport): the class users pick a transport with, and the private strategies that
+// check each transport's options and build its resources for the event bus.
 
-/** Options of {@link EventTransport.serviceBus}. */
-export interface ServiceBusOptions {
-  /** Premium messaging units per namespace: 1, 2, 4, 8 or 16. @default 1 */
-  readonly capacity?: number;
-  /**
-   * Premium messaging partitions: 1, 2 or 4; the capacity must be a multiple of them. A standby namespace gets the
-   * same count (Azure refuses to pair a partitioned namespace with a non-partitioned one).
-   * @default 1
-   */
-  readonly partitions?: number;
-  /** Deliveries before a message is dead-lettered (at least 1). @default 10 */
-  readonly maxDeliveryCount?: number;
-  /** Peek-lock duration, ISO 8601, at most 5 minutes. @default 'PT1M' */
-  readonly lockDuration?: string;
-  /** Duplicate-detection window, ISO 8601, 20 seconds to 7 days. @default 'PT10M' */
-  readonly duplicateDetectionWindow?: string;
-  /** Message time to live, ISO 8601. @default 'P14D' */
-  readonly defaultMessageTtl?: string;
+/** What one transport does for the event bus. */
+interface TransportStrategy {
+  /** The transport's name in the services' environment (`EVENTS_TRANSPORT`). */
+  readonly name: 'serviceBus' | 'eventGrid';
+  readonly delivery: EventDelivery;
+  /** The webhook of a pushing transport, as given. */
+  readonly webhook?: WebhookSettings;
+  /** Checks the options' run-time shape (unknown keys, wrong types), reported as `prop`. */
+  checkOptions(scope: IConstruct, prop: string): void;
+  /** Checks the options and names against the bus, reports every violation of the bus at once, then builds. */
+  build(ctx: EventBusContext): TransportBuild;
+  /** The same transport with its webhook subscriptions left to `EventBus.addWebhookSubscriptions(scope)`. */
+  withDeferredSubscriptions(): TransportStrategy;
 }
 
-/** Options of {@link EventTransport.eventGrid}. */
-export interface EventGridOptions {
-  /**
-   * HTTPS endpoint of the Delivery-tracking service that receives the events (CloudEvents 1.0 webhook). It must answer
-   * Event Grid's validation handshake (an HTTP OPTIONS request with `WebHook-Request-Origin`) when a subscription is
-   * created.
-   * @default - in `MultiRegionOrderPlatform`: `https://<Front Door endpoint>/tracking/events`,
-   * served by the tracking service through the platform's own entry; on its own: required when `subscribe` is true
-   */
-  readonly webhookUrl?: string;
-  /**
-   * Create the `delivery-tracking` webhook subscriptions. Event Grid validates the webhook when a subscription is
-   * created, so a first deploy leaves this off: a webhook served through this platform's Front Door answers only once
-   * the Private Link connections are approved (after the first deploy). Until it is on, no subscription exists and
-   * events published to the topics are dropped (a synth warning says so); turning it on only adds the subscriptions.
-   * @default false
-   */
-  readonly subscribe?: boolean;
-  /** Delivery attempts before dead-lettering (1-30). @default 30 */
-  readonly maxDeliveryAttempts?: number;
-  /** Minutes an event is retried before dead-lettering (1-1440). @default 1440 */
-  readonly eventTimeToLiveMinutes?: number;
-  /**
-   * Leave the webhook subscriptions to `EventBus.addWebhookSubscriptions(scope)`, for a stack applied after the webhook
-   * exists (the platform adds them in the edge stack, after the workloads and Front Door).
-   * @default false
-   */
-  readonly deferSubscriptions?: boolean;
+/** Service Bus Premium: the Delivery-tracking service pulls from a subscription. */
+class ServiceBusTransport implements TransportStrategy {
+  public readonly name = 'serviceBus';
+  public readonly delivery = 'pull';
+
+  /** @param given - the options as given (a JavaScript caller can pass anything; `checkOptions` says what is wrong) */
+  constructor(private readonly given: unknown) {}
+
+  public checkOptions(scope: IConstruct, prop: string): void {
+    checkShape(scope, prop, this.given, SERVICE_BUS_OPTIONS_SHAPE);
+  }
+
+  public build(ctx: EventBusContext): TransportBuild {
+    const settings = checkServiceBus(ctx, asOptions<ServiceBusOptions>(this.given));
+    ctx.checks.throwIfAny();
+    return buildServiceBus(ctx, settings);
+  }
+
+  public withDeferredSubscriptions(): TransportStrategy {
+    return this;
+  }
+}
+
+/** Event Grid: the topics push to the Delivery-tracking service's webhook. */
+class EventGridTransport implements TransportStrategy {
+  public readonly name = 'eventGrid';
+  public readonly delivery = 'push';
+
+  /** @param given - the options as given (a JavaScript caller can pass anything; `checkOptions` says what is wrong) */
+  constructor(private readonly given: unknown) {}
+
+  public get webhook(): WebhookSettings {
+    const o = asOptions<EventGridOptions>(this.given);
+    return { url: o.webhookUrl, subscribe: o.subscribe ?? false, deferSubscriptions: o.deferSubscriptions };
+  }
+
+  public checkOptions(scope: IConstruct, prop: string): void {
+    checkShape(scope, prop, this.given, EVENT_GRID_OPTIONS_SHAPE);
+  }
+
+  public build(ctx: EventBusContext): TransportBuild {
+    const settings = checkEventGrid(ctx, asOptions<EventGridOptions>(this.given));
+    ctx.checks.throwIfAny();
+    return buildEventGrid(ctx, settings);
+  }
+
+  public withDeferredSubscriptions(): TransportStrategy {
+    return new EventGridTransport({ ...asOptions<EventGridOptions>(this.given), deferSubscriptions: true });
+  }
 }
 
 /** How order events travel from the Order service to the Delivery-tracking service. */
 export class EventTransport {
   /** Service Bus Premium: topic `order-events`, subscription `delivery-tracking`, geo-DR alias across regions. */
   public static serviceBus(options: ServiceBusOptions = {}): EventTransport {
-    return recordGiven(new EventTransport('serviceBus', asOptions(options)), options);
+    return new EventTransport(new ServiceBusTransport(options));
   }
 
   /** Event Grid: a topic per region pushing CloudEvents to the tracking service, dead-letters to storage. */
   public static eventGrid(options: EventGridOptions = {}): EventTransport {
-    return recordGiven(new EventTransport('eventGrid', asOptions(options)), options);
+    return new EventTransport(new EventGridTransport(options));
   }
 
-  private constructor(
-    /** `serviceBus` or `eventGrid`. */
-    public readonly kind: 'serviceBus' | 'eventGrid',
-    /** The options as given. */
-    public readonly options: ServiceBusOptions | EventGridOptions,
-  ) {}
+  private readonly strategy: TransportStrategy;
+
+  private constructor(strategy: TransportStrategy) {
+    this.strategy = strategy;
+  }
+
+  /**
+   * How events reach the Delivery-tracking service: `pull` (Service Bus: it receives from the `delivery-tracking`
+   * subscription and needs `EventBus.grantReceive`) or `push` (Event Grid: the topics post them to its webhook).
+   */
+  public get delivery(): EventDelivery {
+    return this.strategy.delivery;
+  }
+
+  /** The transport's name in the services' environment (`EVENTS_TRANSPORT`): `serviceBus` or `eventGrid`. @internal */
+  public get environmentName(): 'serviceBus' | 'eventGrid' {
+    return this.strategy.name;
+  }
+
+  /** The webhook of a pushing transport (Event Grid) as given; undefined for Service Bus. @internal */
+  public get webhook(): WebhookSettings | undefined {
+    return this.strategy.webhook;
+  }
+
+  /** Checks the options' run-time shape (unknown keys, wrong types), reported as `prop`. @internal */
+  public checkOptions(scope: IConstruct, prop: string): void {
+    this.strategy.checkOptions(scope, prop);
+  }
+
+  /**
+   * Checks the options and names against the bus (every violation of the bus reported at once), then builds the
+   * transport's resources for it.
+   * @internal
+   */
+  public build(ctx: EventBusContext): TransportBuild {
+    return this.strategy.build(ctx);
+  }
+
+  /**
+   * The same transport with its webhook subscriptions left to `EventBus.addWebhookSubscriptions(scope)` (Event Grid);
+   * a transport without subscriptions (Service Bus) is returned as it is.
+   * @internal
+   */
+  public withDeferredSubscriptions(): EventTransport {
+    const deferred = this.strategy.withDeferredSubscriptions();
+    return deferred === this.strategy ? this : new EventTransport(deferred);
+  }
 }

@@ -6,7 +6,7 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { AddressPlan } from '../core/address-plan';
 import { DataTierConstruct } from '../data-tier/data-tier';
 import { ValidationError } from '../core/errors';
-import { checkGuid, checkShape, Checks, givenOf } from '../core/validate';
+import { checkGuid, checkShape, Checks } from '../core/validate';
 import { keepNamingPath, Naming, ResourceKind } from '../core/naming';
 import { PatternKind, RedundancyPattern, RegionPlacement, RegionRole } from '../core/pattern';
 import { Regions } from '../core/regions';
@@ -14,7 +14,6 @@ import { HEALTH_ENDPOINTS, PLATFORM_SERVICES, ServiceKey, TRACKING_EVENTS_PATH }
 import { mergeTags, Tags } from '../core/tags';
 import { ActivePassiveDatabase } from '../database/active-passive-database';
 import { EventBus } from '../events/event-bus';
-import { EventGridOptions, EventTransport } from '../events/transport';
 import { GlobalEntry } from '../global-entry/global-entry';
 import { GlobalEntryProps } from '../global-entry/global-entry-types';
 import { RegionalMonitoring } from '../monitoring/regional-monitoring';
@@ -29,7 +28,6 @@ import { ServiceEnvironment } from '../common/environment-contract';
 import { entryServices, publicDnsLabel, publicDnsName, publicServiceKeys } from '../common/service-exposure';
 import { PlatformBackend } from './backend';
 import { MultiRegionOrderPlatformProps, PlatformDatabaseOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
-import { EVENT_GRID_OPTIONS_SHAPE, SERVICE_BUS_OPTIONS_SHAPE } from '../events/shapes';
 import { PlatformStack, PlatformStackProps } from './platform-stack';
 import { PLATFORM_SHAPE } from './shapes';
 
@@ -220,9 +218,7 @@ export class MultiRegionOrderPlatform extends Construct {
   private buildEventBus(options: PlatformEventBusOptions, shared: DataTierShared, connect: (tier: DataTierConstruct) => void): EventBus {
     // Event Grid validates its webhook when the subscription is created, so the platform adds the subscriptions in
     // the edge stack, after the workloads and Front Door exist.
-    const transport = options.transport?.kind === 'eventGrid'
-      ? EventTransport.eventGrid({ ...(options.transport.options as EventGridOptions), deferSubscriptions: true })
-      : options.transport;
+    const transport = options.transport?.withDeferredSubscriptions();
     const bus = asPlatformProps((prop) => (prop === 'regions' ? prop : `eventBus.${prop}`), () => new EventBus(this.dataStack, 'EventBus', { ...shared, ...options, transport }));
     connect(bus);
     for (const endpoint of Object.values(bus.endpoints)) new TerraformOutput(this.dataStack, `EventBus-${endpoint.region}-Host`, { value: endpoint.host });
@@ -244,9 +240,10 @@ export class MultiRegionOrderPlatform extends Construct {
         const stamp = regions.stamps[region];
         // Azure side of workload identity in the region stack, with the data-tier roles the services need.
         const identities = asPlatformProps((prop) => `workloads.${prop}`, () => new WorkloadIdentities(regions.regionStacks[region], 'WorkloadIdentities', { stamp, prefix: b.naming.prefix, namespace: workloadOptions.namespace }));
-        this.trackingStore?.grantDataContributor(identities, 'TrackingDataContributor', identities.identities.tracking.principalId);
-        this.eventBus?.grantSend(identities, 'OrderEventsSender', identities.identities.order.principalId);
-        if (this.eventBus?.transport.kind === 'serviceBus') this.eventBus.grantReceive(identities, 'OrderEventsReceiver', identities.identities.tracking.principalId);
+        const { order, tracking } = identities.identities;
+        this.trackingStore?.grantDataContributor(tracking, { scope: identities, id: 'TrackingDataContributor' });
+        this.eventBus?.grantSend(order, { scope: identities, id: 'OrderEventsSender' });
+        if (this.eventBus?.transport.delivery === 'pull') this.eventBus.grantReceive(tracking, { scope: identities, id: 'OrderEventsReceiver' });
 
         const apps = b.newStack(`${b.id}-${region}-apps`);
         const workloads = this.regionWorkloads(b, { apps, placement, stamp, identities, publicDnsLabels: dnsLabels[region], monitoring: regions.regionalData[region].monitoring });
@@ -287,7 +284,7 @@ export class MultiRegionOrderPlatform extends Construct {
       publicServices: b.publicServices,
       publicDnsLabels: r.publicDnsLabels,
       privateEndpointsCidr: stamp.addresses.privateEndpoints,
-      config: this.workloadConfig(placement, r.monitoring, b.props.eventBus),
+      config: this.workloadConfig(placement, r.monitoring),
     }));
   }
 
@@ -316,14 +313,14 @@ export class MultiRegionOrderPlatform extends Construct {
     if (entry.privateLinkApprovals.length > 0) {
       new TerraformOutput(edgeStack, 'PrivateLinkServicesToApprove', { value: entry.privateLinkApprovals.map((a) => a.privateLinkServiceId) });
     }
-    if (this.eventBus?.transport.kind === 'eventGrid') {
+    const webhook = this.eventBus?.transport.webhook;
+    if (this.eventBus && webhook) {
       // Event Grid validates the webhook when a subscription is created: the subscriptions come with the edge stack,
       // and only once `subscribe` is on (after the Private Link connections are approved).
-      const eventGrid = props.eventBus!.transport!.options as EventGridOptions;
       // The Front Door endpoint's own host always exists and carries Azure's certificate; a custom domain may not be
       // validated yet, and following the first one would repeat Event Grid's handshake whenever the list changes.
       const host = entry.endpointHostName;
-      const url = eventGrid.webhookUrl ?? (host ? `https://${host}${TRACKING_EVENTS_PATH}` : undefined);
+      const url = webhook.url ?? (host ? `https://${host}${TRACKING_EVENTS_PATH}` : undefined);
       this.eventBus.addWebhookSubscriptions(new Construct(edgeStack, 'EventGrid'), url);
     }
     return { stack: edgeStack, entry };
@@ -376,19 +373,19 @@ export class MultiRegionOrderPlatform extends Construct {
     }
     const transport = props.eventBus?.transport;
     // The platform rebuilds an Event Grid transport for the edge stack: check the options as given first.
-    if (transport) checks.run(undefined, () => checkShape(this, 'eventBus.transport', givenOf(transport), transport.kind === 'eventGrid' ? EVENT_GRID_OPTIONS_SHAPE : SERVICE_BUS_OPTIONS_SHAPE));
-    if (transport?.kind === 'eventGrid' && !checks.failed('eventBus.transport')) {
-      const eventGrid = transport.options as EventGridOptions;
+    if (transport) checks.run(undefined, () => transport.checkOptions(this, 'eventBus.transport'));
+    const webhook = transport?.webhook;
+    if (webhook && !checks.failed('eventBus.transport')) {
       if (entry?.apiManagement) {
         checks.fail({ prop: 'eventBus.transport', value: 'eventGrid', problem: "Event Grid's webhook handshake and deliveries would reach the tracking service through API Management, whose validate-jwt policy refuses them", fix: 'use EventTransport.serviceBus() (the default), or drop apiManagement' });
       }
-      if (eventGrid.deferSubscriptions !== undefined) {
-        checks.fail({ prop: 'eventBus.transport.deferSubscriptions', value: eventGrid.deferSubscriptions, problem: 'the platform always creates the subscriptions in the edge stack, so the setting would be ignored', fix: 'drop deferSubscriptions' });
+      if (webhook.deferSubscriptions !== undefined) {
+        checks.fail({ prop: 'eventBus.transport.deferSubscriptions', value: webhook.deferSubscriptions, problem: 'the platform always creates the subscriptions in the edge stack, so the setting would be ignored', fix: 'drop deferSubscriptions' });
       }
-      if (eventGrid.webhookUrl === undefined && eventGrid.subscribe && (!fdServices.includes('tracking') || !(props.workloads || entry))) {
+      if (webhook.url === undefined && webhook.subscribe && (!fdServices.includes('tracking') || !(props.workloads || entry))) {
         checks.fail({ prop: 'eventBus.transport.webhookUrl', value: undefined, problem: 'the webhook is derived from the Front Door entry that serves the tracking service, and there is none', fix: "set webhookUrl to the tracking service's HTTPS endpoint" });
       }
-      const url = eventGrid.webhookUrl;
+      const url = webhook.url;
       const customDomains = entry?.frontDoor?.customDomains ?? [];
       const m = url && !Token.isUnresolved(url) ? /^https:\/\/([^/:]+)(\/[^?#]*)?/.exec(url) : null;
       if (m && customDomains.includes(m[1]) && !(m[2] ?? '/').startsWith(`${PLATFORM_SERVICES.find((s) => s.key === 'tracking')!.pathPrefix}/`)) {
@@ -408,7 +405,7 @@ export class MultiRegionOrderPlatform extends Construct {
    * service writes and reads, the tracking account and preferred regions, the event bus host, the telemetry sink. Only
    * keys of the environment contract (common/environment-contract.ts) type-check here.
    */
-  private workloadConfig(placement: RegionPlacement, monitoring: RegionalMonitoring, eventBus: PlatformEventBusOptions | undefined): WorkloadConfig {
+  private workloadConfig(placement: RegionPlacement, monitoring: RegionalMonitoring): WorkloadConfig {
     const region = placement.region.name;
     const common: ServiceEnvironment = { APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.appInsightsConnectionString };
     const order: ServiceEnvironment = { ...common };
@@ -443,11 +440,12 @@ export class MultiRegionOrderPlatform extends Construct {
     }
     const events = this.eventBus?.endpoints[region];
     if (events) {
-      const bus: ServiceEnvironment = { EVENTS_TRANSPORT: this.eventBus!.transport.kind, EVENTS_HOST: events.host, EVENTS_TOPIC: events.topic };
+      const bus: ServiceEnvironment = { EVENTS_TRANSPORT: this.eventBus!.transport.environmentName, EVENTS_HOST: events.host, EVENTS_TOPIC: events.topic };
       Object.assign(order, bus);
       Object.assign(tracking, bus, events.subscription ? { EVENTS_SUBSCRIPTION: events.subscription } satisfies ServiceEnvironment : {});
       // Event Grid pushes to the tracking service's webhook, under its route.
-      if (this.eventBus!.transport.kind === 'eventGrid' && !(eventBus?.transport?.options as EventGridOptions).webhookUrl) tracking.EVENTS_WEBHOOK_PATH = TRACKING_EVENTS_PATH;
+      const webhook = this.eventBus!.transport.webhook;
+      if (webhook && !webhook.url) tracking.EVENTS_WEBHOOK_PATH = TRACKING_EVENTS_PATH;
     }
     return { order, tracking };
   }

@@ -1,3 +1,4 @@
+import { IPrincipal } from '../core/principal';
 import { DataTierProps } from '../data-tier/data-tier';
 
 // The props of TrackingStore, apart from the construct so that the props' run-time shape (shapes.ts) can name them
@@ -24,6 +25,22 @@ export interface DeliveriesContainerOptions {
   readonly defaultTtlSeconds?: number;
 }
 
+/**
+ * Name overrides of {@link TrackingStore}, to adopt existing resources or follow a naming convention. Each is checked
+ * against Azure's rules for the resource; a name for a resource the store does not create is an error, not ignored.
+ * The database and the deliveries container are named by `databaseName` and `deliveries.name`.
+ */
+export interface TrackingStoreNames {
+  /**
+   * The Cosmos DB account, by its home region: the first region, or each cell's region under regionPinned (globally
+   * unique, 3-44 lower-case letters, digits and hyphens).
+   * @default - `<prefix>-cosmos-<region>-<hash>`
+   */
+  readonly cosmosAccounts?: { readonly [region: string]: string };
+  /** The change-feed processor's lease container. @default 'leases' */
+  readonly leasesContainer?: string;
+}
+
 /** Props of {@link TrackingStore}. */
 export interface TrackingStoreProps extends DataTierProps {
   /**
@@ -45,8 +62,11 @@ export interface TrackingStoreProps extends DataTierProps {
   readonly leasesMaxThroughput?: number;
   /**
    * Principals (by a stable key) granted "Cosmos DB Built-in Data Contributor" on the tracking database: the
-   * workload identities of the services. Keys become part of construct IDs, so keep them stable.
+   * workload identities of the services, as a `UserAssignedIdentity` or `{ principalId: '<Entra ID object ID>' }`. Keys
+   * become part of construct IDs, so keep them stable.
    * @default - none
    */
-  readonly dataContributors?: { readonly [key: string]: string };
+  readonly dataContributors?: { readonly [key: string]: IPrincipal };
+  /** Name overrides of the resources the store creates. @default - generated names (see `TrackingStoreNames`) */
+  readonly names?: TrackingStoreNames;
 }

@@ -11,9 +11,11 @@ import { ValidationError } from '../core/errors';
 import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
 import { PatternKind, RegionPlacement } from '../core/pattern';
-import { checkInteger, checkPrincipals, Checks } from '../core/validate';
+import { checkDistinct, checkRegionNames } from '../core/name-overrides';
+import { checkPrincipalMap, GrantOptions, grantChildId, IPrincipal, resolveGrant } from '../core/principal';
+import { checkInteger, Checks } from '../core/validate';
 import { TRACKING_STORE_SHAPE } from './shapes';
-import { ConsistencyLevel, DeliveriesContainerOptions, TrackingBackup, TrackingStoreProps } from './tracking-store-types';
+import { ConsistencyLevel, DeliveriesContainerOptions, TrackingBackup, TrackingStoreNames, TrackingStoreProps } from './tracking-store-types';
 import { addDiagnostics } from '../monitoring/diagnostics';
 
 /** One Cosmos DB account of the store and how workloads reach it. */
@@ -28,7 +30,7 @@ export interface TrackingAccount {
   readonly databaseName: string;
   /** Name of the `deliveries` container. */
   readonly deliveriesContainer: string;
-  /** Name of the change-feed lease container (`leases`). */
+  /** Name of the change-feed lease container (`leases`, unless `names.leasesContainer` renames it). */
   readonly leasesContainer: string;
   /** Whether every region of the account accepts writes (activeActive). */
   readonly multiRegionWrites: boolean;
@@ -49,6 +51,8 @@ const DATA_CONTRIBUTOR_ROLE = '00000000-0000-0000-0000-000000000002';
 export class TrackingStore extends DataTierConstruct {
   /** The accounts: one, or one per cell under regionPinned. */
   public readonly accounts: readonly TrackingAccount[];
+  /** The Cosmos DB accounts, by home region (the first region, or each cell's region under regionPinned). */
+  public readonly cosmosAccounts: { readonly [region: string]: CosmosdbAccount };
   private readonly accountResources: { readonly home: string; readonly account: CosmosdbAccount; readonly resourceGroupName: string; readonly databaseName: string }[] = [];
 
   constructor(scope: Construct, id: string, props: TrackingStoreProps) {
@@ -57,6 +61,7 @@ export class TrackingStore extends DataTierConstruct {
     // regionPinned: one account per cell, never replicated; otherwise one account across every region.
     const groups: RegionPlacement[][] = this.pattern.kind === PatternKind.REGION_PINNED ? this.placements.map((p) => [p]) : [[...this.placements]];
     this.accounts = groups.map((placements) => this.buildAccount(settings, placements));
+    this.cosmosAccounts = Object.fromEntries(this.accountResources.map((r) => [r.home, r.account]));
   }
 
   /** Every check of the props, in order, reported at once; the settings every account is built with. */
@@ -75,11 +80,13 @@ export class TrackingStore extends DataTierConstruct {
     if (!/^[a-z][a-z0-9-]{0,39}$/.test(databaseName)) {
       checks.fail({ prop: 'databaseName', value: databaseName, problem: 'names here are 1-40 lower-case letters, digits and hyphens, starting with a letter', fix: "use e.g. 'tracking'" });
     }
-    const deliveries = this.checkDeliveries(checks, props.deliveries ?? {});
+    // A leases container named in `names` is checked against the deliveries container there; the default one here.
+    const deliveries = this.checkDeliveries(checks, props.deliveries ?? {}, props.names?.leasesContainer === undefined);
     const leasesMax = checks.run(1000, () => this.checkThroughput('leasesMaxThroughput', props.leasesMaxThroughput ?? 1000));
-    const contributors = checks.run([], () => checkPrincipals(this, 'dataContributors', props.dataContributors));
+    const contributors = checks.run([], () => checkPrincipalMap(this, 'dataContributors', props.dataContributors));
+    const names = this.checkNames(checks, props.names ?? {}, deliveries.name);
     checks.throwIfAny();
-    return { multiWrite, consistency, backup, databaseName, deliveries, leasesMax, contributors };
+    return { multiWrite, consistency, backup, databaseName, deliveries, leasesMax, contributors, names };
   }
 
   /**
@@ -110,7 +117,7 @@ export class TrackingStore extends DataTierConstruct {
     protect(deliveriesContainer, this.removalPolicy);
     // The change-feed processor's lease container: partitioned by /id, as the processor requires.
     const leases = new CosmosdbSqlContainer(scope, 'LeasesContainer', {
-      name: 'leases',
+      name: settings.names.leasesContainer,
       accountName: account.name,
       databaseName: database.name,
       resourceGroupName: this.resourceGroupName(home),
@@ -130,7 +137,7 @@ export class TrackingStore extends DataTierConstruct {
       endpoint: account.endpoint,
       databaseName,
       deliveriesContainer: deliveries.name,
-      leasesContainer: 'leases',
+      leasesContainer: settings.names.leasesContainer,
       multiRegionWrites: multiWrite,
     };
   }
@@ -147,7 +154,7 @@ export class TrackingStore extends DataTierConstruct {
     // Single write region across several regions: Azure fails the write region over on its own.
     const serviceManagedFailover = multiRegion && !multiWrite;
     const account = new CosmosdbAccount(scope, 'CosmosAccount', {
-      name: this.naming.name(scope, ResourceKind.COSMOS_ACCOUNT, { qualifier: home }),
+      name: this.naming.name(scope, ResourceKind.COSMOS_ACCOUNT, { qualifier: home, override: settings.names.cosmosAccounts[home], prop: `names.cosmosAccounts.${home}` }),
       location: home,
       resourceGroupName: this.resourceGroupName(home),
       offerType: 'Standard',
@@ -179,13 +186,18 @@ export class TrackingStore extends DataTierConstruct {
   }
 
   /**
-   * Grants a principal "Cosmos DB Built-in Data Contributor" on the tracking database of every account, with the
-   * assignments created in `scope` (e.g. the region stack that owns the workload identity).
+   * Grants a principal "Cosmos DB Built-in Data Contributor" (a data-plane role) on the tracking database of every
+   * account.
+   *
+   * @param grantee - a `UserAssignedIdentity` (or another construct with a `principalId`), or `{ principalId }`
+   * @param options - where the role assignments go (e.g. the region stack that owns the workload identity) and their
+   * construct IDs (required `id` for a grantee that is not a construct)
+   * @returns the role assignments created, `<id>-<home region>`
    */
-  public grantDataContributor(scope: Construct, id: string, principalId: string): void {
-    for (const { home, account, resourceGroupName, databaseName } of this.accountResources) {
-      dataContributor(scope, `${id}-${home}`, account, resourceGroupName, databaseName, principalId);
-    }
+  public grantDataContributor(grantee: IPrincipal, options?: GrantOptions): CosmosdbSqlRoleAssignment[] {
+    const grant = resolveGrant(this, 'grantDataContributor', grantee, options, 'DataContributor');
+    return this.accountResources.map(({ home, account, resourceGroupName, databaseName }) =>
+      dataContributor(grant.scope, grantChildId(this, 'grantDataContributor', grant, home), account, resourceGroupName, databaseName, grant.principalId));
   }
 
   /** The account a region's workloads use, and the preferred regions (own region first) for the SDK. */
@@ -225,9 +237,24 @@ export class TrackingStore extends DataTierConstruct {
     return value;
   }
 
-  private checkDeliveries(checks: Checks, options: DeliveriesContainerOptions): Required<Omit<DeliveriesContainerOptions, 'defaultTtlSeconds'>> & { defaultTtlSeconds?: number } {
+  /** The names: overrides only for accounts the store creates, each valid and distinct; the leases container's. */
+  private checkNames(checks: Checks, names: TrackingStoreNames, deliveriesName: string): { readonly cosmosAccounts: { readonly [region: string]: string }; readonly leasesContainer: string } {
+    const homes = this.pattern.kind === PatternKind.REGION_PINNED ? this.placements.map((p) => p.region.name) : [this.placements[0].region.name];
+    const cosmosAccounts = checkRegionNames(checks, 'names.cosmosAccounts', names.cosmosAccounts, homes, ResourceKind.COSMOS_ACCOUNT);
+    checkDistinct(checks, Object.entries(cosmosAccounts).map(([region, name]) => [`names.cosmosAccounts.${region}`, name] as const), 'Cosmos DB account names are globally unique');
+    const leasesContainer = names.leasesContainer ?? 'leases';
+    if (names.leasesContainer !== undefined) {
+      checks.run(undefined, () => ResourceKind.COSMOS_SQL_CONTAINER.validate(this, 'names.leasesContainer', leasesContainer));
+      if (leasesContainer === deliveriesName) {
+        checks.fail({ prop: 'names.leasesContainer', value: leasesContainer, problem: 'the deliveries container has this name, and the change-feed processor needs a container of its own for its leases', fix: 'give the leases container another name' });
+      }
+    }
+    return { cosmosAccounts, leasesContainer };
+  }
+
+  private checkDeliveries(checks: Checks, options: DeliveriesContainerOptions, leasesByDefault: boolean): Required<Omit<DeliveriesContainerOptions, 'defaultTtlSeconds'>> & { defaultTtlSeconds?: number } {
     const name = options.name ?? 'deliveries';
-    if (!/^[a-z][a-z0-9-]{0,39}$/.test(name) || name === 'leases') {
+    if (!/^[a-z][a-z0-9-]{0,39}$/.test(name) || (leasesByDefault && name === 'leases')) {
       checks.fail({ prop: 'deliveries.name', value: name, problem: "container names here are 1-40 lower-case letters, digits and hyphens, and 'leases' is taken by the change feed", fix: "use e.g. 'deliveries'" });
     }
     const partitionKeyPath = options.partitionKeyPath ?? '/orderId';
@@ -252,6 +279,7 @@ interface TrackingSettings {
   readonly leasesMax: number;
   /** Data contributors' principal IDs by key. */
   readonly contributors: [string, string][];
+  readonly names: ReturnType<TrackingStore['checkNames']>;
 }
 
 /** A "Cosmos DB Built-in Data Contributor" assignment on one account's database. */
