@@ -441,3 +441,39 @@ describe('workloads in the platform', () => {
     expect(Object.values(all(stacks['shop-edge'], 'azurerm_api_management_backend')).map((b) => b.url)).toContain(`https://${label}.westus3.cloudapp.azure.com/orders`);
   });
 });
+
+describe('OrderWorkloads exposes its Kubernetes objects', () => {
+  /** The Terraform address of a construct's resource in the synthesized stack. */
+  const address = (stack: ReturnType<typeof testStack>, resource: { terraformResourceType: string; friendlyUniqueId: string }) => `${resource.terraformResourceType}.${stack.getLogicalId(resource as never)}`;
+
+  test('namespace, default deny and, per service, every object it synthesizes, by slot', () => {
+    const stack = testStack();
+    new KubernetesProvider(stack, 'Kubernetes', {});
+    const w = new OrderWorkloads(stack, 'Workloads', { ...BASE, tracking: { image: 'contoso.azurecr.io/tracking-api:2.0.0', rollout: Rollout.blueGreen({ live: 'green', blueImage: 'contoso.azurecr.io/tracking-api:1.0.0', greenImage: 'contoso.azurecr.io/tracking-api:2.0.0' }) } });
+    const json = synthStack(stack);
+    const exposed = [
+      w.namespace, w.defaultDenyPolicy,
+      ...Object.values(w.services).flatMap((s) => [s.serviceAccount, s.config, s.service, s.networkPolicy, s.disruptionBudget!, ...(s.previewService ? [s.previewService] : []), ...s.deployments.flatMap((d) => [d.deployment, ...(d.autoscaler ? [d.autoscaler] : [])])]),
+    ].map((r) => address(stack, r)).sort();
+    const synthesized = Object.entries(json.resource).flatMap(([type, byId]) => Object.keys(byId).map((id) => `${type}.${id}`)).sort();
+    // Every exposed object is a distinct synthesized resource, and nothing synthesized is left unexposed.
+    expect(new Set(exposed).size).toBe(exposed.length);
+    expect(exposed).toEqual(synthesized);
+    expect(w.services.order.deployments.map((d) => [d.slot, d.autoscaler !== undefined])).toEqual([['a', true]]);
+    const tracking = Object.values(all(json, 'kubernetes_deployment_v1')).filter((d) => d.metadata.name.startsWith('tracking-api')).map((d) => d.metadata.name).sort();
+    expect(tracking).toEqual(['tracking-api', 'tracking-api-b']);
+    expect(w.services.tracking.deployments.map((d) => [d.slot, address(stack, d.deployment)])).toEqual([['a', expect.stringMatching(/^kubernetes_deployment_v1\.Workloads_TrackingDeployment_/)], ['b', expect.stringMatching(/^kubernetes_deployment_v1\.Workloads_TrackingDeploymentB_/)]]);
+    expect(address(stack, w.services.tracking.previewService!)).toMatch(/^kubernetes_service_v1\.Workloads_TrackingPreviewService_/);
+    expect(w.services.order.previewService).toBeUndefined();
+    expect(w.deployments.tracking).toHaveLength(2);
+  });
+
+  test('a pilot-light region exposes no Deployment and no disruption budget', () => {
+    const stack = testStack();
+    new KubernetesProvider(stack, 'Kubernetes', {});
+    const w = new OrderWorkloads(stack, 'Workloads', { ...BASE, role: RegionRole.PASSIVE, standby: 'pilot-light' });
+    expect(w.services.order.deployments).toEqual([]);
+    expect(w.services.order.disruptionBudget).toBeUndefined();
+    expect(w.deployments.order).toEqual([]);
+  });
+});

@@ -49,7 +49,7 @@ export type { EventBusEndpoint, EventBusNames, EventDelivery, EventGridOptions, 
 export type { ApiManagementOptions, FrontDoorOptions, GeoRoutingOptions, GlobalEntryNames, GlobalEntryProps, TrafficManagerOptions, WafOptions } from './global-entry/global-entry-types';
 export { FRONT_DOOR_PRIVATE_LINK_REGIONS, GlobalEntry } from './global-entry/global-entry';
 export type { OriginHealthAlertHook, PrivateLinkApproval } from './global-entry/global-entry';
-export type { OrderWorkloadsProps, ProbePaths, ResourceOptions, WorkloadConfig, WorkloadServiceOptions } from './workloads/order-workloads-types';
+export type { OrderServiceResources, OrderSlotResources, OrderWorkloadsProps, ProbePaths, ResourceOptions, WorkloadConfig, WorkloadServiceOptions } from './workloads/order-workloads-types';
 export { OrderWorkloads } from './workloads/order-workloads';
 export { canaryPods, planRelease } from './workloads/release-plan';
 export type { ReleaseInput, ReleasePlan, SlotId, SlotPlan } from './workloads/release-plan';

@@ -1,6 +1,14 @@
+import type { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
+import type { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
+import type { HorizontalPodAutoscalerV2 } from '@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2';
+import type { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import type { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
+import type { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
+import type { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { RegionRole, StandbyMode } from '../core/pattern';
 import { ServiceKey } from '../core/services';
 import { RegionalIngress } from '../common/regional-ingress';
+import type { SlotId } from './release-slots';
 import { Rollout } from './rollout';
 import type { IWorkloadIdentities } from './workload-identities';
 
@@ -109,4 +117,32 @@ export interface OrderWorkloadsProps {
   readonly privateEndpointsCidr: string;
   /** Per-service environment. */
   readonly config: WorkloadConfig;
+}
+
+/** The Deployment of one release slot and, when the slot autoscales, its HorizontalPodAutoscaler. */
+export interface OrderSlotResources {
+  /** The slot: `a` (Deployment `<service>`) or `b` (`<service>-b`). */
+  readonly slot: SlotId;
+  /** The slot's Deployment. */
+  readonly deployment: DeploymentV1;
+  /** The slot's autoscaler, when it autoscales (a serving slot; an idle or standby slot runs a fixed count). */
+  readonly autoscaler?: HorizontalPodAutoscalerV2;
+}
+
+/** The Kubernetes objects of one service of {@link OrderWorkloads}. */
+export interface OrderServiceResources {
+  /** The workload-identity service account. */
+  readonly serviceAccount: ServiceAccountV1;
+  /** The ConfigMap of the service's environment (its hash rolls the pods when it changes). */
+  readonly config: ConfigMapV1;
+  /** The Deployment (and autoscaler) of every release slot that exists, in slot order; none in a pilot-light region. */
+  readonly deployments: readonly OrderSlotResources[];
+  /** The PodDisruptionBudget, when any slot exists. */
+  readonly disruptionBudget?: PodDisruptionBudgetV1;
+  /** The LoadBalancer Service the global entry reaches. */
+  readonly service: ServiceV1;
+  /** The `<service>-preview` ClusterIP Service of a blue-green release's idle colour. */
+  readonly previewService?: ServiceV1;
+  /** The service's NetworkPolicy. */
+  readonly networkPolicy: NetworkPolicyV1;
 }

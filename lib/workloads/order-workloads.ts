@@ -21,7 +21,7 @@ import { ReleasePlan, SlotId, SlotPlan } from './release-slots';
 import { Rollout } from './rollout';
 import { ORDER_WORKLOADS_SHAPE } from './shapes';
 import { PodGroupModel } from './schedulability';
-import { OrderWorkloadsProps, ProbePaths, ResourceOptions, WorkloadServiceOptions } from './order-workloads-types';
+import { OrderServiceResources, OrderSlotResources, OrderWorkloadsProps, ProbePaths, ResourceOptions, WorkloadServiceOptions } from './order-workloads-types';
 
 const IMAGE = /^[a-z0-9]+([._/:-][a-z0-9]+)*(\/[a-z0-9._-]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 const QUANTITY = /^(\d+(\.\d+)?)(m|Mi|Gi|Ki|M|G|K)?$/;
@@ -78,6 +78,12 @@ interface CheckedService {
  * Lives in the region's `-apps` stack, whose kubernetes provider is configured from the cluster's data source.
  */
 export class OrderWorkloads extends Construct {
+  /** The namespace every object of the services lives in. */
+  public readonly namespace: NamespaceV1;
+  /** The namespace's default-deny NetworkPolicy (each service's own policy opens what it needs). */
+  public readonly defaultDenyPolicy: NetworkPolicyV1;
+  /** The Kubernetes objects of each service, by service key: the escape hatch for settings the props do not cover. */
+  public readonly services: { readonly [service in ServiceKey]: OrderServiceResources };
   /** Deployment names by service (every slot that exists). */
   public readonly deployments: { readonly [service: string]: string[] };
   /** What each service runs, by service key. */
@@ -90,18 +96,19 @@ export class OrderWorkloads extends Construct {
     checkShape(this, '', props, ORDER_WORKLOADS_SHAPE);
     const { namespaceName, standby, standbyMin, publicServices, services } = this.checkProps(props);
 
-    const namespace = new NamespaceV1(this, 'Namespace', {
+    this.namespace = new NamespaceV1(this, 'Namespace', {
       metadata: { name: namespaceName, labels: { 'app.kubernetes.io/part-of': 'order-platform' } },
     });
-    const ns = namespace.metadata.name;
+    const ns = this.namespace.metadata.name;
 
     // Default deny for every pod in the namespace; each service then opens what it needs.
-    new NetworkPolicyV1(this, 'DefaultDeny', {
+    this.defaultDenyPolicy = new NetworkPolicyV1(this, 'DefaultDeny', {
       metadata: { name: 'default-deny', namespace: ns },
       spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
     });
 
     const deployments: Record<string, string[]> = {};
+    const objects: Partial<Record<ServiceKey, OrderServiceResources>> = {};
     const releases: Record<string, ReleasePlan> = {};
     const groups: PodGroupModel[] = [];
     for (const spec of PLATFORM_SERVICES) {
@@ -109,8 +116,11 @@ export class OrderWorkloads extends Construct {
       const plan = planRelease({ image: o.image, rollout: o.rollout, minReplicas: o.minReplicas, maxReplicas: o.maxReplicas, standby, standbyMinReplicas: standbyMin });
       releases[spec.key] = plan;
       const labels = { app: spec.name, 'app.kubernetes.io/name': spec.name, 'app.kubernetes.io/part-of': 'order-platform' };
-      deployments[spec.key] = this.service({ spec, o, plan, props, isPublic: publicServices.includes(spec.key), ns, labels, id: pascal(spec.key) }, groups);
+      const built = this.service({ spec, o, plan, props, isPublic: publicServices.includes(spec.key), ns, labels, id: pascal(spec.key) }, groups);
+      objects[spec.key] = built;
+      deployments[spec.key] = built.deployments.map((d) => slotName(spec, d.slot));
     }
+    this.services = objects as Record<ServiceKey, OrderServiceResources>;
     this.deployments = deployments;
     this.releases = releases;
     this.podGroups = groups;
@@ -186,9 +196,9 @@ export class OrderWorkloads extends Construct {
 
   /**
    * Builds one service: its workload-identity service account, ConfigMap, the Deployment (and autoscaler) of each
-   * release slot, PodDisruptionBudget, Services and NetworkPolicy; returns the Deployment names.
+   * release slot, PodDisruptionBudget, Services and NetworkPolicy; returns them.
    */
-  private service(b: ServiceBuild, groups: PodGroupModel[]): string[] {
+  private service(b: ServiceBuild, groups: PodGroupModel[]): OrderServiceResources {
     const { spec, props, ns, labels, id } = b;
     const account = new ServiceAccountV1(this, `${id}ServiceAccount`, {
       metadata: { name: spec.name, namespace: ns, annotations: { 'azure.workload.identity/client-id': props.identities.clientIds[spec.key] }, labels },
@@ -204,49 +214,51 @@ export class OrderWorkloads extends Construct {
     const configHash = Fn.sha256(Fn.jsonencode(config.data));
 
     const slots = this.slotDeployments(b, account.metadata.name, configHash, groups);
+    let disruptionBudget: PodDisruptionBudgetV1 | undefined;
     if (b.plan.slots.length > 0) {
       // At most one pod of the service down during voluntary disruptions (node upgrades, drains).
-      new PodDisruptionBudgetV1(this, `${id}DisruptionBudget`, {
+      disruptionBudget = new PodDisruptionBudgetV1(this, `${id}DisruptionBudget`, {
         metadata: { name: spec.name, namespace: ns, labels },
         spec: { maxUnavailable: '1', selector: { matchLabels: { app: spec.name } } },
       });
     }
-    this.loadBalancerService(b, slots.serving, slots.idle);
+    const service = this.loadBalancerService(b, slots.serving, slots.idle);
+    let previewService: ServiceV1 | undefined;
     if (b.plan.previewSlot) {
       // The idle slot, reachable inside the cluster for tests before a flip (`kubectl port-forward svc/<name>-preview`).
-      new ServiceV1(this, `${id}PreviewService`, {
+      previewService = new ServiceV1(this, `${id}PreviewService`, {
         metadata: { name: `${spec.name}-preview`, namespace: ns, labels: { ...labels, 'order-platform/role': 'preview' } },
         spec: { type: 'ClusterIP', selector: selector(spec, b.plan.previewSlot), port: [{ name: 'https', port: 443, targetPort: 'https', protocol: 'TCP' }] },
       });
     }
-    this.networkPolicy(b);
-    return slots.names;
+    const networkPolicy = this.networkPolicy(b);
+    return { serviceAccount: account, config, deployments: slots.deployments, disruptionBudget, service, previewService, networkPolicy };
   }
 
   /**
    * Builds the Deployment of every slot the release plan runs, recording each slot's pods in `groups`; returns the
    * Deployments that serve and those that stay idle, and every Deployment name.
    */
-  private slotDeployments(b: ServiceBuild, serviceAccount: string, configHash: string, groups: PodGroupModel[]): { serving: DeploymentV1[]; idle: DeploymentV1[]; names: string[] } {
+  private slotDeployments(b: ServiceBuild, serviceAccount: string, configHash: string, groups: PodGroupModel[]): { serving: DeploymentV1[]; idle: DeploymentV1[]; deployments: OrderSlotResources[] } {
     // The main Service switches to newly selected slots only after they are ready, and slots that stop serving
     // shrink only after it has switched (Terraform applies dependencies first).
     const serving: DeploymentV1[] = [];
     const idle: DeploymentV1[] = [];
-    const names: string[] = [];
+    const deployments: OrderSlotResources[] = [];
     for (const slot of b.plan.slots) {
-      const deployment = this.deployment(b, slot, serviceAccount, configHash);
-      (slot.serving ? serving : idle).push(deployment);
-      names.push(slotName(b.spec, slot.slot));
+      const built = this.deployment(b, slot, serviceAccount, configHash);
+      (slot.serving ? serving : idle).push(built.deployment);
+      deployments.push({ slot: slot.slot, ...built });
       groups.push(podGroup(b.spec, b.o, slot));
     }
-    return { serving, idle, names };
+    return { serving, idle, deployments };
   }
 
   /**
    * Builds the service's LoadBalancer Service: internal with an AKS-managed Private Link Service for Front Door, or
    * public with a DNS label; it waits for the serving slots, and the idle slots wait for it.
    */
-  private loadBalancerService(b: ServiceBuild, serving: DeploymentV1[], idle: DeploymentV1[]): void {
+  private loadBalancerService(b: ServiceBuild, serving: DeploymentV1[], idle: DeploymentV1[]): ServiceV1 {
     const { spec, props } = b;
     const regional = props.ingress.services[spec.key];
     const mainService = new ServiceV1(this, `${b.id}Service`, {
@@ -285,15 +297,16 @@ export class OrderWorkloads extends Construct {
       dependsOn: serving,
     });
     for (const deployment of idle) deployment.dependsOn = [...(deployment.dependsOn ?? []), dependable(mainService)];
+    return mainService;
   }
 
   /**
    * Builds the service's NetworkPolicy: requests only from the load balancer's sources on the HTTPS port; cluster DNS,
    * the data tier's private endpoints and HTTPS out.
    */
-  private networkPolicy(b: ServiceBuild): void {
+  private networkPolicy(b: ServiceBuild): NetworkPolicyV1 {
     const { spec, props } = b;
-    new NetworkPolicyV1(this, `${b.id}NetworkPolicy`, {
+    return new NetworkPolicyV1(this, `${b.id}NetworkPolicy`, {
       metadata: { name: spec.name, namespace: b.ns },
       spec: {
         podSelector: { matchLabels: { app: spec.name } },
@@ -319,7 +332,7 @@ export class OrderWorkloads extends Construct {
   }
 
   /** Builds a slot's Deployment (zone and host spread on the user pools, hardened pods) and, when it autoscales, its HPA. */
-  private deployment(b: ServiceBuild, slot: SlotPlan, serviceAccount: string, configHash: string): DeploymentV1 {
+  private deployment(b: ServiceBuild, slot: SlotPlan, serviceAccount: string, configHash: string): { deployment: DeploymentV1; autoscaler?: HorizontalPodAutoscalerV2 } {
     const { spec, o, ns, labels } = b;
     const name = slotName(spec, slot.slot);
     const slotSelector = { app: spec.name, slot: slot.slot };
@@ -362,21 +375,20 @@ export class OrderWorkloads extends Construct {
       // minimum); a fixed slot's count is set on every apply.
       lifecycle: slot.autoscale ? { ignoreChanges: ['spec[0].replicas'] } : undefined,
     });
-    if (slot.autoscale) {
-      new HorizontalPodAutoscalerV2(this, `${pascal(spec.key)}Autoscaler${slot.slot === 'a' ? '' : 'B'}`, {
-        metadata: { name, namespace: ns, labels },
-        spec: {
-          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.metadata.name },
-          minReplicas: slot.autoscale.min,
-          maxReplicas: slot.autoscale.max,
-          metric: [
-            { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: o.cpuTarget } } },
-            { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: o.memoryTarget } } },
-          ],
-        },
-      });
-    }
-    return deployment;
+    if (!slot.autoscale) return { deployment };
+    const autoscaler = new HorizontalPodAutoscalerV2(this, `${pascal(spec.key)}Autoscaler${slot.slot === 'a' ? '' : 'B'}`, {
+      metadata: { name, namespace: ns, labels },
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.metadata.name },
+        minReplicas: slot.autoscale.min,
+        maxReplicas: slot.autoscale.max,
+        metric: [
+          { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: o.cpuTarget } } },
+          { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: o.memoryTarget } } },
+        ],
+      },
+    });
+    return { deployment, autoscaler };
   }
 
   private checkImage(prop: string, image: string): string {
