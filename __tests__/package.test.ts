@@ -28,8 +28,8 @@ describe('npm pack', () => {
     files = (JSON.parse(out) as { files: { path: string }[] }[])[0].files.map((f) => f.path).sort();
   });
 
-  test('ships the README, CHANGELOG, LICENSE and manifest', () => {
-    expect(files).toEqual(expect.arrayContaining(['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json']));
+  test('ships the README, the docs it links, CHANGELOG, LICENSE and manifest', () => {
+    expect(files).toEqual(expect.arrayContaining(['README.md', 'docs/conventions.md', 'CHANGELOG.md', 'LICENSE', 'package.json']));
   });
 
   test('ships JavaScript and typings for every library source file, and the command', () => {
@@ -50,7 +50,7 @@ describe('npm pack', () => {
       || /^(dist\/)?(examples|stacks|scripts)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || /tsbuildinfo/.test(f) || f.startsWith('cdktf.out/'));
     expect(unwanted).toEqual([]);
     expect(files).toContain('dist/lib/index.js');
-    expect(files.filter((f) => !['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json'].includes(f) && !/^dist\/(lib|cli)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => !['README.md', 'CHANGELOG.md', 'LICENSE', 'package.json'].includes(f) && !/^dist\/(lib|cli)\//.test(f) && !/^docs\/[^/]+\.md$/.test(f))).toEqual([]);
   });
 
   test('the LICENSE is the Apache License 2.0 the manifest names', () => {

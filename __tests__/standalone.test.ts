@@ -1,4 +1,4 @@
-import { ActivePassiveDatabase, DatabaseEngine, EventBus, GlobalEntry, RedundancyPattern, RegionalStamp, TrackingStore } from '../lib';
+import { ActivePassiveDatabase, DatabaseEngine, DataTierConstruct, EventBus, GlobalEntry, RedundancyPattern, RegionalStamp, TrackingStore } from '../lib';
 import { sink, sinks } from './support/standalone';
 import { all, StackJson, synthStack, testStack } from './support/synth';
 
@@ -20,7 +20,7 @@ function created(json: StackJson, types: readonly string[]): Record<string, numb
  * regions they put resources in (a group is created only where there is something to hold: one Cosmos DB account
  * spans both regions from its home region's group).
  */
-const DATA_TIER: [string, (stack: ReturnType<typeof testStack>, home: object) => void, string[]][] = [
+const DATA_TIER: [string, (stack: ReturnType<typeof testStack>, home: object) => DataTierConstruct, string[]][] = [
   ['ActivePassiveDatabase', (stack, home) => new ActivePassiveDatabase(stack, 'OrderDb', { prefix: 'shop', pattern: RedundancyPattern.primarySecondary(), regions: REGIONS, engine: DatabaseEngine.sql(), administrator: ADMIN, monitoring: sinks(REGIONS), ...home }), ['eastus', 'westus3']],
   ['TrackingStore', (stack, home) => new TrackingStore(stack, 'Tracking', { prefix: 'shop', pattern: RedundancyPattern.primarySecondary(), regions: REGIONS, monitoring: sinks(REGIONS), ...home }), ['westus3']],
   ['EventBus', (stack, home) => new EventBus(stack, 'Events', { prefix: 'shop', pattern: RedundancyPattern.primarySecondary(), regions: REGIONS, monitoring: sinks(REGIONS), ...home }), ['eastus', 'westus3']],
@@ -29,9 +29,10 @@ const DATA_TIER: [string, (stack: ReturnType<typeof testStack>, home: object) =>
 describe.each(DATA_TIER)('%s on its own', (_name, build, groupRegions) => {
   test('deploys into the existing resource groups it is given and creates no group, workspace or Application Insights', () => {
     const stack = testStack();
-    build(stack, { resourceGroupNames: EXISTING });
+    const tier = build(stack, { resourceGroupNames: EXISTING });
     const json = synthStack(stack);
     expect(created(json, HIDDEN)).toEqual({});
+    expect(tier.resourceGroups).toEqual({});
     const located = Object.values(json.resource ?? {}).flatMap((byId) => Object.values(byId)).filter((r) => typeof r.resource_group_name === 'string');
     expect(located.length).toBeGreaterThan(0);
     for (const resource of located) expect(Object.values(EXISTING)).toContain(resource.resource_group_name);
@@ -42,8 +43,10 @@ describe.each(DATA_TIER)('%s on its own', (_name, build, groupRegions) => {
 
   test('asked to, creates a group in each region it uses, named as given', () => {
     const stack = testStack();
-    build(stack, { createResourceGroups: true, resourceGroupNames: EXISTING });
+    const tier = build(stack, { createResourceGroups: true, resourceGroupNames: EXISTING });
     const json = synthStack(stack);
+    expect(Object.keys(tier.resourceGroups).sort()).toEqual(groupRegions);
+    for (const [region, group] of Object.entries(tier.resourceGroups)) expect(group.node.path).toBe(`${tier.node.path}/${region}/ResourceGroup`);
     expect(created(json, HIDDEN)).toEqual({ azurerm_resource_group: groupRegions.length });
     expect(Object.values(all(json, 'azurerm_resource_group')).map((g) => [g.name, g.location]).sort()).toEqual(groupRegions.map((r) => [EXISTING[r as keyof typeof EXISTING], r]));
   });

@@ -62,7 +62,8 @@ export abstract class DataTierConstruct extends Construct {
   /** @internal */
   protected readonly tags: Tags;
   private readonly regionScopes = new Map<string, Construct>();
-  private readonly resourceGroups = new Map<string, string>();
+  private readonly groupNames = new Map<string, string>();
+  private readonly createdGroups: { [region: string]: ResourceGroup } = {};
   private readonly props: DataTierProps;
   private readonly connected = new Set<RegionalStamp>();
 
@@ -107,6 +108,11 @@ export abstract class DataTierConstruct extends Construct {
     if (errors.length > 0) throw ValidationError.combine(errors);
   }
 
+  /** The resource groups this construct created (with `createResourceGroups`), by region; empty when it was given existing ones. */
+  public get resourceGroups(): { readonly [region: string]: ResourceGroup } {
+    return { ...this.createdGroups };
+  }
+
   /** The private endpoints every stamp needs into this construct's resources. */
   public abstract get privateEndpoints(): readonly DataTierEndpoint[];
 
@@ -145,20 +151,22 @@ export abstract class DataTierConstruct extends Construct {
 
   /** The resource group of a region: the existing one given, or, with `createResourceGroups`, created on first use. @internal */
   protected resourceGroupName(region: string): string {
-    let name = this.resourceGroups.get(region);
+    let name = this.groupNames.get(region);
     if (name === undefined) {
       const given = this.props.resourceGroupNames?.[region];
       if (this.props.createResourceGroups === true) {
         const scope = this.regionScope(region);
-        name = new ResourceGroup(scope, 'ResourceGroup', {
+        const group = new ResourceGroup(scope, 'ResourceGroup', {
           name: given ?? this.naming.name(scope, ResourceKind.RESOURCE_GROUP, { qualifier: `${this.resourceGroupQualifier}-${region}` }),
           location: region,
           tags: this.tags,
-        }).name;
+        });
+        this.createdGroups[region] = group;
+        name = group.name;
       } else {
         name = given!; // checkEveryRegion: every region has one
       }
-      this.resourceGroups.set(region, name);
+      this.groupNames.set(region, name);
     }
     return name;
   }
