@@ -1,28 +1,14 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { RedundancyPattern } from '../lib';
 import { PLATFORM_SERVICES, ServiceKey } from '../lib/core/services';
-import { DEFAULT_NAMESPACE, ENVIRONMENT_CONTRACT, WORKLOAD_SET_KEYS } from '../lib/common/environment-contract';
+import { DEFAULT_NAMESPACE, ENVIRONMENT_CONTRACT } from '../lib/common/environment-contract';
 import { EXAMPLES } from '../examples';
 import { all, StackJson, synthApp } from './support/synth';
 
 /**
  * The environment contract (lib/common/environment-contract.ts) is the one list of what the services find in their
- * ConfigMap: the keys the platform really sets, and the README's table, must both be that list.
+ * ConfigMap: the keys the platform really sets must be that list (__tests__/unit/common-environment-contract.test.ts
+ * checks the README's table against it).
  */
-
-const README = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-
-/** The README's "Environment contract" table: key, services, when, value per row. */
-function readmeTable(): { name: string; services: string[]; when: string; value: string }[] {
-  const start = README.indexOf('| key | services | set | value |');
-  expect(start).toBeGreaterThan(0);
-  const rows = README.slice(start).split('\n').slice(2);
-  return rows.slice(0, rows.findIndex((line) => !line.startsWith('|'))).map((line) => {
-    const [name, services, when, value] = line.split(' | ').map((cell) => cell.replace(/^\| |\s*\|$/g, ''));
-    return { name: name.replace(/`/g, ''), services: services.split(', '), when, value };
-  });
-}
 
 /** Keys of each service's ConfigMap over every `-apps` stack, by service key. */
 function configMapKeys(stacks: Record<string, StackJson>): Record<ServiceKey, Set<string>> {
@@ -55,27 +41,12 @@ describe('the environment contract', () => {
     expect([...configMapKeys(stacks)[service as ServiceKey]].sort()).toEqual(contractKeys(service as ServiceKey));
   });
 
-  test("the README's table is the contract, row for row", () => {
-    expect(readmeTable()).toEqual(ENVIRONMENT_CONTRACT.map((spec) => ({ name: spec.name, services: [...spec.services], when: spec.when, value: spec.value })));
-  });
-
-  test('names are unique environment variable names; every service gets the keys the workloads set', () => {
-    const names = ENVIRONMENT_CONTRACT.map((spec) => spec.name);
-    expect(new Set(names).size).toBe(names.length);
-    for (const name of names) expect(name).toMatch(/^[A-Z][A-Z0-9_]*$/);
-    for (const key of WORKLOAD_SET_KEYS) {
-      expect(ENVIRONMENT_CONTRACT.find((spec) => spec.name === key)?.services).toEqual(PLATFORM_SERVICES.map((s) => s.key));
-    }
-  });
-
-  test('the default namespace is the one the workloads create and the identities trust, and the one the README names', () => {
+  test('the default namespace is the one the workloads create and the identities trust', () => {
     for (const [name, json] of Object.entries(stacks)) {
       if (name.endsWith('-apps')) expect(Object.values(all(json, 'kubernetes_namespace_v1')).map((ns) => ns.metadata.name)).toEqual([DEFAULT_NAMESPACE]);
     }
     const subjects = Object.values(stacks).flatMap((json) => Object.values(all(json, 'azurerm_federated_identity_credential')).map((c) => c.subject));
     expect(subjects.length).toBeGreaterThan(0);
     for (const subject of subjects) expect(subject).toMatch(new RegExp(`^system:serviceaccount:${DEFAULT_NAMESPACE}:`));
-    expect(README).toContain(`\`system:serviceaccount:${DEFAULT_NAMESPACE}:<service>\``);
-    expect(README).toContain(`in the namespace, \`${DEFAULT_NAMESPACE}\` by default`);
   });
 });
