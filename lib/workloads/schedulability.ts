@@ -106,7 +106,11 @@ export function nodeCapacity(vmSize: string): NodeCapacity | undefined {
   };
 }
 
-interface SimNode {
+/**
+ * A simulated node: its pool, zone, free capacity and pods per group.
+ * @internal
+ */
+export interface SimNode {
   readonly pool: NodePoolModel;
   readonly zone: string;
   cpu: number;
@@ -114,7 +118,12 @@ interface SimNode {
   readonly pods: Map<string, number>;
 }
 
-class Cluster {
+/**
+ * The simulated cluster: nodes per pool and zone, and the pods on them. Exported for the unit tests
+ * (__tests__/unit/workloads-schedulability.test.ts), not from the package.
+ * @internal
+ */
+export class Cluster {
   public readonly nodes: SimNode[] = [];
   private readonly capacities = new Map<string, NodeCapacity>();
 
