@@ -244,6 +244,19 @@ describe('the simulated cluster', () => {
     expect([cluster.count(a), cluster.count(a, '1'), cluster.count(a, '2'), cluster.count(a, '3')]).toEqual([4, 2, 2, 0]);
   });
 
+  test('between otherwise equal nodes, the one with the most free CPU, wherever it is in the list', () => {
+    for (const busy of [0, 1]) {
+      const cluster = new Cluster([pool('user', { zones: ['1'], minCount: 2 })]);
+      cluster.nodes[busy].cpu -= 2000;
+      cluster.place(unspread('a', { cpuMillis: 100 }));
+      expect(cluster.nodes.map((n) => n.pods.get('a') ?? 0)).toEqual(busy === 0 ? [0, 1] : [1, 0]);
+    }
+  });
+
+  test('a non-zonal pool\'s nodes are in the zone \'\'', () => {
+    expect(new Cluster([pool('flat', { zones: [], minCount: 2 })]).nodes.map((n) => n.zone)).toEqual(['', '']);
+  });
+
   test('a node already running the group is passed over for an emptier one even when it has more room', () => {
     const cluster = new Cluster([pool('user', { zones: ['1'], minCount: 2 })]);
     const a = unspread('a', { cpuMillis: 100 });
@@ -269,5 +282,19 @@ describe('the simulated cluster', () => {
     cluster.remove(a, 5);
     expect(state(cluster)).toEqual([['user', '1', 0, 3360], ['user', '2', 0, 3360]]);
     expect(cluster.nodes.map((n) => n.memory)).toEqual([11164, 11164]);
+  });
+
+  test('removing takes from the most crowded zone wherever its node is in the list', () => {
+    for (const crowded of [0, 1]) {
+      const cluster = new Cluster([pool('user', { zones: ['1', '2'], minCount: 2 })]);
+      const a = unspread('a', { cpuMillis: 1000, memoryMiB: 1000 });
+      cluster.nodes.forEach((n, i) => {
+        const pods = i === crowded ? 2 : 1;
+        n.pods.set('a', pods);
+        n.cpu -= pods * 1000;
+      });
+      cluster.remove(a, 1);
+      expect(cluster.nodes.map((n) => [n.pods.get('a'), n.cpu])).toEqual([[1, 2360], [1, 2360]]);
+    }
   });
 });
