@@ -81,7 +81,7 @@ describe('RegionalMonitoring', () => {
     expect(violations({ names: { logAnalyticsWorkspace: 'log' } })).toEqual([['test/Monitoring', 'names.logAnalyticsWorkspace', 'log',
       'a Log Analytics workspace name must be 4-63 characters long', 'choose a name of letters, digits and hyphens, starting and ending with a letter or digit, 4-63 characters']]);
     expect(violations({ names: { applicationInsights: 'appi.' } })).toEqual([['test/Monitoring', 'names.applicationInsights', 'appi.',
-      'a Application Insights component name allows no %&\\?/ and not ending in a period or space', 'choose a name of no %&\\?/ and not ending in a period or space, 1-260 characters']]);
+      'an Application Insights component name allows no %&\\?/ and not ending in a period or space', 'choose a name of no %&\\?/ and not ending in a period or space, 1-260 characters']]);
   });
 
   test('the props shape: every key typed, unknown keys refused, all problems at once', () => {
