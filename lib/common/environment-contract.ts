@@ -1,8 +1,9 @@
 import { ServiceKey } from '../core/services';
 
 // Internal (not exported from the package): the contract between the platform and the services' code, the one place
-// that names what a pod finds in its environment. The README's "Environment contract" table lists the same keys, and
-// __tests__/environment-contract.test.ts checks both against the ConfigMaps the examples synthesize.
+// that names what a pod finds in its environment. The README's "Environment contract" table lists the same keys
+// (__tests__/unit/common-environment-contract.test.ts checks it), and __tests__/environment-contract.test.ts checks
+// the list against the ConfigMaps the examples synthesize.
 
 /** The namespace the services run in unless `namespace` says otherwise (service accounts, ConfigMaps, Services). */
 export const DEFAULT_NAMESPACE = 'orders';

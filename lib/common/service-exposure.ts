@@ -2,8 +2,8 @@ import { pathHash } from '../core/naming';
 import { PLATFORM_SERVICES, PlatformServiceSpec, ServiceKey } from '../core/services';
 
 // Internal (not exported from the package): how each service is reached from the Internet, the one place the global
-// entry, the workloads and the platform take it from. __tests__/service-exposure.test.ts checks it against what the
-// examples synthesize.
+// entry, the workloads and the platform take it from. __tests__/unit/common-service-exposure.test.ts tests it, and
+// __tests__/service-exposure.test.ts checks it against what a platform synthesizes.
 
 /** The services the global entry's two front ends serve. */
 export interface EntryServices {
