@@ -50,6 +50,21 @@ describe('nodeCapacity', () => {
       expect([size, nodeCapacity(size)]).toEqual([size, undefined]);
     }
   });
+
+  test('sizes whose number is not the vCPU count are unknown, not misread; low-memory D sizes have 2 GiB per vCPU', () => {
+    // Standard_D3_v2 has 4 vCPUs and 14 GiB, Standard_D11_v2 2 vCPUs and 14 GiB, Standard_D2 (v1) 2 vCPUs and 7 GiB.
+    for (const size of ['Standard_D3_v2', 'Standard_DS3_v2', 'Standard_D11_v2', 'Standard_D14_v2', 'Standard_D2', 'Standard_D4s_v2', 'Standard_E4', 'Standard_E4_v2', 'Standard_F4s_v3']) {
+      expect([size, nodeCapacity(size)]).toEqual([size, undefined]);
+    }
+    // v3 is the first D and E version the model reads; F v1 (no suffix) and Fs_v2 both have 2 GiB per vCPU.
+    expect(nodeCapacity('Standard_D4s_v3')).toEqual(nodeCapacity('Standard_D4ds_v5'));
+    expect(nodeCapacity('Standard_E4_v3')).toEqual({ cpuMillis: 3360, memoryMiB: 32768 - 5050 - 100 - 1024 });
+    expect(nodeCapacity('Standard_F4s_v2')).toEqual(nodeCapacity('Standard_F4s'));
+    expect(nodeCapacity('Standard_F4')).toEqual({ cpuMillis: 3360, memoryMiB: 8192 - 2048 - 100 - 1024 });
+    // Dl: 4 vCPUs and 8 GiB.
+    expect(nodeCapacity('Standard_D4pls_v5')).toEqual({ cpuMillis: 3360, memoryMiB: 8192 - 2048 - 100 - 1024 });
+    expect(nodeCapacity('Standard_D4ls_v5')).toEqual(nodeCapacity('Standard_D4pls_v5'));
+  });
 });
 
 describe('checkSchedulability', () => {

@@ -92,13 +92,20 @@ function reservedCpu(cores: number): number {
 
 /**
  * Allocatable pod capacity of an AKS node of a VM size (`Standard_D4ds_v5`: 4 vCPUs, 16 GiB), or `undefined` when the
- * size is not of the D, E or F families whose memory per vCPU the model knows.
+ * model does not know the size. It knows the sizes whose name gives the vCPU count and whose family fixes the memory
+ * per vCPU: D and E from v3 on (4 and 8 GiB; the D `l` sizes, e.g. `Standard_D4pls_v5`, 2 GiB), F and Fs (v1) and
+ * Fs_v2 (2 GiB). In older D sizes the number is not the vCPU count (`Standard_D3_v2` has 4 vCPUs and 14 GiB,
+ * `Standard_D11_v2` 2 vCPUs and 14 GiB), so they are unknown rather than wrong.
  */
 export function nodeCapacity(vmSize: string): NodeCapacity | undefined {
-  const m = /^Standard_([DEF])(\d+)[a-z]*(_v\d+)?$/.exec(vmSize);
+  const m = /^Standard_([DEF])(\d+)([a-z]*)(?:_v(\d+))?$/.exec(vmSize);
   if (!m) return undefined;
-  const cores = Number(m[2]);
-  const memoryMiB = cores * MEMORY_PER_VCPU[m[1]] * 1024;
+  const [, family, count, letters, version] = m;
+  const v = version === undefined ? 1 : Number(version);
+  if (family === 'F' ? v > 2 : v < 3) return undefined;
+  const cores = Number(count);
+  const perVcpu = family === 'D' && letters.includes('l') ? 2 : MEMORY_PER_VCPU[family];
+  const memoryMiB = cores * perVcpu * 1024;
   const reservedMemory = Math.min(20 * MAX_PODS + 50, memoryMiB * 0.25) + 100;
   return {
     cpuMillis: cores * 1000 - reservedCpu(cores) - DAEMON_SET_OVERHEAD.cpuMillis,
