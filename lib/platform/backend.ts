@@ -28,27 +28,28 @@ export class PlatformBackend {
    */
   public static local(): PlatformBackend {
     // eslint-disable-next-line prefer-rest-params -- a JavaScript caller may pass options this factory does not take
-    return recordGiven(new PlatformBackend('local', undefined), arguments[0]);
+    return recordGiven(new PlatformBackend(undefined), arguments[0]);
   }
 
   /** Azure Blob Storage with Entra ID authentication, one key per stack: for teams. */
   public static azurerm(options: AzurermStateOptions): PlatformBackend {
-    return recordGiven(new PlatformBackend('azurerm', asOptions(options)), options);
+    return recordGiven(new PlatformBackend(asOptions(options)), options);
   }
 
-  private constructor(private readonly kind: 'local' | 'azurerm', private readonly azurerm: AzurermStateOptions | undefined) {}
+  /** @param azurerm - the options of an azurerm backend; none for the local backend */
+  private constructor(private readonly azurerm: AzurermStateOptions | undefined) {}
 
   /** Validates the options against the construct that received them. */
   public validate(scope: IConstruct, prop: string): void {
     const given = givenOf(this);
-    if (this.kind === 'local') {
+    if (this.azurerm === undefined) {
       if (given !== undefined) throw new ValidationError({ scope, prop, value: given, problem: 'PlatformBackend.local() takes no options (cdktf keeps every stack\'s state in the directory synth runs in), so these would be ignored', fix: 'call PlatformBackend.local() without arguments, or use PlatformBackend.azurerm({...})' });
       return;
     }
     checkShape(scope, prop, given, strictShape<AzurermStateOptions>({
       resourceGroupName: shapes.string(), storageAccountName: shapes.string(), containerName: opt(shapes.string()), keyPrefix: opt(shapes.string()),
     }));
-    const options = this.azurerm!;
+    const options = this.azurerm;
     // Terraform reads a backend block before anything else, so it cannot hold variables or references.
     for (const [key, value] of Object.entries(options)) {
       if (Token.isUnresolved(value)) throw new ValidationError({ scope, prop: `${prop}.${key}`, value, problem: 'a backend block cannot refer to variables or other resources: Terraform reads it before anything else', fix: 'give the literal name' });
@@ -67,7 +68,7 @@ export class PlatformBackend {
 
   /** Configures the stack's backend. */
   public bind(stack: TerraformStack): void {
-    if (this.kind === 'local' || !this.azurerm) return; // cdktf adds its local backend by default.
+    if (this.azurerm === undefined) return; // The local backend: cdktf adds its own by default.
     new AzurermBackend(stack, {
       resourceGroupName: this.azurerm.resourceGroupName,
       storageAccountName: this.azurerm.storageAccountName,

@@ -99,7 +99,7 @@ export class MultiRegionOrderPlatform extends Construct {
     if (!/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/.test(id)) {
       throw new ValidationError({ scope: this, prop: 'id', value: id, problem: 'the platform id starts every stack name and state key', fix: 'use 2-40 lower-case letters, digits and hyphens, e.g. the example file name' });
     }
-    const inStack = this.node.scopes.find((s) => s !== this && TerraformStack.isStack(s));
+    const inStack = this.node.scopes.find((s) => TerraformStack.isStack(s));
     if (inStack) {
       throw new ValidationError({ scope: this, prop: 'scope', value: inStack.node.path, problem: 'the platform creates its own stacks and cannot live inside a stack', fix: 'create it on the App (new MultiRegionOrderPlatform(app, ...))' });
     }
@@ -197,7 +197,7 @@ export class MultiRegionOrderPlatform extends Construct {
 
   /** Builds the Order database in the data stack, connected to every stamp, with each cell's hosts as outputs. */
   private buildDatabase(options: PlatformDatabaseOptions, shared: DataTierShared, connect: (tier: DataTierConstruct) => void): ActivePassiveDatabase {
-    const database = asPlatformProps((prop) => (prop === 'regions' ? prop : `database.${prop}`), () => new ActivePassiveDatabase(this.dataStack, 'OrderDatabase', { ...shared, ...options }));
+    const database = asPlatformProps(dataTierProp('database'), () => new ActivePassiveDatabase(this.dataStack, 'OrderDatabase', { ...shared, ...options }));
     connect(database);
     for (const cell of database.cells) {
       new TerraformOutput(this.dataStack, `OrderDb-${cell.homeRegion}-ReadWriteHost`, { value: cell.readWriteHost });
@@ -208,7 +208,7 @@ export class MultiRegionOrderPlatform extends Construct {
 
   /** Builds the Delivery-tracking store in the data stack, connected to every stamp, with each account's endpoint as an output. */
   private buildTrackingStore(options: PlatformTrackingOptions, shared: DataTierShared, connect: (tier: DataTierConstruct) => void): TrackingStore {
-    const tracking = asPlatformProps((prop) => (prop === 'regions' ? prop : `trackingStore.${prop}`), () => new TrackingStore(this.dataStack, 'TrackingStore', { ...shared, ...options }));
+    const tracking = asPlatformProps(dataTierProp('trackingStore'), () => new TrackingStore(this.dataStack, 'TrackingStore', { ...shared, ...options }));
     connect(tracking);
     for (const account of tracking.accounts) new TerraformOutput(this.dataStack, `Tracking-${account.homeRegion}-Endpoint`, { value: account.endpoint });
     return tracking;
@@ -219,7 +219,7 @@ export class MultiRegionOrderPlatform extends Construct {
     // Event Grid validates its webhook when the subscription is created, so the platform adds the subscriptions in
     // the edge stack, after the workloads and Front Door exist.
     const transport = options.transport?.withDeferredSubscriptions();
-    const bus = asPlatformProps((prop) => (prop === 'regions' ? prop : `eventBus.${prop}`), () => new EventBus(this.dataStack, 'EventBus', { ...shared, ...options, transport }));
+    const bus = asPlatformProps(dataTierProp('eventBus'), () => new EventBus(this.dataStack, 'EventBus', { ...shared, ...options, transport }));
     connect(bus);
     for (const endpoint of Object.values(bus.endpoints)) new TerraformOutput(this.dataStack, `EventBus-${endpoint.region}-Host`, { value: endpoint.host });
     return bus;
@@ -527,6 +527,11 @@ function checkScheduling(checks: Checks, region: string, stamp: RegionalStamp, w
           : "raise kubernetes.userPool.maxCount or use a larger vmSize, or lower the services' maxReplicas (or a blue-green idleReplicas)",
     });
   }
+}
+
+/** A data-tier part's prop as the platform's: `regions` is the platform's own, the rest are the part's options (`database.engine`). */
+function dataTierProp(part: string): (prop: string) => string {
+  return (prop) => (prop === 'regions' ? prop : `${part}.${prop}`);
 }
 
 /**
