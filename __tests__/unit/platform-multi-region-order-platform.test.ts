@@ -247,6 +247,13 @@ describe('the readiness path the entry probes', () => {
       .toEqual(['workloads.tracking.probes.readiness']);
   });
 
+  test('Traffic Manager probes its own service\'s readiness path when Front Door serves the other behind API Management', () => {
+    // Front Door probes the gateways, so tracking's path must not reach the order profile's monitor.
+    const p = platform({ workloads: { order: ready('/order-ready'), tracking: ready('/tracking-ready') }, entry: { trafficManager: { services: ['order'] }, apiManagement: APIM } });
+    const profiles = Object.values(JSON.parse(Testing.synth(p.edgeStack!)).resource.azurerm_traffic_manager_profile) as { monitor_config: { path: string } }[];
+    expect(profiles.map((profile) => profile.monitor_config.path)).toEqual(['/order-ready']);
+  });
+
   test('without workloads nothing is probed, so any path passes', () => {
     passesPlatformChecks({ entry: { trafficManager: { services: ['order', 'tracking'] }, healthProbePath: '/health' } });
   });

@@ -27,9 +27,18 @@ import { WorkloadIdentities } from '../workloads/workload-identities';
 import { ServiceEnvironment } from '../common/environment-contract';
 import { entryServices, publicDnsLabel, publicDnsName, publicServiceKeys } from '../common/service-exposure';
 import { PlatformBackend } from './backend';
-import { MultiRegionOrderPlatformProps, PlatformDatabaseOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
+import { MultiRegionOrderPlatformProps, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
 import { PlatformStack, PlatformStackProps } from './platform-stack';
 import { PLATFORM_SHAPE } from './shapes';
+
+/**
+ * The services the entry probes on their readiness path: Traffic Manager's, and Front Door's unless API Management
+ * sits between (Front Door then probes the gateways' own status endpoint).
+ */
+function probedServices(entry: PlatformEntryOptions | undefined): ServiceKey[] {
+  const { frontDoor, trafficManager } = entryServices(entry);
+  return [...trafficManager, ...(entry?.apiManagement ? [] : frontDoor)];
+}
 
 /** The data-stack share of one region: its resource group and monitoring sink. */
 export class RegionalData extends Construct {
@@ -118,7 +127,7 @@ export class MultiRegionOrderPlatform extends Construct {
     // label per region and an NSG opening.
     const services = entryServices(props.entry);
     const publicServices = publicServiceKeys(services, Boolean(props.entry?.apiManagement));
-    const b: PlatformBuild = { id, props, naming, tags, publicServices, fdServices: services.frontDoor, newStack: (name) => newStack(this, id, name, stackProps) };
+    const b: PlatformBuild = { id, props, naming, tags, publicServices, newStack: (name) => newStack(this, id, name, stackProps) };
 
     this.dataStack = b.newStack(`${id}-data`);
     const regions = this.buildRegions(b);
@@ -299,7 +308,7 @@ export class MultiRegionOrderPlatform extends Construct {
     const entry = asPlatformProps((prop) => (prop === 'regions' || prop.startsWith('ingress') ? prop : `entry.${prop}`), () => new GlobalEntry(edgeStack, 'Entry', {
       ...props.entry,
       publicOrigins: props.entry?.publicOrigins ?? derivedPublicOrigins,
-      healthProbePath: props.entry?.healthProbePath ?? (props.workloads ? this.readinessPath(props.workloads, b.fdServices) : undefined),
+      healthProbePath: props.entry?.healthProbePath ?? (props.workloads ? this.readinessPath(props.workloads, probedServices(props.entry)) : undefined),
       prefix: b.naming.prefix,
       pattern: props.pattern,
       regions: props.regions,
@@ -333,7 +342,7 @@ export class MultiRegionOrderPlatform extends Construct {
   private checkComposition(props: MultiRegionOrderPlatformProps): void {
     const checks = new Checks(this);
     const entry = props.entry;
-    const { frontDoor: fdServices, trafficManager: tmServices } = entryServices(entry);
+    const { frontDoor: fdServices } = entryServices(entry);
     const privateLinkOrigins = fdServices.length > 0 && !entry?.apiManagement && (entry?.frontDoor?.privateLink ?? true);
     if (!props.workloads && entry && privateLinkOrigins) {
       checks.fail({
@@ -359,7 +368,7 @@ export class MultiRegionOrderPlatform extends Construct {
     }
     // The entry probes each service it reaches directly on the path the workloads answer readiness on.
     if (props.workloads) {
-      const probed = [...tmServices, ...(entry?.apiManagement ? [] : fdServices)];
+      const probed = probedServices(entry);
       const paths = new Map(probed.map((key) => [key, props.workloads![key].probes?.readiness ?? HEALTH_ENDPOINTS.readiness]));
       const given = entry?.healthProbePath;
       for (const [key, path] of paths) {
@@ -395,9 +404,12 @@ export class MultiRegionOrderPlatform extends Construct {
     checks.throwIfAny();
   }
 
-  /** The readiness path the entry probes: the services' (they must agree; `checkComposition` says so otherwise). */
-  private readinessPath(workloads: PlatformWorkloadOptions, services: readonly ServiceKey[]): string {
-    return workloads[services[0] ?? 'order'].probes?.readiness ?? HEALTH_ENDPOINTS.readiness;
+  /**
+   * The readiness path the entry probes: that of the services it probes (they must agree; `checkComposition` says so
+   * otherwise). With none probed (Front Door behind API Management probes the gateway), the order service's.
+   */
+  private readinessPath(workloads: PlatformWorkloadOptions, probed: readonly ServiceKey[]): string {
+    return workloads[probed[0] ?? 'order'].probes?.readiness ?? HEALTH_ENDPOINTS.readiness;
   }
 
   /**
@@ -460,8 +472,6 @@ interface PlatformBuild {
   readonly tags: Tags;
   /** Services behind public load balancers. */
   readonly publicServices: ServiceKey[];
-  /** Services Front Door serves. */
-  readonly fdServices: ServiceKey[];
   /** A new stack of the app (see `newStack`). */
   readonly newStack: (name: string) => PlatformStack;
 }
