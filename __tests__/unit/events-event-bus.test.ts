@@ -199,7 +199,7 @@ describe('EventTransport', () => {
     expect(deferred).not.toBe(eventGrid);
     expect([deferred.delivery, deferred.environmentName]).toEqual(['push', 'eventGrid']);
     expect(deferred.webhook).toEqual({ url: 'https://x.example.com/e', subscribe: true, deferSubscriptions: true });
-    expect(eventGrid.webhook.deferSubscriptions).toBeUndefined();
+    expect(eventGrid.webhook?.deferSubscriptions).toBeUndefined();
     // The other options survive the deferral.
     const stack = testStack();
     eventBus(stack, { transport: deferred }).addWebhookSubscriptions();
