@@ -132,6 +132,17 @@ describe('EventBus.grantSend and grantReceive', () => {
       'test/Events', 'grantSend(options).id', 'Orders', "test/Events already holds a construct 'Orders-westus3': the principal was granted this already, or another grant uses the same id", 'grant each principal once, or pass another id',
     ]]);
     expect(violations(() => bus.grantReceive({ principalId: RECEIVER })).map((v) => v[1])).toEqual(['grantReceive(options).id']);
+    bus.grantReceive({ principalId: RECEIVER }, { id: 'Tracker' });
+    expect(violations(() => bus.grantReceive({ principalId: RECEIVER }, { id: 'Tracker' })).map((v) => [v[1], v[2]])).toEqual([['grantReceive(options).id', 'Tracker']]);
+  });
+
+  test('a grantee that is no principal is reported at the grant method', () => {
+    const bus = eventBus(testStack());
+    expect(violations(() => bus.grantSend({ principalId: 'orders' }, { id: 'Orders' }))).toEqual([[
+      'test/Events', 'grantSend(grantee).principalId', 'orders', 'not an Entra ID principal (object) ID (a GUID)',
+      "pass the managed identity itself, or { principalId: '<object ID>' } (az ad sp show --id <app id> --query id -o tsv)",
+    ]]);
+    expect(violations(() => bus.grantReceive({ principalId: 'tracking' }, { id: 'Tracker' })).map((v) => v[1])).toEqual(['grantReceive(grantee).principalId']);
   });
 
   test('Event Grid: senders get the EventGrid Data Sender role on every topic; receivers get nothing, as Event Grid pushes', () => {
