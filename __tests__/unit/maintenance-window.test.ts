@@ -1,8 +1,8 @@
 import { RootConstruct } from 'constructs';
 import { Token } from 'cdktf';
 import { ValidationError } from '../../lib/core/errors';
-import { CheckedMaintenanceWindow, checkMaintenanceWindow, MaintenanceWindow, utcWeeklyStart } from '../../lib/core/maintenance-window';
-import { Checks } from '../../lib/core/validate';
+import { CheckedMaintenanceWindow, checkMaintenanceWindow, MAINTENANCE_WINDOW_SHAPE, MaintenanceWindow, utcWeeklyStart } from '../../lib/core/maintenance-window';
+import { checkShape, Checks } from '../../lib/core/validate';
 
 /** Unit tests of the maintenance window (lib/core/maintenance-window.ts): its checks and its conversion to a UTC start. */
 const scope = new RootConstruct('window');
@@ -47,6 +47,26 @@ describe('checkMaintenanceWindow', () => {
     expect(check({ durationHours: 1 }, ONE_HOUR).errors).toEqual([]);
   });
 
+  test('start times: 00:00 to 23:59 pass; anything around or beyond HH:MM is refused with the format and an example', () => {
+    for (const startTime of ['00:00', '09:05', '19:59', '23:59']) expect(check({ startTime }).checked.startTime).toBe(startTime);
+    for (const startTime of ['24:00', '12:60', '2:00', '102:00', '02:000', ' 02:00', '02:00 ']) {
+      const { checked, errors } = check({ startTime });
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ prop: 'maintenanceWindow.startTime', value: startTime, problem: 'not a 24-hour HH:MM time', fix: "write it like '02:00'" });
+      expect(checked.startTime).toBe('02:00');
+    }
+  });
+
+  test('UTC offsets with a sign and hours up to 14 pass; a missing sign, hours past 14 or text around the offset are refused', () => {
+    for (const utcOffset of ['+00:00', '-00:30', '+05:45', '-09:00', '+10:00', '-12:00', '+14:00']) expect(check({ utcOffset }).checked.utcOffset).toBe(utcOffset);
+    for (const utcOffset of ['09:00', '+9:00', '+15:00', '-19:00', '+24:00', 'UTC+09:00', '+09:000', '+09:60']) {
+      const { checked, errors } = check({ utcOffset });
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ prop: 'maintenanceWindow.utcOffset', value: utcOffset, problem: 'not a UTC offset', fix: "write it like '+09:00' or '-05:00'" });
+      expect(checked.utcOffset).toBe('+00:00');
+    }
+  });
+
   test('a length from Terraform (a token) is rejected: the window is computed at synth time', () => {
     const { errors } = check({ durationHours: Token.asNumber('${var.hours}') }, ONE_HOUR);
     expect(errors).toHaveLength(1);
@@ -66,5 +86,32 @@ describe('utcWeeklyStart', () => {
     ['midnight exactly after the shift', window('Thursday', '20:00', '-04:00'), { dayOfWeek: 5, startHour: 0, startMinute: 0 }],
   ])('%s', (_label, checked, expected) => {
     expect(utcWeeklyStart(checked)).toEqual(expected);
+  });
+});
+
+describe('MAINTENANCE_WINDOW_SHAPE', () => {
+  function shapeErrors(value: unknown): { prop: string; problem: string }[] {
+    try {
+      checkShape(scope, 'maintenanceWindow', value, MAINTENANCE_WINDOW_SHAPE);
+      return [];
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      return (e as ValidationError).violations.map(({ prop, problem }) => ({ prop, problem }));
+    }
+  }
+
+  test('a full window and an empty one pass', () => {
+    expect(shapeErrors({ dayOfWeek: 'Monday', startTime: '01:00', durationHours: 4, utcOffset: '+09:00' })).toEqual([]);
+    expect(shapeErrors({})).toEqual([]);
+  });
+
+  test('each field has its type; an unknown key is named with the closest known one', () => {
+    expect(shapeErrors({ dayOfWeek: 'Funday', startTime: 200, durationHours: '4', utcOffset: null, startTim: '02:00' })).toEqual([
+      { prop: 'maintenanceWindow.dayOfWeek', problem: "expected one of 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', got the string \"Funday\"" },
+      { prop: 'maintenanceWindow.startTime', problem: 'expected a string, got the number 200' },
+      { prop: 'maintenanceWindow.durationHours', problem: 'expected a number, got the string "4"' },
+      { prop: 'maintenanceWindow.utcOffset', problem: 'expected a string, got null' },
+      { prop: 'maintenanceWindow.startTim', problem: "unknown option 'startTim', which would be ignored" },
+    ]);
   });
 });
