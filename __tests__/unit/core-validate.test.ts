@@ -155,7 +155,7 @@ describe('checkShape', () => {
     // A required object shape (a pipe of the object check and the strict object) expects what the strict object says.
     expect(shapeViolations(objectShape({ pool }), {}, '')).toEqual([['pool', undefined, 'expected an object, got nothing (undefined)', 'give an object']]);
     // A pipe without entries: what its first schema says.
-    expect(shapeViolations(objectShape({ id: v.pipe(shapes.string('an ID'), v.minLength(3)) }), {}, '')).toEqual([['id', undefined, 'expected an ID, got nothing (undefined)', 'give an ID']]);
+    expect(shapeViolations(objectShape({ id: v.pipe(v.string('an ID'), v.minLength(3)) }), {}, '')).toEqual([['id', undefined, 'expected an ID, got nothing (undefined)', 'give an ID']]);
     // A schema without a message of its own: valibot's word for the type.
     expect(shapeViolations(objectShape({ n: v.number() }), {}, '')).toEqual([['n', undefined, 'expected number, got nothing (undefined)', 'give number']]);
   });
