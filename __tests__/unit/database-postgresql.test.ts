@@ -278,6 +278,13 @@ describe('PostgreSQL names', () => {
     ]);
   });
 
+  test('replica names keyed by a region that homes no replicated cell list every home that does', () => {
+    expect(violations({ engine: pg(), pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'], names: { postgresqlReplicas: { centralus: { eastus2: 'a-copy' } } } })).toEqual([[
+      'names.postgresqlReplicas.centralus', 'centralus', 'activeActive keeps no read replica of a cell homed here, so the names would be ignored (keys are the home regions of replicated cells: eastus2, westus3)',
+      'key names.postgresqlReplicas by eastus2, westus3',
+    ]]);
+  });
+
   test('names that break Azure\'s rules are refused with the rule of their kind', () => {
     expect(violatedProps({
       ...two(), engine: pg(),
