@@ -17,7 +17,8 @@ function place(pattern: RedundancyPattern, regions: string[]): RegionPlacement[]
 /** The parts of the build context the name checks read. */
 function context(pattern: RedundancyPattern, regions: string[], names: ActivePassiveDatabaseNames = {}): DatabaseBuildContext {
   const placements = place(pattern, regions);
-  return { scope, pattern, placements, plans: cellPlans(pattern.kind, placements), names, databaseName: 'orders' } as DatabaseBuildContext;
+  const read: Pick<DatabaseBuildContext, 'scope' | 'pattern' | 'placements' | 'plans' | 'names' | 'databaseName'> = { scope, pattern, placements, plans: cellPlans(pattern.kind, placements), names, databaseName: 'orders' };
+  return read as DatabaseBuildContext;
 }
 
 /** [prop, value, problem, fix] of what `check` recorded. */
