@@ -298,15 +298,6 @@ describe('DatabaseEngine behaviour', () => {
     expect(a.engine).toBe(b.engine);
   });
 
-  test('the engine names itself for the services (ORDER_DB_ENGINE) and chooses the private endpoints\' sub-resource and zone', () => {
-    const sql = DatabaseEngine.sql();
-    const pg = DatabaseEngine.postgresql();
-    expect([sql.name, pg.name]).toEqual(['sql', 'postgresql']);
-    const server = { key: 'westus3', region: 'westus3', resourceId: '/subscriptions/x/servers/y' };
-    expect(sql.privateEndpoint(server)).toMatchObject({ key: 'westus3', qualifier: 'sql-westus3', subresource: 'sqlServer', zone: { zoneName: 'privatelink.database.windows.net' } });
-    expect(pg.privateEndpoint(server)).toMatchObject({ key: 'westus3', qualifier: 'psql-westus3', subresource: 'postgresqlServer', zone: { zoneName: 'privatelink.postgres.database.azure.com' } });
-  });
-
   test('long-term retention in weeks, months and years reaches the provider as ISO 8601 periods', () => {
     const { json } = build({ engine: DatabaseEngine.sql({ longTermRetention: { weeklyRetentionWeeks: 520, monthlyRetentionMonths: 1, yearlyRetentionYears: 10, weekOfYear: 52 } }) });
     expect(Object.values(all(json, 'azurerm_mssql_database'))[0].long_term_retention_policy).toEqual({ weekly_retention: 'P520W', monthly_retention: 'P1M', yearly_retention: 'P10Y', week_of_year: 52 });

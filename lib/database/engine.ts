@@ -4,7 +4,8 @@ import type { DataTierEndpoint } from '../common/private-endpoints';
 import { ValidationError } from '../core/errors';
 import { asOptions, checkShape, Checks, givenOf, recordGiven, Shape } from '../core/validate';
 import type { ActivePassiveDatabaseNames, DatabaseServerEndpoint, PostgresqlEngineOptions, SqlEngineOptions } from './database-types';
-import { POSTGRESQL_OPTIONS_SHAPE, SQL_OPTIONS_SHAPE } from './engine-shapes';
+// The option names come from the options' shapes, which list every option once (the compiler checks that none is missing).
+import { POSTGRESQL_OPTION_NAMES, POSTGRESQL_OPTIONS_SHAPE, SQL_OPTION_NAMES, SQL_OPTIONS_SHAPE } from './engine-shapes';
 import { buildPostgresql, checkPostgresqlOptions } from './postgresql';
 import { buildSql, checkSqlOptions } from './sql';
 import type { DatabaseBuild, DatabaseBuildContext } from './topology';
@@ -96,16 +97,6 @@ export abstract class DatabaseEngine {
   /** How a stamp reaches the servers: the private endpoints' name qualifier, sub-resource and private DNS zone. @internal */
   protected abstract readonly privateLink: { readonly qualifier: string; readonly subresource: string; readonly zone: PrivateDnsZoneSpec };
 }
-
-/** The keys of every option, listed once per engine (the compiler checks that none is missing). */
-const SQL_OPTION_NAMES = Object.keys({
-  skuName: true, maxSizeGb: true, shortTermRetentionDays: true, longTermRetention: true, failoverMode: true, graceMinutes: true,
-  readableSecondary: true, readOnlyEndpointFailover: true, backupStorageRedundancy: true,
-} satisfies Record<keyof SqlEngineOptions, true>);
-const POSTGRESQL_OPTION_NAMES = Object.keys({
-  version: true, skuName: true, storageMb: true, backupRetentionDays: true, highAvailability: true, primaryZone: true, standbyZone: true,
-  geoRedundantBackup: true, maintenanceWindow: true,
-} satisfies Record<keyof PostgresqlEngineOptions, true>);
 
 /** Azure SQL Database (sql.ts builds it). */
 class SqlEngine extends DatabaseEngine {
