@@ -131,24 +131,24 @@ describe('API Management gateway', () => {
 
   test('an API per service with wildcard operations, a backend per region, and the policy: Front Door ID, validate-jwt, rate limit, the gateway\'s own region\'s backend', () => {
     const { json } = synthEntry(entryProps({
-      pattern: PS, regions, publicOrigins: publicFor(regions), frontDoor: { services: ['order'] }, trafficManager: { services: ['tracking'] },
+      pattern: PS, regions, publicOrigins: publicFor(regions), frontDoor: { services: ['tracking'] }, trafficManager: { services: ['order'] },
       apiManagement: { ...APIM, jwt: { issuer: 'https://login.contoso.com/t&u/', audiences: ['api://orders', 'api://a<b>"c"'] }, rateLimit: { calls: 500, renewalPeriodSeconds: 30 } },
     }));
     const apimName = ref(json, 'azurerm_api_management', 'ApiManagement', 'name');
-    const apiName = ref(json, 'azurerm_api_management_api', 'Api-order', 'name');
+    const apiName = ref(json, 'azurerm_api_management_api', 'Api-tracking', 'name');
     const common = { api_management_name: apimName, resource_group_name: 'rg-edge' };
-    expect(only(json, 'azurerm_api_management_api')).toEqual({ ...common, name: 'order-api', revision: '1', display_name: 'order-api', path: 'orders', protocols: ['https'], subscription_required: false });
+    expect(only(json, 'azurerm_api_management_api')).toEqual({ ...common, name: 'tracking-api', revision: '1', display_name: 'tracking-api', path: 'tracking', protocols: ['https'], subscription_required: false });
     const operations = Object.values(all(json, 'azurerm_api_management_api_operation'));
     expect(operations).toHaveLength(5);
     expect(operations.map((o) => [o.operation_id, o.method, o.display_name]).sort()).toEqual([
       ['delete-all', 'DELETE', 'DELETE /*'], ['get-all', 'GET', 'GET /*'], ['patch-all', 'PATCH', 'PATCH /*'], ['post-all', 'POST', 'POST /*'], ['put-all', 'PUT', 'PUT /*'],
     ]);
-    expect(resource(json, 'azurerm_api_management_api_operation', 'Api-order-GET')).toEqual({ ...common, api_name: apiName, operation_id: 'get-all', display_name: 'GET /*', method: 'GET', url_template: '/*' });
-    expect(resource(json, 'azurerm_api_management_backend', 'Backend-order-eastus')).toEqual({
-      ...common, name: 'order-api-eastus', protocol: 'http', url: 'https://orders-eastus.contoso.com/orders',
+    expect(resource(json, 'azurerm_api_management_api_operation', 'Api-tracking-GET')).toEqual({ ...common, api_name: apiName, operation_id: 'get-all', display_name: 'GET /*', method: 'GET', url_template: '/*' });
+    expect(resource(json, 'azurerm_api_management_backend', 'Backend-tracking-eastus')).toEqual({
+      ...common, name: 'tracking-api-eastus', protocol: 'http', url: 'https://tracking-eastus.contoso.com/tracking',
       tls: { validate_certificate_chain: true, validate_certificate_name: true }, depends_on: [dependency(json, 'azurerm_api_management', 'ApiManagement')],
     });
-    expect(resource(json, 'azurerm_api_management_backend', 'Backend-order-westus3').url).toBe('https://orders-westus3.contoso.com/orders');
+    expect(resource(json, 'azurerm_api_management_backend', 'Backend-tracking-westus3').url).toBe('https://tracking-westus3.contoso.com/tracking');
     const policy = only(json, 'azurerm_api_management_api_policy');
     expect(policy).toMatchObject({ ...common, api_name: apiName });
     expect(policy.xml_content).toBe([
@@ -166,9 +166,9 @@ describe('API Management gateway', () => {
       '    </validate-jwt>',
       '    <rate-limit-by-key calls="500" renewal-period="30" counter-key="@(context.Request.Headers.GetValueOrDefault(&quot;X-Azure-ClientIP&quot;, context.Request.IpAddress))" />',
       '    <choose>',
-      '      <when condition="@(context.Deployment.Region == &quot;West US 3&quot;)"><set-backend-service backend-id="order-api-westus3" /></when>',
-      '      <when condition="@(context.Deployment.Region == &quot;East US&quot;)"><set-backend-service backend-id="order-api-eastus" /></when>',
-      '      <otherwise><set-backend-service backend-id="order-api-westus3" /></otherwise>',
+      '      <when condition="@(context.Deployment.Region == &quot;West US 3&quot;)"><set-backend-service backend-id="tracking-api-westus3" /></when>',
+      '      <when condition="@(context.Deployment.Region == &quot;East US&quot;)"><set-backend-service backend-id="tracking-api-eastus" /></when>',
+      '      <otherwise><set-backend-service backend-id="tracking-api-westus3" /></otherwise>',
       '    </choose>',
       '  </inbound>',
       '  <backend><base /></backend>',

@@ -117,7 +117,8 @@ describe('GlobalEntry services: Front Door and Traffic Manager', () => {
   });
 
   test('a list of services names at least one', () => {
-    expect(bad({ ...TM_ONLY, trafficManager: { services: [] }, publicOrigins: undefined, ...FD })).toEqual([['trafficManager.services', [], 'no services listed', "list 'order' and/or 'tracking'"]]);
+    // Traffic Manager serving nothing, its other options are not checked.
+    expect(bad({ ...TM_ONLY, trafficManager: { services: [], dnsTtlSeconds: -1 }, publicOrigins: undefined, ...FD })).toEqual([['trafficManager.services', [], 'no services listed', "list 'order' and/or 'tracking'"]]);
     expect(bad({ frontDoor: { services: [], originHostHeaders: HEADERS } })).toEqual([['frontDoor.services', [], 'no services listed', "list 'order' and/or 'tracking'"]]);
   });
 
