@@ -667,3 +667,25 @@ describe('OrderWorkloads namespaces', () => {
     expect(inNamespace(namespace)).toEqual([['namespace', namespace, 'Kubernetes or AKS owns this namespace: creating it fails on apply, and the platform must not share it with system pods', "use a namespace of its own, e.g. 'orders'"]]);
   });
 });
+
+describe('OrderWorkloads edge cases of the checks', () => {
+  test('props are checked against their shape first, under their own names', () => {
+    expect(problems({ namespce: 'shop' } as never)).toEqual([['namespce', 'shop', "unknown option 'namespce', which would be ignored", "did you mean 'namespace'?"]]);
+  });
+
+  test.each([
+    // The problem is judged on the name without its trailing tag or digest: a registry port is not a tag.
+    ['c.io:5000/o:V!', 'not an image reference (registry/repository:tag or @sha256:digest)'],
+    ['c.io/o@sha256:A:b', 'a sha256 digest is 64 lower-case hex digits'],
+    // Only a trailing `:latest` is the moving tag.
+    ['c.io/o:latest!', 'not an image reference (registry/repository:tag or @sha256:digest)'],
+    // A digest is hex digits: a slash after `@sha256:` pins nothing.
+    ['c.io/o@sha256:/', 'an image must be pinned by a tag (other than latest) or by a digest, so every rollout and rollback is reproducible'],
+  ])('%j is refused: %s', (image, problem) => {
+    expect(problems(order({ image })).map(([prop, value, p]) => [prop, value, p])).toEqual([['order.image', image, problem]]);
+  });
+
+  test('a probe path must start with /, not merely contain one', () => {
+    expect(props(order({ probes: { readiness: 'healthz/ready' } }))).toEqual(['order.probes.readiness']);
+  });
+});
