@@ -18,6 +18,8 @@
  *
  * Other options go to Stryker (e.g. --concurrency 1).
  *
+ * `--scores` prints the tables of the committed reports without running Stryker.
+ *
  * Examples: npm run mutate -- lib/core/tags.ts      npm run mutate -- lib/core      npm run mutate -- --full lib/core/tags.ts
  */
 const { spawnSync } = require('child_process');
@@ -32,7 +34,7 @@ const full = args.includes('--full');
 const strykerArgs = [];
 const paths = [];
 for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--full') continue;
+  if (args[i] === '--full' || args[i] === '--scores') continue;
   if (args[i].startsWith('--')) strykerArgs.push(args[i], ...(args[i + 1] && !args[i + 1].startsWith('--') && !args[i].includes('=') ? [args[++i]] : []));
   else paths.push(args[i]);
 }
@@ -47,31 +49,35 @@ const globs = (paths.length ? paths : ['lib']).map((path) => {
   return statSync(join(root, rel)).isDirectory() ? `${rel.replace(/\/$/, '')}/**/*.ts` : rel;
 });
 
+// --scores: only print (and write) the score tables of the committed reports, without running Stryker.
+const scoresOnly = args.includes('--scores');
 mkdirSync(join(root, '.stryker-tmp'), { recursive: true });
-if (existsSync(committed)) copyFileSync(committed, working);
-// The unit tier runs stryker.unit.config.json: the same settings with jest limited to __tests__/unit/.
-const config = full ? 'stryker.config.json' : 'stryker.unit.config.json';
-const run = spawnSync('npx', ['stryker', 'run', config, '--mutate', globs.join(','), '--incrementalFile', relative(root, working), ...strykerArgs], {
-  cwd: root,
-  stdio: 'inherit',
-  // Each test file synthesizes in-process, so the examples it reads carry the active mutant.
-  env: { ...process.env, CHECKPOINT_DISABLE: '1', ORDER_PLATFORM_EXAMPLE_CACHE: 'off' },
-});
-if (run.status !== 0 || !existsSync(working)) {
-  console.error(`npm run mutate: stryker exited with ${run.status}; the committed report is unchanged`);
-  process.exit(run.status || 1);
-}
+if (!scoresOnly) {
+  if (existsSync(committed)) copyFileSync(committed, working);
+  // The unit tier runs stryker.unit.config.json: the same settings with jest limited to __tests__/unit/.
+  const config = full ? 'stryker.config.json' : 'stryker.unit.config.json';
+  const run = spawnSync('npx', ['stryker', 'run', config, '--mutate', globs.join(','), '--incrementalFile', relative(root, working), ...strykerArgs], {
+    cwd: root,
+    stdio: 'inherit',
+    // Each test file synthesizes in-process, so the examples it reads carry the active mutant.
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', ORDER_PLATFORM_EXAMPLE_CACHE: 'off' },
+  });
+  if (run.status !== 0 || !existsSync(working)) {
+    console.error(`npm run mutate: stryker exited with ${run.status}; the committed report is unchanged`);
+    process.exit(run.status || 1);
+  }
 
-const previous = existsSync(committed) ? JSON.parse(readFileSync(committed, 'utf8')) : { files: {}, testFiles: {} };
-const latest = JSON.parse(readFileSync(working, 'utf8'));
-const merged = {
-  ...latest,
-  files: Object.fromEntries(Object.entries({ ...previous.files, ...latest.files }).sort(([a], [b]) => a.localeCompare(b))),
-  testFiles: Object.fromEntries(Object.entries({ ...(previous.testFiles || {}), ...(latest.testFiles || {}) }).sort(([a], [b]) => a.localeCompare(b))),
-};
-mkdirSync(reports, { recursive: true });
-writeFileSync(committed, `${JSON.stringify(merged, null, 2)}\n`);
-rmSync(working, { force: true });
+  const previous = existsSync(committed) ? JSON.parse(readFileSync(committed, 'utf8')) : { files: {}, testFiles: {} };
+  const latest = JSON.parse(readFileSync(working, 'utf8'));
+  const merged = {
+    ...latest,
+    files: Object.fromEntries(Object.entries({ ...previous.files, ...latest.files }).sort(([a], [b]) => a.localeCompare(b))),
+    testFiles: Object.fromEntries(Object.entries({ ...(previous.testFiles || {}), ...(latest.testFiles || {}) }).sort(([a], [b]) => a.localeCompare(b))),
+  };
+  mkdirSync(reports, { recursive: true });
+  writeFileSync(committed, `${JSON.stringify(merged, null, 2)}\n`);
+  rmSync(working, { force: true });
+}
 
 /** Stryker's mutation score: detected (killed, timeout) over valid mutants (errors and ignored ones left out). */
 const DETECTED = ['Killed', 'Timeout'];
