@@ -3,7 +3,7 @@ import { Lazy } from 'cdktf';
 import * as v from 'valibot';
 import { ValidationError } from '../../lib/core/errors';
 import {
-  asOptions, checkFormat, checkGuid, checkInteger, checkOneOf, checkPrincipals, checkRegionKeys, Checks, checkShape, givenOf, GUID,
+  asOptions, checkFormat, checkGuid, checkInteger, checkOneOf, checkRegionKeys, Checks, checkShape, givenOf, GUID,
   IPV4, IPV4_CIDR, IPV4_OR_CIDR, objectShape, opt, pascal, recordGiven, Shape, shapes, strictShape,
 } from '../../lib/core/validate';
 
@@ -385,31 +385,6 @@ describe('checkFormat and the formats', () => {
   test('checkGuid: an object ID or a token', () => {
     expect(checkGuid(scope, 'admin', PRINCIPAL, 'a group ID', 'give the group')).toBe(PRINCIPAL);
     expect(violations(() => checkGuid(scope, 'admin', 'ops-team', 'a group ID', 'give the group'))).toEqual([['admin', 'ops-team', 'not a group ID (a GUID)', 'give the group']]);
-  });
-});
-
-describe('checkPrincipals', () => {
-  test('returns the entries in order; none when there is no map', () => {
-    const token = Lazy.stringValue({ produce: () => PRINCIPAL });
-    expect(checkPrincipals(scope, 'readers', { OrderService: PRINCIPAL, tracking2: token })).toEqual([['OrderService', PRINCIPAL], ['tracking2', token]]);
-    expect(checkPrincipals(scope, 'readers', undefined)).toEqual([]);
-    expect(checkPrincipals(scope, 'readers', {})).toEqual([]);
-  });
-
-  test('keys of 1 to 40 letters and digits starting with a letter; a value that is no object ID', () => {
-    const key40 = `A${'b1'.repeat(19)}c`;
-    expect(checkPrincipals(scope, 'readers', { a: PRINCIPAL, [key40]: PRINCIPAL, Z9: PRINCIPAL })).toHaveLength(3);
-    const keyProblem = 'keys become construct IDs: 1-40 letters and digits, starting with a letter';
-    for (const key of [`${key40}d`, '9lives', 'order-service', 'order service', '', 'ab_c', 'ordér']) {
-      expect(violations(() => checkPrincipals(scope, 'readers', { [key]: PRINCIPAL }))).toEqual([[`readers.${key}`, key, keyProblem, "use e.g. 'OrderService'"]]);
-    }
-    expect(violations(() => checkPrincipals(scope, 'readers', { Orders: 'orders-identity' }))).toEqual([[
-      'readers.Orders', 'orders-identity', 'not an Entra ID principal (object) ID (a GUID)', "pass the managed identity's principal ID (azurerm_user_assigned_identity.principal_id)",
-    ]]);
-  });
-
-  test('every bad entry is reported at once', () => {
-    expect(violations(() => checkPrincipals(scope, 'readers', { 'a-b': PRINCIPAL, Good: PRINCIPAL, C: 'x' })).map((x) => x[0])).toEqual(['readers.a-b', 'readers.C']);
   });
 });
 
