@@ -98,8 +98,8 @@ const KINDS: readonly KindCase[] = [
     kind: ResourceKind.EVENT_GRID_TOPIC, label: 'Event Grid topic', abbreviation: 'evgt', min: 3, max: 50, hyphens: true, rule: 'letters, digits and hyphens',
     ok: ['abc', '-ab', 'ab-', 'Topic-01'], bad: ['a_bc', 'abc_', '_abc', 'a.b', 'a b'],
   },
-  { kind: ResourceKind.FRONT_DOOR_PROFILE, label: 'Front Door profile', abbreviation: 'afd', min: 1, max: 90, hyphens: true, rule: ALNUM_HYPHEN_RULE, ok: ALNUM_HYPHEN_OK, bad: ALNUM_HYPHEN_BAD },
-  { kind: ResourceKind.FRONT_DOOR_ENDPOINT, label: 'Front Door endpoint', abbreviation: 'fde', min: 1, max: 46, hyphens: true, rule: ALNUM_HYPHEN_RULE, ok: ALNUM_HYPHEN_OK, bad: ALNUM_HYPHEN_BAD },
+  { kind: ResourceKind.FRONT_DOOR_PROFILE, label: 'Front Door profile', abbreviation: 'afd', min: 2, max: 90, hyphens: true, rule: ALNUM_HYPHEN_RULE, ok: ALNUM_HYPHEN_OK.filter((name) => name.length >= 2), bad: ALNUM_HYPHEN_BAD },
+  { kind: ResourceKind.FRONT_DOOR_ENDPOINT, label: 'Front Door endpoint', abbreviation: 'fde', min: 2, max: 46, hyphens: true, rule: ALNUM_HYPHEN_RULE, ok: ALNUM_HYPHEN_OK.filter((name) => name.length >= 2), bad: ALNUM_HYPHEN_BAD },
   {
     kind: ResourceKind.FRONT_DOOR_WAF_POLICY, label: 'Front Door WAF policy', abbreviation: 'waf', min: 1, max: 128, hyphens: false,
     rule: 'letters and digits, starting with a letter', ok: ['a', 'Z', 'waf01', 'WafPolicy2'], bad: ['1waf', 'waf-1', 'waf_1', '-waf', 'waf-'],
@@ -120,6 +120,9 @@ const GLOBALLY_UNIQUE = new Set([
   ResourceKind.COSMOS_ACCOUNT, ResourceKind.SERVICE_BUS_NAMESPACE, ResourceKind.FRONT_DOOR_ENDPOINT, ResourceKind.TRAFFIC_MANAGER_PROFILE,
   ResourceKind.API_MANAGEMENT, ResourceKind.STORAGE_ACCOUNT,
 ]);
+
+/** The article before a label, as the messages write it: 'an' before a vowel sound (AKS, API, Event Grid), else 'a'. */
+const article = (label: string): string => (/^[aeio]/i.test(label) ? 'an' : 'a');
 
 describe('ResourceKind', () => {
   test('each case is a different kind', () => {
@@ -142,7 +145,7 @@ describe('ResourceKind', () => {
     for (const name of [...tooShort, 'a'.repeat(c.max + 1)]) {
       const e = thrown(() => c.kind.validate(at(), 'names.x', name));
       expect([e.constructPath, e.prop, e.value, e.problem, e.fix]).toEqual([
-        'app/stack', 'names.x', name, `a ${c.label} name must be ${c.min}-${c.max} characters long`, `choose a name of ${c.rule}, ${c.min}-${c.max} characters`,
+        'app/stack', 'names.x', name, `${article(c.label)} ${c.label} name must be ${c.min}-${c.max} characters long`, `choose a name of ${c.rule}, ${c.min}-${c.max} characters`,
       ]);
     }
   });
@@ -151,7 +154,7 @@ describe('ResourceKind', () => {
     expect(c.bad.length).toBeGreaterThan(0);
     for (const name of c.bad) {
       const e = thrown(() => c.kind.validate(at(), 'names.x', name));
-      expect([name, e.prop, e.value, e.problem, e.fix]).toEqual([name, 'names.x', name, `a ${c.label} name allows ${c.rule}`, `choose a name of ${c.rule}, ${c.min}-${c.max} characters`]);
+      expect([name, e.prop, e.value, e.problem, e.fix]).toEqual([name, 'names.x', name, `${article(c.label)} ${c.label} name allows ${c.rule}`, `choose a name of ${c.rule}, ${c.min}-${c.max} characters`]);
     }
   });
 
