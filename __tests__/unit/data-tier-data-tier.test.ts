@@ -151,6 +151,21 @@ describe('DataTierConstruct plumbing', () => {
     const tier = probe({ createResourceGroups: false, resourceGroupNames: { westus3: 'rg-west' } });
     expect([tier.groupOf('westus3'), tier.groupOf('westus3')]).toEqual(['rg-west', 'rg-west']);
     expect(groups(tier)).toEqual([]);
+    expect(tier.resourceGroups).toEqual({});
+  });
+
+  test('resourceGroups: the groups created so far, by region, as a copy', () => {
+    const tier = probe({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], monitoring: sinks(['westus3', 'eastus']) });
+    expect(tier.resourceGroups).toEqual({});
+    tier.groupOf('eastus');
+    tier.groupOf('westus3');
+    tier.groupOf('eastus');
+    const created = tier.resourceGroups;
+    expect(Object.entries(created).map(([region, group]) => [region, group.node.path])).toEqual([['eastus', 'test/Probe/eastus/ResourceGroup'], ['westus3', 'test/Probe/westus3/ResourceGroup']]);
+    expect(groups(tier)).toEqual([created.eastus, created.westus3]);
+    // Changing the copy changes nothing of the construct's.
+    delete (created as Record<string, unknown>).eastus;
+    expect(Object.keys(tier.resourceGroups)).toEqual(['eastus', 'westus3']);
   });
 
   test('with createResourceGroups a region\'s group is created once, on first use, named as given or generated', () => {
