@@ -58,6 +58,9 @@ describe('Regions lookups', () => {
   test('a value that is not a string lists the catalog', () => {
     expect(refusal(3)).toEqual(['platform', 'regions[0]', 3, NOT_IN_CATALOG, CATALOG]);
     expect(refusal(undefined)).toEqual(['platform', 'regions[0]', undefined, NOT_IN_CATALOG, CATALOG]);
+    // A number token is no region name either (only a string token gets the token message).
+    const token = Lazy.numberValue({ produce: () => 3 });
+    expect(refusal(token)).toEqual(['platform', 'regions[0]', token, NOT_IN_CATALOG, CATALOG]);
   });
 
   test('a token is refused: the region decides stacks, names, zones and pairs at synth time', () => {
