@@ -16,6 +16,11 @@
  * mutant and covering tests are unchanged), then merges the run's files back into it, and prints the mutation score
  * per directory of lib/ for both tiers (also written to reports/mutation/scores.md).
  *
+ * `--tests <globs>` (unit tier only; comma-separated, relative to the repository) runs only those unit test files for
+ * every mutant, e.g. `--tests '__tests__/unit/core-region-data*.test.ts'`. A mutant the subset detects the whole unit
+ * tier detects too, so the score stays a lower bound; it makes modules whose mutants are mostly static (data tables,
+ * schemas evaluated at load time, which Stryker runs against every related test file) affordable.
+ *
  * Other options go to Stryker (e.g. --concurrency 1).
  *
  * `--scores` prints the tables of the committed reports without running Stryker.
@@ -33,8 +38,14 @@ const full = args.includes('--full');
 // Other options go to Stryker as they are, e.g. --concurrency 1 (the value follows its option).
 const strykerArgs = [];
 const paths = [];
+const tests = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--full' || args[i] === '--scores') continue;
+  if (args[i] === '--tests') {
+    if (!args[i + 1] || args[i + 1].startsWith('--')) throw new Error('npm run mutate: --tests needs a comma-separated list of test file globs');
+    tests.push(...args[++i].split(',').filter(Boolean));
+    continue;
+  }
   if (args[i].startsWith('--')) strykerArgs.push(args[i], ...(args[i + 1] && !args[i + 1].startsWith('--') && !args[i].includes('=') ? [args[++i]] : []));
   else paths.push(args[i]);
 }
@@ -55,7 +66,17 @@ mkdirSync(join(root, '.stryker-tmp'), { recursive: true });
 if (!scoresOnly) {
   if (existsSync(committed)) copyFileSync(committed, working);
   // The unit tier runs stryker.unit.config.json: the same settings with jest limited to __tests__/unit/.
-  const config = full ? 'stryker.config.json' : 'stryker.unit.config.json';
+  let config = full ? 'stryker.config.json' : 'stryker.unit.config.json';
+  if (tests.length) {
+    if (full) throw new Error('npm run mutate: --tests narrows the unit tier; the full tier runs every test file');
+    for (const glob of tests) {
+      if (!glob.replace(/^\.\//, '').startsWith('__tests__/unit/')) throw new Error(`npm run mutate: --tests ${glob} is not under __tests__/unit/`);
+    }
+    const unit = JSON.parse(readFileSync(join(root, config), 'utf8'));
+    unit.jest.config.testMatch = tests.map((glob) => `<rootDir>/${glob.replace(/^\.\//, '')}`);
+    config = relative(root, join(root, '.stryker-tmp', 'stryker.tests.config.json'));
+    writeFileSync(join(root, config), `${JSON.stringify(unit, null, 2)}\n`);
+  }
   const run = spawnSync('npx', ['stryker', 'run', config, '--mutate', globs.join(','), '--incrementalFile', relative(root, working), ...strykerArgs], {
     cwd: root,
     stdio: 'inherit',

@@ -57,12 +57,12 @@ describe('checkMaintenanceWindow', () => {
     }
   });
 
-  test('UTC offsets with a sign and hours up to 14 pass; a missing sign, hours past 14 or text around the offset are refused', () => {
-    for (const utcOffset of ['+00:00', '-00:30', '+05:45', '-09:00', '+10:00', '-12:00', '+14:00']) expect(check({ utcOffset }).checked.utcOffset).toBe(utcOffset);
-    for (const utcOffset of ['09:00', '+9:00', '+15:00', '-19:00', '+24:00', 'UTC+09:00', '+09:000', '+09:60']) {
+  test('UTC offsets from -12:00 to +14:00 pass; a missing sign, an offset outside that range or text around it are refused', () => {
+    for (const utcOffset of ['+00:00', '-00:30', '+05:45', '-09:00', '+10:00', '+13:59', '-11:59', '-12:00', '+14:00']) expect(check({ utcOffset }).checked.utcOffset).toBe(utcOffset);
+    for (const utcOffset of ['09:00', '+9:00', '+14:01', '+14:59', '-12:01', '-12:30', '-13:00', '+15:00', '-19:00', '+24:00', 'UTC+09:00', '+09:000', '+09:60']) {
       const { checked, errors } = check({ utcOffset });
       expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatchObject({ prop: 'maintenanceWindow.utcOffset', value: utcOffset, problem: 'not a UTC offset', fix: "write it like '+09:00' or '-05:00'" });
+      expect(errors[0]).toMatchObject({ prop: 'maintenanceWindow.utcOffset', value: utcOffset, problem: 'not a UTC offset (-12:00 to +14:00)', fix: "write it like '+09:00' or '-05:00'" });
       expect(checked.utcOffset).toBe('+00:00');
     }
   });

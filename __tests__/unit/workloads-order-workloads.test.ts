@@ -377,6 +377,15 @@ describe('OrderWorkloads releases', () => {
     ]]);
   });
 
+  test('a refused image is reported once: the rollout does not compare its colours or canary with a placeholder', () => {
+    const blueGreen = Rollout.blueGreen({ live: 'green', blueImage: 'c.io/tracking:1', greenImage: 'c.io/tracking:2' });
+    expect(props({ tracking: { image: 'c.io/tracking:latest', rollout: blueGreen } })).toEqual(['tracking.image']);
+    // A pinned image that is neither colour is still refused under blue-green.
+    expect(props({ tracking: { image: 'c.io/tracking:3', rollout: blueGreen } })).toEqual(['tracking.image']);
+    expect(problems({ tracking: { image: 'c.io/tracking:3', rollout: blueGreen } })[0][2]).toMatch(/colours' images run/);
+    expect(props(order({ image: 'c.io/order', rollout: Rollout.canary({ canaryImage: 'c.io/order:2', percent: 10 }) }))).toEqual(['order.image']);
+  });
+
   test('a rollout is checked against the service\'s checked sizes', () => {
     expect(problems(order({ maxReplicas: 5, rollout: Rollout.canary({ canaryImage: 'c.io/order:2', percent: 10 }) })).map(([prop, value]) => [prop, value])).toEqual([['order.rollout.percent', 10]]);
     expect(problems(order({ minReplicas: 9, rollout: Rollout.canary({ canaryImage: 'c.io/order:2', percent: 50 }) })).map(([prop, value]) => [prop, value])).toEqual([]);
@@ -602,6 +611,7 @@ describe('OrderWorkloads region, role and wiring checks', () => {
     ['identities of another namespace', { namespace: 'shop' }, ['identities.namespace', 'orders', "the identities trust service accounts in namespace 'orders', but the workloads run in 'shop': Entra ID would refuse every token exchange", 'give WorkloadIdentities and OrderWorkloads the same namespace']],
     ['a private-endpoint range that is not a CIDR', { privateEndpointsCidr: '10.100.4.0/33' }, ['privateEndpointsCidr', '10.100.4.0/33', 'not an IPv4 CIDR', "pass the stamp's private-endpoint subnet, e.g. '10.100.4.0/24'"]],
     ['a DNS label of an internal service', { publicServices: ['tracking'], publicDnsLabels: { order: 'shop-order' } }, ['publicDnsLabels.order', 'shop-order', 'only public services get a DNS label, so the setting would be ignored', "list 'order' in publicServices, or drop the label"]],
+    ['a DNS label keyed by something that is not a service', { publicServices: ['order'], publicDnsLabels: { orders: 'shop-order' } as never }, ['publicDnsLabels.orders', 'shop-order', "'orders' is not a service, so the label would label nothing", "key the label by a service ('order', 'tracking')"]],
     ['a DNS label that is not one', { publicServices: ['order'], publicDnsLabels: { order: 'Shop' } }, ['publicDnsLabels.order', 'Shop', 'not a DNS label (lower-case letters, digits and hyphens, starting with a letter, at most 63)', "use e.g. 'contoso-order-api'"]],
     ['a config key that is not an environment variable name', { config: { order: { '1X': 'v' }, tracking: {} } }, ['config.order.1X', '1X', 'not an environment variable name', 'use letters, digits and underscores, not starting with a digit']],
     ['a config key the workloads set', { config: { order: {}, tracking: { REGION_ROLE: 'x' } } }, ['config.tracking.REGION_ROLE', 'x', "REGION_ROLE is set from the workloads' own region and role, and this would override it", 'drop REGION_ROLE from the config']],

@@ -23,7 +23,7 @@ export interface MaintenanceWindow {
    * @default - 4 for AKS, 1 for PostgreSQL
    */
   readonly durationHours?: number;
-  /** UTC offset of `dayOfWeek` and `startTime`, `+HH:MM` or `-HH:MM`. @default '+00:00' */
+  /** UTC offset of `dayOfWeek` and `startTime`, `+HH:MM` or `-HH:MM`, from -12:00 to +14:00. @default '+00:00' */
   readonly utcOffset?: string;
 }
 
@@ -48,7 +48,8 @@ export interface MaintenanceWindowLengths {
 export type CheckedMaintenanceWindow = Required<MaintenanceWindow>;
 
 const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
+/** Offsets in use, -12:00 to +14:00 (Baker Island to Kiribati's Line Islands), with minutes (e.g. +05:45). */
+const UTC_OFFSET = /^(\+(0\d|1[0-3]):[0-5]\d|\+14:00|-(0\d|1[01]):[0-5]\d|-12:00)$/;
 
 /**
  * Checks a maintenance window (its shape is checked with the props): the day, a 24-hour `HH:MM` start, a length the
@@ -67,7 +68,7 @@ export function checkMaintenanceWindow(checks: Checks, prop: string, window: Mai
   } else {
     durationHours = checks.integer(`${prop}.durationHours`, hours, lengths.minHours, lengths.maxHours, lengths.why, lengths.defaultHours);
   }
-  const utcOffset = checks.run('+00:00', () => checkFormat(checks.scope, `${prop}.utcOffset`, given.utcOffset ?? '+00:00', UTC_OFFSET, 'not a UTC offset', "write it like '+09:00' or '-05:00'"));
+  const utcOffset = checks.run('+00:00', () => checkFormat(checks.scope, `${prop}.utcOffset`, given.utcOffset ?? '+00:00', UTC_OFFSET, 'not a UTC offset (-12:00 to +14:00)', "write it like '+09:00' or '-05:00'"));
   return { dayOfWeek, startTime, durationHours, utcOffset };
 }
 

@@ -155,7 +155,9 @@ export class OrderWorkloads extends Construct {
     checks.run(undefined, () => checkFormat(this, 'privateEndpointsCidr', props.privateEndpointsCidr, IPV4_CIDR, 'not an IPv4 CIDR', "pass the stamp's private-endpoint subnet, e.g. '10.100.4.0/24'"));
     const publicServices = [...new Set(props.publicServices ?? [])];
     for (const [key, label] of Object.entries(props.publicDnsLabels ?? {})) {
-      if (!publicServices.includes(key as ServiceKey)) {
+      if (!PLATFORM_SERVICES.some((spec) => spec.key === key)) {
+        checks.fail({ prop: `publicDnsLabels.${key}`, value: label, problem: `'${key}' is not a service, so the label would label nothing`, fix: `key the label by a service (${PLATFORM_SERVICES.map((spec) => `'${spec.key}'`).join(', ')})` });
+      } else if (!publicServices.includes(key as ServiceKey)) {
         checks.fail({ prop: `publicDnsLabels.${key}`, value: label, problem: 'only public services get a DNS label, so the setting would be ignored', fix: `list '${key}' in publicServices, or drop the label` });
       } else {
         checks.run(undefined, () => checkFormat(this, `publicDnsLabels.${key}`, label, DNS_LABEL, 'not a DNS label (lower-case letters, digits and hyphens, starting with a letter, at most 63)', "use e.g. 'contoso-order-api'"));
@@ -190,7 +192,9 @@ export class OrderWorkloads extends Construct {
     const preStop = checks.integer(`${prop}.preStopSeconds`, o.preStopSeconds ?? 15, 0, 120, 'seconds', 15);
     const grace = checks.integer(`${prop}.terminationGracePeriodSeconds`, o.terminationGracePeriodSeconds ?? 45, preStop + 1, 600, 'longer than the preStop pause, so requests can finish after SIGTERM', Math.max(45, preStop + 1));
     const rollout = o.rollout ?? Rollout.rolling();
-    checks.run(undefined, () => rollout.validate({ scope: this, prop: `${prop}.rollout`, image, minReplicas, maxReplicas, checkImage: (p, i) => this.checkImage(p, i) }));
+    // A refused image is reported already; the rollout does not compare the colours or the canary with its placeholder.
+    const checkedImage = checks.failed(`${prop}.image`) ? undefined : image;
+    checks.run(undefined, () => rollout.validate({ scope: this, prop: `${prop}.rollout`, image: checkedImage, minReplicas, maxReplicas, checkImage: (p, i) => this.checkImage(p, i) }));
     return { image, minReplicas, maxReplicas, cpuTarget, memoryTarget, resources, port, probes, uid, preStop, grace, rollout };
   }
 

@@ -47,8 +47,8 @@ export interface RolloutCheck {
   readonly scope: IConstruct;
   /** The rollout's prop path, e.g. `order.rollout`. */
   readonly prop: string;
-  /** The service's image (checked). */
-  readonly image: string;
+  /** The service's image (checked), or `undefined` when it was refused (its error is reported already). */
+  readonly image: string | undefined;
   readonly minReplicas: number;
   readonly maxReplicas: number;
   /** Checks an image reference the way the service's own image is checked, throwing a `ValidationError` naming `prop`. */
@@ -137,7 +137,7 @@ class BlueGreenRelease implements ReleaseStrategy {
     if (blue && blue === green) {
       checks.fail({ prop: `${prop}.${bg.live === 'blue' ? 'greenImage' : 'blueImage'}`, value: blue, problem: 'both colours run the same image, so there is no previous version to roll back to', fix: 'keep the previous image on the idle colour' });
     }
-    if (blue && green && image !== blue && image !== green && !Token.isUnresolved(image)) {
+    if (image !== undefined && blue && green && image !== blue && image !== green && !Token.isUnresolved(image)) {
       checks.fail({ prop: prop.replace(/\.rollout$/, '.image'), value: image, problem: `under blue-green the colours' images run (${blue}, ${green}), so this image would be ignored`, fix: `set image to the live colour's image (${bg.live === 'blue' ? blue : green})` });
     }
     if (bg.idleReplicas !== undefined) checks.integer(`${prop}.idleReplicas`, bg.idleReplicas, 1, c.maxReplicas, `the idle colour runs at least one pod and at most maxReplicas (${c.maxReplicas}); keep it at maxReplicas for a flip`);
