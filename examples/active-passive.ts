@@ -3,6 +3,19 @@
  * everything; the passive region keeps a warm stamp and a cross-region read replica behind a virtual endpoint,
  * promoted when the active region is lost.
  *
+ * Choose it when the second region exists only for disaster recovery: it serves nothing in normal times and takes
+ * over when the active region is lost, at lower cost than a second serving region.
+ *
+ * What it costs: two regions, one serving. Per region an AKS cluster (Standard tier, pools over zones 1-3; the passive
+ * one runs one replica per service), a Key Vault and an Event Grid topic; a PostgreSQL flexible server (General
+ * Purpose GP_Standard_D4ds_v5, zone-redundant HA) with a read replica in the passive region behind a virtual endpoint;
+ * one Cosmos DB account in both regions; dead-letter storage per region; one Front Door Premium profile with WAF.
+ *
+ * What fails over how: Front Door sends everything to the active region and switches to the passive one when the
+ * active region's probes fail; the passive stamp scales out from its warm minimum; the replica is promoted (a manual
+ * step, the README's runbook) and the virtual endpoint follows it; Cosmos DB fails over by service-managed failover.
+ * The README's pattern table has the details.
+ *
  * Copy it as `main.ts` into your cdktf project and import from 'cdktf-order-platform' instead of '../lib': run as
  * the app, it synthesizes this platform on its own; or call `activePassive(app)`. Stacks: `active-passive-data`, `active-passive-eastus2`, `active-passive-centralus`,
  * their `-apps` stacks and `active-passive-edge`.

@@ -2,6 +2,19 @@
  * Primary/secondary across West US 3 and East US (the classic two-region ordering scenario): the primary writes; the secondary serves
  * reads from a readable geo-replica and takes over writes when the auto-failover group fails over.
  *
+ * Choose it when a region loss must not stop orders for longer than the failover takes, and a second region that
+ * serves reads in normal times is worth paying for.
+ *
+ * What it costs: two full regions, both serving. Per region an AKS cluster (Standard tier, pools over zones 1-3), a Key
+ * Vault and a Service Bus Premium namespace (the secondary's paired through the geo-DR alias); Azure SQL servers in both
+ * regions with a zone-redundant General Purpose database and its readable geo-secondary in an auto-failover group;
+ * one Cosmos DB account in both regions; one Front Door Premium profile with WAF.
+ *
+ * What fails over how: Front Door stops sending to a region whose health probes fail; the failover group moves the
+ * read-write listener to the secondary after 60 minutes of primary outage (the grace period; 'Manual' leaves it to
+ * you); Cosmos DB fails over by service-managed failover; a person (or a runbook) fails the Service Bus alias over to
+ * the secondary (metadata only: messages in the lost namespace stay there). The README's pattern table has the details.
+ *
  * Copy it as `main.ts` into your cdktf project and import from 'cdktf-order-platform' instead of '../lib': run as
  * the app, it synthesizes this platform on its own; or call `primarySecondary(app)`. Stacks: `primary-secondary-data`, `primary-secondary-westus3`,
  * `primary-secondary-eastus`, their `-apps` stacks and `primary-secondary-edge`.

@@ -1,6 +1,18 @@
 /**
  * Zone-redundant platform in one region: every component spread over availability zones 1-3.
  *
+ * Choose it when one region is enough for your users and your recovery objectives accept waiting for a lost region
+ * to return (or restoring elsewhere from geo-redundant backups), but the loss of a datacenter (zone) must not stop
+ * orders.
+ *
+ * What it costs: one region. An AKS cluster (Standard tier, system and user pools over zones 1-3), a Key Vault, a
+ * zone-redundant Azure SQL database (General Purpose, GP_Gen5_2), a Cosmos DB account, a Service Bus Premium namespace
+ * (1 messaging unit) and one Front Door Premium profile with WAF.
+ *
+ * What fails over how: zone loss is absorbed inside the region (the node pools and pods spread over the zones, the
+ * zone-redundant database, Cosmos DB account and namespace keep serving). Region loss stops the platform until the
+ * region returns; backups are geo-redundant (West US 3's pair is East US). The README's pattern table has the details.
+ *
  * Copy it as `main.ts` into your cdktf project and import from 'cdktf-order-platform' instead of '../lib': run as
  * the app, it synthesizes this platform on its own; or call `zoneRedundant(app)` from your main program. Stacks: `zone-redundant-data`, `zone-redundant-westus3`,
  * `zone-redundant-westus3-apps`, `zone-redundant-edge`.

@@ -16,18 +16,25 @@ export type Resource = Record<string, any>;
 export interface ExampleFacts {
   readonly prefix: string;
   /** `RedundancyPattern` kind. */
-  readonly pattern: 'zoneRedundant' | 'primarySecondary' | 'activePassive';
+  readonly pattern: 'zoneRedundant' | 'primarySecondary' | 'activePassive' | 'activeActive' | 'regionPinned';
   /** First = primary. Every region here has availability zones and a paired region inside its geography. */
   readonly regions: readonly string[];
   /** The example's `tags` prop. */
   readonly tags: Readonly<Record<string, string>>;
   /** `kubernetes.adminGroupObjectIds`. */
   readonly adminGroups: readonly string[];
+  /** `entry.geoRouting.countries` when the example rejects unmapped countries (`rejectUnmappedCountries`). */
+  readonly rejectedOutside?: Readonly<Record<string, readonly string[]>>;
 }
 
 export const EXAMPLE_FACTS: Readonly<Record<string, ExampleFacts>> = {
+  'active-active': { prefix: 'ordaa', pattern: 'activeActive', regions: ['westus3', 'eastus2', 'centralus'], tags: { environment: 'example', 'cost-center': 'orders' }, adminGroups: ['00000000-0000-0000-0000-000000000000'] },
   'active-passive': { prefix: 'ordap', pattern: 'activePassive', regions: ['eastus2', 'centralus'], tags: { environment: 'example', 'cost-center': 'orders' }, adminGroups: ['00000000-0000-0000-0000-000000000000'] },
   'primary-secondary': { prefix: 'ordps', pattern: 'primarySecondary', regions: ['westus3', 'eastus'], tags: { environment: 'example', 'cost-center': 'orders' }, adminGroups: ['00000000-0000-0000-0000-000000000000'] },
+  'region-pinned': {
+    prefix: 'ordrp', pattern: 'regionPinned', regions: ['westeurope', 'eastus2'], tags: { environment: 'example', 'cost-center': 'orders' }, adminGroups: ['00000000-0000-0000-0000-000000000000'],
+    rejectedOutside: { westeurope: ['AT', 'BE', 'DE', 'DK', 'ES', 'FI', 'FR', 'IE', 'IT', 'NL', 'NO', 'PL', 'PT', 'SE'], eastus2: ['US', 'CA'] },
+  },
   'zone-redundant': { prefix: 'ordzr', pattern: 'zoneRedundant', regions: ['westus3'], tags: { environment: 'example', 'cost-center': 'orders' }, adminGroups: ['00000000-0000-0000-0000-000000000000'] },
 };
 
@@ -141,10 +148,19 @@ function subnetCidr(ctx: Ctx, subnetName: string): string {
   return subnets[0].address_prefixes[0];
 }
 
+/** The region a data-tier address is built for (`OrderDatabase_<region>_...`, `TrackingStore_<region>_...`). */
+function addressRegion(ctx: Ctx): string {
+  const found = ctx.facts.regions.filter((region) => ctx.address.includes(`_${region}_`));
+  if (found.length !== 1) throw new Error(`${ctx.address}: expected one region of ${ctx.facts.regions.join(', ')} in the address`);
+  return found[0];
+}
+/** The cell a data-tier resource belongs to: under regionPinned its own region, else the pattern's first (home) region. */
+const cellHome = (ctx: Ctx): string => (ctx.facts.pattern === 'regionPinned' ? addressRegion(ctx) : ctx.facts.regions[0]);
+
 const isPrimaryPostgres = (r: Resource): boolean => r.create_mode === undefined;
 const isReplicaPostgres = (r: Resource): boolean => r.create_mode === 'Replica';
 const isServiceNetworkPolicy = (r: Resource): boolean => r.metadata.name !== 'default-deny';
-const per = (zr: number, ps: number, ap: number): Record<string, number> => ({ 'zone-redundant': zr, 'primary-secondary': ps, 'active-passive': ap });
+const per = (zr: number, ps: number, ap: number, aa: number, rp: number): Record<string, number> => ({ 'zone-redundant': zr, 'primary-secondary': ps, 'active-passive': ap, 'active-active': aa, 'region-pinned': rp });
 const perRegion = (times = 1): Record<string, number> => Object.fromEntries(Object.keys(EXAMPLE_FACTS).map((id) => [id, STAMP_TYPES_PER_REGION(id) * times]));
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -152,52 +168,52 @@ const perRegion = (times = 1): Record<string, number> => Object.fromEntries(Obje
 
 /** Stateful types: `lifecycle.prevent_destroy` (RemovalPolicy.RETAIN, the default: lib/core/lifecycle.ts `protect`). */
 const RETAINED: readonly [string, Record<string, number>][] = [
-  ['azurerm_mssql_server', per(1, 2, 0)],
-  ['azurerm_mssql_database', per(1, 2, 0)],
-  ['azurerm_postgresql_flexible_server', per(0, 0, 2)],
-  ['azurerm_postgresql_flexible_server_database', per(0, 0, 1)],
-  ['azurerm_cosmosdb_account', per(1, 1, 1)],
-  ['azurerm_cosmosdb_sql_database', per(1, 1, 1)],
-  ['azurerm_cosmosdb_sql_container', per(2, 2, 2)],
-  ['azurerm_servicebus_namespace', per(1, 2, 0)],
-  ['azurerm_servicebus_namespace_disaster_recovery_config', per(0, 1, 0)],
-  ['azurerm_servicebus_topic', per(1, 1, 0)],
-  ['azurerm_servicebus_subscription', per(1, 1, 0)],
+  ['azurerm_mssql_server', per(1, 2, 0, 3, 0)],
+  ['azurerm_mssql_database', per(1, 2, 0, 9, 0)],
+  ['azurerm_postgresql_flexible_server', per(0, 0, 2, 0, 2)],
+  ['azurerm_postgresql_flexible_server_database', per(0, 0, 1, 0, 2)],
+  ['azurerm_cosmosdb_account', per(1, 1, 1, 1, 2)],
+  ['azurerm_cosmosdb_sql_database', per(1, 1, 1, 1, 2)],
+  ['azurerm_cosmosdb_sql_container', per(2, 2, 2, 2, 4)],
+  ['azurerm_servicebus_namespace', per(1, 2, 0, 6, 2)],
+  ['azurerm_servicebus_namespace_disaster_recovery_config', per(0, 1, 0, 3, 0)],
+  ['azurerm_servicebus_topic', per(1, 1, 0, 3, 2)],
+  ['azurerm_servicebus_subscription', per(1, 1, 0, 3, 2)],
   ['azurerm_key_vault', perRegion()],
   ['azurerm_log_analytics_workspace', perRegion()],
-  ['azurerm_storage_account', per(0, 0, 2)],
+  ['azurerm_storage_account', per(0, 0, 2, 0, 0)],
 ];
 
 /** Library tags on every tagged azurerm resource (lib/core/tags.ts `mergeTags`, merged over the example's `tags`). */
 const LIBRARY_TAGS = (ctx: Ctx): Record<string, string> => ({ ...ctx.facts.tags, 'managed-by': 'cdktf-order-platform', platform: ctx.id, pattern: ctx.facts.pattern });
 
-/** Every type that carries the platform's tags, with its count per example (zone-redundant, primary-secondary, active-passive). */
-const TAGGED: Record<string, [number, number, number]> = {
-  azurerm_resource_group: [3, 5, 5],
-  azurerm_virtual_network: [1, 2, 2],
-  azurerm_network_security_group: [3, 6, 6],
-  azurerm_private_endpoint: [4, 12, 12],
-  azurerm_private_dns_zone: [4, 8, 8],
-  azurerm_private_dns_zone_virtual_network_link: [4, 8, 8],
-  azurerm_kubernetes_cluster: [1, 2, 2],
-  azurerm_kubernetes_cluster_node_pool: [1, 2, 2],
-  azurerm_key_vault: [1, 2, 2],
-  azurerm_monitor_data_collection_rule: [1, 2, 2],
-  azurerm_log_analytics_workspace: [1, 2, 2],
-  azurerm_application_insights: [1, 2, 2],
-  azurerm_mssql_server: [1, 2, 0],
-  azurerm_mssql_database: [1, 2, 0],
-  azurerm_mssql_failover_group: [0, 1, 0],
-  azurerm_postgresql_flexible_server: [0, 0, 2],
-  azurerm_cosmosdb_account: [1, 1, 1],
-  azurerm_servicebus_namespace: [1, 2, 0],
-  azurerm_eventgrid_topic: [0, 0, 2],
-  azurerm_storage_account: [0, 0, 2],
-  azurerm_cdn_frontdoor_profile: [1, 1, 1],
-  azurerm_cdn_frontdoor_endpoint: [1, 1, 1],
-  azurerm_cdn_frontdoor_firewall_policy: [1, 1, 1],
+/** Every type that carries the platform's tags, with its count per example (zone-redundant, primary-secondary, active-passive, active-active, region-pinned). */
+const TAGGED: Record<string, [number, number, number, number, number]> = {
+  azurerm_resource_group: [3, 5, 5, 7, 5],
+  azurerm_virtual_network: [1, 2, 2, 3, 2],
+  azurerm_network_security_group: [3, 6, 6, 9, 6],
+  azurerm_private_endpoint: [4, 12, 12, 33, 8],
+  azurerm_private_dns_zone: [4, 8, 8, 12, 8],
+  azurerm_private_dns_zone_virtual_network_link: [4, 8, 8, 12, 8],
+  azurerm_kubernetes_cluster: [1, 2, 2, 3, 2],
+  azurerm_kubernetes_cluster_node_pool: [1, 2, 2, 3, 2],
+  azurerm_key_vault: [1, 2, 2, 3, 2],
+  azurerm_monitor_data_collection_rule: [1, 2, 2, 3, 2],
+  azurerm_log_analytics_workspace: [1, 2, 2, 3, 2],
+  azurerm_application_insights: [1, 2, 2, 3, 2],
+  azurerm_mssql_server: [1, 2, 0, 3, 0],
+  azurerm_mssql_database: [1, 2, 0, 9, 0],
+  azurerm_mssql_failover_group: [0, 1, 0, 3, 0],
+  azurerm_postgresql_flexible_server: [0, 0, 2, 0, 2],
+  azurerm_cosmosdb_account: [1, 1, 1, 1, 2],
+  azurerm_servicebus_namespace: [1, 2, 0, 6, 2],
+  azurerm_eventgrid_topic: [0, 0, 2, 0, 0],
+  azurerm_storage_account: [0, 0, 2, 0, 0],
+  azurerm_cdn_frontdoor_profile: [1, 1, 1, 1, 1],
+  azurerm_cdn_frontdoor_endpoint: [1, 1, 1, 1, 1],
+  azurerm_cdn_frontdoor_firewall_policy: [1, 1, 1, 1, 1],
   // The cluster's identity (workload identities: below).
-  azurerm_user_assigned_identity: [1, 2, 2],
+  azurerm_user_assigned_identity: [1, 2, 2, 3, 2],
 };
 
 
@@ -206,7 +222,7 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'storage account: Entra ID only (shared keys off, OAuth by default), HTTPS only, TLS 1.2, no public blobs',
     type: 'azurerm_storage_account',
-    count: per(0, 0, 2),
+    count: per(0, 0, 2, 0, 0),
     expected: () => ({
       shared_access_key_enabled: false,
       default_to_oauth_authentication: true,
@@ -220,7 +236,7 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'storage account: public network access denied by a closed firewall (default Deny, only the trusted-services bypass, no IP or VNet rules)',
     type: 'azurerm_storage_account',
-    count: per(0, 0, 2),
+    count: per(0, 0, 2, 0, 0),
     expected: () => ({
       // Left unset (Enabled) on purpose: Event Grid writes dead letters as a trusted Azure service, through the
       // firewall's AzureServices bypass; the firewall itself admits no network (lib/events/event-bus.ts).
@@ -231,7 +247,7 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'dead-letter storage: zone-redundant (ZRS), blob and container soft delete 30 days, private container',
     type: 'azurerm_storage_account',
-    count: per(0, 0, 2),
+    count: per(0, 0, 2, 0, 0),
     expected: () => ({
       account_replication_type: 'ZRS',
       account_kind: 'StorageV2',
@@ -241,14 +257,14 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'dead-letter container: private access',
     type: 'azurerm_storage_container',
-    count: per(0, 0, 2),
+    count: per(0, 0, 2, 0, 0),
     expected: () => ({ container_access_type: 'private' }),
   },
   // --- Cosmos DB (lib/tracking/tracking-store.ts) ----------------------------------------------------------------
   {
     name: 'Cosmos DB account: public network access off, no Azure-services ACL bypass, key auth off, TLS 1.2',
     type: 'azurerm_cosmosdb_account',
-    count: per(1, 1, 1),
+    count: per(1, 1, 1, 1, 2),
     expected: () => ({
       public_network_access_enabled: false,
       network_acl_bypass_for_azure_services: false,
@@ -258,23 +274,29 @@ export const INVARIANTS: readonly Invariant[] = [
     }),
   },
   {
-    name: 'Cosmos DB account: zone-redundant in every region of the pattern (failover priority in region order), continuous 7-day backup, single write region, service-managed failover when multi-region',
+    name: 'Cosmos DB account: zone-redundant in every region of its cell (failover priority in region order); one write region, continuous 7-day backup and service-managed failover when multi-region, except activeActive: every region writes, periodic geo-redundant backup',
     type: 'azurerm_cosmosdb_account',
-    count: per(1, 1, 1),
-    expected: (_r, ctx) => ({
-      location: ctx.facts.regions[0],
-      geo_location: ctx.facts.regions.map((location, i) => ({ location, failover_priority: i, zone_redundant: true })),
-      backup: { type: 'Continuous', tier: 'Continuous7Days' },
-      multiple_write_locations_enabled: false,
-      automatic_failover_enabled: ctx.facts.regions.length > 1,
-      'consistency_policy.consistency_level': 'Session',
-    }),
+    count: per(1, 1, 1, 1, 2),
+    // lib/tracking/tracking-store.ts: multi-region writes under activeActive, which this library backs up periodically
+    // (continuous backup with multi-region writes is documented inconsistently); one account per cell under regionPinned.
+    expected: (_r, ctx) => {
+      const multiWrite = ctx.facts.pattern === 'activeActive';
+      const regions = ctx.facts.pattern === 'regionPinned' ? [addressRegion(ctx)] : ctx.facts.regions;
+      return {
+        location: regions[0],
+        geo_location: regions.map((location, i) => ({ location, failover_priority: i, zone_redundant: true })),
+        backup: multiWrite ? { type: 'Periodic', interval_in_minutes: 240, retention_in_hours: 8, storage_redundancy: 'Geo' } : { type: 'Continuous', tier: 'Continuous7Days' },
+        multiple_write_locations_enabled: multiWrite,
+        automatic_failover_enabled: regions.length > 1 && !multiWrite,
+        'consistency_policy.consistency_level': 'Session',
+      };
+    },
   },
   // --- Azure SQL (lib/database/sql.ts) -----------------------------------------------------------------------------
   {
     name: 'SQL server: Entra ID authentication only, public network access off, TLS 1.2',
     type: 'azurerm_mssql_server',
-    count: per(1, 2, 0),
+    count: per(1, 2, 0, 3, 0),
     expected: () => ({
       'azuread_administrator.azuread_authentication_only': true,
       public_network_access_enabled: false,
@@ -285,7 +307,7 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'SQL server: security alert policy enabled and audit records to Log Analytics',
     type: 'azurerm_mssql_server',
-    count: per(1, 2, 0),
+    count: per(1, 2, 0, 3, 0),
     violations: (r, ctx) => {
       const json = ctx.stacks[ctx.stack];
       const ref = `\${${ctx.address}.`;
@@ -297,7 +319,7 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'SQL database (primary and geo-secondary): zone-redundant where its region has zones, 14-day point-in-time restore every 12 h, long-term retention, geo-redundant backups',
     type: 'azurerm_mssql_database',
-    count: per(1, 2, 0),
+    count: per(1, 2, 0, 9, 0),
     expected: () => ({
       zone_redundant: true,
       short_term_retention_policy: { retention_days: 14, backup_interval_in_hours: 12 },
@@ -307,16 +329,20 @@ export const INVARIANTS: readonly Invariant[] = [
     }),
   },
   {
-    name: 'SQL database: collation left at Azure\'s default (SQL_Latin1_General_CP1_CI_AS); setting one replaces the database',
+    name: 'SQL database: collation left at Azure\'s default (SQL_Latin1_General_CP1_CI_AS); setting one replaces the database; named orders (activeActive: orders-<cell home>, as every server holds every cell)',
     type: 'azurerm_mssql_database',
-    count: per(1, 2, 0),
-    expected: () => ({ collation: undefined, name: 'orders' }),
+    count: per(1, 2, 0, 9, 0),
+    expected: (_r, ctx) => {
+      // activeActive: `<server region>_Database` is the region's own cell, `<server region>_Replica-<home>` a copy of <home>'s.
+      const home = /_Replica-([a-z0-9]+)_/.exec(ctx.address)?.[1] ?? addressRegion(ctx);
+      return { collation: undefined, name: ctx.facts.pattern === 'activeActive' ? `orders-${home}` : 'orders' };
+    },
   },
   // --- PostgreSQL (lib/database/postgresql.ts) -------------------------------------------------------------------
   {
     name: 'PostgreSQL server (primary and every replica): Entra ID only, password login off, public network access off',
     type: 'azurerm_postgresql_flexible_server',
-    count: per(0, 0, 2),
+    count: per(0, 0, 2, 0, 2),
     expected: () => ({
       'authentication.active_directory_auth_enabled': true,
       'authentication.password_auth_enabled': false,
@@ -327,7 +353,7 @@ export const INVARIANTS: readonly Invariant[] = [
     name: 'PostgreSQL read replica: password login off too, a replica of the primary in the same stack',
     type: 'azurerm_postgresql_flexible_server',
     select: isReplicaPostgres,
-    count: per(0, 0, 1),
+    count: per(0, 0, 1, 0, 0),
     expected: (_r, ctx) => {
       const primaries = Object.entries(ctx.stacks[ctx.stack].resource.azurerm_postgresql_flexible_server ?? {}).filter(([, s]) => isPrimaryPostgres(s));
       return {
@@ -342,9 +368,9 @@ export const INVARIANTS: readonly Invariant[] = [
     name: 'PostgreSQL primary: zone-redundant HA (standby in another zone), geo-redundant backups (the region\'s pair is in its geography), 14 days',
     type: 'azurerm_postgresql_flexible_server',
     select: isPrimaryPostgres,
-    count: per(0, 0, 1),
+    count: per(0, 0, 1, 0, 2),
     expected: (_r, ctx) => ({
-      location: ctx.facts.regions[0],
+      location: cellHome(ctx),
       zone: '1',
       high_availability: { mode: 'ZoneRedundant', standby_availability_zone: '2' },
       geo_redundant_backup_enabled: true,
@@ -354,9 +380,10 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'PostgreSQL server names: <prefix>-psql-<region>-<hash>, replicas <prefix>-psql-<region>-of-<home>-<hash> (the names contract pins each)',
     type: 'azurerm_postgresql_flexible_server',
-    count: per(0, 0, 2),
+    count: per(0, 0, 2, 0, 2),
     violations: (r, ctx) => {
-      const [home, replica] = ctx.facts.regions;
+      const home = cellHome(ctx);
+      const replica = ctx.facts.regions[1];
       const pattern = isReplicaPostgres(r) ? new RegExp(`^${ctx.facts.prefix}-psql-${replica}-of-${home}-[0-9a-f]{6}$`) : new RegExp(`^${ctx.facts.prefix}-psql-${home}-[0-9a-f]{6}$`);
       return pattern.test(r.name) ? [] : [`${r.name} does not match ${pattern}`];
     },
@@ -364,14 +391,14 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'PostgreSQL database: UTF8, collation en_US.utf8 (fixed: a change replaces the database)',
     type: 'azurerm_postgresql_flexible_server_database',
-    count: per(0, 0, 1),
+    count: per(0, 0, 1, 0, 2),
     expected: () => ({ charset: 'UTF8', collation: 'en_US.utf8', name: 'orders' }),
   },
   // --- Service Bus (lib/events/event-bus.ts) -------------------------------------------------------------------------
   {
     name: 'Service Bus namespace: Premium, public network access off (namespace and rule set), local (SAS) auth off, TLS 1.2',
     type: 'azurerm_servicebus_namespace',
-    count: per(1, 2, 0),
+    count: per(1, 2, 0, 6, 2),
     expected: () => ({
       sku: 'Premium',
       public_network_access_enabled: false,
@@ -384,7 +411,7 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'Service Bus namespace: zone-redundant (Premium, which Azure makes zone-redundant in a region with zones: every region of the pattern has them)',
     type: 'azurerm_servicebus_namespace',
-    count: per(1, 2, 0),
+    count: per(1, 2, 0, 6, 2),
     violations: (r, ctx) => [
       ...(r.sku === 'Premium' ? [] : [`${r.name}: sku ${r.sku}, not Premium`]),
       ...(ctx.facts.regions.includes(r.location) ? [] : [`${r.name}: in ${r.location}, not a region of the pattern`]),
@@ -395,7 +422,7 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'Event Grid topic: public network access off, local (key) auth off, managed identity for dead letters',
     type: 'azurerm_eventgrid_topic',
-    count: per(0, 0, 2),
+    count: per(0, 0, 2, 0, 0),
     expected: () => ({ public_network_access_enabled: false, local_auth_enabled: false, 'identity.type': 'SystemAssigned' }),
   },
   // --- Monitoring (lib/monitoring/regional-monitoring.ts) ---------------------------------------------------------
@@ -500,38 +527,42 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'Front Door profile: Premium (Private Link origins, managed WAF rules)',
     type: 'azurerm_cdn_frontdoor_profile',
-    count: per(1, 1, 1),
+    count: per(1, 1, 1, 1, 1),
     expected: () => ({ sku_name: 'Premium_AzureFrontDoor', response_timeout_seconds: 60 }),
   },
   {
-    name: 'Front Door WAF: Prevention mode, request body inspection, Default Rule Set 2.1 and Bot Manager 1.1 blocking, a per-client rate limit',
+    name: 'Front Door WAF: Prevention mode, request body inspection, Default Rule Set 2.1 and Bot Manager 1.1 blocking, a per-client rate limit (and the unmapped countries blocked where the example rejects them)',
     type: 'azurerm_cdn_frontdoor_firewall_policy',
-    count: per(1, 1, 1),
-    expected: () => ({
+    count: per(1, 1, 1, 1, 1),
+    expected: (_r, ctx) => ({
       enabled: true,
       mode: 'Prevention',
       sku_name: 'Premium_AzureFrontDoor',
       request_body_check_enabled: true,
       managed_rule: [{ action: 'Block', type: 'Microsoft_DefaultRuleSet', version: '2.1' }, { action: 'Block', type: 'Microsoft_BotManagerRuleSet', version: '1.1' }],
-      custom_rule: [{ action: 'Block', match_condition: [{ match_values: ['/'], match_variable: 'RequestUri', operator: 'BeginsWith' }], name: 'RateLimitPerClient', priority: 100, rate_limit_duration_in_minutes: 1, rate_limit_threshold: 1000, type: 'RateLimitRule' }],
+      custom_rule: [
+        { action: 'Block', match_condition: [{ match_values: ['/'], match_variable: 'RequestUri', operator: 'BeginsWith' }], name: 'RateLimitPerClient', priority: 100, rate_limit_duration_in_minutes: 1, rate_limit_threshold: 1000, type: 'RateLimitRule' },
+        // geoRouting.rejectUnmappedCountries: the WAF blocks every client outside the mapped countries (lib/global-entry/front-door.ts).
+        ...(ctx.facts.rejectedOutside ? [{ action: 'Block', name: 'RejectUnmappedCountries', priority: 10, type: 'MatchRule', match_condition: [{ match_variable: 'SocketAddr', operator: 'GeoMatch', negation_condition: true, match_values: Object.values(ctx.facts.rejectedOutside).flat() }] }] : []),
+      ],
     }),
   },
   {
     name: 'Front Door security policy: the WAF on every path of the endpoint',
     type: 'azurerm_cdn_frontdoor_security_policy',
-    count: per(1, 1, 1),
+    count: per(1, 1, 1, 1, 1),
     expected: () => ({ 'security_policies.firewall.association.patterns_to_match': ['/*'] }),
   },
   {
     name: 'Front Door route: HTTPS to the origins only, HTTP redirected to HTTPS',
     type: 'azurerm_cdn_frontdoor_route',
-    count: per(2, 2, 2),
+    count: per(2, 2, 2, 2, 2),
     expected: () => ({ forwarding_protocol: 'HttpsOnly', https_redirect_enabled: true, supported_protocols: ['Http', 'Https'] }),
   },
   {
     name: 'Front Door origin: over Private Link to the region\'s service, TLS certificate checked against the service\'s host name',
     type: 'azurerm_cdn_frontdoor_origin',
-    count: per(2, 8, 4),
+    count: per(2, 8, 4, 6, 4),
     violations: (r, ctx) => [
       ...(r.certificate_name_check_enabled === true ? [] : ['certificate_name_check_enabled is not true']),
       ...(r.enabled === true ? [] : ['not enabled']),
@@ -543,7 +574,7 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'Front Door origin group: HTTPS health probe of the readiness endpoint, no session affinity',
     type: 'azurerm_cdn_frontdoor_origin_group',
-    count: per(2, 4, 2),
+    count: per(2, 4, 2, 2, 4),
     expected: () => ({
       health_probe: { interval_in_seconds: 30, path: '/healthz/ready', protocol: 'Https', request_type: 'HEAD' },
       session_affinity_enabled: false,
@@ -553,7 +584,7 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'private endpoint: in the stamp\'s private-endpoint subnet, approved automatically, registered in one private DNS zone of the stamp',
     type: 'azurerm_private_endpoint',
-    count: per(4, 12, 12),
+    count: per(4, 12, 12, 33, 8),
     expected: (r, ctx) => {
       const stamp = ctx.stacks[ctx.stack].resource;
       const subnet = Object.entries(stamp.azurerm_subnet ?? {}).filter(([, x]) => x.name === 'snet-private-endpoints').map(([id]) => `\${azurerm_subnet.${id}.id}`);
@@ -570,7 +601,7 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'diagnostic setting: to a Log Analytics workspace of the platform',
     type: 'azurerm_monitor_diagnostic_setting',
-    count: per(6, 10, 10),
+    count: per(6, 10, 10, 17, 11),
     expected: () => ({ name: 'to-log-analytics' }),
     violations: (r) => (/^\$\{(azurerm_log_analytics_workspace\.[^.]+\.id|data\.terraform_remote_state\.[^}]+azurerm_log_analytics_workspace[^}]+id)\}$/.test(r.log_analytics_workspace_id) ? [] : [`workspace ${r.log_analytics_workspace_id}`]),
     covers: ['log_analytics_workspace_id'],
@@ -578,12 +609,12 @@ export const INVARIANTS: readonly Invariant[] = [
   ...([
     ['azurerm_kubernetes_cluster', perRegion(), ''],
     ['azurerm_key_vault', perRegion(), ''],
-    ['azurerm_mssql_server', per(1, 2, 0), '/databases/master'],
-    ['azurerm_postgresql_flexible_server', per(0, 0, 2), ''],
-    ['azurerm_cosmosdb_account', per(1, 1, 1), ''],
-    ['azurerm_servicebus_namespace', per(1, 2, 0), ''],
-    ['azurerm_eventgrid_topic', per(0, 0, 2), ''],
-    ['azurerm_cdn_frontdoor_profile', per(1, 1, 1), ''],
+    ['azurerm_mssql_server', per(1, 2, 0, 3, 0), '/databases/master'],
+    ['azurerm_postgresql_flexible_server', per(0, 0, 2, 0, 2), ''],
+    ['azurerm_cosmosdb_account', per(1, 1, 1, 1, 2), ''],
+    ['azurerm_servicebus_namespace', per(1, 2, 0, 6, 2), ''],
+    ['azurerm_eventgrid_topic', per(0, 0, 2, 0, 0), ''],
+    ['azurerm_cdn_frontdoor_profile', per(1, 1, 1, 1, 1), ''],
   ] as const).map(([type, count, suffix]): Invariant => ({
     name: `${type}: its logs reach Log Analytics (a diagnostic setting targets it${suffix ? ` through ${suffix}` : ''})`,
     type,
@@ -640,7 +671,7 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'Deployment pods: non-root (uid 10001), RuntimeDefault seccomp; every container non-root, read-only root FS (writable /tmp only, 64Mi), no privilege escalation, all capabilities dropped',
     type: 'kubernetes_deployment_v1',
-    count: per(2, 6, 5),
+    count: per(2, 6, 5, 6, 4),
     expected: () => ({
       'spec.template.spec.security_context.run_as_non_root': true,
       'spec.template.spec.security_context.run_as_user': '10001',
@@ -674,7 +705,7 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'Deployment: pods spread over the zones (DoNotSchedule, max skew 1) and the nodes, on the user pool only',
     type: 'kubernetes_deployment_v1',
-    count: per(2, 6, 5),
+    count: per(2, 6, 5, 6, 4),
     expected: (r) => {
       const spread = (topologyKey: string, matchLabels: unknown, whenUnsatisfiable: string) => ({
         label_selector: [{ match_labels: matchLabels }], max_skew: 1, node_affinity_policy: 'Honor', node_taints_policy: 'Honor', topology_key: topologyKey, when_unsatisfiable: whenUnsatisfiable,
@@ -692,7 +723,7 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'Deployment: rolling updates never below the desired count, HTTPS startup/readiness/liveness probes, 15 s preStop drain within a 45 s grace period, requests and limits',
     type: 'kubernetes_deployment_v1',
-    count: per(2, 6, 5),
+    count: per(2, 6, 5, 6, 4),
     expected: () => ({
       'spec.strategy': { type: 'RollingUpdate', rolling_update: { max_surge: '25%', max_unavailable: '0' } },
       'spec.template.spec.termination_grace_period_seconds': 45,
@@ -749,11 +780,11 @@ export const INVARIANTS: readonly Invariant[] = [
     expected: () => ({ 'lifecycle.prevent_destroy': true }),
   })),
   // --- Tags (lib/core/tags.ts) ---------------------------------------------------------------------------------------
-  ...Object.entries(TAGGED).map(([type, [zr, ps, ap]]): Invariant => ({
+  ...Object.entries(TAGGED).map(([type, [zr, ps, ap, aa, rp]]): Invariant => ({
     name: `${type}: the platform's tags (managed-by, platform, pattern) over the example's own`,
     type,
     select: (r) => r.tags?.component !== 'workload-identity',
-    count: per(zr, ps, ap),
+    count: per(zr, ps, ap, aa, rp),
     violations: (r, ctx) => {
       const want = LIBRARY_TAGS(ctx);
       const wrong = Object.entries(want).filter(([k, v]) => r.tags?.[k] !== v).map(([k, v]) => `tags.${k} = ${JSON.stringify(r.tags?.[k])}, expected ${JSON.stringify(v)}`);

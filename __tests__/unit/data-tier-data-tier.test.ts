@@ -75,9 +75,9 @@ function violations(props: Partial<Record<keyof DataTierProps, unknown>> & Recor
   throw new Error(`accepted ${JSON.stringify(props)}`);
 }
 
-function stamp(path: string): RegionalStamp & { endpoints: [string, unknown][] } {
+function stamp(path: string, region = 'westus3'): RegionalStamp & { endpoints: [string, unknown][] } {
   const endpoints: [string, unknown][] = [];
-  return Object.assign(Object.create(RegionalStamp.prototype), { node: { path }, endpoints, addPrivateEndpoint: (id: string, options: unknown) => endpoints.push([id, options]) });
+  return Object.assign(Object.create(RegionalStamp.prototype), { node: { path }, region: { name: region }, endpoints, addPrivateEndpoint: (id: string, options: unknown) => endpoints.push([id, options]) });
 }
 
 const groups = (construct: Construct) => construct.node.findAll().filter((c): c is ResourceGroup => c instanceof ResourceGroup);
@@ -210,7 +210,7 @@ describe('DataTierConstruct plumbing', () => {
 });
 
 describe('DataTierConstruct.connect', () => {
-  const endpoint = (key: string): DataTierEndpoint => ({ key, qualifier: `q-${key}`, resourceId: `/subscriptions/x/${key}`, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS });
+  const endpoint = (key: string, region = key): DataTierEndpoint => ({ key, qualifier: `q-${key}`, resourceId: `/subscriptions/x/${key}`, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS, region });
 
   test('adds a private endpoint per resource to the stamp, under <prefix>Endpoint-<key>; every stamp gets its own', () => {
     const tier = probe();
@@ -221,6 +221,24 @@ describe('DataTierConstruct.connect', () => {
     const expected = ['westus3', 'eastus'].map((key) => [`ProbeEndpoint-${key}`, { resourceId: `/subscriptions/x/${key}`, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS, qualifier: `q-${key}` }]);
     expect(a.endpoints).toEqual(expected);
     expect(b.endpoints).toEqual(expected);
+  });
+
+  test('under every pattern but regionPinned a stamp reaches every resource, in whichever region', () => {
+    const tier = probe({ pattern: RedundancyPattern.activeActive(), regions: ['westus3', 'eastus2'], monitoring: sinks(['westus3', 'eastus2']) });
+    tier.endpoints = [endpoint('westus3'), endpoint('eastus2'), endpoint('westus3-standby-eastus2', 'eastus2')];
+    const a = stamp('test/A', 'westus3');
+    tier.connect(a);
+    expect(a.endpoints.map(([id]) => id)).toEqual(['ProbeEndpoint-westus3', 'ProbeEndpoint-eastus2', 'ProbeEndpoint-westus3-standby-eastus2']);
+  });
+
+  test('under regionPinned a stamp reaches only the resources of its own cell (its region)', () => {
+    const tier = probe({ pattern: RedundancyPattern.regionPinned(), regions: ['westeurope', 'eastus2'], monitoring: sinks(['westeurope', 'eastus2']) });
+    tier.endpoints = [endpoint('westeurope'), endpoint('eastus2')];
+    const [eu, us, elsewhere] = [stamp('test/EU', 'westeurope'), stamp('test/US', 'eastus2'), stamp('test/JP', 'japaneast')];
+    for (const s of [eu, us, elsewhere]) tier.connect(s);
+    expect(eu.endpoints.map(([id]) => id)).toEqual(['ProbeEndpoint-westeurope']);
+    expect(us.endpoints.map(([id]) => id)).toEqual(['ProbeEndpoint-eastus2']);
+    expect(elsewhere.endpoints).toEqual([]);
   });
 
   test('a stamp is connected once', () => {

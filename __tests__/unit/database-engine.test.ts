@@ -20,12 +20,12 @@ describe('DatabaseEngine', () => {
     expect(makeDatabase({ engine: DatabaseEngine.postgresql() }).postgresqlServers.westus3.skuNameInput).toBe('GP_Standard_D4ds_v5');
   });
 
-  test('the private endpoint to a server: the engine\'s sub-resource and private DNS zone, qualified by the server\'s key', () => {
+  test('the private endpoint to a server: the engine\'s sub-resource and private DNS zone, qualified by the server\'s key, in the server\'s region', () => {
     expect(DatabaseEngine.sql().privateEndpoint(SERVER)).toEqual({
-      key: 'westus3-replica-eastus', qualifier: 'sql-westus3-replica-eastus', resourceId: SERVER.resourceId, subresource: 'sqlServer', zone: PrivateDnsZones.SQL_DATABASE,
+      key: 'westus3-replica-eastus', qualifier: 'sql-westus3-replica-eastus', resourceId: SERVER.resourceId, subresource: 'sqlServer', zone: PrivateDnsZones.SQL_DATABASE, region: 'eastus',
     });
     expect(DatabaseEngine.postgresql().privateEndpoint(SERVER)).toEqual({
-      key: 'westus3-replica-eastus', qualifier: 'psql-westus3-replica-eastus', resourceId: SERVER.resourceId, subresource: 'postgresqlServer', zone: PrivateDnsZones.POSTGRESQL,
+      key: 'westus3-replica-eastus', qualifier: 'psql-westus3-replica-eastus', resourceId: SERVER.resourceId, subresource: 'postgresqlServer', zone: PrivateDnsZones.POSTGRESQL, region: 'eastus',
     });
   });
 

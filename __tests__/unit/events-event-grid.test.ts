@@ -123,7 +123,7 @@ describe('Event Grid resources', () => {
     });
     const endpoint = `\${azurerm_eventgrid_topic.${topicId}.endpoint}`;
     expect(resolved(bus, bus.endpoints)).toEqual({ westus3: { region: 'westus3', host: endpoint, topic: endpoint } });
-    expect(resolved(bus, bus.privateEndpoints)).toEqual([{ key: 'westus3', qualifier: 'evgt-westus3', resourceId: `\${azurerm_eventgrid_topic.${topicId}.id}`, subresource: 'topic', zone: PrivateDnsZones.EVENT_GRID }]);
+    expect(resolved(bus, bus.privateEndpoints)).toEqual([{ key: 'westus3', qualifier: 'evgt-westus3', resourceId: `\${azurerm_eventgrid_topic.${topicId}.id}`, subresource: 'topic', zone: PrivateDnsZones.EVENT_GRID, region: 'westus3' }]);
     expect(bus.eventGridTopics.westus3.node.path).toBe('test/Events/westus3/EventGridTopic');
     expect(bus.deadLetterStorageAccounts.westus3.node.path).toBe('test/Events/westus3/DeadLetterStorage');
     expect([bus.serviceBusNamespaces, bus.standbyNamespaces, bus.geoDrAliases, bus.serviceBusTopics, bus.serviceBusSubscriptions]).toEqual([{}, {}, {}, {}, {}]);

@@ -99,7 +99,7 @@ describe('Service Bus under zoneRedundant', () => {
     expect(Object.keys(all(json, 'azurerm_monitor_diagnostic_setting'))).toHaveLength(1);
     expect(all(json, 'azurerm_servicebus_namespace_disaster_recovery_config')).toEqual({});
     expect(resolved(bus, bus.endpoints)).toEqual({ westus3: { region: 'westus3', host: `\${azurerm_servicebus_namespace.${nsId}.name}.servicebus.windows.net`, topic: 'order-events', subscription: 'delivery-tracking' } });
-    expect(resolved(bus, bus.privateEndpoints)).toEqual([{ key: 'westus3', qualifier: 'sb-westus3', resourceId: `\${azurerm_servicebus_namespace.${nsId}.id}`, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS }]);
+    expect(resolved(bus, bus.privateEndpoints)).toEqual([{ key: 'westus3', qualifier: 'sb-westus3', resourceId: `\${azurerm_servicebus_namespace.${nsId}.id}`, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS, region: 'westus3' }]);
     expect(Object.keys(bus.serviceBusNamespaces)).toEqual(['westus3']);
     expect(bus.serviceBusTopics.westus3.node.path).toBe('test/Events/westus3/OrderEventsTopic');
     expect(bus.serviceBusSubscriptions.westus3.node.path).toBe('test/Events/westus3/DeliveryTrackingSubscription');
@@ -161,8 +161,8 @@ describe('Service Bus under paired patterns', () => {
     const endpoint = { host: `${aliasName}.servicebus.windows.net`, topic: 'order-events', subscription: 'delivery-tracking' };
     expect(bus.endpoints).toEqual({ westus3: { region: 'westus3', ...endpoint }, eastus: { region: 'eastus', ...endpoint } });
     expect(resolved(bus, bus.privateEndpoints)).toEqual([
-      { key: 'westus3', qualifier: 'sb-westus3', resourceId: `\${azurerm_servicebus_namespace.${primaryId}.id}`, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS },
-      { key: 'westus3-standby-eastus', qualifier: 'sb-westus3-standby-eastus', resourceId: `\${azurerm_servicebus_namespace.${standbyId}.id}`, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS },
+      { key: 'westus3', qualifier: 'sb-westus3', resourceId: `\${azurerm_servicebus_namespace.${primaryId}.id}`, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS, region: 'westus3' },
+      { key: 'westus3-standby-eastus', qualifier: 'sb-westus3-standby-eastus', resourceId: `\${azurerm_servicebus_namespace.${standbyId}.id}`, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS, region: 'eastus' },
     ]);
     expect(Object.keys(bus.standbyNamespaces)).toEqual(['westus3']);
     expect(bus.standbyNamespaces.westus3.node.path).toBe('test/Events/eastus/Standby-westus3');

@@ -86,7 +86,7 @@ describe('TrackingStore under zoneRedundant', () => {
       deliveriesContainer: 'deliveries', leasesContainer: 'leases', multiRegionWrites: false,
     }]);
     expect(Object.entries(tracking.cosmosAccounts).map(([region, a]) => [region, a.node.path])).toEqual([['westus3', 'test/Tracking/westus3/CosmosAccount']]);
-    expect(resolved(tracking, tracking.privateEndpoints)).toEqual([{ key: 'westus3', qualifier: 'cosmos-westus3', resourceId: `\${azurerm_cosmosdb_account.${accountId}.id}`, subresource: 'Sql', zone: PrivateDnsZones.COSMOS_SQL }]);
+    expect(resolved(tracking, tracking.privateEndpoints)).toEqual([{ key: 'westus3', qualifier: 'cosmos-westus3', resourceId: `\${azurerm_cosmosdb_account.${accountId}.id}`, subresource: 'Sql', zone: PrivateDnsZones.COSMOS_SQL, region: 'westus3' }]);
   });
 
   test('the options reach the account, the database and the containers; data contributors get the built-in role on the database', () => {

@@ -15,4 +15,6 @@ export interface DataTierEndpoint {
   readonly subresource: string;
   /** Private DNS zone the endpoint registers in. */
   readonly zone: PrivateDnsZoneSpec;
+  /** Region of the resource. Under regionPinned only the stamp of the same region (its cell) gets this endpoint. */
+  readonly region: string;
 }

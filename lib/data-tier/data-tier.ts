@@ -5,7 +5,7 @@ import { DataTierEndpoint } from '../common/private-endpoints';
 import { describeValue, ValidationError } from '../core/errors';
 import { RemovalPolicy } from '../core/lifecycle';
 import { Naming, ResourceKind } from '../core/naming';
-import { RedundancyPattern, RegionPlacement } from '../core/pattern';
+import { PatternKind, RedundancyPattern, RegionPlacement } from '../core/pattern';
 import { Regions } from '../core/regions';
 import { mergeTags, Tags } from '../core/tags';
 import { checkRegionKeys, checkShape, Shape } from '../core/validate';
@@ -119,7 +119,8 @@ export abstract class DataTierConstruct extends Construct {
   /**
    * Adds a private endpoint to every resource of this construct in the stamp's private-endpoint subnet,
    * registered in the stamp's private DNS zone for the service, so the names resolve privately from the stamp's
-   * VNet whichever region is primary.
+   * VNet whichever region is primary. Under regionPinned a stamp reaches only its own cell's resources (those in its
+   * region): no network path leads from one residency's workloads to another's data.
    */
   public connect(stamp: RegionalStamp): void {
     if (!(stamp instanceof RegionalStamp)) {
@@ -129,7 +130,8 @@ export abstract class DataTierConstruct extends Construct {
       throw new ValidationError({ scope: this, prop: 'connect(stamp)', value: stamp.node.path, problem: 'this stamp is already connected: its private endpoints exist', fix: 'connect each stamp once' });
     }
     this.connected.add(stamp);
-    for (const endpoint of this.privateEndpoints) {
+    const pinned = this.pattern.kind === PatternKind.REGION_PINNED;
+    for (const endpoint of this.privateEndpoints.filter((e) => !pinned || e.region === stamp.region.name)) {
       stamp.addPrivateEndpoint(`${this.endpointIdPrefix}Endpoint-${endpoint.key}`, {
         resourceId: endpoint.resourceId,
         subresource: endpoint.subresource,

@@ -88,7 +88,7 @@ export abstract class DatabaseEngine {
   /** The private endpoint a stamp needs to reach `server`. @internal */
   public privateEndpoint(server: DatabaseServerEndpoint): DataTierEndpoint {
     const link = this.privateLink;
-    return { key: server.key, qualifier: `${link.qualifier}-${server.key}`, resourceId: server.resourceId, subresource: link.subresource, zone: link.zone };
+    return { key: server.key, qualifier: `${link.qualifier}-${server.key}`, resourceId: server.resourceId, subresource: link.subresource, zone: link.zone, region: server.region };
   }
 
   /** The engine's own checks (see `prepare`). @internal */

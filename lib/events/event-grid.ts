@@ -121,7 +121,7 @@ export function buildEventGrid(ctx: EventBusContext, o: EventGridSettings): Tran
       identity: { type: 'SystemAssigned' },
       tags: { ...ctx.tags, region },
     });
-    privateEndpoints.push({ key: region, qualifier: `evgt-${region}`, resourceId: topic.id, subresource: 'topic', zone: PrivateDnsZones.EVENT_GRID });
+    privateEndpoints.push({ key: region, qualifier: `evgt-${region}`, resourceId: topic.id, subresource: 'topic', zone: PrivateDnsZones.EVENT_GRID, region });
     const { storage, container, writer } = deadLetters(ctx, o, placement, topic);
     targets.push({ region, topicId: topic.id, storageId: storage.id, container: container.name, writer });
     for (const [key, principalId] of ctx.senders) {

@@ -202,7 +202,7 @@ class ServiceBusBuilder {
     const region = home.region.name;
     const scope = ctx.regionScope(region);
     const primary = this.namespace(home, 'Namespace', region, false, o.names.serviceBusNamespaces?.[region], `names.serviceBusNamespaces.${region}`);
-    this.privateEndpoints.push({ key: region, qualifier: `sb-${region}`, resourceId: primary.id, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS });
+    this.privateEndpoints.push({ key: region, qualifier: `sb-${region}`, resourceId: primary.id, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS, region });
     const topic = new ServicebusTopic(scope, 'OrderEventsTopic', {
       name: o.topic,
       namespaceId: primary.id,
@@ -249,7 +249,7 @@ class ServiceBusBuilder {
     // The standby namespace stays empty: the alias replicates entities and their settings (metadata, not
     // messages) from the primary, and Azure refuses entity changes on a paired secondary.
     const secondary = this.namespace(standby, `Standby-${region}`, `${standbyRegion}-dr`, true, o.names.standbyNamespaces?.[region], `names.standbyNamespaces.${region}`);
-    this.privateEndpoints.push({ key: `${region}-standby-${standbyRegion}`, qualifier: `sb-${region}-standby-${standbyRegion}`, resourceId: secondary.id, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS });
+    this.privateEndpoints.push({ key: `${region}-standby-${standbyRegion}`, qualifier: `sb-${region}-standby-${standbyRegion}`, resourceId: secondary.id, subresource: 'namespace', zone: PrivateDnsZones.SERVICE_BUS, region: standbyRegion });
     const aliasName = ctx.naming.name(scope, ResourceKind.SERVICE_BUS_NAMESPACE, { qualifier: `alias-${region}`, childId: 'GeoDrAlias', override: o.names.geoDrAliases?.[region], prop: `names.geoDrAliases.${region}` });
     const alias = new ServicebusNamespaceDisasterRecoveryConfig(scope, 'GeoDrAlias', {
       name: aliasName,

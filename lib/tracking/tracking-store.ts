@@ -210,7 +210,7 @@ export class TrackingStore extends DataTierConstruct {
   /** The private endpoints every stamp needs: one per Cosmos DB account. */
   public get privateEndpoints(): readonly DataTierEndpoint[] {
     return this.accountResources.map(({ home, account }) => ({
-      key: home, qualifier: `cosmos-${home}`, resourceId: account.id, subresource: 'Sql', zone: PrivateDnsZones.COSMOS_SQL,
+      key: home, qualifier: `cosmos-${home}`, resourceId: account.id, subresource: 'Sql', zone: PrivateDnsZones.COSMOS_SQL, region: home,
     }));
   }
 
