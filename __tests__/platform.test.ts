@@ -195,6 +195,26 @@ describe('tracking store and event bus in the examples', () => {
     expect(Object.keys(data.output ?? {})).toEqual(expect.arrayContaining(['Tracking-westus3-Endpoint', 'EventBus-westus3-Host', 'EventBus-eastus-Host']));
   });
 
+  test('region-pinned: each cell\'s stamp reaches and is granted only its own cell\'s data (no path across residencies)', () => {
+    const stacks = exampleStacks('region-pinned');
+    const cells = ['westeurope', 'eastus2'];
+    for (const cell of cells) {
+      const other = cells.find((c) => c !== cell)!;
+      const stamp = stacks[`region-pinned-${cell}`];
+      const endpoints = Object.values(all(stamp, 'azurerm_private_endpoint'));
+      expect(endpoints.map((e) => e.private_service_connection.subresource_names[0]).sort()).toEqual(['Sql', 'namespace', 'postgresqlServer', 'vault']);
+      const targets = [
+        ...endpoints.map((e) => e.private_service_connection.private_connection_resource_id as string),
+        ...Object.values(all(stamp, 'azurerm_role_assignment')).map((r) => r.scope as string),
+        ...Object.values(all(stamp, 'azurerm_cosmosdb_sql_role_assignment')).map((r) => r.scope as string),
+      ];
+      const dataTargets = targets.filter((t) => t.includes('region-pinned-data'));
+      // The PostgreSQL server, the Cosmos DB account, the namespace; the sender, receiver and data contributor roles.
+      expect(dataTargets).toHaveLength(6);
+      expect(dataTargets.filter((t) => !t.includes(`_${cell}_`) || t.includes(`_${other}_`))).toEqual([]);
+    }
+  });
+
   test('active-passive uses the Event Grid option: a topic per region, reached from every stamp', () => {
     const stacks = exampleStacks('active-passive');
     expect(Object.values(all(stacks['active-passive-data'], 'azurerm_eventgrid_topic')).map((t) => t.location).sort()).toEqual(['centralus', 'eastus2']);

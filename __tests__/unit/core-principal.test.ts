@@ -1,7 +1,7 @@
 import { Construct, RootConstruct } from 'constructs';
 import { Token } from 'cdktf';
 import { ValidationError } from '../../lib/core/errors';
-import { checkPrincipal, checkPrincipalMap, grantChildId, resolveGrant } from '../../lib/core/principal';
+import { checkPrincipal, checkPrincipalMap, grantChildId, grantRegions, resolveGrant } from '../../lib/core/principal';
 
 /** lib/core/principal.ts: principals, principal maps and grants, checked without a stack. */
 
@@ -132,6 +132,33 @@ describe('resolveGrant', () => {
     expect(violations(() => resolveGrant(granter, 'grantSend', { principalId: ID }, { id: 7 } as never, 'Send')).map((v) => v[1])).toEqual(['grantSend(options).id']);
     expect(violations(() => resolveGrant(granter, 'grantSend', { principalId: ID }, { role: 'x' } as never, 'Send')).map((v) => v[1])).toEqual(['grantSend(options).role']);
     expect(violations(() => resolveGrant(granter, 'grantSend', { principalId: ID }, 'x' as never, 'Send')).map((v) => v[1])).toEqual(['grantSend(options)']);
+    expect(violations(() => resolveGrant(granter, 'grantSend', { principalId: ID }, { id: 'x', regions: 'westus3' } as never, 'Send')).map((v) => [v[1], v[3]])).toEqual([
+      ['grantSend(options).regions', 'expected a list of region names, e.g. [\'westeurope\'], got the string "westus3"'],
+    ]);
+  });
+});
+
+describe('grantRegions', () => {
+  test('without regions a grant covers every region; with them, only those', () => {
+    const { granter } = tree();
+    const all = grantRegions(granter, 'grantSend', undefined, ['westus3', 'eastus']);
+    expect(['westus3', 'eastus', 'japaneast'].map(all)).toEqual([true, true, true]);
+    expect(['westus3', 'eastus'].map(grantRegions(granter, 'grantSend', {}, ['westus3', 'eastus']))).toEqual([true, true]);
+    expect(['westus3', 'eastus'].map(grantRegions(granter, 'grantSend', { regions: ['eastus'] }, ['westus3', 'eastus']))).toEqual([false, true]);
+  });
+
+  test('an empty list is refused: it would grant nothing', () => {
+    const { granter } = tree();
+    expect(violations(() => grantRegions(granter, 'grantSend', { regions: [] }, ['westus3', 'eastus']))).toEqual([[
+      'app/Events', 'grantSend(options).regions', [], 'an empty list grants nothing', 'leave regions out to grant in every region, or list some of westus3, eastus',
+    ]]);
+  });
+
+  test('a region the construct has no resources in is refused, each one named', () => {
+    const { granter } = tree();
+    expect(violations(() => grantRegions(granter, 'grantDataContributor', { regions: ['eastus', 'japaneast', 'westus'] }, ['westus3', 'eastus']))).toEqual(['japaneast', 'westus'].map((region) => [
+      'app/Events', 'grantDataContributor(options).regions', region, `app/Events has no resources homed in ${region}, so the grant would cover nothing there`, 'use regions of westus3, eastus',
+    ]));
   });
 });
 

@@ -115,6 +115,18 @@ describe('EventBus.grantSend and grantReceive', () => {
     ]);
   });
 
+  test('options.regions: only the resources homed there (a regionPinned cell\'s own), standbys included; other regions refused', () => {
+    const pinned = eventBus(testStack(), { pattern: RedundancyPattern.regionPinned(), regions: ['westeurope', 'brazilsouth'], ...ownGroups(['westeurope', 'brazilsouth']) });
+    const created = pinned.grantSend({ principalId: SENDER }, { id: 'Orders', regions: ['brazilsouth'] });
+    expect(assignments(pinned, created)).toEqual([[resolved(pinned, pinned.serviceBusTopics.brazilsouth.id), 'Azure Service Bus Data Sender', SENDER]]);
+    const paired = eventBus(testStack(), PS);
+    expect(paired.grantReceive({ principalId: RECEIVER }, { id: 'Tracker', regions: ['westus3'] }).map((r) => r.node.id)).toEqual(['Tracker-westus3', 'Tracker-westus3-standby']);
+    // The standby region homes nothing: its namespace is the westus3 one's standby.
+    expect(violations(() => paired.grantSend({ principalId: SENDER }, { id: 'Orders', regions: ['eastus'] }))).toEqual([[
+      'test/Events', 'grantSend(options).regions', 'eastus', 'test/Events has no resources homed in eastus, so the grant would cover nothing there', 'use regions of westus3',
+    ]]);
+  });
+
   test('a plain principal with an id lands in the scope given', () => {
     const stack = testStack();
     const bus = eventBus(stack);

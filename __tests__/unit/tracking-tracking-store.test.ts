@@ -333,6 +333,17 @@ describe('TrackingStore.grantDataContributor', () => {
     }
   });
 
+  test('options.regions: only the accounts homed there; a region without an account of its own is refused', () => {
+    const pinned = store(testStack(), PINNED);
+    const created = pinned.grantDataContributor({ principalId: PRINCIPAL }, { id: 'Tracker', regions: ['westeurope'] });
+    expect(created.map((r) => r.node.id)).toEqual(['Tracker-westeurope']);
+    expect(resolved(pinned, created[0].scopeInput)).toBe(resolved(pinned, `${pinned.cosmosAccounts.westeurope.id}/dbs/tracking`));
+    const shared = store(testStack(), { pattern: RedundancyPattern.activeActive(), regions: ['westus3', 'eastus2'], ...ownGroups(['westus3', 'eastus2']) });
+    expect(violations(() => shared.grantDataContributor({ principalId: PRINCIPAL }, { id: 'Tracker', regions: ['eastus2'] }))).toEqual([[
+      'test/Tracking', 'grantDataContributor(options).regions', 'eastus2', 'test/Tracking has no resources homed in eastus2, so the grant would cover nothing there', 'use regions of westus3',
+    ]]);
+  });
+
   test('a plain principal with an id, in the scope given; the same grant twice is refused', () => {
     const stack = testStack();
     const tracking = store(stack, { databaseName: 'orders' });

@@ -28,6 +28,12 @@ export interface GrantOptions {
    * @default - `<grantee's construct ID>-<granting construct's ID>-<role>`; required when the grantee is not a construct
    */
   readonly id?: string;
+  /**
+   * Grant only on the resources homed in these regions (and their standbys), e.g. a regionPinned cell's workloads on
+   * their own cell's resources. Each must be a region the granting construct has resources in.
+   * @default - every region of the granting construct
+   */
+  readonly regions?: readonly string[];
 }
 
 /** A principal as a prop or argument holds it: an object with a string `principalId` (a construct qualifies). */
@@ -40,6 +46,7 @@ export const PRINCIPAL_SHAPE: Shape = shapes.like<IPrincipal>(
 const GRANT_OPTIONS_SHAPE: Shape = strictShape<GrantOptions>({
   scope: opt(v.custom((input) => Construct.isConstruct(input), 'a construct')),
   id: opt(shapes.string()),
+  regions: opt(shapes.list(shapes.string('a region name'), "a list of region names, e.g. ['westeurope']")),
 });
 
 /** Construct IDs of grants, and the keys of principal maps (which become construct IDs). */
@@ -123,6 +130,27 @@ export function resolveGrant(granter: Construct, method: string, grantee: IPrinc
   }
   if (errors.length > 0) throw ValidationError.combine(errors);
   return { scope: given?.scope ?? granteeConstruct ?? granter, id: id!, principalId };
+}
+
+/**
+ * Which of the granting construct's regions a grant covers: `options.regions` (checked against `available`, the regions
+ * the construct has resources in), or all of them. Call it after `resolveGrant`, which checked the options' shape.
+ */
+export function grantRegions(granter: Construct, method: string, options: GrantOptions | undefined, available: readonly string[]): (region: string) => boolean {
+  const given = options?.regions;
+  if (given === undefined) return () => true;
+  if (given.length === 0) {
+    throw new ValidationError({ scope: granter, prop: `${method}(options).regions`, value: given, problem: 'an empty list grants nothing', fix: `leave regions out to grant in every region, or list some of ${available.join(', ')}` });
+  }
+  const unknown = given.filter((region) => !available.includes(region));
+  if (unknown.length > 0) {
+    throw ValidationError.combine(unknown.map((region) => new ValidationError({
+      scope: granter, prop: `${method}(options).regions`, value: region,
+      problem: `${granter.node.path} has no resources homed in ${region}, so the grant would cover nothing there`,
+      fix: `use regions of ${available.join(', ')}`,
+    })));
+  }
+  return (region) => given.includes(region);
 }
 
 /**

@@ -9,7 +9,7 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { DataTierEndpoint } from '../common/private-endpoints';
 import { DataTierConstruct } from '../data-tier/data-tier';
 import { ValidationError } from '../core/errors';
-import { checkPrincipalMap, GrantOptions, grantChildId, IPrincipal, ResolvedGrant, resolveGrant } from '../core/principal';
+import { checkPrincipalMap, GrantOptions, grantChildId, grantRegions, IPrincipal, ResolvedGrant, resolveGrant } from '../core/principal';
 import { Checks } from '../core/validate';
 import { EventBusProps } from './event-bus-types';
 import { EVENT_BUS_SHAPE } from './shapes';
@@ -94,7 +94,7 @@ export class EventBus extends DataTierConstruct {
    */
   public grantSend(grantee: IPrincipal, options?: GrantOptions): RoleAssignment[] {
     const grant = resolveGrant(this, 'grantSend', grantee, options, 'Send');
-    return this.grantRole(grant, 'grantSend', (g) => ({ scope: g.send, role: g.sendRole }));
+    return this.grantRole(grant, 'grantSend', options, (g) => ({ scope: g.send, role: g.sendRole }));
   }
 
   /**
@@ -110,7 +110,7 @@ export class EventBus extends DataTierConstruct {
     if (this.transport.delivery === 'push') {
       throw new ValidationError({ scope: this, prop: 'grantReceive(grantee)', value: grantee, problem: 'Event Grid pushes events to the webhook, so there is nothing to grant receivers', fix: 'grant receivers only with EventTransport.serviceBus() (EventTransport.delivery is pull)' });
     }
-    return this.grantRole(grant, 'grantReceive', (g) => ({ scope: g.receive!, role: g.receiveRole! }));
+    return this.grantRole(grant, 'grantReceive', options, (g) => ({ scope: g.receive!, role: g.receiveRole! }));
   }
 
   /**
@@ -136,9 +136,10 @@ export class EventBus extends DataTierConstruct {
   }
 
   /** One role assignment per active region (and its standby namespace, if any) for a resolved grant. */
-  private grantRole(grant: ResolvedGrant, method: string, target: (g: GrantScope) => { scope: string; role: string }): RoleAssignment[] {
+  private grantRole(grant: ResolvedGrant, method: string, options: GrantOptions | undefined, target: (g: GrantScope) => { scope: string; role: string }): RoleAssignment[] {
+    const covers = grantRegions(this, method, options, this.built.grantScopes.map((g) => g.region));
     const created: RoleAssignment[] = [];
-    for (const g of this.built.grantScopes) {
+    for (const g of this.built.grantScopes.filter((s) => covers(s.region))) {
       const { scope, role } = target(g);
       created.push(new RoleAssignment(grant.scope, grantChildId(this, method, grant, g.region), { scope, roleDefinitionName: role, principalId: grant.principalId }));
       if (g.standby) {

@@ -250,9 +250,11 @@ export class MultiRegionOrderPlatform extends Construct {
         // Azure side of workload identity in the region stack, with the data-tier roles the services need.
         const identities = asPlatformProps((prop) => `workloads.${prop}`, () => new WorkloadIdentities(regions.regionStacks[region], 'WorkloadIdentities', { stamp, prefix: b.naming.prefix, namespace: workloadOptions.namespace }));
         const { order, tracking } = identities.identities;
-        this.trackingStore?.grantDataContributor(tracking, { scope: identities, id: 'TrackingDataContributor' });
-        this.eventBus?.grantSend(order, { scope: identities, id: 'OrderEventsSender' });
-        if (this.eventBus?.transport.delivery === 'pull') this.eventBus.grantReceive(tracking, { scope: identities, id: 'OrderEventsReceiver' });
+        // A regionPinned cell's services are granted only their own cell's data (like its private endpoints).
+        const cell = this.pattern.kind === PatternKind.REGION_PINNED ? { regions: [region] } : {};
+        this.trackingStore?.grantDataContributor(tracking, { scope: identities, id: 'TrackingDataContributor', ...cell });
+        this.eventBus?.grantSend(order, { scope: identities, id: 'OrderEventsSender', ...cell });
+        if (this.eventBus?.transport.delivery === 'pull') this.eventBus.grantReceive(tracking, { scope: identities, id: 'OrderEventsReceiver', ...cell });
 
         const apps = b.newStack(`${b.id}-${region}-apps`);
         const workloads = this.regionWorkloads(b, { apps, placement, stamp, identities, publicDnsLabels: dnsLabels[region], monitoring: regions.regionalData[region].monitoring });

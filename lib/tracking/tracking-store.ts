@@ -12,7 +12,7 @@ import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
 import { PatternKind, RegionPlacement } from '../core/pattern';
 import { checkDistinct, checkRegionNames } from '../core/name-overrides';
-import { checkPrincipalMap, GrantOptions, grantChildId, IPrincipal, resolveGrant } from '../core/principal';
+import { checkPrincipalMap, GrantOptions, grantChildId, grantRegions, IPrincipal, resolveGrant } from '../core/principal';
 import { checkInteger, Checks } from '../core/validate';
 import { TRACKING_STORE_SHAPE } from './shapes';
 import { ConsistencyLevel, DeliveriesContainerOptions, TrackingBackup, TrackingStoreNames, TrackingStoreProps } from './tracking-store-types';
@@ -196,7 +196,8 @@ export class TrackingStore extends DataTierConstruct {
    */
   public grantDataContributor(grantee: IPrincipal, options?: GrantOptions): CosmosdbSqlRoleAssignment[] {
     const grant = resolveGrant(this, 'grantDataContributor', grantee, options, 'DataContributor');
-    return this.accountResources.map(({ home, account, resourceGroupName, databaseName }) =>
+    const covers = grantRegions(this, 'grantDataContributor', options, this.accountResources.map((a) => a.home));
+    return this.accountResources.filter(({ home }) => covers(home)).map(({ home, account, resourceGroupName, databaseName }) =>
       dataContributor(grant.scope, grantChildId(this, 'grantDataContributor', grant, home), account, resourceGroupName, databaseName, grant.principalId));
   }
 
