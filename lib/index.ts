@@ -28,6 +28,10 @@ export type { DataTierEndpoint } from './common/private-endpoints';
 export type { RegionalIngress } from './common/regional-ingress';
 export { RegionalMonitoring } from './monitoring/regional-monitoring';
 export type { IRegionalMonitoring, RegionalMonitoringNames, RegionalMonitoringProps } from './monitoring/regional-monitoring';
+export { Observability } from './monitoring/observability';
+export type {
+  AlertSeverity, ObservabilityAlert, ObservabilityContacts, ObservabilityNames, ObservabilityProps, ObservabilityTargets, ObservabilityThresholds, RegionResourceIds, SmsNumber,
+} from './monitoring/observability-types';
 export { DataTierConstruct } from './data-tier/data-tier';
 export type { DataTierProps } from './data-tier/data-tier';
 export { StampNetwork } from './stamp/network';

@@ -26,6 +26,9 @@ export interface ResourceKindProps {
 const ALNUM_HYPHEN = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
 const LOWER_ALNUM_HYPHEN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 const NETWORK_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9_])?$/;
+/** Names of Azure Monitor rules and action groups: letters, digits, ._- (no characters that need escaping in URLs). */
+const MONITOR_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9._-]*[a-zA-Z0-9_-])?$/;
+const MONITOR_NAME_RULE = 'letters, digits, ._- starting with a letter or digit, not ending with a period';
 const noDoubleHyphen = (name: string) => (name.includes('--') ? 'must not contain consecutive hyphens' : undefined);
 
 /**
@@ -209,6 +212,35 @@ export class ResourceKind {
   public static readonly COSMOS_SQL_CONTAINER = new ResourceKind({
     label: 'Cosmos DB container', abbreviation: 'container', minLength: 1, maxLength: 255, hyphens: true, globallyUnique: false,
     pattern: /^[^/\\#?]*[^/\\#? ]$/, rule: 'any characters but / \\ # ?, not ending in a space',
+  });
+
+  /**
+   * Action group. The provider checks only that the name is not empty (internal/services/monitor/
+   * monitor_action_group_resource.go); the library allows the conservative set it also allows for alert names.
+   */
+  public static readonly ACTION_GROUP = new ResourceKind({
+    label: 'action group', abbreviation: 'ag', minLength: 1, maxLength: 260, hyphens: true, globallyUnique: false,
+    pattern: MONITOR_NAME, rule: MONITOR_NAME_RULE,
+  });
+  /** Short name of an action group, shown in its SMS and emails: 1-12 characters (monitor_action_group_resource.go, short_name). */
+  public static readonly ACTION_GROUP_SHORT_NAME = new ResourceKind({
+    label: 'action group short name', abbreviation: 'ag', minLength: 1, maxLength: 12, hyphens: true, globallyUnique: false,
+    pattern: /^\S(?:.*\S)?$/, rule: 'any characters, not starting or ending with a space',
+  });
+  /** Metric alert rule. The provider checks only that the name is not empty (monitor_metric_alert_resource.go). */
+  public static readonly METRIC_ALERT = new ResourceKind({
+    label: 'metric alert', abbreviation: 'alert', minLength: 1, maxLength: 260, hyphens: true, globallyUnique: false,
+    pattern: MONITOR_NAME, rule: MONITOR_NAME_RULE,
+  });
+  /** Log alert rule (scheduled query rule v2). The provider checks only that the name is not empty (monitor_scheduled_query_rules_alert_v2_resource.go). */
+  public static readonly LOG_ALERT = new ResourceKind({
+    label: 'log alert rule', abbreviation: 'alert', minLength: 1, maxLength: 260, hyphens: true, globallyUnique: false,
+    pattern: MONITOR_NAME, rule: MONITOR_NAME_RULE,
+  });
+  /** Alert processing rule (internal/services/monitor/validate/alert_processing_rule_name.go). */
+  public static readonly ALERT_PROCESSING_RULE = new ResourceKind({
+    label: 'alert processing rule', abbreviation: 'apr', minLength: 1, maxLength: 260, hyphens: true, globallyUnique: false,
+    pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/, rule: 'letters, digits, _ and -, starting with a letter or digit',
   });
 
   private constructor(public readonly props: ResourceKindProps) {}

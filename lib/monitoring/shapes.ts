@@ -1,7 +1,46 @@
-import { shapes } from '../core/validate';
+import { TAGS_SHAPE } from '../core/shapes';
+import { objectShape, opt, shapes, strictShape } from '../core/validate';
 import type { IRegionalMonitoring } from './regional-monitoring';
+import { LOG_ALERTS, METRIC_ALERTS, THRESHOLDS } from './observability-alerts';
+import type { ObservabilityContacts, ObservabilityNames, ObservabilityProps, ObservabilityTargets, SmsNumber } from './observability-types';
 
 // Internal: run-time shapes of the monitoring contract (not exported from the package).
 
 /** A monitoring sink: anything with a workspace ID and an Application Insights connection string. */
 export const MONITORING_SINK_SHAPE = shapes.like<IRegionalMonitoring>({ workspaceId: shapes.string(), appInsightsConnectionString: shapes.string() }, 'a monitoring sink (RegionalMonitoring)');
+
+const REGION_IDS = opt(shapes.map(shapes.string('a resource ID'), "an object of region names to resource IDs, e.g. { westus3: cluster.id }"));
+const STRINGS = (what: string) => opt(shapes.list(shapes.string(what), `a list of ${what}s`));
+const NAMES_BY_ALERT = opt(shapes.map(shapes.map(shapes.string('a name'), 'an object of region names to names'), 'an object of alert keys to { region: name } objects'));
+
+/** The props of `Observability`. */
+export const OBSERVABILITY_PROPS_SHAPE = strictShape<ObservabilityProps>({
+  prefix: shapes.string(),
+  resourceGroupName: shapes.string(),
+  contacts: strictShape<ObservabilityContacts>({
+    emails: STRINGS('email address'),
+    smsNumbers: opt(shapes.list(strictShape<SmsNumber>({ countryCode: shapes.string(), phoneNumber: shapes.string() }))),
+    webhooks: STRINGS('https URL'),
+    actionGroupIds: STRINGS('action group resource ID'),
+  }),
+  targets: strictShape<ObservabilityTargets>({
+    frontDoorProfileId: opt(shapes.string('a resource ID')),
+    postgresqlReplicaServerIds: REGION_IDS,
+    cosmosAccountIds: REGION_IDS,
+    serviceBusNamespaceIds: REGION_IDS,
+    serviceBusBacklogEntityName: opt(shapes.string()),
+    kubernetesClusterIds: REGION_IDS,
+    keyVaultIds: REGION_IDS,
+    logAnalyticsWorkspaceIds: REGION_IDS,
+  }),
+  thresholds: opt(objectShape(Object.fromEntries(Object.keys(THRESHOLDS).map((key) => [key, opt(shapes.number())])))),
+  severities: opt(objectShape(Object.fromEntries([...METRIC_ALERTS, ...LOG_ALERTS].map((a) => [a.alert, opt(shapes.oneOf([0, 1, 2, 3, 4]))])))),
+  runbookUrl: opt(shapes.string()),
+  silencedRegions: STRINGS('region name'),
+  names: opt(strictShape<ObservabilityNames>({
+    actionGroup: opt(shapes.string()), actionGroupShortName: opt(shapes.string()),
+    metricAlerts: NAMES_BY_ALERT, logAlerts: NAMES_BY_ALERT,
+    suppressionRules: opt(shapes.map(shapes.string('a name'), 'an object of region names to names')),
+  })),
+  tags: opt(TAGS_SHAPE),
+});

@@ -1,0 +1,240 @@
+import type { AlertSeverity, ObservabilityAlert, ObservabilityTargets, ObservabilityThresholds } from './observability-types';
+
+// Internal: the alert catalog of `Observability` (not exported from the package).
+
+/** The README sections the alert descriptions point to (README.md, "Observability"). */
+export const RUNBOOK_SECTIONS = {
+  frontDoor: 'Runbook: Front Door',
+  postgresql: 'Runbook: PostgreSQL',
+  cosmos: 'Runbook: Cosmos DB',
+  serviceBus: 'Runbook: Service Bus',
+  aks: 'Runbook: AKS',
+  keyVault: 'Runbook: Key Vault',
+} as const;
+
+/** A README section title of {@link RUNBOOK_SECTIONS}. */
+export type RunbookSection = (typeof RUNBOOK_SECTIONS)[keyof typeof RUNBOOK_SECTIONS];
+
+/** GitHub's anchor of a heading: lower case, punctuation dropped, spaces to hyphens (`Runbook: AKS` -> `runbook-aks`). */
+export function anchorOf(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+}
+
+/** Target maps keyed by region (the Front Door profile is global). */
+export type RegionalTarget = 'postgresqlReplicaServerIds' | 'cosmosAccountIds' | 'serviceBusNamespaceIds' | 'kubernetesClusterIds' | 'keyVaultIds';
+
+/** A numeric threshold prop: its range and default. */
+export interface ThresholdSpec {
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+  readonly default: number;
+}
+
+/** Ranges and defaults of every threshold (documented on `ObservabilityThresholds`). */
+export const THRESHOLDS: { readonly [K in keyof Required<ObservabilityThresholds>]: ThresholdSpec } = {
+  frontDoorOriginHealthPercent: { min: 1, max: 100, integer: false, default: 80 },
+  frontDoor5xxPercent: { min: 0, max: 100, integer: false, default: 5 },
+  postgresqlReplicaLagSeconds: { min: 1, max: 86400, integer: true, default: 120 },
+  cosmosAvailabilityPercent: { min: 1, max: 100, integer: false, default: 99.9 },
+  cosmosServerSideLatencyMilliseconds: { min: 1, max: 60000, integer: false, default: 100 },
+  cosmosThrottledRequests: { min: 0, max: 1000000, integer: true, default: 100 },
+  cosmosReplicationLatencyMilliseconds: { min: 1, max: 600000, integer: false, default: 1000 },
+  serviceBusDeadLetteredMessages: { min: 0, max: 1000000, integer: true, default: 0 },
+  serviceBusServerErrors: { min: 0, max: 1000000, integer: true, default: 5 },
+  serviceBusThrottledRequests: { min: 0, max: 1000000, integer: true, default: 0 },
+  deliveryTrackingBacklogMessages: { min: 0, max: 10000000, integer: true, default: 1000 },
+  aksPodsNotReady: { min: 0, max: 10000, integer: false, default: 0 },
+  aksContainerRestarts: { min: 1, max: 1000, integer: true, default: 3 },
+  aksHpaAtMaximumMinutes: { min: 1, max: 15, integer: true, default: 10 },
+  keyVaultAvailabilityPercent: { min: 1, max: 100, integer: false, default: 99 },
+};
+
+/** What every alert has: its key, target, severity, README section and the words of its description. */
+interface AlertSpecBase {
+  readonly alert: ObservabilityAlert;
+  /** What fires, in words (the description's first sentence). */
+  readonly summary: string;
+  readonly severity: AlertSeverity;
+  readonly runbook: RunbookSection;
+  /** The threshold prop, if the alert has one. */
+  readonly threshold?: keyof ObservabilityThresholds;
+}
+
+/** One metric alert criterion (`azurerm_monitor_metric_alert` criteria block). */
+export interface MetricAlertSpec extends AlertSpecBase {
+  /** The target map, or the global Front Door profile. */
+  readonly target: RegionalTarget | 'frontDoorProfileId';
+  readonly namespace: string;
+  readonly metric: string;
+  readonly aggregation: 'Average' | 'Count' | 'Minimum' | 'Maximum' | 'Total';
+  readonly operator: 'GreaterThan' | 'GreaterThanOrEqual' | 'LessThan' | 'LessThanOrEqual';
+  /** A fixed threshold (for alerts without a threshold prop). */
+  readonly fixedThreshold?: number;
+  /** Dimension filter; `values` of `undefined` take the backlog entity name. */
+  readonly dimension?: { readonly name: string; readonly values?: readonly string[] };
+  /** Window and frequency: values the provider accepts (monitor_metric_alert_resource.go: window_size, frequency). */
+  readonly windowSize: 'PT1M' | 'PT5M' | 'PT15M' | 'PT30M' | 'PT1H';
+  readonly frequency: 'PT1M' | 'PT5M' | 'PT15M' | 'PT30M' | 'PT1H';
+}
+
+/*
+ * Every metric below was checked against Microsoft's supported-metrics reference (name in REST API, aggregation,
+ * dimensions, time grains):
+ * - Front Door: https://learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-cdn-profiles-metrics
+ * - PostgreSQL: https://learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-dbforpostgresql-flexibleservers-metrics
+ * - Cosmos DB: https://learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-documentdb-databaseaccounts-metrics
+ *   (ServiceAvailability has a one-hour time grain only, so its window is PT1H)
+ * - Service Bus: https://learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-servicebus-namespaces-metrics
+ *   (ActiveMessages and DeadletteredMessages are per queue or topic: the EntityName dimension)
+ * - AKS: https://learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-containerservice-managedclusters-metrics
+ *   (the status2 values NotReady/Unknown and phase values follow Azure Monitor Baseline Alerts,
+ *   https://azure.github.io/azure-monitor-baseline-alerts/services/ContainerService/managedClusters/; the
+ *   cluster_autoscaler_* metrics exist only on clusters with the cluster autoscaler, and have a 5-minute minimum grain)
+ * - Key Vault: https://learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-keyvault-vaults-metrics
+ * Azure SQL has no geo-replication or replica-lag metric in that reference (Microsoft.Sql/servers/databases), so no
+ * SQL alert is created: see README, "Observability".
+ */
+export const METRIC_ALERTS: readonly MetricAlertSpec[] = [
+  {
+    alert: 'frontDoorOriginHealth', target: 'frontDoorProfileId', summary: 'Front Door origin health below the threshold in an origin group',
+    namespace: 'Microsoft.Cdn/profiles', metric: 'OriginHealthPercentage', aggregation: 'Average', operator: 'LessThan',
+    threshold: 'frontDoorOriginHealthPercent', dimension: { name: 'OriginGroup', values: ['*'] }, severity: 1, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.frontDoor,
+  },
+  {
+    alert: 'frontDoor5xx', target: 'frontDoorProfileId', summary: 'Front Door 5xx responses above the threshold percentage',
+    namespace: 'Microsoft.Cdn/profiles', metric: 'Percentage5XX', aggregation: 'Average', operator: 'GreaterThan',
+    threshold: 'frontDoor5xxPercent', severity: 1, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.frontDoor,
+  },
+  {
+    alert: 'postgresqlReplicaLag', target: 'postgresqlReplicaServerIds', summary: 'PostgreSQL read replica lag above the threshold',
+    namespace: 'Microsoft.DBforPostgreSQL/flexibleServers', metric: 'physical_replication_delay_in_seconds', aggregation: 'Maximum', operator: 'GreaterThan',
+    threshold: 'postgresqlReplicaLagSeconds', severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.postgresql,
+  },
+  {
+    alert: 'cosmosAvailability', target: 'cosmosAccountIds', summary: 'Cosmos DB account availability below the threshold',
+    namespace: 'Microsoft.DocumentDB/databaseAccounts', metric: 'ServiceAvailability', aggregation: 'Average', operator: 'LessThan',
+    threshold: 'cosmosAvailabilityPercent', severity: 1, windowSize: 'PT1H', frequency: 'PT1H', runbook: RUNBOOK_SECTIONS.cosmos,
+  },
+  {
+    alert: 'cosmosServerSideLatency', target: 'cosmosAccountIds', summary: 'Cosmos DB server-side latency above the threshold',
+    namespace: 'Microsoft.DocumentDB/databaseAccounts', metric: 'ServerSideLatency', aggregation: 'Average', operator: 'GreaterThan',
+    threshold: 'cosmosServerSideLatencyMilliseconds', severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.cosmos,
+  },
+  {
+    alert: 'cosmosThrottledRequests', target: 'cosmosAccountIds', summary: 'Cosmos DB requests throttled (HTTP 429) above the threshold',
+    namespace: 'Microsoft.DocumentDB/databaseAccounts', metric: 'TotalRequests', aggregation: 'Count', operator: 'GreaterThan',
+    threshold: 'cosmosThrottledRequests', dimension: { name: 'StatusCode', values: ['429'] }, severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.cosmos,
+  },
+  {
+    alert: 'cosmosReplicationLatency', target: 'cosmosAccountIds', summary: 'Cosmos DB P99 replication latency between regions above the threshold',
+    namespace: 'Microsoft.DocumentDB/databaseAccounts', metric: 'ReplicationLatency', aggregation: 'Maximum', operator: 'GreaterThan',
+    threshold: 'cosmosReplicationLatencyMilliseconds', severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.cosmos,
+  },
+  {
+    alert: 'serviceBusDeadLettered', target: 'serviceBusNamespaceIds', summary: 'Service Bus dead-lettered messages above the threshold in a queue or topic',
+    namespace: 'Microsoft.ServiceBus/namespaces', metric: 'DeadletteredMessages', aggregation: 'Maximum', operator: 'GreaterThan',
+    threshold: 'serviceBusDeadLetteredMessages', dimension: { name: 'EntityName', values: ['*'] }, severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.serviceBus,
+  },
+  {
+    alert: 'serviceBusServerErrors', target: 'serviceBusNamespaceIds', summary: 'Service Bus server errors above the threshold',
+    namespace: 'Microsoft.ServiceBus/namespaces', metric: 'ServerErrors', aggregation: 'Total', operator: 'GreaterThan',
+    threshold: 'serviceBusServerErrors', severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.serviceBus,
+  },
+  {
+    alert: 'serviceBusThrottledRequests', target: 'serviceBusNamespaceIds', summary: 'Service Bus throttled requests above the threshold',
+    namespace: 'Microsoft.ServiceBus/namespaces', metric: 'ThrottledRequests', aggregation: 'Total', operator: 'GreaterThan',
+    threshold: 'serviceBusThrottledRequests', severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.serviceBus,
+  },
+  {
+    alert: 'deliveryTrackingBacklog', target: 'serviceBusNamespaceIds', summary: 'delivery-tracking backlog (active messages) above the threshold',
+    namespace: 'Microsoft.ServiceBus/namespaces', metric: 'ActiveMessages', aggregation: 'Maximum', operator: 'GreaterThan',
+    threshold: 'deliveryTrackingBacklogMessages', dimension: { name: 'EntityName' }, severity: 2, windowSize: 'PT15M', frequency: 'PT5M', runbook: RUNBOOK_SECTIONS.serviceBus,
+  },
+  {
+    alert: 'aksNodesNotReady', target: 'kubernetesClusterIds', summary: 'AKS nodes NotReady or Unknown',
+    namespace: 'Microsoft.ContainerService/managedClusters', metric: 'kube_node_status_condition', aggregation: 'Total', operator: 'GreaterThan',
+    fixedThreshold: 0, dimension: { name: 'status2', values: ['NotReady', 'Unknown'] }, severity: 1, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.aks,
+  },
+  {
+    alert: 'aksPodsNotReady', target: 'kubernetesClusterIds', summary: 'AKS pods Pending, Failed or Unknown above the threshold',
+    namespace: 'Microsoft.ContainerService/managedClusters', metric: 'kube_pod_status_phase', aggregation: 'Average', operator: 'GreaterThan',
+    threshold: 'aksPodsNotReady', dimension: { name: 'phase', values: ['Pending', 'Failed', 'Unknown'] }, severity: 2, windowSize: 'PT15M', frequency: 'PT5M', runbook: RUNBOOK_SECTIONS.aks,
+  },
+  {
+    alert: 'aksAutoscalerUnableToScale', target: 'kubernetesClusterIds', summary: 'AKS cluster autoscaler reports the cluster unsafe to autoscale',
+    namespace: 'Microsoft.ContainerService/managedClusters', metric: 'cluster_autoscaler_cluster_safe_to_autoscale', aggregation: 'Average', operator: 'LessThan',
+    fixedThreshold: 1, severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.aks,
+  },
+  {
+    alert: 'keyVaultAvailability', target: 'keyVaultIds', summary: 'Key Vault availability below the threshold',
+    namespace: 'Microsoft.KeyVault/vaults', metric: 'Availability', aggregation: 'Average', operator: 'LessThan',
+    threshold: 'keyVaultAvailabilityPercent', severity: 1, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.keyVault,
+  },
+];
+
+/** One log alert (`azurerm_monitor_scheduled_query_rules_alert_v2`) over Container Insights tables in the region's workspace. */
+export interface LogAlertSpec extends AlertSpecBase {
+  readonly threshold: keyof ObservabilityThresholds;
+  readonly operator: 'GreaterThan' | 'GreaterThanOrEqual';
+  /** The KQL, for one cluster (`clusterId`: its resource ID, a literal or a Terraform token). */
+  readonly query: (clusterId: string) => string;
+  /** Columns the alert splits by (one alert per value). */
+  readonly dimensions: readonly string[];
+  /** Values the provider accepts (monitor_scheduled_query_rules_alert_v2_resource.go: window_duration, evaluation_frequency). */
+  readonly windowDuration: 'PT15M';
+  readonly evaluationFrequency: 'PT5M';
+}
+
+/** A KQL string literal: quotes and backslashes escaped with a backslash. */
+function kqlString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/*
+ * The Container Insights tables the log alerts query (collected by the stamp's data collection rule stream
+ * Microsoft-ContainerInsights-Group-Default):
+ * - KubePodInventory (ClusterId, Namespace, Name, ContainerName, ContainerRestartCount):
+ *   https://learn.microsoft.com/azure/azure-monitor/reference/tables/kubepodinventory
+ * - InsightsMetrics, metric kube_hpa_status_current_replicas with tags hpa, k8sNamespace, spec_max_replicas and
+ *   container.azm.ms/clusterId, sampled every 60 seconds:
+ *   https://learn.microsoft.com/azure/azure-monitor/containers/container-insights-deployment-hpa-metrics
+ * AKS has no platform metric for container restarts or for an HPA at its maximum.
+ */
+export const LOG_ALERTS: readonly LogAlertSpec[] = [
+  {
+    alert: 'aksContainerRestarts', summary: 'AKS pod containers restarting more than the threshold in 15 minutes',
+    threshold: 'aksContainerRestarts', operator: 'GreaterThan', severity: 2, runbook: RUNBOOK_SECTIONS.aks,
+    windowDuration: 'PT15M', evaluationFrequency: 'PT5M', dimensions: ['Namespace', 'Name'],
+    query: (clusterId) => [
+      'KubePodInventory',
+      `| where ClusterId =~ ${kqlString(clusterId)}`,
+      '| summarize Restarts = max(ContainerRestartCount) - min(ContainerRestartCount) by Namespace, Name, ContainerName',
+      '| summarize AggregatedValue = max(Restarts) by Namespace, Name',
+    ].join('\n'),
+  },
+  {
+    alert: 'aksHpaAtMaximum', summary: 'AKS horizontal pod autoscaler at its maximum replicas for too many of the last 15 minutes',
+    threshold: 'aksHpaAtMaximumMinutes', operator: 'GreaterThanOrEqual', severity: 2, runbook: RUNBOOK_SECTIONS.aks,
+    windowDuration: 'PT15M', evaluationFrequency: 'PT5M', dimensions: ['K8sNamespace', 'Hpa'],
+    query: (clusterId) => [
+      'InsightsMetrics',
+      "| where Name == 'kube_hpa_status_current_replicas'",
+      '| extend T = parse_json(Tags)',
+      `| where tostring(T['container.azm.ms/clusterId']) =~ ${kqlString(clusterId)}`,
+      '| extend Hpa = tostring(T.hpa), K8sNamespace = tostring(T.k8sNamespace), MaxReplicas = toreal(T.spec_max_replicas)',
+      '| summarize AggregatedValue = countif(Val >= MaxReplicas) by K8sNamespace, Hpa',
+    ].join('\n'),
+  },
+];
+
+/** The target each kind of resource ID must point to: resource type in the ID, for "scope on the right resource" checks. */
+export const TARGET_TYPES: { readonly [K in keyof Required<ObservabilityTargets>]?: { readonly type: string; readonly label: string } } = {
+  frontDoorProfileId: { type: 'Microsoft.Cdn/profiles', label: 'a Front Door profile' },
+  postgresqlReplicaServerIds: { type: 'Microsoft.DBforPostgreSQL/flexibleServers', label: 'a PostgreSQL flexible server' },
+  cosmosAccountIds: { type: 'Microsoft.DocumentDB/databaseAccounts', label: 'a Cosmos DB account' },
+  serviceBusNamespaceIds: { type: 'Microsoft.ServiceBus/namespaces', label: 'a Service Bus namespace' },
+  kubernetesClusterIds: { type: 'Microsoft.ContainerService/managedClusters', label: 'an AKS cluster' },
+  keyVaultIds: { type: 'Microsoft.KeyVault/vaults', label: 'a Key Vault' },
+  logAnalyticsWorkspaceIds: { type: 'Microsoft.OperationalInsights/workspaces', label: 'a Log Analytics workspace' },
+};

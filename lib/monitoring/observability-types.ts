@@ -1,0 +1,159 @@
+import type { Tags } from '../core/tags';
+
+/** Resource IDs keyed by programmatic region name (`{ westus3: '/subscriptions/.../...' }`); Terraform tokens accepted. */
+export type RegionResourceIds = { readonly [region: string]: string };
+
+/** A phone number an action group texts. */
+export interface SmsNumber {
+  /** Country calling code without `+` or leading zeros, 1-3 digits (`'1'`, `'44'`). */
+  readonly countryCode: string;
+  /** The national number, digits only (the whole number, with the country code, at most 15 digits as in E.164). */
+  readonly phoneNumber: string;
+}
+
+/** Who the action group notifies. At least one contact is required. */
+export interface ObservabilityContacts {
+  /** Email addresses (common alert schema). @default - none */
+  readonly emails?: string[];
+  /** Phone numbers texted by SMS. @default - none */
+  readonly smsNumbers?: SmsNumber[];
+  /** `https://` URLs that receive a POST (common alert schema), e.g. an incident tool's inbound webhook. @default - none */
+  readonly webhooks?: string[];
+  /**
+   * Resource IDs of existing action groups (`/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Insights/actionGroups/<name>`);
+   * every alert notifies them too.
+   * @default - none
+   */
+  readonly actionGroupIds?: string[];
+}
+
+/**
+ * The resources the alerts watch, as resource IDs (Terraform tokens accepted, e.g. `stamp.cluster.id`). Each kind of
+ * target gets its alerts only when given. Maps are keyed by programmatic region name.
+ */
+export interface ObservabilityTargets {
+  /** The Front Door (Standard/Premium) profile (`Microsoft.Cdn/profiles`): origin health per origin group, 5xx percentage. @default - no Front Door alerts */
+  readonly frontDoorProfileId?: string;
+  /**
+   * PostgreSQL flexible servers that are read replicas (`Microsoft.DBforPostgreSQL/flexibleServers`): replica lag.
+   * Azure emits the lag metric on replicas, so list the replica servers, not the primary.
+   * @default - no PostgreSQL alerts
+   */
+  readonly postgresqlReplicaServerIds?: RegionResourceIds;
+  /** Cosmos DB accounts (`Microsoft.DocumentDB/databaseAccounts`), keyed by their write (home) region. @default - no Cosmos DB alerts */
+  readonly cosmosAccountIds?: RegionResourceIds;
+  /** Service Bus namespaces (`Microsoft.ServiceBus/namespaces`). @default - no Service Bus alerts */
+  readonly serviceBusNamespaceIds?: RegionResourceIds;
+  /**
+   * The Service Bus entity (queue or topic) whose active messages are the `delivery-tracking` backlog. Azure reports
+   * `ActiveMessages` per queue or topic (its `EntityName` dimension), so this is the topic the `delivery-tracking`
+   * subscription reads: `EventBus`'s `order-events` unless its transport names another topic.
+   * @default 'order-events'
+   */
+  readonly serviceBusBacklogEntityName?: string;
+  /** AKS clusters (`Microsoft.ContainerService/managedClusters`); their log alerts need `logAnalyticsWorkspaceIds` for the same regions. @default - no AKS alerts */
+  readonly kubernetesClusterIds?: RegionResourceIds;
+  /** Key Vaults (`Microsoft.KeyVault/vaults`). @default - no Key Vault alerts */
+  readonly keyVaultIds?: RegionResourceIds;
+  /**
+   * The Log Analytics workspaces that receive each region's Container Insights data (`RegionalMonitoring.workspaceId`):
+   * the scope of the AKS log alerts. Required for every region in `kubernetesClusterIds`.
+   * @default - none (allowed only without `kubernetesClusterIds`)
+   */
+  readonly logAnalyticsWorkspaceIds?: RegionResourceIds;
+}
+
+/** Alert thresholds. Each is checked against its range at synth time. */
+export interface ObservabilityThresholds {
+  /** Front Door: alert when an origin group's health-probe success falls below this percentage (1-100). @default 80 */
+  readonly frontDoorOriginHealthPercent?: number;
+  /** Front Door: alert when the percentage of client requests answered 5xx exceeds this (0-100). @default 5 */
+  readonly frontDoor5xxPercent?: number;
+  /** PostgreSQL: alert when a read replica lags more than this many seconds (integer, 1-86400). @default 120 */
+  readonly postgresqlReplicaLagSeconds?: number;
+  /** Cosmos DB: alert when the account's hourly request availability falls below this percentage (1-100). @default 99.9 */
+  readonly cosmosAvailabilityPercent?: number;
+  /** Cosmos DB: alert when the average server-side latency exceeds this many milliseconds (1-60000). @default 100 */
+  readonly cosmosServerSideLatencyMilliseconds?: number;
+  /** Cosmos DB: alert when more than this many requests are throttled (HTTP 429) in 5 minutes (integer, 0-1000000). @default 100 */
+  readonly cosmosThrottledRequests?: number;
+  /** Cosmos DB: alert when the P99 replication latency between regions exceeds this many milliseconds (1-600000). @default 1000 */
+  readonly cosmosReplicationLatencyMilliseconds?: number;
+  /** Service Bus: alert when a queue or topic holds more than this many dead-lettered messages (integer, 0-1000000). @default 0 */
+  readonly serviceBusDeadLetteredMessages?: number;
+  /** Service Bus: alert when more than this many requests fail with a server error in 5 minutes (integer, 0-1000000). @default 5 */
+  readonly serviceBusServerErrors?: number;
+  /** Service Bus: alert when more than this many requests are throttled in 5 minutes (integer, 0-1000000). @default 0 */
+  readonly serviceBusThrottledRequests?: number;
+  /** Service Bus: alert when the backlog entity holds more than this many active messages (integer, 0-10000000). @default 1000 */
+  readonly deliveryTrackingBacklogMessages?: number;
+  /** AKS: alert when the average number of pods in phase Pending, Failed or Unknown over 15 minutes exceeds this (0-10000). @default 0 */
+  readonly aksPodsNotReady?: number;
+  /** AKS: alert when a pod's containers restart more than this many times in 15 minutes (integer, 1-1000). @default 3 */
+  readonly aksContainerRestarts?: number;
+  /** AKS: alert when a horizontal pod autoscaler runs at its maximum replicas for at least this many of the last 15 minutes (integer, 1-15). @default 10 */
+  readonly aksHpaAtMaximumMinutes?: number;
+  /** Key Vault: alert when the vault's request availability falls below this percentage (1-100). @default 99 */
+  readonly keyVaultAvailabilityPercent?: number;
+}
+
+/** The alerts {@link Observability} can create; keys of `severities`, `names.metricAlerts` and `names.logAlerts`. */
+export type ObservabilityAlert =
+  | 'frontDoorOriginHealth' | 'frontDoor5xx'
+  | 'postgresqlReplicaLag'
+  | 'cosmosAvailability' | 'cosmosServerSideLatency' | 'cosmosThrottledRequests' | 'cosmosReplicationLatency'
+  | 'serviceBusDeadLettered' | 'serviceBusServerErrors' | 'serviceBusThrottledRequests' | 'deliveryTrackingBacklog'
+  | 'aksNodesNotReady' | 'aksPodsNotReady' | 'aksAutoscalerUnableToScale' | 'aksContainerRestarts' | 'aksHpaAtMaximum'
+  | 'keyVaultAvailability';
+
+/** Severity of an Azure Monitor alert: 0 (critical) to 4 (verbose). */
+export type AlertSeverity = 0 | 1 | 2 | 3 | 4;
+
+/** Name overrides of {@link Observability} (adopt existing resources by name). */
+export interface ObservabilityNames {
+  /** Name of the action group. @default - `<prefix>-ag-<hash>` */
+  readonly actionGroup?: string;
+  /** Short name of the action group (1-12 characters; shown in SMS and email). @default - the prefix */
+  readonly actionGroupShortName?: string;
+  /**
+   * Metric alert names by alert and region (`global` for the Front Door alerts).
+   * @default - `<prefix>-alert-<alert>-<region>-<hash>`
+   */
+  readonly metricAlerts?: { readonly [alert: string]: { readonly [region: string]: string } };
+  /** Log alert (scheduled query rule) names by alert and region. @default - `<prefix>-alert-<alert>-<region>-<hash>` */
+  readonly logAlerts?: { readonly [alert: string]: { readonly [region: string]: string } };
+  /** Alert processing rule names by silenced region. @default - `<prefix>-apr-<region>-<hash>` */
+  readonly suppressionRules?: { readonly [region: string]: string };
+}
+
+/** Props of {@link Observability}. */
+export interface ObservabilityProps {
+  /** Name prefix (2-12 lower-case letters and digits). */
+  readonly prefix: string;
+  /** Resource group of the action group, the alerts and the alert processing rules. */
+  readonly resourceGroupName: string;
+  /** Who is notified. At least one contact is required. */
+  readonly contacts: ObservabilityContacts;
+  /** What is watched. */
+  readonly targets: ObservabilityTargets;
+  /** Alert thresholds. @default - the defaults listed on each threshold */
+  readonly thresholds?: ObservabilityThresholds;
+  /** Severity per alert, 0 (critical) to 4 (verbose). @default - the severities in the README's alert table */
+  readonly severities?: { readonly [K in ObservabilityAlert]?: AlertSeverity };
+  /**
+   * `https://` address of your runbook page (for example your copy of this README): each alert's description ends with
+   * `Runbook: <runbookUrl>#<section anchor>`. Without a fragment (`#`); the library appends the anchor.
+   * @default - descriptions name the README section instead
+   */
+  readonly runbookUrl?: string;
+  /**
+   * Regions under planned maintenance: an alert processing rule removes the notifications of every alert on that
+   * region's targets (and its workspace's log alerts). Each must be a region of `targets`.
+   * @default - none
+   */
+  readonly silencedRegions?: string[];
+  /** Name overrides. @default - generated names */
+  readonly names?: ObservabilityNames;
+  /** Tags for every resource. @default - none */
+  readonly tags?: Tags;
+}
