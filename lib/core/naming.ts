@@ -224,7 +224,7 @@ export class ResourceKind {
   });
   /** Short name of an action group, shown in its SMS and emails: 1-12 characters (monitor_action_group_resource.go, short_name). */
   public static readonly ACTION_GROUP_SHORT_NAME = new ResourceKind({
-    label: 'action group short name', abbreviation: 'ag', minLength: 1, maxLength: 12, hyphens: true, globallyUnique: false,
+    label: 'action group short', abbreviation: 'ag', minLength: 1, maxLength: 12, hyphens: true, globallyUnique: false,
     pattern: /^\S(?:.*\S)?$/, rule: 'any characters, not starting or ending with a space',
   });
   /** Metric alert rule. The provider checks only that the name is not empty (monitor_metric_alert_resource.go). */

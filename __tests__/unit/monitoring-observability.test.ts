@@ -1,0 +1,326 @@
+import { Lazy } from 'cdktf';
+import { pathHash } from '../../lib/core/naming';
+import { ValidationError } from '../../lib/core/errors';
+import { Observability } from '../../lib/monitoring/observability';
+import type { ObservabilityProps } from '../../lib/monitoring/observability-types';
+import { all, only, StackJson, synthStack, testStack } from '../support/synth';
+
+/** lib/monitoring/observability.ts: each test builds (and at most synthesizes) one small stack. */
+
+const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups';
+const id = (rg: string, type: string, name: string) => `${SUB}/${rg}/providers/${type}/${name}`;
+const FRONT_DOOR = id('rg-global', 'Microsoft.Cdn/profiles', 'afd-shop');
+const PG = id('rg-eastus', 'Microsoft.DBforPostgreSQL/flexibleServers', 'psql-replica');
+const COSMOS = id('rg-westus3', 'Microsoft.DocumentDB/databaseAccounts', 'cosmos-shop');
+const BUS = id('rg-westus3', 'Microsoft.ServiceBus/namespaces', 'sb-shop');
+const AKS = id('rg-westus3', 'Microsoft.ContainerService/managedClusters', 'aks-shop');
+const KV = id('rg-westus3', 'Microsoft.KeyVault/vaults', 'kv-shop');
+const LOG = id('rg-westus3', 'Microsoft.OperationalInsights/workspaces', 'log-shop');
+const EXISTING_AG = `${SUB}/rg-ops/providers/Microsoft.Insights/actionGroups/ops`;
+const AG_REF = expect.stringMatching(/^\$\{azurerm_monitor_action_group\.Obs_ActionGroup_[0-9A-F]{8}\.id\}$/);
+
+const PROPS: ObservabilityProps = {
+  prefix: 'shop', resourceGroupName: 'rg-monitoring',
+  contacts: { emails: ['oncall@contoso.com'] },
+  targets: {
+    frontDoorProfileId: FRONT_DOOR,
+    postgresqlReplicaServerIds: { eastus: PG },
+    cosmosAccountIds: { westus3: COSMOS },
+    serviceBusNamespaceIds: { westus3: BUS },
+    kubernetesClusterIds: { westus3: AKS },
+    keyVaultIds: { westus3: KV },
+    logAnalyticsWorkspaceIds: { westus3: LOG },
+  },
+};
+
+function synth(props: Partial<ObservabilityProps> = {}): { json: StackJson; obs: Observability } {
+  const stack = testStack();
+  const obs = new Observability(stack, 'Obs', { ...PROPS, ...props });
+  return { json: synthStack(stack), obs };
+}
+
+/** [construct path, prop, value, problem, fix] of every violation the props raise. */
+function violations(props: Record<string, unknown>): unknown[][] {
+  try {
+    new Observability(testStack(), 'Obs', { ...PROPS, ...props } as ObservabilityProps);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    return (e as ValidationError).violations.map((v) => [v.constructPath, v.prop, v.value, v.problem, v.fix]);
+  }
+  throw new Error(`accepted ${JSON.stringify(props)}`);
+}
+
+/** The synthesized metric alert whose name contains `<alert kebab>-<region>`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function alertNamed(json: StackJson, type: string, fragment: string): any {
+  const found = Object.values(all(json, type)).filter((a) => (a.name as string).includes(`-${fragment}-`));
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+// [alert, name fragment, scope, namespace, metric, aggregation, operator, threshold, dimension, severity, window, frequency]
+const METRIC_TABLE: [string, string, string, string, string, string, string, number, unknown, number, string, string][] = [
+  ['frontDoorOriginHealth', 'front-door-origin-health-global', FRONT_DOOR, 'Microsoft.Cdn/profiles', 'OriginHealthPercentage', 'Average', 'LessThan', 80, [{ name: 'OriginGroup', operator: 'Include', values: ['*'] }], 1, 'PT5M', 'PT1M'],
+  ['frontDoor5xx', 'front-door-5xx-global', FRONT_DOOR, 'Microsoft.Cdn/profiles', 'Percentage5XX', 'Average', 'GreaterThan', 5, undefined, 1, 'PT5M', 'PT1M'],
+  ['postgresqlReplicaLag', 'postgresql-replica-lag-eastus', PG, 'Microsoft.DBforPostgreSQL/flexibleServers', 'physical_replication_delay_in_seconds', 'Maximum', 'GreaterThan', 120, undefined, 2, 'PT5M', 'PT1M'],
+  ['cosmosAvailability', 'cosmos-availability-westus3', COSMOS, 'Microsoft.DocumentDB/databaseAccounts', 'ServiceAvailability', 'Average', 'LessThan', 99.9, undefined, 1, 'PT1H', 'PT1H'],
+  ['cosmosServerSideLatency', 'cosmos-server-side-latency-westus3', COSMOS, 'Microsoft.DocumentDB/databaseAccounts', 'ServerSideLatency', 'Average', 'GreaterThan', 100, undefined, 2, 'PT5M', 'PT1M'],
+  ['cosmosThrottledRequests', 'cosmos-throttled-requests-westus3', COSMOS, 'Microsoft.DocumentDB/databaseAccounts', 'TotalRequests', 'Count', 'GreaterThan', 100, [{ name: 'StatusCode', operator: 'Include', values: ['429'] }], 2, 'PT5M', 'PT1M'],
+  ['cosmosReplicationLatency', 'cosmos-replication-latency-westus3', COSMOS, 'Microsoft.DocumentDB/databaseAccounts', 'ReplicationLatency', 'Maximum', 'GreaterThan', 1000, undefined, 2, 'PT5M', 'PT1M'],
+  ['serviceBusDeadLettered', 'service-bus-dead-lettered-westus3', BUS, 'Microsoft.ServiceBus/namespaces', 'DeadletteredMessages', 'Maximum', 'GreaterThan', 0, [{ name: 'EntityName', operator: 'Include', values: ['*'] }], 2, 'PT5M', 'PT1M'],
+  ['serviceBusServerErrors', 'service-bus-server-errors-westus3', BUS, 'Microsoft.ServiceBus/namespaces', 'ServerErrors', 'Total', 'GreaterThan', 5, undefined, 2, 'PT5M', 'PT1M'],
+  ['serviceBusThrottledRequests', 'service-bus-throttled-requests-westus3', BUS, 'Microsoft.ServiceBus/namespaces', 'ThrottledRequests', 'Total', 'GreaterThan', 0, undefined, 2, 'PT5M', 'PT1M'],
+  ['deliveryTrackingBacklog', 'delivery-tracking-backlog-westus3', BUS, 'Microsoft.ServiceBus/namespaces', 'ActiveMessages', 'Maximum', 'GreaterThan', 1000, [{ name: 'EntityName', operator: 'Include', values: ['order-events'] }], 2, 'PT15M', 'PT5M'],
+  ['aksNodesNotReady', 'aks-nodes-not-ready-westus3', AKS, 'Microsoft.ContainerService/managedClusters', 'kube_node_status_condition', 'Total', 'GreaterThan', 0, [{ name: 'status2', operator: 'Include', values: ['NotReady', 'Unknown'] }], 1, 'PT5M', 'PT1M'],
+  ['aksPodsNotReady', 'aks-pods-not-ready-westus3', AKS, 'Microsoft.ContainerService/managedClusters', 'kube_pod_status_phase', 'Average', 'GreaterThan', 0, [{ name: 'phase', operator: 'Include', values: ['Pending', 'Failed', 'Unknown'] }], 2, 'PT15M', 'PT5M'],
+  ['aksAutoscalerUnableToScale', 'aks-autoscaler-unable-to-scale-westus3', AKS, 'Microsoft.ContainerService/managedClusters', 'cluster_autoscaler_cluster_safe_to_autoscale', 'Average', 'LessThan', 1, undefined, 2, 'PT5M', 'PT1M'],
+  ['keyVaultAvailability', 'key-vault-availability-westus3', KV, 'Microsoft.KeyVault/vaults', 'Availability', 'Average', 'LessThan', 99, undefined, 1, 'PT5M', 'PT1M'],
+];
+
+describe('Observability', () => {
+  test('the action group: one receiver per contact, the common alert schema on email and webhook, the prefix as short name', () => {
+    const { json, obs } = synth({
+      contacts: { emails: ['oncall@contoso.com', 'db@contoso.com'], smsNumbers: [{ countryCode: '1', phoneNumber: '5555551234' }], webhooks: ['https://hooks.contoso.com/alerts'] },
+    });
+    expect(only(json, 'azurerm_monitor_action_group')).toEqual({
+      name: `shop-ag-${pathHash('test/Obs/ActionGroup')}`,
+      resource_group_name: 'rg-monitoring',
+      short_name: 'shop',
+      email_receiver: [
+        { name: 'email-1', email_address: 'oncall@contoso.com', use_common_alert_schema: true },
+        { name: 'email-2', email_address: 'db@contoso.com', use_common_alert_schema: true },
+      ],
+      sms_receiver: [{ name: 'sms-1', country_code: '1', phone_number: '5555551234' }],
+      webhook_receiver: [{ name: 'webhook-1', service_uri: 'https://hooks.contoso.com/alerts', use_common_alert_schema: true }],
+    });
+    expect(obs.actionGroup.node.path).toBe('test/Obs/ActionGroup');
+  });
+
+  test('every metric alert: namespace, metric, aggregation, operator, threshold, dimension, severity, window, frequency, scope, action group', () => {
+    const { json, obs } = synth();
+    expect(Object.keys(all(json, 'azurerm_monitor_metric_alert'))).toHaveLength(METRIC_TABLE.length);
+    expect(Object.keys(obs.metricAlerts).sort()).toEqual(METRIC_TABLE.map(([alert, fragment]) => `${alert}.${fragment.split('-').pop()}`).sort());
+    for (const [alert, fragment, scope, namespace, metric, aggregation, operator, threshold, dimension, severity, window, frequency] of METRIC_TABLE) {
+      const region = fragment.split('-').pop()!;
+      const resource = alertNamed(json, 'azurerm_monitor_metric_alert', fragment);
+      expect([alert, resource.scopes, resource.severity, resource.window_size, resource.frequency, resource.auto_mitigate]).toEqual([alert, [scope], severity, window, frequency, true]);
+      expect([alert, resource.criteria]).toEqual([alert, [{ metric_namespace: namespace, metric_name: metric, aggregation, operator, threshold, ...(dimension ? { dimension } : {}) }]]);
+      expect(resource.action).toEqual([{ action_group_id: AG_REF }]);
+      expect(resource.resource_group_name).toBe('rg-monitoring');
+      expect(resource.name).toBe(`shop-alert-${fragment}-${pathHash(`test/Obs/${alert}-${region}`)}`);
+      expect(resource.description).toMatch(/\. Runbook: README section "Runbook: (Front Door|PostgreSQL|Cosmos DB|Service Bus|AKS|Key Vault)"$/);
+      expect(obs.metricAlerts[`${alert}.${region}`].node.path).toBe(`test/Obs/${alert}-${region}`);
+    }
+  });
+
+  test('the AKS log alerts: KQL over Container Insights tables for the cluster, on its region\'s workspace', () => {
+    const { json, obs } = synth();
+    expect(Object.keys(all(json, 'azurerm_monitor_scheduled_query_rules_alert_v2'))).toHaveLength(2);
+    const restarts = alertNamed(json, 'azurerm_monitor_scheduled_query_rules_alert_v2', 'aks-container-restarts-westus3');
+    expect(restarts).toEqual({
+      name: `shop-alert-aks-container-restarts-westus3-${pathHash('test/Obs/aksContainerRestarts-westus3')}`,
+      resource_group_name: 'rg-monitoring', location: 'westus3', scopes: [LOG], severity: 2,
+      window_duration: 'PT15M', evaluation_frequency: 'PT5M', auto_mitigation_enabled: true,
+      description: 'AKS pod containers restarting more than the threshold in 15 minutes. Runbook: README section "Runbook: AKS"',
+      display_name: 'AKS pod containers restarting more than the threshold in 15 minutes (westus3)',
+      criteria: [{
+        query: `KubePodInventory\n| where ClusterId =~ '${AKS}'\n| summarize Restarts = max(ContainerRestartCount) - min(ContainerRestartCount) by Namespace, Name, ContainerName\n| summarize AggregatedValue = max(Restarts) by Namespace, Name`,
+        time_aggregation_method: 'Maximum', metric_measure_column: 'AggregatedValue', operator: 'GreaterThan', threshold: 3,
+        dimension: [{ name: 'Namespace', operator: 'Include', values: ['*'] }, { name: 'Name', operator: 'Include', values: ['*'] }],
+      }],
+      action: { action_groups: [AG_REF] },
+    });
+    const hpa = alertNamed(json, 'azurerm_monitor_scheduled_query_rules_alert_v2', 'aks-hpa-at-maximum-westus3');
+    expect([hpa.scopes, hpa.location, hpa.severity, hpa.window_duration, hpa.evaluation_frequency]).toEqual([[LOG], 'westus3', 2, 'PT15M', 'PT5M']);
+    expect(hpa.criteria[0]).toEqual({
+      query: [
+        'InsightsMetrics',
+        "| where Name == 'kube_hpa_status_current_replicas'",
+        '| extend T = parse_json(Tags)',
+        `| where tostring(T['container.azm.ms/clusterId']) =~ '${AKS}'`,
+        '| extend Hpa = tostring(T.hpa), K8sNamespace = tostring(T.k8sNamespace), MaxReplicas = toreal(T.spec_max_replicas)',
+        '| summarize AggregatedValue = countif(Val >= MaxReplicas) by K8sNamespace, Hpa',
+      ].join('\n'),
+      time_aggregation_method: 'Maximum', metric_measure_column: 'AggregatedValue', operator: 'GreaterThanOrEqual', threshold: 10,
+      dimension: [{ name: 'K8sNamespace', operator: 'Include', values: ['*'] }, { name: 'Hpa', operator: 'Include', values: ['*'] }],
+    });
+    expect(Object.keys(obs.logAlerts).sort()).toEqual(['aksContainerRestarts.westus3', 'aksHpaAtMaximum.westus3']);
+  });
+
+  test('thresholds, severities, the backlog entity, existing action groups, a runbook URL and tags as given', () => {
+    const { json } = synth({
+      thresholds: { frontDoorOriginHealthPercent: 90, cosmosThrottledRequests: 0, deliveryTrackingBacklogMessages: 50, aksContainerRestarts: 10, aksHpaAtMaximumMinutes: 15 },
+      severities: { frontDoorOriginHealth: 0, aksHpaAtMaximum: 4 },
+      targets: { ...PROPS.targets, serviceBusBacklogEntityName: 'shop-events' },
+      contacts: { emails: ['oncall@contoso.com'], actionGroupIds: [EXISTING_AG] },
+      runbookUrl: 'https://wiki.contoso.com/platform/runbook',
+      tags: { team: 'orders' },
+    });
+    const origin = alertNamed(json, 'azurerm_monitor_metric_alert', 'front-door-origin-health-global');
+    expect([origin.criteria[0].threshold, origin.severity, origin.tags]).toEqual([90, 0, { team: 'orders' }]);
+    expect(origin.action).toEqual([{ action_group_id: AG_REF }, { action_group_id: EXISTING_AG }]);
+    expect(origin.description).toBe('Front Door origin health below the threshold in an origin group. Runbook: https://wiki.contoso.com/platform/runbook#runbook-front-door');
+    expect(alertNamed(json, 'azurerm_monitor_metric_alert', 'cosmos-throttled-requests-westus3').criteria[0].threshold).toBe(0);
+    const backlog = alertNamed(json, 'azurerm_monitor_metric_alert', 'delivery-tracking-backlog-westus3').criteria[0];
+    expect([backlog.threshold, backlog.dimension]).toEqual([50, [{ name: 'EntityName', operator: 'Include', values: ['shop-events'] }]]);
+    expect(alertNamed(json, 'azurerm_monitor_metric_alert', 'cosmos-availability-westus3').description).toBe('Cosmos DB account availability below the threshold. Runbook: https://wiki.contoso.com/platform/runbook#runbook-cosmos-db');
+    const restarts = alertNamed(json, 'azurerm_monitor_scheduled_query_rules_alert_v2', 'aks-container-restarts-westus3');
+    expect([restarts.criteria[0].threshold, restarts.severity, restarts.action, restarts.tags]).toEqual([10, 2, { action_groups: [AG_REF, EXISTING_AG] }, { team: 'orders' }]);
+    const hpa = alertNamed(json, 'azurerm_monitor_scheduled_query_rules_alert_v2', 'aks-hpa-at-maximum-westus3');
+    expect([hpa.criteria[0].threshold, hpa.severity]).toEqual([15, 4]);
+    expect(only(json, 'azurerm_monitor_action_group').tags).toEqual({ team: 'orders' });
+  });
+
+  test('each kind of target gets its alerts only when given; Terraform tokens pass as resource IDs', () => {
+    const vault = Lazy.stringValue({ produce: () => '${azurerm_key_vault.kv.id}' });
+    const { json, obs } = synth({ targets: { keyVaultIds: { westeurope: vault } }, contacts: { webhooks: ['https://hooks.contoso.com/a'] } });
+    expect(Object.keys(obs.metricAlerts)).toEqual(['keyVaultAvailability.westeurope']);
+    expect(only(json, 'azurerm_monitor_metric_alert').scopes).toEqual(['${azurerm_key_vault.kv.id}']);
+    expect(json.resource.azurerm_monitor_scheduled_query_rules_alert_v2).toBeUndefined();
+    expect(json.resource.azurerm_monitor_alert_processing_rule_suppression).toBeUndefined();
+    expect(obs.logAlerts).toEqual({});
+    expect(obs.suppressionRules).toEqual({});
+  });
+
+  test('a silenced region: a suppression rule scoped to every target of the region, its workspace included', () => {
+    const { json, obs } = synth({ silencedRegions: ['westus3'] });
+    expect(only(json, 'azurerm_monitor_alert_processing_rule_suppression')).toEqual({
+      name: `shop-apr-westus3-${pathHash('test/Obs/Silence-westus3')}`,
+      resource_group_name: 'rg-monitoring',
+      scopes: [COSMOS, BUS, AKS, KV, LOG],
+      description: "Planned maintenance in westus3: alerts on the region's resources notify no one (silencedRegions).",
+    });
+    expect(Object.keys(obs.suppressionRules)).toEqual(['westus3']);
+    const eastus = synth({ silencedRegions: ['eastus'] }).json;
+    expect(only(eastus, 'azurerm_monitor_alert_processing_rule_suppression').scopes).toEqual([PG]);
+  });
+
+  test('names as given', () => {
+    const { json } = synth({
+      silencedRegions: ['eastus'],
+      names: {
+        actionGroup: 'ag-orders', actionGroupShortName: 'orders-oncal',
+        metricAlerts: { frontDoor5xx: { global: 'afd-5xx' }, cosmosAvailability: { westus3: 'cosmos.availability' } },
+        logAlerts: { aksContainerRestarts: { westus3: 'aks_restarts' } },
+        suppressionRules: { eastus: 'silence-eastus' },
+      },
+    });
+    const ag = only(json, 'azurerm_monitor_action_group');
+    expect([ag.name, ag.short_name]).toEqual(['ag-orders', 'orders-oncal']);
+    expect(Object.values(all(json, 'azurerm_monitor_metric_alert')).map((a) => a.name)).toEqual(expect.arrayContaining(['afd-5xx', 'cosmos.availability']));
+    expect(Object.values(all(json, 'azurerm_monitor_scheduled_query_rules_alert_v2')).map((a) => a.name)).toContain('aks_restarts');
+    expect(only(json, 'azurerm_monitor_alert_processing_rule_suppression').name).toBe('silence-eastus');
+  });
+
+  test('contacts: at least one; email, E.164-ish SMS numbers, https webhooks and action group IDs checked', () => {
+    expect(violations({ contacts: {} })).toEqual([['test/Obs', 'contacts', {}, 'no contact, so every alert would fire unseen',
+      'give at least one of contacts.emails, contacts.smsNumbers, contacts.webhooks or contacts.actionGroupIds']]);
+    expect(violations({ contacts: { emails: [] } })[0][3]).toBe('no contact, so every alert would fire unseen');
+    expect(violations({
+      contacts: {
+        emails: ['oncall', 'a@b.co'], smsNumbers: [{ countryCode: '+1', phoneNumber: '555 1234' }, { countryCode: '999', phoneNumber: '12345678901234' }],
+        webhooks: ['http://hooks.contoso.com/a', 'hooks'], actionGroupIds: ['ops'],
+      },
+    })).toEqual([
+      ['test/Obs', 'contacts.emails[0]', 'oncall', 'not an email address', "give an address such as 'oncall@contoso.com'"],
+      ['test/Obs', 'contacts.smsNumbers[0].countryCode', '+1', 'not a country calling code (1-3 digits, no + or leading zero)', "give the digits only, e.g. '1' or '44'"],
+      ['test/Obs', 'contacts.smsNumbers[0].phoneNumber', '555 1234', 'not a national phone number (4-14 digits, no spaces, + or punctuation)', "give the digits only, e.g. '5555551234'"],
+      ['test/Obs', 'contacts.smsNumbers[1]', { countryCode: '999', phoneNumber: '12345678901234' }, 'longer than 15 digits with its country code (E.164 allows at most 15)', 'drop the trunk prefix (a leading 0) from phoneNumber'],
+      ['test/Obs', 'contacts.webhooks[0]', 'http://hooks.contoso.com/a', 'not an https:// URL (alert payloads must not travel unencrypted)', 'give the https:// address of the receiving endpoint'],
+      ['test/Obs', 'contacts.webhooks[1]', 'hooks', 'not an https:// URL (alert payloads must not travel unencrypted)', 'give the https:// address of the receiving endpoint'],
+      ['test/Obs', 'contacts.actionGroupIds[0]', 'ops', 'not the resource ID of an action group',
+        'give /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Insights/actionGroups/<name> (or the id attribute of a MonitorActionGroup)'],
+    ]);
+    const token = Lazy.stringValue({ produce: () => 'x' });
+    expect(() => synth({ contacts: { emails: [token], actionGroupIds: [token], webhooks: [token], smsNumbers: [{ countryCode: token, phoneNumber: token }] } })).not.toThrow();
+  });
+
+  test('targets: known regions, resource IDs of the right type, a workspace for every AKS region, a queue or topic name', () => {
+    expect(violations({
+      targets: {
+        frontDoorProfileId: KV, cosmosAccountIds: { westus: COSMOS, westus9: COSMOS }, kubernetesClusterIds: { westus3: AKS }, serviceBusBacklogEntityName: 'order events',
+      },
+    })).toEqual([
+      ['test/Obs', 'targets.frontDoorProfileId', KV,
+        'not the resource ID of a Front Door profile (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Cdn/profiles/<name>), so the alerts would watch the wrong resource',
+        "give the resource's id attribute (a literal ID or a reference such as resource.id)"],
+      ['test/Obs', 'targets.cosmosAccountIds.westus9', 'westus9', expect.stringContaining('not an Azure public region in the catalog'), expect.stringContaining("did you mean 'westus")],
+      ['test/Obs', 'targets.logAnalyticsWorkspaceIds.westus3', undefined,
+        'the AKS log alerts (container restarts, HPA at maximum) of westus3 query its Container Insights workspace, and none is given',
+        "add targets.logAnalyticsWorkspaceIds.westus3 (the workspace of the cluster's Container Insights, e.g. RegionalMonitoring.workspaceId)"],
+      ['test/Obs', 'targets.serviceBusBacklogEntityName', 'order events', 'not a Service Bus queue or topic name', "give the topic the delivery-tracking subscription reads, e.g. 'order-events'"],
+    ]);
+    expect(violations({ targets: { keyVaultIds: { westus3: COSMOS } } })[0].slice(1, 4)).toEqual(['targets.keyVaultIds.westus3', COSMOS,
+      'not the resource ID of a Key Vault (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>), so the alerts would watch the wrong resource']);
+  });
+
+  test('thresholds within their ranges, integers where counts; literal numbers only', () => {
+    expect(violations({ thresholds: { frontDoorOriginHealthPercent: 0, postgresqlReplicaLagSeconds: 1.5, aksHpaAtMaximumMinutes: 16, cosmosAvailabilityPercent: 100 } })).toEqual([
+      ['test/Obs', 'thresholds.frontDoorOriginHealthPercent', 0, 'must be a number from 1 to 100', 'set thresholds.frontDoorOriginHealthPercent between 1 and 100 (default 80)'],
+      ['test/Obs', 'thresholds.postgresqlReplicaLagSeconds', 1.5, 'must be an integer from 1 to 86400', 'set thresholds.postgresqlReplicaLagSeconds between 1 and 86400 (default 120)'],
+      ['test/Obs', 'thresholds.aksHpaAtMaximumMinutes', 16, 'must be an integer from 1 to 15', 'set thresholds.aksHpaAtMaximumMinutes between 1 and 15 (default 10)'],
+    ]);
+    const token = Lazy.numberValue({ produce: () => 5 });
+    expect(violations({ thresholds: { frontDoor5xxPercent: token } })).toEqual([['test/Obs', 'thresholds.frontDoor5xxPercent', token,
+      'a Terraform token is unknown until apply, and the threshold is checked against its range at synth time', 'pass a literal number']]);
+  });
+
+  test('runbookUrl: https without a fragment', () => {
+    for (const url of ['http://wiki.contoso.com/runbook', 'https://wiki.contoso.com/runbook#alerts', 'wiki']) {
+      expect(violations({ runbookUrl: url })).toEqual([['test/Obs', 'runbookUrl', url, "not an https:// URL without a fragment (the library appends each alert's #anchor)",
+        "give the page's https:// address without '#...', e.g. 'https://wiki.contoso.com/platform/runbook'"]]);
+    }
+  });
+
+  test('silencedRegions: regions of the targets, each once', () => {
+    expect(violations({ silencedRegions: ['northeurope', 'westus3', 'westus3'] })).toEqual([
+      ['test/Obs', 'silencedRegions[0]', 'northeurope', 'no target of this construct is in northeurope (targets are in eastus, westus3), so there is nothing to silence', 'silence one of eastus, westus3'],
+      ['test/Obs', 'silencedRegions[2]', 'westus3', 'listed twice', 'list each region once'],
+    ]);
+    expect(violations({ targets: { frontDoorProfileId: FRONT_DOOR }, silencedRegions: ['westus3'] })).toEqual([
+      ['test/Obs', 'silencedRegions[0]', 'westus3', 'no regional target is given, so there is nothing to silence', 'drop silencedRegions'],
+    ]);
+  });
+
+  test('names: Azure rules per kind, only for alerts and regions the construct creates', () => {
+    expect(violations({
+      silencedRegions: ['westus3'],
+      names: {
+        actionGroup: 'ag/orders', actionGroupShortName: 'orders-oncall',
+        metricAlerts: { cosmosAvailability: { westus3: 'cosmos#avail', eastus: 'x' }, sqlReplicationLag: { westus3: 'y' } },
+        logAlerts: { aksHpaAtMaximum: { westus3: 'hpa.' } },
+        suppressionRules: { westus3: 'silence.westus3' },
+      },
+    })).toEqual([
+      ['test/Obs', 'names.actionGroup', 'ag/orders', 'an action group name allows letters, digits, ._- starting with a letter or digit, not ending with a period',
+        'choose a name of letters, digits, ._- starting with a letter or digit, not ending with a period, 1-260 characters'],
+      ['test/Obs', 'names.actionGroupShortName', 'orders-oncall', 'an action group short name must be 1-12 characters long',
+        'choose a name of any characters, not starting or ending with a space, 1-12 characters'],
+      ['test/Obs', 'names.metricAlerts.cosmosAvailability.westus3', 'cosmos#avail', 'a metric alert name allows letters, digits, ._- starting with a letter or digit, not ending with a period',
+        'choose a name of letters, digits, ._- starting with a letter or digit, not ending with a period, 1-260 characters'],
+      ['test/Obs', 'names.metricAlerts.cosmosAvailability.eastus', 'x', 'no metric alert of this construct is in eastus (only in westus3), so the name would be ignored', 'key names.metricAlerts.cosmosAvailability by westus3'],
+      ['test/Obs', 'names.metricAlerts.sqlReplicationLag', { westus3: 'y' }, 'this construct creates no such alert (unknown alert, or its target is not given), so the names would be ignored',
+        expect.stringContaining('key names.metricAlerts by the alerts it creates: frontDoorOriginHealth, frontDoor5xx, postgresqlReplicaLag')],
+      ['test/Obs', 'names.logAlerts.aksHpaAtMaximum.westus3', 'hpa.', 'a log alert rule name allows letters, digits, ._- starting with a letter or digit, not ending with a period',
+        'choose a name of letters, digits, ._- starting with a letter or digit, not ending with a period, 1-260 characters'],
+      ['test/Obs', 'names.suppressionRules.westus3', 'silence.westus3', 'an alert processing rule name allows letters, digits, _ and -, starting with a letter or digit',
+        'choose a name of letters, digits, _ and -, starting with a letter or digit, 1-260 characters'],
+    ]);
+  });
+
+  test('the props shape: every key typed, unknown keys refused, all problems at once', () => {
+    expect(violations({ prefix: 'Shop' })).toEqual([['test/Obs', 'prefix', 'Shop', expect.stringContaining('a name prefix must be 2-12 lower-case letters'), "use a short organisation or product code such as 'contoso' or 'shop01'"]]);
+    expect(violations({
+      contacts: { email: ['a@b.co'] }, targets: { keyVaultId: KV }, thresholds: { frontDoorOriginHealth: 80, cosmosThrottledRequests: NaN },
+      severities: { keyVaultAvailability: 5 }, silencedRegions: 'westus3', names: { actionGroups: 'x' },
+    })).toEqual([
+      ['test/Obs', 'contacts.email', ['a@b.co'], "unknown option 'email', which would be ignored", "did you mean 'emails'?"],
+      ['test/Obs', 'targets.keyVaultId', KV, "unknown option 'keyVaultId', which would be ignored", "did you mean 'keyVaultIds'?"],
+      ['test/Obs', 'thresholds.cosmosThrottledRequests', NaN, 'expected a number, got NaN', 'give a number'],
+      ['test/Obs', 'thresholds.frontDoorOriginHealth', 80, "unknown option 'frontDoorOriginHealth', which would be ignored", "did you mean 'frontDoorOriginHealthPercent'?"],
+      ['test/Obs', 'severities.keyVaultAvailability', 5, 'expected one of 0, 1, 2, 3, 4, got the number 5', 'give one of 0, 1, 2, 3, 4'],
+      ['test/Obs', 'silencedRegions', 'westus3', 'expected a list of region names, got the string "westus3"', 'give a list of region names'],
+      ['test/Obs', 'names.actionGroups', 'x', "unknown option 'actionGroups', which would be ignored", "did you mean 'actionGroup'?"],
+    ]);
+  });
+});
