@@ -4,7 +4,7 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import {
   ActivePassiveDatabase, AddressPlan, checkSchedulability, DatabaseEngine, EventBus, EventTransport, GlobalEntry, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps,
-  OrderWorkloads, OrderWorkloadsProps, PlatformBackend, RedundancyPattern, RegionalMonitoring, RegionalStamp, RegionRole, Rollout, TrackingStore,
+  Observability, OrderWorkloads, OrderWorkloadsProps, PlatformBackend, RedundancyPattern, RegionalMonitoring, RegionalStamp, RegionRole, Rollout, TrackingStore,
   ValidationError, WorkloadIdentities,
 } from '../lib';
 import { ownGroups, sink } from './support/standalone';
@@ -65,6 +65,12 @@ const workloads = (props: Loose) => () => {
 };
 const order = (options: Loose) => workloads({ order: { image: 'c.io/order:1', ...options } });
 const scope = () => new Construct(Testing.app(), 'platform');
+const OBS_SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-westus3/providers';
+const OBS_KV = `${OBS_SUB}/Microsoft.KeyVault/vaults/kv-shop`;
+const OBS_AKS = `${OBS_SUB}/Microsoft.ContainerService/managedClusters/aks-shop`;
+const observability = (props: Loose) => () => new Observability(testStack(), 'Obs', {
+  prefix: 'shop', resourceGroupName: 'rg-monitoring', contacts: { emails: ['oncall@contoso.com'] }, targets: { keyVaultIds: { westus3: OBS_KV } }, ...props,
+});
 
 const BAD: [string, () => unknown, string][] = [
   // --- The platform: typos (unknown keys would be silently ignored) ---
@@ -379,6 +385,24 @@ const BAD: [string, () => unknown, string][] = [
   ['identities in a namespace that is not a DNS label', () => { const s = testStack(); new WorkloadIdentities(s, 'Ids', { stamp: new RegionalStamp(s, 'Stamp', { region: 'westus3', prefix: 'shop', monitoring: sink('westus3') }), prefix: 'shop', namespace: 'Orders' }); }, 'invalid namespace "Orders": not a DNS-1123 label'],
   ['a workspace retention of 7 days', () => new RegionalMonitoring(testStack(), 'M', { prefix: 'shop', region: 'westus3', resourceGroupName: 'rg', retentionDays: 7 }), 'invalid retentionDays 7: must be an integer from 30 to 730'],
   ['a typo in the monitoring names', () => new RegionalMonitoring(testStack(), 'M', { prefix: 'shop', region: 'westus3', resourceGroupName: 'rg', names: { workspace: 'log' } as Loose }), "invalid names.workspace \"log\": unknown option 'workspace'"],
+  // --- Observability ---
+  ['alerts without a contact', observability({ contacts: {} }), 'invalid contacts {}: no contact, so every alert would fire unseen. Fix: give at least one of contacts.emails'],
+  ['an email address without a domain', observability({ contacts: { emails: ['oncall'] } }), 'invalid contacts.emails[0] "oncall": not an email address'],
+  ['an SMS number with a plus sign', observability({ contacts: { smsNumbers: [{ countryCode: '+44', phoneNumber: '7700900123' }] } }), 'invalid contacts.smsNumbers[0].countryCode "+44": not a country calling code (1-3 digits, no + or leading zero)'],
+  ['an SMS number longer than E.164 allows', observability({ contacts: { smsNumbers: [{ countryCode: '44', phoneNumber: '07700900123456' }] } }), 'longer than 15 digits with its country code (E.164 allows at most 15)'],
+  ['a webhook over plain http', observability({ contacts: { webhooks: ['http://hooks.contoso.com/alerts'] } }), 'invalid contacts.webhooks[0] "http://hooks.contoso.com/alerts": not an https:// URL'],
+  ['an existing action group given by name', observability({ contacts: { actionGroupIds: ['ops-oncall'] } }), 'invalid contacts.actionGroupIds[0] "ops-oncall": not the resource ID of an action group'],
+  ['a Cosmos DB alert target that is a Key Vault', observability({ targets: { cosmosAccountIds: { westus3: OBS_KV } } }), 'invalid targets.cosmosAccountIds.westus3 "' + OBS_KV + '": not the resource ID of a Cosmos DB account'],
+  ['an alert target keyed by a misspelt region', observability({ targets: { keyVaultIds: { westus33: OBS_KV } } }), 'invalid targets.keyVaultIds.westus33 "westus33": not an Azure public region in the catalog'],
+  ['AKS alerts without a workspace for the log alerts', observability({ targets: { kubernetesClusterIds: { westus3: OBS_AKS } } }), 'invalid targets.logAnalyticsWorkspaceIds.westus3 (undefined): the AKS log alerts (container restarts, HPA at maximum) of westus3 query its Container Insights workspace, and none is given'],
+  ['an origin health threshold of 0%', observability({ thresholds: { frontDoorOriginHealthPercent: 0 } }), 'invalid thresholds.frontDoorOriginHealthPercent 0: must be a number from 1 to 100'],
+  ['a fractional restart count', observability({ thresholds: { aksContainerRestarts: 2.5 } }), 'invalid thresholds.aksContainerRestarts 2.5: must be an integer from 1 to 1000'],
+  ['a severity of 5', observability({ severities: { keyVaultAvailability: 5 } }), 'invalid severities.keyVaultAvailability 5: expected one of 0, 1, 2, 3, 4'],
+  ['a runbook URL with a fragment', observability({ runbookUrl: 'https://wiki.contoso.com/runbook#alerts' }), "invalid runbookUrl \"https://wiki.contoso.com/runbook#alerts\": not an https:// URL without a fragment"],
+  ['silencing a region without targets', observability({ silencedRegions: ['eastus'] }), 'invalid silencedRegions[0] "eastus": no target of this construct is in eastus (targets are in westus3), so there is nothing to silence'],
+  ['an action group short name over 12 characters', observability({ names: { actionGroupShortName: 'orders-oncall' } }), 'invalid names.actionGroupShortName "orders-oncall": an action group short name must be 1-12 characters long'],
+  ['a name for an alert the construct does not create', observability({ names: { metricAlerts: { sqlReplicationLag: { westus3: 'sql-lag' } } } }), 'invalid names.metricAlerts.sqlReplicationLag {"westus3":"sql-lag"}: this construct creates no such alert'],
+  ['a typo in the thresholds', observability({ thresholds: { frontDoorOriginHealth: 90 } }), "invalid thresholds.frontDoorOriginHealth 90: unknown option 'frontDoorOriginHealth', which would be ignored. Fix: did you mean 'frontDoorOriginHealthPercent'?"],
 ];
 
 describe('bad input', () => {
@@ -434,6 +458,8 @@ const GOOD: [string, () => unknown][] = [
   ['admin groups as one list from Terraform (a list token)', platform({ kubernetes: { adminGroupObjectIds: Token.asList(tf('${var.admin_groups}')) } })],
   ['a webhook URL on another host than the platform\'s', platform({ eventBus: { transport: EventTransport.eventGrid({ webhookUrl: 'https://events.contoso.net/hooks/orders', subscribe: true }) } })],
   ['a readiness path the entry follows', platform({ workloads: { order: { image: 'c.io/order:1', probes: { readiness: '/ready' } }, tracking: { image: 'c.io/tracking:1', probes: { readiness: '/ready' } } } })],
+  ['alerts on resources from Terraform (tokens as target IDs), an existing action group as the only contact', observability({ contacts: { actionGroupIds: [tf('${var.ops_action_group}')] }, targets: { kubernetesClusterIds: { westus3: tf('${var.aks}') }, logAnalyticsWorkspaceIds: { westus3: tf('${var.workspace}') } } })],
+  ['the loosest thresholds and an SMS number of 15 digits', observability({ contacts: { smsNumbers: [{ countryCode: '44', phoneNumber: '7700900123456' }] }, thresholds: { frontDoorOriginHealthPercent: 1, aksHpaAtMaximumMinutes: 15, cosmosThrottledRequests: 0 } })],
 ];
 
 describe('valid but unusual input', () => {
