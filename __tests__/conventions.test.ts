@@ -41,7 +41,7 @@ describe('docs/conventions.md', () => {
 
   test('the table of exposed resources covers every construct the package exports', () => {
     expect(exposed.map(([construct]) => construct.replace(/`/g, '')).sort()).toEqual([
-      'ActivePassiveDatabase', 'EventBus', 'GlobalEntry', 'MultiRegionOrderPlatform', 'OrderWorkloads', 'RegionalMonitoring', 'RegionalStamp', 'TrackingStore', 'WorkloadIdentities',
+      'ActivePassiveDatabase', 'EventBus', 'GlobalEntry', 'MultiRegionOrderPlatform', 'Observability', 'OrderWorkloads', 'RegionalMonitoring', 'RegionalStamp', 'TrackingStore', 'WorkloadIdentities',
     ]);
   });
 
