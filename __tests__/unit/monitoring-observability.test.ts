@@ -77,6 +77,29 @@ const METRIC_TABLE: [string, string, string, string, string, string, string, num
   ['keyVaultAvailability', 'key-vault-availability-westus3', KV, 'Microsoft.KeyVault/vaults', 'Availability', 'Average', 'LessThan', 99, undefined, 1, 'PT5M', 'PT1M'],
 ];
 
+const readme = (section: string) => `Runbook: README section "Runbook: ${section}"`;
+/** Each alert's description with the default thresholds and no runbookUrl. */
+const DESCRIPTIONS: Record<string, string> = {
+  frontDoorOriginHealth: `Front Door origin health (share of successful probes) of an origin group: below 80% over 5 minutes. ${readme('Front Door')}`,
+  frontDoor5xx: `Front Door share of client requests answered 5xx: above 5% over 5 minutes. ${readme('Front Door')}`,
+  postgresqlReplicaLag: `PostgreSQL read replica lag: above 120 seconds over 5 minutes. ${readme('PostgreSQL')}`,
+  cosmosAvailability: `Cosmos DB account request availability: below 99.9% over 1 hour. ${readme('Cosmos DB')}`,
+  cosmosServerSideLatency: `Cosmos DB average server-side latency: above 100 ms over 5 minutes. ${readme('Cosmos DB')}`,
+  cosmosThrottledRequests: `Cosmos DB requests throttled (HTTP 429): above 100 requests over 5 minutes. ${readme('Cosmos DB')}`,
+  cosmosReplicationLatency: `Cosmos DB P99 replication latency between regions: above 1000 ms over 5 minutes. ${readme('Cosmos DB')}`,
+  serviceBusDeadLettered: `Service Bus dead-lettered messages in a queue or topic: above 0 messages over 5 minutes. ${readme('Service Bus')}`,
+  serviceBusServerErrors: `Service Bus server errors: above 5 errors over 5 minutes. ${readme('Service Bus')}`,
+  serviceBusThrottledRequests: `Service Bus throttled requests: above 0 requests over 5 minutes. ${readme('Service Bus')}`,
+  deliveryTrackingBacklog: `delivery-tracking backlog (active messages of its topic): above 1000 messages over 15 minutes. ${readme('Service Bus')}`,
+  aksNodesNotReady: `AKS nodes NotReady or Unknown: above 0 over 5 minutes. ${readme('AKS')}`,
+  aksPodsNotReady: `AKS pods Pending, Failed or Unknown (average count): above 0 pods over 15 minutes. ${readme('AKS')}`,
+  aksAutoscalerUnableToScale: `AKS cluster autoscaler safe-to-autoscale signal: below 1 over 5 minutes. ${readme('AKS')}`,
+  keyVaultAvailability: `Key Vault request availability: below 99% over 5 minutes. ${readme('Key Vault')}`,
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const hpaDescription = (json: StackJson): any => alertNamed(json, 'azurerm_monitor_scheduled_query_rules_alert_v2', 'aks-hpa-at-maximum-westus3').description;
+
 describe('Observability', () => {
   test('the action group: one receiver per contact, the common alert schema on email and webhook, the prefix as short name', () => {
     const { json, obs } = synth({
@@ -108,7 +131,7 @@ describe('Observability', () => {
       expect(resource.action).toEqual([{ action_group_id: AG_REF }]);
       expect(resource.resource_group_name).toBe('rg-monitoring');
       expect(resource.name).toBe(`shop-alert-${fragment}-${pathHash(`test/Obs/${alert}-${region}`)}`);
-      expect(resource.description).toMatch(/\. Runbook: README section "Runbook: (Front Door|PostgreSQL|Cosmos DB|Service Bus|AKS|Key Vault)"$/);
+      expect([alert, resource.description]).toEqual([alert, DESCRIPTIONS[alert]]);
       expect(obs.metricAlerts[`${alert}.${region}`].node.path).toBe(`test/Obs/${alert}-${region}`);
     }
   });
@@ -121,8 +144,8 @@ describe('Observability', () => {
       name: `shop-alert-aks-container-restarts-westus3-${pathHash('test/Obs/aksContainerRestarts-westus3')}`,
       resource_group_name: 'rg-monitoring', location: 'westus3', scopes: [LOG], severity: 2,
       window_duration: 'PT15M', evaluation_frequency: 'PT5M', auto_mitigation_enabled: true,
-      description: 'AKS pod containers restarting more than the threshold in 15 minutes. Runbook: README section "Runbook: AKS"',
-      display_name: 'AKS pod containers restarting more than the threshold in 15 minutes (westus3)',
+      description: 'AKS container restarts of a pod: above 3 restarts over 15 minutes. Runbook: README section "Runbook: AKS"',
+      display_name: 'AKS container restarts of a pod (westus3)',
       criteria: [{
         query: `KubePodInventory\n| where ClusterId =~ '${AKS}'\n| summarize Restarts = max(ContainerRestartCount) - min(ContainerRestartCount) by Namespace, Name, ContainerName\n| summarize AggregatedValue = max(Restarts) by Namespace, Name`,
         time_aggregation_method: 'Maximum', metric_measure_column: 'AggregatedValue', operator: 'GreaterThan', threshold: 3,
@@ -159,11 +182,12 @@ describe('Observability', () => {
     const origin = alertNamed(json, 'azurerm_monitor_metric_alert', 'front-door-origin-health-global');
     expect([origin.criteria[0].threshold, origin.severity, origin.tags]).toEqual([90, 0, { team: 'orders' }]);
     expect(origin.action).toEqual([{ action_group_id: AG_REF }, { action_group_id: EXISTING_AG }]);
-    expect(origin.description).toBe('Front Door origin health below the threshold in an origin group. Runbook: https://wiki.contoso.com/platform/runbook#runbook-front-door');
+    expect(origin.description).toBe('Front Door origin health (share of successful probes) of an origin group: below 90% over 5 minutes. Runbook: https://wiki.contoso.com/platform/runbook#runbook-front-door');
     expect(alertNamed(json, 'azurerm_monitor_metric_alert', 'cosmos-throttled-requests-westus3').criteria[0].threshold).toBe(0);
     const backlog = alertNamed(json, 'azurerm_monitor_metric_alert', 'delivery-tracking-backlog-westus3').criteria[0];
     expect([backlog.threshold, backlog.dimension]).toEqual([50, [{ name: 'EntityName', operator: 'Include', values: ['shop-events'] }]]);
-    expect(alertNamed(json, 'azurerm_monitor_metric_alert', 'cosmos-availability-westus3').description).toBe('Cosmos DB account availability below the threshold. Runbook: https://wiki.contoso.com/platform/runbook#runbook-cosmos-db');
+    expect(alertNamed(json, 'azurerm_monitor_metric_alert', 'cosmos-availability-westus3').description).toBe('Cosmos DB account request availability: below 99.9% over 1 hour. Runbook: https://wiki.contoso.com/platform/runbook#runbook-cosmos-db');
+    expect(hpaDescription(json)).toBe('AKS horizontal pod autoscaler at its maximum replicas: at least 15 minutes over 15 minutes. Runbook: https://wiki.contoso.com/platform/runbook#runbook-aks');
     const restarts = alertNamed(json, 'azurerm_monitor_scheduled_query_rules_alert_v2', 'aks-container-restarts-westus3');
     expect([restarts.criteria[0].threshold, restarts.severity, restarts.action, restarts.tags]).toEqual([10, 2, { action_groups: [AG_REF, EXISTING_AG] }, { team: 'orders' }]);
     const hpa = alertNamed(json, 'azurerm_monitor_scheduled_query_rules_alert_v2', 'aks-hpa-at-maximum-westus3');

@@ -53,8 +53,10 @@ export const THRESHOLDS: { readonly [K in keyof Required<ObservabilityThresholds
 /** What every alert has: its key, target, severity, README section and the words of its description. */
 interface AlertSpecBase {
   readonly alert: ObservabilityAlert;
-  /** What fires, in words (the description's first sentence). */
+  /** What is measured, in words (the description starts with it, then the condition: `...: above 100 ms over 5 minutes`). */
   readonly summary: string;
+  /** Unit of the threshold in the description (`'%'`, `' ms'`, `' messages'`). */
+  readonly unit: string;
   readonly severity: AlertSeverity;
   readonly runbook: RunbookSection;
   /** The threshold prop, if the alert has one. */
@@ -97,77 +99,77 @@ export interface MetricAlertSpec extends AlertSpecBase {
  */
 export const METRIC_ALERTS: readonly MetricAlertSpec[] = [
   {
-    alert: 'frontDoorOriginHealth', target: 'frontDoorProfileId', summary: 'Front Door origin health below the threshold in an origin group',
+    alert: 'frontDoorOriginHealth', target: 'frontDoorProfileId', summary: 'Front Door origin health (share of successful probes) of an origin group', unit: '%',
     namespace: 'Microsoft.Cdn/profiles', metric: 'OriginHealthPercentage', aggregation: 'Average', operator: 'LessThan',
     threshold: 'frontDoorOriginHealthPercent', dimension: { name: 'OriginGroup', values: ['*'] }, severity: 1, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.frontDoor,
   },
   {
-    alert: 'frontDoor5xx', target: 'frontDoorProfileId', summary: 'Front Door 5xx responses above the threshold percentage',
+    alert: 'frontDoor5xx', target: 'frontDoorProfileId', summary: 'Front Door share of client requests answered 5xx', unit: '%',
     namespace: 'Microsoft.Cdn/profiles', metric: 'Percentage5XX', aggregation: 'Average', operator: 'GreaterThan',
     threshold: 'frontDoor5xxPercent', severity: 1, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.frontDoor,
   },
   {
-    alert: 'postgresqlReplicaLag', target: 'postgresqlReplicaServerIds', summary: 'PostgreSQL read replica lag above the threshold',
+    alert: 'postgresqlReplicaLag', target: 'postgresqlReplicaServerIds', summary: 'PostgreSQL read replica lag', unit: ' seconds',
     namespace: 'Microsoft.DBforPostgreSQL/flexibleServers', metric: 'physical_replication_delay_in_seconds', aggregation: 'Maximum', operator: 'GreaterThan',
     threshold: 'postgresqlReplicaLagSeconds', severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.postgresql,
   },
   {
-    alert: 'cosmosAvailability', target: 'cosmosAccountIds', summary: 'Cosmos DB account availability below the threshold',
+    alert: 'cosmosAvailability', target: 'cosmosAccountIds', summary: 'Cosmos DB account request availability', unit: '%',
     namespace: 'Microsoft.DocumentDB/databaseAccounts', metric: 'ServiceAvailability', aggregation: 'Average', operator: 'LessThan',
     threshold: 'cosmosAvailabilityPercent', severity: 1, windowSize: 'PT1H', frequency: 'PT1H', runbook: RUNBOOK_SECTIONS.cosmos,
   },
   {
-    alert: 'cosmosServerSideLatency', target: 'cosmosAccountIds', summary: 'Cosmos DB server-side latency above the threshold',
+    alert: 'cosmosServerSideLatency', target: 'cosmosAccountIds', summary: 'Cosmos DB average server-side latency', unit: ' ms',
     namespace: 'Microsoft.DocumentDB/databaseAccounts', metric: 'ServerSideLatency', aggregation: 'Average', operator: 'GreaterThan',
     threshold: 'cosmosServerSideLatencyMilliseconds', severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.cosmos,
   },
   {
-    alert: 'cosmosThrottledRequests', target: 'cosmosAccountIds', summary: 'Cosmos DB requests throttled (HTTP 429) above the threshold',
+    alert: 'cosmosThrottledRequests', target: 'cosmosAccountIds', summary: 'Cosmos DB requests throttled (HTTP 429)', unit: ' requests',
     namespace: 'Microsoft.DocumentDB/databaseAccounts', metric: 'TotalRequests', aggregation: 'Count', operator: 'GreaterThan',
     threshold: 'cosmosThrottledRequests', dimension: { name: 'StatusCode', values: ['429'] }, severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.cosmos,
   },
   {
-    alert: 'cosmosReplicationLatency', target: 'cosmosAccountIds', summary: 'Cosmos DB P99 replication latency between regions above the threshold',
+    alert: 'cosmosReplicationLatency', target: 'cosmosAccountIds', summary: 'Cosmos DB P99 replication latency between regions', unit: ' ms',
     namespace: 'Microsoft.DocumentDB/databaseAccounts', metric: 'ReplicationLatency', aggregation: 'Maximum', operator: 'GreaterThan',
     threshold: 'cosmosReplicationLatencyMilliseconds', severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.cosmos,
   },
   {
-    alert: 'serviceBusDeadLettered', target: 'serviceBusNamespaceIds', summary: 'Service Bus dead-lettered messages above the threshold in a queue or topic',
+    alert: 'serviceBusDeadLettered', target: 'serviceBusNamespaceIds', summary: 'Service Bus dead-lettered messages in a queue or topic', unit: ' messages',
     namespace: 'Microsoft.ServiceBus/namespaces', metric: 'DeadletteredMessages', aggregation: 'Maximum', operator: 'GreaterThan',
     threshold: 'serviceBusDeadLetteredMessages', dimension: { name: 'EntityName', values: ['*'] }, severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.serviceBus,
   },
   {
-    alert: 'serviceBusServerErrors', target: 'serviceBusNamespaceIds', summary: 'Service Bus server errors above the threshold',
+    alert: 'serviceBusServerErrors', target: 'serviceBusNamespaceIds', summary: 'Service Bus server errors', unit: ' errors',
     namespace: 'Microsoft.ServiceBus/namespaces', metric: 'ServerErrors', aggregation: 'Total', operator: 'GreaterThan',
     threshold: 'serviceBusServerErrors', severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.serviceBus,
   },
   {
-    alert: 'serviceBusThrottledRequests', target: 'serviceBusNamespaceIds', summary: 'Service Bus throttled requests above the threshold',
+    alert: 'serviceBusThrottledRequests', target: 'serviceBusNamespaceIds', summary: 'Service Bus throttled requests', unit: ' requests',
     namespace: 'Microsoft.ServiceBus/namespaces', metric: 'ThrottledRequests', aggregation: 'Total', operator: 'GreaterThan',
     threshold: 'serviceBusThrottledRequests', severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.serviceBus,
   },
   {
-    alert: 'deliveryTrackingBacklog', target: 'serviceBusNamespaceIds', summary: 'delivery-tracking backlog (active messages) above the threshold',
+    alert: 'deliveryTrackingBacklog', target: 'serviceBusNamespaceIds', summary: 'delivery-tracking backlog (active messages of its topic)', unit: ' messages',
     namespace: 'Microsoft.ServiceBus/namespaces', metric: 'ActiveMessages', aggregation: 'Maximum', operator: 'GreaterThan',
     threshold: 'deliveryTrackingBacklogMessages', dimension: { name: 'EntityName' }, severity: 2, windowSize: 'PT15M', frequency: 'PT5M', runbook: RUNBOOK_SECTIONS.serviceBus,
   },
   {
-    alert: 'aksNodesNotReady', target: 'kubernetesClusterIds', summary: 'AKS nodes NotReady or Unknown',
+    alert: 'aksNodesNotReady', target: 'kubernetesClusterIds', summary: 'AKS nodes NotReady or Unknown', unit: '',
     namespace: 'Microsoft.ContainerService/managedClusters', metric: 'kube_node_status_condition', aggregation: 'Total', operator: 'GreaterThan',
     fixedThreshold: 0, dimension: { name: 'status2', values: ['NotReady', 'Unknown'] }, severity: 1, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.aks,
   },
   {
-    alert: 'aksPodsNotReady', target: 'kubernetesClusterIds', summary: 'AKS pods Pending, Failed or Unknown above the threshold',
+    alert: 'aksPodsNotReady', target: 'kubernetesClusterIds', summary: 'AKS pods Pending, Failed or Unknown (average count)', unit: ' pods',
     namespace: 'Microsoft.ContainerService/managedClusters', metric: 'kube_pod_status_phase', aggregation: 'Average', operator: 'GreaterThan',
     threshold: 'aksPodsNotReady', dimension: { name: 'phase', values: ['Pending', 'Failed', 'Unknown'] }, severity: 2, windowSize: 'PT15M', frequency: 'PT5M', runbook: RUNBOOK_SECTIONS.aks,
   },
   {
-    alert: 'aksAutoscalerUnableToScale', target: 'kubernetesClusterIds', summary: 'AKS cluster autoscaler reports the cluster unsafe to autoscale',
+    alert: 'aksAutoscalerUnableToScale', target: 'kubernetesClusterIds', summary: 'AKS cluster autoscaler safe-to-autoscale signal', unit: '',
     namespace: 'Microsoft.ContainerService/managedClusters', metric: 'cluster_autoscaler_cluster_safe_to_autoscale', aggregation: 'Average', operator: 'LessThan',
     fixedThreshold: 1, severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.aks,
   },
   {
-    alert: 'keyVaultAvailability', target: 'keyVaultIds', summary: 'Key Vault availability below the threshold',
+    alert: 'keyVaultAvailability', target: 'keyVaultIds', summary: 'Key Vault request availability', unit: '%',
     namespace: 'Microsoft.KeyVault/vaults', metric: 'Availability', aggregation: 'Average', operator: 'LessThan',
     threshold: 'keyVaultAvailabilityPercent', severity: 1, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.keyVault,
   },
@@ -203,7 +205,7 @@ function kqlString(value: string): string {
  */
 export const LOG_ALERTS: readonly LogAlertSpec[] = [
   {
-    alert: 'aksContainerRestarts', summary: 'AKS pod containers restarting more than the threshold in 15 minutes',
+    alert: 'aksContainerRestarts', summary: 'AKS container restarts of a pod', unit: ' restarts',
     threshold: 'aksContainerRestarts', operator: 'GreaterThan', severity: 2, runbook: RUNBOOK_SECTIONS.aks,
     windowDuration: 'PT15M', evaluationFrequency: 'PT5M', dimensions: ['Namespace', 'Name'],
     query: (clusterId) => [
@@ -214,7 +216,7 @@ export const LOG_ALERTS: readonly LogAlertSpec[] = [
     ].join('\n'),
   },
   {
-    alert: 'aksHpaAtMaximum', summary: 'AKS horizontal pod autoscaler at its maximum replicas for too many of the last 15 minutes',
+    alert: 'aksHpaAtMaximum', summary: 'AKS horizontal pod autoscaler at its maximum replicas', unit: ' minutes',
     threshold: 'aksHpaAtMaximumMinutes', operator: 'GreaterThanOrEqual', severity: 2, runbook: RUNBOOK_SECTIONS.aks,
     windowDuration: 'PT15M', evaluationFrequency: 'PT5M', dimensions: ['K8sNamespace', 'Hpa'],
     query: (clusterId) => [

@@ -8,13 +8,17 @@ import { Naming, ResourceKind } from '../core/naming';
 import { checkRegionNames } from '../core/name-overrides';
 import { Regions } from '../core/regions';
 import { Checks, checkFormat, checkShape } from '../core/validate';
-import { anchorOf, LOG_ALERTS, LogAlertSpec, METRIC_ALERTS, MetricAlertSpec, RegionalTarget, RunbookSection, TARGET_TYPES, THRESHOLDS } from './observability-alerts';
+import { anchorOf, LOG_ALERTS, LogAlertSpec, METRIC_ALERTS, MetricAlertSpec, RegionalTarget, TARGET_TYPES, THRESHOLDS } from './observability-alerts';
 import type { AlertSeverity, ObservabilityAlert, ObservabilityContacts, ObservabilityProps, ObservabilityTargets, ObservabilityThresholds } from './observability-types';
 import { OBSERVABILITY_PROPS_SHAPE } from './shapes';
 
 /** The region key of alerts on global resources (the Front Door profile). */
 const GLOBAL = 'global';
 const DEFAULT_BACKLOG_ENTITY = 'order-events';
+
+/** The alert condition in words, for descriptions. */
+const OPERATOR_WORDS: { readonly [operator: string]: string } = { GreaterThan: 'above', GreaterThanOrEqual: 'at least', LessThan: 'below', LessThanOrEqual: 'at most' };
+const WINDOW_WORDS: { readonly [window: string]: string } = { PT1M: '1 minute', PT5M: '5 minutes', PT15M: '15 minutes', PT30M: '30 minutes', PT1H: '1 hour' };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const COUNTRY_CODE = /^[1-9]\d{0,2}$/;
@@ -117,10 +121,10 @@ export class Observability extends Construct {
     });
   }
 
-  /** The description: what fires, then the runbook. */
-  private description(summary: string, section: RunbookSection, props: ObservabilityProps): string {
-    const runbook = props.runbookUrl !== undefined ? `${props.runbookUrl}#${anchorOf(section)}` : `README section "${section}"`;
-    return `${summary}. Runbook: ${runbook}`;
+  /** The description: what is measured, when it fires, then the runbook (`... : above 100 ms over 5 minutes. Runbook: ...`). */
+  private description(spec: MetricAlertSpec | LogAlertSpec, threshold: number, window: string, props: ObservabilityProps): string {
+    const runbook = props.runbookUrl !== undefined ? `${props.runbookUrl}#${anchorOf(spec.runbook)}` : `README section "${spec.runbook}"`;
+    return `${spec.summary}: ${OPERATOR_WORDS[spec.operator]} ${threshold}${spec.unit} over ${WINDOW_WORDS[window]}. Runbook: ${runbook}`;
   }
 
   private alertName(kind: ResourceKind, alert: ObservabilityAlert, region: string, id: string, override: string | undefined, prop: string): string {
@@ -136,7 +140,7 @@ export class Observability extends Construct {
       name: this.alertName(ResourceKind.METRIC_ALERT, spec.alert, region, id, props.names?.metricAlerts?.[spec.alert]?.[region], `names.metricAlerts.${spec.alert}.${region}`),
       resourceGroupName: props.resourceGroupName,
       scopes: [targetId],
-      description: this.description(spec.summary, spec.runbook, props),
+      description: this.description(spec, threshold, spec.windowSize, props),
       severity: this.severities[spec.alert],
       windowSize: spec.windowSize,
       frequency: spec.frequency,
@@ -155,7 +159,7 @@ export class Observability extends Construct {
       resourceGroupName: props.resourceGroupName,
       location: region,
       scopes: [workspaceId],
-      description: this.description(spec.summary, spec.runbook, props),
+      description: this.description(spec, this.thresholds[spec.threshold], spec.windowDuration, props),
       displayName: `${spec.summary} (${region})`,
       severity: this.severities[spec.alert],
       windowDuration: spec.windowDuration,
