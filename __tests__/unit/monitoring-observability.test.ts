@@ -1,7 +1,10 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { Lazy } from 'cdktf';
 import { pathHash } from '../../lib/core/naming';
 import { ValidationError } from '../../lib/core/errors';
 import { Observability } from '../../lib/monitoring/observability';
+import { anchorOf, LOG_ALERTS, METRIC_ALERTS, RUNBOOK_SECTIONS, THRESHOLDS } from '../../lib/monitoring/observability-alerts';
 import type { ObservabilityProps } from '../../lib/monitoring/observability-types';
 import { all, only, StackJson, synthStack, testStack } from '../support/synth';
 
@@ -346,5 +349,14 @@ describe('Observability', () => {
       ['test/Obs', 'silencedRegions', 'westus3', 'expected a list of region names, got the string "westus3"', 'give a list of region names'],
       ['test/Obs', 'names.actionGroups', 'x', "unknown option 'actionGroups', which would be ignored", "did you mean 'actionGroup'?"],
     ]);
+  });
+
+  test('the README documents every alert, threshold default and runbook section the descriptions point to', () => {
+    const readmeText = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const alerts = [...METRIC_ALERTS, ...LOG_ALERTS];
+    expect(alerts).toHaveLength(17);
+    for (const spec of alerts) expect(readmeText).toMatch(new RegExp(`^\\| \`${spec.alert}\` \\|.*\\| ${spec.severity} \\| \\[[^\\]]+\\]\\(#${anchorOf(spec.runbook)}\\) \\|$`, 'm'));
+    for (const [key, spec] of Object.entries(THRESHOLDS)) expect(readmeText).toContain(`\`${key}\` (${spec.default})`);
+    for (const section of Object.values(RUNBOOK_SECTIONS)) expect(readmeText).toContain(`\n### ${section}\n`);
   });
 });
