@@ -30,7 +30,7 @@ export { RegionalMonitoring } from './monitoring/regional-monitoring';
 export type { IRegionalMonitoring, RegionalMonitoringNames, RegionalMonitoringProps } from './monitoring/regional-monitoring';
 export { Observability } from './monitoring/observability';
 export type {
-  AlertSeverity, ObservabilityAlert, ObservabilityContacts, ObservabilityNames, ObservabilityProps, ObservabilityTargets, ObservabilityThresholds, RegionResourceIds, SmsNumber,
+  AlertSeverity, AvailabilityTestOptions, ObservabilityAlert, ObservabilityContacts, ObservabilityNames, ObservabilityProps, ObservabilityTargets, ObservabilityThresholds, RegionResourceIds, SmsNumber,
 } from './monitoring/observability-types';
 export { DataTierConstruct } from './data-tier/data-tier';
 export type { DataTierProps } from './data-tier/data-tier';

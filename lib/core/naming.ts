@@ -237,6 +237,14 @@ export class ResourceKind {
     label: 'log alert rule', abbreviation: 'alert', minLength: 1, maxLength: 260, hyphens: true, globallyUnique: false,
     pattern: MONITOR_NAME, rule: MONITOR_NAME_RULE,
   });
+  /**
+   * Application Insights standard web test (availability test). The provider checks only that the name is not empty
+   * (application_insights_standard_web_test_resource.go); the alerts' safe subset applies.
+   */
+  public static readonly WEB_TEST = new ResourceKind({
+    label: 'availability test', abbreviation: 'avail', minLength: 1, maxLength: 260, hyphens: true, globallyUnique: false,
+    pattern: MONITOR_NAME, rule: MONITOR_NAME_RULE,
+  });
   /** Alert processing rule (internal/services/monitor/validate/alert_processing_rule_name.go). */
   public static readonly ALERT_PROCESSING_RULE = new ResourceKind({
     label: 'alert processing rule', abbreviation: 'apr', minLength: 1, maxLength: 260, hyphens: true, globallyUnique: false,

@@ -10,6 +10,7 @@ export const RUNBOOK_SECTIONS = {
   serviceBus: 'Runbook: Service Bus',
   aks: 'Runbook: AKS',
   keyVault: 'Runbook: Key Vault',
+  availability: 'Runbook: Availability',
 } as const;
 
 /** A README section title of {@link RUNBOOK_SECTIONS}. */

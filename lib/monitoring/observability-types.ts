@@ -63,6 +63,35 @@ export interface ObservabilityTargets {
   readonly logAnalyticsWorkspaceIds?: RegionResourceIds;
 }
 
+/**
+ * Availability tests: Application Insights standard web tests that request each address from several Azure locations,
+ * each with an alert when enough locations fail at once. Test each service's readiness path through the global entry
+ * and, where it is reachable from the internet, each region's origin: then "the entry is down" and "one region is down"
+ * fire different alerts.
+ */
+export interface AvailabilityTestOptions {
+  /** The Application Insights component (`Microsoft.Insights/components`) that runs the tests and keeps their results. */
+  readonly applicationInsightsId: string;
+  /** Region of the tests (the component's region, e.g. the primary's). */
+  readonly location: string;
+  /**
+   * The `https://` addresses to test by key (the key names the test and its alert: 1-40 lower-case letters, digits and
+   * hyphens, starting with a letter), e.g. `{ 'order-entry': 'https://<entry host>/healthz/ready' }`. Terraform tokens
+   * are accepted inside the address.
+   */
+  readonly urls: { readonly [key: string]: string };
+  /**
+   * Where the tests run from: Azure's location IDs (population tags such as `us-va-ash-azr`), at least 5 so one
+   * location's trouble is not taken for an outage.
+   * @default - East US, West US, West Europe, North Europe and Southeast Asia (`us-va-ash-azr`, `us-ca-sjc-azr`, `emea-nl-ams-azr`, `emea-gb-db3-azr`, `apac-sg-sin-azr`)
+   */
+  readonly testLocations?: string[];
+  /** Seconds between two runs from each location: 300, 600 or 900 (the provider's choices). @default 300 */
+  readonly frequencySeconds?: number;
+  /** How many locations must fail at once to fire the test's alert (1 to the number of locations). @default 2 */
+  readonly failedLocations?: number;
+}
+
 /** Alert thresholds. Each is checked against its range at synth time. */
 export interface ObservabilityThresholds {
   /** Front Door: alert when an origin group's health-probe success falls below this percentage (1-100). @default 80 */
@@ -104,7 +133,8 @@ export type ObservabilityAlert =
   | 'cosmosAvailability' | 'cosmosServerSideLatency' | 'cosmosThrottledRequests' | 'cosmosReplicationLatency'
   | 'serviceBusDeadLettered' | 'serviceBusServerErrors' | 'serviceBusThrottledRequests' | 'deliveryTrackingBacklog'
   | 'aksNodesNotReady' | 'aksPodsNotReady' | 'aksAutoscalerUnableToScale' | 'aksContainerRestarts' | 'aksHpaAtMaximum'
-  | 'keyVaultAvailability';
+  | 'keyVaultAvailability'
+  | 'availability';
 
 /** Severity of an Azure Monitor alert: 0 (critical) to 4 (verbose). */
 export type AlertSeverity = 0 | 1 | 2 | 3 | 4;
@@ -124,6 +154,10 @@ export interface ObservabilityNames {
   readonly logAlerts?: { readonly [alert: string]: { readonly [region: string]: string } };
   /** Alert processing rule names by silenced region. @default - `<prefix>-apr-<region>-<hash>` */
   readonly suppressionRules?: { readonly [region: string]: string };
+  /** Availability test names by `availabilityTests.urls` key. @default - `<prefix>-avail-<key>-<hash>` */
+  readonly availabilityTests?: { readonly [key: string]: string };
+  /** Names of the availability tests' alerts by `availabilityTests.urls` key. @default - `<prefix>-alert-availability-<key>-<hash>` */
+  readonly availabilityAlerts?: { readonly [key: string]: string };
 }
 
 /** Props of {@link Observability}. */
@@ -152,6 +186,8 @@ export interface ObservabilityProps {
    * @default - none
    */
   readonly silencedRegions?: string[];
+  /** Availability tests and their alerts. @default - none */
+  readonly availabilityTests?: AvailabilityTestOptions;
   /** Name overrides. @default - generated names */
   readonly names?: ObservabilityNames;
   /** Tags for every resource. @default - none */

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { Token } from 'cdktf';
+import { ApplicationInsightsStandardWebTest } from '@cdktf/provider-azurerm/lib/application-insights-standard-web-test';
 import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
 import { MonitorAlertProcessingRuleSuppression } from '@cdktf/provider-azurerm/lib/monitor-alert-processing-rule-suppression';
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
@@ -8,7 +9,8 @@ import { Naming, ResourceKind } from '../core/naming';
 import { checkRegionNames } from '../core/name-overrides';
 import { Regions } from '../core/regions';
 import { Checks, checkFormat, checkShape } from '../core/validate';
-import { anchorOf, LOG_ALERTS, LogAlertSpec, METRIC_ALERTS, MetricAlertSpec, RegionalTarget, TARGET_TYPES, THRESHOLDS } from './observability-alerts';
+import { buildAvailabilityTests, checkAvailability, CheckedAvailability, isHttpsUrl } from './availability-tests';
+import { anchorOf, LOG_ALERTS, LogAlertSpec, METRIC_ALERTS, MetricAlertSpec, RegionalTarget, RUNBOOK_SECTIONS, RunbookSection, TARGET_TYPES, THRESHOLDS } from './observability-alerts';
 import type { AlertSeverity, ObservabilityAlert, ObservabilityContacts, ObservabilityProps, ObservabilityTargets, ObservabilityThresholds } from './observability-types';
 import { OBSERVABILITY_PROPS_SHAPE } from './shapes';
 
@@ -53,6 +55,10 @@ export class Observability extends Construct {
   public readonly logAlerts: { readonly [key: string]: MonitorScheduledQueryRulesAlertV2 } = {};
   /** Alert processing rules (suppression) by silenced region. */
   public readonly suppressionRules: { readonly [region: string]: MonitorAlertProcessingRuleSuppression } = {};
+  /** Availability tests (standard web tests) by `availabilityTests.urls` key. */
+  public readonly availabilityTests: { readonly [key: string]: ApplicationInsightsStandardWebTest };
+  /** The availability tests' alerts by `availabilityTests.urls` key. */
+  public readonly availabilityAlerts: { readonly [key: string]: MonitorMetricAlert };
 
   private readonly naming: Naming;
   private readonly thresholds: Required<ObservabilityThresholds>;
@@ -78,6 +84,7 @@ export class Observability extends Construct {
     const logPlan = planLogAlerts(props.targets);
     checkSilencedRegions(checks, props.silencedRegions, regions);
     this.checkNames(checks, props, metricPlan, logPlan);
+    const availability = this.checkAvailabilityTests(checks, props);
     checks.throwIfAny();
 
     this.actionGroup = this.createActionGroup(props);
@@ -85,6 +92,21 @@ export class Observability extends Construct {
     for (const planned of metricPlan) this.createMetricAlert(planned, actionGroupIds, props);
     for (const planned of logPlan) this.createLogAlert(planned, props.targets.logAnalyticsWorkspaceIds![planned.region], actionGroupIds, props);
     for (const region of props.silencedRegions ?? []) this.createSuppressionRule(region, props);
+    const built = availability ? buildAvailabilityTests({
+      scope: this, naming: this.naming, resourceGroupName: props.resourceGroupName, checked: availability, names: props.names,
+      severity: this.severities.availability, actionGroupIds, runbook: this.runbook(RUNBOOK_SECTIONS.availability, props), tags: props.tags,
+    }) : { tests: {}, alerts: {} };
+    this.availabilityTests = built.tests;
+    this.availabilityAlerts = built.alerts;
+  }
+
+  /** The availability options checked, or `undefined` without tests (then names for tests are an error). */
+  private checkAvailabilityTests(checks: Checks, props: ObservabilityProps): CheckedAvailability | undefined {
+    if (props.availabilityTests !== undefined) return checkAvailability(checks, props.availabilityTests, props.names);
+    for (const prop of ['availabilityTests', 'availabilityAlerts'] as const) {
+      if (props.names?.[prop] !== undefined) checks.fail({ prop: `names.${prop}`, value: props.names[prop], problem: 'there are no availabilityTests, so the names would be ignored', fix: `drop names.${prop}, or add availabilityTests` });
+    }
+    return undefined;
   }
 
   private checkNames(checks: Checks, props: ObservabilityProps, metricPlan: readonly Planned<MetricAlertSpec>[], logPlan: readonly Planned<LogAlertSpec>[]): void {
@@ -123,8 +145,12 @@ export class Observability extends Construct {
 
   /** The description: what is measured, when it fires, then the runbook (`... : above 100 ms over 5 minutes. Runbook: ...`). */
   private description(spec: MetricAlertSpec | LogAlertSpec, threshold: number, window: string, props: ObservabilityProps): string {
-    const runbook = props.runbookUrl !== undefined ? `${props.runbookUrl}#${anchorOf(spec.runbook)}` : `README section "${spec.runbook}"`;
-    return `${spec.summary}: ${OPERATOR_WORDS[spec.operator]} ${threshold}${spec.unit} over ${WINDOW_WORDS[window]}. Runbook: ${runbook}`;
+    return `${spec.summary}: ${OPERATOR_WORDS[spec.operator]} ${threshold}${spec.unit} over ${WINDOW_WORDS[window]}. Runbook: ${this.runbook(spec.runbook, props)}`;
+  }
+
+  /** Where a runbook section is: the page given in `runbookUrl` with the section's anchor, or the README section. */
+  private runbook(section: RunbookSection, props: ObservabilityProps): string {
+    return props.runbookUrl !== undefined ? `${props.runbookUrl}#${anchorOf(section)}` : `README section "${section}"`;
   }
 
   private alertName(kind: ResourceKind, alert: ObservabilityAlert, region: string, id: string, override: string | undefined, prop: string): string {
@@ -199,15 +225,6 @@ function kebab(value: string): string {
   return value.replace(/[A-Z0-9]+/g, (m) => `-${m.toLowerCase()}`).replace(/^-/, '');
 }
 
-function isHttpsUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
-
 /** The regional target maps in the order alerts are created. */
 const REGIONAL_TARGETS: readonly (RegionalTarget | 'logAnalyticsWorkspaceIds')[] = ['postgresqlReplicaServerIds', 'cosmosAccountIds', 'serviceBusNamespaceIds', 'kubernetesClusterIds', 'keyVaultIds', 'logAnalyticsWorkspaceIds'];
 
@@ -278,6 +295,8 @@ function resolveThresholds(checks: Checks, given: ObservabilityThresholds | unde
 function resolveSeverities(given: ObservabilityProps['severities']): { readonly [K in ObservabilityAlert]: AlertSeverity } {
   const result: Partial<Record<ObservabilityAlert, AlertSeverity>> = {};
   for (const spec of [...METRIC_ALERTS, ...LOG_ALERTS]) result[spec.alert] = given?.[spec.alert] ?? spec.severity;
+  // An availability test failing from several locations: the service is unreachable for users there.
+  result.availability = given?.availability ?? 1;
   return result as { readonly [K in ObservabilityAlert]: AlertSeverity };
 }
 

@@ -2,7 +2,7 @@ import { TAGS_SHAPE } from '../core/shapes';
 import { objectShape, opt, shapes, strictShape } from '../core/validate';
 import type { IRegionalMonitoring } from './regional-monitoring';
 import { LOG_ALERTS, METRIC_ALERTS, THRESHOLDS } from './observability-alerts';
-import type { ObservabilityContacts, ObservabilityNames, ObservabilityProps, ObservabilityTargets, SmsNumber } from './observability-types';
+import type { AvailabilityTestOptions, ObservabilityContacts, ObservabilityNames, ObservabilityProps, ObservabilityTargets, SmsNumber } from './observability-types';
 
 // Internal: run-time shapes of the monitoring contract (not exported from the package).
 
@@ -34,13 +34,20 @@ export const OBSERVABILITY_PROPS_SHAPE = strictShape<ObservabilityProps>({
     logAnalyticsWorkspaceIds: REGION_IDS,
   }),
   thresholds: opt(objectShape(Object.fromEntries(Object.keys(THRESHOLDS).map((key) => [key, opt(shapes.number())])))),
-  severities: opt(objectShape(Object.fromEntries([...METRIC_ALERTS, ...LOG_ALERTS].map((a) => [a.alert, opt(shapes.oneOf([0, 1, 2, 3, 4]))])))),
+  severities: opt(objectShape(Object.fromEntries([...METRIC_ALERTS.map((a) => a.alert), ...LOG_ALERTS.map((a) => a.alert), 'availability'].map((alert) => [alert, opt(shapes.oneOf([0, 1, 2, 3, 4]))])))),
+  availabilityTests: opt(strictShape<AvailabilityTestOptions>({
+    applicationInsightsId: shapes.string('a resource ID'), location: shapes.string('a region name'),
+    urls: shapes.map(shapes.string('an https:// address'), "an object of test keys to https:// addresses, e.g. { 'order-entry': 'https://.../healthz/ready' }"),
+    testLocations: STRINGS('test location ID'), frequencySeconds: opt(shapes.number()), failedLocations: opt(shapes.number()),
+  })),
   runbookUrl: opt(shapes.string()),
   silencedRegions: STRINGS('region name'),
   names: opt(strictShape<ObservabilityNames>({
     actionGroup: opt(shapes.string()), actionGroupShortName: opt(shapes.string()),
     metricAlerts: NAMES_BY_ALERT, logAlerts: NAMES_BY_ALERT,
     suppressionRules: opt(shapes.map(shapes.string('a name'), 'an object of region names to names')),
+    availabilityTests: opt(shapes.map(shapes.string('a name'), 'an object of test keys to names')),
+    availabilityAlerts: opt(shapes.map(shapes.string('a name'), 'an object of test keys to names')),
   })),
   tags: opt(TAGS_SHAPE),
 });
