@@ -68,16 +68,17 @@ describe('availability tests', () => {
     });
   });
 
-  test('locations, frequency, failing locations, severity, runbook, names and tags as given; tokens in the address', () => {
+  test('locations, frequency, failing locations, severity, runbook, names and tags as given; tokens in the address and as the location', () => {
     const host = Lazy.stringValue({ produce: () => '${azurerm_cdn_frontdoor_endpoint.e.host_name}' });
     const locations = ['us-va-ash-azr', 'us-tx-sn1-azr', 'us-il-ch1-azr', 'emea-nl-ams-azr', 'apac-jp-kaw-edge', 'latam-br-gru-edge'];
+    const location = Lazy.stringValue({ produce: () => '${azurerm_application_insights.a.location}' });
     const { json, obs } = synth({
-      ...availability({ urls: { 'tracking-entry': `https://${host}/healthz/ready` }, testLocations: locations, frequencySeconds: 900, failedLocations: 3 }),
+      ...availability({ urls: { 'tracking-entry': `https://${host}/healthz/ready` }, location, testLocations: locations, frequencySeconds: 900, failedLocations: 3 }),
       severities: { availability: 0 }, runbookUrl: 'https://wiki.contoso.com/runbook', tags: { team: 'orders' },
       names: { availabilityTests: { 'tracking-entry': 'avail-tracking' }, availabilityAlerts: { 'tracking-entry': 'alert-tracking-down' } },
     });
     const test = Object.values(all(json, 'azurerm_application_insights_standard_web_test'))[0];
-    expect([test.name, test.geo_locations, test.frequency, test.request.url, test.tags]).toEqual(['avail-tracking', locations, 900, 'https://${azurerm_cdn_frontdoor_endpoint.e.host_name}/healthz/ready', { team: 'orders' }]);
+    expect([test.name, test.location, test.geo_locations, test.frequency, test.request.url, test.tags]).toEqual(['avail-tracking', '${azurerm_application_insights.a.location}', locations, 900, 'https://${azurerm_cdn_frontdoor_endpoint.e.host_name}/healthz/ready', { team: 'orders' }]);
     const alert = Object.values(all(json, 'azurerm_monitor_metric_alert'))[0];
     expect([alert.name, alert.severity, alert.application_insights_web_test_location_availability_criteria.failed_location_count, alert.description, alert.tags]).toEqual([
       'alert-tracking-down', 0, 3, 'Availability test tracking-entry: failing from at least 3 of 6 locations over 5 minutes. Runbook: https://wiki.contoso.com/runbook#runbook-availability', { team: 'orders' },

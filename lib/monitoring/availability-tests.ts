@@ -38,7 +38,8 @@ export function checkAvailability(checks: Checks, options: AvailabilityTestOptio
   const scope = checks.scope;
   checks.run(undefined, () => checkFormat(scope, 'availabilityTests.applicationInsightsId', options.applicationInsightsId, COMPONENT_ID,
     'not the resource ID of an Application Insights component (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Insights/components/<name>)', 'give the component\'s id attribute (e.g. RegionalMonitoring.appInsights.id)'));
-  checks.run(undefined, () => Regions.find(options.location, scope, 'availabilityTests.location'));
+  // A token (e.g. the component's location attribute) is Terraform's to resolve; a literal must be a region.
+  if (!Token.isUnresolved(options.location)) checks.run(undefined, () => Regions.find(options.location, scope, 'availabilityTests.location'));
   const keys = Object.keys(options.urls);
   if (keys.length === 0) checks.fail({ prop: 'availabilityTests.urls', value: options.urls, problem: 'no address to test', fix: "give at least one, e.g. { 'order-entry': 'https://<entry host>/healthz/ready' }" });
   for (const [key, url] of Object.entries(options.urls)) {

@@ -72,7 +72,7 @@ export interface ObservabilityTargets {
 export interface AvailabilityTestOptions {
   /** The Application Insights component (`Microsoft.Insights/components`) that runs the tests and keeps their results. */
   readonly applicationInsightsId: string;
-  /** Region of the tests (the component's region, e.g. the primary's). */
+  /** Region of the tests (the component's region, e.g. the primary's; its `location` attribute works too). */
   readonly location: string;
   /**
    * The `https://` addresses to test by key (the key names the test and its alert: 1-40 lower-case letters, digits and
