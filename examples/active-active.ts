@@ -10,11 +10,11 @@
  * SQL logical server holding every cell (its own cell's zone-redundant General Purpose database, a readable copy of
  * every other cell); one Cosmos DB account writing in all three regions; one Front Door Premium profile with WAF.
  *
- * What fails over how: Front Door stops sending to a region whose health probes fail (seconds to a minute); only
- * the lost region's SQL cell fails over, to its partner (the region listed before it, the first region's is the
- * second) by its failover group after the grace period; Cosmos DB keeps writing in the other regions (writes not
- * yet replicated from the lost region can be lost); a person (or a runbook) fails over only the lost region's Service
- * Bus alias (metadata only). The README's pattern table has the details.
+ * What fails over how: Front Door stops sending to a region once its health probes fail (a few 30-second probe
+ * intervals); only the lost region's SQL cell fails over, to its partner (the region listed before it, the first
+ * region's is the second) by its failover group after the grace period; Cosmos DB keeps writing in the other regions
+ * (writes not yet replicated from the lost region can be lost); a person (or a runbook) fails over only the lost
+ * region's Service Bus alias (metadata only). The README's pattern table has the details.
  *
  * Copy it as `main.ts` into your cdktf project and import from 'cdktf-order-platform' instead of '../lib': run as
  * the app, it synthesizes this platform on its own; or call `activeActive(app)`. Stacks: `active-active-data`,
