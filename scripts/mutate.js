@@ -90,9 +90,13 @@ if (!scoresOnly) {
 
   const previous = existsSync(committed) ? JSON.parse(readFileSync(committed, 'utf8')) : { files: {}, testFiles: {} };
   const latest = JSON.parse(readFileSync(working, 'utf8'));
+  // Only the modules of this run: Stryker also writes the other modules of the report it was handed, without the
+  // mutants of lines changed since (it did not run them), and those must keep their last full result until they run.
+  const ran = (file) => globs.some((glob) => (glob.endsWith('/**/*.ts') ? file.startsWith(glob.slice(0, -'**/*.ts'.length)) : file === glob));
+  const runFiles = Object.fromEntries(Object.entries(latest.files).filter(([file]) => ran(file)));
   const merged = {
     ...latest,
-    files: Object.fromEntries(Object.entries({ ...previous.files, ...latest.files }).sort(([a], [b]) => a.localeCompare(b))),
+    files: Object.fromEntries(Object.entries({ ...previous.files, ...runFiles }).sort(([a], [b]) => a.localeCompare(b))),
     testFiles: Object.fromEntries(Object.entries({ ...(previous.testFiles || {}), ...(latest.testFiles || {}) }).sort(([a], [b]) => a.localeCompare(b))),
   };
   mkdirSync(reports, { recursive: true });
