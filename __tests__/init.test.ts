@@ -30,14 +30,14 @@ function starter(pattern: PatternKind, overrides: Partial<StarterOptions> = {}):
 }
 
 describe('the starter main.ts of every pattern', () => {
-  test.each(Object.values(PatternKind))('%s synthesizes the data, region, apps and edge stacks', (pattern) => {
+  test.each(Object.values(PatternKind))('%s synthesizes the data, region, apps, edge and observability stacks', (pattern) => {
     const outdir = mkdtempSync(join(tmpdir(), 'order-platform-init-'));
     try {
       const app = new App({ outdir });
       loadMain(starter(pattern)['main.ts']).orderPlatform(app);
       app.synth();
       const regions = DEFAULT_REGIONS[pattern];
-      const expected = [`${STARTER_PLATFORM_ID}-data`, `${STARTER_PLATFORM_ID}-edge`, ...regions.flatMap((r) => [`${STARTER_PLATFORM_ID}-${r}`, `${STARTER_PLATFORM_ID}-${r}-apps`])];
+      const expected = [`${STARTER_PLATFORM_ID}-data`, `${STARTER_PLATFORM_ID}-edge`, `${STARTER_PLATFORM_ID}-observability`, ...regions.flatMap((r) => [`${STARTER_PLATFORM_ID}-${r}`, `${STARTER_PLATFORM_ID}-${r}-apps`])];
       expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(expected.sort());
       const data = JSON.parse(readFileSync(join(outdir, 'stacks', `${STARTER_PLATFORM_ID}-data`, 'cdk.tf.json'), 'utf8'));
       const servers = Object.values({ ...data.resource.azurerm_mssql_server, ...data.resource.azurerm_postgresql_flexible_server }) as { name: string }[];
@@ -105,7 +105,7 @@ describe('the starter project files', () => {
   });
 
   test('README names the stacks in deploy order and why TypeScript is pinned', () => {
-    expect(files['README.md']).toContain('`orders-data`, `orders-westus3`, `orders-westus3-apps`, `orders-edge`');
+    expect(files['README.md']).toContain('`orders-data`, `orders-westus3`, `orders-westus3-apps`, `orders-edge`, `orders-observability`');
     expect(files['README.md']).toContain(`pinned to ${manifest.devDependencies.typescript}`);
   });
 });

@@ -249,7 +249,7 @@ describe('global entry in the examples', () => {
     const edge = stacks[`${id}-edge`];
     expect(only(edge, 'azurerm_cdn_frontdoor_profile').sku_name).toBe('Premium_AzureFrontDoor');
     expect(only(edge, 'azurerm_cdn_frontdoor_firewall_policy').mode).toBe('Prevention');
-    const regions = Object.keys(stacks).filter((s) => s !== `${id}-data` && s !== `${id}-edge` && !s.endsWith('-apps')).map((s) => s.slice(id.length + 1));
+    const regions = Object.keys(stacks).filter((s) => s !== `${id}-data` && s !== `${id}-edge` && s !== `${id}-observability` && !s.endsWith('-apps')).map((s) => s.slice(id.length + 1));
     const originRegions = new Set(Object.values(all(edge, 'azurerm_cdn_frontdoor_origin')).map((o) => o.name));
     expect([...originRegions].sort()).toEqual(regions.sort());
     // Private Link Services are looked up in each stamp's node resource group, through cross-stack references.
@@ -270,7 +270,7 @@ describe('MultiRegionOrderPlatform', () => {
   test('one stamp stack per region, each with its own address block, role and workspace', () => {
     const stacks = synthApp((app) => new MultiRegionOrderPlatform(app, 'shop', base));
     // No workloads and no entry: no edge stack (its Private Link origins would not exist).
-    expect(Object.keys(stacks).sort()).toEqual(['shop-centralus', 'shop-data', 'shop-eastus2']);
+    expect(Object.keys(stacks).sort()).toEqual(['shop-centralus', 'shop-data', 'shop-eastus2', 'shop-observability']);
     expect(only(stacks['shop-eastus2'], 'azurerm_virtual_network').address_space).toEqual(['10.100.0.0/20']);
     expect(only(stacks['shop-centralus'], 'azurerm_virtual_network').address_space).toEqual(['10.100.16.0/20']);
     expect(only(stacks['shop-eastus2'], 'azurerm_kubernetes_cluster').tags['region-role']).toBe(RegionRole.PRIMARY);
@@ -350,7 +350,7 @@ describe('stacks cdktf deploy can order', () => {
 
   test('every dependency is the name of a stack of the app', () => {
     const stackNames = Object.values(manifest.stacks).map((s) => s.name);
-    expect(stackNames.length).toBe(6);
+    expect(stackNames.length).toBe(7);
     for (const stack of Object.values(manifest.stacks)) {
       for (const dependency of stack.dependencies) expect(stackNames).toContain(dependency);
     }
@@ -361,12 +361,14 @@ describe('stacks cdktf deploy can order', () => {
     expect(names['primary-secondary-data']).toBe('primary-secondary-data');
   });
 
-  test('deploy order: data, then each region, then its apps stack, then the edge', () => {
+  test('deploy order: data, then each region, then its apps stack, then the edge, then observability', () => {
     const deps = (name: string) => [...manifest.stacks[name].dependencies].sort();
     expect(deps('primary-secondary-data')).toEqual([]);
     expect(deps('primary-secondary-westus3')).toEqual(['primary-secondary-data']);
     expect(deps('primary-secondary-westus3-apps')).toEqual(['primary-secondary-data', 'primary-secondary-westus3']);
     expect(deps('primary-secondary-edge')).toEqual(expect.arrayContaining(['primary-secondary-data', 'primary-secondary-eastus', 'primary-secondary-westus3']));
+    // Observability last: after the data, region and edge stacks whose resources it watches.
+    expect(deps('primary-secondary-observability')).toEqual(['primary-secondary-data', 'primary-secondary-eastus', 'primary-secondary-edge', 'primary-secondary-westus3']);
   });
 
   test('Azure names hash the path under the platform (<platform path>/<stack>/...), as when the stacks were its children', () => {

@@ -37,7 +37,7 @@ describe('README quickstart (existing project)', () => {
     expect(quickstart.main).toContain("from 'cdktf-order-platform'");
   });
 
-  test('main.ts synthesizes the data, region, apps and edge stacks', () => {
+  test('main.ts synthesizes the data, region, apps, edge and observability stacks', () => {
     const code = transformSync(quickstart.main, { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }).code;
     const outdir = mkdtempSync(join(tmpdir(), 'order-platform-readme-'));
     const previous = process.env.CDKTF_OUTDIR;
@@ -46,7 +46,7 @@ describe('README quickstart (existing project)', () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const load = (name: string) => (name === 'cdktf-order-platform' ? require('../lib') : require(name));
       new Function('require', 'exports', code)(load, {});
-      expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['orders-data', 'orders-edge', 'orders-westus3', 'orders-westus3-apps']);
+      expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['orders-data', 'orders-edge', 'orders-observability', 'orders-westus3', 'orders-westus3-apps']);
     } finally {
       if (previous === undefined) delete process.env.CDKTF_OUTDIR;
       else process.env.CDKTF_OUTDIR = previous;

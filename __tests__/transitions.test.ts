@@ -186,6 +186,26 @@ describe('adding a region to activeActive', () => {
   });
 });
 
+describe('observability operations (primary-secondary)', () => {
+  const contacts = { emails: ['oncall@contoso.com'] };
+  test.each(steps([
+    ['watching', exampleStacks('primary-secondary')],
+    ['eastus silenced for planned maintenance', example('primary-secondary', { observability: { contacts, silencedRegions: ['eastus'] } })],
+    ['maintenance over', example('primary-secondary', { observability: { contacts } })],
+  ]))('%s: only the alert processing rule comes or goes', (_label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect(changes.map((c) => [c.stack, c.type, c.action])).toEqual([['primary-secondary-observability', 'azurerm_monitor_alert_processing_rule_suppression', expect.stringMatching(/^(create|destroy)$/)]]);
+  });
+
+  test.each(steps([
+    ['contacts given', exampleStacks('primary-secondary')],
+    ['a webhook added', example('primary-secondary', { observability: { contacts: { ...contacts, webhooks: ['https://hooks.contoso.com/alerts'] } } })],
+  ]))('%s: the action group changes in place, no alert is replaced', (_label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect(changes.map((c) => [c.type, c.action])).toEqual([['azurerm_monitor_action_group', 'update']]);
+  });
+});
+
 describe('the transition model catches what it must', () => {
   const ps = (order: WorkloadServiceOptions): Build => example('primary-secondary', { workloads: { order, tracking: { image: 'contoso.azurecr.io/tracking-api:1.0.0' } } });
   const [[, rolling, , ], [, blue]] = [

@@ -54,6 +54,10 @@ export function activeActive(scope: Construct, overrides: Partial<MultiRegionOrd
       // Central US takes about a fifth of the requests while it ramps up; raise it to 1000 to share equally.
       weights: { westus3: 1000, eastus2: 1000, centralus: 500 },
     },
+    // Alerts and availability tests in the -observability stack; replace the contact with your on-call channel.
+    observability: {
+      contacts: { emails: ['oncall@contoso.com'] },
+    },
     tags: { environment: 'example', 'cost-center': 'orders' },
     // Tests (and you) can vary any prop of the template: e.g. the next release step.
     ...overrides,

@@ -58,6 +58,13 @@ export function regionPinned(scope: Construct, overrides: Partial<MultiRegionOrd
         rejectUnmappedCountries: true,
       },
     },
+    // Alerts and availability tests in the -observability stack; replace the contact with your on-call channel.
+    observability: {
+      contacts: { emails: ['oncall@contoso.com'] },
+      // Front Door refuses the unmapped countries, so the tests run from mapped ones only: East US, West US and North
+      // Central US; West Europe (Amsterdam), North Europe (Dublin) and France Central (Paris).
+      availabilityTests: { testLocations: ['us-va-ash-azr', 'us-ca-sjc-azr', 'us-il-ch1-azr', 'emea-nl-ams-azr', 'emea-gb-db3-azr', 'emea-fr-pra-edge'] },
+    },
     tags: { environment: 'example', 'cost-center': 'orders' },
     // Tests (and you) can vary any prop of the template: e.g. the next release step.
     ...overrides,

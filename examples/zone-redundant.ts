@@ -48,6 +48,10 @@ export function zoneRedundant(scope: Construct, overrides: Partial<MultiRegionOr
     },
     // Front Door checks each service's TLS certificate against these names (replace with yours).
     entry: { frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' } } },
+    // Alerts and availability tests in the -observability stack; replace the contact with your on-call channel.
+    observability: {
+      contacts: { emails: ['oncall@contoso.com'] },
+    },
     tags: { environment: 'example', 'cost-center': 'orders' },
     // Tests (and you) can vary any prop of the template: e.g. the next release step.
     ...overrides,

@@ -30,7 +30,7 @@ export { RegionalMonitoring } from './monitoring/regional-monitoring';
 export type { IRegionalMonitoring, RegionalMonitoringNames, RegionalMonitoringProps } from './monitoring/regional-monitoring';
 export { Observability } from './monitoring/observability';
 export type {
-  AlertSeverity, AvailabilityTestOptions, ObservabilityAlert, ObservabilityContacts, ObservabilityNames, ObservabilityProps, ObservabilityTargets, ObservabilityThresholds, RegionResourceIds, SmsNumber,
+  AlertSeverity, AvailabilityTestOptions, ObservabilityAlert, ObservabilityContacts, ObservabilityNames, ObservabilityProps, ObservabilityTargets, ObservabilityThresholds, RegionResourceIds, SmsNumber, StandbyNamespace,
 } from './monitoring/observability-types';
 export { DataTierConstruct } from './data-tier/data-tier';
 export type { DataTierProps } from './data-tier/data-tier';
@@ -65,5 +65,5 @@ export { WorkloadIdentities } from './workloads/workload-identities';
 export type { IWorkloadIdentities, WorkloadIdentitiesProps } from './workloads/workload-identities';
 export { PlatformBackend } from './platform/backend';
 export type { AzurermStateOptions } from './platform/backend';
-export type { MultiRegionOrderPlatformProps, PlatformFilled, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './platform/multi-region-order-platform-types';
+export type { MultiRegionOrderPlatformProps, PlatformAvailabilityTestOptions, PlatformFilled, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformObservabilityOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './platform/multi-region-order-platform-types';
 export { MultiRegionOrderPlatform, RegionalData } from './platform/multi-region-order-platform';

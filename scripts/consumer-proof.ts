@@ -127,7 +127,7 @@ try {
     tarball = written[0];
   });
   const app = join(work, 'app');
-  const starterStacks = [`${STARTER_PLATFORM_ID}-data`, `${STARTER_PLATFORM_ID}-westus3`, `${STARTER_PLATFORM_ID}-westus3-apps`, `${STARTER_PLATFORM_ID}-edge`];
+  const starterStacks = [`${STARTER_PLATFORM_ID}-data`, `${STARTER_PLATFORM_ID}-westus3`, `${STARTER_PLATFORM_ID}-westus3-apps`, `${STARTER_PLATFORM_ID}-edge`, `${STARTER_PLATFORM_ID}-observability`];
   step('init from the tarball', () => {
     run(`npx --yes ./${tarball} init app --library ./${tarball}`, work);
     const pkg = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
@@ -166,7 +166,7 @@ exit 0
 `, { mode: 0o755 });
     run("npx cdktf deploy 'orders-*' --auto-approve", app, { PATH: `${bin}${delimiter}${process.env.PATH}` });
     const applied = readFileSync(log, 'utf8').split('\n').filter((line) => / apply /.test(` ${line} `)).map((line) => line.split(' ')[0]);
-    const expected = [`${STARTER_PLATFORM_ID}-data`, `${STARTER_PLATFORM_ID}-westus3`, `${STARTER_PLATFORM_ID}-westus3-apps`, `${STARTER_PLATFORM_ID}-edge`];
+    const expected = [`${STARTER_PLATFORM_ID}-data`, `${STARTER_PLATFORM_ID}-westus3`, `${STARTER_PLATFORM_ID}-westus3-apps`, `${STARTER_PLATFORM_ID}-edge`, `${STARTER_PLATFORM_ID}-observability`];
     if (JSON.stringify(applied) !== JSON.stringify(expected)) throw new Error(`applied ${applied.join(', ')}; expected ${expected.join(', ')}`);
   });
   step('a type error stops the app command before anything is synthesized', () => {
@@ -192,7 +192,7 @@ exit 0
     writeFileSync(join(existing, 'main.ts'), quickstart.main);
     // cdktf init's projects use a CLI installed globally; the starter's copy stands in for it.
     run(`${join(app, 'node_modules', '.bin', 'cdktf')} synth`, existing);
-    expectStacks(existing, ['orders-data', 'orders-westus3', 'orders-westus3-apps', 'orders-edge']);
+    expectStacks(existing, ['orders-data', 'orders-westus3', 'orders-westus3-apps', 'orders-edge', 'orders-observability']);
   });
 
   if (benchRuns > 0) bench(app);

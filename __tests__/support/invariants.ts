@@ -25,6 +25,8 @@ export interface ExampleFacts {
   readonly adminGroups: readonly string[];
   /** `entry.geoRouting.countries` when the example rejects unmapped countries (`rejectUnmappedCountries`). */
   readonly rejectedOutside?: Readonly<Record<string, readonly string[]>>;
+  /** `observability.availabilityTests.testLocations`, where the example sets them. */
+  readonly testLocations?: readonly string[];
 }
 
 export const EXAMPLE_FACTS: Readonly<Record<string, ExampleFacts>> = {
@@ -34,6 +36,7 @@ export const EXAMPLE_FACTS: Readonly<Record<string, ExampleFacts>> = {
   'region-pinned': {
     prefix: 'ordrp', pattern: 'regionPinned', regions: ['westeurope', 'eastus2'], tags: { environment: 'example', 'cost-center': 'orders' }, adminGroups: ['00000000-0000-0000-0000-000000000000'],
     rejectedOutside: { westeurope: ['AT', 'BE', 'DE', 'DK', 'ES', 'FI', 'FR', 'IE', 'IT', 'NL', 'NO', 'PL', 'PT', 'SE'], eastus2: ['US', 'CA'] },
+    testLocations: ['us-va-ash-azr', 'us-ca-sjc-azr', 'us-il-ch1-azr', 'emea-nl-ams-azr', 'emea-gb-db3-azr', 'emea-fr-pra-edge'],
   },
   'zone-redundant': { prefix: 'ordzr', pattern: 'zoneRedundant', regions: ['westus3'], tags: { environment: 'example', 'cost-center': 'orders' }, adminGroups: ['00000000-0000-0000-0000-000000000000'] },
 };
@@ -189,7 +192,7 @@ const LIBRARY_TAGS = (ctx: Ctx): Record<string, string> => ({ ...ctx.facts.tags,
 
 /** Every type that carries the platform's tags, with its count per example (zone-redundant, primary-secondary, active-passive, active-active, region-pinned). */
 const TAGGED: Record<string, [number, number, number, number, number]> = {
-  azurerm_resource_group: [3, 5, 5, 7, 5],
+  azurerm_resource_group: [4, 6, 6, 8, 6],
   azurerm_virtual_network: [1, 2, 2, 3, 2],
   azurerm_network_security_group: [3, 6, 6, 9, 6],
   azurerm_private_endpoint: [4, 12, 12, 33, 8],
@@ -214,8 +217,110 @@ const TAGGED: Record<string, [number, number, number, number, number]> = {
   azurerm_cdn_frontdoor_firewall_policy: [1, 1, 1, 1, 1],
   // The cluster's identity (workload identities: below).
   azurerm_user_assigned_identity: [1, 2, 2, 3, 2],
+  // The -observability stack.
+  azurerm_monitor_action_group: [1, 1, 1, 1, 1],
+  azurerm_monitor_metric_alert: [16, 24, 17, 44, 28],
+  azurerm_monitor_scheduled_query_rules_alert_v2: [2, 4, 4, 6, 4],
+  azurerm_application_insights_standard_web_test: [2, 2, 2, 2, 2],
 };
 
+
+// ---------------------------------------------------------------------------------------------------------------
+// Observability (lib/monitoring/observability.ts in the -observability stack): what an alert's reference points to.
+
+/** A resource another stack's reference resolves to. */
+export interface Target {
+  readonly stack: string;
+  readonly type: string;
+  /** The resource's key in its stack's JSON (`<type>.<key>` is its address). */
+  readonly key: string;
+  readonly attribute: string;
+  readonly resource: Resource;
+}
+
+/**
+ * The resource a reference points to, in the same stack (`${azurerm_x.key.id}`) or through cdktf's cross-stack
+ * remote state (`${data.terraform_remote_state.cross-stack-reference-input-<stack>.outputs.<output>}`, whose output in
+ * `<stack>` is `${azurerm_x.key.id}`); undefined when any step is missing.
+ */
+export function targetOf(ctx: Ctx, reference: unknown): Target | undefined {
+  if (typeof reference !== 'string') return undefined;
+  let stack = ctx.stack;
+  let expression = reference;
+  const remote = /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-([^.]+)\.outputs\.([^}]+)\}$/.exec(reference);
+  if (remote) {
+    stack = remote[1];
+    const output = ctx.stacks[stack]?.output?.[remote[2]];
+    if (!output || typeof output.value !== 'string') return undefined;
+    expression = output.value;
+  }
+  const local = /^\$\{([a-z0-9_]+)\.([^.]+)\.([a-z_]+)\}$/.exec(expression);
+  if (!local) return undefined;
+  const resource = ctx.stacks[stack]?.resource?.[local[1]]?.[local[2]];
+  return resource ? { stack, type: local[1], key: local[2], attribute: local[3], resource } : undefined;
+}
+
+/** `<alert>` and `<key>` of an Observability alert address (`Observability_<alert>-<key>_<hash>`). */
+function alertKey(ctx: Ctx): { alert: string; key: string } {
+  const m = /^[a-z0-9_]+\.Observability_([a-zA-Z0-9]+)-(.+)_[0-9A-F]{8}$/.exec(ctx.address);
+  if (!m) throw new Error(`${ctx.address} is not an Observability alert`);
+  return { alert: m[1], key: m[2] };
+}
+
+/** The single resource of a type in the example's -observability stack, as a reference. */
+function observabilityRef(ctx: Ctx, type: string): string {
+  const keys = Object.keys(ctx.stacks[`${ctx.id}-observability`]?.resource?.[type] ?? {});
+  return keys.length === 1 ? `\${${type}.${keys[0]}.${type === 'azurerm_resource_group' ? 'name' : 'id'}}` : `<one ${type} in the observability stack, found ${keys.length}>`;
+}
+
+/**
+ * What each metric alert must watch, independent of the library's own table: the metric (Azure Monitor's
+ * supported-metrics reference), how it is aggregated and compared, the default threshold, the dimension filter, the
+ * severity, the window and frequency, and the type of resource it is scoped to.
+ */
+const METRIC_ALERT_FACTS: Readonly<Record<string, { type: string; criteria: Record<string, unknown>; severity: number; window: string; frequency: string }>> = {
+  frontDoorOriginHealth: { type: 'azurerm_cdn_frontdoor_profile', criteria: { metric_namespace: 'Microsoft.Cdn/profiles', metric_name: 'OriginHealthPercentage', aggregation: 'Average', operator: 'LessThan', threshold: 80, dimension: [{ name: 'OriginGroup', operator: 'Include', values: ['*'] }] }, severity: 1, window: 'PT5M', frequency: 'PT1M' },
+  frontDoor5xx: { type: 'azurerm_cdn_frontdoor_profile', criteria: { metric_namespace: 'Microsoft.Cdn/profiles', metric_name: 'Percentage5XX', aggregation: 'Average', operator: 'GreaterThan', threshold: 5 }, severity: 1, window: 'PT5M', frequency: 'PT1M' },
+  postgresqlReplicaLag: { type: 'azurerm_postgresql_flexible_server', criteria: { metric_namespace: 'Microsoft.DBforPostgreSQL/flexibleServers', metric_name: 'physical_replication_delay_in_seconds', aggregation: 'Maximum', operator: 'GreaterThan', threshold: 120 }, severity: 2, window: 'PT5M', frequency: 'PT1M' },
+  cosmosAvailability: { type: 'azurerm_cosmosdb_account', criteria: { metric_namespace: 'Microsoft.DocumentDB/databaseAccounts', metric_name: 'ServiceAvailability', aggregation: 'Average', operator: 'LessThan', threshold: 99.9 }, severity: 1, window: 'PT1H', frequency: 'PT1H' },
+  cosmosServerSideLatency: { type: 'azurerm_cosmosdb_account', criteria: { metric_namespace: 'Microsoft.DocumentDB/databaseAccounts', metric_name: 'ServerSideLatency', aggregation: 'Average', operator: 'GreaterThan', threshold: 100 }, severity: 2, window: 'PT5M', frequency: 'PT1M' },
+  cosmosThrottledRequests: { type: 'azurerm_cosmosdb_account', criteria: { metric_namespace: 'Microsoft.DocumentDB/databaseAccounts', metric_name: 'TotalRequests', aggregation: 'Count', operator: 'GreaterThan', threshold: 100, dimension: [{ name: 'StatusCode', operator: 'Include', values: ['429'] }] }, severity: 2, window: 'PT5M', frequency: 'PT1M' },
+  cosmosReplicationLatency: { type: 'azurerm_cosmosdb_account', criteria: { metric_namespace: 'Microsoft.DocumentDB/databaseAccounts', metric_name: 'ReplicationLatency', aggregation: 'Maximum', operator: 'GreaterThan', threshold: 1000 }, severity: 2, window: 'PT5M', frequency: 'PT1M' },
+  serviceBusDeadLettered: { type: 'azurerm_servicebus_namespace', criteria: { metric_namespace: 'Microsoft.ServiceBus/namespaces', metric_name: 'DeadletteredMessages', aggregation: 'Maximum', operator: 'GreaterThan', threshold: 0, dimension: [{ name: 'EntityName', operator: 'Include', values: ['*'] }] }, severity: 2, window: 'PT5M', frequency: 'PT1M' },
+  serviceBusServerErrors: { type: 'azurerm_servicebus_namespace', criteria: { metric_namespace: 'Microsoft.ServiceBus/namespaces', metric_name: 'ServerErrors', aggregation: 'Total', operator: 'GreaterThan', threshold: 5 }, severity: 2, window: 'PT5M', frequency: 'PT1M' },
+  serviceBusThrottledRequests: { type: 'azurerm_servicebus_namespace', criteria: { metric_namespace: 'Microsoft.ServiceBus/namespaces', metric_name: 'ThrottledRequests', aggregation: 'Total', operator: 'GreaterThan', threshold: 0 }, severity: 2, window: 'PT5M', frequency: 'PT1M' },
+  // The topic the delivery-tracking subscription reads (lib/events: `order-events`).
+  deliveryTrackingBacklog: { type: 'azurerm_servicebus_namespace', criteria: { metric_namespace: 'Microsoft.ServiceBus/namespaces', metric_name: 'ActiveMessages', aggregation: 'Maximum', operator: 'GreaterThan', threshold: 1000, dimension: [{ name: 'EntityName', operator: 'Include', values: ['order-events'] }] }, severity: 2, window: 'PT15M', frequency: 'PT5M' },
+  aksNodesNotReady: { type: 'azurerm_kubernetes_cluster', criteria: { metric_namespace: 'Microsoft.ContainerService/managedClusters', metric_name: 'kube_node_status_condition', aggregation: 'Total', operator: 'GreaterThan', threshold: 0, dimension: [{ name: 'status2', operator: 'Include', values: ['NotReady', 'Unknown'] }] }, severity: 1, window: 'PT5M', frequency: 'PT1M' },
+  aksPodsNotReady: { type: 'azurerm_kubernetes_cluster', criteria: { metric_namespace: 'Microsoft.ContainerService/managedClusters', metric_name: 'kube_pod_status_phase', aggregation: 'Average', operator: 'GreaterThan', threshold: 0, dimension: [{ name: 'phase', operator: 'Include', values: ['Pending', 'Failed', 'Unknown'] }] }, severity: 2, window: 'PT15M', frequency: 'PT5M' },
+  aksAutoscalerUnableToScale: { type: 'azurerm_kubernetes_cluster', criteria: { metric_namespace: 'Microsoft.ContainerService/managedClusters', metric_name: 'cluster_autoscaler_cluster_safe_to_autoscale', aggregation: 'Average', operator: 'LessThan', threshold: 1 }, severity: 2, window: 'PT5M', frequency: 'PT1M' },
+  keyVaultAvailability: { type: 'azurerm_key_vault', criteria: { metric_namespace: 'Microsoft.KeyVault/vaults', metric_name: 'Availability', aggregation: 'Average', operator: 'LessThan', threshold: 99 }, severity: 1, window: 'PT5M', frequency: 'PT1M' },
+};
+
+/**
+ * Where the watched resource must be, from the alert's key: `global` (Front Door, in the edge stack); a region (its
+ * stamp stack's resource, or the data stack's resource built for that region); `<home>-standby` (the standby namespace
+ * of that cell, in the data stack); `<home>-replica-<region>` (that cell's replica in that region).
+ */
+function watchedResourceProblems(target: Target | undefined, type: string, key: string, ctx: Ctx): string[] {
+  if (!target) return ['the scope does not resolve to a resource of the example'];
+  const out: string[] = [];
+  if (target.type !== type || target.attribute !== 'id') out.push(`scope is ${target.type}.${target.attribute}, expected ${type}.id`);
+  const standby = /^(.+)-standby$/.exec(key);
+  const replica = /^(.+)-replica-(.+)$/.exec(key);
+  if (key === 'global') {
+    if (target.stack !== `${ctx.id}-edge`) out.push(`scope in ${target.stack}, expected the edge stack`);
+  } else if (standby) {
+    if (!target.key.includes(`_Standby-${standby[1]}_`) || target.stack !== `${ctx.id}-data`) out.push(`scope ${target.stack} ${target.key} is not the standby namespace of ${standby[1]}`);
+  } else if (replica) {
+    if (!target.key.includes(`_${replica[2]}_Replica-${replica[1]}_`) || target.resource.create_mode !== 'Replica') out.push(`scope ${target.key} is not ${replica[1]}'s replica in ${replica[2]}`);
+  } else if (target.stack === `${ctx.id}-${key}`) {
+    // A stamp's resource of that region.
+  } else if (target.stack !== `${ctx.id}-data` || !`_${target.key}`.includes(`_${key}_`) || target.key.includes('_Standby-')) {
+    out.push(`scope ${target.stack} ${target.key} is not ${key}'s`);
+  }
+  return out;
+}
 
 export const INVARIANTS: readonly Invariant[] = [
   // --- Storage (lib/events/event-bus.ts, DeadLetterStorage) -----------------------------------------------------
@@ -779,6 +884,132 @@ export const INVARIANTS: readonly Invariant[] = [
     count,
     expected: () => ({ 'lifecycle.prevent_destroy': true }),
   })),
+  // --- Observability (lib/monitoring/observability.ts, the -observability stack) ----------------------------------------
+  {
+    name: 'action group: the example\'s on-call email with the common alert schema, short name the prefix, in the observability resource group',
+    type: 'azurerm_monitor_action_group',
+    count: per(1, 1, 1, 1, 1),
+    expected: (_r, ctx) => ({
+      email_receiver: [{ name: 'email-1', email_address: 'oncall@contoso.com', use_common_alert_schema: true }],
+      sms_receiver: [], webhook_receiver: [],
+      short_name: ctx.facts.prefix,
+      resource_group_name: observabilityRef(ctx, 'azurerm_resource_group'),
+    }),
+  },
+  {
+    name: 'metric alert: Microsoft\'s metric, aggregation, operator, default threshold and dimension, its severity and window, scoped to the right resource of the right region, notifying the action group',
+    type: 'azurerm_monitor_metric_alert',
+    select: (r) => r.criteria !== undefined,
+    count: per(14, 22, 15, 42, 26),
+    expected: (_r, ctx) => {
+      const facts = METRIC_ALERT_FACTS[alertKey(ctx).alert];
+      return {
+        criteria: facts ? [facts.criteria] : '<an alert the test knows>',
+        severity: facts?.severity, window_size: facts?.window, frequency: facts?.frequency, auto_mitigate: true,
+        action: [{ action_group_id: observabilityRef(ctx, 'azurerm_monitor_action_group') }],
+        resource_group_name: observabilityRef(ctx, 'azurerm_resource_group'),
+      };
+    },
+    violations: (r, ctx) => {
+      const { alert, key } = alertKey(ctx);
+      const facts = METRIC_ALERT_FACTS[alert];
+      if (!facts) return [`${ctx.address}: unknown alert ${alert}`];
+      if (r.scopes?.length !== 1) return [`${ctx.address}: ${r.scopes?.length} scopes`];
+      return watchedResourceProblems(targetOf(ctx, r.scopes[0]), facts.type, key, ctx).map((v) => `${ctx.address}: ${v}`);
+    },
+    covers: ['scopes'],
+  },
+  {
+    name: 'metric alerts: every region\'s cluster and Key Vault, every Cosmos DB account and Service Bus namespace (standbys included), every PostgreSQL replica and the Front Door profile is watched',
+    type: 'azurerm_monitor_action_group',
+    count: per(1, 1, 1, 1, 1),
+    violations: (_r, ctx) => {
+      const alerts = Object.entries(ctx.stacks[`${ctx.id}-observability`].resource.azurerm_monitor_metric_alert ?? {});
+      const watched = new Set(alerts.flatMap(([, a]) => (a.scopes ?? []).map((ref: unknown) => targetOf({ ...ctx, stack: `${ctx.id}-observability` }, ref))).filter((t): t is Target => t !== undefined).map((t) => `${t.type}.${t.key}`));
+      const out: string[] = [];
+      for (const [stack, json] of Object.entries(ctx.stacks)) {
+        for (const type of ['azurerm_kubernetes_cluster', 'azurerm_key_vault', 'azurerm_cosmosdb_account', 'azurerm_servicebus_namespace', 'azurerm_cdn_frontdoor_profile']) {
+          for (const key of Object.keys(json.resource?.[type] ?? {})) if (!watched.has(`${type}.${key}`)) out.push(`${stack} ${type}.${key} has no metric alert`);
+        }
+        for (const [key, server] of Object.entries(json.resource?.azurerm_postgresql_flexible_server ?? {})) {
+          if ((server as Resource).create_mode === 'Replica' && !watched.has(`azurerm_postgresql_flexible_server.${key}`)) out.push(`${stack} replica ${key} has no lag alert`);
+        }
+      }
+      return out;
+    },
+  },
+  {
+    name: 'log alert (AKS restarts, HPA at maximum): the region\'s workspace, a query on its cluster, the threshold, notifying the action group',
+    type: 'azurerm_monitor_scheduled_query_rules_alert_v2',
+    count: perRegion(2),
+    expected: (r, ctx) => {
+      const { alert } = alertKey(ctx);
+      return {
+        severity: 2, auto_mitigation_enabled: true, window_duration: 'PT15M', evaluation_frequency: 'PT5M',
+        'criteria[0].threshold': alert === 'aksContainerRestarts' ? 3 : alert === 'aksHpaAtMaximum' ? 10 : '<a known log alert>',
+        'criteria[0].operator': alert === 'aksContainerRestarts' ? 'GreaterThan' : 'GreaterThanOrEqual',
+        'action.action_groups': [observabilityRef(ctx, 'azurerm_monitor_action_group')],
+        location: r.location,
+      };
+    },
+    violations: (r, ctx) => {
+      const { key } = alertKey(ctx);
+      const out = watchedResourceProblems(targetOf(ctx, r.scopes?.[0]), 'azurerm_log_analytics_workspace', key, ctx);
+      if (r.location !== key) out.push(`location ${r.location}`);
+      const cluster = Object.keys(ctx.stacks[`${ctx.id}-${key}`]?.resource?.azurerm_kubernetes_cluster ?? {});
+      const clusterRef = /'(\$\{[^}]+\})'/.exec(r.criteria?.[0]?.query ?? '')?.[1];
+      const queried = targetOf(ctx, clusterRef);
+      if (!queried || queried.type !== 'azurerm_kubernetes_cluster' || queried.stack !== `${ctx.id}-${key}` || !cluster.includes(queried.key)) out.push(`the query does not filter on ${key}'s cluster: ${clusterRef}`);
+      return out.map((v) => `${ctx.address}: ${v}`);
+    },
+    covers: ['scopes', 'location'],
+  },
+  {
+    name: 'availability test: GET each service\'s readiness path under its Front Door route, from the example\'s locations (at least 5) every 5 minutes, expecting 200 and a valid certificate, in the primary\'s Application Insights',
+    type: 'azurerm_application_insights_standard_web_test',
+    count: per(2, 2, 2, 2, 2),
+    expected: (r, ctx) => {
+      const service = /Availability-(order|tracking)-entry_/.exec(ctx.address)?.[1];
+      const host = /^https:\/\/(\$\{[^}]+\})\//.exec(r.request?.url ?? '')?.[1];
+      const endpoint = targetOf(ctx, host);
+      const endpointOk = endpoint?.type === 'azurerm_cdn_frontdoor_endpoint' && endpoint.attribute === 'host_name' && endpoint.stack === `${ctx.id}-edge`;
+      return {
+        'request.url': endpointOk ? `https://${host}/${service === 'order' ? 'orders' : 'tracking'}/healthz/ready` : '<https://<the Front Door endpoint host>/<route>/healthz/ready>',
+        'request.http_verb': 'GET',
+        geo_locations: ctx.facts.testLocations ?? ['us-va-ash-azr', 'us-ca-sjc-azr', 'emea-nl-ams-azr', 'emea-gb-db3-azr', 'apac-sg-sin-azr'],
+        frequency: 300, enabled: true, retry_enabled: true,
+        validation_rules: { expected_status_code: 200, ssl_check_enabled: true, ssl_cert_remaining_lifetime: 7 },
+        location: ctx.facts.regions[0],
+      };
+    },
+    violations: (r, ctx) => {
+      const insights = targetOf(ctx, r.application_insights_id);
+      return insights?.type === 'azurerm_application_insights' && insights.key.startsWith(`${ctx.facts.regions[0]}_`) ? [] : [`${ctx.address}: Application Insights ${r.application_insights_id}`];
+    },
+    covers: ['application_insights_id'],
+  },
+  {
+    name: 'availability alert: fires when 2 locations of its test fail, scoped to the test and its component, severity 1',
+    type: 'azurerm_monitor_metric_alert',
+    select: (r) => r.application_insights_web_test_location_availability_criteria !== undefined,
+    count: per(2, 2, 2, 2, 2),
+    expected: (r, ctx) => {
+      const test = targetOf(ctx, r.application_insights_web_test_location_availability_criteria.web_test_id);
+      const component = test?.resource.application_insights_id;
+      return {
+        'application_insights_web_test_location_availability_criteria.failed_location_count': 2,
+        'application_insights_web_test_location_availability_criteria.component_id': component ?? '<the test\'s component>',
+        scopes: [r.application_insights_web_test_location_availability_criteria.web_test_id, component],
+        severity: 1, window_size: 'PT5M', auto_mitigate: true,
+        action: [{ action_group_id: observabilityRef(ctx, 'azurerm_monitor_action_group') }],
+      };
+    },
+    violations: (r, ctx) => {
+      const test = targetOf(ctx, r.application_insights_web_test_location_availability_criteria.web_test_id);
+      return test?.type === 'azurerm_application_insights_standard_web_test' && test.stack === ctx.stack ? [] : [`${ctx.address}: web test ${JSON.stringify(r.application_insights_web_test_location_availability_criteria.web_test_id)}`];
+    },
+    covers: ['application_insights_web_test_location_availability_criteria.web_test_id'],
+  },
   // --- Tags (lib/core/tags.ts) ---------------------------------------------------------------------------------------
   ...Object.entries(TAGGED).map(([type, [zr, ps, ap, aa, rp]]): Invariant => ({
     name: `${type}: the platform's tags (managed-by, platform, pattern) over the example's own`,
@@ -851,8 +1082,8 @@ export interface StackInvariant {
   readonly expected: (json: StackJson) => Record<string, unknown>;
 }
 
-/** Stacks per example: data, edge, and a stamp and an apps stack per region. */
-const allStacks = (): Record<string, number> => Object.fromEntries(Object.keys(EXAMPLE_FACTS).map((id) => [id, 2 + 2 * EXAMPLE_FACTS[id].regions.length]));
+/** Stacks per example: data, edge, observability, and a stamp and an apps stack per region. */
+const allStacks = (): Record<string, number> => Object.fromEntries(Object.keys(EXAMPLE_FACTS).map((id) => [id, 3 + 2 * EXAMPLE_FACTS[id].regions.length]));
 
 export const STACK_INVARIANTS: readonly StackInvariant[] = [
   {

@@ -27,7 +27,7 @@ const PROPS: ObservabilityProps = {
   contacts: { emails: ['oncall@contoso.com'] },
   targets: {
     frontDoorProfileId: FRONT_DOOR,
-    postgresqlReplicaServerIds: { eastus: PG },
+    postgresqlReplicaServerIds: { westus3: { eastus: PG } },
     cosmosAccountIds: { westus3: COSMOS },
     serviceBusNamespaceIds: { westus3: BUS },
     kubernetesClusterIds: { westus3: AKS },
@@ -65,7 +65,7 @@ function alertNamed(json: StackJson, type: string, fragment: string): any {
 const METRIC_TABLE: [string, string, string, string, string, string, string, number, unknown, number, string, string][] = [
   ['frontDoorOriginHealth', 'front-door-origin-health-global', FRONT_DOOR, 'Microsoft.Cdn/profiles', 'OriginHealthPercentage', 'Average', 'LessThan', 80, [{ name: 'OriginGroup', operator: 'Include', values: ['*'] }], 1, 'PT5M', 'PT1M'],
   ['frontDoor5xx', 'front-door-5xx-global', FRONT_DOOR, 'Microsoft.Cdn/profiles', 'Percentage5XX', 'Average', 'GreaterThan', 5, undefined, 1, 'PT5M', 'PT1M'],
-  ['postgresqlReplicaLag', 'postgresql-replica-lag-eastus', PG, 'Microsoft.DBforPostgreSQL/flexibleServers', 'physical_replication_delay_in_seconds', 'Maximum', 'GreaterThan', 120, undefined, 2, 'PT5M', 'PT1M'],
+  ['postgresqlReplicaLag', 'postgresql-replica-lag-westus3-replica-eastus', PG, 'Microsoft.DBforPostgreSQL/flexibleServers', 'physical_replication_delay_in_seconds', 'Maximum', 'GreaterThan', 120, undefined, 2, 'PT5M', 'PT1M'],
   ['cosmosAvailability', 'cosmos-availability-westus3', COSMOS, 'Microsoft.DocumentDB/databaseAccounts', 'ServiceAvailability', 'Average', 'LessThan', 99.9, undefined, 1, 'PT1H', 'PT1H'],
   ['cosmosServerSideLatency', 'cosmos-server-side-latency-westus3', COSMOS, 'Microsoft.DocumentDB/databaseAccounts', 'ServerSideLatency', 'Average', 'GreaterThan', 100, undefined, 2, 'PT5M', 'PT1M'],
   ['cosmosThrottledRequests', 'cosmos-throttled-requests-westus3', COSMOS, 'Microsoft.DocumentDB/databaseAccounts', 'TotalRequests', 'Count', 'GreaterThan', 100, [{ name: 'StatusCode', operator: 'Include', values: ['429'] }], 2, 'PT5M', 'PT1M'],
@@ -119,15 +119,17 @@ describe('Observability', () => {
       sms_receiver: [{ name: 'sms-1', country_code: '1', phone_number: '5555551234' }],
       webhook_receiver: [{ name: 'webhook-1', service_uri: 'https://hooks.contoso.com/alerts', use_common_alert_schema: true }],
     });
-    expect(obs.actionGroup.node.path).toBe('test/Obs/ActionGroup');
+    expect(obs.actionGroup!.node.path).toBe('test/Obs/ActionGroup');
   });
 
   test('every metric alert: namespace, metric, aggregation, operator, threshold, dimension, severity, window, frequency, scope, action group', () => {
     const { json, obs } = synth();
     expect(Object.keys(all(json, 'azurerm_monitor_metric_alert'))).toHaveLength(METRIC_TABLE.length);
-    expect(Object.keys(obs.metricAlerts).sort()).toEqual(METRIC_TABLE.map(([alert, fragment]) => `${alert}.${fragment.split('-').pop()}`).sort());
+    // The fragment is `<alert in kebab case>-<key>`; the key is the region, or `<home>-replica-<region>` for a replica.
+    const keyOf = (alert: string, fragment: string) => fragment.slice(alert.replace(/[A-Z0-9]+/g, (m) => `-${m.toLowerCase()}`).length + 1);
+    expect(Object.keys(obs.metricAlerts).sort()).toEqual(METRIC_TABLE.map(([alert, fragment]) => `${alert}.${keyOf(alert, fragment)}`).sort());
     for (const [alert, fragment, scope, namespace, metric, aggregation, operator, threshold, dimension, severity, window, frequency] of METRIC_TABLE) {
-      const region = fragment.split('-').pop()!;
+      const region = keyOf(alert, fragment);
       const resource = alertNamed(json, 'azurerm_monitor_metric_alert', fragment);
       expect([alert, resource.scopes, resource.severity, resource.window_size, resource.frequency, resource.auto_mitigate]).toEqual([alert, [scope], severity, window, frequency, true]);
       expect([alert, resource.criteria]).toEqual([alert, [{ metric_namespace: namespace, metric_name: metric, aggregation, operator, threshold, ...(dimension ? { dimension } : {}) }]]);
@@ -220,6 +222,57 @@ describe('Observability', () => {
     expect(Object.keys(obs.suppressionRules)).toEqual(['westus3']);
     const eastus = synth({ silencedRegions: ['eastus'] }).json;
     expect(only(eastus, 'azurerm_monitor_alert_processing_rule_suppression').scopes).toEqual([PG]);
+  });
+
+  test('without contacts: no action group, alerts without actions, and a warning; given contacts must hold one', () => {
+    const stack = testStack();
+    const obs = new Observability(stack, 'Obs', { ...PROPS, contacts: undefined, availabilityTests: { applicationInsightsId: id('rg', 'Microsoft.Insights/components', 'appi'), location: 'westus3', urls: { 'order-entry': 'https://shop.example.com/orders/healthz/ready' } } });
+    const json = synthStack(stack);
+    expect(obs.actionGroup).toBeUndefined();
+    expect(json.resource.azurerm_monitor_action_group).toBeUndefined();
+    const metricAlerts = Object.values(all(json, 'azurerm_monitor_metric_alert'));
+    expect(metricAlerts).toHaveLength(METRIC_TABLE.length + 1);
+    for (const alert of metricAlerts) expect([alert.name, alert.action]).toEqual([alert.name, []]);
+    const logAlerts = Object.values(all(json, 'azurerm_monitor_scheduled_query_rules_alert_v2'));
+    expect(logAlerts).toHaveLength(2);
+    for (const alert of logAlerts) expect([alert.name, alert.action]).toEqual([alert.name, undefined]);
+    expect(obs.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => m.data)).toEqual([
+      'Observability has no contacts: its alerts fire and show in the Azure portal but notify no one. Give contacts (emails, smsNumbers, webhooks or actionGroupIds).',
+    ]);
+    const withContacts = new Observability(testStack(), 'Obs', PROPS);
+    expect(withContacts.node.metadata.filter((m) => m.type === '@cdktf/warn')).toEqual([]);
+  });
+
+  test('standby Service Bus namespaces: the active namespace\'s alerts, keyed <home>-standby, silenced with the region they are in', () => {
+    const standbyBus = id('rg-eastus', 'Microsoft.ServiceBus/namespaces', 'sb-shop-dr');
+    const otherStandby = id('rg-eastus', 'Microsoft.ServiceBus/namespaces', 'sb-other-dr');
+    const { json, obs } = synth({
+      targets: { serviceBusNamespaceIds: { westus3: BUS }, serviceBusStandbyNamespaces: { westus3: { id: standbyBus, region: 'eastus' }, centralus: { id: otherStandby, region: 'eastus' } } },
+      silencedRegions: ['eastus'],
+    });
+    expect(Object.keys(obs.metricAlerts).sort()).toEqual(['deliveryTrackingBacklog', 'serviceBusDeadLettered', 'serviceBusServerErrors', 'serviceBusThrottledRequests']
+      .flatMap((alert) => [`${alert}.westus3`, `${alert}.westus3-standby`, `${alert}.centralus-standby`]).sort());
+    const standbyAlert = alertNamed(json, 'azurerm_monitor_metric_alert', 'service-bus-server-errors-westus3-standby');
+    expect([standbyAlert.scopes, standbyAlert.criteria[0].metric_name]).toEqual([[standbyBus], 'ServerErrors']);
+    expect(alertNamed(json, 'azurerm_monitor_metric_alert', 'delivery-tracking-backlog-centralus-standby').scopes).toEqual([otherStandby]);
+    expect(only(json, 'azurerm_monitor_alert_processing_rule_suppression').scopes).toEqual([standbyBus, otherStandby]);
+    const unknown = 'not an Azure public region in the catalog (use the programmatic name, as `az account list-locations -o table` prints it)';
+    expect(violations({ targets: { serviceBusStandbyNamespaces: { pluto: { id: 'sb', region: 'mars' } } } }).map((v) => [v[1], v[2], v[3]])).toEqual([
+      ['targets.serviceBusStandbyNamespaces.pluto', 'pluto', unknown],
+      ['targets.serviceBusStandbyNamespaces.pluto.region', 'mars', unknown],
+      ['targets.serviceBusStandbyNamespaces.pluto.id', 'sb', expect.stringContaining('not the resource ID of a Service Bus namespace')],
+    ]);
+  });
+
+  test('PostgreSQL replicas by cell, then region: two cells\' replicas in one region get an alert each', () => {
+    const other = id('rg-eastus', 'Microsoft.DBforPostgreSQL/flexibleServers', 'psql-replica-2');
+    const { json, obs } = synth({ targets: { postgresqlReplicaServerIds: { westus3: { eastus: PG }, centralus: { eastus: other } } }, silencedRegions: ['eastus'] });
+    expect(Object.keys(obs.metricAlerts)).toEqual(['postgresqlReplicaLag.westus3-replica-eastus', 'postgresqlReplicaLag.centralus-replica-eastus']);
+    expect(alertNamed(json, 'azurerm_monitor_metric_alert', 'postgresql-replica-lag-centralus-replica-eastus').scopes).toEqual([other]);
+    expect(only(json, 'azurerm_monitor_alert_processing_rule_suppression').scopes).toEqual([PG, other]);
+    expect(violations({ targets: { postgresqlReplicaServerIds: { westus3: { eastus: COSMOS } } } }).map((v) => [v[1], v[3]])).toEqual([
+      ['targets.postgresqlReplicaServerIds.westus3.eastus', expect.stringContaining('not the resource ID of a PostgreSQL flexible server')],
+    ]);
   });
 
   test('names as given', () => {

@@ -332,7 +332,7 @@ describe('the stacks of a platform', () => {
   test('the data stack and a stamp stack per region are children of the app, with the operators\' outputs; no optional part', () => {
     const app = Testing.app();
     const p = platform({}, 'shop', app);
-    expect(app.node.children.map((c) => c.node.id)).toEqual(['shop', 'shop-data', 'shop-westus3']);
+    expect(app.node.children.map((c) => c.node.id)).toEqual(['shop', 'shop-data', 'shop-westus3', 'shop-observability']);
     expect(p.dataStack.node.path).toBe('shop-data');
     expect(Object.keys(p.regionStacks)).toEqual(['westus3']);
     expect(p.regionStacks.westus3.node.path).toBe('shop-westus3');
@@ -473,7 +473,7 @@ describe('the workloads', () => {
   test('an -apps stack per region: identities in the stamp stack, the kubernetes provider from the cluster data source, the workloads', () => {
     const app = Testing.app();
     const p = platform({ workloads: { ...IMAGES, namespace: 'shop-ns' }, entry: ENTRY, kubernetes: { deployerLogin: 'servicePrincipal' } }, 'shop', app);
-    expect(app.node.children.map((c) => c.node.id)).toEqual(['shop', 'shop-data', 'shop-westus3', 'shop-westus3-apps', 'shop-edge']);
+    expect(app.node.children.map((c) => c.node.id)).toEqual(['shop', 'shop-data', 'shop-westus3', 'shop-westus3-apps', 'shop-edge', 'shop-observability']);
     expect(Object.keys(p.appsStacks)).toEqual(['westus3']);
     expect(p.appsStacks.westus3.node.path).toBe('shop-westus3-apps');
     const workloads = p.workloads.westus3;
@@ -743,6 +743,135 @@ describe('the edge stack', () => {
   test('Event Grid not yet subscribing: no subscription anywhere', () => {
     const p = platform({ workloads: IMAGES, entry: ENTRY, eventBus: { transport: EventTransport.eventGrid() } });
     expect(JSON.parse(Testing.synth(p.edgeStack!)).resource.azurerm_eventgrid_event_subscription).toBeUndefined();
+  });
+});
+
+describe('observability', () => {
+  /** The warnings of the app a platform is in (its stacks are the app's children). */
+  const warnings = (scope: IConstruct) => scope.node.root.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => m.data as string));
+  const AVAILABILITY_WARNING = expect.stringContaining('observability.availabilityTests: the entry refuses countries outside entry.geoRouting.countries');
+
+  test('on by default, last: its own stack and resource group in the primary region, after the data, region and edge stacks', () => {
+    const p = platform({ workloads: IMAGES, entry: ENTRY, tags: { team: 'orders' } });
+    const stack = p.observabilityStack!;
+    expect(stack.node.path).toBe('shop-observability');
+    expect(stack.dependencies).toEqual(expect.arrayContaining([p.dataStack, p.regionStacks.westus3, p.edgeStack]));
+    expect(stack.dependencies).toHaveLength(3);
+    const obs = p.observability!;
+    expect(obs.node.path).toBe('shop-observability/Observability');
+    const group = stack.node.findChild('ResourceGroup') as unknown as { nameInput: string; locationInput: string; tagsInput: Record<string, string> };
+    expect([group.nameInput, group.locationInput]).toEqual([`shop-rg-observability-${pathHash('shop/shop-observability')}`, 'westus3']);
+    expect(group.tagsInput).toMatchObject({ platform: 'shop', team: 'orders', component: 'observability' });
+    // Without contacts: no action group, and a warning.
+    expect(obs.actionGroup).toBeUndefined();
+    expect(warnings(p)).toEqual([expect.stringContaining('Observability has no contacts')]);
+  });
+
+  test('its targets: every AKS cluster, Key Vault and workspace, the Front Door profile, the Cosmos accounts and Service Bus namespaces', () => {
+    const p = platform({ workloads: IMAGES, entry: ENTRY, trackingStore: {}, eventBus: {}, observability: { contacts: { emails: ['oncall@contoso.com'] } } });
+    const obs = p.observability!;
+    const scope = (key: string) => resolve(obs, obs.metricAlerts[key].scopesInput);
+    const stamp = p.stamps.westus3;
+    expect(scope('aksNodesNotReady.westus3')).toEqual(resolve(obs, [stamp.cluster.id]));
+    expect(scope('keyVaultAvailability.westus3')).toEqual(resolve(obs, [stamp.keyVault.id]));
+    expect(scope('frontDoor5xx.global')).toEqual(resolve(obs, [p.entry!.profile!.id]));
+    expect(scope('cosmosAvailability.westus3')).toEqual(resolve(obs, [p.trackingStore!.cosmosAccounts.westus3.id]));
+    expect(scope('serviceBusServerErrors.westus3')).toEqual(resolve(obs, [p.eventBus!.serviceBusNamespaces.westus3.id]));
+    expect(resolve(obs, obs.logAlerts['aksContainerRestarts.westus3'].scopesInput)).toEqual(resolve(obs, [p.regionalData.westus3.monitoring.workspaceId]));
+    // The backlog is the topic the delivery-tracking subscription reads.
+    const backlog = obs.metricAlerts['deliveryTrackingBacklog.westus3'].criteriaInput as { dimension: { values: string[] }[] }[];
+    expect(backlog[0].dimension[0].values).toEqual([p.eventBus!.endpoints.westus3.topic]);
+    expect(Object.keys(obs.metricAlerts).filter((k) => k.startsWith('postgresql'))).toEqual([]);
+    expect(warnings(p)).toEqual([]);
+  });
+
+  test('PostgreSQL replicas and Service Bus standby namespaces are watched too, each keyed by its cell', () => {
+    const p = platform({
+      pattern: RedundancyPattern.activePassive(), regions: ['eastus2', 'centralus'],
+      database: { engine: DatabaseEngine.postgresql({ version: '16' }), administrator: ADMIN }, observability: { contacts: { emails: ['oncall@contoso.com'] } },
+    });
+    const obs = p.observability!;
+    expect(Object.keys(obs.metricAlerts).filter((k) => k.startsWith('postgresql'))).toEqual(['postgresqlReplicaLag.eastus2-replica-centralus']);
+    expect(resolve(obs, obs.metricAlerts['postgresqlReplicaLag.eastus2-replica-centralus'].scopesInput)).toEqual(resolve(obs, [p.database!.postgresqlReplicas.eastus2.centralus.id]));
+    const ps = platform({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], eventBus: {}, observability: { contacts: { emails: ['oncall@contoso.com'] }, silencedRegions: ['eastus'] } });
+    const psObs = ps.observability!;
+    expect(resolve(psObs, psObs.metricAlerts['serviceBusServerErrors.westus3-standby'].scopesInput)).toEqual(resolve(psObs, [ps.eventBus!.standbyNamespaces.westus3.id]));
+    // Silencing eastus silences the standby namespace there.
+    expect(resolve(psObs, psObs.suppressionRules.eastus.scopesInput)).toEqual(expect.arrayContaining(resolve(psObs, [ps.eventBus!.standbyNamespaces.westus3.id]) as unknown[]));
+  });
+
+  test('availability tests: each Front Door service under its route, from the primary region\'s Application Insights', () => {
+    const ready = { probes: { readiness: '/ready' } };
+    const p = platform({ workloads: { order: { ...IMAGES.order, ...ready }, tracking: { ...IMAGES.tracking, ...ready } }, entry: ENTRY, observability: { availabilityTests: { frequencySeconds: 600 } } });
+    const obs = p.observability!;
+    const host = p.entry!.endpointHostName!;
+    expect(Object.fromEntries(Object.entries(obs.availabilityTests).map(([key, t]) => [key, resolve(obs, (t.requestInput as { url: string }).url)]))).toEqual(resolve(obs, {
+      'order-entry': `https://${host}/orders/ready`, 'tracking-entry': `https://${host}/tracking/ready`,
+    }));
+    const test = obs.availabilityTests['order-entry'];
+    expect([resolve(obs, test.applicationInsightsIdInput), test.locationInput, test.frequencyInput]).toEqual([resolve(obs, p.regionalData.westus3.monitoring.appInsights.id), 'westus3', 600]);
+  });
+
+  test('availability tests: Traffic Manager services through their FQDN, and every region\'s public origin directly', () => {
+    const p = platform({ workloads: IMAGES, entry: { trafficManager: { services: ['order', 'tracking'] } } });
+    const obs = p.observability!;
+    const urls = Object.fromEntries(Object.entries(obs.availabilityTests).map(([key, t]) => [key, resolve(obs, (t.requestInput as { url: string }).url)]));
+    const origins = findAll(p.edgeStack!, TrafficManagerExternalEndpoint).map((e) => e.targetInput);
+    expect(urls).toEqual(resolve(obs, {
+      'order-entry': `https://${p.entry!.trafficManagerFqdns.order}/healthz/ready`, 'tracking-entry': `https://${p.entry!.trafficManagerFqdns.tracking}/healthz/ready`,
+      'order-westus3': `https://${origins[0]}/healthz/ready`, 'tracking-westus3': `https://${origins[1]}/healthz/ready`,
+    }));
+  });
+
+  test('availability tests: behind API Management only the regions\' origins (its gateway refuses requests without a token)', () => {
+    const p = platform({ workloads: IMAGES, entry: { frontDoor: { privateLink: false }, apiManagement: APIM } });
+    expect(Object.keys(p.observability!.availabilityTests).sort()).toEqual(['order-westus3', 'tracking-westus3']);
+  });
+
+  test('availability tests off, or nothing to test without workloads; settings that would be ignored are refused', () => {
+    expect(platform({ workloads: IMAGES, entry: ENTRY, observability: { availabilityTests: { enabled: false } } }).observability!.availabilityTests).toEqual({});
+    expect(platform({}).observability!.availabilityTests).toEqual({});
+    expect(error(() => platform({ workloads: IMAGES, entry: ENTRY, observability: { availabilityTests: { enabled: false, failedLocations: 3 } } })).violations.map((v) => [v.prop, v.value, v.problem])).toEqual([
+      ['observability.availabilityTests', ['failedLocations'], 'availability tests are disabled, so these settings would be ignored'],
+    ]);
+    expect(error(() => platform({ observability: { availabilityTests: { testLocations: ['us-va-ash-azr'] } } })).violations.map((v) => [v.prop, v.problem])).toEqual([
+      ['observability.availabilityTests', "the availability tests request the services' readiness paths, and there are no workloads, so there is nothing to test"],
+    ]);
+  });
+
+  test('geography routing that rejects unmapped countries: a warning unless the test locations are chosen', () => {
+    const geo = {
+      pattern: RedundancyPattern.regionPinned({ residency: { westeurope: 'EU Data Boundary', eastus2: 'United States' } }), regions: ['westeurope', 'eastus2'], workloads: IMAGES,
+      entry: { ...ENTRY, geoRouting: { countries: { westeurope: ['NL'], eastus2: ['US'] }, rejectUnmappedCountries: true } },
+    };
+    expect(warnings(platform({ ...geo, observability: { contacts: { emails: ['a@contoso.com'] } } }))).toEqual([AVAILABILITY_WARNING]);
+    const locations = ['us-va-ash-azr', 'us-ca-sjc-azr', 'us-il-ch1-azr', 'emea-nl-ams-azr', 'emea-gb-db3-azr'];
+    const chosen = platform({ ...geo, observability: { contacts: { emails: ['a@contoso.com'] }, availabilityTests: { testLocations: locations } } });
+    expect(warnings(chosen)).toEqual([]);
+    expect(chosen.observability!.availabilityTests['order-entry'].geoLocationsInput).toEqual(locations);
+    // Without rejection the unmapped countries reach the default cell: no warning.
+    expect(warnings(platform({ ...geo, entry: { ...ENTRY, geoRouting: { countries: { westeurope: ['NL'], eastus2: ['US'] } } }, observability: { contacts: { emails: ['a@contoso.com'] } } }))).toEqual([]);
+  });
+
+  test('off: no observability stack; other observability settings with enabled: false are refused', () => {
+    const app = Testing.app();
+    const p = platform({ observability: { enabled: false } }, 'shop', app);
+    expect([p.observabilityStack, p.observability]).toEqual([undefined, undefined]);
+    expect(app.node.children.map((c) => c.node.id)).toEqual(['shop', 'shop-data', 'shop-westus3']);
+    expect(error(() => platform({ observability: { enabled: false, contacts: { emails: ['a@contoso.com'] }, runbookUrl: 'https://wiki' } })).violations.map((v) => [v.prop, v.value, v.problem, v.fix])).toEqual([
+      ['observability', ['contacts', 'runbookUrl'], 'observability is disabled, so these settings would be ignored', 'drop contacts, runbookUrl, or enabled: false'],
+    ]);
+  });
+
+  test('errors name the platform\'s props: observability.<prop>; unknown keys are refused', () => {
+    const e = error(() => platform({ observability: { contacts: { emails: ['oncall'] }, thresholds: { keyVaultAvailabilityPercent: 0 }, silencedRegions: ['eastus'] } }));
+    expect(e.violations.map((v) => [v.constructPath, v.prop, v.value])).toEqual([
+      ['shop-observability/Observability', 'observability.contacts.emails[0]', 'oncall'],
+      ['shop-observability/Observability', 'observability.thresholds.keyVaultAvailabilityPercent', 0],
+      ['shop-observability/Observability', 'observability.silencedRegions[0]', 'eastus'],
+    ]);
+    expect(error(() => platform({ observability: { contact: {} } })).violations.map((v) => [v.prop, v.fix])).toEqual([['observability.contact', "did you mean 'contacts'?"]]);
+    expect(error(() => platform({ observability: { availabilityTests: { enabled: 'yes' } } })).violations.map((v) => v.prop)).toEqual(['observability.availabilityTests.enabled']);
   });
 });
 

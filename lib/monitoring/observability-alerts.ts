@@ -24,6 +24,9 @@ export function anchorOf(title: string): string {
 /** Target maps keyed by region (the Front Door profile is global). */
 export type RegionalTarget = 'postgresqlReplicaServerIds' | 'cosmosAccountIds' | 'serviceBusNamespaceIds' | 'kubernetesClusterIds' | 'keyVaultIds';
 
+/** The alert region key of a standby target in `region` (`eastus-standby`). */
+export const STANDBY_SUFFIX = '-standby';
+
 /** A numeric threshold prop: its range and default. */
 export interface ThresholdSpec {
   readonly min: number;

@@ -3,6 +3,14 @@ import type { Tags } from '../core/tags';
 /** Resource IDs keyed by programmatic region name (`{ westus3: '/subscriptions/.../...' }`); Terraform tokens accepted. */
 export type RegionResourceIds = { readonly [region: string]: string };
 
+/** A standby resource: its ID and the region it is in. */
+export interface StandbyNamespace {
+  /** The namespace's resource ID (Terraform tokens accepted). */
+  readonly id: string;
+  /** The programmatic region the namespace is in. */
+  readonly region: string;
+}
+
 /** A phone number an action group texts. */
 export interface SmsNumber {
   /** Country calling code without `+` or leading zeros, 1-3 digits (`'1'`, `'44'`). */
@@ -11,7 +19,7 @@ export interface SmsNumber {
   readonly phoneNumber: string;
 }
 
-/** Who the action group notifies. At least one contact is required. */
+/** Who the action group notifies. When given, at least one contact is required. */
 export interface ObservabilityContacts {
   /** Email addresses (common alert schema). @default - none */
   readonly emails?: string[];
@@ -35,15 +43,25 @@ export interface ObservabilityTargets {
   /** The Front Door (Standard/Premium) profile (`Microsoft.Cdn/profiles`): origin health per origin group, 5xx percentage. @default - no Front Door alerts */
   readonly frontDoorProfileId?: string;
   /**
-   * PostgreSQL flexible servers that are read replicas (`Microsoft.DBforPostgreSQL/flexibleServers`): replica lag.
-   * Azure emits the lag metric on replicas, so list the replica servers, not the primary.
+   * PostgreSQL read replicas (`Microsoft.DBforPostgreSQL/flexibleServers`): replica lag. Keyed by the region of their
+   * primary, then by the replica's region, as `ActivePassiveDatabase.postgresqlReplicas`; their alerts are keyed
+   * `<home>-replica-<region>` (`postgresqlReplicaLag.eastus2-replica-centralus`). Azure emits the lag metric on
+   * replicas, so list the replica servers, not the primary.
    * @default - no PostgreSQL alerts
    */
-  readonly postgresqlReplicaServerIds?: RegionResourceIds;
+  readonly postgresqlReplicaServerIds?: { readonly [home: string]: RegionResourceIds };
   /** Cosmos DB accounts (`Microsoft.DocumentDB/databaseAccounts`), keyed by their write (home) region. @default - no Cosmos DB alerts */
   readonly cosmosAccountIds?: RegionResourceIds;
   /** Service Bus namespaces (`Microsoft.ServiceBus/namespaces`). @default - no Service Bus alerts */
   readonly serviceBusNamespaceIds?: RegionResourceIds;
+  /**
+   * Geo-DR secondary (standby) Service Bus namespaces, keyed by the region of the namespace they stand by for (as
+   * `EventBus.standbyNamespaces`), each with the region it is in. They hold no messages until a failover promotes them;
+   * then they carry the load, so they get the same alerts as `serviceBusNamespaceIds`, keyed `<alert>.<home>-standby`
+   * (`serviceBusServerErrors.westus3-standby`). Silencing a region silences the standbys in it.
+   * @default - no standby alerts
+   */
+  readonly serviceBusStandbyNamespaces?: { readonly [home: string]: StandbyNamespace };
   /**
    * The Service Bus entity (queue or topic) whose active messages are the `delivery-tracking` backlog. Azure reports
    * `ActiveMessages` per queue or topic (its `EntityName` dimension), so this is the topic the `delivery-tracking`
@@ -166,8 +184,11 @@ export interface ObservabilityProps {
   readonly prefix: string;
   /** Resource group of the action group, the alerts and the alert processing rules. */
   readonly resourceGroupName: string;
-  /** Who is notified. At least one contact is required. */
-  readonly contacts: ObservabilityContacts;
+  /**
+   * Who is notified (at least one contact when given).
+   * @default - no action group: the alerts fire and show in the portal but notify no one (a synth warning says so)
+   */
+  readonly contacts?: ObservabilityContacts;
   /** What is watched. */
   readonly targets: ObservabilityTargets;
   /** Alert thresholds. @default - the defaults listed on each threshold */

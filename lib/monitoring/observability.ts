@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Token } from 'cdktf';
+import { Annotations, Token } from 'cdktf';
 import { ApplicationInsightsStandardWebTest } from '@cdktf/provider-azurerm/lib/application-insights-standard-web-test';
 import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
 import { MonitorAlertProcessingRuleSuppression } from '@cdktf/provider-azurerm/lib/monitor-alert-processing-rule-suppression';
@@ -10,7 +10,7 @@ import { checkRegionNames } from '../core/name-overrides';
 import { Regions } from '../core/regions';
 import { Checks, checkFormat, checkShape } from '../core/validate';
 import { buildAvailabilityTests, checkAvailability, CheckedAvailability, isHttpsUrl } from './availability-tests';
-import { anchorOf, LOG_ALERTS, LogAlertSpec, METRIC_ALERTS, MetricAlertSpec, RegionalTarget, RUNBOOK_SECTIONS, RunbookSection, TARGET_TYPES, THRESHOLDS } from './observability-alerts';
+import { anchorOf, STANDBY_SUFFIX, LOG_ALERTS, LogAlertSpec, METRIC_ALERTS, MetricAlertSpec, RegionalTarget, RUNBOOK_SECTIONS, RunbookSection, TARGET_TYPES, THRESHOLDS } from './observability-alerts';
 import type { AlertSeverity, ObservabilityAlert, ObservabilityContacts, ObservabilityProps, ObservabilityTargets, ObservabilityThresholds } from './observability-types';
 import { OBSERVABILITY_PROPS_SHAPE } from './shapes';
 
@@ -47,8 +47,8 @@ interface Planned<S> {
  * stacks); each kind of target gets its alerts only when given.
  */
 export class Observability extends Construct {
-  /** The action group every alert notifies. */
-  public readonly actionGroup: MonitorActionGroup;
+  /** The action group every alert notifies; `undefined` without `contacts` (the alerts then notify no one). */
+  public readonly actionGroup?: MonitorActionGroup;
   /** Metric alerts by `<alert>.<region>` (`<alert>.global` for Front Door), e.g. `cosmosThrottledRequests.westus3`. */
   public readonly metricAlerts: { readonly [key: string]: MonitorMetricAlert } = {};
   /** Log alerts (scheduled query rules v2) by `<alert>.<region>`, e.g. `aksContainerRestarts.westus3`. */
@@ -72,7 +72,7 @@ export class Observability extends Construct {
     const prefix = checks.run('xx', () => Naming.validatePrefix(this, 'prefix', props.prefix));
     this.naming = new Naming(prefix);
     const regions = checkTargets(checks, props.targets);
-    checkContacts(checks, props.contacts);
+    if (props.contacts !== undefined) checkContacts(checks, props.contacts);
     this.thresholds = resolveThresholds(checks, props.thresholds);
     this.severities = resolveSeverities(props.severities);
     this.backlogEntity = props.targets.serviceBusBacklogEntityName ?? DEFAULT_BACKLOG_ENTITY;
@@ -87,8 +87,9 @@ export class Observability extends Construct {
     const availability = this.checkAvailabilityTests(checks, props);
     checks.throwIfAny();
 
-    this.actionGroup = this.createActionGroup(props);
-    const actionGroupIds = [this.actionGroup.id, ...(props.contacts.actionGroupIds ?? [])];
+    if (props.contacts !== undefined) this.actionGroup = this.createActionGroup(props, props.contacts);
+    else Annotations.of(this).addWarning('Observability has no contacts: its alerts fire and show in the Azure portal but notify no one. Give contacts (emails, smsNumbers, webhooks or actionGroupIds).');
+    const actionGroupIds = this.actionGroup ? [this.actionGroup.id, ...(props.contacts?.actionGroupIds ?? [])] : [];
     for (const planned of metricPlan) this.createMetricAlert(planned, actionGroupIds, props);
     for (const planned of logPlan) this.createLogAlert(planned, props.targets.logAnalyticsWorkspaceIds![planned.region], actionGroupIds, props);
     for (const region of props.silencedRegions ?? []) this.createSuppressionRule(region, props);
@@ -128,8 +129,7 @@ export class Observability extends Construct {
     checkRegionNames(checks, 'names.suppressionRules', names.suppressionRules, props.silencedRegions ?? [], ResourceKind.ALERT_PROCESSING_RULE);
   }
 
-  private createActionGroup(props: ObservabilityProps): MonitorActionGroup {
-    const contacts = props.contacts;
+  private createActionGroup(props: ObservabilityProps, contacts: ObservabilityContacts): MonitorActionGroup {
     return new MonitorActionGroup(this, 'ActionGroup', {
       name: this.naming.name(this, ResourceKind.ACTION_GROUP, { override: props.names?.actionGroup, prop: 'names.actionGroup', childId: 'ActionGroup' }),
       resourceGroupName: props.resourceGroupName,
@@ -199,7 +199,8 @@ export class Observability extends Construct {
         threshold: this.thresholds[spec.threshold],
         dimension: spec.dimensions.map((name) => ({ name, operator: 'Include', values: ['*'] })),
       }],
-      action: { actionGroups: [...actionGroupIds] },
+      // Without contacts there is no action group, and the provider's action block needs one (omit the block).
+      action: actionGroupIds.length > 0 ? { actionGroups: [...actionGroupIds] } : undefined,
       tags: props.tags,
     });
   }
@@ -225,8 +226,38 @@ function kebab(value: string): string {
   return value.replace(/[A-Z0-9]+/g, (m) => `-${m.toLowerCase()}`).replace(/^-/, '');
 }
 
-/** The regional target maps in the order alerts are created. */
-const REGIONAL_TARGETS: readonly (RegionalTarget | 'logAnalyticsWorkspaceIds')[] = ['postgresqlReplicaServerIds', 'cosmosAccountIds', 'serviceBusNamespaceIds', 'kubernetesClusterIds', 'keyVaultIds', 'logAnalyticsWorkspaceIds'];
+/** The regional target maps keyed by region, in the order alerts are created. */
+const REGIONAL_TARGETS: readonly (RegionalTarget | 'logAnalyticsWorkspaceIds')[] = ['cosmosAccountIds', 'serviceBusNamespaceIds', 'kubernetesClusterIds', 'keyVaultIds', 'logAnalyticsWorkspaceIds'];
+
+/** A regional target: the alert key it is watched under (`westus3`, `westus3-standby`), the region it is in, its ID. */
+interface PlacedTarget {
+  readonly target: RegionalTarget | 'logAnalyticsWorkspaceIds';
+  /** The region part of its alerts' keys (`<alert>.<key>`). */
+  readonly key: string;
+  /** The region the resource is in (silencing that region silences it). */
+  readonly region: string;
+  readonly id: string;
+  /** The prop the ID was given in. */
+  readonly prop: string;
+}
+
+/**
+ * Every regional target: the maps keyed by region; PostgreSQL replicas keyed `<home>-replica-<region>` (a region may
+ * hold replicas of several cells); standby namespaces keyed `<home>-standby`, in their own region.
+ */
+function placedTargets(targets: ObservabilityTargets): PlacedTarget[] {
+  const placed: PlacedTarget[] = [];
+  for (const [home, replicas] of Object.entries(targets.postgresqlReplicaServerIds ?? {})) {
+    for (const [region, id] of Object.entries(replicas ?? {})) placed.push({ target: 'postgresqlReplicaServerIds', key: `${home}-replica-${region}`, region, id, prop: `targets.postgresqlReplicaServerIds.${home}.${region}` });
+  }
+  for (const key of REGIONAL_TARGETS) {
+    for (const [region, id] of Object.entries(targets[key] ?? {})) placed.push({ target: key, key: region, region, id, prop: `targets.${key}.${region}` });
+    if (key === 'serviceBusNamespaceIds') {
+      for (const [home, standby] of Object.entries(targets.serviceBusStandbyNamespaces ?? {})) placed.push({ target: key, key: `${home}${STANDBY_SUFFIX}`, region: standby.region, id: standby.id, prop: `targets.serviceBusStandbyNamespaces.${home}.id` });
+    }
+  }
+  return placed;
+}
 
 /** Checks the region keys and resource IDs of the targets; returns every region that has a target. */
 function checkTargets(checks: Checks, targets: ObservabilityTargets): string[] {
@@ -237,12 +268,15 @@ function checkTargets(checks: Checks, targets: ObservabilityTargets): string[] {
     checks.run(undefined, () => checkFormat(checks.scope, prop, value, pattern, `not the resource ID of ${label} (/subscriptions/<id>/resourceGroups/<group>/providers/${type}/<name>), so the alerts would watch the wrong resource`, `give the resource's id attribute (a literal ID or a reference such as resource.id)`));
   };
   if (targets.frontDoorProfileId !== undefined) checkId('targets.frontDoorProfileId', targets.frontDoorProfileId, 'frontDoorProfileId');
-  for (const key of REGIONAL_TARGETS) {
-    for (const [region, id] of Object.entries(targets[key] ?? {})) {
-      const known = checks.run(undefined, () => Regions.find(region, checks.scope, `targets.${key}.${region}`));
-      if (known) regions.add(region);
-      checkId(`targets.${key}.${region}`, id, key);
-    }
+  // The keys that are regions besides each target's own region: a replica's cell, a standby's cell.
+  for (const key of ['postgresqlReplicaServerIds', 'serviceBusStandbyNamespaces'] as const) {
+    for (const home of Object.keys(targets[key] ?? {})) checks.run(undefined, () => Regions.find(home, checks.scope, `targets.${key}.${home}`));
+  }
+  for (const t of placedTargets(targets)) {
+    const regionProp = t.prop.endsWith('.id') ? `${t.prop.slice(0, -3)}.region` : t.prop;
+    const known = checks.run(undefined, () => Regions.find(t.region, checks.scope, regionProp));
+    if (known) regions.add(t.region);
+    checkId(t.prop, t.id, t.target);
   }
   for (const region of Object.keys(targets.kubernetesClusterIds ?? {})) {
     if (targets.logAnalyticsWorkspaceIds?.[region] === undefined) {
@@ -315,12 +349,13 @@ function checkSilencedRegions(checks: Checks, silenced: readonly string[] | unde
 
 function planMetricAlerts(targets: ObservabilityTargets): Planned<MetricAlertSpec>[] {
   const plan: Planned<MetricAlertSpec>[] = [];
+  const placed = placedTargets(targets);
   for (const spec of METRIC_ALERTS) {
     if (spec.target === 'frontDoorProfileId') {
       if (targets.frontDoorProfileId !== undefined) plan.push({ spec, region: GLOBAL, targetId: targets.frontDoorProfileId });
       continue;
     }
-    for (const [region, targetId] of Object.entries(targets[spec.target] ?? {})) plan.push({ spec, region, targetId });
+    for (const t of placed.filter((p) => p.target === spec.target)) plan.push({ spec, region: t.key, targetId: t.id });
   }
   return plan;
 }
@@ -331,5 +366,5 @@ function planLogAlerts(targets: ObservabilityTargets): Planned<LogAlertSpec>[] {
 
 /** Every resource of a region the alerts watch: the scopes of its suppression rule (the workspace carries the log alerts). */
 function regionScopes(targets: ObservabilityTargets, region: string): string[] {
-  return REGIONAL_TARGETS.map((key) => targets[key]?.[region]).filter((id): id is string => id !== undefined);
+  return placedTargets(targets).filter((t) => t.region === region).map((t) => t.id);
 }

@@ -2,7 +2,7 @@ import { TAGS_SHAPE } from '../core/shapes';
 import { objectShape, opt, shapes, strictShape } from '../core/validate';
 import type { IRegionalMonitoring } from './regional-monitoring';
 import { LOG_ALERTS, METRIC_ALERTS, THRESHOLDS } from './observability-alerts';
-import type { AvailabilityTestOptions, ObservabilityContacts, ObservabilityNames, ObservabilityProps, ObservabilityTargets, SmsNumber } from './observability-types';
+import type { AvailabilityTestOptions, ObservabilityContacts, ObservabilityNames, ObservabilityProps, ObservabilityTargets, SmsNumber, StandbyNamespace } from './observability-types';
 
 // Internal: run-time shapes of the monitoring contract (not exported from the package).
 
@@ -13,28 +13,45 @@ const REGION_IDS = opt(shapes.map(shapes.string('a resource ID'), "an object of 
 const STRINGS = (what: string) => opt(shapes.list(shapes.string(what), `a list of ${what}s`));
 const NAMES_BY_ALERT = opt(shapes.map(shapes.map(shapes.string('a name'), 'an object of region names to names'), 'an object of alert keys to { region: name } objects'));
 
+/** Alert thresholds by prop. */
+export const THRESHOLDS_SHAPE = opt(objectShape(Object.fromEntries(Object.keys(THRESHOLDS).map((key) => [key, opt(shapes.number())]))));
+/** Severities by alert. */
+export const SEVERITIES_SHAPE = opt(objectShape(Object.fromEntries([...METRIC_ALERTS.map((a) => a.alert), ...LOG_ALERTS.map((a) => a.alert), 'availability'].map((alert) => [alert, opt(shapes.oneOf([0, 1, 2, 3, 4]))]))));
+/** Name overrides of `Observability`. */
+export const OBSERVABILITY_NAMES_SHAPE = opt(strictShape<ObservabilityNames>({
+  actionGroup: opt(shapes.string()), actionGroupShortName: opt(shapes.string()),
+  metricAlerts: NAMES_BY_ALERT, logAlerts: NAMES_BY_ALERT,
+  suppressionRules: opt(shapes.map(shapes.string('a name'), 'an object of region names to names')),
+  availabilityTests: opt(shapes.map(shapes.string('a name'), 'an object of test keys to names')),
+  availabilityAlerts: opt(shapes.map(shapes.string('a name'), 'an object of test keys to names')),
+}));
+
+/** Who an action group notifies. */
+export const CONTACTS_SHAPE = strictShape<ObservabilityContacts>({
+  emails: STRINGS('email address'),
+  smsNumbers: opt(shapes.list(strictShape<SmsNumber>({ countryCode: shapes.string(), phoneNumber: shapes.string() }))),
+  webhooks: STRINGS('https URL'),
+  actionGroupIds: STRINGS('action group resource ID'),
+});
+
 /** The props of `Observability`. */
 export const OBSERVABILITY_PROPS_SHAPE = strictShape<ObservabilityProps>({
   prefix: shapes.string(),
   resourceGroupName: shapes.string(),
-  contacts: strictShape<ObservabilityContacts>({
-    emails: STRINGS('email address'),
-    smsNumbers: opt(shapes.list(strictShape<SmsNumber>({ countryCode: shapes.string(), phoneNumber: shapes.string() }))),
-    webhooks: STRINGS('https URL'),
-    actionGroupIds: STRINGS('action group resource ID'),
-  }),
+  contacts: opt(CONTACTS_SHAPE),
   targets: strictShape<ObservabilityTargets>({
     frontDoorProfileId: opt(shapes.string('a resource ID')),
-    postgresqlReplicaServerIds: REGION_IDS,
+    postgresqlReplicaServerIds: opt(shapes.map(shapes.map(shapes.string('a resource ID'), 'an object of replica regions to resource IDs'), "an object of primary regions to { replica region: resource ID }, e.g. { eastus2: { centralus: replica.id } }")),
     cosmosAccountIds: REGION_IDS,
     serviceBusNamespaceIds: REGION_IDS,
+    serviceBusStandbyNamespaces: opt(shapes.map(strictShape<StandbyNamespace>({ id: shapes.string('a resource ID'), region: shapes.string('a region name') }), "an object of region names to { id, region }, e.g. { westus3: { id: standby.id, region: 'eastus' } }")),
     serviceBusBacklogEntityName: opt(shapes.string()),
     kubernetesClusterIds: REGION_IDS,
     keyVaultIds: REGION_IDS,
     logAnalyticsWorkspaceIds: REGION_IDS,
   }),
-  thresholds: opt(objectShape(Object.fromEntries(Object.keys(THRESHOLDS).map((key) => [key, opt(shapes.number())])))),
-  severities: opt(objectShape(Object.fromEntries([...METRIC_ALERTS.map((a) => a.alert), ...LOG_ALERTS.map((a) => a.alert), 'availability'].map((alert) => [alert, opt(shapes.oneOf([0, 1, 2, 3, 4]))])))),
+  thresholds: THRESHOLDS_SHAPE,
+  severities: SEVERITIES_SHAPE,
   availabilityTests: opt(strictShape<AvailabilityTestOptions>({
     applicationInsightsId: shapes.string('a resource ID'), location: shapes.string('a region name'),
     urls: shapes.map(shapes.string('an https:// address'), "an object of test keys to https:// addresses, e.g. { 'order-entry': 'https://.../healthz/ready' }"),
@@ -42,12 +59,6 @@ export const OBSERVABILITY_PROPS_SHAPE = strictShape<ObservabilityProps>({
   })),
   runbookUrl: opt(shapes.string()),
   silencedRegions: STRINGS('region name'),
-  names: opt(strictShape<ObservabilityNames>({
-    actionGroup: opt(shapes.string()), actionGroupShortName: opt(shapes.string()),
-    metricAlerts: NAMES_BY_ALERT, logAlerts: NAMES_BY_ALERT,
-    suppressionRules: opt(shapes.map(shapes.string('a name'), 'an object of region names to names')),
-    availabilityTests: opt(shapes.map(shapes.string('a name'), 'an object of test keys to names')),
-    availabilityAlerts: opt(shapes.map(shapes.string('a name'), 'an object of test keys to names')),
-  })),
+  names: OBSERVABILITY_NAMES_SHAPE,
   tags: opt(TAGS_SHAPE),
 });

@@ -6,6 +6,7 @@ import { ActivePassiveDatabaseNames, DatabaseAdministrator } from '../database/d
 import { DatabaseEngine } from '../database/engine';
 import { EventBusProps } from '../events/event-bus-types';
 import { GlobalEntryProps } from '../global-entry/global-entry-types';
+import { AlertSeverity, ObservabilityAlert, ObservabilityContacts, ObservabilityNames, ObservabilityThresholds } from '../monitoring/observability-types';
 import { KeyVaultOptions, KubernetesOptions } from '../stamp/regional-stamp-types';
 import { TrackingStoreProps } from '../tracking/tracking-store-types';
 import { WorkloadServiceOptions } from '../workloads/order-workloads-types';
@@ -20,6 +21,45 @@ export interface PlatformMonitoringOptions {
   readonly retentionDays?: number;
   /** Whether the workspaces are kept (prevent_destroy) or may be destroyed. @default RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
+}
+
+/** The availability tests of the platform (see {@link PlatformObservabilityOptions.availabilityTests}). */
+export interface PlatformAvailabilityTestOptions {
+  /** Whether the platform creates availability tests. @default true (when there are workloads to test) */
+  readonly enabled?: boolean;
+  /** Azure's test location IDs, at least 5. @default - East US, West US, West Europe, North Europe and Southeast Asia */
+  readonly testLocations?: string[];
+  /** Seconds between two runs from each location: 300, 600 or 900. @default 300 */
+  readonly frequencySeconds?: number;
+  /** How many locations must fail at once to fire a test's alert. @default 2 */
+  readonly failedLocations?: number;
+}
+
+/**
+ * The platform's alerting (`Observability` in the `<id>-observability` stack), on by default: alerts on every data,
+ * edge and AKS resource of the platform, availability tests of each service through the entry and of each region's
+ * public origin, and an action group for `contacts`.
+ */
+export interface PlatformObservabilityOptions {
+  /** Whether the platform creates the `<id>-observability` stack. @default true */
+  readonly enabled?: boolean;
+  /**
+   * Who is notified (at least one contact when given).
+   * @default - no action group: the alerts fire and show in the portal but notify no one (a synth warning says so)
+   */
+  readonly contacts?: ObservabilityContacts;
+  /** Alert thresholds. @default - the defaults of `ObservabilityThresholds` */
+  readonly thresholds?: ObservabilityThresholds;
+  /** Severity per alert, 0 (critical) to 4 (verbose). @default - the README's alert table */
+  readonly severities?: { readonly [K in ObservabilityAlert]?: AlertSeverity };
+  /** `https://` address of your runbook page, without `#`. @default - descriptions name the README section */
+  readonly runbookUrl?: string;
+  /** Regions under planned maintenance, whose alerts notify no one. @default - none */
+  readonly silencedRegions?: string[];
+  /** Availability tests. @default - on, from 5 locations every 300 s, alerting when 2 fail */
+  readonly availabilityTests?: PlatformAvailabilityTestOptions;
+  /** Name overrides (adopt existing resources). @default - generated names */
+  readonly names?: ObservabilityNames;
 }
 
 /** The Order database of the platform. */
@@ -115,6 +155,11 @@ export interface MultiRegionOrderPlatformProps {
    * @default - no workloads
    */
   readonly workloads?: PlatformWorkloadOptions;
+  /**
+   * Alerts, availability tests and their action group, in the `<id>-observability` stack (applied last).
+   * @default - on, without contacts (a synth warning says the alerts notify no one)
+   */
+  readonly observability?: PlatformObservabilityOptions;
   /** Terraform state backend, one state per stack. @default PlatformBackend.local() */
   readonly backend?: PlatformBackend;
   /** Subscription for every stack. @default - `ARM_SUBSCRIPTION_ID` or the Azure CLI's current subscription */

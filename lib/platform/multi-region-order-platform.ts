@@ -16,6 +16,8 @@ import { ActivePassiveDatabase } from '../database/active-passive-database';
 import { EventBus } from '../events/event-bus';
 import { GlobalEntry } from '../global-entry/global-entry';
 import { GlobalEntryProps } from '../global-entry/global-entry-types';
+import { Observability } from '../monitoring/observability';
+import { AvailabilityTestOptions, RegionResourceIds } from '../monitoring/observability-types';
 import { RegionalMonitoring } from '../monitoring/regional-monitoring';
 import { kubeloginExec } from '../stamp/kubelogin';
 import { RegionalStamp } from '../stamp/regional-stamp';
@@ -27,7 +29,7 @@ import { WorkloadIdentities } from '../workloads/workload-identities';
 import { ServiceEnvironment } from '../common/environment-contract';
 import { entryServices, publicDnsLabel, publicDnsName, publicServiceKeys } from '../common/service-exposure';
 import { PlatformBackend } from './backend';
-import { MultiRegionOrderPlatformProps, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
+import { MultiRegionOrderPlatformProps, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
 import { PlatformStack, PlatformStackProps } from './platform-stack';
 import { PLATFORM_SHAPE } from './shapes';
 
@@ -102,6 +104,10 @@ export class MultiRegionOrderPlatform extends Construct {
   public readonly edgeStack?: TerraformStack;
   /** Front Door / Traffic Manager, when there are workloads or an `entry` is given. */
   public readonly entry?: GlobalEntry;
+  /** `<id>-observability`: alerts and availability tests, unless `observability.enabled` is false. */
+  public readonly observabilityStack?: TerraformStack;
+  /** The platform's alerting, unless `observability.enabled` is false. */
+  public readonly observability?: Observability;
 
   constructor(scope: Construct, id: string, props: MultiRegionOrderPlatformProps) {
     super(scope, id);
@@ -165,7 +171,93 @@ export class MultiRegionOrderPlatform extends Construct {
       const edge = this.buildEdge(b, regions, apps.appsStacks, derivedPublicOrigins);
       this.edgeStack = edge.stack;
       this.entry = edge.entry;
+      this.publicOrigins = props.entry?.publicOrigins ?? derivedPublicOrigins;
     }
+
+    // Observability last: it watches every other stack's resources.
+    if (props.observability?.enabled !== false) {
+      this.observabilityStack = b.newStack(`${id}-observability`);
+      this.observability = this.buildObservability(b, this.observabilityStack, props.observability ?? {});
+    }
+  }
+
+  /** The regions' public origin hosts by service (Traffic Manager's and API Management's backends, or `entry.publicOrigins`). */
+  private publicOrigins?: GlobalEntryProps['publicOrigins'];
+
+  /**
+   * Builds the `<id>-observability` stack's content: its resource group (in the primary region) and `Observability` over
+   * every resource the platform created, with availability tests of each service through the entry and of each region's
+   * public origin.
+   */
+  private buildObservability(b: PlatformBuild, stack: TerraformStack, options: PlatformObservabilityOptions): Observability {
+    const primary = this.placements[0].region.name;
+    // Applied after every other stack (the references add the dependencies; the apps stacks have none).
+    [this.dataStack, ...Object.values(this.regionStacks), ...(this.edgeStack ? [this.edgeStack] : [])].forEach((s) => stack.addDependency(s));
+    const group = new ResourceGroup(stack, 'ResourceGroup', {
+      name: b.naming.name(stack, ResourceKind.RESOURCE_GROUP, { qualifier: 'observability' }),
+      location: primary,
+      tags: { ...b.tags, component: 'observability' },
+    });
+    const ids = <T extends { readonly id: string }>(map: { readonly [region: string]: T }): RegionResourceIds => Object.fromEntries(Object.entries(map).map(([region, r]) => [region, r.id]));
+    const bus = this.eventBus;
+    const serviceBus = bus ? ids(bus.serviceBusNamespaces) : {};
+    // Each standby namespace with the region it is in (silencing that region silences it).
+    const standby = Object.fromEntries(Object.entries(bus?.standbyNamespaces ?? {}).map(([home, ns]) => [home, { id: ns.id, region: ns.locationInput! }]));
+    const monitoring = this.regionalData[primary].monitoring;
+    const { enabled: testsEnabled, ...testOptions } = options.availabilityTests ?? {};
+    const urls = testsEnabled === false ? {} : this.availabilityUrls(b);
+    if (Object.keys(urls).length > 0 && b.props.entry?.geoRouting?.rejectUnmappedCountries && testOptions.testLocations === undefined) {
+      // The default locations include Southeast Asia, whose requests the entry refuses unless its country is mapped.
+      Annotations.of(this).addWarning('observability.availabilityTests: the entry refuses countries outside entry.geoRouting.countries, and the default test locations include East US, West US, West Europe, North Europe and Southeast Asia: a location outside the mapped countries fails every test. Set observability.availabilityTests.testLocations to at least 5 locations inside them (README, "Observability").');
+    }
+    return asPlatformProps((prop) => `observability.${prop}`, () => new Observability(stack, 'Observability', {
+      contacts: options.contacts,
+      thresholds: options.thresholds,
+      severities: options.severities,
+      runbookUrl: options.runbookUrl,
+      silencedRegions: options.silencedRegions,
+      names: options.names,
+      prefix: b.naming.prefix,
+      resourceGroupName: group.name,
+      targets: {
+        frontDoorProfileId: this.entry?.profile?.id,
+        postgresqlReplicaServerIds: Object.fromEntries(Object.entries(this.database?.postgresqlReplicas ?? {}).map(([home, replicas]) => [home, ids(replicas)])),
+        cosmosAccountIds: this.trackingStore ? ids(this.trackingStore.cosmosAccounts) : undefined,
+        serviceBusNamespaceIds: serviceBus,
+        serviceBusStandbyNamespaces: standby,
+        serviceBusBacklogEntityName: bus && Object.keys(serviceBus).length > 0 ? Object.values(bus.endpoints)[0].topic : undefined,
+        kubernetesClusterIds: Object.fromEntries(Object.entries(this.stamps).map(([region, stamp]) => [region, stamp.cluster.id])),
+        keyVaultIds: Object.fromEntries(Object.entries(this.stamps).map(([region, stamp]) => [region, stamp.keyVault.id])),
+        logAnalyticsWorkspaceIds: Object.fromEntries(Object.entries(this.regionalData).map(([region, data]) => [region, data.monitoring.workspaceId])),
+      },
+      availabilityTests: Object.keys(urls).length > 0 ? { ...testOptions, applicationInsightsId: monitoring.appInsights.id, location: primary, urls } satisfies AvailabilityTestOptions : undefined,
+      tags: { ...b.tags, component: 'observability' },
+    }));
+  }
+
+  /**
+   * The addresses the availability tests request: each service's readiness through the entry (`<service>-entry`:
+   * Front Door forwards the path as requested, so under the service's route, `/orders/healthz/ready`; Traffic Manager
+   * resolves to a region, which answers `/healthz/ready`), and each region's public origin (`<service>-<region>`).
+   * Services behind API Management are tested at their regions only: its gateway refuses requests without a token.
+   */
+  private availabilityUrls(b: PlatformBuild): { [key: string]: string } {
+    const workloads = b.props.workloads;
+    const entry = this.entry;
+    if (!workloads || !entry) return {};
+    const urls: { [key: string]: string } = {};
+    const readiness = (key: ServiceKey) => workloads[key].probes?.readiness ?? HEALTH_ENDPOINTS.readiness;
+    const { frontDoor, trafficManager } = entryServices(b.props.entry);
+    for (const service of PLATFORM_SERVICES) {
+      if (frontDoor.includes(service.key) && entry.endpointHostName && !entry.apiManagement) urls[`${service.key}-entry`] = `https://${entry.endpointHostName}${service.pathPrefix}${readiness(service.key)}`;
+      const fqdn = entry.trafficManagerFqdns[service.key];
+      if (trafficManager.includes(service.key) && fqdn) urls[`${service.key}-entry`] = `https://${fqdn}${readiness(service.key)}`;
+    }
+    for (const placement of this.placements) {
+      const region = placement.region.name;
+      for (const [key, host] of Object.entries(this.publicOrigins?.[region] ?? {})) urls[`${key}-${region}`] = `https://${host}${readiness(key as ServiceKey)}`;
+    }
+    return urls;
   }
 
   /** Builds each region's share of the data stack (resource group, monitoring) and its stamp stack with the stamp's outputs. */
@@ -380,6 +472,20 @@ export class MultiRegionOrderPlatform extends Construct {
       }
       if (given === undefined && new Set(paths.values()).size > 1) {
         checks.fail({ prop: 'workloads.tracking.probes.readiness', value: paths.get('tracking'), problem: `the entry probes every service on one path, and the services' readiness paths differ (${[...paths].map(([k, p]) => `${k}: ${p}`).join(', ')})`, fix: 'give both services the same readiness path' });
+      }
+    }
+    const observability = props.observability;
+    if (observability?.enabled === false) {
+      const ignored = Object.keys(observability).filter((key) => key !== 'enabled');
+      if (ignored.length > 0) checks.fail({ prop: 'observability', value: ignored, problem: 'observability is disabled, so these settings would be ignored', fix: `drop ${ignored.join(', ')}, or enabled: false` });
+    }
+    const tests = observability?.availabilityTests;
+    if (tests && observability?.enabled !== false) {
+      const ignored = Object.keys(tests).filter((key) => key !== 'enabled');
+      if (tests.enabled === false && ignored.length > 0) {
+        checks.fail({ prop: 'observability.availabilityTests', value: ignored, problem: 'availability tests are disabled, so these settings would be ignored', fix: `drop ${ignored.join(', ')}, or enabled: false` });
+      } else if (tests.enabled !== false && ignored.length > 0 && !props.workloads) {
+        checks.fail({ prop: 'observability.availabilityTests', value: ignored, problem: "the availability tests request the services' readiness paths, and there are no workloads, so there is nothing to test", fix: 'drop availabilityTests, or add workloads' });
       }
     }
     const transport = props.eventBus?.transport;

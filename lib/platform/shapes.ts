@@ -6,13 +6,23 @@ import { ENTRY_OPTION_ENTRIES } from '../global-entry/shapes';
 import { KEY_VAULT_SHAPE, KUBERNETES_SHAPE } from '../stamp/shapes';
 import { TRACKING_STORE_ENTRIES } from '../tracking/shapes';
 import { WORKLOAD_SERVICE_SHAPE } from '../workloads/shapes';
+import { CONTACTS_SHAPE, OBSERVABILITY_NAMES_SHAPE, SEVERITIES_SHAPE, THRESHOLDS_SHAPE } from '../monitoring/shapes';
 import { PlatformBackend } from './backend';
-import type { MultiRegionOrderPlatformProps, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
+import type { MultiRegionOrderPlatformProps, PlatformAvailabilityTestOptions, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
 
 // Internal: the run-time shape of the platform props (not exported from the package).
 
 const WORKLOADS_SHAPE = strictShape<PlatformWorkloadOptions>({
   order: WORKLOAD_SERVICE_SHAPE, tracking: WORKLOAD_SERVICE_SHAPE, namespace: opt(shapes.string()), standbyMinReplicas: opt(shapes.number()), standbyActive: opt(shapes.boolean()),
+});
+
+const OBSERVABILITY_SHAPE = strictShape<PlatformObservabilityOptions>({
+  enabled: opt(shapes.boolean()), contacts: opt(CONTACTS_SHAPE), thresholds: THRESHOLDS_SHAPE, severities: SEVERITIES_SHAPE, runbookUrl: opt(shapes.string()),
+  silencedRegions: opt(shapes.list(shapes.string('region name'), 'a list of region names')),
+  availabilityTests: opt(strictShape<PlatformAvailabilityTestOptions>({
+    enabled: opt(shapes.boolean()), testLocations: opt(shapes.list(shapes.string('test location ID'), 'a list of test location IDs')), frequencySeconds: opt(shapes.number()), failedLocations: opt(shapes.number()),
+  })),
+  names: OBSERVABILITY_NAMES_SHAPE,
 });
 
 export const PLATFORM_SHAPE = strictShape<MultiRegionOrderPlatformProps>({
@@ -24,5 +34,5 @@ export const PLATFORM_SHAPE = strictShape<MultiRegionOrderPlatformProps>({
   eventBus: opt(objectShape({ ...EVENT_BUS_ENTRIES, removalPolicy: opt(REMOVAL_POLICY_SHAPE) } satisfies { [K in keyof PlatformEventBusOptions]-?: Shape })),
   entry: opt(objectShape(ENTRY_OPTION_ENTRIES satisfies { [K in keyof PlatformEntryOptions]-?: Shape })),
   workloads: opt(WORKLOADS_SHAPE), backend: opt(shapes.instance(() => PlatformBackend, 'a PlatformBackend (PlatformBackend.local() or PlatformBackend.azurerm({...}))')),
-  subscriptionId: opt(shapes.string()), tags: opt(TAGS_SHAPE),
+  observability: opt(OBSERVABILITY_SHAPE), subscriptionId: opt(shapes.string()), tags: opt(TAGS_SHAPE),
 });
