@@ -65,5 +65,5 @@ export { WorkloadIdentities } from './workloads/workload-identities';
 export type { IWorkloadIdentities, WorkloadIdentitiesProps } from './workloads/workload-identities';
 export { PlatformBackend } from './platform/backend';
 export type { AzurermStateOptions } from './platform/backend';
-export type { MultiRegionOrderPlatformProps, PlatformAvailabilityTestOptions, PlatformFilled, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformObservabilityOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './platform/multi-region-order-platform-types';
+export type { MultiRegionOrderPlatformProps, PlatformAvailabilityTestOptions, PlatformFilled, PlatformDatabaseOptions, PlatformHealthOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformObservabilityOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './platform/multi-region-order-platform-types';
 export { MultiRegionOrderPlatform, RegionalData } from './platform/multi-region-order-platform';

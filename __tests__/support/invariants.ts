@@ -222,6 +222,8 @@ const TAGGED: Record<string, [number, number, number, number, number]> = {
   azurerm_monitor_metric_alert: [16, 24, 17, 44, 28],
   azurerm_monitor_scheduled_query_rules_alert_v2: [2, 4, 4, 6, 4],
   azurerm_application_insights_standard_web_test: [2, 2, 2, 2, 2],
+  azurerm_application_insights_workbook: [1, 1, 1, 1, 1],
+  azurerm_portal_dashboard: [1, 1, 1, 1, 1],
 };
 
 
@@ -320,6 +322,42 @@ function watchedResourceProblems(target: Target | undefined, type: string, key: 
     out.push(`scope ${target.stack} ${target.key} is not ${key}'s`);
   }
   return out;
+}
+
+/** The Terraform type of each metric namespace the health workbook and dashboard chart. */
+const CHART_TYPES: Readonly<Record<string, string>> = {
+  'microsoft.cdn/profiles': 'azurerm_cdn_frontdoor_profile',
+  'microsoft.network/trafficmanagerprofiles': 'azurerm_traffic_manager_profile',
+  'microsoft.containerservice/managedclusters': 'azurerm_kubernetes_cluster',
+  'microsoft.keyvault/vaults': 'azurerm_key_vault',
+  'microsoft.sql/servers/databases': 'azurerm_mssql_database',
+  'microsoft.dbforpostgresql/flexibleservers': 'azurerm_postgresql_flexible_server',
+  'microsoft.documentdb/databaseaccounts': 'azurerm_cosmosdb_account',
+  'microsoft.servicebus/namespaces': 'azurerm_servicebus_namespace',
+  'microsoft.eventgrid/topics': 'azurerm_eventgrid_topic',
+};
+/** The types whose failover state the workbook reads from Azure Resource Manager. */
+const FAILOVER_TYPES = ['azurerm_mssql_failover_group', 'azurerm_postgresql_flexible_server', 'azurerm_cosmosdb_account', 'azurerm_servicebus_namespace_disaster_recovery_config'];
+/** The types every region row (or the entry row) charts: each resource of these must be in a chart. */
+const CHARTED_TYPES = Object.values(CHART_TYPES);
+
+/** Every resource of `types` in the example, as `<type>.<key>`. */
+function resourcesOf(ctx: Ctx, types: readonly string[]): string[] {
+  return Object.values(ctx.stacks).flatMap((json) => types.flatMap((type) => Object.keys(json.resource?.[type] ?? {}).map((key) => `${type}.${key}`)));
+}
+
+/** Problems of charts (namespace, reference): each must resolve to a resource of the namespace's type. */
+function chartProblems(ctx: Ctx, charts: readonly { namespace: string; reference: unknown; where: string }[]): { problems: string[]; charted: Set<string> } {
+  const problems: string[] = [];
+  const charted = new Set<string>();
+  for (const { namespace, reference, where } of charts) {
+    const target = targetOf(ctx, reference);
+    const type = CHART_TYPES[namespace];
+    if (!type) problems.push(`${where}: namespace ${namespace} is not one the test knows`);
+    else if (!target || target.type !== type || target.attribute !== 'id') problems.push(`${where}: ${String(reference)} is not the id of an ${type} of the example`);
+    else charted.add(`${target.type}.${target.key}`);
+  }
+  return { problems, charted };
 }
 
 export const INVARIANTS: readonly Invariant[] = [
@@ -1009,6 +1047,70 @@ export const INVARIANTS: readonly Invariant[] = [
       return test?.type === 'azurerm_application_insights_standard_web_test' && test.stack === ctx.stack ? [] : [`${ctx.address}: web test ${JSON.stringify(r.application_insights_web_test_location_availability_criteria.web_test_id)}`];
     },
     covers: ['application_insights_web_test_location_availability_criteria.web_test_id'],
+  },
+  {
+    name: 'health workbook: every chart and failover query names a resource of the example; every cluster, vault, database, Cosmos DB account, namespace, topic and entry is charted, and every replicated data service\'s failover state read',
+    type: 'azurerm_application_insights_workbook',
+    count: per(1, 1, 1, 1, 1),
+    expected: (_r, ctx) => ({ location: ctx.facts.regions[0], display_name: `${ctx.id} platform health`, resource_group_name: observabilityRef(ctx, 'azurerm_resource_group'), category: undefined, source_id: undefined }),
+    violations: (r, ctx) => {
+      const json = JSON.parse(r.data_json);
+      if (json.version !== 'Notebook/1.0') return [`version ${json.version}`];
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- workbook JSON
+      const items: any[] = json.items.flatMap((item: any) => (item.type === 12 ? item.content.items : [item]));
+      const metricItems = items.filter((i) => i.type === 10);
+      const { problems, charted } = chartProblems(ctx, metricItems.map((i) => ({ namespace: i.content.resourceType, reference: i.content.resourceIds?.[0], where: i.name })));
+      for (const i of metricItems) {
+        const m = i.content.metrics?.[0];
+        if (i.content.resourceIds?.length !== 1 || m?.namespace !== i.content.resourceType || !String(m?.metric).startsWith(`${i.content.resourceType}--`)) problems.push(`${i.name}: metric ${JSON.stringify(m)}`);
+      }
+      for (const missing of resourcesOf(ctx, CHARTED_TYPES).filter((x) => !charted.has(x))) problems.push(`${missing} is in no chart`);
+      const armItems = items.filter((i) => i.type === 3);
+      const read = new Set<string>();
+      for (const i of armItems) {
+        const query = JSON.parse(i.content.query);
+        const target = targetOf(ctx, query.path);
+        if (i.content.queryType !== 12 || query.version !== 'ARMEndpoint/1.0' || query.method !== 'GET' || !query.urlParams?.some((p: { key: string }) => p.key === 'api-version')) problems.push(`${i.name}: not an ARM GET`);
+        if (!target || !FAILOVER_TYPES.includes(target.type) || target.attribute !== 'id') problems.push(`${i.name}: ${query.path} is not a data service of the example`);
+        else read.add(`${target.type}.${target.key}`);
+      }
+      for (const missing of resourcesOf(ctx, FAILOVER_TYPES).filter((x) => !read.has(x))) problems.push(`${missing}: failover state not read`);
+      return problems;
+    },
+    covers: ['data_json'],
+  },
+  {
+    name: 'health dashboard: a title part and a row of charts per region and for the entry, every chart on a resource of the example, every resource charted',
+    type: 'azurerm_portal_dashboard',
+    count: per(1, 1, 1, 1, 1),
+    expected: (_r, ctx) => ({ location: ctx.facts.regions[0], 'tags["hidden-title"]': `${ctx.id} platform health`, resource_group_name: observabilityRef(ctx, 'azurerm_resource_group') }),
+    violations: (r, ctx) => {
+      const json = JSON.parse(r.dashboard_properties);
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- dashboard JSON
+      const parts: any[] = Object.values(json.lenses?.['0']?.parts ?? {});
+      const charts = parts.filter((p) => p.metadata.type === 'Extension/HubsExtension/PartType/MonitorChartPart');
+      const labels = parts.filter((p) => p.metadata.type === 'Extension/HubsExtension/PartType/MarkdownPart').map((p) => p.metadata.settings.content.settings.title);
+      const { problems, charted } = chartProblems(ctx, charts.map((p, i) => {
+        const metric = p.metadata.inputs[0].value.chart.metrics[0];
+        return { namespace: metric.namespace, reference: metric.resourceMetadata.id, where: `chart ${i}` };
+      }));
+      for (const missing of resourcesOf(ctx, CHARTED_TYPES).filter((x) => !charted.has(x))) problems.push(`${missing} is in no chart`);
+      const regions = ctx.facts.regions.map((region) => labels.find((l) => l.startsWith(`${region} (`)) ?? `<a row for ${region}>`);
+      if (JSON.stringify(labels.slice(2)) !== JSON.stringify(regions)) problems.push(`row labels ${JSON.stringify(labels)}`);
+      if (labels[0] !== `${ctx.id} platform health` || labels[1] !== 'Global entry') problems.push(`title and entry labels ${JSON.stringify(labels.slice(0, 2))}`);
+      // No two parts overlap on the grid.
+      const cells = new Set<string>();
+      for (const p of parts) {
+        for (let x = p.position.x; x < p.position.x + p.position.colSpan; x++) {
+          for (let y = p.position.y; y < p.position.y + p.position.rowSpan; y++) {
+            if (cells.has(`${x},${y}`)) problems.push(`parts overlap at ${x},${y}`);
+            cells.add(`${x},${y}`);
+          }
+        }
+      }
+      return problems;
+    },
+    covers: ['dashboard_properties'],
   },
   // --- Tags (lib/core/tags.ts) ---------------------------------------------------------------------------------------
   ...Object.entries(TAGGED).map(([type, [zr, ps, ap, aa, rp]]): Invariant => ({

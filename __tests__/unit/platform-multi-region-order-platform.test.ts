@@ -863,6 +863,34 @@ describe('observability', () => {
     ]);
   });
 
+  test('the health workbook and dashboard: in the observability stack, a row for the entry and for each region; Traffic Manager charted', () => {
+    const p = platform({ workloads: IMAGES, entry: { trafficManager: { services: ['order', 'tracking'] } } });
+    const workbook = p.healthWorkbook!;
+    expect([workbook.node.path, p.healthDashboard!.node.path]).toEqual(['shop-observability/Health/Workbook', 'shop-observability/Health/Dashboard']);
+    expect(workbook.displayNameInput).toBe('shop platform health');
+    const health = workbook;
+    const json = JSON.parse(resolve(health, workbook.dataJsonInput) as string);
+    expect(json.items.map((i: { content: { title?: string } }) => i.content.title)).toEqual([undefined, 'Global entry', 'westus3 (primary)']);
+    const entry = json.items[1].content.items.map((i: { content: { metrics: { metric: string }[]; resourceIds: string[] } }) => [i.content.metrics[0].metric, i.content.resourceIds[0]]);
+    expect(entry).toEqual(['order', 'tracking'].map((service) => ['microsoft.network/trafficmanagerprofiles--ProbeAgentCurrentEndpointStateByProfileResourceId', resolve(health, p.entry!.trafficManagerProfiles[service].id)]));
+    expect(json.items[0].content.json).toBe('# shop platform health\n\nPattern: zoneRedundant. West US 3: primary.');
+  });
+
+  test('health off, or named: names are checked (the workbook\'s is a lower-case UUID), settings beside enabled: false refused', () => {
+    const off = platform({ observability: { health: { enabled: false } } });
+    expect([off.healthWorkbook, off.healthDashboard, off.observability === undefined]).toEqual([undefined, undefined, false]);
+    const named = platform({ observability: { health: { names: { workbook: '4b2c1f5e-8d3a-5e6f-9a1b-2c3d4e5f6a7b', dashboard: 'orders-health' } } } });
+    expect([named.healthWorkbook!.nameInput, named.healthDashboard!.nameInput]).toEqual(['4b2c1f5e-8d3a-5e6f-9a1b-2c3d4e5f6a7b', 'orders-health']);
+    expect(error(() => platform({ observability: { health: { names: { workbook: '4B2C1F5E-8D3A-5E6F-9A1B-2C3D4E5F6A7B', dashboard: 'orders health' } } } })).violations.map((v) => [v.prop, v.value, v.problem])).toEqual([
+      ['observability.health.names.workbook', '4B2C1F5E-8D3A-5E6F-9A1B-2C3D4E5F6A7B', 'Azure names a workbook by a lower-case UUID'],
+      ['observability.health.names.dashboard', 'orders health', expect.stringContaining('letters, digits, _ and -')],
+    ]);
+    expect(error(() => platform({ observability: { health: { enabled: false, names: { dashboard: 'x' } } } })).violations.map((v) => [v.prop, v.problem])).toEqual([
+      ['observability.health.names', 'the health workbook and dashboard are disabled, so the names would be ignored'],
+    ]);
+    expect(error(() => platform({ observability: { health: { names: { workbok: 'x' } } } })).violations.map((v) => [v.prop, v.fix])).toEqual([['observability.health.names.workbok', "did you mean 'workbook'?"]]);
+  });
+
   test('errors name the platform\'s props: observability.<prop>; unknown keys are refused', () => {
     const e = error(() => platform({ observability: { contacts: { emails: ['oncall'] }, thresholds: { keyVaultAvailabilityPercent: 0 }, silencedRegions: ['eastus'] } }));
     expect(e.violations.map((v) => [v.constructPath, v.prop, v.value])).toEqual([

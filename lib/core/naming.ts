@@ -245,6 +245,11 @@ export class ResourceKind {
     label: 'availability test', abbreviation: 'avail', minLength: 1, maxLength: 260, hyphens: true, globallyUnique: false,
     pattern: MONITOR_NAME, rule: MONITOR_NAME_RULE,
   });
+  /** Portal dashboard: at most 160 letters, digits, _ and - (internal/services/portal/validate/dashboard_name.go). */
+  public static readonly PORTAL_DASHBOARD = new ResourceKind({
+    label: 'portal dashboard', abbreviation: 'dash', minLength: 1, maxLength: 160, hyphens: true, globallyUnique: false,
+    pattern: /^[-\w]+$/, rule: 'letters, digits, _ and -',
+  });
   /** Alert processing rule (internal/services/monitor/validate/alert_processing_rule_name.go). */
   public static readonly ALERT_PROCESSING_RULE = new ResourceKind({
     label: 'alert processing rule', abbreviation: 'apr', minLength: 1, maxLength: 260, hyphens: true, globallyUnique: false,

@@ -60,6 +60,20 @@ export interface PlatformObservabilityOptions {
   readonly availabilityTests?: PlatformAvailabilityTestOptions;
   /** Name overrides (adopt existing resources). @default - generated names */
   readonly names?: ObservabilityNames;
+  /** The health workbook and portal dashboard. @default - both, with generated names */
+  readonly health?: PlatformHealthOptions;
+}
+
+/** The platform's health workbook and portal dashboard (see {@link PlatformObservabilityOptions.health}). */
+export interface PlatformHealthOptions {
+  /** Whether the platform creates them. @default true */
+  readonly enabled?: boolean;
+  /**
+   * Name overrides: `workbook` (a lower-case UUID, as Azure names workbooks) and `dashboard` (at most 160 letters, digits,
+   * `_` and `-`).
+   * @default - a UUID derived from the construct path, and `<prefix>-dash-health-<hash>`
+   */
+  readonly names?: { readonly workbook?: string; readonly dashboard?: string };
 }
 
 /** The Order database of the platform. */

@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
 import { Annotations, Fn, TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { DataAzurermKubernetesCluster } from '@cdktf/provider-azurerm/lib/data-azurerm-kubernetes-cluster';
+import { ApplicationInsightsWorkbook } from '@cdktf/provider-azurerm/lib/application-insights-workbook';
+import { PortalDashboard } from '@cdktf/provider-azurerm/lib/portal-dashboard';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { AddressPlan } from '../core/address-plan';
@@ -17,6 +19,7 @@ import { EventBus } from '../events/event-bus';
 import { GlobalEntry } from '../global-entry/global-entry';
 import { GlobalEntryProps } from '../global-entry/global-entry-types';
 import { Observability } from '../monitoring/observability';
+import { FailoverState, HealthChart, HealthRow, PlatformHealth } from '../monitoring/platform-health';
 import { AvailabilityTestOptions, RegionResourceIds } from '../monitoring/observability-types';
 import { RegionalMonitoring } from '../monitoring/regional-monitoring';
 import { kubeloginExec } from '../stamp/kubelogin';
@@ -108,6 +111,10 @@ export class MultiRegionOrderPlatform extends Construct {
   public readonly observabilityStack?: TerraformStack;
   /** The platform's alerting, unless `observability.enabled` is false. */
   public readonly observability?: Observability;
+  /** The health workbook, unless `observability.enabled` or `observability.health.enabled` is false. */
+  public readonly healthWorkbook?: ApplicationInsightsWorkbook;
+  /** The health portal dashboard, unless `observability.enabled` or `observability.health.enabled` is false. */
+  public readonly healthDashboard?: PortalDashboard;
 
   constructor(scope: Construct, id: string, props: MultiRegionOrderPlatformProps) {
     super(scope, id);
@@ -178,6 +185,11 @@ export class MultiRegionOrderPlatform extends Construct {
     if (props.observability?.enabled !== false) {
       this.observabilityStack = b.newStack(`${id}-observability`);
       this.observability = this.buildObservability(b, this.observabilityStack, props.observability ?? {});
+      if (props.observability?.health?.enabled !== false) {
+        const health = this.buildHealth(b, this.observabilityStack, props.observability?.health?.names);
+        this.healthWorkbook = health.workbook;
+        this.healthDashboard = health.dashboard;
+      }
     }
   }
 
@@ -233,6 +245,116 @@ export class MultiRegionOrderPlatform extends Construct {
       availabilityTests: Object.keys(urls).length > 0 ? { ...testOptions, applicationInsightsId: monitoring.appInsights.id, location: primary, urls } satisfies AvailabilityTestOptions : undefined,
       tags: { ...b.tags, component: 'observability' },
     }));
+  }
+
+  /**
+   * The health workbook and dashboard: the failover state of every replicated data service (read from Azure Resource
+   * Manager), the entry's charts, and a row of charts per region (AKS, Key Vault, database, tracking store, bus).
+   * Metric names are Microsoft's (Azure Monitor supported-metrics reference, per resource type).
+   */
+  private buildHealth(b: PlatformBuild, stack: TerraformStack, names: { readonly workbook?: string; readonly dashboard?: string } | undefined): PlatformHealth {
+    const primary = this.placements[0].region.name;
+    const group = stack.node.findChild('ResourceGroup') as ResourceGroup;
+    const rows: HealthRow[] = [];
+    const entry = this.entry;
+    if (entry) {
+      const charts: HealthChart[] = [];
+      const profile = entry.profile;
+      if (profile) {
+        const fd = { resourceId: profile.id, namespace: 'Microsoft.Cdn/profiles' };
+        charts.push({ ...fd, title: 'Origin health by origin', metric: 'OriginHealthPercentage', aggregation: 'Average', splitBy: 'Origin' });
+        charts.push({ ...fd, title: 'Share of 5xx responses', metric: 'Percentage5XX', aggregation: 'Average' });
+        charts.push({ ...fd, title: 'Requests', metric: 'RequestCount', aggregation: 'Total' });
+      }
+      for (const [service, tm] of Object.entries(entry.trafficManagerProfiles)) {
+        charts.push({ title: `Traffic Manager ${service}: endpoint state`, resourceId: tm.id, namespace: 'Microsoft.Network/trafficManagerProfiles', metric: 'ProbeAgentCurrentEndpointStateByProfileResourceId', aggregation: 'Maximum', splitBy: 'EndpointName' });
+      }
+      rows.push({ title: 'Global entry', charts });
+    }
+    for (const placement of this.placements) rows.push({ title: `${placement.region.name} (${placement.role})`, charts: this.regionCharts(placement.region.name) });
+    return new PlatformHealth(stack, 'Health', {
+      naming: b.naming,
+      title: `${b.id} platform health`,
+      summary: `Pattern: ${this.pattern.kind}. ${this.placements.map((p) => `${p.region.displayName}: ${p.role}`).join('; ')}.`,
+      resourceGroupName: group.name,
+      location: primary,
+      rows,
+      failover: this.failoverStates(),
+      names,
+      tags: { ...b.tags, component: 'observability' },
+    });
+  }
+
+  /** The charts of one region's row: AKS, Key Vault, the database servers and copies in it, the tracking store homed there, the bus. */
+  private regionCharts(region: string): HealthChart[] {
+    const stamp = this.stamps[region];
+    const aks = { resourceId: stamp.cluster.id, namespace: 'Microsoft.ContainerService/managedClusters' };
+    const charts: HealthChart[] = [
+      { ...aks, title: 'AKS nodes by condition', metric: 'kube_node_status_condition', aggregation: 'Average', splitBy: 'status2' },
+      { ...aks, title: 'AKS pods by phase', metric: 'kube_pod_status_phase', aggregation: 'Average', splitBy: 'phase' },
+      { title: 'Key Vault availability', resourceId: stamp.keyVault.id, namespace: 'Microsoft.KeyVault/vaults', metric: 'Availability', aggregation: 'Average' },
+    ];
+    const db = this.database;
+    if (db) {
+      const sql = [...(db.sqlDatabases[region] ? [[region, db.sqlDatabases[region]] as const] : []), ...Object.entries(db.sqlSecondaries).filter(([, byRegion]) => byRegion[region]).map(([home, byRegion]) => [home, byRegion[region]] as const)];
+      for (const [home, database] of sql) charts.push({ title: `Order database (cell ${home}) CPU`, resourceId: database.id, namespace: 'Microsoft.Sql/servers/databases', metric: 'cpu_percent', aggregation: 'Average' });
+      const server = db.postgresqlServers[region];
+      if (server) charts.push({ title: `Order database (cell ${region}) CPU`, resourceId: server.id, namespace: 'Microsoft.DBforPostgreSQL/flexibleServers', metric: 'cpu_percent', aggregation: 'Average' });
+      for (const [home, byRegion] of Object.entries(db.postgresqlReplicas)) {
+        if (byRegion[region]) charts.push({ title: `Order database replica (cell ${home}) lag`, resourceId: byRegion[region].id, namespace: 'Microsoft.DBforPostgreSQL/flexibleServers', metric: 'physical_replication_delay_in_seconds', aggregation: 'Maximum' });
+      }
+    }
+    const account = this.trackingStore?.cosmosAccounts[region];
+    if (account) {
+      charts.push({ title: 'Tracking store availability', resourceId: account.id, namespace: 'Microsoft.DocumentDB/databaseAccounts', metric: 'ServiceAvailability', aggregation: 'Average' });
+      charts.push({ title: 'Tracking store requests by status', resourceId: account.id, namespace: 'Microsoft.DocumentDB/databaseAccounts', metric: 'TotalRequests', aggregation: 'Count', splitBy: 'StatusCode' });
+    }
+    const bus = this.eventBus;
+    const namespace = bus?.serviceBusNamespaces[region];
+    if (namespace) {
+      charts.push({ title: 'Event bus server errors', resourceId: namespace.id, namespace: 'Microsoft.ServiceBus/namespaces', metric: 'ServerErrors', aggregation: 'Total' });
+      charts.push({ title: 'Event bus backlog by entity', resourceId: namespace.id, namespace: 'Microsoft.ServiceBus/namespaces', metric: 'ActiveMessages', aggregation: 'Maximum', splitBy: 'EntityName' });
+    }
+    for (const [home, standby] of Object.entries(bus?.standbyNamespaces ?? {})) {
+      if (standby.locationInput === region) charts.push({ title: `Event bus standby (cell ${home}) messages`, resourceId: standby.id, namespace: 'Microsoft.ServiceBus/namespaces', metric: 'ActiveMessages', aggregation: 'Maximum', splitBy: 'EntityName' });
+    }
+    const topic = bus?.eventGridTopics[region];
+    if (topic) {
+      charts.push({ title: 'Event Grid publish failures', resourceId: topic.id, namespace: 'Microsoft.EventGrid/topics', metric: 'PublishFailCount', aggregation: 'Total' });
+      charts.push({ title: 'Event Grid dropped events', resourceId: topic.id, namespace: 'Microsoft.EventGrid/topics', metric: 'DroppedEventCount', aggregation: 'Total' });
+    }
+    return charts;
+  }
+
+  /**
+   * Where each data service stands, read from Azure Resource Manager: SQL failover groups (this side's role and the
+   * replication state), PostgreSQL servers (state, replica role and replication state, HA state), Cosmos DB accounts
+   * (the write region) and Service Bus geo-DR aliases (role, state, pending operations).
+   */
+  private failoverStates(): FailoverState[] {
+    const states: FailoverState[] = [];
+    const db = this.database;
+    for (const [home, group] of Object.entries(db?.sqlFailoverGroups ?? {})) {
+      states.push({ title: `Order database failover group (cell ${home})`, resourceId: group.id, apiVersion: '2021-11-01', columns: [
+        { label: 'Role of the first server', path: '$.properties.replicationRole' }, { label: 'Replication', path: '$.properties.replicationState' }, { label: 'Failover policy', path: '$.properties.readWriteEndpoint.failoverPolicy' },
+      ] });
+    }
+    const postgres = (title: string, server: { readonly id: string }) => states.push({ title, resourceId: server.id, apiVersion: '2024-08-01', columns: [
+      { label: 'State', path: '$.properties.state' }, { label: 'Replica role', path: '$.properties.replica.role' }, { label: 'Replication', path: '$.properties.replica.replicationState' }, { label: 'High availability', path: '$.properties.highAvailability.state' },
+    ] });
+    for (const [home, server] of Object.entries(db?.postgresqlServers ?? {})) postgres(`Order database server (cell ${home})`, server);
+    for (const [home, byRegion] of Object.entries(db?.postgresqlReplicas ?? {})) for (const [region, replica] of Object.entries(byRegion)) postgres(`Order database replica of cell ${home} in ${region}`, replica);
+    for (const [home, account] of Object.entries(this.trackingStore?.cosmosAccounts ?? {})) {
+      states.push({ title: `Tracking store (cell ${home})`, resourceId: account.id, apiVersion: '2024-05-15', columns: [
+        { label: 'Write region', path: '$.properties.writeLocations[0].locationName' }, { label: 'Multi-region writes', path: '$.properties.enableMultipleWriteLocations' },
+      ] });
+    }
+    for (const [home, alias] of Object.entries(this.eventBus?.geoDrAliases ?? {})) {
+      states.push({ title: `Event bus geo-DR alias (cell ${home})`, resourceId: alias.id, apiVersion: '2021-11-01', columns: [
+        { label: 'Role', path: '$.properties.role' }, { label: 'State', path: '$.properties.provisioningState' }, { label: 'Pending operations', path: '$.properties.pendingReplicationOperationsCount' },
+      ] });
+    }
+    return states;
   }
 
   /**
@@ -474,20 +596,7 @@ export class MultiRegionOrderPlatform extends Construct {
         checks.fail({ prop: 'workloads.tracking.probes.readiness', value: paths.get('tracking'), problem: `the entry probes every service on one path, and the services' readiness paths differ (${[...paths].map(([k, p]) => `${k}: ${p}`).join(', ')})`, fix: 'give both services the same readiness path' });
       }
     }
-    const observability = props.observability;
-    if (observability?.enabled === false) {
-      const ignored = Object.keys(observability).filter((key) => key !== 'enabled');
-      if (ignored.length > 0) checks.fail({ prop: 'observability', value: ignored, problem: 'observability is disabled, so these settings would be ignored', fix: `drop ${ignored.join(', ')}, or enabled: false` });
-    }
-    const tests = observability?.availabilityTests;
-    if (tests && observability?.enabled !== false) {
-      const ignored = Object.keys(tests).filter((key) => key !== 'enabled');
-      if (tests.enabled === false && ignored.length > 0) {
-        checks.fail({ prop: 'observability.availabilityTests', value: ignored, problem: 'availability tests are disabled, so these settings would be ignored', fix: `drop ${ignored.join(', ')}, or enabled: false` });
-      } else if (tests.enabled !== false && ignored.length > 0 && !props.workloads) {
-        checks.fail({ prop: 'observability.availabilityTests', value: ignored, problem: "the availability tests request the services' readiness paths, and there are no workloads, so there is nothing to test", fix: 'drop availabilityTests, or add workloads' });
-      }
-    }
+    checkObservability(this, checks, props);
     const transport = props.eventBus?.transport;
     // The platform rebuilds an Event Grid transport for the edge stack: check the options as given first.
     if (transport) checks.run(undefined, () => transport.checkOptions(this, 'eventBus.transport'));
@@ -645,6 +754,37 @@ function checkScheduling(checks: Checks, region: string, stamp: RegionalStamp, w
           : "raise kubernetes.userPool.maxCount or use a larger vmSize, or lower the services' maxReplicas (or a blue-green idleReplicas)",
     });
   }
+}
+
+/** Checks of `observability` that span the platform: settings that would be ignored, and the health names. */
+function checkObservability(platform: Construct, checks: Checks, props: MultiRegionOrderPlatformProps): void {
+    const observability = props.observability;
+    if (observability?.enabled === false) {
+      const ignored = Object.keys(observability).filter((key) => key !== 'enabled');
+      if (ignored.length > 0) checks.fail({ prop: 'observability', value: ignored, problem: 'observability is disabled, so these settings would be ignored', fix: `drop ${ignored.join(', ')}, or enabled: false` });
+    }
+    const tests = observability?.availabilityTests;
+    if (tests && observability?.enabled !== false) {
+      const ignored = Object.keys(tests).filter((key) => key !== 'enabled');
+      if (tests.enabled === false && ignored.length > 0) {
+        checks.fail({ prop: 'observability.availabilityTests', value: ignored, problem: 'availability tests are disabled, so these settings would be ignored', fix: `drop ${ignored.join(', ')}, or enabled: false` });
+      } else if (tests.enabled !== false && ignored.length > 0 && !props.workloads) {
+        checks.fail({ prop: 'observability.availabilityTests', value: ignored, problem: "the availability tests request the services' readiness paths, and there are no workloads, so there is nothing to test", fix: 'drop availabilityTests, or add workloads' });
+      }
+    }
+    const health = observability?.health;
+    if (health && observability?.enabled !== false) {
+      if (health.enabled === false && health.names !== undefined) {
+        checks.fail({ prop: 'observability.health.names', value: health.names, problem: 'the health workbook and dashboard are disabled, so the names would be ignored', fix: 'drop names, or enabled: false' });
+      }
+      const workbook = health.names?.workbook;
+      if (workbook !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(workbook)) {
+        // application_insights_workbook_resource.go: name is a UUID without upper-case letters.
+        checks.fail({ prop: 'observability.health.names.workbook', value: workbook, problem: 'Azure names a workbook by a lower-case UUID', fix: "give the existing workbook's name, e.g. '4b2c1f5e-8d3a-5e6f-9a1b-2c3d4e5f6a7b'" });
+      }
+      const dashboard = health.names?.dashboard;
+      if (dashboard !== undefined) checks.run(undefined, () => ResourceKind.PORTAL_DASHBOARD.validate(platform, 'observability.health.names.dashboard', dashboard));
+    }
 }
 
 /** A data-tier part's prop as the platform's: `regions` is the platform's own, the rest are the part's options (`database.engine`). */

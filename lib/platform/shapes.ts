@@ -8,7 +8,7 @@ import { TRACKING_STORE_ENTRIES } from '../tracking/shapes';
 import { WORKLOAD_SERVICE_SHAPE } from '../workloads/shapes';
 import { CONTACTS_SHAPE, OBSERVABILITY_NAMES_SHAPE, SEVERITIES_SHAPE, THRESHOLDS_SHAPE } from '../monitoring/shapes';
 import { PlatformBackend } from './backend';
-import type { MultiRegionOrderPlatformProps, PlatformAvailabilityTestOptions, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
+import type { MultiRegionOrderPlatformProps, PlatformAvailabilityTestOptions, PlatformHealthOptions, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
 
 // Internal: the run-time shape of the platform props (not exported from the package).
 
@@ -23,6 +23,9 @@ const OBSERVABILITY_SHAPE = strictShape<PlatformObservabilityOptions>({
     enabled: opt(shapes.boolean()), testLocations: opt(shapes.list(shapes.string('test location ID'), 'a list of test location IDs')), frequencySeconds: opt(shapes.number()), failedLocations: opt(shapes.number()),
   })),
   names: OBSERVABILITY_NAMES_SHAPE,
+  health: opt(strictShape<PlatformHealthOptions>({
+    enabled: opt(shapes.boolean()), names: opt(objectShape({ workbook: opt(shapes.string()), dashboard: opt(shapes.string()) })),
+  })),
 });
 
 export const PLATFORM_SHAPE = strictShape<MultiRegionOrderPlatformProps>({
