@@ -223,6 +223,7 @@ const TAGGED: Record<string, [number, number, number, number, number]> = {
   azurerm_monitor_scheduled_query_rules_alert_v2: [2, 4, 4, 6, 4],
   azurerm_application_insights_standard_web_test: [2, 2, 2, 2, 2],
   azurerm_application_insights_workbook: [1, 1, 1, 1, 1],
+  azurerm_monitor_activity_log_alert: [0, 2, 0, 6, 0],
   azurerm_portal_dashboard: [1, 1, 1, 1, 1],
 };
 
@@ -958,7 +959,7 @@ export const INVARIANTS: readonly Invariant[] = [
     covers: ['scopes'],
   },
   {
-    name: 'metric alerts: every region\'s cluster and Key Vault, every Cosmos DB account and Service Bus namespace (standbys included), every PostgreSQL replica and the Front Door profile is watched',
+    name: 'alerts: every region\'s cluster and Key Vault, every Cosmos DB account and Service Bus namespace (standbys included), every PostgreSQL replica, SQL failover group and the Front Door profile is watched',
     type: 'azurerm_monitor_action_group',
     count: per(1, 1, 1, 1, 1),
     violations: (_r, ctx) => {
@@ -969,6 +970,8 @@ export const INVARIANTS: readonly Invariant[] = [
         for (const type of ['azurerm_kubernetes_cluster', 'azurerm_key_vault', 'azurerm_cosmosdb_account', 'azurerm_servicebus_namespace', 'azurerm_cdn_frontdoor_profile']) {
           for (const key of Object.keys(json.resource?.[type] ?? {})) if (!watched.has(`${type}.${key}`)) out.push(`${stack} ${type}.${key} has no metric alert`);
         }
+        const activity = new Set(Object.values(ctx.stacks[`${ctx.id}-observability`].resource.azurerm_monitor_activity_log_alert ?? {}).map((a) => targetOf({ ...ctx, stack: `${ctx.id}-observability` }, a.scopes?.[0])).filter((t): t is Target => t !== undefined).map((t) => `${t.type}.${t.key}`));
+        for (const key of Object.keys(json.resource?.azurerm_mssql_failover_group ?? {})) if (!activity.has(`azurerm_mssql_failover_group.${key}`)) out.push(`${stack} failover group ${key} has no activity log alert`);
         for (const [key, server] of Object.entries(json.resource?.azurerm_postgresql_flexible_server ?? {})) {
           if ((server as Resource).create_mode === 'Replica' && !watched.has(`azurerm_postgresql_flexible_server.${key}`)) out.push(`${stack} replica ${key} has no lag alert`);
         }
@@ -1047,6 +1050,26 @@ export const INVARIANTS: readonly Invariant[] = [
       return test?.type === 'azurerm_application_insights_standard_web_test' && test.stack === ctx.stack ? [] : [`${ctx.address}: web test ${JSON.stringify(r.application_insights_web_test_location_availability_criteria.web_test_id)}`];
     },
     covers: ['application_insights_web_test_location_availability_criteria.web_test_id'],
+  },
+  {
+    name: 'activity log alert: a planned and a forced failover of each SQL failover group, from the activity log, notifying the action group',
+    type: 'azurerm_monitor_activity_log_alert',
+    count: per(0, 2, 0, 6, 0),
+    expected: (_r, ctx) => {
+      const { alert } = alertKey(ctx);
+      const operation = { sqlFailover: 'failover', sqlForcedFailover: 'forceFailoverAllowDataLoss' }[alert];
+      return {
+        location: 'global',
+        criteria: { category: 'Administrative', operation_name: operation ? `Microsoft.Sql/servers/failoverGroups/${operation}/action` : '<a known SQL alert>', statuses: ['Succeeded'] },
+        action: [{ action_group_id: observabilityRef(ctx, 'azurerm_monitor_action_group') }],
+      };
+    },
+    violations: (r, ctx) => {
+      const { key } = alertKey(ctx);
+      const target = targetOf(ctx, r.scopes?.[0]);
+      return target?.type === 'azurerm_mssql_failover_group' && target.attribute === 'id' && target.key.includes(`_${key}_`) && r.scopes.length === 1 ? [] : [`${ctx.address}: scope ${JSON.stringify(r.scopes)}`];
+    },
+    covers: ['scopes'],
   },
   {
     name: 'health workbook: every chart and failover query names a resource of the example; every cluster, vault, database, Cosmos DB account, namespace, topic and entry is charted, and every replicated data service\'s failover state read',

@@ -275,6 +275,25 @@ describe('Observability', () => {
     ]);
   });
 
+  test('SQL failover groups: an activity log alert per group for a planned and for a forced failover, silenced with the cell\'s region', () => {
+    const group = `${SUB}/rg-westus3/providers/Microsoft.Sql/servers/sql-shop/failoverGroups/fg-shop`;
+    const { json, obs } = synth({ targets: { sqlFailoverGroupIds: { westus3: group } }, silencedRegions: ['westus3'], names: { activityLogAlerts: { sqlForcedFailover: { westus3: 'sql-forced' } } } });
+    expect(Object.keys(obs.activityLogAlerts)).toEqual(['sqlFailover.westus3', 'sqlForcedFailover.westus3']);
+    const alerts = Object.values(all(json, 'azurerm_monitor_activity_log_alert'));
+    expect(alerts.map((a) => [a.name, a.location, a.scopes, a.criteria, a.action, a.resource_group_name])).toEqual([
+      [`shop-alert-sql-failover-westus3-${pathHash('test/Obs/sqlFailover-westus3')}`, 'global', [group], { category: 'Administrative', operation_name: 'Microsoft.Sql/servers/failoverGroups/failover/action', statuses: ['Succeeded'] }, [{ action_group_id: AG_REF }], 'rg-monitoring'],
+      ['sql-forced', 'global', [group], { category: 'Administrative', operation_name: 'Microsoft.Sql/servers/failoverGroups/forceFailoverAllowDataLoss/action', statuses: ['Succeeded'] }, [{ action_group_id: AG_REF }], 'rg-monitoring'],
+    ]);
+    expect(alerts[1].description).toBe(`Azure SQL failover group forced over (data loss possible) (cell westus3). ${readme('Azure SQL')}`);
+    expect(only(json, 'azurerm_monitor_alert_processing_rule_suppression').scopes).toEqual([group]);
+    expect(violations({ targets: { sqlFailoverGroupIds: { westus3: `${SUB}/rg/providers/Microsoft.Sql/servers/sql-shop` } } }).map((v) => [v[1], v[3]])).toEqual([
+      ['targets.sqlFailoverGroupIds.westus3', 'not the resource ID of an Azure SQL failover group (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Sql/servers/<server>/failoverGroups/<name>), so the alerts would watch the wrong resource'],
+    ]);
+    expect(violations({ targets: { keyVaultIds: { westus3: KV } }, names: { activityLogAlerts: { sqlFailover: { westus3: 'x' } } } }).map((v) => [v[1], v[3]])).toEqual([
+      ['names.activityLogAlerts.sqlFailover', 'this construct creates no such alert (unknown alert, or its target is not given), so the names would be ignored'],
+    ]);
+  });
+
   test('names as given', () => {
     const { json } = synth({
       silencedRegions: ['eastus'],

@@ -245,6 +245,11 @@ export class ResourceKind {
     label: 'availability test', abbreviation: 'avail', minLength: 1, maxLength: 260, hyphens: true, globallyUnique: false,
     pattern: MONITOR_NAME, rule: MONITOR_NAME_RULE,
   });
+  /** Activity log alert. The provider checks only that the name is not empty (monitor_activity_log_alert_resource.go). */
+  public static readonly ACTIVITY_LOG_ALERT = new ResourceKind({
+    label: 'activity log alert', abbreviation: 'alert', minLength: 1, maxLength: 260, hyphens: true, globallyUnique: false,
+    pattern: MONITOR_NAME, rule: MONITOR_NAME_RULE,
+  });
   /** Portal dashboard: at most 160 letters, digits, _ and - (internal/services/portal/validate/dashboard_name.go). */
   public static readonly PORTAL_DASHBOARD = new ResourceKind({
     label: 'portal dashboard', abbreviation: 'dash', minLength: 1, maxLength: 160, hyphens: true, globallyUnique: false,

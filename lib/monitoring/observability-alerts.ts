@@ -5,6 +5,7 @@ import type { AlertSeverity, ObservabilityAlert, ObservabilityTargets, Observabi
 /** The README sections the alert descriptions point to (README.md, "Observability"). */
 export const RUNBOOK_SECTIONS = {
   frontDoor: 'Runbook: Front Door',
+  sql: 'Runbook: Azure SQL',
   postgresql: 'Runbook: PostgreSQL',
   cosmos: 'Runbook: Cosmos DB',
   serviceBus: 'Runbook: Service Bus',
@@ -242,5 +243,25 @@ export const TARGET_TYPES: { readonly [K in keyof Required<ObservabilityTargets>
   serviceBusNamespaceIds: { type: 'Microsoft.ServiceBus/namespaces', label: 'a Service Bus namespace' },
   kubernetesClusterIds: { type: 'Microsoft.ContainerService/managedClusters', label: 'an AKS cluster' },
   keyVaultIds: { type: 'Microsoft.KeyVault/vaults', label: 'a Key Vault' },
+  sqlFailoverGroupIds: { type: 'Microsoft.Sql/servers/<server>/failoverGroups', label: 'an Azure SQL failover group' },
   logAnalyticsWorkspaceIds: { type: 'Microsoft.OperationalInsights/workspaces', label: 'a Log Analytics workspace' },
 };
+
+/** An activity log alert: an administrative operation on the target succeeded. */
+export interface ActivityLogAlertSpec {
+  readonly alert: 'sqlFailover' | 'sqlForcedFailover';
+  readonly summary: string;
+  /** The operation (Azure resource provider operations, Microsoft.Sql). */
+  readonly operation: string;
+  readonly runbook: RunbookSection;
+}
+
+/**
+ * SQL failover-group failovers, from the activity log (category Administrative, status Succeeded). The operations are
+ * Microsoft.Sql's (https://learn.microsoft.com/azure/role-based-access-control/resource-provider-operations#microsoftsql):
+ * `failoverGroups/failover/action` (planned, no data loss) and `failoverGroups/forceFailoverAllowDataLoss/action`.
+ */
+export const ACTIVITY_LOG_ALERTS: readonly ActivityLogAlertSpec[] = [
+  { alert: 'sqlFailover', summary: 'Azure SQL failover group failed over (planned, no data loss)', operation: 'Microsoft.Sql/servers/failoverGroups/failover/action', runbook: RUNBOOK_SECTIONS.sql },
+  { alert: 'sqlForcedFailover', summary: 'Azure SQL failover group forced over (data loss possible)', operation: 'Microsoft.Sql/servers/failoverGroups/forceFailoverAllowDataLoss/action', runbook: RUNBOOK_SECTIONS.sql },
+];

@@ -74,6 +74,14 @@ export interface ObservabilityTargets {
   /** Key Vaults (`Microsoft.KeyVault/vaults`). @default - no Key Vault alerts */
   readonly keyVaultIds?: RegionResourceIds;
   /**
+   * Azure SQL auto-failover groups (`Microsoft.Sql/servers/failoverGroups`), keyed by the region of the cell's primary
+   * (as `ActivePassiveDatabase.sqlFailoverGroups`): activity log alerts when the group fails over (planned) or is forced
+   * over (data loss possible). Azure Monitor has no SQL geo-replication metric; the health workbook shows the role and
+   * replication state.
+   * @default - no SQL alerts
+   */
+  readonly sqlFailoverGroupIds?: RegionResourceIds;
+  /**
    * The Log Analytics workspaces that receive each region's Container Insights data (`RegionalMonitoring.workspaceId`):
    * the scope of the AKS log alerts. Required for every region in `kubernetesClusterIds`.
    * @default - none (allowed only without `kubernetesClusterIds`)
@@ -170,6 +178,8 @@ export interface ObservabilityNames {
   readonly metricAlerts?: { readonly [alert: string]: { readonly [region: string]: string } };
   /** Log alert (scheduled query rule) names by alert and region. @default - `<prefix>-alert-<alert>-<region>-<hash>` */
   readonly logAlerts?: { readonly [alert: string]: { readonly [region: string]: string } };
+  /** Activity log alert names by alert (`sqlFailover`, `sqlForcedFailover`) and cell region. @default - `<prefix>-alert-<alert>-<region>-<hash>` */
+  readonly activityLogAlerts?: { readonly [alert: string]: { readonly [region: string]: string } };
   /** Alert processing rule names by silenced region. @default - `<prefix>-apr-<region>-<hash>` */
   readonly suppressionRules?: { readonly [region: string]: string };
   /** Availability test names by `availabilityTests.urls` key. @default - `<prefix>-avail-<key>-<hash>` */

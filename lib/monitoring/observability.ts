@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { Annotations, Token } from 'cdktf';
 import { ApplicationInsightsStandardWebTest } from '@cdktf/provider-azurerm/lib/application-insights-standard-web-test';
 import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
+import { MonitorActivityLogAlert } from '@cdktf/provider-azurerm/lib/monitor-activity-log-alert';
 import { MonitorAlertProcessingRuleSuppression } from '@cdktf/provider-azurerm/lib/monitor-alert-processing-rule-suppression';
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
@@ -10,7 +11,7 @@ import { checkRegionNames } from '../core/name-overrides';
 import { Regions } from '../core/regions';
 import { Checks, checkFormat, checkShape } from '../core/validate';
 import { buildAvailabilityTests, checkAvailability, CheckedAvailability, isHttpsUrl } from './availability-tests';
-import { anchorOf, STANDBY_SUFFIX, LOG_ALERTS, LogAlertSpec, METRIC_ALERTS, MetricAlertSpec, RegionalTarget, RUNBOOK_SECTIONS, RunbookSection, TARGET_TYPES, THRESHOLDS } from './observability-alerts';
+import { ACTIVITY_LOG_ALERTS, ActivityLogAlertSpec, anchorOf, STANDBY_SUFFIX, LOG_ALERTS, LogAlertSpec, METRIC_ALERTS, MetricAlertSpec, RegionalTarget, RUNBOOK_SECTIONS, RunbookSection, TARGET_TYPES, THRESHOLDS } from './observability-alerts';
 import type { AlertSeverity, ObservabilityAlert, ObservabilityContacts, ObservabilityProps, ObservabilityTargets, ObservabilityThresholds } from './observability-types';
 import { OBSERVABILITY_PROPS_SHAPE } from './shapes';
 
@@ -53,6 +54,8 @@ export class Observability extends Construct {
   public readonly metricAlerts: { readonly [key: string]: MonitorMetricAlert } = {};
   /** Log alerts (scheduled query rules v2) by `<alert>.<region>`, e.g. `aksContainerRestarts.westus3`. */
   public readonly logAlerts: { readonly [key: string]: MonitorScheduledQueryRulesAlertV2 } = {};
+  /** Activity log alerts by `<alert>.<cell region>` (`sqlFailover.westus3`, `sqlForcedFailover.westus3`). */
+  public readonly activityLogAlerts: { readonly [key: string]: MonitorActivityLogAlert } = {};
   /** Alert processing rules (suppression) by silenced region. */
   public readonly suppressionRules: { readonly [region: string]: MonitorAlertProcessingRuleSuppression } = {};
   /** Availability tests (standard web tests) by `availabilityTests.urls` key. */
@@ -92,6 +95,7 @@ export class Observability extends Construct {
     const actionGroupIds = this.actionGroup ? [this.actionGroup.id, ...(props.contacts?.actionGroupIds ?? [])] : [];
     for (const planned of metricPlan) this.createMetricAlert(planned, actionGroupIds, props);
     for (const planned of logPlan) this.createLogAlert(planned, props.targets.logAnalyticsWorkspaceIds![planned.region], actionGroupIds, props);
+    for (const planned of planActivityLogAlerts(props.targets)) this.createActivityLogAlert(planned, actionGroupIds, props);
     for (const region of props.silencedRegions ?? []) this.createSuppressionRule(region, props);
     const built = availability ? buildAvailabilityTests({
       scope: this, naming: this.naming, resourceGroupName: props.resourceGroupName, checked: availability, names: props.names,
@@ -114,7 +118,7 @@ export class Observability extends Construct {
     const names = props.names ?? {};
     if (names.actionGroup !== undefined) checks.run(undefined, () => ResourceKind.ACTION_GROUP.validate(this, 'names.actionGroup', names.actionGroup!));
     if (names.actionGroupShortName !== undefined) checks.run(undefined, () => ResourceKind.ACTION_GROUP_SHORT_NAME.validate(this, 'names.actionGroupShortName', names.actionGroupShortName!));
-    const byAlert = (plan: readonly Planned<MetricAlertSpec | LogAlertSpec>[], prop: string, given: NamesByAlert | undefined, kind: ResourceKind) => {
+    const byAlert = (plan: readonly Planned<MetricAlertSpec | LogAlertSpec | ActivityLogAlertSpec>[], prop: string, given: NamesByAlert | undefined, kind: ResourceKind) => {
       for (const [alert, regionNames] of Object.entries(given ?? {})) {
         const regions = plan.filter((p) => p.spec.alert === alert).map((p) => p.region);
         if (regions.length === 0) {
@@ -126,6 +130,7 @@ export class Observability extends Construct {
     };
     byAlert(metricPlan, 'names.metricAlerts', names.metricAlerts, ResourceKind.METRIC_ALERT);
     byAlert(logPlan, 'names.logAlerts', names.logAlerts, ResourceKind.LOG_ALERT);
+    byAlert(planActivityLogAlerts(props.targets), 'names.activityLogAlerts', names.activityLogAlerts, ResourceKind.ACTIVITY_LOG_ALERT);
     checkRegionNames(checks, 'names.suppressionRules', names.suppressionRules, props.silencedRegions ?? [], ResourceKind.ALERT_PROCESSING_RULE);
   }
 
@@ -205,6 +210,22 @@ export class Observability extends Construct {
     });
   }
 
+  /** An activity log alert: the operation succeeded on the target (category Administrative). Activity log alerts are global and carry no severity. */
+  private createActivityLogAlert(planned: Planned<ActivityLogAlertSpec>, actionGroupIds: readonly string[], props: ObservabilityProps): void {
+    const { spec, region, targetId } = planned;
+    const id = `${spec.alert}-${region}`;
+    this.mutable(this.activityLogAlerts)[`${spec.alert}.${region}`] = new MonitorActivityLogAlert(this, id, {
+      name: this.naming.name(this, ResourceKind.ACTIVITY_LOG_ALERT, { qualifier: `${kebab(spec.alert)}-${region}`, override: props.names?.activityLogAlerts?.[spec.alert]?.[region], prop: `names.activityLogAlerts.${spec.alert}.${region}`, childId: id }),
+      resourceGroupName: props.resourceGroupName,
+      location: 'global',
+      scopes: [targetId],
+      description: `${spec.summary} (cell ${region}). Runbook: ${this.runbook(spec.runbook, props)}`,
+      criteria: { category: 'Administrative', operationName: spec.operation, statuses: ['Succeeded'] },
+      action: actionGroupIds.map((actionGroupId) => ({ actionGroupId })),
+      tags: props.tags,
+    });
+  }
+
   private createSuppressionRule(region: string, props: ObservabilityProps): void {
     const scopes = regionScopes(props.targets, region);
     this.mutable(this.suppressionRules)[region] = new MonitorAlertProcessingRuleSuppression(this, `Silence-${region}`, {
@@ -227,11 +248,11 @@ function kebab(value: string): string {
 }
 
 /** The regional target maps keyed by region, in the order alerts are created. */
-const REGIONAL_TARGETS: readonly (RegionalTarget | 'logAnalyticsWorkspaceIds')[] = ['cosmosAccountIds', 'serviceBusNamespaceIds', 'kubernetesClusterIds', 'keyVaultIds', 'logAnalyticsWorkspaceIds'];
+const REGIONAL_TARGETS: readonly (RegionalTarget | 'sqlFailoverGroupIds' | 'logAnalyticsWorkspaceIds')[] = ['sqlFailoverGroupIds', 'cosmosAccountIds', 'serviceBusNamespaceIds', 'kubernetesClusterIds', 'keyVaultIds', 'logAnalyticsWorkspaceIds'];
 
 /** A regional target: the alert key it is watched under (`westus3`, `westus3-standby`), the region it is in, its ID. */
 interface PlacedTarget {
-  readonly target: RegionalTarget | 'logAnalyticsWorkspaceIds';
+  readonly target: RegionalTarget | 'sqlFailoverGroupIds' | 'logAnalyticsWorkspaceIds';
   /** The region part of its alerts' keys (`<alert>.<key>`). */
   readonly key: string;
   /** The region the resource is in (silencing that region silences it). */
@@ -264,7 +285,7 @@ function checkTargets(checks: Checks, targets: ObservabilityTargets): string[] {
   const regions = new Set<string>();
   const checkId = (prop: string, value: string, key: keyof ObservabilityTargets) => {
     const { type, label } = TARGET_TYPES[key]!;
-    const pattern = new RegExp(`^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/${type.replace('.', '\\.')}/[^/]+$`, 'i');
+    const pattern = new RegExp(`^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/${type.replace('.', '\\.').replace('<server>', '[^/]+')}/[^/]+$`, 'i');
     checks.run(undefined, () => checkFormat(checks.scope, prop, value, pattern, `not the resource ID of ${label} (/subscriptions/<id>/resourceGroups/<group>/providers/${type}/<name>), so the alerts would watch the wrong resource`, `give the resource's id attribute (a literal ID or a reference such as resource.id)`));
   };
   if (targets.frontDoorProfileId !== undefined) checkId('targets.frontDoorProfileId', targets.frontDoorProfileId, 'frontDoorProfileId');
@@ -358,6 +379,10 @@ function planMetricAlerts(targets: ObservabilityTargets): Planned<MetricAlertSpe
     for (const t of placed.filter((p) => p.target === spec.target)) plan.push({ spec, region: t.key, targetId: t.id });
   }
   return plan;
+}
+
+function planActivityLogAlerts(targets: ObservabilityTargets): Planned<ActivityLogAlertSpec>[] {
+  return ACTIVITY_LOG_ALERTS.flatMap((spec) => Object.entries(targets.sqlFailoverGroupIds ?? {}).map(([region, targetId]) => ({ spec, region, targetId })));
 }
 
 function planLogAlerts(targets: ObservabilityTargets): Planned<LogAlertSpec>[] {

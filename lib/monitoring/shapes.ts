@@ -20,7 +20,7 @@ export const SEVERITIES_SHAPE = opt(objectShape(Object.fromEntries([...METRIC_AL
 /** Name overrides of `Observability`. */
 export const OBSERVABILITY_NAMES_SHAPE = opt(strictShape<ObservabilityNames>({
   actionGroup: opt(shapes.string()), actionGroupShortName: opt(shapes.string()),
-  metricAlerts: NAMES_BY_ALERT, logAlerts: NAMES_BY_ALERT,
+  metricAlerts: NAMES_BY_ALERT, logAlerts: NAMES_BY_ALERT, activityLogAlerts: NAMES_BY_ALERT,
   suppressionRules: opt(shapes.map(shapes.string('a name'), 'an object of region names to names')),
   availabilityTests: opt(shapes.map(shapes.string('a name'), 'an object of test keys to names')),
   availabilityAlerts: opt(shapes.map(shapes.string('a name'), 'an object of test keys to names')),
@@ -48,6 +48,7 @@ export const OBSERVABILITY_PROPS_SHAPE = strictShape<ObservabilityProps>({
     serviceBusBacklogEntityName: opt(shapes.string()),
     kubernetesClusterIds: REGION_IDS,
     keyVaultIds: REGION_IDS,
+    sqlFailoverGroupIds: REGION_IDS,
     logAnalyticsWorkspaceIds: REGION_IDS,
   }),
   thresholds: THRESHOLDS_SHAPE,

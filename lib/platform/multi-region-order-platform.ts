@@ -240,6 +240,7 @@ export class MultiRegionOrderPlatform extends Construct {
         serviceBusBacklogEntityName: bus && Object.keys(serviceBus).length > 0 ? Object.values(bus.endpoints)[0].topic : undefined,
         kubernetesClusterIds: Object.fromEntries(Object.entries(this.stamps).map(([region, stamp]) => [region, stamp.cluster.id])),
         keyVaultIds: Object.fromEntries(Object.entries(this.stamps).map(([region, stamp]) => [region, stamp.keyVault.id])),
+        sqlFailoverGroupIds: ids(this.database?.sqlFailoverGroups ?? {}),
         logAnalyticsWorkspaceIds: Object.fromEntries(Object.entries(this.regionalData).map(([region, data]) => [region, data.monitoring.workspaceId])),
       },
       availabilityTests: Object.keys(urls).length > 0 ? { ...testOptions, applicationInsightsId: monitoring.appInsights.id, location: primary, urls } satisfies AvailabilityTestOptions : undefined,
