@@ -1,6 +1,7 @@
 import { EXAMPLES } from '../examples';
 import { exampleStacks } from './support/examples';
-import { actualFor, EXAMPLE_FACTS, expandedExpectation, INVARIANTS, selected, selectedStacks, STACK_INVARIANTS } from './support/invariants';
+import { actualFor, diagnosticsProblems, EXAMPLE_FACTS, expandedExpectation, INVARIANTS, selected, selectedStacks, STACK_INVARIANTS } from './support/invariants';
+import { StackJson, synthApp } from './support/synth';
 import { STATEFUL_TYPES } from './support/transitions';
 
 /**
@@ -63,5 +64,35 @@ describe.each(ids)('%s stacks', (id) => {
       const expected = invariant.expected(json);
       expect({ stack, ...actualFor(json, expected) }).toEqual({ stack, ...expandedExpectation(json, expected) });
     }
+  });
+});
+
+describe('diagnostics everywhere, beyond the examples', () => {
+  test('Traffic Manager and API Management, at the audit level: every diagnosable resource has its setting; the classification covers every type', () => {
+    const apim = { publisherName: 'Contoso', publisherEmail: 'p@contoso.com', jwt: { issuer: 'https://login.microsoftonline.com/t/v2.0', audiences: ['api://orders'] } };
+    const stacks = synthApp((app) => EXAMPLES['primary-secondary'](app, {
+      monitoring: { diagnosticLogs: 'audit' },
+      entry: { trafficManager: { services: ['tracking'] }, frontDoor: { privateLink: false }, apiManagement: apim },
+    }));
+    const types = new Set(Object.values(stacks).flatMap((json) => Object.keys(json.resource ?? {})));
+    expect(['azurerm_traffic_manager_profile', 'azurerm_api_management'].filter((t) => !types.has(t))).toEqual([]);
+    // At the audit level the groups change, so the allLogs table does not apply: classification and one setting each.
+    const problems = diagnosticsProblems(stacks).filter((p) => !/: logs \[/.test(p));
+    expect(problems).toEqual([]);
+    const settings = Object.values(stacks).flatMap((json) => Object.values(json.resource?.azurerm_monitor_diagnostic_setting ?? {}));
+    const logs = (target: RegExp) => settings.filter((d) => target.test(d.target_resource_id)).map((d) => d.enabled_log);
+    expect(logs(/azurerm_api_management\./)).toEqual([[{ category_group: 'audit' }]]);
+    expect(logs(/azurerm_traffic_manager_profile\./)).toEqual([[{ category_group: 'allLogs' }]]);
+    expect(logs(/azurerm_kubernetes_cluster\./)).toEqual([[{ category: 'kube-audit-admin' }, { category: 'guard' }, { category: 'cluster-autoscaler' }], [{ category: 'kube-audit-admin' }, { category: 'guard' }, { category: 'cluster-autoscaler' }]]);
+    expect(logs(/azurerm_key_vault\./)).toEqual([[{ category_group: 'audit' }], [{ category_group: 'audit' }]]);
+  });
+
+  test('an unclassified type, a missing setting and wrong logs are problems', () => {
+    const stacks = { s: { resource: { azurerm_new_thing: { a: {} }, azurerm_key_vault: { kv: {} }, azurerm_virtual_network: { vnet: {} }, azurerm_monitor_diagnostic_setting: { d: { target_resource_id: '${azurerm_virtual_network.vnet.id}', enabled_log: [{ category_group: 'audit' }], enabled_metric: [{ category: 'AllMetrics' }] } } } } } as unknown as Record<string, StackJson>;
+    expect(diagnosticsProblems(stacks)).toEqual([
+      'azurerm_new_thing: not classified (add it to DIAGNOSABLE or NOT_DIAGNOSABLE with its source)',
+      's azurerm_key_vault.kv: 0 diagnostic settings target ${azurerm_key_vault.kv.id}',
+      's azurerm_virtual_network.vnet: logs [{"category_group":"audit"}]',
+    ]);
   });
 });

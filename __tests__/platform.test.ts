@@ -257,9 +257,9 @@ describe('global entry in the examples', () => {
     expect(privateLinkServices).toHaveLength(regions.length * 2);
     for (const pls of privateLinkServices) expect(pls.resource_group_name).toMatch(/terraform_remote_state/);
     expect(Object.keys(edge.output ?? {})).toEqual(expect.arrayContaining(['FrontDoorHostName', 'PrivateLinkServicesToApprove']));
-    // Access, health-probe and WAF logs go to the primary region's workspace in the data stack.
+    // Every log (access, health-probe, WAF) and metric goes to the primary region's workspace in the data stack.
     const diagnostics = only(edge, 'azurerm_monitor_diagnostic_setting');
-    expect(diagnostics.enabled_log.map((l: { category: string }) => l.category)).toEqual(['FrontDoorAccessLog', 'FrontDoorHealthProbeLog', 'FrontDoorWebApplicationFirewallLog']);
+    expect([diagnostics.enabled_log, diagnostics.enabled_metric]).toEqual([[{ category_group: 'allLogs' }], [{ category: 'AllMetrics' }]]);
     expect(diagnostics.log_analytics_workspace_id).toMatch(/terraform_remote_state/);
   });
 });

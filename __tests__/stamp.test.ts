@@ -148,10 +148,15 @@ describe('RegionalStamp defaults (zone-redundant, secure)', () => {
     expect(only(monitoring, 'azurerm_application_insights').workspace_id).toMatch(/azurerm_log_analytics_workspace\..*\.id/);
   });
 
-  test('diagnostics: AKS control-plane audit and Key Vault audit logs go to the workspace', () => {
+  test('diagnostics: every log and metric of AKS, Key Vault, the VNet, its NSGs and the Container Insights rule go to the workspace', () => {
     const settings = Object.values(all(json, 'azurerm_monitor_diagnostic_setting'));
-    const logs = settings.map((s) => s.enabled_log.map((l: { category?: string; category_group?: string }) => l.category ?? l.category_group)).sort();
-    expect(logs).toEqual([['audit'], ['kube-audit-admin', 'guard', 'cluster-autoscaler']]);
+    const targets = settings.map((s) => [String(s.target_resource_id).split('.')[0].slice(2), s.enabled_log, s.enabled_metric]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const logs = [{ category_group: 'allLogs' }];
+    const metrics = [{ category: 'AllMetrics' }];
+    expect(targets).toEqual([
+      ['azurerm_key_vault', logs, metrics], ['azurerm_kubernetes_cluster', logs, metrics], ['azurerm_monitor_data_collection_rule', logs, metrics],
+      ['azurerm_network_security_group', logs, []], ['azurerm_network_security_group', logs, []], ['azurerm_network_security_group', logs, []], ['azurerm_virtual_network', logs, metrics],
+    ]);
   });
 
   test('tags name the component, region and role', () => {

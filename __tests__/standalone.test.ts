@@ -101,7 +101,8 @@ describe('RegionalStamp on its own', () => {
     const json = synthStack(stack);
     expect(created(json, HIDDEN)).toEqual({ azurerm_resource_group: 1 });
     const diagnostics = Object.values(all(json, 'azurerm_monitor_diagnostic_setting'));
-    expect(diagnostics).toHaveLength(2);
+    // AKS, Key Vault, the VNet, its three NSGs and the Container Insights rule.
+    expect(diagnostics).toHaveLength(7);
     for (const setting of diagnostics) expect(setting.log_analytics_workspace_id).toBe(sink('westus3').workspaceId);
   });
 });

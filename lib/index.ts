@@ -28,6 +28,7 @@ export type { DataTierEndpoint } from './common/private-endpoints';
 export type { RegionalIngress } from './common/regional-ingress';
 export { RegionalMonitoring } from './monitoring/regional-monitoring';
 export type { IRegionalMonitoring, RegionalMonitoringNames, RegionalMonitoringProps } from './monitoring/regional-monitoring';
+export type { DiagnosticLogs } from './monitoring/diagnostics';
 export { Observability } from './monitoring/observability';
 export type {
   AlertSeverity, AvailabilityTestOptions, ObservabilityAlert, ObservabilityContacts, ObservabilityNames, ObservabilityProps, ObservabilityTargets, ObservabilityThresholds, RegionResourceIds, SmsNumber, StandbyNamespace,

@@ -361,6 +361,130 @@ function chartProblems(ctx: Ctx, charts: readonly { namespace: string; reference
   return { problems, charted };
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Diagnostics: which types support diagnostic settings, independent of the library's table (lib/monitoring/diagnostics.ts).
+// Sources: Microsoft Learn's Azure Monitor reference (supported logs and supported metrics per type, "DS Export"),
+// "Built-in policies for diagnostic settings" (category groups) and "Resource Manager template samples for diagnostic
+// settings" (metric categories of SQL databases and storage).
+
+/** Types that support diagnostic settings: the logs (at allLogs) and metric categories each must send. */
+export const DIAGNOSABLE: Readonly<Record<string, { logs: unknown[]; metrics: unknown[]; subresource?: string }>> = {
+  azurerm_kubernetes_cluster: { logs: [{ category_group: 'allLogs' }], metrics: [{ category: 'AllMetrics' }] },
+  azurerm_key_vault: { logs: [{ category_group: 'allLogs' }], metrics: [{ category: 'AllMetrics' }] },
+  azurerm_mssql_database: { logs: [{ category_group: 'allLogs' }], metrics: [{ category: 'Basic' }, { category: 'InstanceAndAppAdvanced' }, { category: 'WorkloadManagement' }] },
+  // The logical server has no diagnostic settings of its own: its audit log goes through the master database.
+  azurerm_mssql_server: { logs: [{ category: 'SQLSecurityAuditEvents' }], metrics: [], subresource: '/databases/master' },
+  azurerm_postgresql_flexible_server: { logs: [{ category_group: 'allLogs' }], metrics: [{ category: 'AllMetrics' }] },
+  azurerm_cosmosdb_account: { logs: [{ category_group: 'allLogs' }], metrics: [{ category: 'Requests' }] },
+  azurerm_servicebus_namespace: { logs: [{ category_group: 'allLogs' }], metrics: [{ category: 'AllMetrics' }] },
+  azurerm_eventgrid_topic: { logs: [{ category_group: 'allLogs' }], metrics: [{ category: 'AllMetrics' }] },
+  azurerm_cdn_frontdoor_profile: { logs: [{ category_group: 'allLogs' }], metrics: [{ category: 'AllMetrics' }] },
+  azurerm_traffic_manager_profile: { logs: [{ category_group: 'allLogs' }], metrics: [{ category: 'AllMetrics' }] },
+  azurerm_api_management: { logs: [{ category_group: 'allLogs' }], metrics: [{ category: 'AllMetrics' }] },
+  azurerm_network_security_group: { logs: [{ category_group: 'allLogs' }], metrics: [] },
+  azurerm_virtual_network: { logs: [{ category_group: 'allLogs' }], metrics: [{ category: 'AllMetrics' }] },
+  azurerm_log_analytics_workspace: { logs: [{ category_group: 'allLogs' }], metrics: [{ category: 'AllMetrics' }] },
+  azurerm_monitor_data_collection_rule: { logs: [{ category_group: 'allLogs' }], metrics: [{ category: 'AllMetrics' }] },
+  // Account metrics only (`AllMetrics` is refused); the blob service's logs below.
+  azurerm_storage_account: { logs: [], metrics: [{ category: 'Transaction' }] },
+};
+
+/** The blob service of each storage account: reads, writes and deletes, and `Transaction` metrics. */
+const BLOB_SERVICE = { logs: [{ category: 'StorageRead' }, { category: 'StorageWrite' }, { category: 'StorageDelete' }], metrics: [{ category: 'Transaction' }], subresource: '/blobServices/default' };
+
+/** Every other azurerm type the library creates, and why it has no diagnostic setting. */
+export const NOT_DIAGNOSABLE: Readonly<Record<string, string>> = {
+  azurerm_application_insights: 'workspace-based: its data is in the workspace already, and Azure refuses a setting to the workspace it is based on',
+  azurerm_private_endpoint: 'no logs, and its metrics are not exportable',
+  azurerm_private_dns_zone: 'no logs, and its metrics are not exportable',
+  azurerm_private_dns_zone_virtual_network_link: 'not a monitored resource',
+  azurerm_user_assigned_identity: 'no logs or metrics',
+  azurerm_federated_identity_credential: 'no logs or metrics',
+  azurerm_role_assignment: 'no logs or metrics (the activity log records changes)',
+  azurerm_resource_group: 'no logs or metrics (the activity log records changes)',
+  azurerm_subnet: 'its traffic is logged by its NSG',
+  azurerm_subnet_network_security_group_association: 'not a monitored resource',
+  azurerm_kubernetes_cluster_node_pool: 'logged with its cluster',
+  azurerm_monitor_data_collection_rule_association: 'not a monitored resource',
+  azurerm_monitor_diagnostic_setting: 'the setting itself',
+  azurerm_mssql_failover_group: 'no logs or metrics of its own (its databases have them)',
+  azurerm_mssql_database_extended_auditing_policy: 'configuration of its database',
+  azurerm_mssql_server_extended_auditing_policy: 'configuration of its server',
+  azurerm_mssql_server_security_alert_policy: 'configuration of its server',
+  azurerm_postgresql_flexible_server_active_directory_administrator: 'configuration of its server',
+  azurerm_postgresql_flexible_server_database: 'logged with its server',
+  azurerm_postgresql_flexible_server_virtual_endpoint: 'logged with its server',
+  azurerm_cosmosdb_sql_database: 'logged with its account',
+  azurerm_cosmosdb_sql_container: 'logged with its account',
+  azurerm_cosmosdb_sql_role_assignment: 'configuration of its account',
+  azurerm_servicebus_topic: 'logged with its namespace',
+  azurerm_servicebus_subscription: 'logged with its namespace',
+  azurerm_servicebus_namespace_disaster_recovery_config: 'logged with its namespaces',
+  azurerm_storage_container: 'logged with its blob service',
+  azurerm_eventgrid_event_subscription: 'logged with its topic',
+  azurerm_cdn_frontdoor_endpoint: 'logged with its profile',
+  azurerm_cdn_frontdoor_origin: 'logged with its profile',
+  azurerm_cdn_frontdoor_origin_group: 'logged with its profile',
+  azurerm_cdn_frontdoor_route: 'logged with its profile',
+  azurerm_cdn_frontdoor_rule: 'logged with its profile',
+  azurerm_cdn_frontdoor_rule_set: 'logged with its profile',
+  azurerm_cdn_frontdoor_custom_domain: 'logged with its profile',
+  azurerm_cdn_frontdoor_firewall_policy: 'its log (FrontDoorWebApplicationFirewallLog) comes through the profile',
+  azurerm_cdn_frontdoor_security_policy: 'logged with its profile',
+  azurerm_traffic_manager_external_endpoint: 'logged with its profile',
+  azurerm_api_management_api: 'logged with its service',
+  azurerm_api_management_api_policy: 'configuration of its service',
+  azurerm_api_management_api_operation: 'logged with its service',
+  azurerm_api_management_backend: 'logged with its service',
+  azurerm_monitor_action_group: 'no diagnostic settings',
+  azurerm_monitor_metric_alert: 'no diagnostic settings',
+  azurerm_monitor_scheduled_query_rules_alert_v2: 'no diagnostic settings',
+  azurerm_monitor_activity_log_alert: 'no diagnostic settings',
+  azurerm_monitor_alert_processing_rule_suppression: 'no diagnostic settings',
+  azurerm_application_insights_standard_web_test: 'its results are in its Application Insights component',
+  azurerm_application_insights_workbook: 'no diagnostic settings',
+  azurerm_portal_dashboard: 'no diagnostic settings',
+};
+
+/** The region a resource is in: its stamp stack's, the region in its data-tier address, or the primary's for global ones. */
+function regionOfResource(ctx: Ctx, target: Target): string {
+  const stackRegion = ctx.facts.regions.find((region) => target.stack === `${ctx.id}-${region}`);
+  if (stackRegion) return stackRegion;
+  const inAddress = ctx.facts.regions.filter((region) => `_${target.key}`.includes(`_${region}_`));
+  if (target.stack === `${ctx.id}-data` && inAddress.length >= 1) return inAddress[0];
+  return ctx.facts.regions[0];
+}
+
+/** Every diagnosable resource of the stacks without exactly one diagnostic setting of the right content, and every unclassified type. */
+export function diagnosticsProblems(stacks: Record<string, StackJson>): string[] {
+  const out: string[] = [];
+  for (const [stack, json] of Object.entries(stacks)) {
+    // A resource's setting is made beside it, in its stack.
+    const settings = Object.values(json.resource?.azurerm_monitor_diagnostic_setting ?? {}) as Resource[];
+    for (const [type, resources] of Object.entries(json.resource ?? {})) {
+      if (!type.startsWith('azurerm_')) continue;
+      const expected = DIAGNOSABLE[type];
+      if (!expected) {
+        if (!(type in NOT_DIAGNOSABLE)) out.push(`${type}: not classified (add it to DIAGNOSABLE or NOT_DIAGNOSABLE with its source)`);
+        continue;
+      }
+      for (const key of Object.keys(resources)) {
+        for (const want of [expected, ...(type === 'azurerm_storage_account' ? [BLOB_SERVICE] : [])]) {
+          const target = `\${${type}.${key}.id}${want.subresource ?? ''}`;
+          const found = settings.filter((d) => d.target_resource_id === target);
+          if (found.length !== 1) {
+            out.push(`${stack} ${type}.${key}: ${found.length} diagnostic settings target ${target}`);
+            continue;
+          }
+          if (JSON.stringify(found[0].enabled_log ?? []) !== JSON.stringify(want.logs)) out.push(`${stack} ${type}.${key}: logs ${JSON.stringify(found[0].enabled_log)}`);
+          if (JSON.stringify(found[0].enabled_metric ?? []) !== JSON.stringify(want.metrics)) out.push(`${stack} ${type}.${key}: metrics ${JSON.stringify(found[0].enabled_metric)}`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 export const INVARIANTS: readonly Invariant[] = [
   // --- Storage (lib/events/event-bus.ts, DeadLetterStorage) -----------------------------------------------------
   {
@@ -743,32 +867,27 @@ export const INVARIANTS: readonly Invariant[] = [
   },
   // --- Diagnostics (lib/monitoring/diagnostics.ts) ---------------------------------------------------------------------
   {
-    name: 'diagnostic setting: to a Log Analytics workspace of the platform',
+    name: 'diagnostic setting: to the Log Analytics workspace of the watched resource\'s region (global resources: the primary\'s)',
     type: 'azurerm_monitor_diagnostic_setting',
-    count: per(6, 10, 10, 17, 11),
+    count: per(13, 24, 26, 44, 23),
     expected: () => ({ name: 'to-log-analytics' }),
-    violations: (r) => (/^\$\{(azurerm_log_analytics_workspace\.[^.]+\.id|data\.terraform_remote_state\.[^}]+azurerm_log_analytics_workspace[^}]+id)\}$/.test(r.log_analytics_workspace_id) ? [] : [`workspace ${r.log_analytics_workspace_id}`]),
+    violations: (r, ctx) => {
+      const workspace = targetOf(ctx, r.log_analytics_workspace_id);
+      const watched = targetOf(ctx, String(r.target_resource_id).replace(/\/(databases\/master|blobServices\/default)$/, ''));
+      if (!workspace || workspace.type !== 'azurerm_log_analytics_workspace') return [`${ctx.address}: workspace ${r.log_analytics_workspace_id}`];
+      if (!watched) return [`${ctx.address}: target ${r.target_resource_id} is not a resource of the example`];
+      const region = regionOfResource(ctx, watched);
+      return workspace.key.startsWith(`${region}_`) ? [] : [`${ctx.address}: ${watched.type}.${watched.key} (${region}) reports to ${workspace.key}`];
+    },
     covers: ['log_analytics_workspace_id'],
   },
-  ...([
-    ['azurerm_kubernetes_cluster', perRegion(), ''],
-    ['azurerm_key_vault', perRegion(), ''],
-    ['azurerm_mssql_server', per(1, 2, 0, 3, 0), '/databases/master'],
-    ['azurerm_postgresql_flexible_server', per(0, 0, 2, 0, 2), ''],
-    ['azurerm_cosmosdb_account', per(1, 1, 1, 1, 2), ''],
-    ['azurerm_servicebus_namespace', per(1, 2, 0, 6, 2), ''],
-    ['azurerm_eventgrid_topic', per(0, 0, 2, 0, 0), ''],
-    ['azurerm_cdn_frontdoor_profile', per(1, 1, 1, 1, 1), ''],
-  ] as const).map(([type, count, suffix]): Invariant => ({
-    name: `${type}: its logs reach Log Analytics (a diagnostic setting targets it${suffix ? ` through ${suffix}` : ''})`,
-    type,
-    count,
-    violations: (_r, ctx) => {
-      const target = `\${${ctx.address}.id}${suffix}`;
-      const settings = Object.values(ctx.stacks[ctx.stack].resource.azurerm_monitor_diagnostic_setting ?? {}).filter((d) => d.target_resource_id === target);
-      return settings.length === 1 && (settings[0].enabled_log ?? []).length > 0 ? [] : [`${settings.length} diagnostic settings with logs target ${target}`];
-    },
-  })),
+  {
+    name: 'diagnostics everywhere: every resource of a type that supports diagnostic settings has exactly one, with its logs (allLogs) and metrics; every other type is classified with a reason',
+    type: 'azurerm_resource_group',
+    select: (_r, ctx) => ctx.stack === `${ctx.id}-data` && ctx.address.startsWith(`azurerm_resource_group.${ctx.facts.regions[0]}_`),
+    count: per(1, 1, 1, 1, 1),
+    violations: (_r, ctx) => diagnosticsProblems(ctx.stacks),
+  },
   // --- Kubernetes (lib/workloads/order-workloads.ts) --------------------------------------------------------------
   {
     name: 'NetworkPolicy default-deny: every pod of the namespace, ingress and egress, no rule',

@@ -13,7 +13,9 @@ const pg = DatabaseEngine.postgresql;
 const two = () => ({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'] });
 const hash = (path: string) => pathHash(`test/OrderDb/${path}`);
 const DRIFT = ['zone', 'high_availability[0].standby_availability_zone', 'create_mode', 'source_server_id', 'replication_role'];
-const LOGS = [{ category: 'PostgreSQLLogs' }, { category_group: 'audit' }];
+/** Every PostgreSQL log and metric (lib/monitoring/diagnostics.ts). */
+const LOGS = [{ category_group: 'allLogs' }];
+const METRICS = [{ category: 'AllMetrics' }];
 const AUTHENTICATION = (json: Parameters<typeof tenantRef>[0]) => ({ active_directory_auth_enabled: true, password_auth_enabled: false, tenant_id: tenantRef(json) });
 const SKU = ['engine.skuName', 'not a flexible server SKU (tier_Standard_size)', "use e.g. 'GP_Standard_D4ds_v5' or 'MO_Standard_E4ds_v5'"];
 
@@ -48,7 +50,7 @@ describe('PostgreSQL: a zone-redundant server', () => {
       object_id: ADMIN.objectId, principal_name: ADMIN.name, principal_type: 'Group',
     });
     expect(only(json, 'azurerm_postgresql_flexible_server_database')).toEqual({ name: 'orders', server_id: server('id'), charset: 'UTF8', collation: 'en_US.utf8', lifecycle: { prevent_destroy: true } });
-    expect(only(json, 'azurerm_monitor_diagnostic_setting')).toEqual({ name: 'to-log-analytics', target_resource_id: server('id'), log_analytics_workspace_id: workspaceOf('westus3'), enabled_log: LOGS });
+    expect(only(json, 'azurerm_monitor_diagnostic_setting')).toEqual({ name: 'to-log-analytics', target_resource_id: server('id'), log_analytics_workspace_id: workspaceOf('westus3'), enabled_log: LOGS, enabled_metric: METRICS });
   });
 
   test('the cell reads and writes on its server, the one private-endpoint target; the principal resources are the PostgreSQL ones', () => {
@@ -100,7 +102,7 @@ describe('PostgreSQL: replicated cells', () => {
       lifecycle: { prevent_destroy: true, ignore_changes: DRIFT },
     });
     expect(resourceAt(json, 'azurerm_monitor_diagnostic_setting', 'eastus/Replica-westus3Diagnostics')).toEqual({
-      name: 'to-log-analytics', target_resource_id: replica('id'), log_analytics_workspace_id: workspaceOf('eastus'), enabled_log: LOGS,
+      name: 'to-log-analytics', target_resource_id: replica('id'), log_analytics_workspace_id: workspaceOf('eastus'), enabled_log: LOGS, enabled_metric: METRICS,
     });
     const endpoint = `shop-psqlve-westus3-${hash('westus3')}`;
     expect(only(json, 'azurerm_postgresql_flexible_server_virtual_endpoint')).toEqual({

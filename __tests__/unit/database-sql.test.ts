@@ -50,9 +50,16 @@ describe('Azure SQL: a zone-redundant database', () => {
     const server = (attribute: string) => ref(json, 'azurerm_mssql_server', 'westus3/SqlServer', attribute);
     expect(only(json, 'azurerm_mssql_server_extended_auditing_policy')).toEqual({ server_id: server('id'), log_monitoring_enabled: true });
     expect(only(json, 'azurerm_mssql_database_extended_auditing_policy')).toEqual({ database_id: `${server('id')}/databases/master`, log_monitoring_enabled: true });
-    expect(only(json, 'azurerm_monitor_diagnostic_setting')).toEqual({
+    const settings = Object.values(all(json, 'azurerm_monitor_diagnostic_setting'));
+    expect(settings.find((d) => String(d.target_resource_id).endsWith('/databases/master'))).toEqual({
       name: 'to-log-analytics', target_resource_id: `${server('id')}/databases/master`, log_analytics_workspace_id: workspaceOf('westus3'), enabled_log: [{ category: 'SQLSecurityAuditEvents' }],
     });
+    // The database's own logs and metrics (SQL's metric categories, not AllMetrics).
+    expect(settings.find((d) => /^\$\{azurerm_mssql_database\./.test(d.target_resource_id))).toEqual({
+      name: 'to-log-analytics', target_resource_id: ref(json, 'azurerm_mssql_database', 'westus3/Database', 'id'), log_analytics_workspace_id: workspaceOf('westus3'),
+      enabled_log: [{ category_group: 'allLogs' }], enabled_metric: [{ category: 'Basic' }, { category: 'InstanceAndAppAdvanced' }, { category: 'WorkloadManagement' }],
+    });
+    expect(settings).toHaveLength(2);
     expect(only(json, 'azurerm_mssql_server_security_alert_policy')).toEqual({
       resource_group_name: ref(json, 'azurerm_resource_group', 'westus3/ResourceGroup', 'name'), server_name: server('name'), state: 'Enabled',
     });
@@ -115,6 +122,9 @@ describe('Azure SQL: replicated cells', () => {
       tags: tagsOf('primarySecondary', { region: 'eastus', cell: 'westus3' }),
       lifecycle: { prevent_destroy: true, ignore_changes: DRIFT },
     });
+    // The geo-secondary's logs and metrics go to its own region's workspace.
+    const secondaryId = ref(json, 'azurerm_mssql_database', 'eastus/Replica-westus3', 'id');
+    expect(Object.values(all(json, 'azurerm_monitor_diagnostic_setting')).filter((d) => d.target_resource_id === secondaryId).map((d) => [d.log_analytics_workspace_id, d.enabled_log])).toEqual([[workspaceOf('eastus'), [{ category_group: 'allLogs' }]]]);
     const group = `shop-sqlfg-westus3-${hash('westus3')}`;
     expect(only(json, 'azurerm_mssql_failover_group')).toEqual({
       name: group,

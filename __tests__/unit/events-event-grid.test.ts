@@ -112,7 +112,15 @@ describe('Event Grid resources', () => {
     expect(byId(json, 'azurerm_role_assignment', 'Events_westus3_Sender-Orders_')[1]).toEqual({ scope: `\${azurerm_eventgrid_topic.${topicId}.id}`, role_definition_name: 'EventGrid Data Sender', principal_id: SENDER });
     expect(Object.keys(all(json, 'azurerm_role_assignment'))).toHaveLength(2);
     expect(byId(json, 'azurerm_monitor_diagnostic_setting', 'Events_westus3_EventGridDiagnostics_')[1]).toEqual({
-      name: 'to-log-analytics', target_resource_id: `\${azurerm_eventgrid_topic.${topicId}.id}`, log_analytics_workspace_id: WORKSPACE('westus3'), enabled_log: [{ category_group: 'allLogs' }],
+      name: 'to-log-analytics', target_resource_id: `\${azurerm_eventgrid_topic.${topicId}.id}`, log_analytics_workspace_id: WORKSPACE('westus3'), enabled_log: [{ category_group: 'allLogs' }], enabled_metric: [{ category: 'AllMetrics' }],
+    });
+    // The dead-letter account's metrics, and its blob service's reads, writes and deletes.
+    expect(byId(json, 'azurerm_monitor_diagnostic_setting', 'Events_westus3_DeadLetterStorageDiagnostics_')[1]).toEqual({
+      name: 'to-log-analytics', target_resource_id: `\${azurerm_storage_account.${storageId}.id}`, log_analytics_workspace_id: WORKSPACE('westus3'), enabled_log: [], enabled_metric: [{ category: 'Transaction' }],
+    });
+    expect(byId(json, 'azurerm_monitor_diagnostic_setting', 'Events_westus3_DeadLetterBlobDiagnostics_')[1]).toEqual({
+      name: 'to-log-analytics', target_resource_id: `\${azurerm_storage_account.${storageId}.id}/blobServices/default`, log_analytics_workspace_id: WORKSPACE('westus3'),
+      enabled_log: [{ category: 'StorageRead' }, { category: 'StorageWrite' }, { category: 'StorageDelete' }], enabled_metric: [{ category: 'Transaction' }],
     });
     expect(byId(json, 'azurerm_eventgrid_event_subscription', 'Events_westus3_DeliveryTrackingSubscription_')[1]).toEqual({
       name: 'delivery-tracking', scope: `\${azurerm_eventgrid_topic.${topicId}.id}`, event_delivery_schema: 'CloudEventSchemaV1_0',

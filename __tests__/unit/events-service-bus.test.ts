@@ -94,7 +94,7 @@ describe('Service Bus under zoneRedundant', () => {
       [byId(json, 'azurerm_role_assignment', 'Events_westus3_Receiver-Tracking_')[0]]: { principal_id: RECEIVER, role_definition_name: 'Azure Service Bus Data Receiver', scope: `\${azurerm_servicebus_subscription.${subscriptionId}.id}` },
     });
     expect(byId(json, 'azurerm_monitor_diagnostic_setting', 'Events_westus3_NamespaceDiagnostics_')[1]).toEqual({
-      name: 'to-log-analytics', target_resource_id: `\${azurerm_servicebus_namespace.${nsId}.id}`, log_analytics_workspace_id: WORKSPACE('westus3'), enabled_log: [{ category_group: 'allLogs' }],
+      name: 'to-log-analytics', target_resource_id: `\${azurerm_servicebus_namespace.${nsId}.id}`, log_analytics_workspace_id: WORKSPACE('westus3'), enabled_log: [{ category_group: 'allLogs' }], enabled_metric: [{ category: 'AllMetrics' }],
     });
     expect(Object.keys(all(json, 'azurerm_monitor_diagnostic_setting'))).toHaveLength(1);
     expect(all(json, 'azurerm_servicebus_namespace_disaster_recovery_config')).toEqual({});

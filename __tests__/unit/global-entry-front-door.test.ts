@@ -139,7 +139,8 @@ describe('Front Door resources', () => {
     const { json } = synthEntry(entryProps({ ...ZR, frontDoor: { originHostHeaders: HEADERS }, monitoring: sink('westus3') }));
     expect(only(json, 'azurerm_monitor_diagnostic_setting')).toEqual({
       name: 'to-log-analytics', target_resource_id: ref(json, PROFILE, 'FrontDoorProfile'), log_analytics_workspace_id: sink('westus3').workspaceId,
-      enabled_log: [{ category: 'FrontDoorAccessLog' }, { category: 'FrontDoorHealthProbeLog' }, { category: 'FrontDoorWebApplicationFirewallLog' }],
+      // Every category (access, health probe, WAF) and every metric.
+      enabled_log: [{ category_group: 'allLogs' }], enabled_metric: [{ category: 'AllMetrics' }],
     });
   });
 

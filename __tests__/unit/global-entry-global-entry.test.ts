@@ -236,3 +236,23 @@ describe('GlobalEntry names', () => {
     expect(() => synthEntry(entryProps({ ...ZR, ...TM_ONLY, names: { trafficManagerProfiles: { order: fromTerraform, tracking: fromTerraform } } }))).not.toThrow();
   });
 });
+
+describe('GlobalEntry diagnostics', () => {
+  const SINK = { workspaceId: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log', appInsightsConnectionString: 'InstrumentationKey=x', diagnosticLogs: 'audit' as const };
+
+  test('with a monitoring sink: each Traffic Manager profile, API Management and Front Door send their logs (at the sink\'s level) and metrics to it', () => {
+    const { json } = synthEntry(entryProps({ ...ZR, publicOrigins: publicFor(['westus3']), trafficManager: { services: ['tracking'] }, frontDoor: { privateLink: false }, apiManagement: APIM, monitoring: SINK }));
+    const settings = Object.values(json.resource.azurerm_monitor_diagnostic_setting ?? {}) as { target_resource_id: string; log_analytics_workspace_id: string; enabled_log: unknown; enabled_metric: unknown }[];
+    expect(settings.map((d) => [d.target_resource_id, d.log_analytics_workspace_id, d.enabled_log, d.enabled_metric]).sort()).toEqual([
+      [ref(json, 'azurerm_api_management', 'ApiManagement'), SINK.workspaceId, [{ category_group: 'audit' }], [{ category: 'AllMetrics' }]],
+      [ref(json, 'azurerm_cdn_frontdoor_profile', 'FrontDoorProfile'), SINK.workspaceId, [{ category_group: 'audit' }], [{ category: 'AllMetrics' }]],
+      // Traffic Manager has no audit group: its one small category either way.
+      [ref(json, 'azurerm_traffic_manager_profile', 'TrafficManager-tracking'), SINK.workspaceId, [{ category_group: 'allLogs' }], [{ category: 'AllMetrics' }]],
+    ].sort());
+  });
+
+  test('without a monitoring sink: no diagnostic setting', () => {
+    const { json } = synthEntry(entryProps({ ...ZR, ...TM_ONLY }));
+    expect(json.resource.azurerm_monitor_diagnostic_setting).toBeUndefined();
+  });
+});

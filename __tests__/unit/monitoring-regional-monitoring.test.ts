@@ -53,6 +53,23 @@ describe('RegionalMonitoring', () => {
     expect(json.output?.connectionString.value).toBe(`\${azurerm_application_insights.${appInsightsId}.connection_string}`);
   });
 
+  test('the workspace\'s own logs and metrics go to itself; no setting on Application Insights; the diagnostic level is the sink\'s', () => {
+    const stack = testStack();
+    const monitoring = new RegionalMonitoring(stack, 'Monitoring', PROPS);
+    const json = synthStack(stack);
+    const [workspaceId] = Object.keys(json.resource.azurerm_log_analytics_workspace);
+    const ref = `\${azurerm_log_analytics_workspace.${workspaceId}.id}`;
+    expect(only(json, 'azurerm_monitor_diagnostic_setting')).toEqual({
+      name: 'to-log-analytics', target_resource_id: ref, log_analytics_workspace_id: ref, enabled_log: [{ category_group: 'allLogs' }], enabled_metric: [{ category: 'AllMetrics' }],
+    });
+    expect(monitoring.diagnosticLogs).toBe('allLogs');
+    const auditStack = testStack();
+    const audit = new RegionalMonitoring(auditStack, 'Monitoring', { ...PROPS, diagnosticLogs: 'audit' });
+    expect(audit.diagnosticLogs).toBe('audit');
+    expect(only(synthStack(auditStack), 'azurerm_monitor_diagnostic_setting').enabled_log).toEqual([{ category_group: 'audit' }]);
+    expect(violations({ diagnosticLogs: 'all' })).toEqual([['test/Monitoring', 'diagnosticLogs', 'all', "expected one of 'allLogs', 'audit', got the string \"all\"", "give one of 'allLogs', 'audit'"]]);
+  });
+
   test('retention, removal policy, names and tags as given', () => {
     const stack = testStack();
     new RegionalMonitoring(stack, 'Monitoring', {

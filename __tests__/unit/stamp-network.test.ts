@@ -69,6 +69,22 @@ describe('StampNetwork', () => {
     expect([network.virtualNetwork, network.aksNodesSubnet, network.privateEndpointsSubnet, network.ingressSubnet].map((c) => c.node.path)).toEqual([
       'test/Network/VirtualNetwork', 'test/Network/AksNodesSubnet', 'test/Network/PrivateEndpointsSubnet', 'test/Network/IngressSubnet',
     ]);
+    // No sink given: no diagnostic setting.
+    expect(json.resource.azurerm_monitor_diagnostic_setting).toBeUndefined();
+  });
+
+  test('with a diagnostics sink: the VNet\'s logs and metrics, and each NSG\'s logs (NSGs have no metrics), at the sink\'s level', () => {
+    const stack = testStack();
+    const workspaceId = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log';
+    new StampNetwork(stack, 'Network', { ...PROPS, diagnostics: { workspaceId, diagnosticLogs: 'audit' } });
+    const json = synthStack(stack);
+    const setting = (target: string, metrics: unknown[]) => ({ name: 'to-log-analytics', target_resource_id: target, log_analytics_workspace_id: workspaceId, enabled_log: [{ category_group: 'allLogs' }], enabled_metric: metrics });
+    expect(byId(json, 'azurerm_monitor_diagnostic_setting')).toEqual({
+      Network_VirtualNetworkDiagnostics: setting(ref(json, 'azurerm_virtual_network', 'Network_VirtualNetwork', 'id'), [{ category: 'AllMetrics' }]),
+      Network_AksNodesNsgDiagnostics: setting(ref(json, 'azurerm_network_security_group', 'Network_AksNodesNsg', 'id'), []),
+      Network_PrivateEndpointsNsgDiagnostics: setting(ref(json, 'azurerm_network_security_group', 'Network_PrivateEndpointsNsg', 'id'), []),
+      Network_IngressNsgDiagnostics: setting(ref(json, 'azurerm_network_security_group', 'Network_IngressNsg', 'id'), []),
+    });
   });
 
   test('public ingress ports open the node subnet\'s NSG to the Internet on those TCP ports, and only that NSG', () => {

@@ -195,7 +195,7 @@ describe('RegionalStamp defaults', () => {
       virtual_network_id: '${azurerm_virtual_network.Stamp_Network_VirtualNetwork_1D81F40C.id}', registration_enabled: false, tags: TAGS,
     }]);
     expect(resource(json, 'azurerm_monitor_diagnostic_setting', 'KeyVaultDiagnostics')).toEqual({
-      name: 'to-log-analytics', target_resource_id: vault, log_analytics_workspace_id: WORKSPACE, enabled_log: [{ category_group: 'audit' }],
+      name: 'to-log-analytics', target_resource_id: vault, log_analytics_workspace_id: WORKSPACE, enabled_log: [{ category_group: 'allLogs' }], enabled_metric: [{ category: 'AllMetrics' }],
     });
   });
 
@@ -230,7 +230,7 @@ describe('RegionalStamp defaults', () => {
       target_resource_id: cluster,
       log_analytics_workspace_id: WORKSPACE,
       log_analytics_destination_type: 'Dedicated',
-      enabled_log: [{ category: 'kube-audit-admin' }, { category: 'guard' }, { category: 'cluster-autoscaler' }],
+      enabled_log: [{ category_group: 'allLogs' }], enabled_metric: [{ category: 'AllMetrics' }],
     });
   });
 

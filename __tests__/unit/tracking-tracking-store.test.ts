@@ -78,7 +78,8 @@ describe('TrackingStore under zoneRedundant', () => {
     expect(byId(json, 'azurerm_cosmosdb_sql_container', 'Tracking_westus3_LeasesContainer_')[1]).toEqual({ ...container, name: 'leases', partition_key_paths: ['/id'], autoscale_settings: { max_throughput: 1000 } });
     expect(only(json, 'azurerm_monitor_diagnostic_setting')).toEqual({
       name: 'to-log-analytics', target_resource_id: `\${azurerm_cosmosdb_account.${accountId}.id}`, log_analytics_workspace_id: WORKSPACE('westus3'),
-      log_analytics_destination_type: 'Dedicated', enabled_log: [{ category: 'DataPlaneRequests' }, { category: 'ControlPlaneRequests' }],
+      // Cosmos DB's metric category is Requests (as the portal offers it), not AllMetrics.
+      log_analytics_destination_type: 'Dedicated', enabled_log: [{ category_group: 'allLogs' }], enabled_metric: [{ category: 'Requests' }],
     });
     expect(all(json, 'azurerm_cosmosdb_sql_role_assignment')).toEqual({});
     expect(resolved(tracking, tracking.accounts)).toEqual([{

@@ -2,7 +2,7 @@ import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql
 import { PostgresqlFlexibleServerActiveDirectoryAdministrator } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-active-directory-administrator';
 import { PostgresqlFlexibleServerDatabase } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-database';
 import { PostgresqlFlexibleServerVirtualEndpoint } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-virtual-endpoint';
-import { addDiagnostics } from '../monitoring/diagnostics';
+import { diagnose } from '../monitoring/diagnostics';
 import { protect } from '../core/lifecycle';
 import { checkMaintenanceWindow, utcWeeklyStart, UtcWeeklyStart } from '../core/maintenance-window';
 import { ResourceKind } from '../core/naming';
@@ -35,7 +35,6 @@ const FAILOVER_DRIFT = ['zone', 'high_availability[0].standby_availability_zone'
 const WINDOW_LENGTHS = { minHours: 1, maxHours: 1, defaultHours: 1, why: 'flexible server custom maintenance windows last one hour' };
 
 /** Server logs and the audit category group (pgaudit sessions) to Log Analytics. */
-const LOGS = { categories: ['PostgreSQLLogs'], categoryGroups: ['audit'] };
 
 /** PostgreSQL options after validation. */
 export interface CheckedPostgresqlOptions {
@@ -223,7 +222,7 @@ function primaryServer(b: PostgresqlBuild, placement: RegionPlacement): Postgres
   protect(database, ctx.removalPolicy);
   b.primaries[home] = primary;
   b.databases[home] = database;
-  addDiagnostics(scope, 'PostgresqlDiagnostics', { targetResourceId: primary.id, workspaceId: ctx.monitoring(home).workspaceId, ...LOGS });
+  diagnose(scope, 'PostgresqlDiagnostics', 'azurerm_postgresql_flexible_server', primary.id, ctx.monitoring(home));
   return primary;
 }
 
@@ -254,6 +253,6 @@ function readReplicaServer(ctx: DatabaseBuildContext, o: CheckedPostgresqlOption
     tags: { ...ctx.tags, region, cell: home },
   });
   protect(replica, ctx.removalPolicy, FAILOVER_DRIFT);
-  addDiagnostics(replicaScope, `${id}Diagnostics`, { targetResourceId: replica.id, workspaceId: ctx.monitoring(region).workspaceId, ...LOGS });
+  diagnose(replicaScope, `${id}Diagnostics`, 'azurerm_postgresql_flexible_server', replica.id, ctx.monitoring(region));
   return replica;
 }

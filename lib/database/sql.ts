@@ -1,4 +1,4 @@
-import { addDiagnostics } from '../monitoring/diagnostics';
+import { addSqlServerAuditDiagnostics, diagnose } from '../monitoring/diagnostics';
 import { MssqlDatabase, MssqlDatabaseLongTermRetentionPolicy, MssqlDatabaseShortTermRetentionPolicy } from '@cdktf/provider-azurerm/lib/mssql-database';
 import { MssqlDatabaseExtendedAuditingPolicy } from '@cdktf/provider-azurerm/lib/mssql-database-extended-auditing-policy';
 import { MssqlFailoverGroup } from '@cdktf/provider-azurerm/lib/mssql-failover-group';
@@ -204,7 +204,7 @@ function sqlServer(ctx: DatabaseBuildContext, placement: RegionPlacement): Mssql
   // repository's examples/sql-azure).
   new MssqlServerExtendedAuditingPolicy(scope, 'Auditing', { serverId: server.id, logMonitoringEnabled: true });
   new MssqlDatabaseExtendedAuditingPolicy(scope, 'MasterAuditing', { databaseId: `${server.id}/databases/master`, logMonitoringEnabled: true });
-  addDiagnostics(scope, 'AuditDiagnostics', { targetResourceId: `${server.id}/databases/master`, workspaceId: ctx.monitoring(region).workspaceId, categories: ['SQLSecurityAuditEvents'] });
+  addSqlServerAuditDiagnostics(scope, 'AuditDiagnostics', server.id, ctx.monitoring(region).workspaceId);
   new MssqlServerSecurityAlertPolicy(scope, 'SecurityAlertPolicy', {
     resourceGroupName: ctx.resourceGroupName(region),
     serverName: server.name,
@@ -235,6 +235,7 @@ function sqlCell(b: SqlBuild, plan: CellPlan): DatabaseCell {
     tags: { ...ctx.tags, region: home, cell: home },
   });
   protect(database, ctx.removalPolicy, FAILOVER_DRIFT);
+  diagnose(scope, 'DatabaseDiagnostics', 'azurerm_mssql_database', database.id, ctx.monitoring(home));
   b.databases[home] = database;
   const serverHosts: Record<string, string> = { [home]: server.fullyQualifiedDomainName };
   if (!plan.replica) {
@@ -304,6 +305,7 @@ function geoSecondary(
     tags: { ...ctx.tags, region: secondaryRegion, cell: primary.home },
   });
   protect(secondary, ctx.removalPolicy, FAILOVER_DRIFT);
+  diagnose(ctx.regionScope(secondaryRegion), `Replica-${primary.home}Diagnostics`, 'azurerm_mssql_database', secondary.id, ctx.monitoring(secondaryRegion));
   (b.secondaries[primary.home] ??= {})[secondaryRegion] = secondary;
   primary.serverHosts[secondaryRegion] = servers.get(secondaryRegion)!.fullyQualifiedDomainName;
   return secondary;

@@ -66,7 +66,7 @@ export class EventBus extends DataTierConstruct {
       names: props.names ?? {}, senders, receivers, checks,
       regionScope: (region) => this.regionScope(region),
       resourceGroupName: (region) => this.resourceGroupName(region),
-      workspaceId: (region) => this.monitoring(region).workspaceId,
+      monitoring: (region) => this.monitoring(region),
     });
     this.endpoints = this.built.endpoints;
     const r = this.built.resources;

@@ -13,7 +13,7 @@ import { checkDistinct, checkRegionNames, checkUnused } from '../core/name-overr
 import { ResourceKind } from '../core/naming';
 import { RegionPlacement } from '../core/pattern';
 import { opt, shapes, strictShape } from '../core/validate';
-import { addDiagnostics } from '../monitoring/diagnostics';
+import { addDiagnostics, BLOB_SERVICE_DIAGNOSTICS, diagnose } from '../monitoring/diagnostics';
 import { EventBusContext, EventBusEndpoint, EventGridOptions, GrantScope, TransportBuild } from './transport-types';
 
 // The Event Grid transport (`EventTransport.eventGrid`): its options' checks and the resources it builds for the
@@ -128,7 +128,7 @@ export function buildEventGrid(ctx: EventBusContext, o: EventGridSettings): Tran
       new RoleAssignment(scope, `Sender-${key}`, { scope: topic.id, roleDefinitionName: EG_SENDER, principalId });
     }
     grantScopes.push({ region, send: topic.id, sendRole: EG_SENDER });
-    addDiagnostics(scope, 'EventGridDiagnostics', { targetResourceId: topic.id, workspaceId: ctx.workspaceId(region), categoryGroups: ['allLogs'] });
+    diagnose(scope, 'EventGridDiagnostics', 'azurerm_eventgrid_topic', topic.id, ctx.monitoring(region));
     endpoints[region] = { region, host: topic.endpoint, topic: topic.endpoint };
     eventGridTopics[region] = topic;
     deadLetterStorageAccounts[region] = storage;
@@ -160,6 +160,10 @@ function deadLetters(ctx: EventBusContext, o: EventGridSettings, placement: Regi
   });
   protect(storage, ctx.removalPolicy);
   const container = new StorageContainer(scope, 'DeadLetterContainer', { name: o.deadLetterContainer, storageAccountId: storage.id, containerAccessType: 'private' });
+  // The account's metrics and its blob service's logs (reads and writes of dead letters).
+  diagnose(scope, 'DeadLetterStorageDiagnostics', 'azurerm_storage_account', storage.id, ctx.monitoring(region));
+  const sink = ctx.monitoring(region);
+  addDiagnostics(scope, 'DeadLetterBlobDiagnostics', { support: BLOB_SERVICE_DIAGNOSTICS, targetResourceId: storage.id, workspaceId: sink.workspaceId, logs: sink.diagnosticLogs });
   const writer = new RoleAssignment(scope, 'TopicDeadLetterWriter', { scope: storage.id, roleDefinitionName: 'Storage Blob Data Contributor', principalId: topic.identity.principalId, principalType: 'ServicePrincipal' });
   return { storage, container, writer };
 }

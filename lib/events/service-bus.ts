@@ -10,7 +10,7 @@ import { checkDistinct, checkRegionNames, checkUnused } from '../core/name-overr
 import { ResourceKind } from '../core/naming';
 import { activeActivePartner, PatternKind, RegionPlacement } from '../core/pattern';
 import { opt, shapes, strictShape } from '../core/validate';
-import { addDiagnostics } from '../monitoring/diagnostics';
+import { diagnose } from '../monitoring/diagnostics';
 import { EventBusContext, EventBusEndpoint, EventBusNames, GrantScope, ServiceBusOptions, TransportBuild } from './transport-types';
 
 // The Service Bus transport (`EventTransport.serviceBus`): its options' checks and the resources it builds for the
@@ -189,7 +189,7 @@ class ServiceBusBuilder {
     // Azure refuses updates to a paired secondary ("Cannot update a namespace which is secondary"): a standby is
     // configured once, before pairing, and never touched by Terraform again.
     protect(ns, ctx.removalPolicy, standby ? 'all' : []);
-    addDiagnostics(scope, `${id}Diagnostics`, { targetResourceId: ns.id, workspaceId: ctx.workspaceId(region), categoryGroups: ['allLogs'] });
+    diagnose(scope, `${id}Diagnostics`, 'azurerm_servicebus_namespace', ns.id, ctx.monitoring(region));
     return ns;
   }
 

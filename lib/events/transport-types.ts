@@ -6,6 +6,7 @@ import { ServicebusSubscription } from '@cdktf/provider-azurerm/lib/servicebus-s
 import { ServicebusTopic } from '@cdktf/provider-azurerm/lib/servicebus-topic';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { DataTierEndpoint } from '../common/private-endpoints';
+import type { DiagnosticSink } from '../monitoring/diagnostics';
 import { Checks } from '../core/validate';
 import { RemovalPolicy } from '../core/lifecycle';
 import { Naming } from '../core/naming';
@@ -151,8 +152,8 @@ export interface EventBusContext {
   regionScope(region: string): Construct;
   /** The resource group of a region. */
   resourceGroupName(region: string): string;
-  /** The Log Analytics workspace a region's diagnostics go to. */
-  workspaceId(region: string): string;
+  /** Where a region's diagnostics go (its workspace, and which logs). */
+  monitoring(region: string): DiagnosticSink;
 }
 
 /** Where a principal gets a role in one region, for `grantSend` and `grantReceive`. @internal */

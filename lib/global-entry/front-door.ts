@@ -15,7 +15,7 @@ import { RedundancyPattern, RegionPlacement } from '../core/pattern';
 import { Regions } from '../core/regions';
 import { PlatformServiceSpec, ServiceKey } from '../core/services';
 import { checkFormat, checkRegionKeys, Checks } from '../core/validate';
-import { addDiagnostics } from '../monitoring/diagnostics';
+import { diagnose } from '../monitoring/diagnostics';
 import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
 import { RegionalIngress } from '../common/regional-ingress';
 import { FrontDoorOptions, GlobalEntryNames } from './global-entry-types';
@@ -204,10 +204,7 @@ export function buildFrontDoor(scope: Construct, p: FrontDoorBuildProps): FrontD
   });
   const { wafPolicy, securityPolicy } = addWaf(scope, p, profile, [endpoint.id, ...customDomains.map((d) => d.id)]);
   if (p.monitoring) {
-    addDiagnostics(scope, 'FrontDoorDiagnostics', {
-      targetResourceId: profile.id, workspaceId: p.monitoring.workspaceId,
-      categories: ['FrontDoorAccessLog', 'FrontDoorHealthProbeLog', 'FrontDoorWebApplicationFirewallLog'],
-    });
+    diagnose(scope, 'FrontDoorDiagnostics', 'azurerm_cdn_frontdoor_profile', profile.id, p.monitoring);
   }
   return {
     profile, endpoint, customDomains: Object.fromEntries(p.options.domains.map((host, i) => [host, customDomains[i]])), originGroups, routes, wafPolicy, securityPolicy, approvals,

@@ -12,6 +12,7 @@ import { CdnFrontdoorSecurityPolicy } from '@cdktf/provider-azurerm/lib/cdn-fron
 import { TrafficManagerProfile } from '@cdktf/provider-azurerm/lib/traffic-manager-profile';
 import { ValidationError } from '../core/errors';
 import { Naming, ResourceKind } from '../core/naming';
+import { diagnose } from '../monitoring/diagnostics';
 import { RegionPlacement } from '../core/pattern';
 import { checkIngressAddresses, RegionalIngress } from '../common/regional-ingress';
 import { frontDoorServicesByDefault } from '../common/service-exposure';
@@ -152,6 +153,12 @@ export class GlobalEntry extends Construct {
       : {};
     this.trafficManagerFqdns = Object.fromEntries(Object.entries(this.trafficManagerProfiles).map(([service, profile]) => [service, profile.fqdn]));
     this.privateLinkApprovals = approvals;
+    // Global resources report to the primary's workspace (Front Door's setting is made with the profile).
+    const monitoring = props.monitoring;
+    if (monitoring) {
+      for (const [service, profile] of Object.entries(this.trafficManagerProfiles)) diagnose(this, `TrafficManager-${service}Diagnostics`, 'azurerm_traffic_manager_profile', profile.id, monitoring);
+      if (this.apiManagement) diagnose(this, 'ApiManagementDiagnostics', 'azurerm_api_management', this.apiManagement.id, monitoring);
+    }
   }
 
   /** Every check of the props, in order, reported at once; which services each entry serves and how it reaches them. */

@@ -6,6 +6,10 @@ import { REMOVAL_POLICY_SHAPE, TAGS_SHAPE } from '../core/shapes';
 import { checkInteger, checkShape, opt, shapes, strictShape } from '../core/validate';
 import { Naming, ResourceKind } from '../core/naming';
 import { Tags } from '../core/tags';
+import { addDiagnostics, DIAGNOSTIC_SUPPORT, DiagnosticLogs } from './diagnostics';
+
+/** `allLogs` or `audit`. */
+export const DIAGNOSTIC_LOGS_SHAPE = shapes.oneOf(['allLogs', 'audit']);
 
 /** Name overrides of {@link RegionalMonitoring}. */
 export interface RegionalMonitoringNames {
@@ -33,6 +37,12 @@ export interface RegionalMonitoringProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Which resource logs the diagnostic settings of every resource reporting to this sink send: `allLogs`, or `audit`
+   * (who did what to the data and the settings) where log volume costs too much. Metrics go either way.
+   * @default 'allLogs'
+   */
+  readonly diagnosticLogs?: DiagnosticLogs;
   /** Name overrides. @default - generated names */
   readonly names?: RegionalMonitoringNames;
   /** Tags for every resource. @default - none */
@@ -45,6 +55,8 @@ export interface IRegionalMonitoring {
   readonly workspaceId: string;
   /** Application Insights connection string (for the workloads). */
   readonly appInsightsConnectionString: string;
+  /** Which resource logs diagnostic settings send to this workspace. @default 'allLogs' */
+  readonly diagnosticLogs?: DiagnosticLogs;
 }
 
 /**
@@ -63,11 +75,14 @@ export class RegionalMonitoring extends Construct implements IRegionalMonitoring
   public readonly workspaceId: string;
   /** Application Insights connection string (for the workloads). */
   public readonly appInsightsConnectionString: string;
+  /** Which resource logs diagnostic settings send to this workspace. */
+  public readonly diagnosticLogs: DiagnosticLogs;
 
   constructor(scope: Construct, id: string, props: RegionalMonitoringProps) {
     super(scope, id);
     checkShape(this, '', props, strictShape<RegionalMonitoringProps>({
       prefix: shapes.string(), region: shapes.string(), resourceGroupName: shapes.string(), retentionDays: opt(shapes.number()), removalPolicy: opt(REMOVAL_POLICY_SHAPE),
+      diagnosticLogs: opt(DIAGNOSTIC_LOGS_SHAPE),
       names: opt(strictShape<RegionalMonitoringNames>({ logAnalyticsWorkspace: opt(shapes.string()), applicationInsights: opt(shapes.string()) })), tags: opt(TAGS_SHAPE),
     }));
     const naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
@@ -98,5 +113,9 @@ export class RegionalMonitoring extends Construct implements IRegionalMonitoring
 
     this.workspaceId = this.workspace.id;
     this.appInsightsConnectionString = this.appInsights.connectionString;
+    this.diagnosticLogs = props.diagnosticLogs ?? 'allLogs';
+    // The workspace's own query audit and summary logs, to itself. Application Insights gets none: its data is in this
+    // workspace already, and Azure refuses a setting that targets the workspace a component is based on.
+    addDiagnostics(this, 'WorkspaceDiagnostics', { support: DIAGNOSTIC_SUPPORT.azurerm_log_analytics_workspace, targetResourceId: this.workspace.id, workspaceId: this.workspace.id, logs: this.diagnosticLogs });
   }
 }

@@ -7,7 +7,7 @@ import type { AvailabilityTestOptions, ObservabilityContacts, ObservabilityNames
 // Internal: run-time shapes of the monitoring contract (not exported from the package).
 
 /** A monitoring sink: anything with a workspace ID and an Application Insights connection string. */
-export const MONITORING_SINK_SHAPE = shapes.like<IRegionalMonitoring>({ workspaceId: shapes.string(), appInsightsConnectionString: shapes.string() }, 'a monitoring sink (RegionalMonitoring)');
+export const MONITORING_SINK_SHAPE = shapes.like<IRegionalMonitoring>({ workspaceId: shapes.string(), appInsightsConnectionString: shapes.string(), diagnosticLogs: opt(shapes.oneOf(['allLogs', 'audit'])) }, 'a monitoring sink (RegionalMonitoring)');
 
 const REGION_IDS = opt(shapes.map(shapes.string('a resource ID'), "an object of region names to resource IDs, e.g. { westus3: cluster.id }"));
 const STRINGS = (what: string) => opt(shapes.list(shapes.string(what), `a list of ${what}s`));

@@ -6,6 +6,7 @@ import { ActivePassiveDatabaseNames, DatabaseAdministrator } from '../database/d
 import { DatabaseEngine } from '../database/engine';
 import { EventBusProps } from '../events/event-bus-types';
 import { GlobalEntryProps } from '../global-entry/global-entry-types';
+import { DiagnosticLogs } from '../monitoring/diagnostics';
 import { AlertSeverity, ObservabilityAlert, ObservabilityContacts, ObservabilityNames, ObservabilityThresholds } from '../monitoring/observability-types';
 import { KeyVaultOptions, KubernetesOptions } from '../stamp/regional-stamp-types';
 import { TrackingStoreProps } from '../tracking/tracking-store-types';
@@ -21,6 +22,13 @@ export interface PlatformMonitoringOptions {
   readonly retentionDays?: number;
   /** Whether the workspaces are kept (prevent_destroy) or may be destroyed. @default RemovalPolicy.RETAIN */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Which resource logs every diagnostic setting sends: `allLogs`, or `audit` (who did what to the data and the
+   * settings) where log volume costs too much; metrics either way. AKS's `allLogs` include the API server's full audit
+   * log, usually the largest cost: see the README's "Diagnostics".
+   * @default 'allLogs'
+   */
+  readonly diagnosticLogs?: DiagnosticLogs;
 }
 
 /** The availability tests of the platform (see {@link PlatformObservabilityOptions.availabilityTests}). */

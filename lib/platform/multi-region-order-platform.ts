@@ -67,6 +67,7 @@ export class RegionalData extends Construct {
       resourceGroupName: this.resourceGroup.name,
       retentionDays: props.monitoring.retentionDays,
       removalPolicy: props.monitoring.removalPolicy,
+      diagnosticLogs: props.monitoring.diagnosticLogs,
       tags: props.tags,
     });
   }

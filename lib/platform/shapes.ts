@@ -31,7 +31,7 @@ const OBSERVABILITY_SHAPE = strictShape<PlatformObservabilityOptions>({
 export const PLATFORM_SHAPE = strictShape<MultiRegionOrderPlatformProps>({
   prefix: shapes.string(), pattern: PATTERN_SHAPE, regions: REGIONS_SHAPE, addressPlan: opt(ADDRESS_PLAN_PROPS_SHAPE), kubernetes: opt(KUBERNETES_SHAPE),
   keyVault: opt(KEY_VAULT_SHAPE),
-  monitoring: opt(strictShape<PlatformMonitoringOptions>({ retentionDays: opt(shapes.number()), removalPolicy: opt(REMOVAL_POLICY_SHAPE) })),
+  monitoring: opt(strictShape<PlatformMonitoringOptions>({ retentionDays: opt(shapes.number()), removalPolicy: opt(REMOVAL_POLICY_SHAPE), diagnosticLogs: opt(shapes.oneOf(['allLogs', 'audit'])) })),
   database: opt(strictShape<PlatformDatabaseOptions>({ engine: ENGINE_SHAPE, administrator: ADMINISTRATOR_SHAPE, databaseName: opt(shapes.string()), names: opt(DATABASE_NAMES_SHAPE), removalPolicy: opt(REMOVAL_POLICY_SHAPE) })),
   trackingStore: opt(objectShape({ ...TRACKING_STORE_ENTRIES, removalPolicy: opt(REMOVAL_POLICY_SHAPE) } satisfies { [K in keyof PlatformTrackingOptions]-?: Shape })),
   eventBus: opt(objectShape({ ...EVENT_BUS_ENTRIES, removalPolicy: opt(REMOVAL_POLICY_SHAPE) } satisfies { [K in keyof PlatformEventBusOptions]-?: Shape })),

@@ -6,6 +6,7 @@ import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/l
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { RegionAddresses } from '../core/address-plan';
 import { Naming, ResourceKind } from '../core/naming';
+import { DiagnosticSink, diagnose } from '../monitoring/diagnostics';
 import { Tags } from '../core/tags';
 
 /** Props of {@link StampNetwork}. */
@@ -18,6 +19,8 @@ export interface StampNetworkProps {
   readonly virtualNetworkName?: string;
   /** TCP ports the Internet may reach on the node subnet (public load balancers). @default - none */
   readonly publicIngressPorts?: number[];
+  /** Where the VNet's and the NSGs' diagnostics go. @default - no diagnostic settings */
+  readonly diagnostics?: DiagnosticSink;
   readonly tags: Tags;
 }
 
@@ -59,6 +62,7 @@ export class StampNetwork extends Construct {
       addressSpace: [props.addresses.vnet],
       tags: props.tags,
     });
+    if (props.diagnostics) diagnose(this, 'VirtualNetworkDiagnostics', 'azurerm_virtual_network', this.virtualNetwork.id, props.diagnostics);
     const subnets = SUBNETS.map((spec) => {
       const subnet = new Subnet(this, `${spec.id}Subnet`, {
         name: subnetName(spec.key),
@@ -91,6 +95,7 @@ export class StampNetwork extends Construct {
         tags: props.tags,
       });
       new SubnetNetworkSecurityGroupAssociation(this, `${spec.id}NsgAssociation`, { subnetId: subnet.id, networkSecurityGroupId: nsg.id });
+      if (props.diagnostics) diagnose(this, `${spec.id}NsgDiagnostics`, 'azurerm_network_security_group', nsg.id, props.diagnostics);
       return subnet;
     });
     [this.aksNodesSubnet, this.privateEndpointsSubnet, this.ingressSubnet] = subnets;

@@ -23,7 +23,7 @@ import { PLATFORM_SERVICES } from '../core/services';
 import { ValidationError } from '../core/errors';
 import { mergeTags, Tags } from '../core/tags';
 import { checkFormat, checkGuid, checkShape, Checks, IPV4_OR_CIDR } from '../core/validate';
-import { addDiagnostics } from '../monitoring/diagnostics';
+import { diagnose } from '../monitoring/diagnostics';
 import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
 import { StampNetwork, subnetName } from './network';
 import { DeployerLogin, KeyVaultOptions, KubernetesOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './regional-stamp-types';
@@ -129,13 +129,13 @@ export class RegionalStamp extends Construct {
       location,
       tags: this.tags,
     });
+    this.monitoring = props.monitoring;
     this.network = this.buildNetwork(names.virtualNetwork, publicIngressPorts);
     this.privateDnsZones = new PrivateDnsZones(this, 'PrivateDns', {
       resourceGroupName: this.resourceGroup.name,
       virtualNetworkId: this.network.virtualNetwork.id,
       tags: this.tags,
     });
-    this.monitoring = props.monitoring;
     this.keyVault = this.buildKeyVault(client.tenantId, vault, names.keyVault);
     const { identity, networkRole } = this.buildClusterIdentity();
     this.clusterIdentity = identity;
@@ -244,6 +244,7 @@ export class RegionalStamp extends Construct {
       addresses: this.addresses,
       virtualNetworkName,
       publicIngressPorts,
+      diagnostics: this.monitoring,
       tags: this.tags,
     });
   }
@@ -272,7 +273,7 @@ export class RegionalStamp extends Construct {
       zone: PrivateDnsZones.KEY_VAULT,
       qualifier: 'kv',
     });
-    addDiagnostics(this, 'KeyVaultDiagnostics', { targetResourceId: keyVault.id, workspaceId: this.monitoring.workspaceId, categoryGroups: ['audit'] });
+    diagnose(this, 'KeyVaultDiagnostics', 'azurerm_key_vault', keyVault.id, this.monitoring);
     return keyVault;
   }
 
@@ -433,12 +434,13 @@ export class RegionalStamp extends Construct {
       },
       tags: this.tags,
     });
+    diagnose(this, 'ContainerInsightsRuleDiagnostics', 'azurerm_monitor_data_collection_rule', insightsRule.id, this.monitoring);
     new MonitorDataCollectionRuleAssociation(this, 'ContainerInsightsAssociation', {
       name: 'ContainerInsightsExtension',
       targetResourceId: this.cluster.id,
       dataCollectionRuleId: insightsRule.id,
     });
-    addDiagnostics(this, 'ClusterDiagnostics', { targetResourceId: this.cluster.id, workspaceId: this.monitoring.workspaceId, categories: ['kube-audit-admin', 'guard', 'cluster-autoscaler'], dedicated: true });
+    diagnose(this, 'ClusterDiagnostics', 'azurerm_kubernetes_cluster', this.cluster.id, this.monitoring);
   }
 
   /** Builds AcrPull grants on the private registries for the kubelet identity (which pulls images on the nodes). */

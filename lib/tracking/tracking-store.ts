@@ -16,7 +16,7 @@ import { checkPrincipalMap, GrantOptions, grantChildId, grantRegions, IPrincipal
 import { checkInteger, Checks } from '../core/validate';
 import { TRACKING_STORE_SHAPE } from './shapes';
 import { ConsistencyLevel, DeliveriesContainerOptions, TrackingBackup, TrackingStoreNames, TrackingStoreProps } from './tracking-store-types';
-import { addDiagnostics } from '../monitoring/diagnostics';
+import { diagnose } from '../monitoring/diagnostics';
 
 /** One Cosmos DB account of the store and how workloads reach it. */
 export interface TrackingAccount {
@@ -129,7 +129,7 @@ export class TrackingStore extends DataTierConstruct {
     for (const [key, principalId] of settings.contributors) {
       dataContributor(scope, `DataContributor-${key}`, account, this.resourceGroupName(home), databaseName, principalId);
     }
-    addDiagnostics(scope, 'CosmosDiagnostics', { targetResourceId: account.id, workspaceId: this.monitoring(home).workspaceId, categories: ['DataPlaneRequests', 'ControlPlaneRequests'], dedicated: true });
+    diagnose(scope, 'CosmosDiagnostics', 'azurerm_cosmosdb_account', account.id, this.monitoring(home));
     this.accountResources.push({ home, account, resourceGroupName: this.resourceGroupName(home), databaseName });
     return {
       homeRegion: home,
