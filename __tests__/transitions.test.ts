@@ -206,6 +206,17 @@ describe('observability operations (primary-secondary)', () => {
   });
 });
 
+describe('diagnostic logs from allLogs to audit and back (active-active)', () => {
+  test.each(steps([
+    ['allLogs', exampleStacks('active-active')],
+    ['audit', example('active-active', { monitoring: { diagnosticLogs: 'audit' } })],
+    ['allLogs again', example('active-active', {})],
+  ]))('%s: the diagnostic settings change in place, nothing else', (_label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect([...new Set(changes.map((c) => `${c.type} ${c.action}`))]).toEqual(['azurerm_monitor_diagnostic_setting update']);
+  });
+});
+
 describe('the transition model catches what it must', () => {
   const ps = (order: WorkloadServiceOptions): Build => example('primary-secondary', { workloads: { order, tracking: { image: 'contoso.azurecr.io/tracking-api:1.0.0' } } });
   const [[, rolling, , ], [, blue]] = [
