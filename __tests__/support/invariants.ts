@@ -485,6 +485,24 @@ export function diagnosticsProblems(stacks: Record<string, StackJson>): string[]
   return out;
 }
 
+/**
+ * The other side of a paired resource, `<partner server or standby namespace id>/<failoverGroups|disasterRecoveryConfigs>/<name>`:
+ * the pair (`<type>.<key>` of the group or alias) when the parent is the partner it pairs with, else a problem;
+ * undefined when the path is not of that form.
+ */
+function otherSide(ctx: Ctx, path: string): { pair?: string; problem?: string } | undefined {
+  const side = /^(\$\{[^}]+\})\/(failoverGroups|disasterRecoveryConfigs)\/(\$\{[^}]+\})$/.exec(path);
+  if (!side) return undefined;
+  const parent = targetOf(ctx, side[1]);
+  const named = targetOf(ctx, side[3]);
+  const types = side[2] === 'failoverGroups' ? ['azurerm_mssql_server', 'azurerm_mssql_failover_group'] : ['azurerm_servicebus_namespace', 'azurerm_servicebus_namespace_disaster_recovery_config'];
+  if (parent?.type !== types[0] || named?.type !== types[1] || named.attribute !== 'name') return { problem: `${path} is not a pair's other side` };
+  // The parent must be the server or namespace the group or alias pairs with (its partner_server / partner_namespace_id).
+  const partner = targetOf({ ...ctx, stack: named.stack }, named.resource.partner_server?.[0]?.id ?? named.resource.partner_namespace_id);
+  if (partner?.key !== parent.key || partner.stack !== parent.stack) return { problem: `${parent.key} is not the partner of ${named.key}` };
+  return { pair: `${named.type}.${named.key}` };
+}
+
 export const INVARIANTS: readonly Invariant[] = [
   // --- Storage (lib/events/event-bus.ts, DeadLetterStorage) -----------------------------------------------------
   {
@@ -1185,8 +1203,11 @@ export const INVARIANTS: readonly Invariant[] = [
     },
     violations: (r, ctx) => {
       const { key } = alertKey(ctx);
+      // The group as the home server sees it, and as the partner does (Azure records a failover on the new primary).
       const target = targetOf(ctx, r.scopes?.[0]);
-      return target?.type === 'azurerm_mssql_failover_group' && target.attribute === 'id' && target.key.includes(`_${key}_`) && r.scopes.length === 1 ? [] : [`${ctx.address}: scope ${JSON.stringify(r.scopes)}`];
+      const side = otherSide(ctx, r.scopes?.[1] ?? '');
+      return target?.type === 'azurerm_mssql_failover_group' && target.attribute === 'id' && target.key.includes(`_${key}_`) && r.scopes.length === 2
+        && side?.pair === `azurerm_mssql_failover_group.${target.key}` ? [] : [`${ctx.address}: scopes ${JSON.stringify(r.scopes)} ${side?.problem ?? ''}`];
     },
     covers: ['scopes'],
   },
@@ -1209,14 +1230,22 @@ export const INVARIANTS: readonly Invariant[] = [
       for (const missing of resourcesOf(ctx, CHARTED_TYPES).filter((x) => !charted.has(x))) problems.push(`${missing} is in no chart`);
       const armItems = items.filter((i) => i.type === 3);
       const read = new Set<string>();
+      const sides = new Set<string>();
       for (const i of armItems) {
         const query = JSON.parse(i.content.query);
+        const side = otherSide(ctx, query.path);
+        if (side) {
+          if (side.problem) problems.push(`${i.name}: ${side.problem}`);
+          else sides.add(side.pair!);
+          continue;
+        }
         const target = targetOf(ctx, query.path);
         if (i.content.queryType !== 12 || query.version !== 'ARMEndpoint/1.0' || query.method !== 'GET' || !query.urlParams?.some((p: { key: string }) => p.key === 'api-version')) problems.push(`${i.name}: not an ARM GET`);
         if (!target || !FAILOVER_TYPES.includes(target.type) || target.attribute !== 'id') problems.push(`${i.name}: ${query.path} is not a data service of the example`);
         else read.add(`${target.type}.${target.key}`);
       }
       for (const missing of resourcesOf(ctx, FAILOVER_TYPES).filter((x) => !read.has(x))) problems.push(`${missing}: failover state not read`);
+      for (const missing of resourcesOf(ctx, ['azurerm_mssql_failover_group', 'azurerm_servicebus_namespace_disaster_recovery_config']).filter((x) => !sides.has(x))) problems.push(`${missing}: the partner's side not read`);
       return problems;
     },
     covers: ['data_json'],

@@ -277,15 +277,22 @@ describe('Observability', () => {
 
   test('SQL failover groups: an activity log alert per group for a planned and for a forced failover, silenced with the cell\'s region', () => {
     const group = `${SUB}/rg-westus3/providers/Microsoft.Sql/servers/sql-shop/failoverGroups/fg-shop`;
-    const { json, obs } = synth({ targets: { sqlFailoverGroupIds: { westus3: group } }, silencedRegions: ['westus3'], names: { activityLogAlerts: { sqlForcedFailover: { westus3: 'sql-forced' } } } });
+    const partner = `${SUB}/rg-eastus/providers/Microsoft.Sql/servers/sql-shop-east/failoverGroups/fg-shop`;
+    const { json, obs } = synth({ targets: { sqlFailoverGroupIds: { westus3: group }, sqlFailoverGroupPartnerIds: { westus3: partner } }, silencedRegions: ['westus3'], names: { activityLogAlerts: { sqlForcedFailover: { westus3: 'sql-forced' } } } });
     expect(Object.keys(obs.activityLogAlerts)).toEqual(['sqlFailover.westus3', 'sqlForcedFailover.westus3']);
     const alerts = Object.values(all(json, 'azurerm_monitor_activity_log_alert'));
     expect(alerts.map((a) => [a.name, a.location, a.scopes, a.criteria, a.action, a.resource_group_name])).toEqual([
-      [`shop-alert-sql-failover-westus3-${pathHash('test/Obs/sqlFailover-westus3')}`, 'global', [group], { category: 'Administrative', operation_name: 'Microsoft.Sql/servers/failoverGroups/failover/action', statuses: ['Succeeded'] }, [{ action_group_id: AG_REF }], 'rg-monitoring'],
-      ['sql-forced', 'global', [group], { category: 'Administrative', operation_name: 'Microsoft.Sql/servers/failoverGroups/forceFailoverAllowDataLoss/action', statuses: ['Succeeded'] }, [{ action_group_id: AG_REF }], 'rg-monitoring'],
+      [`shop-alert-sql-failover-westus3-${pathHash('test/Obs/sqlFailover-westus3')}`, 'global', [group, partner], { category: 'Administrative', operation_name: 'Microsoft.Sql/servers/failoverGroups/failover/action', statuses: ['Succeeded'] }, [{ action_group_id: AG_REF }], 'rg-monitoring'],
+      ['sql-forced', 'global', [group, partner], { category: 'Administrative', operation_name: 'Microsoft.Sql/servers/failoverGroups/forceFailoverAllowDataLoss/action', statuses: ['Succeeded'] }, [{ action_group_id: AG_REF }], 'rg-monitoring'],
     ]);
     expect(alerts[1].description).toBe(`Azure SQL failover group forced over (data loss possible) (cell westus3). ${readme('Azure SQL')}`);
-    expect(only(json, 'azurerm_monitor_alert_processing_rule_suppression').scopes).toEqual([group]);
+    expect(only(json, 'azurerm_monitor_alert_processing_rule_suppression').scopes).toEqual([group, partner]);
+    // Without the partner's side the alerts watch the home server's only.
+    expect(Object.values(all(synth({ targets: { sqlFailoverGroupIds: { westus3: group } } }).json, 'azurerm_monitor_activity_log_alert')).map((a) => a.scopes)).toEqual([[group], [group]]);
+    expect(violations({ targets: { sqlFailoverGroupIds: { westus3: group }, sqlFailoverGroupPartnerIds: { westus3: 'x', eastus: partner } } }).map((v) => [v[1], v[3]])).toEqual([
+      ['targets.sqlFailoverGroupPartnerIds.westus3', expect.stringContaining('not the resource ID of an Azure SQL failover group')],
+      ['targets.sqlFailoverGroupPartnerIds.eastus', 'no failover group of eastus is in sqlFailoverGroupIds, so the partner\'s side would be ignored'],
+    ]);
     expect(violations({ targets: { sqlFailoverGroupIds: { westus3: `${SUB}/rg/providers/Microsoft.Sql/servers/sql-shop` } } }).map((v) => [v[1], v[3]])).toEqual([
       ['targets.sqlFailoverGroupIds.westus3', 'not the resource ID of an Azure SQL failover group (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Sql/servers/<server>/failoverGroups/<name>), so the alerts would watch the wrong resource'],
     ]);
@@ -364,9 +371,9 @@ describe('Observability', () => {
       'a Terraform token is unknown until apply, and the threshold is checked against its range at synth time', 'pass a literal number']]);
   });
 
-  test('runbookUrl: https without a fragment', () => {
-    for (const url of ['http://wiki.contoso.com/runbook', 'https://wiki.contoso.com/runbook#alerts', 'wiki']) {
-      expect(violations({ runbookUrl: url })).toEqual([['test/Obs', 'runbookUrl', url, "not an https:// URL without a fragment (the library appends each alert's #anchor)",
+  test('runbookUrl: https without a fragment, and without Terraform template syntax', () => {
+    for (const url of ['http://wiki.contoso.com/runbook', 'https://wiki.contoso.com/runbook#alerts', 'wiki', 'https://wiki.contoso.com/${x}/runbook', 'https://wiki.contoso.com/%{if true}x%{endif}']) {
+      expect(violations({ runbookUrl: url })).toEqual([['test/Obs', 'runbookUrl', url, "not an https:// URL without a fragment or ${ / %{ (the library appends each alert's #anchor, and Terraform would read ${ and %{ in the descriptions as template syntax)",
         "give the page's https:// address without '#...', e.g. 'https://wiki.contoso.com/platform/runbook'"]]);
     }
   });

@@ -82,6 +82,13 @@ export interface ObservabilityTargets {
    */
   readonly sqlFailoverGroupIds?: RegionResourceIds;
   /**
+   * The same failover groups as the partner server sees them (`<partner server ID>/failoverGroups/<name>`), keyed like
+   * `sqlFailoverGroupIds`. Azure records a failover on the server that becomes primary, so without these the alerts see
+   * only failbacks; the platform gives them.
+   * @default - none (the alerts then watch the primary server's side only)
+   */
+  readonly sqlFailoverGroupPartnerIds?: RegionResourceIds;
+  /**
    * The Log Analytics workspaces that receive each region's Container Insights data (`RegionalMonitoring.workspaceId`):
    * the scope of the AKS log alerts. Required for every region in `kubernetesClusterIds`.
    * @default - none (allowed only without `kubernetesClusterIds`)

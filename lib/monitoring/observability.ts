@@ -80,8 +80,8 @@ export class Observability extends Construct {
     this.severities = resolveSeverities(props.severities);
     this.backlogEntity = props.targets.serviceBusBacklogEntityName ?? DEFAULT_BACKLOG_ENTITY;
     if (props.runbookUrl !== undefined) {
-      checks.run(undefined, () => checkFormat(this, 'runbookUrl', props.runbookUrl!, { test: (v) => isHttpsUrl(v) && !v.includes('#') },
-        'not an https:// URL without a fragment (the library appends each alert\'s #anchor)', "give the page's https:// address without '#...', e.g. 'https://wiki.contoso.com/platform/runbook'"));
+      checks.run(undefined, () => checkFormat(this, 'runbookUrl', props.runbookUrl!, { test: (v) => isHttpsUrl(v) && !v.includes('#') && !/[$%]\{/.test(v) },
+        'not an https:// URL without a fragment or ${ / %{ (the library appends each alert\'s #anchor, and Terraform would read ${ and %{ in the descriptions as template syntax)', "give the page's https:// address without '#...', e.g. 'https://wiki.contoso.com/platform/runbook'"));
     }
     const metricPlan = planMetricAlerts(props.targets);
     const logPlan = planLogAlerts(props.targets);
@@ -218,7 +218,7 @@ export class Observability extends Construct {
       name: this.naming.name(this, ResourceKind.ACTIVITY_LOG_ALERT, { qualifier: `${kebab(spec.alert)}-${region}`, override: props.names?.activityLogAlerts?.[spec.alert]?.[region], prop: `names.activityLogAlerts.${spec.alert}.${region}`, childId: id }),
       resourceGroupName: props.resourceGroupName,
       location: 'global',
-      scopes: [targetId],
+      scopes: activityScopes(props.targets, region, targetId),
       description: `${spec.summary} (cell ${region}). Runbook: ${this.runbook(spec.runbook, props)}`,
       criteria: { category: 'Administrative', operationName: spec.operation, statuses: ['Succeeded'] },
       action: actionGroupIds.map((actionGroupId) => ({ actionGroupId })),
@@ -298,6 +298,13 @@ function checkTargets(checks: Checks, targets: ObservabilityTargets): string[] {
     const known = checks.run(undefined, () => Regions.find(t.region, checks.scope, regionProp));
     if (known) regions.add(t.region);
     checkId(t.prop, t.id, t.target);
+  }
+  for (const [region, id] of Object.entries(targets.sqlFailoverGroupPartnerIds ?? {})) {
+    if (targets.sqlFailoverGroupIds?.[region] === undefined) {
+      checks.fail({ prop: `targets.sqlFailoverGroupPartnerIds.${region}`, value: id, problem: `no failover group of ${region} is in sqlFailoverGroupIds, so the partner's side would be ignored`, fix: `add targets.sqlFailoverGroupIds.${region}, or drop this key` });
+    } else {
+      checkId(`targets.sqlFailoverGroupPartnerIds.${region}`, id, 'sqlFailoverGroupIds');
+    }
   }
   for (const region of Object.keys(targets.kubernetesClusterIds ?? {})) {
     if (targets.logAnalyticsWorkspaceIds?.[region] === undefined) {
@@ -385,11 +392,18 @@ function planActivityLogAlerts(targets: ObservabilityTargets): Planned<ActivityL
   return ACTIVITY_LOG_ALERTS.flatMap((spec) => Object.entries(targets.sqlFailoverGroupIds ?? {}).map(([region, targetId]) => ({ spec, region, targetId })));
 }
 
+/** An activity log alert's scopes: the group as the primary server sees it, and as the partner does (scopes are prefixes of the events' resource IDs). */
+function activityScopes(targets: ObservabilityTargets, region: string, targetId: string): string[] {
+  const partner = targets.sqlFailoverGroupPartnerIds?.[region];
+  return partner !== undefined ? [targetId, partner] : [targetId];
+}
+
 function planLogAlerts(targets: ObservabilityTargets): Planned<LogAlertSpec>[] {
   return LOG_ALERTS.flatMap((spec) => Object.entries(targets.kubernetesClusterIds ?? {}).map(([region, targetId]) => ({ spec, region, targetId })));
 }
 
 /** Every resource of a region the alerts watch: the scopes of its suppression rule (the workspace carries the log alerts). */
 function regionScopes(targets: ObservabilityTargets, region: string): string[] {
-  return placedTargets(targets).filter((t) => t.region === region).map((t) => t.id);
+  const partner = targets.sqlFailoverGroupPartnerIds?.[region];
+  return [...placedTargets(targets).filter((t) => t.region === region).map((t) => t.id), ...(partner !== undefined ? [partner] : [])];
 }

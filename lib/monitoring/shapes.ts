@@ -49,6 +49,7 @@ export const OBSERVABILITY_PROPS_SHAPE = strictShape<ObservabilityProps>({
     kubernetesClusterIds: REGION_IDS,
     keyVaultIds: REGION_IDS,
     sqlFailoverGroupIds: REGION_IDS,
+    sqlFailoverGroupPartnerIds: REGION_IDS,
     logAnalyticsWorkspaceIds: REGION_IDS,
   }),
   thresholds: THRESHOLDS_SHAPE,

@@ -242,6 +242,8 @@ export class MultiRegionOrderPlatform extends Construct {
         kubernetesClusterIds: Object.fromEntries(Object.entries(this.stamps).map(([region, stamp]) => [region, stamp.cluster.id])),
         keyVaultIds: Object.fromEntries(Object.entries(this.stamps).map(([region, stamp]) => [region, stamp.keyVault.id])),
         sqlFailoverGroupIds: ids(this.database?.sqlFailoverGroups ?? {}),
+        // Azure records a failover on the server that becomes primary: the partner's side of each group.
+        sqlFailoverGroupPartnerIds: Object.fromEntries(Object.keys(this.database?.sqlFailoverGroups ?? {}).map((home) => [home, this.partnerFailoverGroupId(home)])),
         logAnalyticsWorkspaceIds: Object.fromEntries(Object.entries(this.regionalData).map(([region, data]) => [region, data.monitoring.workspaceId])),
       },
       availabilityTests: Object.keys(urls).length > 0 ? { ...testOptions, applicationInsightsId: monitoring.appInsights.id, location: primary, urls } satisfies AvailabilityTestOptions : undefined,
@@ -328,6 +330,13 @@ export class MultiRegionOrderPlatform extends Construct {
     return charts;
   }
 
+  /** A cell's SQL failover group as its partner server sees it: `<partner server ID>/failoverGroups/<name>`. */
+  private partnerFailoverGroupId(home: string): string {
+    const db = this.database!;
+    const partner = db.cells.find((c) => c.homeRegion === home)!.replicaRegion!;
+    return `${db.sqlServers[partner].id}/failoverGroups/${db.sqlFailoverGroups[home].name}`;
+  }
+
   /**
    * Where each data service stands, read from Azure Resource Manager: SQL failover groups (this side's role and the
    * replication state), PostgreSQL servers (state, replica role and replication state, HA state), Cosmos DB accounts
@@ -336,10 +345,13 @@ export class MultiRegionOrderPlatform extends Construct {
   private failoverStates(): FailoverState[] {
     const states: FailoverState[] = [];
     const db = this.database;
+    const sqlColumns = [
+      { label: 'Role of this server', path: '$.properties.replicationRole' }, { label: 'Replication', path: '$.properties.replicationState' }, { label: 'Failover policy', path: '$.properties.readWriteEndpoint.failoverPolicy' },
+    ];
     for (const [home, group] of Object.entries(db?.sqlFailoverGroups ?? {})) {
-      states.push({ title: `Order database failover group (cell ${home})`, resourceId: group.id, apiVersion: '2021-11-01', columns: [
-        { label: 'Role of the first server', path: '$.properties.replicationRole' }, { label: 'Replication', path: '$.properties.replicationState' }, { label: 'Failover policy', path: '$.properties.readWriteEndpoint.failoverPolicy' },
-      ] });
+      // The group as each of its servers sees it: the roles swap on a failover.
+      states.push({ title: `Order database failover group (cell ${home}), home server`, resourceId: group.id, apiVersion: '2021-11-01', columns: sqlColumns });
+      states.push({ title: `Order database failover group (cell ${home}), partner server`, resourceId: this.partnerFailoverGroupId(home), apiVersion: '2021-11-01', columns: sqlColumns });
     }
     const postgres = (title: string, server: { readonly id: string }) => states.push({ title, resourceId: server.id, apiVersion: '2024-08-01', columns: [
       { label: 'State', path: '$.properties.state' }, { label: 'Replica role', path: '$.properties.replica.role' }, { label: 'Replication', path: '$.properties.replica.replicationState' }, { label: 'High availability', path: '$.properties.highAvailability.state' },
@@ -351,10 +363,11 @@ export class MultiRegionOrderPlatform extends Construct {
         { label: 'Write region', path: '$.properties.writeLocations[0].locationName' }, { label: 'Multi-region writes', path: '$.properties.enableMultipleWriteLocations' },
       ] });
     }
+    const aliasColumns = [{ label: 'Role', path: '$.properties.role' }, { label: 'State', path: '$.properties.provisioningState' }, { label: 'Pending operations', path: '$.properties.pendingReplicationOperationsCount' }];
     for (const [home, alias] of Object.entries(this.eventBus?.geoDrAliases ?? {})) {
-      states.push({ title: `Event bus geo-DR alias (cell ${home})`, resourceId: alias.id, apiVersion: '2021-11-01', columns: [
-        { label: 'Role', path: '$.properties.role' }, { label: 'State', path: '$.properties.provisioningState' }, { label: 'Pending operations', path: '$.properties.pendingReplicationOperationsCount' },
-      ] });
+      // The alias on both namespaces: after a failover (which breaks the pairing) it lives on the standby only.
+      states.push({ title: `Event bus geo-DR alias (cell ${home}), primary namespace`, resourceId: alias.id, apiVersion: '2021-11-01', columns: aliasColumns });
+      states.push({ title: `Event bus geo-DR alias (cell ${home}), standby namespace`, resourceId: `${this.eventBus!.standbyNamespaces[home].id}/disasterRecoveryConfigs/${alias.name}`, apiVersion: '2021-11-01', columns: aliasColumns });
     }
     return states;
   }
