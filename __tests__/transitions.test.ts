@@ -198,6 +198,17 @@ describe('observability operations (primary-secondary)', () => {
   });
 
   test.each(steps([
+    ['without observability', example('primary-secondary', { observability: { enabled: false } })],
+    ['with observability', exampleStacks('primary-secondary')],
+    ['without again', example('primary-secondary', { observability: { enabled: false } })],
+  ]))('%s: only the observability stack\'s resources come or go', (_label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect(changes.length).toBeGreaterThan(30);
+    expect(changes.filter((c) => c.stack !== 'primary-secondary-observability')).toEqual([]);
+    expect([...new Set(changes.map((c) => c.action))]).toHaveLength(1);
+  });
+
+  test.each(steps([
     ['contacts given', exampleStacks('primary-secondary')],
     ['a webhook added', example('primary-secondary', { observability: { contacts: { ...contacts, webhooks: ['https://hooks.contoso.com/alerts'] } } })],
   ]))('%s: the action group changes in place, no alert is replaced', (_label, before, after) => {
