@@ -94,6 +94,15 @@ describe('shapes', () => {
     expect(shapeViolations(shapes.like<{ id?: string }>({ id: opt(shapes.string()) }, 'an identity'), null)).toEqual([['props', null, 'expected an identity, got null', 'give an identity']]);
   });
 
+  test('a Map, Set or other class instance is not an object of props (Object.keys would not see its entries); like still takes instances', () => {
+    const a = new Map([['a', 'x']]);
+    expect(shapeViolations(strictShape<{ a?: string }>({ a: opt(shapes.string()) }), a)).toEqual([['props', a, 'expected an object, got an instance of Map', 'give an object']]);
+    expect(shapeViolations(shapes.map(shapes.string()), new Set(['x']))).toEqual([['props', new Set(['x']), 'expected an object of keys to values, got an instance of Set', 'give an object of keys to values']]);
+    expect(() => checkShape('props', '', Object.assign(Object.create(null), { a: 'x' }), strictShape<{ a?: string }>({ a: opt(shapes.string()) }))).not.toThrow();
+    class Identity { public readonly id = 'x'; }
+    expect(() => checkShape('props', '', new Identity(), shapes.like<{ id?: string }>({ id: opt(shapes.string()) }, 'an identity'))).not.toThrow();
+  });
+
   test('like: a missing or wrong member is reported, further members are allowed', () => {
     const identity = shapes.like<{ principalId: string }>({ principalId: shapes.string('a principal ID') }, 'an identity');
     expect(shapeViolations(identity, { principalId: 7, clientId: 'c' })).toEqual([['props.principalId', 7, 'expected a principal ID, got the number 7', 'give a principal ID']]);

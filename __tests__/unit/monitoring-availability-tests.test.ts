@@ -89,7 +89,7 @@ describe('availability tests', () => {
   test('without availabilityTests there are none, and names for them are refused', () => {
     const { json, obs } = synth({ availabilityTests: undefined, targets: { keyVaultIds: { westus3: `${SUB}/rg/providers/Microsoft.KeyVault/vaults/kv` } } });
     expect([all(json, 'azurerm_application_insights_standard_web_test'), obs.availabilityTests, obs.availabilityAlerts]).toEqual([{}, {}, {}]);
-    expect(violations({ availabilityTests: undefined, names: { availabilityTests: { x: 'y' }, availabilityAlerts: { x: 'z' } } })).toEqual([
+    expect(violations({ availabilityTests: undefined, targets: { keyVaultIds: { westus3: `${SUB}/rg/providers/Microsoft.KeyVault/vaults/kv` } }, names: { availabilityTests: { x: 'y' }, availabilityAlerts: { x: 'z' } } })).toEqual([
       ['names.availabilityTests', { x: 'y' }, 'there are no availabilityTests, so the names would be ignored', 'drop names.availabilityTests, or add availabilityTests'],
       ['names.availabilityAlerts', { x: 'z' }, 'there are no availabilityTests, so the names would be ignored', 'drop names.availabilityAlerts, or add availabilityTests'],
     ]);
@@ -125,6 +125,18 @@ describe('availability tests', () => {
     // The limits themselves pass.
     expect(synth(availability({ failedLocations: 5, frequencySeconds: 600 })).obs.availabilityAlerts['order-entry'].node.id).toBe('AvailabilityAlert-order-entry');
     expect(synth(availability({ failedLocations: 1, testLocations: ['us-va-ash-azr', 'us-ca-sjc-azr', 'emea-nl-ams-azr', 'emea-gb-db3-azr', 'apac-sg-sin-azr'] })).obs.availabilityTests['order-entry'].node.id).toBe('Availability-order-entry');
+  });
+
+  test('urlRegions: each key an address of the tests, each a region; silencing the region silences its tests\' alerts', () => {
+    const keys = Object.keys(AVAILABILITY.urls);
+    const { json, obs } = synth({ ...availability({ urlRegions: { [keys[1]]: 'westus3' } }), silencedRegions: ['westus3'] });
+    const rule = Object.values(json.resource.azurerm_monitor_alert_processing_rule_suppression ?? {})[0] as { scopes: string[] };
+    expect(rule.scopes).toEqual([`\${azurerm_application_insights_standard_web_test.${Object.keys(json.resource.azurerm_application_insights_standard_web_test).find((k) => k.includes(keys[1]))}.id}`]);
+    expect(obs.suppressionRules.westus3).toBeDefined();
+    expect(violations(availability({ urlRegions: { nope: 'westus3', [keys[0]]: 'mars' } })).map((v) => [v[0], v[2]])).toEqual([
+      ['availabilityTests.urlRegions.nope', `no address has the key nope, so the region would be ignored`],
+      [`availabilityTests.urlRegions.${keys[0]}`, expect.stringContaining('not an Azure public region')],
+    ]);
   });
 
   test('names: keyed by the tests, each one Azure accepts', () => {

@@ -301,6 +301,21 @@ describe('Observability', () => {
     ]);
   });
 
+  test('contacts listed twice, addresses with spaces, placeholder IDs, no target at all and token regions are refused', () => {
+    const token = Lazy.stringValue({ produce: () => 'eastus' });
+    expect(violations({
+      contacts: { emails: ['a@contoso.com', 'a@contoso.com'], webhooks: ['https://hooks.contoso.com/a b'], actionGroupIds: ['/subscriptions/<id>/resourceGroups/rg-ops/providers/Microsoft.Insights/actionGroups/ops'], smsNumbers: [{ countryCode: '1', phoneNumber: '5555551234' }, { countryCode: '1', phoneNumber: '5555551234' }] },
+      silencedRegions: [token],
+    }).map((v) => [v[1], v[3]])).toEqual([
+      ['contacts.emails[1]', 'listed twice, so it would be notified twice'],
+      ['contacts.smsNumbers[1]', 'listed twice, so it would be notified twice'],
+      ['contacts.webhooks[0]', 'not an https:// URL without spaces (alert payloads must not travel unencrypted)'],
+      ['contacts.actionGroupIds[0]', 'not the resource ID of an action group'],
+      ['silencedRegions[0]', "a Terraform token is unknown until apply, and each silenced region is matched against the targets' regions at synth time"],
+    ]);
+    expect(violations({ targets: {} })).toEqual([['test/Obs', 'targets', {}, 'no target and no availability test, so there is nothing to watch (only an action group would be created)', 'give at least one target (e.g. targets.kubernetesClusterIds) or availabilityTests']]);
+  });
+
   test('names as given', () => {
     const { json } = synth({
       silencedRegions: ['eastus'],
@@ -332,8 +347,8 @@ describe('Observability', () => {
       ['test/Obs', 'contacts.smsNumbers[0].countryCode', '+1', 'not a country calling code (1-3 digits, no + or leading zero)', "give the digits only, e.g. '1' or '44'"],
       ['test/Obs', 'contacts.smsNumbers[0].phoneNumber', '555 1234', 'not a national phone number (4-14 digits, no spaces, + or punctuation)', "give the digits only, e.g. '5555551234'"],
       ['test/Obs', 'contacts.smsNumbers[1]', { countryCode: '999', phoneNumber: '12345678901234' }, 'longer than 15 digits with its country code (E.164 allows at most 15)', 'drop the trunk prefix (a leading 0) from phoneNumber'],
-      ['test/Obs', 'contacts.webhooks[0]', 'http://hooks.contoso.com/a', 'not an https:// URL (alert payloads must not travel unencrypted)', 'give the https:// address of the receiving endpoint'],
-      ['test/Obs', 'contacts.webhooks[1]', 'hooks', 'not an https:// URL (alert payloads must not travel unencrypted)', 'give the https:// address of the receiving endpoint'],
+      ['test/Obs', 'contacts.webhooks[0]', 'http://hooks.contoso.com/a', 'not an https:// URL without spaces (alert payloads must not travel unencrypted)', 'give the https:// address of the receiving endpoint'],
+      ['test/Obs', 'contacts.webhooks[1]', 'hooks', 'not an https:// URL without spaces (alert payloads must not travel unencrypted)', 'give the https:// address of the receiving endpoint'],
       ['test/Obs', 'contacts.actionGroupIds[0]', 'ops', 'not the resource ID of an action group',
         'give /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Insights/actionGroups/<name> (or the id attribute of a MonitorActionGroup)'],
     ]);

@@ -749,7 +749,6 @@ describe('the edge stack', () => {
 describe('observability', () => {
   /** The warnings of the app a platform is in (its stacks are the app's children). */
   const warnings = (scope: IConstruct) => scope.node.root.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => m.data as string));
-  const AVAILABILITY_WARNING = expect.stringContaining('observability.availabilityTests: the entry refuses countries outside entry.geoRouting.countries');
 
   test('on by default, last: its own stack and resource group in the primary region, after the data, region and edge stacks', () => {
     const p = platform({ workloads: IMAGES, entry: ENTRY, tags: { team: 'orders' } });
@@ -837,20 +836,39 @@ describe('observability', () => {
     expect(error(() => platform({ observability: { availabilityTests: { testLocations: ['us-va-ash-azr'] } } })).violations.map((v) => [v.prop, v.problem])).toEqual([
       ['observability.availabilityTests', "the availability tests request the services' readiness paths, and there are no workloads, so there is nothing to test"],
     ]);
+    // Asking for them explicitly, without workloads, is refused too.
+    expect(error(() => platform({ observability: { availabilityTests: { enabled: true } } })).violations.map((v) => [v.prop, v.value])).toEqual([['observability.availabilityTests', ['enabled']]]);
   });
 
-  test('geography routing that rejects unmapped countries: a warning unless the test locations are chosen', () => {
+  test('geography routing that rejects unmapped countries: a warning naming each test location outside the mapped countries, or of unknown country', () => {
     const geo = {
       pattern: RedundancyPattern.regionPinned({ residency: { westeurope: 'EU Data Boundary', eastus2: 'United States' } }), regions: ['westeurope', 'eastus2'], workloads: IMAGES,
-      entry: { ...ENTRY, geoRouting: { countries: { westeurope: ['NL'], eastus2: ['US'] }, rejectUnmappedCountries: true } },
+      entry: { ...ENTRY, geoRouting: { countries: { westeurope: ['NL', 'IE'], eastus2: ['US'] }, rejectUnmappedCountries: true } },
     };
-    expect(warnings(platform({ ...geo, observability: { contacts: { emails: ['a@contoso.com'] } } }))).toEqual([AVAILABILITY_WARNING]);
-    const locations = ['us-va-ash-azr', 'us-ca-sjc-azr', 'us-il-ch1-azr', 'emea-nl-ams-azr', 'emea-gb-db3-azr'];
-    const chosen = platform({ ...geo, observability: { contacts: { emails: ['a@contoso.com'] }, availabilityTests: { testLocations: locations } } });
+    const contacts = { emails: ['a@contoso.com'] };
+    // The defaults include Southeast Asia (Singapore).
+    expect(warnings(platform({ ...geo, observability: { contacts } }))).toEqual([
+      'observability.availabilityTests: the entry refuses countries outside entry.geoRouting.countries, and the default test locations include apac-sg-sin-azr (Southeast Asia, SG): every test from there fails. Choose at least 5 locations in the mapped countries (README, "Observability").',
+    ]);
+    const inside = ['us-va-ash-azr', 'us-ca-sjc-azr', 'us-il-ch1-azr', 'emea-nl-ams-azr', 'emea-gb-db3-azr'];
+    const chosen = platform({ ...geo, observability: { contacts, availabilityTests: { testLocations: inside } } });
     expect(warnings(chosen)).toEqual([]);
-    expect(chosen.observability!.availabilityTests['order-entry'].geoLocationsInput).toEqual(locations);
+    expect(chosen.observability!.availabilityTests['order-entry'].geoLocationsInput).toEqual(inside);
+    // Given locations outside the mapped countries, and one the table does not know.
+    expect(warnings(platform({ ...geo, observability: { contacts, availabilityTests: { testLocations: [...inside.slice(0, 4), 'apac-jp-kaw-edge', 'emea-ru-msa-edge', 'us-xx-new-azr'] } } }))).toEqual([
+      'observability.availabilityTests: the entry refuses countries outside entry.geoRouting.countries, and observability.availabilityTests.testLocations include apac-jp-kaw-edge (Japan East, JP), emea-ru-msa-edge (UK South, GB): every test from there fails. Choose at least 5 locations in the mapped countries (README, "Observability").',
+      'observability.availabilityTests: the entry refuses countries outside entry.geoRouting.countries, and the country of us-xx-new-azr is not in the library\'s table of Azure test locations: check that it is a mapped country.',
+    ]);
     // Without rejection the unmapped countries reach the default cell: no warning.
-    expect(warnings(platform({ ...geo, entry: { ...ENTRY, geoRouting: { countries: { westeurope: ['NL'], eastus2: ['US'] } } }, observability: { contacts: { emails: ['a@contoso.com'] } } }))).toEqual([]);
+    expect(warnings(platform({ ...geo, entry: { ...ENTRY, geoRouting: { countries: { westeurope: ['NL'], eastus2: ['US'] } } }, observability: { contacts } }))).toEqual([]);
+  });
+
+  test('silencing a region silences the availability tests of its origins, not the entry\'s', () => {
+    const p = platform({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], workloads: IMAGES, entry: { trafficManager: { services: ['order', 'tracking'] } }, observability: { silencedRegions: ['eastus'] } });
+    const obs = p.observability!;
+    const scopes = resolve(obs, obs.suppressionRules.eastus.scopesInput) as string[];
+    expect(scopes).toEqual(expect.arrayContaining(resolve(obs, [obs.availabilityTests['order-eastus'].id, obs.availabilityTests['tracking-eastus'].id]) as string[]));
+    for (const key of ['order-westus3', 'tracking-westus3', 'order-entry', 'tracking-entry']) expect(scopes).not.toContain(resolve(obs, obs.availabilityTests[key].id));
   });
 
   test('off: no observability stack; other observability settings with enabled: false are refused', () => {

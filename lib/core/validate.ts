@@ -36,12 +36,22 @@ export function strictShape<T>(entries: { readonly [K in keyof Required<T>]: Sha
 
 /** A strict object shape from entries (for shapes composed of other shapes' entries). */
 export function objectShape(entries: { readonly [key: string]: Shape }, expected = 'an object'): Shape {
-  return v.pipe(v.custom(isPlainObject, expected), v.strictObject(entries as v.ObjectEntries, expected));
+  return v.pipe(v.custom(isRecord, expected), v.strictObject(entries as v.ObjectEntries, expected));
 }
 
 /** An object, not a list (a list is an object to JavaScript, and would pass a shape whose keys are all optional). */
 function isPlainObject(input: unknown): boolean {
   return input !== null && typeof input === 'object' && !Array.isArray(input);
+}
+
+/**
+ * A plain object (`{...}`, or one without a prototype): not a `Map`, `Set`, `Date` or other class instance, whose
+ * entries `Object.keys` does not see, so a props object given as a `Map` would pass with every key ignored.
+ */
+function isRecord(input: unknown): boolean {
+  if (!isPlainObject(input)) return false;
+  const proto = Object.getPrototypeOf(input);
+  return proto === Object.prototype || proto === null;
 }
 
 /** Optional value: `undefined` (or a missing key) takes the default; `null` is an error. */
@@ -57,7 +67,7 @@ export const shapes = {
   boolean: (): Shape => v.boolean('true or false (a boolean, not a string)'),
   list: (item: Shape, expected = 'a list'): Shape => v.array(item, expected),
   map: (value: Shape, expected = 'an object of keys to values'): Shape =>
-    v.pipe(v.custom(isPlainObject, expected), v.record(v.string(), value, expected)),
+    v.pipe(v.custom(isRecord, expected), v.record(v.string(), value, expected)),
   oneOf: <T extends string | number>(values: readonly T[]): Shape =>
     v.picklist(values as T[], `one of ${values.map((x) => (typeof x === 'string' ? `'${x}'` : String(x))).join(', ')}`),
   /** An object with at least these keys (a construct or other class instance implementing an interface). */

@@ -16,6 +16,30 @@ import type { AlertSeverity, AvailabilityTestOptions, ObservabilityNames } from 
  * template, https://azure.microsoft.com/resources/templates/dynamic-web-tests/).
  */
 export const DEFAULT_TEST_LOCATIONS: readonly string[] = ['us-va-ash-azr', 'us-ca-sjc-azr', 'emea-nl-ams-azr', 'emea-gb-db3-azr', 'apac-sg-sin-azr'];
+/**
+ * The availability test locations Azure offers: location ID -> the Azure region it runs in and that region's country
+ * (ISO 3166-1 alpha-2). Microsoft Learn, "Application Insights availability tests", location population tags. The ID's
+ * own country part is not the location's (`emea-ru-msa-edge` is UK South, `emea-ch-zrh-edge` France South).
+ */
+export const TEST_LOCATIONS: { readonly [id: string]: { readonly region: string; readonly country: string } } = {
+  'emea-au-syd-edge': { region: 'Australia East', country: 'AU' },
+  'latam-br-gru-edge': { region: 'Brazil South', country: 'BR' },
+  'us-fl-mia-edge': { region: 'Central US', country: 'US' },
+  'apac-hk-hkn-azr': { region: 'East Asia', country: 'HK' },
+  'us-va-ash-azr': { region: 'East US', country: 'US' },
+  'emea-ch-zrh-edge': { region: 'France South', country: 'FR' },
+  'emea-fr-pra-edge': { region: 'France Central', country: 'FR' },
+  'apac-jp-kaw-edge': { region: 'Japan East', country: 'JP' },
+  'emea-gb-db3-azr': { region: 'North Europe', country: 'IE' },
+  'us-il-ch1-azr': { region: 'North Central US', country: 'US' },
+  'us-tx-sn1-azr': { region: 'South Central US', country: 'US' },
+  'apac-sg-sin-azr': { region: 'Southeast Asia', country: 'SG' },
+  'emea-se-sto-edge': { region: 'UK West', country: 'GB' },
+  'emea-nl-ams-azr': { region: 'West Europe', country: 'NL' },
+  'us-ca-sjc-azr': { region: 'West US', country: 'US' },
+  'emea-ru-msa-edge': { region: 'UK South', country: 'GB' },
+};
+
 /** At least this many locations, so one location's trouble is not taken for an outage. */
 export const MIN_TEST_LOCATIONS = 5;
 /** A location ID: `<area>-<country>-<site>-<azr|edge>` (`us-va-ash-azr`, `latam-br-gru-edge`). */
@@ -48,6 +72,10 @@ export function checkAvailability(checks: Checks, options: AvailabilityTestOptio
     const https = Token.isUnresolved(url) ? url.startsWith('https://') : isHttpsUrl(url);
     if (!https) checks.fail({ prop: `availabilityTests.urls.${key}`, value: url, problem: 'not an https:// address (the test also checks the certificate)', fix: 'test the https:// address clients use' });
   }
+  for (const [key, region] of Object.entries(options.urlRegions ?? {})) {
+    if (!keys.includes(key)) checks.fail({ prop: `availabilityTests.urlRegions.${key}`, value: region, problem: `no address has the key ${key}, so the region would be ignored`, fix: keys.length > 0 ? `key urlRegions by ${keys.join(', ')}` : 'drop urlRegions' });
+    else checks.run(undefined, () => Regions.find(region, scope, `availabilityTests.urlRegions.${key}`));
+  }
   const locations = options.testLocations ?? DEFAULT_TEST_LOCATIONS;
   if (options.testLocations !== undefined) checkLocations(checks, options.testLocations);
   const frequencySeconds = checks.oneOf('availabilityTests.frequencySeconds', options.frequencySeconds ?? 300, FREQUENCIES, 300, 'the provider runs a standard web test every 300, 600 or 900 seconds');
@@ -79,6 +107,8 @@ function checkLocations(checks: Checks, locations: readonly string[]): void {
 }
 
 export function isHttpsUrl(value: string): boolean {
+  // `new URL` accepts spaces (it encodes them): an address with whitespace is a typo, not what the user meant.
+  if (/\s/.test(value)) return false;
   try {
     const url = new URL(value);
     return url.protocol === 'https:' && url.hostname.length > 0;

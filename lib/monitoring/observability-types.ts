@@ -123,6 +123,12 @@ export interface AvailabilityTestOptions {
   readonly frequencySeconds?: number;
   /** How many locations must fail at once to fire the test's alert (1 to the number of locations). @default 2 */
   readonly failedLocations?: number;
+  /**
+   * The region each address tests, by `urls` key, for addresses of one region (its origin): silencing that region
+   * silences the test's alert too.
+   * @default - none (entry tests belong to no region)
+   */
+  readonly urlRegions?: { readonly [key: string]: string };
 }
 
 /** Alert thresholds. Each is checked against its range at synth time. */

@@ -26,7 +26,7 @@ const WINDOW_WORDS: { readonly [window: string]: string } = { PT1M: '1 minute', 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const COUNTRY_CODE = /^[1-9]\d{0,2}$/;
 const PHONE_NUMBER = /^\d{4,14}$/;
-const ACTION_GROUP_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Insights\/actionGroups\/[^/]+$/i;
+const ACTION_GROUP_ID = /^\/subscriptions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/resourceGroups\/[-\w.()]+\/providers\/Microsoft\.Insights\/actionGroups\/[^/<>\s]+$/i;
 
 /** Name overrides keyed by alert, then region. */
 type NamesByAlert = { readonly [alert: string]: { readonly [region: string]: string } };
@@ -85,9 +85,12 @@ export class Observability extends Construct {
     }
     const metricPlan = planMetricAlerts(props.targets);
     const logPlan = planLogAlerts(props.targets);
-    checkSilencedRegions(checks, props.silencedRegions, regions);
+    checkSilencedRegions(checks, props.silencedRegions, [...new Set([...regions, ...Object.values(props.availabilityTests?.urlRegions ?? {})])]);
     this.checkNames(checks, props, metricPlan, logPlan);
     const availability = this.checkAvailabilityTests(checks, props);
+    if (metricPlan.length + logPlan.length + planActivityLogAlerts(props.targets).length === 0 && props.availabilityTests === undefined && !checks.failed('targets')) {
+      checks.fail({ prop: 'targets', value: props.targets, problem: 'no target and no availability test, so there is nothing to watch (only an action group would be created)', fix: 'give at least one target (e.g. targets.kubernetesClusterIds) or availabilityTests' });
+    }
     checks.throwIfAny();
 
     if (props.contacts !== undefined) this.actionGroup = this.createActionGroup(props, props.contacts);
@@ -96,13 +99,13 @@ export class Observability extends Construct {
     for (const planned of metricPlan) this.createMetricAlert(planned, actionGroupIds, props);
     for (const planned of logPlan) this.createLogAlert(planned, props.targets.logAnalyticsWorkspaceIds![planned.region], actionGroupIds, props);
     for (const planned of planActivityLogAlerts(props.targets)) this.createActivityLogAlert(planned, actionGroupIds, props);
-    for (const region of props.silencedRegions ?? []) this.createSuppressionRule(region, props);
     const built = availability ? buildAvailabilityTests({
       scope: this, naming: this.naming, resourceGroupName: props.resourceGroupName, checked: availability, names: props.names,
       severity: this.severities.availability, actionGroupIds, runbook: this.runbook(RUNBOOK_SECTIONS.availability, props), tags: props.tags,
     }) : { tests: {}, alerts: {} };
     this.availabilityTests = built.tests;
     this.availabilityAlerts = built.alerts;
+    for (const region of props.silencedRegions ?? []) this.createSuppressionRule(region, props);
   }
 
   /** The availability options checked, or `undefined` without tests (then names for tests are an error). */
@@ -227,7 +230,9 @@ export class Observability extends Construct {
   }
 
   private createSuppressionRule(region: string, props: ObservabilityProps): void {
-    const scopes = regionScopes(props.targets, region);
+    // The region's targets, and the availability tests of its origins.
+    const tests = Object.entries(props.availabilityTests?.urlRegions ?? {}).filter(([, r]) => r === region).map(([key]) => this.availabilityTests[key].id);
+    const scopes = [...regionScopes(props.targets, region), ...tests];
     this.mutable(this.suppressionRules)[region] = new MonitorAlertProcessingRuleSuppression(this, `Silence-${region}`, {
       name: this.naming.name(this, ResourceKind.ALERT_PROCESSING_RULE, { qualifier: region, override: props.names?.suppressionRules?.[region], prop: `names.suppressionRules.${region}`, childId: `Silence-${region}` }),
       resourceGroupName: props.resourceGroupName,
@@ -324,6 +329,13 @@ function checkContacts(checks: Checks, contacts: ObservabilityContacts): void {
     checks.fail({ prop: 'contacts', value: contacts, problem: 'no contact, so every alert would fire unseen', fix: 'give at least one of contacts.emails, contacts.smsNumbers, contacts.webhooks or contacts.actionGroupIds' });
   }
   (contacts.emails ?? []).forEach((email, i) => checks.run(undefined, () => checkFormat(checks.scope, `contacts.emails[${i}]`, email, EMAIL, 'not an email address', "give an address such as 'oncall@contoso.com'")));
+  // A contact listed twice would be notified twice (two receivers).
+  const lists: [string, readonly string[]][] = [['emails', contacts.emails ?? []], ['webhooks', contacts.webhooks ?? []], ['actionGroupIds', contacts.actionGroupIds ?? []], ['smsNumbers', (contacts.smsNumbers ?? []).map((n) => `+${n.countryCode} ${n.phoneNumber}`)]];
+  for (const [key, values] of lists) {
+    values.forEach((value, i) => {
+      if (!Token.isUnresolved(value) && values.indexOf(value) < i) checks.fail({ prop: `contacts.${key}[${i}]`, value: (contacts as Record<string, unknown[]>)[key][i], problem: 'listed twice, so it would be notified twice', fix: 'list each contact once' });
+    });
+  }
   (contacts.smsNumbers ?? []).forEach((sms, i) => {
     checks.run(undefined, () => checkFormat(checks.scope, `contacts.smsNumbers[${i}].countryCode`, sms.countryCode, COUNTRY_CODE, 'not a country calling code (1-3 digits, no + or leading zero)', "give the digits only, e.g. '1' or '44'"));
     checks.run(undefined, () => checkFormat(checks.scope, `contacts.smsNumbers[${i}].phoneNumber`, sms.phoneNumber, PHONE_NUMBER, 'not a national phone number (4-14 digits, no spaces, + or punctuation)', "give the digits only, e.g. '5555551234'"));
@@ -331,7 +343,7 @@ function checkContacts(checks: Checks, contacts: ObservabilityContacts): void {
       checks.fail({ prop: `contacts.smsNumbers[${i}]`, value: sms, problem: 'longer than 15 digits with its country code (E.164 allows at most 15)', fix: 'drop the trunk prefix (a leading 0) from phoneNumber' });
     }
   });
-  (contacts.webhooks ?? []).forEach((url, i) => checks.run(undefined, () => checkFormat(checks.scope, `contacts.webhooks[${i}]`, url, { test: isHttpsUrl }, 'not an https:// URL (alert payloads must not travel unencrypted)', 'give the https:// address of the receiving endpoint')));
+  (contacts.webhooks ?? []).forEach((url, i) => checks.run(undefined, () => checkFormat(checks.scope, `contacts.webhooks[${i}]`, url, { test: isHttpsUrl }, 'not an https:// URL without spaces (alert payloads must not travel unencrypted)', 'give the https:// address of the receiving endpoint')));
   (contacts.actionGroupIds ?? []).forEach((id, i) => checks.run(undefined, () => checkFormat(checks.scope, `contacts.actionGroupIds[${i}]`, id, ACTION_GROUP_ID, 'not the resource ID of an action group', 'give /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Insights/actionGroups/<name> (or the id attribute of a MonitorActionGroup)')));
 }
 
@@ -366,7 +378,9 @@ function checkSilencedRegions(checks: Checks, silenced: readonly string[] | unde
   const seen = new Set<string>();
   (silenced ?? []).forEach((region, i) => {
     const prop = `silencedRegions[${i}]`;
-    if (!regions.includes(region)) {
+    if (Token.isUnresolved(region)) {
+      checks.fail({ prop, value: region, problem: 'a Terraform token is unknown until apply, and each silenced region is matched against the targets\' regions at synth time', fix: `pass a literal region name${regions.length > 0 ? ` (${regions.join(', ')})` : ''}` });
+    } else if (!regions.includes(region)) {
       checks.fail({ prop, value: region, problem: regions.length > 0 ? `no target of this construct is in ${region} (targets are in ${regions.join(', ')}), so there is nothing to silence` : 'no regional target is given, so there is nothing to silence', fix: regions.length > 0 ? `silence one of ${regions.join(', ')}` : 'drop silencedRegions' });
     } else if (seen.has(region)) {
       checks.fail({ prop, value: region, problem: 'listed twice', fix: 'list each region once' });

@@ -10,7 +10,8 @@ import type { AvailabilityTestOptions, ObservabilityContacts, ObservabilityNames
 export const MONITORING_SINK_SHAPE = shapes.like<IRegionalMonitoring>({ workspaceId: shapes.string(), appInsightsConnectionString: shapes.string(), diagnosticLogs: opt(shapes.oneOf(['allLogs', 'audit'])) }, 'a monitoring sink (RegionalMonitoring)');
 
 const REGION_IDS = opt(shapes.map(shapes.string('a resource ID'), "an object of region names to resource IDs, e.g. { westus3: cluster.id }"));
-const STRINGS = (what: string) => opt(shapes.list(shapes.string(what), `a list of ${what}s`));
+/** An optional list of strings: `one` names an item with its article (`an email address`), `many` the list's items. */
+const STRINGS = (one: string, many: string) => opt(shapes.list(shapes.string(one), `a list of ${many}`));
 const NAMES_BY_ALERT = opt(shapes.map(shapes.map(shapes.string('a name'), 'an object of region names to names'), 'an object of alert keys to { region: name } objects'));
 
 /** Alert thresholds by prop. */
@@ -28,10 +29,10 @@ export const OBSERVABILITY_NAMES_SHAPE = opt(strictShape<ObservabilityNames>({
 
 /** Who an action group notifies. */
 export const CONTACTS_SHAPE = strictShape<ObservabilityContacts>({
-  emails: STRINGS('email address'),
-  smsNumbers: opt(shapes.list(strictShape<SmsNumber>({ countryCode: shapes.string(), phoneNumber: shapes.string() }))),
-  webhooks: STRINGS('https URL'),
-  actionGroupIds: STRINGS('action group resource ID'),
+  emails: STRINGS('an email address', 'email addresses'),
+  smsNumbers: opt(shapes.list(strictShape<SmsNumber>({ countryCode: shapes.string(), phoneNumber: shapes.string() }, "an object { countryCode: '1', phoneNumber: '5555551234' }"), 'a list of { countryCode, phoneNumber } objects')),
+  webhooks: STRINGS('an https:// URL', 'https:// URLs'),
+  actionGroupIds: STRINGS('an action group resource ID', 'action group resource IDs'),
 });
 
 /** The props of `Observability`. */
@@ -57,10 +58,11 @@ export const OBSERVABILITY_PROPS_SHAPE = strictShape<ObservabilityProps>({
   availabilityTests: opt(strictShape<AvailabilityTestOptions>({
     applicationInsightsId: shapes.string('a resource ID'), location: shapes.string('a region name'),
     urls: shapes.map(shapes.string('an https:// address'), "an object of test keys to https:// addresses, e.g. { 'order-entry': 'https://.../healthz/ready' }"),
-    testLocations: STRINGS('test location ID'), frequencySeconds: opt(shapes.number()), failedLocations: opt(shapes.number()),
+    testLocations: STRINGS('a test location ID', 'test location IDs'), frequencySeconds: opt(shapes.number()), failedLocations: opt(shapes.number()),
+    urlRegions: opt(shapes.map(shapes.string('a region name'), 'an object of test keys to region names')),
   })),
   runbookUrl: opt(shapes.string()),
-  silencedRegions: STRINGS('region name'),
+  silencedRegions: STRINGS('a region name', 'region names'),
   names: OBSERVABILITY_NAMES_SHAPE,
   tags: opt(TAGS_SHAPE),
 });

@@ -21,6 +21,7 @@ import { GlobalEntryProps } from '../global-entry/global-entry-types';
 import { Observability } from '../monitoring/observability';
 import { FailoverState, HealthChart, HealthRow, PlatformHealth } from '../monitoring/platform-health';
 import { AvailabilityTestOptions, RegionResourceIds } from '../monitoring/observability-types';
+import { DEFAULT_TEST_LOCATIONS, TEST_LOCATIONS } from '../monitoring/availability-tests';
 import { RegionalMonitoring } from '../monitoring/regional-monitoring';
 import { kubeloginExec } from '../stamp/kubelogin';
 import { RegionalStamp } from '../stamp/regional-stamp';
@@ -219,10 +220,8 @@ export class MultiRegionOrderPlatform extends Construct {
     const monitoring = this.regionalData[primary].monitoring;
     const { enabled: testsEnabled, ...testOptions } = options.availabilityTests ?? {};
     const urls = testsEnabled === false ? {} : this.availabilityUrls(b);
-    if (Object.keys(urls).length > 0 && b.props.entry?.geoRouting?.rejectUnmappedCountries && testOptions.testLocations === undefined) {
-      // The default locations include Southeast Asia, whose requests the entry refuses unless its country is mapped.
-      Annotations.of(this).addWarning('observability.availabilityTests: the entry refuses countries outside entry.geoRouting.countries, and the default test locations include East US, West US, West Europe, North Europe and Southeast Asia: a location outside the mapped countries fails every test. Set observability.availabilityTests.testLocations to at least 5 locations inside them (README, "Observability").');
-    }
+    const geo = b.props.entry?.geoRouting;
+    if (Object.keys(urls).length > 0 && geo?.rejectUnmappedCountries) this.warnUnmappedTestLocations(geo.countries, testOptions.testLocations);
     return asPlatformProps((prop) => `observability.${prop}`, () => new Observability(stack, 'Observability', {
       contacts: options.contacts,
       thresholds: options.thresholds,
@@ -246,7 +245,11 @@ export class MultiRegionOrderPlatform extends Construct {
         sqlFailoverGroupPartnerIds: Object.fromEntries(Object.keys(this.database?.sqlFailoverGroups ?? {}).map((home) => [home, this.partnerFailoverGroupId(home)])),
         logAnalyticsWorkspaceIds: Object.fromEntries(Object.entries(this.regionalData).map(([region, data]) => [region, data.monitoring.workspaceId])),
       },
-      availabilityTests: Object.keys(urls).length > 0 ? { ...testOptions, applicationInsightsId: monitoring.appInsights.id, location: primary, urls } satisfies AvailabilityTestOptions : undefined,
+      availabilityTests: Object.keys(urls).length > 0 ? {
+        ...testOptions, applicationInsightsId: monitoring.appInsights.id, location: primary, urls,
+        // Each region's origin test belongs to its region (silencing the region silences it).
+        urlRegions: Object.fromEntries(Object.keys(urls).flatMap((key) => this.placements.filter((p) => key.endsWith(`-${p.region.name}`)).map((p) => [key, p.region.name]))),
+      } satisfies AvailabilityTestOptions : undefined,
       tags: { ...b.tags, component: 'observability' },
     }));
   }
@@ -370,6 +373,24 @@ export class MultiRegionOrderPlatform extends Construct {
       states.push({ title: `Event bus geo-DR alias (cell ${home}), standby namespace`, resourceId: `${this.eventBus!.standbyNamespaces[home].id}/disasterRecoveryConfigs/${alias.name}`, apiVersion: '2021-11-01', columns: aliasColumns });
     }
     return states;
+  }
+
+  /**
+   * Warns about test locations the entry refuses (geography routing that rejects unmapped countries): each location's
+   * country from the table of Azure's test locations; a location the table does not know cannot be checked.
+   */
+  private warnUnmappedTestLocations(countries: { readonly [region: string]: readonly string[] }, given: readonly string[] | undefined): void {
+    const mapped = new Set(Object.values(countries).flat().map((c) => c.toUpperCase()));
+    const locations = given ?? DEFAULT_TEST_LOCATIONS;
+    const refused = locations.filter((id) => TEST_LOCATIONS[id] && !mapped.has(TEST_LOCATIONS[id].country)).map((id) => `${id} (${TEST_LOCATIONS[id].region}, ${TEST_LOCATIONS[id].country})`);
+    const unknown = locations.filter((id) => !Token.isUnresolved(id) && !TEST_LOCATIONS[id]);
+    const where = given ? 'observability.availabilityTests.testLocations' : 'the default test locations';
+    if (refused.length > 0) {
+      Annotations.of(this).addWarning(`observability.availabilityTests: the entry refuses countries outside entry.geoRouting.countries, and ${where} include ${refused.join(', ')}: every test from there fails. Choose at least 5 locations in the mapped countries (README, "Observability").`);
+    }
+    if (unknown.length > 0) {
+      Annotations.of(this).addWarning(`observability.availabilityTests: the entry refuses countries outside entry.geoRouting.countries, and the country of ${unknown.join(', ')} is not in the library's table of Azure test locations: check that it is a mapped country.`);
+    }
   }
 
   /**
@@ -783,8 +804,8 @@ function checkObservability(platform: Construct, checks: Checks, props: MultiReg
       const ignored = Object.keys(tests).filter((key) => key !== 'enabled');
       if (tests.enabled === false && ignored.length > 0) {
         checks.fail({ prop: 'observability.availabilityTests', value: ignored, problem: 'availability tests are disabled, so these settings would be ignored', fix: `drop ${ignored.join(', ')}, or enabled: false` });
-      } else if (tests.enabled !== false && ignored.length > 0 && !props.workloads) {
-        checks.fail({ prop: 'observability.availabilityTests', value: ignored, problem: "the availability tests request the services' readiness paths, and there are no workloads, so there is nothing to test", fix: 'drop availabilityTests, or add workloads' });
+      } else if (tests.enabled !== false && (ignored.length > 0 || tests.enabled === true) && !props.workloads) {
+        checks.fail({ prop: 'observability.availabilityTests', value: Object.keys(tests), problem: "the availability tests request the services' readiness paths, and there are no workloads, so there is nothing to test", fix: 'drop availabilityTests, or add workloads' });
       }
     }
     const health = observability?.health;
