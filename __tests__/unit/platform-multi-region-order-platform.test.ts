@@ -916,6 +916,13 @@ describe('observability', () => {
       ['shop-observability/Observability', 'observability.thresholds.keyVaultAvailabilityPercent', 0],
       ['shop-observability/Observability', 'observability.silencedRegions[0]', 'eastus'],
     ]);
+    // The fixes name the platform's props too.
+    expect(e.violations.map((v) => v.fix)).toEqual([
+      "give an address such as 'oncall@contoso.com'",
+      'set observability.thresholds.keyVaultAvailabilityPercent between 1 and 100 (default 99)',
+      'silence one of westus3',
+    ]);
+    expect(error(() => platform({ observability: { contacts: {} } })).violations.map((v) => v.fix)).toEqual(['give at least one of observability.contacts.emails, observability.contacts.smsNumbers, observability.contacts.webhooks or observability.contacts.actionGroupIds']);
     expect(error(() => platform({ observability: { contact: {} } })).violations.map((v) => [v.prop, v.fix])).toEqual([['observability.contact', "did you mean 'contacts'?"]]);
     expect(error(() => platform({ observability: { availabilityTests: { enabled: 'yes' } } })).violations.map((v) => v.prop)).toEqual(['observability.availabilityTests.enabled']);
   });

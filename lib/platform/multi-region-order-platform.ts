@@ -251,7 +251,7 @@ export class MultiRegionOrderPlatform extends Construct {
         urlRegions: Object.fromEntries(Object.keys(urls).flatMap((key) => this.placements.filter((p) => key.endsWith(`-${p.region.name}`)).map((p) => [key, p.region.name]))),
       } satisfies AvailabilityTestOptions : undefined,
       tags: { ...b.tags, component: 'observability' },
-    }));
+    }), (text) => text.replace(OBSERVABILITY_TEXT_PROPS, '$1observability.$2'));
   }
 
   /**
@@ -832,11 +832,14 @@ function dataTierProp(part: string): (prop: string) => string {
  * Builds a part of the platform, reporting its violations under the platform's own prop names (`workloads.order.image`,
  * `database.engine.skuName`), with the path of the part that found them.
  */
-function asPlatformProps<T>(rename: (prop: string) => string, build: () => T): T {
+function asPlatformProps<T>(rename: (prop: string) => string, build: () => T, renameFix: (fix: string) => string = (fix) => fix): T {
   try {
     return build();
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
-    throw ValidationError.combine(e.violations.map((v) => new ValidationError({ scope: v.constructPath, prop: rename(v.prop), value: v.value, problem: v.problem, fix: v.fix })));
+    throw ValidationError.combine(e.violations.map((v) => new ValidationError({ scope: v.constructPath, prop: rename(v.prop), value: v.value, problem: v.problem, fix: renameFix(v.fix) })));
   }
 }
+
+/** The props of `Observability` that the platform takes under `observability`, named as the platform's in the fixes of its errors (`set observability.thresholds.x ...`). */
+const OBSERVABILITY_TEXT_PROPS = /(^|[\s(,])(thresholds|contacts|availabilityTests|silencedRegions|severities|runbookUrl|names)(?=[.\s,)]|$)/g;
