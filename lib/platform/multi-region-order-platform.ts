@@ -185,10 +185,18 @@ export class MultiRegionOrderPlatform extends Construct {
 
     // Observability last: it watches every other stack's resources.
     if (props.observability?.enabled !== false) {
-      this.observabilityStack = b.newStack(`${id}-observability`);
-      this.observability = this.buildObservability(b, this.observabilityStack, props.observability ?? {});
+      const stack = b.newStack(`${id}-observability`);
+      this.observabilityStack = stack;
+      // Applied after every other stack (the references add the dependencies; the apps stacks have none).
+      [this.dataStack, ...Object.values(this.regionStacks), ...(this.edgeStack ? [this.edgeStack] : [])].forEach((s) => stack.addDependency(s));
+      const group = new ResourceGroup(stack, 'ResourceGroup', {
+        name: naming.name(stack, ResourceKind.RESOURCE_GROUP, { qualifier: 'observability' }),
+        location: this.placements[0].region.name,
+        tags: { ...tags, component: 'observability' },
+      });
+      this.observability = this.buildObservability(b, stack, group, props.observability ?? {});
       if (props.observability?.health?.enabled !== false) {
-        const health = this.buildHealth(b, this.observabilityStack, props.observability?.health?.names);
+        const health = this.buildHealth(b, stack, group, props.observability?.health?.names);
         this.healthWorkbook = health.workbook;
         this.healthDashboard = health.dashboard;
       }
@@ -199,19 +207,12 @@ export class MultiRegionOrderPlatform extends Construct {
   private publicOrigins?: GlobalEntryProps['publicOrigins'];
 
   /**
-   * Builds the `<id>-observability` stack's content: its resource group (in the primary region) and `Observability` over
+   * Builds `Observability` in the `<id>-observability` stack, in its resource group, over
    * every resource the platform created, with availability tests of each service through the entry and of each region's
    * public origin.
    */
-  private buildObservability(b: PlatformBuild, stack: TerraformStack, options: PlatformObservabilityOptions): Observability {
+  private buildObservability(b: PlatformBuild, stack: TerraformStack, group: ResourceGroup, options: PlatformObservabilityOptions): Observability {
     const primary = this.placements[0].region.name;
-    // Applied after every other stack (the references add the dependencies; the apps stacks have none).
-    [this.dataStack, ...Object.values(this.regionStacks), ...(this.edgeStack ? [this.edgeStack] : [])].forEach((s) => stack.addDependency(s));
-    const group = new ResourceGroup(stack, 'ResourceGroup', {
-      name: b.naming.name(stack, ResourceKind.RESOURCE_GROUP, { qualifier: 'observability' }),
-      location: primary,
-      tags: { ...b.tags, component: 'observability' },
-    });
     const ids = <T extends { readonly id: string }>(map: { readonly [region: string]: T }): RegionResourceIds => Object.fromEntries(Object.entries(map).map(([region, r]) => [region, r.id]));
     const bus = this.eventBus;
     const serviceBus = bus ? ids(bus.serviceBusNamespaces) : {};
@@ -219,7 +220,7 @@ export class MultiRegionOrderPlatform extends Construct {
     const standby = Object.fromEntries(Object.entries(bus?.standbyNamespaces ?? {}).map(([home, ns]) => [home, { id: ns.id, region: ns.locationInput! }]));
     const monitoring = this.regionalData[primary].monitoring;
     const { enabled: testsEnabled, ...testOptions } = options.availabilityTests ?? {};
-    const urls = testsEnabled === false ? {} : this.availabilityUrls(b);
+    const { urls, urlRegions } = testsEnabled === false ? { urls: {}, urlRegions: {} } : this.availabilityUrls(b);
     const geo = b.props.entry?.geoRouting;
     if (Object.keys(urls).length > 0 && geo?.rejectUnmappedCountries) this.warnUnmappedTestLocations(geo.countries, testOptions.testLocations);
     return asPlatformProps((prop) => `observability.${prop}`, () => new Observability(stack, 'Observability', {
@@ -246,9 +247,7 @@ export class MultiRegionOrderPlatform extends Construct {
         logAnalyticsWorkspaceIds: Object.fromEntries(Object.entries(this.regionalData).map(([region, data]) => [region, data.monitoring.workspaceId])),
       },
       availabilityTests: Object.keys(urls).length > 0 ? {
-        ...testOptions, applicationInsightsId: monitoring.appInsights.id, location: primary, urls,
-        // Each region's origin test belongs to its region (silencing the region silences it).
-        urlRegions: Object.fromEntries(Object.keys(urls).flatMap((key) => this.placements.filter((p) => key.endsWith(`-${p.region.name}`)).map((p) => [key, p.region.name]))),
+        ...testOptions, applicationInsightsId: monitoring.appInsights.id, location: primary, urls, urlRegions,
       } satisfies AvailabilityTestOptions : undefined,
       tags: { ...b.tags, component: 'observability' },
     }), (text) => text.replace(OBSERVABILITY_TEXT_PROPS, '$1observability.$2'));
@@ -259,9 +258,8 @@ export class MultiRegionOrderPlatform extends Construct {
    * Manager), the entry's charts, and a row of charts per region (AKS, Key Vault, database, tracking store, bus).
    * Metric names are Microsoft's (Azure Monitor supported-metrics reference, per resource type).
    */
-  private buildHealth(b: PlatformBuild, stack: TerraformStack, names: { readonly workbook?: string; readonly dashboard?: string } | undefined): PlatformHealth {
+  private buildHealth(b: PlatformBuild, stack: TerraformStack, group: ResourceGroup, names: { readonly workbook?: string; readonly dashboard?: string } | undefined): PlatformHealth {
     const primary = this.placements[0].region.name;
-    const group = stack.node.findChild('ResourceGroup') as ResourceGroup;
     const rows: HealthRow[] = [];
     const entry = this.entry;
     if (entry) {
@@ -399,11 +397,13 @@ export class MultiRegionOrderPlatform extends Construct {
    * resolves to a region, which answers `/healthz/ready`), and each region's public origin (`<service>-<region>`).
    * Services behind API Management are tested at their regions only: its gateway refuses requests without a token.
    */
-  private availabilityUrls(b: PlatformBuild): { [key: string]: string } {
+  private availabilityUrls(b: PlatformBuild): { urls: { [key: string]: string }; urlRegions: { [key: string]: string } } {
     const workloads = b.props.workloads;
     const entry = this.entry;
-    if (!workloads || !entry) return {};
     const urls: { [key: string]: string } = {};
+    // Each region's origin test belongs to its region (silencing the region silences it).
+    const urlRegions: { [key: string]: string } = {};
+    if (!workloads || !entry) return { urls, urlRegions };
     const readiness = (key: ServiceKey) => workloads[key].probes?.readiness ?? HEALTH_ENDPOINTS.readiness;
     const { frontDoor, trafficManager } = entryServices(b.props.entry);
     for (const service of PLATFORM_SERVICES) {
@@ -413,9 +413,12 @@ export class MultiRegionOrderPlatform extends Construct {
     }
     for (const placement of this.placements) {
       const region = placement.region.name;
-      for (const [key, host] of Object.entries(this.publicOrigins?.[region] ?? {})) urls[`${key}-${region}`] = `https://${host}${readiness(key as ServiceKey)}`;
+      for (const [key, host] of Object.entries(this.publicOrigins?.[region] ?? {})) {
+        urls[`${key}-${region}`] = `https://${host}${readiness(key as ServiceKey)}`;
+        urlRegions[`${key}-${region}`] = region;
+      }
     }
-    return urls;
+    return { urls, urlRegions };
   }
 
   /** Builds each region's share of the data stack (resource group, monitoring) and its stamp stack with the stamp's outputs. */
