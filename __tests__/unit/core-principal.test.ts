@@ -135,6 +135,9 @@ describe('resolveGrant', () => {
     expect(violations(() => resolveGrant(granter, 'grantSend', { principalId: ID }, { id: 'x', regions: 'westus3' } as never, 'Send')).map((v) => [v[1], v[3]])).toEqual([
       ['grantSend(options).regions', 'expected a list of region names, e.g. [\'westeurope\'], got the string "westus3"'],
     ]);
+    expect(violations(() => resolveGrant(granter, 'grantSend', { principalId: ID }, { regions: [3] } as never, 'Send')).map((v) => [v[1], v[3]])).toEqual([
+      ['grantSend(options).regions[0]', 'expected a region name, got the number 3'],
+    ]);
   });
 });
 
