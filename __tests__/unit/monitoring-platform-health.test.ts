@@ -1,4 +1,4 @@
-import { Naming } from '../../lib/core/naming';
+import { Naming, pathHash } from '../../lib/core/naming';
 import { AGGREGATIONS, PlatformHealth, PlatformHealthProps, pathUuid } from '../../lib/monitoring/platform-health';
 import { only, synthStack, testStack } from '../support/synth';
 
@@ -60,15 +60,20 @@ describe('PlatformHealth', () => {
     expect(json.version).toBe('Notebook/1.0');
     expect(json.items[0]).toEqual({ type: 1, name: 'title', content: { json: '# shop platform health\n\nPattern: zoneRedundant. West US 3: primary.' } });
     const failover = json.items[1];
-    expect([failover.type, failover.content.title]).toEqual([12, 'Failover state of the data services']);
+    expect({ ...failover, content: { ...failover.content, items: undefined } }).toEqual({
+      type: 12, name: 'failover-state', content: { version: 'NotebookGroup/1.0', groupType: 'editable', title: 'Failover state of the data services', items: undefined },
+    });
     const arm = failover.content.items[0];
-    expect([arm.type, arm.content.queryType, arm.content.title, arm.content.visualization]).toEqual([3, 12, 'Failover group', 'table']);
+    expect({ ...arm, content: { ...arm.content, query: undefined } }).toEqual({
+      type: 3, name: 'failover-0', customWidth: '50', content: { version: 'KqlItem/1.0', query: undefined, size: 4, title: 'Failover group', queryType: 12, visualization: 'table' },
+    });
     expect(JSON.parse(arm.content.query)).toEqual({
       version: 'ARMEndpoint/1.0', data: null, headers: [], method: 'GET', path: FG, urlParams: [{ key: 'api-version', value: '2021-11-01' }], batchDisabled: false,
       transformers: [{ type: 'jsonpath', settings: { tablePath: '$', columns: [{ path: '$.properties.replicationRole', columnid: 'Role' }] } }],
     });
     const row = json.items[2];
-    expect([row.type, row.name, row.content.title, row.content.items.length]).toEqual([12, 'row-0', 'westus3 (primary)', 4]);
+    expect([row.type, row.name, row.content.version, row.content.groupType, row.content.title, row.content.items.length]).toEqual([12, 'row-0', 'NotebookGroup/1.0', 'editable', 'westus3 (primary)', 4]);
+    expect([json.isLocked, json.$schema]).toEqual([false, 'https://github.com/Microsoft/Application-Insights-Workbooks/blob/master/schema/workbook.json']);
     expect(row.content.items[0]).toEqual({
       type: 10, name: 'row-0-chart-0', customWidth: '33',
       content: {
@@ -91,7 +96,7 @@ describe('PlatformHealth', () => {
 
   test('the dashboard: generated name, the title as hidden-title, a title part, a label and three charts per line for each row, no overlap', () => {
     const { dashboard } = build({ tags: { team: 'orders' } });
-    expect(dashboard.name).toMatch(/^shop-dash-health-[0-9a-f]{6}$/);
+    expect(dashboard.name).toBe(`shop-dash-health-${pathHash('test/Health/Dashboard')}`);
     expect([dashboard.resource_group_name, dashboard.location, dashboard.tags]).toEqual(['rg-obs', 'westus3', { team: 'orders', 'hidden-title': 'shop platform health' }]);
     const json = JSON.parse(dashboard.dashboard_properties);
     const parts = Object.values(json.lenses['0'].parts) as { position: { x: number; y: number; colSpan: number; rowSpan: number }; metadata: { type: string; settings: { content?: { settings: { title: string; content: string } } }; inputs: { value: { chart: Record<string, unknown> } }[] } }[];
@@ -101,7 +106,9 @@ describe('PlatformHealth', () => {
       ['MarkdownPart', 0, 8, 2, 3],
     ]);
     expect(parts[0].metadata.settings.content!.settings).toEqual({ title: 'shop platform health', subtitle: '', content: 'Pattern: zoneRedundant. West US 3: primary.\n\nThe failover state of each data service is in the workbook "shop platform health".' });
-    expect(parts[1].metadata.settings.content!.settings.title).toBe('westus3 (primary)');
+    expect(parts[1].metadata).toEqual({ inputs: [], type: 'Extension/HubsExtension/PartType/MarkdownPart', settings: { content: { settings: { content: '', title: 'westus3 (primary)', subtitle: '' } } } });
+    expect({ ...parts[2].metadata.inputs[0], value: undefined }).toEqual({ name: 'options', isOptional: true, value: undefined });
+    expect(parts[2].metadata).toMatchObject({ type: 'Extension/HubsExtension/PartType/MonitorChartPart', settings: {} });
     expect(parts[2].metadata.inputs[0].value.chart).toEqual({
       title: 'AKS nodes',
       metrics: [{ resourceMetadata: { id: AKS }, name: 'kube_node_status_condition', aggregationType: 4, namespace: 'microsoft.containerservice/managedclusters', metricVisualization: { displayName: 'kube_node_status_condition' } }],
@@ -110,12 +117,17 @@ describe('PlatformHealth', () => {
       timespan: { relative: { duration: 3600000 } },
     });
     expect(parts[3].metadata.inputs[0].value.chart.grouping).toBeUndefined();
-    expect(json.metadata.model.timeRange.type).toBe('MsPortalFx.Composition.Configuration.ValueTypes.TimeRange');
+    expect(json.metadata).toEqual({ model: { timeRange: { value: { relative: { duration: 24, timeUnit: 1 } }, type: 'MsPortalFx.Composition.Configuration.ValueTypes.TimeRange' } } });
   });
 
   test('names as given', () => {
     const { workbook, dashboard } = build({ names: { workbook: '4b2c1f5e-8d3a-5e6f-9a1b-2c3d4e5f6a7b', dashboard: 'orders_health' } });
     expect([workbook.name, dashboard.name]).toEqual(['4b2c1f5e-8d3a-5e6f-9a1b-2c3d4e5f6a7b', 'orders_health']);
     expect(() => build({ names: { workbook: 'Not-A-UUID' } })).toThrow('internal: workbook name Not-A-UUID is not a lower-case UUID');
+    // Anchored: nothing before or after the UUID.
+    expect(() => build({ names: { workbook: 'x4b2c1f5e-8d3a-5e6f-9a1b-2c3d4e5f6a7b' } })).toThrow('is not a lower-case UUID');
+    expect(() => build({ names: { workbook: '4b2c1f5e-8d3a-5e6f-9a1b-2c3d4e5f6a7bx' } })).toThrow('is not a lower-case UUID');
+    // A dashboard name is checked and reported at names.dashboard.
+    expect(() => build({ names: { dashboard: 'orders health' } })).toThrow(expect.objectContaining({ violations: [expect.objectContaining({ prop: 'names.dashboard' })] }));
   });
 });
