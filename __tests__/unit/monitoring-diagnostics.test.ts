@@ -44,6 +44,35 @@ describe('addDiagnostics', () => {
     expect(sql.enabled_metric).toEqual([{ category: 'Basic' }, { category: 'InstanceAndAppAdvanced' }, { category: 'WorkloadManagement' }]);
   });
 
+  test('what each type sends: the metric categories Azure names for it (AllMetrics unless documented otherwise), resource-specific tables for AKS and Cosmos DB', () => {
+    const table = Object.fromEntries(Object.entries(DIAGNOSTIC_SUPPORT).map(([type, d]) => [type, [d.azureType, d.metrics ?? [], d.dedicated ?? false, d.logs?.audit]]));
+    const all = ['AllMetrics'];
+    const audit = { categoryGroups: ['audit'] };
+    const allLogs = { categoryGroups: ['allLogs'] };
+    expect(table).toEqual({
+      azurerm_kubernetes_cluster: ['Microsoft.ContainerService/managedClusters', all, true, { categories: ['kube-audit-admin', 'guard', 'cluster-autoscaler'] }],
+      azurerm_key_vault: ['Microsoft.KeyVault/vaults', all, false, audit],
+      azurerm_mssql_database: ['Microsoft.Sql/servers/databases', ['Basic', 'InstanceAndAppAdvanced', 'WorkloadManagement'], false, audit],
+      azurerm_postgresql_flexible_server: ['Microsoft.DBforPostgreSQL/flexibleServers', all, false, audit],
+      azurerm_cosmosdb_account: ['Microsoft.DocumentDB/databaseAccounts', ['Requests'], true, audit],
+      azurerm_servicebus_namespace: ['Microsoft.ServiceBus/namespaces', all, false, audit],
+      azurerm_eventgrid_topic: ['Microsoft.EventGrid/topics', all, false, audit],
+      azurerm_cdn_frontdoor_profile: ['Microsoft.Cdn/profiles', all, false, audit],
+      azurerm_traffic_manager_profile: ['Microsoft.Network/trafficManagerProfiles', all, false, allLogs],
+      azurerm_api_management: ['Microsoft.ApiManagement/service', all, false, audit],
+      azurerm_network_security_group: ['Microsoft.Network/networkSecurityGroups', [], false, allLogs],
+      azurerm_virtual_network: ['Microsoft.Network/virtualNetworks', all, false, allLogs],
+      azurerm_log_analytics_workspace: ['Microsoft.OperationalInsights/workspaces', all, false, audit],
+      azurerm_monitor_data_collection_rule: ['Microsoft.Insights/dataCollectionRules', all, false, allLogs],
+      azurerm_storage_account: ['Microsoft.Storage/storageAccounts', ['Transaction'], false, undefined],
+    });
+    expect(BLOB_SERVICE_DIAGNOSTICS).toEqual({
+      azureType: 'Microsoft.Storage/storageAccounts/blobServices',
+      logs: { allLogs: { categories: ['StorageRead', 'StorageWrite', 'StorageDelete'] }, audit: { categories: ['StorageRead', 'StorageWrite', 'StorageDelete'] } },
+      metrics: ['Transaction'], subresource: '/blobServices/default',
+    });
+  });
+
   test('every supported type has logs or metrics, and an Azure type', () => {
     for (const [type, support] of Object.entries(DIAGNOSTIC_SUPPORT)) {
       expect([type, Boolean(support.logs) || (support.metrics ?? []).length > 0, /^Microsoft\.[A-Za-z]+\/[A-Za-z/]+$/.test(support.azureType)]).toEqual([type, true, true]);
