@@ -57,7 +57,7 @@ export interface PlatformHealthProps {
 }
 
 /** A workbook's name is a lower-case UUID (application_insights_workbook_resource.go: IsUUID, no upper case). */
-const WORKBOOK_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const WORKBOOK_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A UUID (version 5 layout) from a construct path: the workbook's name never changes while the path stays. */
 export function pathUuid(path: string): string {

@@ -1,13 +1,13 @@
 import { TAGS_SHAPE } from '../core/shapes';
 import { objectShape, opt, shapes, strictShape } from '../core/validate';
-import type { IRegionalMonitoring } from './regional-monitoring';
+import { DIAGNOSTIC_LOGS_SHAPE, type IRegionalMonitoring } from './regional-monitoring';
 import { LOG_ALERTS, METRIC_ALERTS, THRESHOLDS } from './observability-alerts';
 import type { AvailabilityTestOptions, ObservabilityContacts, ObservabilityNames, ObservabilityProps, ObservabilityTargets, SmsNumber, StandbyNamespace } from './observability-types';
 
 // Internal: run-time shapes of the monitoring contract (not exported from the package).
 
 /** A monitoring sink: anything with a workspace ID and an Application Insights connection string. */
-export const MONITORING_SINK_SHAPE = shapes.like<IRegionalMonitoring>({ workspaceId: shapes.string(), appInsightsConnectionString: shapes.string(), diagnosticLogs: opt(shapes.oneOf(['allLogs', 'audit'])) }, 'a monitoring sink (RegionalMonitoring)');
+export const MONITORING_SINK_SHAPE = shapes.like<IRegionalMonitoring>({ workspaceId: shapes.string(), appInsightsConnectionString: shapes.string(), diagnosticLogs: opt(DIAGNOSTIC_LOGS_SHAPE) }, 'a monitoring sink (RegionalMonitoring)');
 
 const REGION_IDS = opt(shapes.map(shapes.string('a resource ID'), "an object of region names to resource IDs, e.g. { westus3: cluster.id }"));
 /** An optional list of strings: `one` names an item with its article (`an email address`), `many` the list's items. */

@@ -7,7 +7,7 @@ import { DatabaseEngine } from '../database/engine';
 import { EventBusProps } from '../events/event-bus-types';
 import { GlobalEntryProps } from '../global-entry/global-entry-types';
 import { DiagnosticLogs } from '../monitoring/diagnostics';
-import { AlertSeverity, ObservabilityAlert, ObservabilityContacts, ObservabilityNames, ObservabilityThresholds } from '../monitoring/observability-types';
+import { ObservabilityProps } from '../monitoring/observability-types';
 import { KeyVaultOptions, KubernetesOptions } from '../stamp/regional-stamp-types';
 import { TrackingStoreProps } from '../tracking/tracking-store-types';
 import { WorkloadServiceOptions } from '../workloads/order-workloads-types';
@@ -44,30 +44,16 @@ export interface PlatformAvailabilityTestOptions {
 }
 
 /**
- * The platform's alerting (`Observability` in the `<id>-observability` stack), on by default: alerts on every data,
- * edge and AKS resource of the platform, availability tests of each service through the entry and of each region's
- * public origin, and an action group for `contacts`.
+ * The platform's alerting (`Observability` in the `<id>-observability` stack), on by default: `Observability`'s alerts
+ * on the platform's edge, data and AKS resources, availability tests of each service through the entry and of each
+ * region's public origin, and an action group for `contacts`. `contacts`, `thresholds`, `severities`, `runbookUrl`,
+ * `silencedRegions` and `names` are `Observability`'s props; the platform gives the targets.
  */
-export interface PlatformObservabilityOptions {
+export interface PlatformObservabilityOptions extends Pick<ObservabilityProps, 'contacts' | 'thresholds' | 'severities' | 'runbookUrl' | 'silencedRegions' | 'names'> {
   /** Whether the platform creates the `<id>-observability` stack. @default true */
   readonly enabled?: boolean;
-  /**
-   * Who is notified (at least one contact when given).
-   * @default - no action group: the alerts fire and show in the portal but notify no one (a synth warning says so)
-   */
-  readonly contacts?: ObservabilityContacts;
-  /** Alert thresholds. @default - the defaults of `ObservabilityThresholds` */
-  readonly thresholds?: ObservabilityThresholds;
-  /** Severity per alert, 0 (critical) to 4 (verbose). @default - the README's alert table */
-  readonly severities?: { readonly [K in ObservabilityAlert]?: AlertSeverity };
-  /** `https://` address of your runbook page, without `#`. @default - descriptions name the README section */
-  readonly runbookUrl?: string;
-  /** Regions under planned maintenance, whose alerts notify no one. @default - none */
-  readonly silencedRegions?: string[];
   /** Availability tests. @default - on, from 5 locations every 300 s, alerting when 2 fail */
   readonly availabilityTests?: PlatformAvailabilityTestOptions;
-  /** Name overrides (adopt existing resources). @default - generated names */
-  readonly names?: ObservabilityNames;
   /** The health workbook and portal dashboard. @default - both, with generated names */
   readonly health?: PlatformHealthOptions;
 }

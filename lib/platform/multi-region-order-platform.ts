@@ -19,7 +19,7 @@ import { EventBus } from '../events/event-bus';
 import { GlobalEntry } from '../global-entry/global-entry';
 import { GlobalEntryProps } from '../global-entry/global-entry-types';
 import { Observability } from '../monitoring/observability';
-import { FailoverState, HealthChart, HealthRow, PlatformHealth } from '../monitoring/platform-health';
+import { FailoverState, HealthChart, HealthRow, PlatformHealth, WORKBOOK_NAME } from '../monitoring/platform-health';
 import { AvailabilityTestOptions, RegionResourceIds } from '../monitoring/observability-types';
 import { DEFAULT_TEST_LOCATIONS, TEST_LOCATIONS } from '../monitoring/availability-tests';
 import { RegionalMonitoring } from '../monitoring/regional-monitoring';
@@ -817,7 +817,7 @@ function checkObservability(platform: Construct, checks: Checks, props: MultiReg
         checks.fail({ prop: 'observability.health.names', value: health.names, problem: 'the health workbook and dashboard are disabled, so the names would be ignored', fix: 'drop names, or enabled: false' });
       }
       const workbook = health.names?.workbook;
-      if (workbook !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(workbook)) {
+      if (workbook !== undefined && !WORKBOOK_NAME.test(workbook)) {
         // application_insights_workbook_resource.go: name is a UUID without upper-case letters.
         checks.fail({ prop: 'observability.health.names.workbook', value: workbook, problem: 'Azure names a workbook by a lower-case UUID', fix: "give the existing workbook's name, e.g. '4b2c1f5e-8d3a-5e6f-9a1b-2c3d4e5f6a7b'" });
       }

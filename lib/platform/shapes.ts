@@ -6,6 +6,7 @@ import { ENTRY_OPTION_ENTRIES } from '../global-entry/shapes';
 import { KEY_VAULT_SHAPE, KUBERNETES_SHAPE } from '../stamp/shapes';
 import { TRACKING_STORE_ENTRIES } from '../tracking/shapes';
 import { WORKLOAD_SERVICE_SHAPE } from '../workloads/shapes';
+import { DIAGNOSTIC_LOGS_SHAPE } from '../monitoring/regional-monitoring';
 import { CONTACTS_SHAPE, OBSERVABILITY_NAMES_SHAPE, SEVERITIES_SHAPE, THRESHOLDS_SHAPE } from '../monitoring/shapes';
 import { PlatformBackend } from './backend';
 import type { MultiRegionOrderPlatformProps, PlatformAvailabilityTestOptions, PlatformHealthOptions, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
@@ -31,7 +32,7 @@ const OBSERVABILITY_SHAPE = strictShape<PlatformObservabilityOptions>({
 export const PLATFORM_SHAPE = strictShape<MultiRegionOrderPlatformProps>({
   prefix: shapes.string(), pattern: PATTERN_SHAPE, regions: REGIONS_SHAPE, addressPlan: opt(ADDRESS_PLAN_PROPS_SHAPE), kubernetes: opt(KUBERNETES_SHAPE),
   keyVault: opt(KEY_VAULT_SHAPE),
-  monitoring: opt(strictShape<PlatformMonitoringOptions>({ retentionDays: opt(shapes.number()), removalPolicy: opt(REMOVAL_POLICY_SHAPE), diagnosticLogs: opt(shapes.oneOf(['allLogs', 'audit'])) })),
+  monitoring: opt(strictShape<PlatformMonitoringOptions>({ retentionDays: opt(shapes.number()), removalPolicy: opt(REMOVAL_POLICY_SHAPE), diagnosticLogs: opt(DIAGNOSTIC_LOGS_SHAPE) })),
   database: opt(strictShape<PlatformDatabaseOptions>({ engine: ENGINE_SHAPE, administrator: ADMINISTRATOR_SHAPE, databaseName: opt(shapes.string()), names: opt(DATABASE_NAMES_SHAPE), removalPolicy: opt(REMOVAL_POLICY_SHAPE) })),
   trackingStore: opt(objectShape({ ...TRACKING_STORE_ENTRIES, removalPolicy: opt(REMOVAL_POLICY_SHAPE) } satisfies { [K in keyof PlatformTrackingOptions]-?: Shape })),
   eventBus: opt(objectShape({ ...EVENT_BUS_ENTRIES, removalPolicy: opt(REMOVAL_POLICY_SHAPE) } satisfies { [K in keyof PlatformEventBusOptions]-?: Shape })),
