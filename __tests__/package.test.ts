@@ -127,6 +127,32 @@ describe('package-lock.json', () => {
   });
 });
 
+describe('scripts/cdktn-package-lock.json (the CDK Terrain suite installs from it with npm ci)', () => {
+  type Lock = { packages: Record<string, { version?: string; devDependencies?: Record<string, string> }>; lockfileVersion: number };
+  const main = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as Lock;
+  const terrain = JSON.parse(readFileSync(join(root, 'scripts', 'cdktn-package-lock.json'), 'utf8')) as Lock;
+  const ownedByCdktf = (key: string) => key === 'node_modules/cdktf' || key.startsWith('node_modules/cdktf/') || key === 'node_modules/constructs';
+
+  test('records package.json with cdktf aliased to cdktn and constructs in its peer range, nothing else changed', () => {
+    expect(terrain.packages[''].devDependencies).toEqual({ ...pkg.devDependencies, cdktf: 'npm:cdktn@0.24.0', constructs: '10.7.2' });
+    expect(terrain.packages['node_modules/cdktf'].version).toBe('0.24.0');
+    expect(terrain.packages['node_modules/constructs'].version).toBe('10.7.2');
+  });
+
+  test('every other package is the version the main lockfile installs (no fresh resolution at CI time)', () => {
+    const versions = (lock: Lock) => Object.entries(lock.packages).filter(([key]) => key !== '' && !ownedByCdktf(key)).map(([key, entry]) => `${key}@${entry.version}`);
+    const shared = versions(main);
+    expect(shared.length).toBeGreaterThan(500);
+    expect(versions(terrain)).toEqual(shared);
+  });
+
+  test('is complete for npm ci on Linux, like the main lockfile', () => {
+    const result = spawnSync(process.execPath, [join(root, 'scripts', 'complete-lockfile.js'), '--check', join(root, 'scripts', 'cdktn-package-lock.json')], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+});
+
 describe('the library and CDK Terrain', () => {
   test("imports from 'cdktf' exactly the names the README lists as exported by both cdktf and cdktn", () => {
     const imported = new Set<string>();
