@@ -75,13 +75,17 @@ export interface MetricAlertSpec extends AlertSpecBase {
   readonly namespace: string;
   readonly metric: string;
   readonly aggregation: 'Average' | 'Count' | 'Minimum' | 'Maximum' | 'Total';
-  readonly operator: 'GreaterThan' | 'GreaterThanOrEqual' | 'LessThan' | 'LessThanOrEqual';
+  /** The operators the alerts below use (the provider accepts LessThanOrEqual too). */
+  readonly operator: 'GreaterThan' | 'GreaterThanOrEqual' | 'LessThan';
   /** A fixed threshold (for alerts without a threshold prop). */
   readonly fixedThreshold?: number;
   /** Dimension filter; `values` of `undefined` take the backlog entity name. */
   readonly dimension?: { readonly name: string; readonly values?: readonly string[] };
-  /** Window and frequency: values the provider accepts (monitor_metric_alert_resource.go: window_size, frequency). */
-  readonly windowSize: 'PT1M' | 'PT5M' | 'PT15M' | 'PT30M' | 'PT1H';
+  /**
+   * Window and frequency: values the provider accepts (monitor_metric_alert_resource.go: window_size, frequency); the
+   * windows are those the alerts below use (PT1M and PT30M would be accepted too).
+   */
+  readonly windowSize: 'PT5M' | 'PT15M' | 'PT1H';
   readonly frequency: 'PT1M' | 'PT5M' | 'PT15M' | 'PT30M' | 'PT1H';
 }
 

@@ -20,8 +20,8 @@ const GLOBAL = 'global';
 const DEFAULT_BACKLOG_ENTITY = 'order-events';
 
 /** The alert condition in words, for descriptions. */
-const OPERATOR_WORDS: { readonly [operator: string]: string } = { GreaterThan: 'above', GreaterThanOrEqual: 'at least', LessThan: 'below', LessThanOrEqual: 'at most' };
-const WINDOW_WORDS: { readonly [window: string]: string } = { PT1M: '1 minute', PT5M: '5 minutes', PT15M: '15 minutes', PT30M: '30 minutes', PT1H: '1 hour' };
+const OPERATOR_WORDS: { readonly [K in MetricAlertSpec['operator']]: string } = { GreaterThan: 'above', GreaterThanOrEqual: 'at least', LessThan: 'below' };
+const WINDOW_WORDS: { readonly [K in MetricAlertSpec['windowSize'] | LogAlertSpec['windowDuration']]: string } = { PT5M: '5 minutes', PT15M: '15 minutes', PT1H: '1 hour' };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const COUNTRY_CODE = /^[1-9]\d{0,2}$/;
@@ -152,7 +152,7 @@ export class Observability extends Construct {
   }
 
   /** The description: what is measured, when it fires, then the runbook (`... : above 100 ms over 5 minutes. Runbook: ...`). */
-  private description(spec: MetricAlertSpec | LogAlertSpec, threshold: number, window: string, props: ObservabilityProps): string {
+  private description(spec: MetricAlertSpec | LogAlertSpec, threshold: number, window: keyof typeof WINDOW_WORDS, props: ObservabilityProps): string {
     return `${spec.summary}: ${OPERATOR_WORDS[spec.operator]} ${threshold}${spec.unit} over ${WINDOW_WORDS[window]}. Runbook: ${this.runbook(spec.runbook, props)}`;
   }
 
