@@ -49,6 +49,9 @@ const LOWER_OK = ['a', 'orders-01', '0db', 'a-b'];
 const LOWER_BAD = ['Orders', 'orDers', '-abc', 'abc-', 'a_bc', 'a.bc'];
 const NETWORK_OK = ['vnet-hub_01', 'A.b', 'ab_', '0a', 'a.b-c_d'];
 const NETWORK_BAD = ['-ab', '.ab', '_ab', 'ab.', 'ab-', 'a b', 'a+b'];
+const MONITOR_RULE = 'letters, digits, ._- starting with a letter or digit, not ending with a period';
+const MONITOR_OK = ['a', '1', 'alert-Orders_01', 'a.b', 'ab_', 'ab-'];
+const MONITOR_BAD = ['-ab', '.ab', '_ab', 'ab.', 'a b', 'a/b', 'a+b'];
 
 const KINDS: readonly KindCase[] = [
   {
@@ -113,6 +116,35 @@ const KINDS: readonly KindCase[] = [
     kind: ResourceKind.STORAGE_ACCOUNT, label: 'storage account', abbreviation: 'st', min: 3, max: 24, hyphens: false, rule: 'lower-case letters and digits only',
     ok: ['abc', '123', 'st01orders'], bad: ['Abc', 'abC', 'ab-c', 'ab_c', '-abc', 'abc-'],
   },
+  { kind: ResourceKind.SQL_DATABASE, label: 'Azure SQL database', abbreviation: 'sqldb', min: 1, max: 128, hyphens: true, rule: 'any characters but <>*%&:\\/? and control characters, not ending with a period or space',
+    ok: ['a', 'Orders DB (1)', 'a.b', '-a', 'ü'], bad: ['a<b', 'a>b', 'a*b', 'a%b', 'a&b', 'a:b', 'a\\b', 'a/b', 'a?b', 'ab.', 'ab ', 'a\u0001b', '<ab', 'ab\u001f'] },
+  { kind: ResourceKind.POSTGRESQL_DATABASE, label: 'PostgreSQL database', abbreviation: 'psqldb', min: 1, max: 63, hyphens: true, rule: 'letters, digits, - and _, not starting with a digit',
+    ok: ['a', '_a', '-a', 'orders_db-1', 'A'], bad: ['1db', 'd.b', 'd b', 'd$b', 'db.'] },
+  { kind: ResourceKind.COSMOS_SQL_CONTAINER, label: 'Cosmos DB container', abbreviation: 'container', min: 1, max: 255, hyphens: true, rule: 'any characters but / \\ # ?, not ending in a space',
+    ok: ['a', 'orders events', '.a', 'a.', ' a'], bad: ['a/b', 'a\\b', 'a#b', 'a?b', 'ab ', ' ', '/ab', 'ab#'] },
+  { kind: ResourceKind.STORAGE_CONTAINER, label: 'blob container', abbreviation: 'container', min: 3, max: 63, hyphens: true, rule: 'lower-case letters, digits and hyphens, starting and ending with a letter or digit',
+    ok: ['abc', 'orders-01', '0ab'], bad: ['Abc', 'abC', '-abc', 'abc-', 'a_bc', 'a.bc'] },
+  { kind: ResourceKind.SERVICE_BUS_TOPIC, label: 'Service Bus topic', abbreviation: 'sbt', min: 1, max: 260, hyphens: true, rule: 'letters, digits, periods, hyphens, tildes, slashes and underscores, starting and ending with a letter or digit',
+    ok: ['a', 'order-events', 'a~b/c.d_e-f', 'A1'], bad: ['-a', 'a-', '_a', 'a_', '.a', 'a b', 'a+b'] },
+  { kind: ResourceKind.SERVICE_BUS_SUBSCRIPTION, label: 'Service Bus subscription', abbreviation: 'sbts', min: 1, max: 50, hyphens: true,
+    rule: 'letters, digits, periods, hyphens and underscores, starting and ending with a letter, digit or underscore',
+    ok: ['a', '_', '_a_', 'a.b-c_d', 'Delivery-Tracking'], bad: ['-a', '.a', 'a-', 'a.', 'a b', 'a/b', 'a~b'] },
+  { kind: ResourceKind.EVENT_GRID_SUBSCRIPTION, label: 'Event Grid subscription', abbreviation: 'evgs', min: 3, max: 64, hyphens: true, rule: 'letters, digits and hyphens',
+    ok: ['abc', '-ab', 'ab-', 'Sub-01'], bad: ['a_bc', 'a.bc', 'a bc', '_abc'] },
+  { kind: ResourceKind.FRONT_DOOR_CUSTOM_DOMAIN, label: 'Front Door custom domain', abbreviation: 'fdcd', min: 2, max: 260, hyphens: true, rule: ALNUM_HYPHEN_RULE, ok: ALNUM_HYPHEN_OK.filter((name) => name.length >= 2), bad: ALNUM_HYPHEN_BAD },
+  { kind: ResourceKind.FRONT_DOOR_SECURITY_POLICY, label: 'Front Door security policy', abbreviation: 'fdsp', min: 1, max: 260, hyphens: true, rule: ALNUM_HYPHEN_RULE, ok: ALNUM_HYPHEN_OK, bad: ALNUM_HYPHEN_BAD },
+  { kind: ResourceKind.ACTION_GROUP, label: 'action group', abbreviation: 'ag', min: 1, max: 260, hyphens: true, rule: MONITOR_RULE, ok: MONITOR_OK, bad: MONITOR_BAD },
+  { kind: ResourceKind.METRIC_ALERT, label: 'metric alert', abbreviation: 'alert', min: 1, max: 260, hyphens: true, rule: MONITOR_RULE, ok: MONITOR_OK, bad: MONITOR_BAD },
+  { kind: ResourceKind.LOG_ALERT, label: 'log alert rule', abbreviation: 'alert', min: 1, max: 260, hyphens: true, rule: MONITOR_RULE, ok: MONITOR_OK, bad: MONITOR_BAD },
+  { kind: ResourceKind.ACTIVITY_LOG_ALERT, label: 'activity log alert', abbreviation: 'alert', min: 1, max: 260, hyphens: true, rule: MONITOR_RULE, ok: MONITOR_OK, bad: MONITOR_BAD },
+  { kind: ResourceKind.WEB_TEST, label: 'availability test', abbreviation: 'avail', min: 1, max: 260, hyphens: true, rule: MONITOR_RULE, ok: MONITOR_OK, bad: MONITOR_BAD },
+  { kind: ResourceKind.ALERT_PROCESSING_RULE, label: 'alert processing rule', abbreviation: 'apr', min: 1, max: 260, hyphens: true, rule: 'letters, digits, _ and -, starting with a letter or digit',
+    ok: ['a', '1', 'apr_x-1', 'ab-', 'ab_'], bad: ['-ab', '_ab', 'a.b', 'a b', 'ab.'] },
+  { kind: ResourceKind.PORTAL_DASHBOARD, label: 'portal dashboard', abbreviation: 'dash', min: 1, max: 160, hyphens: true, rule: 'letters, digits, _ and -',
+    ok: ['a', '-a', 'a_', 'Dash-01'], bad: ['a.b', 'a b', 'a/b', '.'] },
+  // The action group's short name is the prefix or given (never generated); the generation case below skips it.
+  { kind: ResourceKind.ACTION_GROUP_SHORT_NAME, label: 'action group short', abbreviation: 'ag', min: 1, max: 12, hyphens: true, rule: 'any characters, not starting or ending with a space',
+    ok: ['a', 'ops team', 'Ops-1!', '.'], bad: [' ab', 'ab ', ' ', 'a\tb '] },
 ];
 
 const GLOBALLY_UNIQUE = new Set([
@@ -158,7 +190,7 @@ describe('ResourceKind', () => {
     }
   });
 
-  test.each(KINDS.map((c) => [c.label, c] as const))('%s: generated names use its abbreviation, with hyphens where it allows them', (_label, c) => {
+  test.each(KINDS.filter((c) => c.kind !== ResourceKind.ACTION_GROUP_SHORT_NAME).map((c) => [c.label, c] as const))('%s: generated names use its abbreviation, with hyphens where it allows them', (_label, c) => {
     const hash = pathHash('app/stack');
     expect(new Naming('contoso').name(at(), c.kind)).toBe(c.hyphens ? `contoso-${c.abbreviation}-${hash}` : `contoso${c.abbreviation}${hash}`);
   });
