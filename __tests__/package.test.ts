@@ -167,3 +167,23 @@ describe('the library and CDK Terrain', () => {
     expect([...imported].sort()).toEqual([...listed].sort());
   });
 });
+
+describe('npm run mutate -- --stale', () => {
+  test('lists exactly the modules with code whose committed unit-tier result is not of their current source', () => {
+    const result = spawnSync(process.execPath, [join(root, 'scripts', 'mutate.js'), '--stale'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    const report = JSON.parse(readFileSync(join(root, 'reports', 'mutation', 'unit.json'), 'utf8')) as { files: Record<string, { source: string }> };
+    const listed = result.stdout.split('\n').filter((line) => /^(stale|not run)/.test(line)).map((line) => line.replace(/^(stale|not run)\s+/, '').replace(/ \(.*$/, ''));
+    const files = sourceFiles(join(root, 'lib')).map((f) => f.replace(/\\/g, '/')).sort();
+    for (const file of files) {
+      const source = readFileSync(join(root, file), 'utf8');
+      const entry = report.files[file];
+      const typeOnly = !/^(export\s+)?(abstract\s+)?(const|function|class|enum)\s/m.test(source);
+      const current = entry ? entry.source === source : typeOnly;
+      expect([file, listed.includes(file)]).toEqual([file, !current]);
+    }
+    // A module that only declares types is not listed as not run.
+    expect(listed).not.toContain('lib/core/address-plan-types.ts');
+    expect(files).toContain('lib/core/address-plan-types.ts');
+  });
+});

@@ -25,10 +25,14 @@
  *
  * `--scores` prints the tables of the committed reports without running Stryker.
  *
+ * `--stale` lists, for the tier, the modules of lib/ whose committed result is not of the module as it is now: run
+ * (`stale`: the module changed since; a run re-tests the changed mutants and reuses the rest) or never run (`not run`;
+ * type-only modules, which have no mutants, are left out). It runs nothing and exits 0.
+ *
  * Examples: npm run mutate -- lib/core/tags.ts      npm run mutate -- lib/core      npm run mutate -- --full lib/core/tags.ts
  */
 const { spawnSync } = require('child_process');
-const { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('fs');
+const { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('fs');
 const { join, relative } = require('path');
 
 const root = join(__dirname, '..');
@@ -40,7 +44,7 @@ const strykerArgs = [];
 const paths = [];
 const tests = [];
 for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--full' || args[i] === '--scores') continue;
+  if (args[i] === '--full' || args[i] === '--scores' || args[i] === '--stale') continue;
   if (args[i] === '--tests') {
     if (!args[i + 1] || args[i + 1].startsWith('--')) throw new Error('npm run mutate: --tests needs a comma-separated list of test file globs');
     tests.push(...args[++i].split(',').filter(Boolean));
@@ -59,6 +63,26 @@ const globs = (paths.length ? paths : ['lib']).map((path) => {
   if (!existsSync(join(root, rel))) throw new Error(`npm run mutate: ${path} does not exist`);
   return statSync(join(root, rel)).isDirectory() ? `${rel.replace(/\/$/, '')}/**/*.ts` : rel;
 });
+
+// --stale: the modules whose committed result is not of their current source, without running Stryker.
+if (args.includes('--stale')) {
+  const report = existsSync(committed) ? JSON.parse(readFileSync(committed, 'utf8')) : { files: {} };
+  const modules = (dir) => readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? modules(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []));
+  // A module with code: a top-level const, function, class or enum (the others hold only types and re-exports).
+  const hasCode = (source) => /^(export\s+)?(default\s+)?(abstract\s+)?(const|let|function|class|enum)\s/m.test(source);
+  const lines = [];
+  for (const file of modules('lib').sort()) {
+    const source = readFileSync(join(root, file), 'utf8');
+    const entry = report.files[file];
+    if (!entry) {
+      if (hasCode(source)) lines.push(`not run  ${file}`);
+    } else if (entry.source !== source) {
+      lines.push(`stale    ${file} (${entry.mutants.length} mutants in the last result)`);
+    }
+  }
+  console.log(lines.length ? lines.join('\n') : `every module of lib/ has a result of its current source in ${relative(root, committed)}`);
+  process.exit(0);
+}
 
 // --scores: only print (and write) the score tables of the committed reports, without running Stryker.
 const scoresOnly = args.includes('--scores');
