@@ -135,6 +135,8 @@ describe('scripts/cdktn-package-lock.json (the CDK Terrain suite installs from i
 
   test('records package.json with cdktf aliased to cdktn and constructs in its peer range, nothing else changed', () => {
     expect(terrain.packages[''].devDependencies).toEqual({ ...pkg.devDependencies, cdktf: 'npm:cdktn@0.24.0', constructs: '10.7.2' });
+    // The whole root entry (peer ranges, dependencies, bin, engines) is the main lockfile's, or npm ci refuses it.
+    expect(terrain.packages['']).toEqual({ ...main.packages[''], devDependencies: { ...main.packages[''].devDependencies, cdktf: 'npm:cdktn@0.24.0', constructs: '10.7.2' } });
     expect(terrain.packages['node_modules/cdktf'].version).toBe('0.24.0');
     expect(terrain.packages['node_modules/constructs'].version).toBe('10.7.2');
   });

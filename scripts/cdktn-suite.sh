@@ -36,6 +36,11 @@ fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2) + "\n");
 ' "$version" "$constructs"
 }
 
+case "${1:-}" in
+  ""|--lock) ;;
+  *) echo "usage: bash scripts/cdktn-suite.sh [--lock]   (the cdktn version is the script's, $version, and the lockfile's)" >&2; exit 2 ;;
+esac
+
 if [ "${1:-}" = "--lock" ]; then
   cp "$repo/package.json" "$repo/package-lock.json" "$work/"
   cd "$work"

@@ -68,8 +68,12 @@ const globs = (paths.length ? paths : ['lib']).map((path) => {
 if (args.includes('--stale')) {
   const report = existsSync(committed) ? JSON.parse(readFileSync(committed, 'utf8')) : { files: {} };
   const modules = (dir) => readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? modules(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []));
-  // A module with code: a top-level const, function, class or enum (the others hold only types and re-exports).
-  const hasCode = (source) => /^(export\s+)?(default\s+)?(abstract\s+)?(const|let|function|class|enum)\s/m.test(source);
+  if (paths.length) throw new Error('npm run mutate: --stale looks at every module of lib/; it takes no paths');
+  // A module with code: a top-level statement other than an import, a re-export, an interface or a type alias (what
+  // compiles to nothing has no mutants). Parsed with TypeScript, so every form of statement counts.
+  const ts = require('typescript');
+  const TYPE_ONLY = [ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.ExportDeclaration, ts.SyntaxKind.InterfaceDeclaration, ts.SyntaxKind.TypeAliasDeclaration];
+  const hasCode = (source) => ts.createSourceFile('m.ts', source, ts.ScriptTarget.Latest).statements.some((statement) => !TYPE_ONLY.includes(statement.kind));
   const lines = [];
   for (const file of modules('lib').sort()) {
     const source = readFileSync(join(root, file), 'utf8');

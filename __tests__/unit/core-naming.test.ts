@@ -157,8 +157,11 @@ const GLOBALLY_UNIQUE = new Set([
 const article = (label: string): string => (/^[aeio]/i.test(label) ? 'an' : 'a');
 
 describe('ResourceKind', () => {
-  test('each case is a different kind', () => {
+  test('each case is a different kind, and every kind has its case', () => {
     expect(new Set(KINDS.map((c) => c.kind)).size).toBe(KINDS.length);
+    const kinds = Object.entries(ResourceKind).filter(([, value]) => value instanceof ResourceKind);
+    expect(kinds.length).toBeGreaterThan(40);
+    expect(kinds.filter(([, kind]) => !KINDS.some((c) => c.kind === kind)).map(([name]) => name)).toEqual([]);
   });
 
   test('the globally unique kinds (their names become DNS names) are marked so, and only they', () => {

@@ -109,10 +109,13 @@ describe('availability test checks: the words a user reads', () => {
   });
 
   test('names for only the tests, or only their alerts', () => {
-    const tests = all(synth({ ...availability({}), names: { availabilityTests: { 'order-entry': 'web-entry' } } }), 'azurerm_application_insights_standard_web_test');
-    expect(Object.values(tests).map((t) => t.name).sort()).toEqual([expect.stringMatching(/^shop-avail-order-westus3-/), 'web-entry']);
-    const alerts = all(synth({ ...availability({}), names: { availabilityAlerts: { 'order-entry': 'alert-entry' } } }), 'azurerm_monitor_metric_alert');
-    expect(Object.values(alerts).map((a) => a.name)).toContain('alert-entry');
+    const testsOnly = synth({ ...availability({}), names: { availabilityTests: { 'order-entry': 'web-entry' } } });
+    expect(Object.values(all(testsOnly, 'azurerm_application_insights_standard_web_test')).map((t) => t.name).sort()).toEqual([expect.stringMatching(/^shop-avail-order-westus3-/), 'web-entry']);
+    const availabilityAlertNames = (json: StackJson) => Object.values(all(json, 'azurerm_monitor_metric_alert')).map((a) => a.name as string).filter((n) => !n.includes('key-vault')).sort();
+    expect(availabilityAlertNames(testsOnly)).toEqual([expect.stringMatching(/^shop-alert-availability-order-entry-/), expect.stringMatching(/^shop-alert-availability-order-westus3-/)]);
+    const alertsOnly = synth({ ...availability({}), names: { availabilityAlerts: { 'order-entry': 'alert-entry' } } });
+    expect(availabilityAlertNames(alertsOnly)).toEqual(['alert-entry', expect.stringMatching(/^shop-alert-availability-order-westus3-/)]);
+    expect(Object.values(all(alertsOnly, 'azurerm_application_insights_standard_web_test')).map((t) => t.name).sort()).toEqual([expect.stringMatching(/^shop-avail-order-entry-/), expect.stringMatching(/^shop-avail-order-westus3-/)]);
   });
 
   test('isHttpsUrl: https with a host, nothing else', () => {
@@ -190,7 +193,11 @@ describe('Observability checks: edges and words', () => {
     expect(violations({ targets: { keyVaultIds: { westus3: KV }, serviceBusBacklogEntityName: '-events' } }).map((v) => v[0])).toEqual(['targets.serviceBusBacklogEntityName']);
   });
 
-  test('contacts of two kinds count as two; each kind listed twice is refused', () => {
+  test('any one contact of any kind is enough, and so are two; webhooks and action groups listed twice are refused', () => {
+    for (const contacts of [{ smsNumbers: [{ countryCode: '1', phoneNumber: '5555551234' }] }, { webhooks: ['https://hooks.contoso.com/a'] }, { actionGroupIds: [AG] }]) {
+      expect(() => synth({ contacts })).not.toThrow();
+    }
+    expect(violations({ contacts: {} }).map((v) => [v[0], v[2]])).toEqual([['contacts', 'no contact, so every alert would fire unseen']]);
     expect(() => synth({ contacts: { emails: ['a@contoso.com'], smsNumbers: [{ countryCode: '1', phoneNumber: '5555551234' }] } })).not.toThrow();
     expect(() => synth({ contacts: { emails: ['a@contoso.com'], webhooks: ['https://hooks.contoso.com/a'] } })).not.toThrow();
     expect(violations({ contacts: { webhooks: ['https://hooks.contoso.com/a', 'https://hooks.contoso.com/a'], actionGroupIds: [AG, AG] } })).toEqual([
@@ -233,14 +240,17 @@ describe('Observability checks: edges and words', () => {
     expect(rule.scopes).toEqual([KV, `\${azurerm_application_insights_standard_web_test.${westTest}.id}`]);
   });
 
-  test('names given for one kind of alert only leave the other kinds to the convention', () => {
+  test('names given for the action group only: every alert keeps the convention (no names object of its kind is read)', () => {
     const json = synth({
       targets: { frontDoorProfileId: FRONT_DOOR, kubernetesClusterIds: { westus3: AKS }, logAnalyticsWorkspaceIds: { westus3: LOG }, sqlFailoverGroupIds: { westus3: FG } },
       names: { actionGroup: 'ag-orders' },
     });
-    expect(Object.keys(all(json, 'azurerm_monitor_metric_alert')).length).toBeGreaterThan(0);
-    expect(Object.keys(all(json, 'azurerm_monitor_scheduled_query_rules_alert_v2'))).toHaveLength(2);
-    expect(Object.keys(all(json, 'azurerm_monitor_activity_log_alert'))).toHaveLength(2);
+    expect(Object.values(all(json, 'azurerm_monitor_action_group')).map((g) => g.name)).toEqual(['ag-orders']);
+    for (const [type, count] of [['azurerm_monitor_metric_alert', 5], ['azurerm_monitor_scheduled_query_rules_alert_v2', 2], ['azurerm_monitor_activity_log_alert', 2]] as const) {
+      const names = Object.values(all(json, type)).map((a) => a.name as string);
+      expect([type, names.length]).toEqual([type, count]);
+      for (const name of names) expect(name).toMatch(/^shop-alert-[a-z0-9-]+-[0-9a-f]{6}$/);
+    }
   });
 
   test('names for alerts this construct does not create: the fix lists the alerts it does, or none', () => {

@@ -83,7 +83,7 @@ export interface MetricAlertSpec extends AlertSpecBase {
   readonly dimension?: { readonly name: string; readonly values?: readonly string[] };
   /**
    * Window and frequency: values the provider accepts (monitor_metric_alert_resource.go: window_size, frequency); the
-   * windows are those the alerts below use (PT1M and PT30M would be accepted too).
+   * windows are those the alerts below use (the provider accepts others too).
    */
   readonly windowSize: 'PT5M' | 'PT15M' | 'PT1H';
   readonly frequency: 'PT1M' | 'PT5M' | 'PT15M' | 'PT30M' | 'PT1H';
