@@ -120,6 +120,15 @@ describe('availability test checks: the words a user reads', () => {
 
   test('isHttpsUrl: https with a host, nothing else', () => {
     expect([isHttpsUrl('https://x.contoso.com/a'), isHttpsUrl('http://x.contoso.com/'), isHttpsUrl('https://'), isHttpsUrl('not a url'), isHttpsUrl('https://x .com/')]).toEqual([true, false, false, false, false]);
+    // URL would encode a space in the path and accept it; an address with whitespace is a typo.
+    expect([isHttpsUrl('https://x.contoso.com/a b'), isHttpsUrl('https://x.contoso.com/a\t'), isHttpsUrl(' https://x.contoso.com/')]).toEqual([false, false, false]);
+  });
+
+  test('a test name is checked as an availability test\'s, an alert name as a metric alert\'s', () => {
+    expect(violations({ ...availability({}), names: { availabilityTests: { 'order-entry': '-web' }, availabilityAlerts: { 'order-entry': '-alert' } } }).map((v) => [v[0], v[2]])).toEqual([
+      ['names.availabilityTests.order-entry', expect.stringMatching(/^an availability test name allows /)],
+      ['names.availabilityAlerts.order-entry', expect.stringMatching(/^a metric alert name allows /)],
+    ]);
   });
 });
 
