@@ -320,10 +320,16 @@ describe('PostgreSQL maintenance window', () => {
     expect(windowOf(given)).toEqual(expected);
   });
 
-  test('replicas carry no window of their own (as before)', () => {
-    const { json } = build({ engine: DatabaseEngine.postgresql({ maintenanceWindow: { dayOfWeek: 'Tuesday' } }), pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'] });
+  test.each([
+    ['Tuesday', 2, 3],
+    ['Saturday, so the replica\'s day wraps to Sunday', 6, 0],
+  ])('a replica has its own window, the day after its primary\'s (%s)', (_label, primaryDay, replicaDay) => {
+    const dayOfWeek = _label.split(',')[0] as 'Tuesday' | 'Saturday';
+    const { json } = build({ engine: DatabaseEngine.postgresql({ maintenanceWindow: { dayOfWeek } }), pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'] });
     const servers = Object.values(all(json, 'azurerm_postgresql_flexible_server'));
-    expect(servers.map((s) => [s.create_mode ?? 'Default', s.maintenance_window]).sort()).toEqual([['Default', { day_of_week: 2, start_hour: 2, start_minute: 0 }], ['Replica', undefined]]);
+    expect(servers.map((s) => [s.create_mode ?? 'Default', s.maintenance_window]).sort()).toEqual([
+      ['Default', { day_of_week: primaryDay, start_hour: 2, start_minute: 0 }], ['Replica', { day_of_week: replicaDay, start_hour: 2, start_minute: 0 }],
+    ]);
   });
 });
 

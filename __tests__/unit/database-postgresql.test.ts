@@ -81,7 +81,7 @@ describe('PostgreSQL: a zone-redundant server', () => {
 });
 
 describe('PostgreSQL: replicated cells', () => {
-  test('primarySecondary: a read replica in the second region (no HA, no backups, no window of its own) and a ReadWrite virtual endpoint', () => {
+  test('primarySecondary: a read replica in the second region (no HA, no backups; maintenance the day after the primary) and a ReadWrite virtual endpoint', () => {
     const { database, json, cells, servers } = synthDatabase({ ...two(), engine: pg() });
     const primary = (attribute: string) => ref(json, 'azurerm_postgresql_flexible_server', 'westus3/PostgresqlServer', attribute);
     const replica = (attribute: string) => ref(json, 'azurerm_postgresql_flexible_server', 'eastus/Replica-westus3', attribute);
@@ -98,6 +98,7 @@ describe('PostgreSQL: replicated cells', () => {
       zone: '1',
       authentication: AUTHENTICATION(json),
       public_network_access_enabled: false,
+      maintenance_window: { day_of_week: 1, start_hour: 2, start_minute: 0 },
       tags: tagsOf('primarySecondary', { region: 'eastus', cell: 'westus3' }),
       lifecycle: { prevent_destroy: true, ignore_changes: DRIFT },
     });

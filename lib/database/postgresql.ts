@@ -250,6 +250,10 @@ function readReplicaServer(ctx: DatabaseBuildContext, o: CheckedPostgresqlOption
     zone: placement.zoneRedundant ? o.primaryZone : undefined,
     authentication: { activeDirectoryAuthEnabled: true, passwordAuthEnabled: false, tenantId: ctx.tenantId },
     publicNetworkAccessEnabled: false,
+    // A replica has its own maintenance (a promoted replica keeps it): the day after its primary's, so the cell's two
+    // copies never restart in the same window. The provider applies it right after creating the replica
+    // (internal/services/postgres/postgresql_flexible_server_resource.go: maintenance_window is an update after create).
+    maintenanceWindow: { ...o.maintenanceWindow, dayOfWeek: (o.maintenanceWindow.dayOfWeek + 1) % 7 },
     tags: { ...ctx.tags, region, cell: home },
   });
   protect(replica, ctx.removalPolicy, FAILOVER_DRIFT);
