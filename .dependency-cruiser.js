@@ -5,6 +5,7 @@
  * its folders may import (the data constructs, for one, reach stamps only through the data-tier base):
  *
  *   platform                      composes everything into stacks
+ *   rules                         the rule pack, on synthesized Terraform JSON (reads the workloads' scheduling model)
  *   database  tracking  events    the data constructs, on the data-tier base
  *   data-tier  workloads          both build on a stamp (private endpoints into it; identities federated with its cluster)
  *   stamp  global-entry           regional infrastructure; the edge, which knows stamps only through the ingress contract
@@ -49,6 +50,8 @@ module.exports = {
       'The global entry reaches the stamps only through the regional ingress contract and the workloads only through the exposure conventions, so it can be used on its own and changes to the stamp do not ripple to the edge.'),
     onlyFrom('data-tier-above-stamp', 'data-tier', ['core', 'common', 'monitoring', 'stamp'],
       'The data-tier base class connects data constructs to stamps (private endpoints) and creates monitoring sinks; it must not know the concrete data constructs built on it.'),
+    onlyFrom('rules-on-models-only', 'rules', ['core', 'common', 'monitoring', 'workloads'],
+      'The rule pack reads synthesized Terraform JSON, never constructs: it uses only the models below it (regions, the node pool and scheduling models, the diagnostics table), so it runs on any cdktf.out folder.'),
     onlyFrom('workloads-above-stamp', 'workloads', ['core', 'common', 'monitoring', 'stamp'],
       "The workloads federate identities with a stamp's cluster and read its ingress; the data tier reaches them only through the environment contract the platform fills."),
     onlyFrom('data-constructs-through-data-tier', '(database|tracking|events)', ['core', 'common', 'monitoring', 'data-tier'],

@@ -4,10 +4,12 @@
  * Subcommands live in a table so later ones (reports, runbooks) slot in beside `init`.
  */
 import { relative } from 'path';
+import { check } from './check';
 import { INIT_USAGE, parseInitArgs, UsageError, writeStarter } from './init';
 import { libraryManifest } from './starter';
 
-const COMMANDS: { readonly [name: string]: { readonly summary: string; readonly run: (args: string[]) => void } } = {
+/** A subcommand: a one-line summary and what it does (its exit code; nothing is 0). */
+const COMMANDS: { readonly [name: string]: { readonly summary: string; readonly run: (args: string[]) => number | void } } = {
   init: {
     summary: 'write a ready cdktf project for one of the five redundancy patterns',
     run: (args) => {
@@ -25,6 +27,10 @@ Next:${dir ? `\n  cd ${dir}` : ''}
   npx cdktf synth
   npm test`);
     },
+  },
+  check: {
+    summary: 'check a synthesized cdktf.out folder against the rule pack (exit 1 on error findings)',
+    run: (args) => check(args, process.cwd()),
   },
 };
 
@@ -53,8 +59,7 @@ function main(argv: string[]): number {
     return 2;
   }
   try {
-    entry.run(args);
-    return 0;
+    return entry.run(args) ?? 0;
   } catch (e) {
     if (e instanceof UsageError) {
       console.error(`order-platform ${command}: ${e.message}`);

@@ -2,6 +2,7 @@ import { AddressPlanProps } from '../core/address-plan-types';
 import { RemovalPolicy } from '../core/lifecycle';
 import { RedundancyPattern } from '../core/pattern';
 import { Tags } from '../core/tags';
+import type { RuleChecksOptions } from '../rules/synth-check';
 import { ActivePassiveDatabaseNames, DatabaseAdministrator } from '../database/database-types';
 import { DatabaseEngine } from '../database/engine';
 import { EventBusProps } from '../events/event-bus-types';
@@ -174,4 +175,10 @@ export interface MultiRegionOrderPlatformProps {
   readonly subscriptionId?: string;
   /** Tags for every resource. @default - library tags only */
   readonly tags?: Tags;
+  /**
+   * The rule pack (docs/rules.md) on the platform's synthesized stacks: error findings fail synth, warnings are
+   * printed, and the report goes to `cdktf.out/order-platform/<id>/rules.md`. Suppress a finding with a reason.
+   * @default - on, no suppressions
+   */
+  readonly checks?: RuleChecksOptions;
 }

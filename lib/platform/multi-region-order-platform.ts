@@ -32,6 +32,7 @@ import { checkSchedulability } from '../workloads/schedulability';
 import { WorkloadIdentities } from '../workloads/workload-identities';
 import { ServiceEnvironment } from '../common/environment-contract';
 import { entryServices, publicDnsLabel, publicDnsName, publicServiceKeys } from '../common/service-exposure';
+import { addRuleChecks } from '../rules/synth-check';
 import { PlatformBackend } from './backend';
 import { MultiRegionOrderPlatformProps, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
 import { PlatformStack, PlatformStackProps } from './platform-stack';
@@ -201,6 +202,8 @@ export class MultiRegionOrderPlatform extends Construct {
         this.healthDashboard = health.dashboard;
       }
     }
+    // The rule pack reads the final JSON of every stack of the platform when the app synthesizes.
+    addRuleChecks(this, 'checks', id, () => [this.dataStack, ...Object.values(this.regionStacks), ...Object.values(this.appsStacks), ...(this.edgeStack ? [this.edgeStack] : []), ...(this.observabilityStack ? [this.observabilityStack] : [])], props.checks);
   }
 
   /** The regions' public origin hosts by service (Traffic Manager's and API Management's backends, or `entry.publicOrigins`). */

@@ -21,10 +21,10 @@ import { ReleasePlan, SlotId, SlotPlan } from './release-slots';
 import { Rollout } from './rollout';
 import { ORDER_WORKLOADS_SHAPE } from './shapes';
 import { PodGroupModel } from './schedulability';
+import { quantity } from '../common/quantity';
 import { OrderServiceResources, OrderSlotResources, OrderWorkloadsProps, ProbePaths, ResourceOptions, WorkloadServiceOptions } from './order-workloads-types';
 
 const IMAGE = /^[a-z0-9]+([._/:-][a-z0-9]+)*(\/[a-z0-9._-]+)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
-const QUANTITY = /^(\d+(\.\d+)?)(m|Mi|Gi|Ki|M|G|K)?$/;
 const DNS_LABEL = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Namespaces Kubernetes or AKS own: creating one fails on apply (it exists) and would mix the platform with the system. */
@@ -33,14 +33,6 @@ const RESERVED_NAMESPACES = /^(default|kube-.*|gatekeeper-system|app-routing-sys
 const USER_POOL_SELECTOR = { [AKS_POOL_MODE_LABEL]: 'user' };
 /** The rolling update's surge (maxUnavailable is 0: never below the desired count). */
 const MAX_SURGE_PERCENT = 25;
-
-/** Kubernetes quantity in base units (cores or bytes), for comparing requests and limits. */
-function quantity(value: string): number | undefined {
-  const m = QUANTITY.exec(value);
-  if (!m) return undefined;
-  const factor: { [unit: string]: number } = { m: 0.001, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, K: 1e3, M: 1e6, G: 1e9 };
-  return Number(m[1]) * (m[3] ? factor[m[3]] : 1);
-}
 
 /** The props of OrderWorkloads after validation. */
 interface CheckedWorkloads {

@@ -1,0 +1,232 @@
+import { RedundancyPattern } from '../../lib/core/pattern';
+import { checkSynthesized, RULES } from '../../lib/rules/rule-pack';
+import { SynthesizedStack } from '../../lib/rules/synthesized';
+import { exampleStacks } from '../support/examples';
+import { APIM, entryProps, publicFor, synthEntry } from '../support/global-entry';
+
+// Every rule of the pack, one compliant and one non-compliant case each. The compliant case is a real synthesized
+// example (or a standalone GlobalEntry for Traffic Manager and API Management, which no example uses); the
+// non-compliant case is the same JSON with one value changed or one resource removed, and the finding must name the
+// resource at fault.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
+/** A fixture: stacks by name (frozen, shared). */
+type Fixture = () => Record<string, unknown>;
+
+const example = (id: string): Fixture => () => exampleStacks(id);
+let trafficManagerStacks: Record<string, unknown> | undefined;
+const trafficManager: Fixture = () => (trafficManagerStacks ??= { test: synthEntry(entryProps({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], publicOrigins: publicFor(['westus3', 'eastus']), trafficManager: { services: ['order', 'tracking'] } })).json });
+let apimStacks: Record<string, unknown> | undefined;
+const apiManagement: Fixture = () => (apimStacks ??= { test: synthEntry(entryProps({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], publicOrigins: publicFor(['westus3', 'eastus']), apiManagement: APIM })).json });
+
+const ZR = example('zone-redundant');
+const PS = example('primary-secondary');
+const AP = example('active-passive');
+
+/** Where the finding must appear: the first resource of `type` (whose body passes `pick`). */
+interface Target { readonly type: string; readonly pick?: (body: Loose, name: string) => boolean }
+
+/** Helpers a mutation uses on the cloned stacks. */
+interface Edit {
+  /** Every resource of a type, as [stack, name, body]. */
+  all(type: string): [string, string, Loose][];
+  /** Removes every resource of a type whose body passes `pick`. */
+  remove(type: string, pick: (body: Loose, name: string) => boolean): number;
+  /** The Terraform address of the target. */
+  readonly address: string;
+}
+
+interface Row { readonly id: string; readonly fixture: Fixture; readonly at: Target; readonly mutate: (body: Loose, edit: Edit) => void }
+
+const row = (id: string, fixture: Fixture, at: string | Target, mutate: (body: Loose, edit: Edit) => void): Row => ({ id, fixture, at: typeof at === 'string' ? { type: at } : at, mutate });
+const set = (path: string, value: unknown) => (body: Loose) => {
+  const steps = path.split('.');
+  let node = body;
+  for (const step of steps.slice(0, -1)) node = Array.isArray(node[step]) ? node[step][0] : node[step];
+  if (value === undefined) delete node[steps[steps.length - 1]];
+  else node[steps[steps.length - 1]] = value;
+};
+const container = (body: Loose): Loose => body.spec.template.spec.container[0];
+const refers = (address: string) => (body: Loose) => JSON.stringify(body).includes(`${address}.`);
+
+const ROWS: readonly Row[] = [
+  row('OP-AKS-001', ZR, 'azurerm_kubernetes_cluster', set('default_node_pool.zones', ['1', '2'])),
+  row('OP-AKS-002', ZR, 'azurerm_kubernetes_cluster_node_pool', set('zones', undefined)),
+  row('OP-AKS-003', ZR, 'azurerm_kubernetes_cluster', set('sku_tier', 'Free')),
+  row('OP-AKS-004', ZR, 'azurerm_kubernetes_cluster', set('default_node_pool.min_count', 2)),
+  row('OP-AKS-005', ZR, 'azurerm_kubernetes_cluster_node_pool', set('max_count', 3)),
+  row('OP-AKS-006', ZR, 'azurerm_kubernetes_cluster', set('local_account_disabled', false)),
+  row('OP-AKS-007', ZR, 'azurerm_kubernetes_cluster', set('azure_active_directory_role_based_access_control.azure_rbac_enabled', false)),
+  row('OP-AKS-008', ZR, 'azurerm_kubernetes_cluster', set('automatic_upgrade_channel', 'none')),
+  row('OP-AKS-009', ZR, 'azurerm_kubernetes_cluster', set('maintenance_window_node_os', undefined)),
+  row('OP-AKS-010', ZR, 'azurerm_kubernetes_cluster', set('network_profile.network_policy', undefined)),
+  row('OP-AKS-011', ZR, 'azurerm_kubernetes_cluster', set('azure_policy_enabled', false)),
+  row('OP-AKS-012', ZR, 'azurerm_kubernetes_cluster', set('default_node_pool.only_critical_addons_enabled', false)),
+  row('OP-AKS-013', ZR, 'azurerm_kubernetes_cluster', set('local_account_disabled', undefined)),
+  row('OP-AKS-014', ZR, 'azurerm_kubernetes_cluster', set('oms_agent.msi_auth_for_monitoring_enabled', false)),
+  row('OP-AKS-015', ZR, 'azurerm_kubernetes_cluster', set('workload_identity_enabled', false)),
+  row('OP-AKS-016', ZR, 'azurerm_kubernetes_cluster', set('key_vault_secrets_provider.secret_rotation_enabled', false)),
+  row('OP-K8S-001', ZR, 'kubernetes_deployment_v1', (b) => { delete container(b).readiness_probe; }),
+  row('OP-K8S-002', ZR, 'kubernetes_deployment_v1', (b) => { delete container(b).resources.limits.memory; }),
+  row('OP-K8S-003', ZR, 'kubernetes_deployment_v1', (b) => { container(b).image = 'contoso.azurecr.io/order-api:latest'; }),
+  row('OP-K8S-004', ZR, 'kubernetes_deployment_v1', (b) => { container(b).security_context.allow_privilege_escalation = true; }),
+  row('OP-K8S-005', ZR, 'kubernetes_deployment_v1', (b) => { b.spec.template.spec.topology_spread_constraint = b.spec.template.spec.topology_spread_constraint.filter((t: Loose) => t.topology_key !== 'topology.kubernetes.io/zone'); }),
+  row('OP-K8S-006', ZR, 'kubernetes_deployment_v1', set('spec.strategy.rolling_update.max_unavailable', '25%')),
+  row('OP-K8S-007', ZR, 'kubernetes_deployment_v1', (_b, e) => { e.remove('kubernetes_pod_disruption_budget_v1', () => true); }),
+  row('OP-K8S-008', ZR, 'kubernetes_deployment_v1', (_b, e) => { e.remove('kubernetes_horizontal_pod_autoscaler_v2', refers(e.address)); }),
+  row('OP-K8S-009', ZR, 'kubernetes_namespace_v1', (_b, e) => { e.remove('kubernetes_network_policy_v1', (b) => b.metadata.name === 'default-deny'); }),
+  row('OP-K8S-010', ZR, { type: 'kubernetes_network_policy_v1', pick: (b) => Array.isArray(b.spec.egress) }, (b) => { for (const e of b.spec.egress) delete e.ports; }),
+  row('OP-SQL-001', ZR, 'azurerm_mssql_server', set('public_network_access_enabled', true)),
+  row('OP-SQL-002', ZR, 'azurerm_mssql_server', set('minimum_tls_version', '1.0')),
+  row('OP-SQL-003', ZR, 'azurerm_mssql_server', set('azuread_administrator.azuread_authentication_only', false)),
+  row('OP-SQL-004', ZR, 'azurerm_mssql_database', set('zone_redundant', false)),
+  row('OP-SQL-005', ZR, 'azurerm_mssql_database', set('storage_account_type', 'Local')),
+  row('OP-SQL-006', ZR, 'azurerm_mssql_server', (_b, e) => { e.remove('azurerm_mssql_server_extended_auditing_policy', refers(e.address)); }),
+  row('OP-SQL-007', ZR, 'azurerm_mssql_server', (_b, e) => { for (const [, , p] of e.all('azurerm_mssql_server_security_alert_policy')) p.state = 'Disabled'; }),
+  row('OP-SQL-008', PS, 'azurerm_mssql_failover_group', (_b, e) => { for (const [, , s] of e.all('azurerm_mssql_server')) s.location = 'westus3'; }),
+  row('OP-SQL-009', PS, 'azurerm_mssql_failover_group', set('read_write_endpoint_failover_policy.grace_minutes', 30)),
+  row('OP-SQL-010', ZR, 'azurerm_mssql_database', set('short_term_retention_policy.retention_days', 1)),
+  row('OP-PG-001', AP, 'azurerm_postgresql_flexible_server', set('public_network_access_enabled', true)),
+  row('OP-PG-002', AP, 'azurerm_postgresql_flexible_server', set('authentication.password_auth_enabled', true)),
+  row('OP-PG-003', AP, { type: 'azurerm_postgresql_flexible_server', pick: (b) => b.create_mode !== 'Replica' }, set('high_availability', undefined)),
+  row('OP-PG-004', AP, { type: 'azurerm_postgresql_flexible_server', pick: (b) => b.create_mode === 'Replica' }, set('maintenance_window', undefined)),
+  row('OP-PG-005', AP, 'azurerm_postgresql_flexible_server_virtual_endpoint', (_b, e) => { for (const [, , s] of e.all('azurerm_postgresql_flexible_server')) s.location = 'eastus2'; }),
+  row('OP-PG-006', AP, { type: 'azurerm_postgresql_flexible_server', pick: (b) => b.create_mode !== 'Replica' }, set('geo_redundant_backup_enabled', false)),
+  row('OP-PG-007', AP, { type: 'azurerm_postgresql_flexible_server', pick: (b) => b.create_mode !== 'Replica' }, (_b, e) => { e.remove('azurerm_postgresql_flexible_server_active_directory_administrator', () => true); }),
+  row('OP-COS-001', ZR, 'azurerm_cosmosdb_account', set('public_network_access_enabled', true)),
+  row('OP-COS-002', ZR, 'azurerm_cosmosdb_account', set('local_authentication_disabled', false)),
+  row('OP-COS-003', ZR, 'azurerm_cosmosdb_account', (b) => { b.geo_location[0].zone_redundant = false; }),
+  row('OP-COS-004', ZR, 'azurerm_cosmosdb_account', set('network_acl_bypass_for_azure_services', true)),
+  row('OP-COS-005', ZR, 'azurerm_cosmosdb_account', set('access_key_metadata_writes_enabled', true)),
+  row('OP-COS-006', PS, 'azurerm_cosmosdb_account', set('automatic_failover_enabled', false)),
+  row('OP-COS-007', PS, 'azurerm_cosmosdb_account', (b) => { b.geo_location[1].location = b.geo_location[0].location; }),
+  row('OP-COS-008', ZR, 'azurerm_cosmosdb_account', set('minimal_tls_version', 'Tls')),
+  row('OP-SB-001', ZR, 'azurerm_servicebus_namespace', set('sku', 'Standard')),
+  row('OP-SB-002', ZR, 'azurerm_servicebus_namespace', set('local_auth_enabled', true)),
+  row('OP-SB-003', ZR, 'azurerm_servicebus_namespace', set('public_network_access_enabled', true)),
+  row('OP-SB-004', ZR, 'azurerm_servicebus_namespace', set('minimum_tls_version', '1.1')),
+  row('OP-SB-005', PS, 'azurerm_servicebus_namespace_disaster_recovery_config', (_b, e) => { for (const [, , n] of e.all('azurerm_servicebus_namespace')) n.location = 'eastus'; }),
+  row('OP-SB-006', ZR, 'azurerm_servicebus_subscription', set('dead_lettering_on_message_expiration', false)),
+  row('OP-SB-007', ZR, 'azurerm_servicebus_topic', set('requires_duplicate_detection', false)),
+  row('OP-EG-001', AP, 'azurerm_eventgrid_topic', set('local_auth_enabled', true)),
+  row('OP-EG-002', AP, 'azurerm_eventgrid_topic', set('public_network_access_enabled', true)),
+  row('OP-EG-003', AP, 'azurerm_eventgrid_topic', set('identity', undefined)),
+  row('OP-KV-001', ZR, 'azurerm_key_vault', set('purge_protection_enabled', false)),
+  row('OP-KV-002', ZR, 'azurerm_key_vault', set('public_network_access_enabled', true)),
+  row('OP-KV-003', ZR, 'azurerm_key_vault', set('network_acls.default_action', 'Allow')),
+  row('OP-KV-004', ZR, 'azurerm_key_vault', set('rbac_authorization_enabled', false)),
+  row('OP-ST-001', AP, 'azurerm_storage_account', set('shared_access_key_enabled', true)),
+  row('OP-ST-002', AP, 'azurerm_storage_account', set('network_rules.default_action', 'Allow')),
+  row('OP-ST-003', AP, 'azurerm_storage_account', set('min_tls_version', 'TLS1_0')),
+  row('OP-ST-004', AP, 'azurerm_storage_account', set('allow_nested_items_to_be_public', true)),
+  row('OP-ST-005', AP, 'azurerm_storage_account', set('account_replication_type', 'LRS')),
+  row('OP-ST-006', AP, 'azurerm_storage_account', set('blob_properties.delete_retention_policy', undefined)),
+  row('OP-MON-001', ZR, 'azurerm_log_analytics_workspace', set('local_authentication_enabled', true)),
+  row('OP-MON-002', ZR, 'azurerm_application_insights', set('workspace_id', undefined)),
+  row('OP-MON-003', ZR, 'azurerm_monitor_action_group', (b) => { b.email_receiver = []; b.sms_receiver = []; b.webhook_receiver = []; }),
+  row('OP-NET-001', ZR, 'azurerm_subnet', (_b, e) => { e.remove('azurerm_subnet_network_security_group_association', refers(e.address)); }),
+  row('OP-NET-002', ZR, 'azurerm_private_endpoint', set('private_dns_zone_group', undefined)),
+  row('OP-AFD-001', PS, 'azurerm_cdn_frontdoor_profile', set('sku_name', 'Standard_AzureFrontDoor')),
+  row('OP-AFD-002', PS, 'azurerm_cdn_frontdoor_firewall_policy', set('mode', 'Detection')),
+  row('OP-AFD-003', PS, 'azurerm_cdn_frontdoor_firewall_policy', (b) => { b.managed_rule = b.managed_rule.filter((m: Loose) => !m.type.endsWith('DefaultRuleSet')); }),
+  row('OP-AFD-004', PS, 'azurerm_cdn_frontdoor_firewall_policy', set('custom_rule', [])),
+  row('OP-AFD-005', PS, 'azurerm_cdn_frontdoor_endpoint', (_b, e) => { e.remove('azurerm_cdn_frontdoor_security_policy', () => true); }),
+  row('OP-AFD-006', PS, 'azurerm_cdn_frontdoor_route', set('forwarding_protocol', 'MatchRequest')),
+  row('OP-AFD-007', PS, 'azurerm_cdn_frontdoor_origin_group', set('health_probe.protocol', 'Http')),
+  row('OP-AFD-008', PS, 'azurerm_cdn_frontdoor_origin', set('certificate_name_check_enabled', false)),
+  row('OP-AFD-009', PS, 'azurerm_cdn_frontdoor_origin_group', (_b, e) => { for (const [, , o] of e.all('azurerm_cdn_frontdoor_origin')) if (refers(e.address)(o)) o.enabled = o.name === 'westus3' || o.name.endsWith('westus3'); }),
+  row('OP-TM-001', trafficManager, 'azurerm_traffic_manager_profile', set('monitor_config.protocol', 'HTTP')),
+  row('OP-TM-002', trafficManager, 'azurerm_traffic_manager_profile', set('dns_config.ttl', 300)),
+  row('OP-APIM-001', apiManagement, 'azurerm_api_management', (b) => { b.additional_location[0].zones = undefined; }),
+  row('OP-APIM-002', apiManagement, 'azurerm_api_management', set('security', { frontend_tls10_enabled: true })),
+  row('OP-APIM-003', apiManagement, 'azurerm_api_management', set('min_api_version', '2019-12-01')),
+  row('OP-PLT-001', ZR, 'azurerm_mssql_server', set('lifecycle.prevent_destroy', false)),
+  row('OP-PLT-002', ZR, 'azurerm_kubernetes_cluster', (_b, e) => { e.remove('azurerm_monitor_diagnostic_setting', refers(e.address)); }),
+  row('OP-PLT-003', ZR, 'azurerm_mssql_server', (_b, e) => { e.remove('azurerm_private_endpoint', (b) => String(b.name).startsWith('pe-sql')); }),
+  row('OP-PLT-004', PS, { type: 'kubernetes_config_map_v1', pick: (b) => b.data.ORDER_DB_WRITE_HOST !== undefined }, (b, e) => {
+    const server = e.all('azurerm_mssql_server')[0][2];
+    b.data.ORDER_DB_WRITE_HOST = `${server.name}.database.windows.net`;
+  }),
+  row('OP-PLT-005', ZR, 'kubernetes_deployment_v1', (_b, e) => { for (const [, , h] of e.all('kubernetes_horizontal_pod_autoscaler_v2')) h.spec.max_replicas = 400; }),
+];
+
+/** The fixture's stacks as a deep copy, and the target's stack and address. */
+function prepare(r: Row): { stacks: SynthesizedStack[]; stack: string; address: string; body: Loose } {
+  const stacks: SynthesizedStack[] = Object.entries(r.fixture()).map(([name, json]) => ({ name, json: structuredClone(json) as Loose }));
+  for (const s of stacks) {
+    for (const [name, body] of Object.entries((s.json as Loose).resource?.[r.at.type] ?? {})) {
+      if (!r.at.pick || r.at.pick(body, name)) return { stacks, stack: s.name, address: `${r.at.type}.${name}`, body };
+    }
+  }
+  throw new Error(`${r.id}: the fixture has no ${r.at.type}${r.at.pick ? ' that the row picks' : ''}`);
+}
+
+function editor(stacks: SynthesizedStack[], address: string): Edit {
+  const all = (type: string): [string, string, Loose][] => stacks.flatMap((s) => Object.entries((s.json as Loose).resource?.[type] ?? {}).map(([n, b]) => [s.name, n, b] as [string, string, Loose]));
+  return {
+    address,
+    all,
+    remove: (type, pick) => {
+      let removed = 0;
+      for (const s of stacks) {
+        const named = (s.json as Loose).resource?.[type] ?? {};
+        for (const [n, b] of Object.entries(named)) if (pick(b, n)) { delete named[n]; removed++; }
+      }
+      if (removed === 0) throw new Error(`nothing of ${type} removed`);
+      return removed;
+    },
+  };
+}
+
+describe('the rule pack: one compliant and one non-compliant case per rule', () => {
+  test('every rule has a row and every row a rule; ids are unique, stable-looking and sorted', () => {
+    expect(RULES.length).toBeGreaterThanOrEqual(60);
+    expect(ROWS.map((r) => r.id).sort()).toEqual(RULES.map((r) => r.id));
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+    for (const r of RULES) expect(r.id).toMatch(/^OP-[A-Z0-9]+-\d{3}$/);
+  });
+
+  test.each(ROWS.map((r) => [r.id, r] as const))('%s: the unchanged fixture complies', (_id, r) => {
+    const { stacks, stack, address } = prepare(r);
+    const report = checkSynthesized(stacks);
+    expect(report.findings.filter((f) => f.ruleId === r.id)).toEqual([]);
+    // The rule had something to judge: its target exists in the fixture (prepare found it).
+    expect(report.stacks).toContain(stack);
+    expect(address.startsWith(`${r.at.type}.`)).toBe(true);
+  });
+
+  test.each(ROWS.map((r) => [r.id, r] as const))('%s: the changed fixture is a finding on the resource at fault', (_id, r) => {
+    const { stacks, stack, address, body } = prepare(r);
+    r.mutate(body, editor(stacks, address));
+    const findings = checkSynthesized(stacks).findings.filter((f) => f.ruleId === r.id);
+    expect(findings.map((f) => `${f.stack}/${f.address}`)).toContain(`${stack}/${address}`);
+    const rule = RULES.find((x) => x.id === r.id)!;
+    for (const f of findings) {
+      expect(f).toMatchObject({ severity: rule.severity, summary: rule.summary, source: rule.source });
+      expect(f.message.length).toBeGreaterThan(10);
+    }
+  });
+
+  test('every rule states its severity, a one-line summary, the types and attribute it reads, and its source', () => {
+    for (const r of RULES) {
+      expect(['error', 'warning']).toContain(r.severity);
+      expect(r.summary).toMatch(/^[A-Z].*\.$/);
+      expect(r.summary).not.toContain('\n');
+      expect(r.resourceTypes.length).toBeGreaterThan(0);
+      for (const t of r.resourceTypes) expect(t).toMatch(/^(azurerm|kubernetes)_[a-z0-9_]+$/);
+      expect(r.attribute.length).toBeGreaterThan(0);
+      expect(['checkov', 'waf', 'azure', 'pattern']).toContain(r.source.kind);
+      if (r.source.kind === 'checkov') expect(r.source.reference).toMatch(/^CKV2?_(AZURE|K8S)_\d+(, CKV2?_(AZURE|K8S)_\d+)*$/);
+      if (r.source.kind === 'waf' || r.source.kind === 'azure') expect(r.source.reference).toMatch(/^https:\/\/learn\.microsoft\.com\/azure\//);
+      if (r.source.kind === 'pattern') expect(r.source.reference).toMatch(/^README, "[^"]+"/);
+    }
+  });
+
+  test.each(['zone-redundant', 'primary-secondary', 'active-passive', 'active-active', 'region-pinned'])('the %s example has no finding', (id) => {
+    const report = checkSynthesized(Object.entries(exampleStacks(id)).map(([name, json]) => ({ name, json: json as Loose })));
+    expect(report.resources).toBeGreaterThan(100);
+    expect(report.findings).toEqual([]);
+  });
+});
