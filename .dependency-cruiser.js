@@ -5,6 +5,7 @@
  * its folders may import (the data constructs, for one, reach stamps only through the data-tier base):
  *
  *   platform                      composes everything into stacks
+ *   insight                       plan previews of two synths (the replacement facts, the serving capacity model)
  *   rules                         the rule pack, on synthesized Terraform JSON (reads the workloads' scheduling model)
  *   database  tracking  events    the data constructs, on the data-tier base
  *   data-tier  workloads          both build on a stamp (private endpoints into it; identities federated with its cluster)
@@ -52,6 +53,8 @@ module.exports = {
       'The data-tier base class connects data constructs to stamps (private endpoints) and creates monitoring sinks; it must not know the concrete data constructs built on it.'),
     onlyFrom('rules-on-models-only', 'rules', ['core', 'common', 'monitoring', 'workloads'],
       'The rule pack reads synthesized Terraform JSON, never constructs: it uses only the models below it (regions, the node pool and scheduling models, the diagnostics table), so it runs on any cdktf.out folder.'),
+    onlyFrom('insight-on-the-synthesized-model', 'insight', ['core', 'rules'],
+      'The insight tools (plan previews, reports) read synthesized Terraform JSON through the rule pack\'s model, never constructs, so they run on any cdktf.out folder.'),
     onlyFrom('workloads-above-stamp', 'workloads', ['core', 'common', 'monitoring', 'stamp'],
       "The workloads federate identities with a stamp's cluster and read its ingress; the data tier reaches them only through the environment contract the platform fills."),
     onlyFrom('data-constructs-through-data-tier', '(database|tracking|events)', ['core', 'common', 'monitoring', 'data-tier'],

@@ -5,6 +5,7 @@
  */
 import { relative } from 'path';
 import { check } from './check';
+import { diff } from './diff';
 import { INIT_USAGE, parseInitArgs, UsageError, writeStarter } from './init';
 import { libraryManifest } from './starter';
 
@@ -31,6 +32,10 @@ Next:${dir ? `\n  cd ${dir}` : ''}
   check: {
     summary: 'check a synthesized cdktf.out folder against the rule pack (exit 1 on error findings)',
     run: (args) => check(args, process.cwd()),
+  },
+  diff: {
+    summary: 'preview what applying one cdktf.out over another replaces or destroys (exit 1 on harmful changes)',
+    run: (args) => diff(args, process.cwd()),
   },
 };
 

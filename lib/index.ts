@@ -74,3 +74,7 @@ export type { Rule, RuleSeverity, RuleSource, RuleViolation } from './rules/rule
 export { SynthesizedApp } from './rules/synthesized';
 export type { JsonObject, JsonValue, SynthesizedResource, SynthesizedStack } from './rules/synthesized';
 export type { RuleChecksOptions } from './rules/synth-check';
+export { diffSynthesized, formatDiffReport } from './insight/diff';
+export type { CapacityDrop, DiffOptions, DiffReport } from './insight/diff';
+export type { Change } from './insight/plan';
+export type { CapacityReport } from './insight/capacity';

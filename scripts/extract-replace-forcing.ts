@@ -1,6 +1,6 @@
 /**
  * Extracts, for every Terraform resource type the library emits, the attributes whose change forces a replacement
- * (Terraform "ForceNew"), from the provider sources, and writes `__tests__/support/replace-forcing.json`.
+ * (Terraform "ForceNew"), from the provider sources, and writes `lib/insight/replace-forcing.json`.
  *
  *   npm run build && node dist/scripts/extract-replace-forcing.js \
  *     [--azurerm <bare git mirror of terraform-provider-azurerm>] [--kubernetes <bare git mirror of terraform-provider-kubernetes>]
@@ -45,7 +45,7 @@ const DEFAULT_MIRRORS = {
   azurerm: '/work/.mirror/hashicorp+terraform-provider-azurerm/repo',
   kubernetes: '/work/.mirror/hashicorp+terraform-provider-kubernetes/repo',
 };
-const OUTPUT = '__tests__/support/replace-forcing.json';
+const OUTPUT = 'lib/insight/replace-forcing.json';
 const GENERATED_BY = 'scripts/extract-replace-forcing.ts';
 const MAX_CONDITION = 300;
 const MAX_DEPTH = 60;
