@@ -6,6 +6,7 @@
 import { relative } from 'path';
 import { check } from './check';
 import { diff } from './diff';
+import { report, simulate } from './insight';
 import { INIT_USAGE, parseInitArgs, UsageError, writeStarter } from './init';
 import { libraryManifest } from './starter';
 
@@ -36,6 +37,14 @@ Next:${dir ? `\n  cd ${dir}` : ''}
   diff: {
     summary: 'preview what applying one cdktf.out over another replaces or destroys (exit 1 on harmful changes)',
     run: (args) => diff(args, process.cwd()),
+  },
+  report: {
+    summary: 'print the availability report (composite SLAs, RTO/RPO per outage, failback) of a cdktf.out folder',
+    run: (args) => report(args, process.cwd()),
+  },
+  simulate: {
+    summary: 'simulate the loss of a region (--region) or a zone (--zone) on a cdktf.out folder',
+    run: (args) => simulate(args, process.cwd()),
   },
 };
 

@@ -44,6 +44,9 @@ describe('rule checks at synth time', () => {
     expect(report().resources).toBeGreaterThan(30);
     expect(readFileSync(join(outdir, 'order-platform', 'shop', 'rules.md'), 'utf8')).toContain('## Findings\n\nNone.');
     expect(printed()).toBe('');
+    // The availability report goes next to it (a platform without workloads counts its clusters as the compute).
+    expect(readFileSync(join(outdir, 'order-platform', 'shop', 'availability.md'), 'utf8')).toMatch(/^# Availability report: shop\n\nPattern `zoneRedundant`; regions westus3 \(primary\)\.\n/);
+    expect(JSON.parse(readFileSync(join(outdir, 'order-platform', 'shop', 'availability.json'), 'utf8')).flows.map((f: Loose) => f.formula)[0]).toBe('AKS westus3 99.95% = 99.95%');
   });
 
   test('a warning is printed and synth goes on', () => {
@@ -71,9 +74,11 @@ describe('rule checks at synth time', () => {
     expect(printed()).toContain('UNUSED SUPPRESSION OP-KV-001 shop-westus3/Stamp/KeyVault');
   });
 
-  test('checks.enabled false runs nothing and writes no report', () => {
+  test('checks.enabled false runs no rule and writes no rule report (the availability report still comes)', () => {
     build({ checks: { enabled: false } }, freeTier).synth();
-    expect(existsSync(join(outdir, 'order-platform'))).toBe(false);
+    expect(existsSync(join(outdir, 'order-platform', 'shop', 'rules.md'))).toBe(false);
+    expect(existsSync(join(outdir, 'order-platform', 'shop', 'rules.json'))).toBe(false);
+    expect(existsSync(join(outdir, 'order-platform', 'shop', 'availability.md'))).toBe(true);
     expect(printed()).toBe('');
   });
 

@@ -33,6 +33,9 @@ import { WorkloadIdentities } from '../workloads/workload-identities';
 import { ServiceEnvironment } from '../common/environment-contract';
 import { entryServices, publicDnsLabel, publicDnsName, publicServiceKeys } from '../common/service-exposure';
 import { addRuleChecks } from '../rules/synth-check';
+import { JsonObject } from '../rules/synthesized';
+import { addSynthReports } from '../insight/synth-reports';
+import { PlatformTopology, readTopology } from '../insight/topology';
 import { PlatformBackend } from './backend';
 import { MultiRegionOrderPlatformProps, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
 import { PlatformStack, PlatformStackProps } from './platform-stack';
@@ -202,8 +205,24 @@ export class MultiRegionOrderPlatform extends Construct {
         this.healthDashboard = health.dashboard;
       }
     }
-    // The rule pack reads the final JSON of every stack of the platform when the app synthesizes.
-    addRuleChecks(this, 'checks', id, () => [this.dataStack, ...Object.values(this.regionStacks), ...Object.values(this.appsStacks), ...(this.edgeStack ? [this.edgeStack] : []), ...(this.observabilityStack ? [this.observabilityStack] : [])], props.checks);
+    // The rule pack and the availability report read the final JSON of every stack of the platform at synth time.
+    addRuleChecks(this, 'checks', id, () => this.platformStacks(), props.checks);
+    addSynthReports(this, id, () => this.platformStacks());
+  }
+
+  /**
+   * The platform's topology as its stacks synthesize now (regions and roles, serving pods, database cells and copies,
+   * tracking regions, event bus): what `simulateOutage(platform, ...)` and the availability report read.
+   */
+  public topology(): PlatformTopology {
+    const stacks = this.platformStacks();
+    stacks.forEach((stack) => stack.prepareStack());
+    return readTopology(stacks.map((stack) => ({ name: stack.node.id, json: stack.toTerraform() as JsonObject })), this.node.id);
+  }
+
+  /** Every stack of the platform. */
+  private platformStacks(): TerraformStack[] {
+    return [this.dataStack, ...Object.values(this.regionStacks), ...Object.values(this.appsStacks), ...(this.edgeStack ? [this.edgeStack] : []), ...(this.observabilityStack ? [this.observabilityStack] : [])];
   }
 
   /** The regions' public origin hosts by service (Traffic Manager's and API Management's backends, or `entry.publicOrigins`). */

@@ -114,7 +114,7 @@ function podGroups(app: SynthesizedApp, stack: string): PodGroupModel[] | string
 }
 
 /** The cluster an apps stack deploys to: the one its Kubernetes provider or remote state reads. */
-function clusterOfAppsStack(app: SynthesizedApp, stack: string): SynthesizedResource | undefined {
+export function clusterOfAppsStack(app: SynthesizedApp, stack: string): SynthesizedResource | undefined {
   const json = app.stack(stack)?.json;
   const reads = app.referencedBy(stack, { provider: json?.provider, data: json?.data });
   const direct = reads.find((r) => r.type === CLUSTER);

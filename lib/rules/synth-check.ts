@@ -41,7 +41,7 @@ export function addRuleChecks(scope: IConstruct, prop: string, id: string, stack
 }
 
 /** A stack's final JSON: the file cdktf just wrote, or (HCL output) the stack's own rendering. */
-function synthesized(app: App, stack: TerraformStack): SynthesizedStack {
+export function synthesized(app: App, stack: TerraformStack): SynthesizedStack {
   const file = join(app.outdir, 'stacks', stack.node.id, 'cdk.tf.json');
   const json: unknown = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : stack.toTerraform();
   return { name: stack.node.id, json: isObject(json) ? json : ({} as JsonObject) };

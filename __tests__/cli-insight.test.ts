@@ -1,0 +1,95 @@
+import { spawnSync } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { exampleStacks } from './support/examples';
+
+// `order-platform report` and `order-platform simulate` as a user runs them: the compiled command in a real process,
+// on a cdktf.out folder holding two examples' stacks.
+
+const CLI = join(__dirname, '..', 'dist', 'cli', 'order-platform.js');
+let dir: string;
+
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test builds first)`);
+});
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cli-insight-'));
+  for (const id of ['primary-secondary', 'zone-redundant']) {
+    for (const [name, json] of Object.entries(exampleStacks(id))) {
+      mkdirSync(join(dir, 'cdktf.out', 'stacks', name), { recursive: true });
+      writeFileSync(join(dir, 'cdktf.out', 'stacks', name, 'cdk.tf.json'), JSON.stringify(json));
+    }
+  }
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('order-platform report', () => {
+  test('prints the availability report of every platform in the folder', () => {
+    const r = run('report');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('# Availability report: primary-secondary\n');
+    expect(r.stdout).toContain('# Availability report: zone-redundant\n');
+    expect(r.stdout).toContain('| place an order (Order service writes) | 99.989% | 4.3 min | Front Door 99.99% × parallel(AKS westus3 99.95%, AKS eastus 99.95%)');
+  });
+
+  test('--platform narrows it; --json prints the reports', () => {
+    const r = run('report', 'cdktf.out', '--platform', 'zone-redundant', '--json');
+    expect(r.status).toBe(0);
+    const reports = JSON.parse(r.stdout);
+    expect(reports.map((x: { platform: string }) => x.platform)).toEqual(['zone-redundant']);
+    expect(reports[0].flows[0]).toMatchObject({ capability: 'placeOrder', percent: '99.935%' });
+  });
+
+  test('an unknown platform exits 2 and names the known ones', () => {
+    const r = run('report', '--platform', 'nope');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--platform nope: not in .*cdktf\.out \(it holds primary-secondary, zone-redundant\)/);
+  });
+});
+
+describe('order-platform simulate', () => {
+  test('the primary region of primarySecondary: each capability right away and after failover, RTO, RPO, actions and failback', () => {
+    const r = run('simulate', '--region', 'westus3', '--platform', 'primary-secondary');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^primary-secondary \(primarySecondary\): loss of westus3 \(primary\)\n\nplace an order \(Order service writes\)\n {2}right away: {5}DOWN: the westus3 SQL database is lost until the failover group fails over\n {2}after failover: UP: /);
+    expect(r.stdout).toContain('  RPO: 5 s');
+    expect(r.stdout).toMatch(/Failback:\n {2}- Azure SQL: once westus3 is back/);
+  });
+
+  test('a zone; --json', () => {
+    const r = run('simulate', '--region', 'westus3', '--zone', '3', '--platform', 'zone-redundant', '--json');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.outage).toEqual({ region: 'westus3', zone: '3' });
+    expect(report.capabilities.map((c: { afterFailover: { state: string } }) => c.afterFailover.state)).toEqual(['up', 'up', 'up', 'up']);
+  });
+
+  test('a region only one platform has needs no --platform', () => {
+    const r = run('simulate', '--region', 'eastus');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^primary-secondary \(primarySecondary\): loss of eastus \(secondary\)/);
+  });
+
+  test.each<[string, string[], RegExp]>([
+    ['no region', ['simulate'], /--region is required/],
+    ['a region two platforms use', ['simulate', '--region', 'westus3'], /--region westus3: several platforms use it \(primary-secondary, zone-redundant\); pass --platform/],
+    ['a region no platform uses', ['simulate', '--region', 'japaneast'], /--region japaneast: no platform in .* has it/],
+    ['a bad zone', ['simulate', '--region', 'eastus', '--zone', '9'], /outage\.zone "9": not an availability zone/],
+    ['two folders', ['simulate', '--region', 'eastus', 'a', 'b'], /one folder at most/],
+  ])('%s exits 2 with a message', (_label, args, message) => {
+    const r = run(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  test('--help of both commands', () => {
+    expect(run('simulate', '--help').stdout).toMatch(/^Usage: order-platform simulate --region <region>/);
+    expect(run('report', '-h').stdout).toMatch(/^Usage: order-platform report \[dir\] \[options\]/);
+  });
+});

@@ -1,0 +1,197 @@
+import { App } from 'cdktf';
+import { ValidationError } from '../../lib/core/errors';
+import { availabilityMarkdown, availabilityReport, percent } from '../../lib/insight/availability';
+import { RECOVERY, SLA } from '../../lib/insight/figures';
+import { Capability, OutageReport, ServiceState, simulateOutage } from '../../lib/insight/outage';
+import { platformIds, PlatformTopology, readTopology } from '../../lib/insight/topology';
+import { SynthesizedStack } from '../../lib/rules/synthesized';
+import { EXAMPLES } from '../../examples';
+import { exampleStacks } from '../support/examples';
+
+// The topology each example synthesizes, the source notes' failure scenarios replayed on every pattern (zone loss,
+// primary loss: writes resume after failover and reads continue; secondary loss: the primary is unaffected; failback),
+// and the availability report's arithmetic.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
+const stacksOf = (id: string): SynthesizedStack[] => Object.entries(exampleStacks(id)).map(([name, json]) => ({ name, json: json as Loose }));
+const topologyOf = (id: string): PlatformTopology => readTopology(stacksOf(id), id);
+/** capability -> "immediately>afterFailover" states. */
+const states = (r: OutageReport): { [c in Capability]: string } => Object.fromEntries(r.capabilities.map((c) => [c.capability, `${c.immediately.state}>${c.afterFailover.state}`])) as { [c in Capability]: string };
+const outcome = (r: OutageReport, c: Capability) => r.capabilities.find((x) => x.capability === c)!;
+
+describe('readTopology', () => {
+  test('each example: regions with roles (primary first), zones, serving pods, the database cells, the tracking store and the bus', () => {
+    expect(topologyOf('zone-redundant')).toMatchObject({
+      id: 'zone-redundant', pattern: 'zoneRedundant', regions: [{ name: 'westus3', role: 'primary', zonal: true, minPods: { 'order-api': 2, 'tracking-api': 2 } }], entry: { kind: 'frontDoor' },
+      orderDatabase: { engine: 'sql', cells: [{ home: 'westus3', zoneRedundant: true, copies: [], failover: { kind: 'none' } }] },
+      trackingStore: { accounts: [{ regions: ['westus3'], zoneRedundant: true, multiWrite: false }] }, events: { transport: 'serviceBus', namespaces: [{ region: 'westus3' }] },
+    });
+    expect(topologyOf('primary-secondary')).toMatchObject({
+      regions: [{ name: 'westus3', role: 'primary' }, { name: 'eastus', role: 'secondary' }],
+      orderDatabase: { engine: 'sql', cells: [{ home: 'westus3', copies: ['eastus'], failover: { kind: 'failoverGroup', mode: 'Automatic', graceMinutes: 60 }, readableCopies: true }] },
+      trackingStore: { accounts: [{ regions: ['westus3', 'eastus'], multiWrite: false, automaticFailover: true }] },
+      events: { transport: 'serviceBus', namespaces: [{ region: 'westus3', standbyIn: 'eastus' }] },
+    });
+    expect(topologyOf('active-passive')).toMatchObject({
+      regions: [{ name: 'eastus2', role: 'active' }, { name: 'centralus', role: 'passive', minPods: { 'order-api': 1 } }],
+      orderDatabase: { engine: 'postgresql', cells: [{ home: 'eastus2', copies: ['centralus'], failover: { kind: 'virtualEndpoint' }, readableCopies: false }] },
+      events: { transport: 'eventGrid' },
+    });
+    const aa = topologyOf('active-active');
+    expect(aa.regions.map((r) => r.name)).toEqual(['westus3', 'centralus', 'eastus2']);
+    expect(aa.orderDatabase!.cells.map((c) => `${c.home}:${c.copies.join('+')}`).sort()).toEqual(['centralus:eastus2+westus3', 'eastus2:westus3+centralus', 'westus3:eastus2+centralus']);
+    expect(aa.trackingStore!.accounts[0]).toMatchObject({ multiWrite: true, regions: ['westus3', 'eastus2', 'centralus'] });
+    expect(topologyOf('region-pinned')).toMatchObject({ regions: [{ name: 'westeurope', role: 'cell' }, { name: 'eastus2', role: 'cell' }], orderDatabase: { cells: [{ copies: [], failover: { kind: 'none' } }, { copies: [], failover: { kind: 'none' } }] } });
+  });
+
+  test('platformIds lists the platforms of a folder; an unknown id is a ValidationError naming the known ones', () => {
+    const both = [...stacksOf('zone-redundant'), ...stacksOf('region-pinned')];
+    expect(platformIds(both)).toEqual(['region-pinned', 'zone-redundant']);
+    expect(() => readTopology(both, 'nope')).toThrow(/readTopology: invalid id "nope": no cluster tagged platform=nope in the stacks\. Fix: pass a platform of the stacks \(region-pinned, zone-redundant\)/);
+  });
+
+  test('MultiRegionOrderPlatform.topology() reads the same topology before synth as the synthesized stacks give', () => {
+    const platform = EXAMPLES['active-passive'](new App({ outdir: '/tmp/unused-topology' }));
+    expect(platform.topology()).toEqual(topologyOf('active-passive'));
+  });
+});
+
+describe('simulateOutage: the source notes\' scenarios on every pattern', () => {
+  test.each(['zone-redundant', 'primary-secondary', 'active-passive', 'active-active', 'region-pinned'])('%s: losing a zone of the primary loses nothing once pods are rescheduled', (id) => {
+    const t = topologyOf(id);
+    const r = simulateOutage(t, { region: t.regions[0].name, zone: '2' });
+    for (const c of r.capabilities) {
+      expect(c.afterFailover.state).toBe('up');
+      expect(c.immediately.state).not.toBe('down');
+      expect(c.rpo ?? 'none (synchronous standby)').toBe('none (synchronous standby)');
+    }
+    expect(outcome(r, 'placeOrder').immediately.reason).toContain(`pods in zone 2 of ${t.regions[0].name} restart in the other zones`);
+    expect(r.failback).toEqual(['Nothing to fail back: zone-redundant resources rebalance when the zone returns.']);
+  });
+
+  test('zoneRedundant: losing the region is losing everything until it returns', () => {
+    const r = simulateOutage(topologyOf('zone-redundant'), { region: 'westus3' });
+    expect(states(r)).toEqual({ placeOrder: 'down>down', readOrder: 'down>down', trackDelivery: 'down>down', deliverEvents: 'down>down' });
+    expect(outcome(r, 'placeOrder').rto).toBe('until the region recovers');
+  });
+
+  test('primarySecondary, primary lost: writes resume after the failover group fails over (1 h, RPO 5 s), reads continue from the readable secondary', () => {
+    const r = simulateOutage(topologyOf('primary-secondary'), { region: 'westus3' });
+    expect(r.role).toBe('primary');
+    expect(states(r)).toEqual({ placeOrder: 'down>up', readOrder: 'degraded>up', trackDelivery: 'degraded>up', deliverEvents: 'down>degraded' });
+    expect(outcome(r, 'placeOrder')).toMatchObject({ rto: expect.stringContaining('60 min grace period, then the listener\'s DNS TTL 30 s'), rpo: '5 s' });
+    expect(outcome(r, 'readOrder').immediately.reason).toContain('reads continue from the readable copy in eastus');
+    expect(outcome(r, 'trackDelivery')).toMatchObject({ rpo: 'below 15 min' });
+    expect(outcome(r, 'deliverEvents').actions).toContain('operator: fail the alias over to eastus (README, "Runbook: Service Bus")');
+    expect(r.failback.join('\n')).toMatch(/Azure SQL: once westus3 is back it rejoins as the secondary; fail the group back with a planned failover \(no data loss\)/);
+    expect(r.failback.join('\n')).toMatch(/Service Bus: the alias now points at the standby; drain the old westus3 namespace's messages, then re-pair/);
+  });
+
+  test('primarySecondary, secondary lost: the primary is unaffected (nothing goes down; after the probes everything is up)', () => {
+    const r = simulateOutage(topologyOf('primary-secondary'), { region: 'eastus' });
+    expect(states(r)).toEqual({ placeOrder: 'degraded>up', readOrder: 'degraded>up', trackDelivery: 'degraded>up', deliverEvents: 'degraded>up' });
+    for (const c of r.capabilities) expect(c.rpo).toBeUndefined();
+    expect(outcome(r, 'placeOrder').afterFailover.reason).toContain('it has no copy in eastus until the region returns');
+    expect(outcome(r, 'deliverEvents').actions).toEqual(['automatic: the entry\'s health probes take the lost origins out', 'operator: re-pair the alias once the region returns (README, "Runbook: Service Bus")']);
+  });
+
+  test('activePassive, active lost: writes and reads wait for the replica\'s promotion (RPO 5 min); the warm standby serves from 1 pod and scales out', () => {
+    const r = simulateOutage(topologyOf('active-passive'), { region: 'eastus2' });
+    expect(states(r)).toEqual({ placeOrder: 'down>degraded', readOrder: 'down>degraded', trackDelivery: 'degraded>degraded', deliverEvents: 'degraded>degraded' });
+    expect(outcome(r, 'placeOrder')).toMatchObject({ rpo: 'at most 5 min (asynchronous)', rto: expect.stringContaining('until an operator promotes the replica') });
+    expect(outcome(r, 'placeOrder').afterFailover.reason).toBe('order-api in centralus starts from 1 pod(s) and scales out on load');
+    expect(r.failback.join('\n')).toMatch(/PostgreSQL: the promoted server is now the writer; create a new replica in eastus2/);
+    expect(r.failback.join('\n')).toMatch(/Workloads: set workloads.standbyActive back to false/);
+  });
+
+  test('activePassive, passive lost: the active region is unaffected; only events the passive topic held are at risk', () => {
+    const r = simulateOutage(topologyOf('active-passive'), { region: 'centralus' });
+    expect(states(r)).toEqual({ placeOrder: 'degraded>up', readOrder: 'degraded>up', trackDelivery: 'degraded>up', deliverEvents: 'degraded>degraded' });
+    expect(outcome(r, 'deliverEvents').afterFailover.reason).toContain('events the centralus topic accepted but has not delivered may be delayed or lost with the region; the topics in eastus2 deliver');
+  });
+
+  test('activeActive, a region lost: only its cell\'s writes wait for the failover group; reads and the other cells continue', () => {
+    const r = simulateOutage(topologyOf('active-active'), { region: 'centralus' });
+    expect(states(r)).toEqual({ placeOrder: 'degraded>up', readOrder: 'degraded>up', trackDelivery: 'degraded>up', deliverEvents: 'degraded>degraded' });
+    expect(outcome(r, 'placeOrder').immediately.reason).toContain('orders of the centralus cell: the centralus SQL database is lost until the failover group fails over');
+    expect(outcome(r, 'trackDelivery').afterFailover.reason).toContain('Cosmos DB serves from westus3, eastus2');
+  });
+
+  test('regionPinned, a cell lost: its users wait for the region (no cross-cell fallback); the other cell is unaffected', () => {
+    const r = simulateOutage(topologyOf('region-pinned'), { region: 'westeurope' });
+    expect(states(r)).toEqual({ placeOrder: 'degraded>degraded', readOrder: 'degraded>degraded', trackDelivery: 'degraded>degraded', deliverEvents: 'degraded>degraded' });
+    expect(outcome(r, 'placeOrder').afterFailover.reason).toContain('users of the westeurope cell are not served (no cross-cell fallback)');
+    expect(outcome(r, 'placeOrder').rto).toBe('until the region recovers');
+  });
+
+  test('a pilot-light standby serves nothing until it is made active', () => {
+    const t = topologyOf('active-passive');
+    const pilot: PlatformTopology = { ...t, regions: t.regions.map((r) => (r.role === 'passive' ? { ...r, minPods: { 'order-api': 0, 'tracking-api': 0 } } : r)) };
+    const r = simulateOutage(pilot, { region: 'eastus2' });
+    expect(outcome(r, 'placeOrder').immediately).toEqual({ state: 'down', reason: expect.stringContaining('order-api has no pods outside eastus2 (pilot light)') });
+    expect(outcome(r, 'placeOrder').actions).toContain('operator: make the standby active (workloads.standbyActive: true) and deploy the apps stacks');
+  });
+
+  test('a region or zone that is not the platform\'s is a ValidationError', () => {
+    expect(() => simulateOutage(topologyOf('zone-redundant'), { region: 'eastus' })).toThrow(ValidationError);
+    expect(() => simulateOutage(topologyOf('zone-redundant'), { region: 'eastus' })).toThrow(/outage\.region "eastus": not a region of platform zone-redundant\. Fix: use one of westus3/);
+    expect(() => simulateOutage(topologyOf('zone-redundant'), { region: 'westus3', zone: '4' })).toThrow(/outage\.zone "4": not an availability zone/);
+  });
+
+  test('a platform can be passed directly (its topology() is read)', () => {
+    const platform = EXAMPLES['zone-redundant'](new App({ outdir: '/tmp/unused-topology' }));
+    expect(states(simulateOutage(platform, { region: 'westus3' })).placeOrder).toBe('down>down');
+  });
+});
+
+describe('availabilityReport', () => {
+  const ps = availabilityReport(topologyOf('primary-secondary'));
+
+  test('composite availability: series multiply, parallel regions and copies combine; every formula shows its figures', () => {
+    const place = ps.flows.find((f) => f.capability === 'placeOrder')!;
+    const aks = 1 - (1 - 0.9995) ** 2;
+    const sql = 1 - (1 - 0.99995) ** 2;
+    expect(place.availability).toBeCloseTo(0.9999 * aks * sql, 12);
+    expect(place.formula).toBe(`Front Door 99.99% × parallel(AKS westus3 99.95%, AKS eastus 99.95%) × parallel(SQL westus3 99.995%, SQL eastus 99.995%) = ${percent(place.availability)}`);
+    expect(place.monthlyDowntimeMinutes).toBeCloseTo((1 - place.availability) * 43200, 0);
+    const events = ps.flows.find((f) => f.capability === 'deliverEvents')!;
+    expect(events.formula).toMatch(/^parallel\(Service Bus westus3 99\.9%, Service Bus eastus 99\.9%\) × parallel\(AKS westus3 99\.95%, AKS eastus 99\.95%\) × Cosmos DB \(westus3, eastus\) 99\.999% = /);
+    const zr = availabilityReport(topologyOf('zone-redundant')).flows.find((f) => f.capability === 'placeOrder')!;
+    expect(zr.availability).toBeCloseTo(0.9999 * 0.9995 * 0.99995, 12);
+    const ap = availabilityReport(topologyOf('active-passive')).flows.find((f) => f.capability === 'placeOrder')!;
+    expect(ap.formula).toContain('parallel(PostgreSQL eastus2 99.99%, PostgreSQL centralus 99.9%)');
+  });
+
+  test('percent shows the first digit past the nines and never rounds up into another nine', () => {
+    expect(percent(0.9999)).toBe('99.99%');
+    expect(percent(0.999891)).toBe('99.989%');
+    expect(percent(0.99989999)).toBe('99.989%');
+    expect(percent(0.9999891)).toBe('99.9989%');
+    expect(percent(0.5)).toBe('50.00%');
+  });
+
+  test('scenarios: a zone of the primary, the primary region, the secondary region', () => {
+    expect(ps.scenarios.map((s) => s.scenario)).toEqual(['zone loss (zone 1 of westus3)', 'primary region loss (westus3)', 'secondary region loss (eastus)']);
+    expect(availabilityReport(topologyOf('zone-redundant')).scenarios.map((s) => s.scenario)).toEqual(['zone loss (zone 1 of westus3)', 'primary region loss (westus3)']);
+  });
+
+  test('the Markdown: the composite table, a table per scenario with RTO and RPO, failback, assumptions and every figure with its source', () => {
+    const md = availabilityMarkdown(ps);
+    expect(md).toMatch(/^# Availability report: primary-secondary\n\nPattern `primarySecondary`; regions westus3 \(primary\), eastus \(secondary\)\.\n/);
+    expect(md).toContain('| place an order (Order service writes) | 99.989% | 4.3 min | Front Door 99.99% × parallel(');
+    expect(md).toContain('## Primary region loss (westus3)\n\n| capability | right away | after failover | RTO | RPO |');
+    expect(md).toContain('| place an order (Order service writes) | **down**: the westus3 SQL database is lost until the failover group fails over | up: ');
+    expect(md).toContain('Failback:\n\n- Azure SQL: once westus3 is back');
+    for (const figure of [SLA.frontDoor, SLA.aksZonal, SLA.sqlZoneRedundant, SLA.cosmosMultiRegion, SLA.serviceBusPremium, RECOVERY.sqlFailoverGroupRto]) expect(md).toContain(`| ${figure.item} | ${figure.text} | ${figure.source} |`);
+    expect(md).not.toContain(`| ${SLA.postgresqlNoHa.item} |`);
+    expect(md).toMatch(/## Assumptions\n\n- Availability multiplies the monthly SLAs/);
+  });
+
+  test.each<[ServiceState, string]>([['down', '**down**'], ['degraded', 'degraded'], ['up', 'up']])('a %s state reads %s', (state, text) => {
+    const md = availabilityMarkdown(availabilityReport(topologyOf('zone-redundant')));
+    if (state === 'down') expect(md).toContain(`| ${text}: order-api runs only in westus3`);
+    else expect(md).toContain(`| ${text}: `);
+  });
+});
