@@ -53,6 +53,16 @@ describe('order-platform report', () => {
   });
 });
 
+describe('order-platform runbook', () => {
+  test('prints the runbook of the chosen platform; --json is refused', () => {
+    const r = run('runbook', '--platform', 'primary-secondary');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^# Failover runbook: primary-secondary\n/);
+    expect(r.stdout).toMatch(/az sql failover-group set-primary --resource-group \S+ --server \S+ --name \S+ --allow-data-loss {3}# forced/);
+    expect(run('runbook', '--json').stderr).toMatch(/runbook prints Markdown only/);
+  });
+});
+
 describe('order-platform simulate', () => {
   test('the primary region of primarySecondary: each capability right away and after failover, RTO, RPO, actions and failback', () => {
     const r = run('simulate', '--region', 'westus3', '--platform', 'primary-secondary');

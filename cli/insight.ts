@@ -7,6 +7,7 @@ import { parseArgs } from 'util';
 import { ValidationError } from '../lib/core/errors';
 import { availabilityMarkdown, availabilityReport } from '../lib/insight/availability';
 import { CAPABILITIES, simulateOutage } from '../lib/insight/outage';
+import { runbookMarkdown } from '../lib/insight/runbook';
 import { platformIds, PlatformTopology, readTopology } from '../lib/insight/topology';
 import { readCdktfOut } from '../lib/rules/rule-pack';
 import { UsageError } from './init';
@@ -35,6 +36,33 @@ Options:
   --platform <id>    the platform (required when dir holds several that use the region)
   --json             print the result as JSON
   -h, --help         this text`;
+
+export const RUNBOOK_USAGE = `Usage: order-platform runbook [dir] [options]
+
+Prints the failover runbook of each platform in dir (default: cdktf.out): the Azure CLI commands, with the synthesized
+names, for health checks, planned and forced failover away from each region (Front Door origins, SQL failover groups,
+PostgreSQL replica promotion, Cosmos DB write region, Service Bus alias), scaling a standby, and failback.
+cdktf synth also writes it to cdktf.out/order-platform/<id>/runbook.md.
+
+Options:
+  --platform <id>  only this platform
+  -h, --help       this text`;
+
+/** `runbook`: prints each platform's failover runbook. */
+export function runbook(args: readonly string[], cwd: string): number {
+  const parsed = parse(args, RUNBOOK_USAGE, {});
+  if (parsed.values.help) {
+    console.log(RUNBOOK_USAGE);
+    return 0;
+  }
+  if (parsed.values.json) throw new UsageError(`runbook prints Markdown only (no --json)\n\n${RUNBOOK_USAGE}`);
+  if (parsed.positionals.length > 1) throw new UsageError(`one folder at most, got ${parsed.positionals.join(' ')}\n\n${RUNBOOK_USAGE}`);
+  const dir = resolve(cwd, parsed.positionals[0] ?? 'cdktf.out');
+  const ids = topologies(dir, parsed.values.platform as string | undefined).map((t) => t.id);
+  const stacks = readCdktfOut(dir);
+  console.log(ids.map((id) => runbookMarkdown(stacks, id)).join('\n'));
+  return 0;
+}
 
 /** The topologies of the platforms in a folder (one when `platform` is given). */
 function topologies(dir: string, platform: string | undefined): PlatformTopology[] {

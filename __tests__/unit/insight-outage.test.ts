@@ -84,9 +84,9 @@ describe('simulateOutage: the source notes\' scenarios on every pattern', () => 
     expect(outcome(r, 'placeOrder')).toMatchObject({ rto: expect.stringContaining('60 min grace period, then the listener\'s DNS TTL 30 s'), rpo: '5 s' });
     expect(outcome(r, 'readOrder').immediately.reason).toContain('reads continue from the readable copy in eastus');
     expect(outcome(r, 'trackDelivery')).toMatchObject({ rpo: 'below 15 min' });
-    expect(outcome(r, 'deliverEvents').actions).toContain('operator: fail the alias over to eastus (README, "Runbook: Service Bus")');
+    expect(outcome(r, 'deliverEvents').actions).toContain('operator: fail the alias over to eastus (runbook.md)');
     expect(r.failback.join('\n')).toMatch(/Azure SQL: once westus3 is back it rejoins as the secondary; fail the group back with a planned failover \(no data loss\)/);
-    expect(r.failback.join('\n')).toMatch(/Service Bus: the alias now points at the standby; drain the old westus3 namespace's messages, then re-pair/);
+    expect(r.failback.join('\n')).toMatch(/Service Bus: the alias now points at the standby; drain the old westus3 namespace's messages, then re-pair with an empty namespace/);
   });
 
   test('primarySecondary, secondary lost: the primary is unaffected (nothing goes down; after the probes everything is up)', () => {
@@ -94,7 +94,7 @@ describe('simulateOutage: the source notes\' scenarios on every pattern', () => 
     expect(states(r)).toEqual({ placeOrder: 'degraded>up', readOrder: 'degraded>up', trackDelivery: 'degraded>up', deliverEvents: 'degraded>up' });
     for (const c of r.capabilities) expect(c.rpo).toBeUndefined();
     expect(outcome(r, 'placeOrder').afterFailover.reason).toContain('it has no copy in eastus until the region returns');
-    expect(outcome(r, 'deliverEvents').actions).toEqual(['automatic: the entry\'s health probes take the lost origins out', 'operator: re-pair the alias once the region returns (README, "Runbook: Service Bus")']);
+    expect(outcome(r, 'deliverEvents').actions).toEqual(['automatic: the entry\'s health probes take the lost origins out', 'operator: re-pair the alias once the region returns (runbook.md)']);
   });
 
   test('activePassive, active lost: writes and reads wait for the replica\'s promotion (RPO 5 min); the warm standby serves from 1 pod and scales out', () => {
@@ -102,7 +102,7 @@ describe('simulateOutage: the source notes\' scenarios on every pattern', () => 
     expect(states(r)).toEqual({ placeOrder: 'down>degraded', readOrder: 'down>degraded', trackDelivery: 'degraded>degraded', deliverEvents: 'degraded>degraded' });
     expect(outcome(r, 'placeOrder')).toMatchObject({ rpo: 'at most 5 min (asynchronous)', rto: expect.stringContaining('until an operator promotes the replica') });
     expect(outcome(r, 'placeOrder').afterFailover.reason).toBe('order-api in centralus starts from 1 pod(s) and scales out on load');
-    expect(r.failback.join('\n')).toMatch(/PostgreSQL: the promoted server is now the writer; create a new replica in eastus2/);
+    expect(r.failback.join('\n')).toMatch(/PostgreSQL: the promoted server is now the writer; once eastus2 is back, make sure a replica runs there again/);
     expect(r.failback.join('\n')).toMatch(/Workloads: set workloads.standbyActive back to false/);
   });
 

@@ -155,7 +155,7 @@ function compute(t: PlatformTopology, lost: RegionTopology, app: string, zone: s
   const ready = others.filter((r) => (r.minPods[app] ?? 0) > 0);
   const immediately: Outcome = served > 0 ? { state: 'degraded', reason: `requests Front Door sends to ${lost.name} fail until its probes take the origin out (${PROBE})` } : UP(`${app} was not served from ${lost.name}`);
   if (ready.length === 0) {
-    return { immediately: { state: 'down', reason: `${app} has no pods outside ${lost.name} (pilot light)` }, afterFailover: UP(`${app} runs in ${others.map((r) => r.name).join(', ')} once the standby is made active`), rto: 'until the standby runs: deploy with workloads.standbyActive (README, "Runbook: AKS")', actions: ['operator: make the standby active (workloads.standbyActive: true) and deploy the apps stacks'] };
+    return { immediately: { state: 'down', reason: `${app} has no pods outside ${lost.name} (pilot light)` }, afterFailover: UP(`${app} runs in ${others.map((r) => r.name).join(', ')} once the standby is made active`), rto: 'until the standby runs: deploy with workloads.standbyActive (runbook.md)', actions: ['operator: make the standby active (workloads.standbyActive: true) and deploy the apps stacks'] };
   }
   const small = ready.filter((r) => r.role === 'passive');
   return {
@@ -207,17 +207,17 @@ function cellRegionLoss(engine: 'sql' | 'postgresql', cell: CellTopology, lost: 
     return {
       immediately,
       afterFailover: UP(`the replica in ${survivors[0]} is promoted and the virtual endpoint's writer name follows`),
-      rto: 'until an operator promotes the replica (README, "Runbook: PostgreSQL")', rpo: RECOVERY.postgresqlReplicaRpo.text.split(';')[0].replace(/^RPO /, ''),
-      actions: [`operator: promote the replica in ${survivors[0]} through the virtual endpoint (README, "Runbook: PostgreSQL")`],
+      rto: 'until an operator promotes the replica (runbook.md)', rpo: RECOVERY.postgresqlReplicaRpo.text.split(';')[0].replace(/^RPO /, ''),
+      actions: [`operator: promote the replica in ${survivors[0]} through the virtual endpoint (runbook.md)`],
     };
   }
   const automatic = cell.failover.mode === 'Automatic';
   return {
     immediately,
     afterFailover: UP(`the failover group's listeners point at ${survivors[0]}`),
-    rto: automatic ? `${cell.failover.graceMinutes ?? 60} min grace period, then the listener's ${RECOVERY.sqlListenerTtl.text.split(':')[0]}` : 'until an operator fails the group over (README, "Runbook: Azure SQL")',
+    rto: automatic ? `${cell.failover.graceMinutes ?? 60} min grace period, then the listener's ${RECOVERY.sqlListenerTtl.text.split(':')[0]}` : 'until an operator fails the group over (runbook.md)',
     rpo: RECOVERY.sqlFailoverGroupRpo.text.replace(/^RPO /, ''),
-    actions: [automatic ? `automatic: Azure fails the group over to ${survivors[0]} after the grace period (or an operator earlier: README, "Runbook: Azure SQL")` : `operator: fail the group over to ${survivors[0]} (README, "Runbook: Azure SQL")`],
+    actions: [automatic ? `automatic: Azure fails the group over to ${survivors[0]} after the grace period (or an operator earlier: runbook.md)` : `operator: fail the group over to ${survivors[0]} (runbook.md)`],
   };
 }
 
@@ -236,9 +236,9 @@ function tracking(t: PlatformTopology, lost: RegionTopology, zoneLoss: boolean):
     return {
       immediately: { state: 'degraded', reason: `reads continue from ${others.join(', ')}; writes wait for the write region to move` },
       afterFailover: UP(`${others[0]} is the write region`),
-      rto: a.automaticFailover ? 'service-managed failover (no figure in the reference table)' : 'until an operator moves the write region (README, "Runbook: Cosmos DB")',
+      rto: a.automaticFailover ? 'service-managed failover (no figure in the reference table)' : 'until an operator moves the write region (runbook.md)',
       rpo: RECOVERY.cosmosRpo.text.replace(/^RPO /, ''),
-      actions: [a.automaticFailover ? `automatic: Cosmos DB makes ${others[0]} the write region` : `operator: make ${others[0]} the write region (README, "Runbook: Cosmos DB")`],
+      actions: [a.automaticFailover ? `automatic: Cosmos DB makes ${others[0]} the write region` : `operator: make ${others[0]} the write region (runbook.md)`],
     };
   });
   return { immediately: worst(...parts.map((p) => p.immediately)), afterFailover: worst(...parts.map((p) => p.afterFailover)), ...first(parts, 'rto'), ...first(parts, 'rpo'), actions: parts.flatMap((p) => p.actions) };
@@ -261,7 +261,7 @@ function events(t: PlatformTopology, lost: RegionTopology, zoneLoss: boolean): P
   }
   const home = bus.namespaces.filter((n) => n.region === lost.name);
   const standby = bus.namespaces.filter((n) => n.standbyIn === lost.name && n.region !== lost.name);
-  if (home.length === 0) return steady(UP(`no namespace homed in ${lost.name}${standby.length ? `; ${standby.map((n) => n.region).join(', ')} ha${standby.length > 1 ? 've' : 's'} no disaster-recovery partner until re-paired` : ''}`), standby.length ? ['operator: re-pair the alias once the region returns (README, "Runbook: Service Bus")'] : []);
+  if (home.length === 0) return steady(UP(`no namespace homed in ${lost.name}${standby.length ? `; ${standby.map((n) => n.region).join(', ')} ha${standby.length > 1 ? 've' : 's'} no disaster-recovery partner until re-paired` : ''}`), standby.length ? ['operator: re-pair the alias once the region returns (runbook.md)'] : []);
   const paired = home.filter((n) => n.standbyIn !== undefined);
   const partial = bus.namespaces.length > 1;
   if (paired.length === 0) {
@@ -271,9 +271,9 @@ function events(t: PlatformTopology, lost: RegionTopology, zoneLoss: boolean): P
   return {
     immediately: { state: partial ? 'degraded' : 'down', reason: `publishing and consuming through the ${lost.name} alias stop until it fails over` },
     afterFailover: { state: 'degraded', reason: `the alias points at the standby in ${paired[0].standbyIn}: new events flow; ${RECOVERY.serviceBusGeoDr.text.split(':')[1].trim()}` },
-    rto: 'until an operator fails the alias over (README, "Runbook: Service Bus")',
+    rto: 'until an operator fails the alias over (runbook.md)',
     rpo: 'messages not yet consumed in the lost namespace are delayed until it recovers (the alias copies no messages)',
-    actions: [`operator: fail the alias over to ${paired[0].standbyIn} (README, "Runbook: Service Bus")`],
+    actions: [`operator: fail the alias over to ${paired[0].standbyIn} (runbook.md)`],
   };
 }
 
@@ -282,11 +282,11 @@ function failback(t: PlatformTopology, lost: RegionTopology): string[] {
   const steps: string[] = [];
   const db = t.orderDatabase;
   const homed = db?.cells.filter((c) => c.home === lost.name) ?? [];
-  if (homed.some((c) => c.failover.kind === 'failoverGroup')) steps.push(`Azure SQL: once ${lost.name} is back it rejoins as the secondary; fail the group back with a planned failover (no data loss) in a quiet hour (README, "Runbook: Azure SQL").`);
-  if (homed.some((c) => c.failover.kind === 'virtualEndpoint')) steps.push(`PostgreSQL: the promoted server is now the writer; create a new replica in ${lost.name} (the old server cannot rejoin), then switch back through the virtual endpoint when it has caught up (README, "Runbook: PostgreSQL").`);
-  if (t.trackingStore?.accounts.some((a) => a.regions[0] === lost.name && !a.multiWrite && a.regions.length > 1)) steps.push(`Cosmos DB: ${lost.name} returns as a read region; move the write region back if you want it there (README, "Runbook: Cosmos DB").`);
-  if (t.events?.transport === 'serviceBus' && t.events.namespaces.some((n) => n.region === lost.name && n.standbyIn)) steps.push(`Service Bus: the alias now points at the standby; drain the old ${lost.name} namespace's messages, then re-pair (break, pair again) so ${lost.name} is the standby or the primary again (README, "Runbook: Service Bus").`);
-  if (lost.role === 'passive' || t.regions.some((r) => r.role === 'passive')) steps.push('Workloads: set workloads.standbyActive back to false once the active region serves again (README, "Runbook: AKS").');
+  if (homed.some((c) => c.failover.kind === 'failoverGroup')) steps.push(`Azure SQL: once ${lost.name} is back it rejoins as the secondary; fail the group back with a planned failover (no data loss) in a quiet hour (runbook.md).`);
+  if (homed.some((c) => c.failover.kind === 'virtualEndpoint')) steps.push(`PostgreSQL: the promoted server is now the writer; once ${lost.name} is back, make sure a replica runs there again (recreate it if the old server did not rejoin), then switch back with a planned switchover through the virtual endpoint (runbook.md).`);
+  if (t.trackingStore?.accounts.some((a) => a.regions[0] === lost.name && !a.multiWrite && a.regions.length > 1)) steps.push(`Cosmos DB: ${lost.name} returns as a read region; move the write region back if you want it there (runbook.md).`);
+  if (t.events?.transport === 'serviceBus' && t.events.namespaces.some((n) => n.region === lost.name && n.standbyIn)) steps.push(`Service Bus: the alias now points at the standby; drain the old ${lost.name} namespace's messages, then re-pair with an empty namespace (runbook.md).`);
+  if (lost.role === 'passive' || t.regions.some((r) => r.role === 'passive')) steps.push('Workloads: set workloads.standbyActive back to false once the active region serves again (runbook.md).');
   steps.push(`Front Door: ${lost.name}'s origins return to the rotation by themselves once their probes succeed.`);
   return steps;
 }

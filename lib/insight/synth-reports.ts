@@ -4,23 +4,27 @@ import { IConstruct } from 'constructs';
 import { App, TerraformStack } from 'cdktf';
 import { synthesized } from '../rules/synth-check';
 import { availabilityMarkdown, availabilityReport } from './availability';
+import { runbookMarkdown } from './runbook';
 import { readTopology } from './topology';
 
 /**
  * Writes the platform's availability report (composite availability, zone and region loss with RTO and RPO, failback)
- * next to the synthesized stacks when the app synthesizes: `<outdir>/order-platform/<id>/availability.md` and
- * `availability.json`, from the stacks as cdktf wrote them. Does nothing outside a cdktf App.
+ * and its failover runbook next to the synthesized stacks when the app synthesizes: `<outdir>/order-platform/<id>/`
+ * `availability.md`, `availability.json` and `runbook.md`, from the stacks as cdktf wrote them. Does nothing outside a
+ * cdktf App.
  */
 export function addSynthReports(scope: IConstruct, id: string, stacks: () => readonly TerraformStack[]): void {
   const root = scope.node.root;
   if (!App.isApp(root)) return;
   root.node.addValidation({
     validate: () => {
-      const report = availabilityReport(readTopology(stacks().map((stack) => synthesized(root, stack)), id));
+      const synthesizedStacks = stacks().map((stack) => synthesized(root, stack));
+      const report = availabilityReport(readTopology(synthesizedStacks, id));
       const dir = join(root.outdir, 'order-platform', id);
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'availability.md'), availabilityMarkdown(report));
       writeFileSync(join(dir, 'availability.json'), `${JSON.stringify(report, null, 2)}\n`);
+      writeFileSync(join(dir, 'runbook.md'), runbookMarkdown(synthesizedStacks, id));
       return [];
     },
   });

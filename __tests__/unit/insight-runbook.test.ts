@@ -1,0 +1,57 @@
+import { runbookMarkdown } from '../../lib/insight/runbook';
+import { SynthesizedStack } from '../../lib/rules/synthesized';
+import { exampleStacks } from '../support/examples';
+
+// The failover runbook: Azure CLI commands with the names each example synthesizes.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
+const stacksOf = (id: string): SynthesizedStack[] => Object.entries(exampleStacks(id)).map(([name, json]) => ({ name, json: json as Loose }));
+/** The `name` of the only resource of a type in a stack whose body passes `pick`. */
+function nameOf(id: string, stack: string, type: string, pick: (b: Loose) => boolean = () => true): string {
+  const found = Object.values<Loose>((exampleStacks(id)[stack] as Loose).resource[type]).filter(pick);
+  expect(found).toHaveLength(1);
+  return found[0].name;
+}
+
+describe('runbookMarkdown', () => {
+  test('primarySecondary: health checks and, away from the primary, Front Door origins, the SQL failover group, Cosmos DB and the Service Bus alias, with the synthesized names', () => {
+    const md = runbookMarkdown(stacksOf('primary-secondary'), 'primary-secondary');
+    const data = 'primary-secondary-data';
+    const fg = nameOf('primary-secondary', data, 'azurerm_mssql_failover_group');
+    const east = nameOf('primary-secondary', data, 'azurerm_mssql_server', (s) => s.location === 'eastus');
+    const eastGroup = nameOf('primary-secondary', data, 'azurerm_resource_group', (g) => g.location === 'eastus');
+    const cluster = nameOf('primary-secondary', 'primary-secondary-westus3', 'azurerm_kubernetes_cluster');
+    const alias = nameOf('primary-secondary', data, 'azurerm_servicebus_namespace_disaster_recovery_config');
+    expect(md).toMatch(/^# Failover runbook: primary-secondary\n\nPattern `primarySecondary`; regions westus3 \(primary\), eastus \(secondary\)\./);
+    expect(md).toContain(`az aks show --resource-group ${nameOf('primary-secondary', 'primary-secondary-westus3', 'azurerm_resource_group')} --name ${cluster} --query`);
+    expect(md).toContain(`az sql failover-group set-primary --resource-group ${eastGroup} --server ${east} --name ${fg}\n`);
+    expect(md).toContain(`az sql failover-group set-primary --resource-group ${eastGroup} --server ${east} --name ${fg} --allow-data-loss   # forced`);
+    expect(md).toMatch(/az cosmosdb failover-priority-change --resource-group \S+ --name \S+ --failover-policies eastus=0 westus3=1/);
+    expect(md).toMatch(new RegExp(`az servicebus georecovery-alias fail-over --resource-group ${eastGroup} --namespace-name \\S+ --alias ${alias}`));
+    expect(md).toMatch(/az afd origin update --resource-group \S+ --profile-name \S+ --origin-group-name order-api-write --origin-name westus3 --enabled-state Disabled/);
+    // Away from the secondary: only the entry (the primary keeps its database, store and bus).
+    const secondary = md.slice(md.indexOf('## Failing over away from eastus (secondary)'));
+    expect(secondary).toContain('--origin-name eastus --enabled-state Disabled');
+    expect(secondary).not.toContain('az sql failover-group set-primary');
+    expect(md).not.toContain('<resource_group_name>');
+  });
+
+  test('activePassive: the PostgreSQL replica is promoted through the virtual endpoint, and the standby is scaled', () => {
+    const md = runbookMarkdown(stacksOf('active-passive'), 'active-passive');
+    const replica = nameOf('active-passive', 'active-passive-data', 'azurerm_postgresql_flexible_server', (s) => s.create_mode === 'Replica');
+    const endpoint = nameOf('active-passive', 'active-passive-data', 'azurerm_postgresql_flexible_server_virtual_endpoint');
+    expect(md).toContain(`PostgreSQL, promote the replica in centralus (the virtual endpoint \`${endpoint}\`'s writer name follows)`);
+    expect(md).toMatch(new RegExp(`az postgres flexible-server replica promote --resource-group \\S+ --name ${replica} --promote-mode switchover --promote-option planned\\n`));
+    expect(md).toContain('--promote-option forced   # the primary is lost');
+    expect(md).toContain('Scale the standby in centralus to full size: set `workloads.standbyActive: true` and deploy its apps stack (`cdktf deploy active-passive-centralus-apps`)');
+    expect(md).toMatch(/az aks nodepool update --resource-group \S+ --cluster-name \S+ --name user --update-cluster-autoscaler --min-count 10 --max-count 10/);
+  });
+
+  test('regionPinned: no failover commands for data (no copies), only the entry', () => {
+    const md = runbookMarkdown(stacksOf('region-pinned'), 'region-pinned');
+    expect(md).not.toMatch(/set-primary|replica promote|failover-priority-change|georecovery-alias fail-over/);
+    expect(md).toContain('## Failing over away from westeurope (cell)');
+  });
+});
