@@ -53,6 +53,20 @@ describe('order-platform report', () => {
   });
 });
 
+describe('order-platform diagram', () => {
+  test('SVG by default, Mermaid on request; several platforms need --platform; a bad format exits 2', () => {
+    const svg = run('diagram', '--platform', 'primary-secondary');
+    expect(svg.status).toBe(0);
+    expect(svg.stdout).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*>westus3 \(primary\)<\/text>[\s\S]*<\/svg>\n$/);
+    const mermaid = run('diagram', '--platform', 'zone-redundant', '--format', 'mermaid');
+    expect(mermaid.stdout).toMatch(/^flowchart TB\n {2}users\(\(Customers\)\)\n/);
+    expect(run('diagram').stderr).toMatch(/the folder holds several platforms \(primary-secondary, zone-redundant\); pass --platform/);
+    const bad = run('diagram', '--platform', 'zone-redundant', '--format', 'png');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--format png: use svg or mermaid/);
+  });
+});
+
 describe('order-platform runbook', () => {
   test('prints the runbook of the chosen platform; --json is refused', () => {
     const r = run('runbook', '--platform', 'primary-secondary');

@@ -7,6 +7,7 @@ import { parseArgs } from 'util';
 import { ValidationError } from '../lib/core/errors';
 import { availabilityMarkdown, availabilityReport } from '../lib/insight/availability';
 import { CAPABILITIES, simulateOutage } from '../lib/insight/outage';
+import { diagramMermaid, diagramSvg } from '../lib/insight/diagram';
 import { runbookMarkdown } from '../lib/insight/runbook';
 import { platformIds, PlatformTopology, readTopology } from '../lib/insight/topology';
 import { readCdktfOut } from '../lib/rules/rule-pack';
@@ -61,6 +62,34 @@ export function runbook(args: readonly string[], cwd: string): number {
   const ids = topologies(dir, parsed.values.platform as string | undefined).map((t) => t.id);
   const stacks = readCdktfOut(dir);
   console.log(ids.map((id) => runbookMarkdown(stacks, id)).join('\n'));
+  return 0;
+}
+
+export const DIAGRAM_USAGE = `Usage: order-platform diagram [dir] [options]
+
+Prints a picture of a platform in dir (default: cdktf.out): the entry, each region (role, zones, the services' pods,
+the Order database, the tracking store, the event bus) and the replication between regions, as SVG or as Mermaid
+text for a README. cdktf synth also writes both to cdktf.out/order-platform/<id>/.
+
+Options:
+  --platform <id>     the platform (required when dir holds several)
+  --format <format>   svg (default) or mermaid
+  -h, --help          this text`;
+
+/** `diagram`: prints one platform's diagram. */
+export function diagram(args: readonly string[], cwd: string): number {
+  const parsed = parse(args, DIAGRAM_USAGE, { format: { type: 'string' } });
+  if (parsed.values.help) {
+    console.log(DIAGRAM_USAGE);
+    return 0;
+  }
+  const format = (parsed.values.format as string | undefined) ?? 'svg';
+  if (format !== 'svg' && format !== 'mermaid') throw new UsageError(`--format ${format}: use svg or mermaid\n\n${DIAGRAM_USAGE}`);
+  if (parsed.values.json) throw new UsageError(`diagram prints SVG or Mermaid (no --json)\n\n${DIAGRAM_USAGE}`);
+  if (parsed.positionals.length > 1) throw new UsageError(`one folder at most, got ${parsed.positionals.join(' ')}\n\n${DIAGRAM_USAGE}`);
+  const found = topologies(resolve(cwd, parsed.positionals[0] ?? 'cdktf.out'), parsed.values.platform as string | undefined);
+  if (found.length > 1) throw new UsageError(`the folder holds several platforms (${found.map((t) => t.id).join(', ')}); pass --platform`);
+  process.stdout.write(format === 'svg' ? diagramSvg(found[0]) : diagramMermaid(found[0]));
   return 0;
 }
 

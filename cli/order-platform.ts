@@ -6,7 +6,7 @@
 import { relative } from 'path';
 import { check } from './check';
 import { diff } from './diff';
-import { report, runbook, simulate } from './insight';
+import { diagram, report, runbook, simulate } from './insight';
 import { INIT_USAGE, parseInitArgs, UsageError, writeStarter } from './init';
 import { libraryManifest } from './starter';
 
@@ -41,6 +41,10 @@ Next:${dir ? `\n  cd ${dir}` : ''}
   report: {
     summary: 'print the availability report (composite SLAs, RTO/RPO per outage, failback) of a cdktf.out folder',
     run: (args) => report(args, process.cwd()),
+  },
+  diagram: {
+    summary: 'print the platform diagram of a cdktf.out folder as SVG or Mermaid',
+    run: (args) => diagram(args, process.cwd()),
   },
   runbook: {
     summary: 'print the failover runbook (Azure CLI commands for the synthesized names) of a cdktf.out folder',

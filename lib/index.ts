@@ -84,6 +84,7 @@ export { CAPABILITIES, simulateOutage } from './insight/outage';
 export type { Capability, CapabilityOutcome, Outage, OutageReport, Outcome, ServiceState, TopologySource } from './insight/outage';
 export { platformIds, readTopology } from './insight/topology';
 export { runbookMarkdown } from './insight/runbook';
+export { diagramMermaid, diagramSvg } from './insight/diagram';
 export type { CellTopology, PlatformTopology, RegionTopology } from './insight/topology';
 export { FIGURES_AS_OF, RECOVERY, SLA } from './insight/figures';
 export type { ReferenceFigure, SlaFigure } from './insight/figures';

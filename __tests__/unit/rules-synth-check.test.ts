@@ -47,6 +47,8 @@ describe('rule checks at synth time', () => {
     // The availability report goes next to it (a platform without workloads counts its clusters as the compute).
     expect(readFileSync(join(outdir, 'order-platform', 'shop', 'availability.md'), 'utf8')).toMatch(/^# Availability report: shop\n\nPattern `zoneRedundant`; regions westus3 \(primary\)\.\n/);
     expect(JSON.parse(readFileSync(join(outdir, 'order-platform', 'shop', 'availability.json'), 'utf8')).flows.map((f: Loose) => f.formula)[0]).toBe('AKS westus3 99.95% = 99.95%');
+    expect(readFileSync(join(outdir, 'order-platform', 'shop', 'diagram.svg'), 'utf8')).toMatch(/^<svg [\s\S]*>westus3 \(primary\)<\/text>/);
+    expect(readFileSync(join(outdir, 'order-platform', 'shop', 'diagram.mmd'), 'utf8')).toMatch(/^flowchart TB\n/);
     expect(readFileSync(join(outdir, 'order-platform', 'shop', 'runbook.md'), 'utf8')).toMatch(/^# Failover runbook: shop\n[\s\S]*az aks show --resource-group shop-rg-westus3-[0-9a-f]{6} --name shop-aks-westus3-[0-9a-f]{6}/);
   });
 

@@ -192,11 +192,12 @@ function cellZoneLoss(engine: 'sql' | 'postgresql', cell: CellTopology, lost: Re
 }
 
 function cellRegionLoss(engine: 'sql' | 'postgresql', cell: CellTopology, lost: RegionTopology, access: 'write' | 'read'): Part {
-  const survivors = cell.copies.filter((c) => c !== lost.name);
+  // Writes fail over to the failover target; reads may also come from any other copy.
+  const survivors = [...(cell.failoverTarget && cell.failoverTarget !== lost.name ? [cell.failoverTarget] : []), ...cell.copies.filter((c) => c !== lost.name && c !== cell.failoverTarget)];
   if (cell.home !== lost.name) {
     return steady(UP(`the ${cell.home} cell's writer is not in ${lost.name}${cell.copies.includes(lost.name) ? `; it has no copy in ${lost.name} until the region returns` : ''}`));
   }
-  if (cell.failover.kind === 'none' || survivors.length === 0) {
+  if (cell.failover.kind === 'none' || !cell.failoverTarget || cell.failoverTarget === lost.name) {
     return { ...steady({ state: 'down', reason: `the ${cell.home} database has no copy it can fail over to` }), rto: 'until the region recovers', actions: ['wait for the region (or restore the geo-redundant backup elsewhere)'] };
   }
   const readsContinue = access === 'read' && cell.readableCopies;

@@ -4,14 +4,15 @@ import { IConstruct } from 'constructs';
 import { App, TerraformStack } from 'cdktf';
 import { synthesized } from '../rules/synth-check';
 import { availabilityMarkdown, availabilityReport } from './availability';
+import { diagramMermaid, diagramSvg } from './diagram';
 import { runbookMarkdown } from './runbook';
 import { readTopology } from './topology';
 
 /**
  * Writes the platform's availability report (composite availability, zone and region loss with RTO and RPO, failback)
- * and its failover runbook next to the synthesized stacks when the app synthesizes: `<outdir>/order-platform/<id>/`
- * `availability.md`, `availability.json` and `runbook.md`, from the stacks as cdktf wrote them. Does nothing outside a
- * cdktf App.
+ * its failover runbook and its diagram next to the synthesized stacks when the app synthesizes:
+ * `<outdir>/order-platform/<id>/` `availability.md`, `availability.json`, `runbook.md`, `diagram.svg` and `diagram.mmd`,
+ * from the stacks as cdktf wrote them. Does nothing outside a cdktf App.
  */
 export function addSynthReports(scope: IConstruct, id: string, stacks: () => readonly TerraformStack[]): void {
   const root = scope.node.root;
@@ -19,12 +20,15 @@ export function addSynthReports(scope: IConstruct, id: string, stacks: () => rea
   root.node.addValidation({
     validate: () => {
       const synthesizedStacks = stacks().map((stack) => synthesized(root, stack));
-      const report = availabilityReport(readTopology(synthesizedStacks, id));
+      const topology = readTopology(synthesizedStacks, id);
+      const report = availabilityReport(topology);
       const dir = join(root.outdir, 'order-platform', id);
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'availability.md'), availabilityMarkdown(report));
       writeFileSync(join(dir, 'availability.json'), `${JSON.stringify(report, null, 2)}\n`);
       writeFileSync(join(dir, 'runbook.md'), runbookMarkdown(synthesizedStacks, id));
+      writeFileSync(join(dir, 'diagram.svg'), diagramSvg(topology));
+      writeFileSync(join(dir, 'diagram.mmd'), diagramMermaid(topology));
       return [];
     },
   });

@@ -30,8 +30,10 @@ export interface CellTopology {
   readonly home: string;
   /** Zone-redundant in its home region. */
   readonly zoneRedundant: boolean;
-  /** Regions that hold a copy (a failover group's partner, a replica). */
+  /** Regions that hold a copy (a failover group's partner, a replica, readable geo-replicas), the failover target first. */
   readonly copies: readonly string[];
+  /** The region writes fail over to (the failover group's partner, the virtual endpoint's replica), when there is one. */
+  readonly failoverTarget?: string;
   /** How writes move to a copy: a failover group (Automatic after its grace period, or Manual), a PostgreSQL virtual endpoint (promotion by an operator), or not at all. */
   readonly failover: { readonly kind: 'failoverGroup'; readonly mode: string; readonly graceMinutes?: number } | { readonly kind: 'virtualEndpoint' } | { readonly kind: 'none' };
   /** Whether the copies serve reads (a readable secondary or replica the workloads read). */
@@ -134,7 +136,7 @@ function orderDatabaseOf(app: SynthesizedApp, mine: (r: SynthesizedResource) => 
       const copies = app.ofType('azurerm_mssql_database').filter((d) => mine(d) && d.body.create_mode === 'Secondary' && valueAt(d.body, 'tags.cell') === location(server)).map((d) => location(app.referencedBy(d.stack, d.body.server_id)[0]));
       const policy = group ? blocks(group.body.read_write_endpoint_failover_policy)[0] ?? {} : {};
       return {
-        home: location(server), zoneRedundant: db.body.zone_redundant === true, copies: [...new Set([...(partner ? [partner] : []), ...copies])],
+        home: location(server), zoneRedundant: db.body.zone_redundant === true, copies: [...new Set([...(partner ? [partner] : []), ...copies])], ...(partner ? { failoverTarget: partner } : {}),
         failover: group ? { kind: 'failoverGroup', mode: String(policy.mode), ...(policy.grace_minutes !== undefined ? { graceMinutes: Number(policy.grace_minutes) } : {}) } : { kind: 'none' },
         readableCopies: readsFromCopies,
       };
@@ -144,13 +146,19 @@ function orderDatabaseOf(app: SynthesizedApp, mine: (r: SynthesizedResource) => 
   const pg = app.ofType('azurerm_postgresql_flexible_server').filter(mine);
   if (pg.length === 0) return {};
   const endpoints = app.ofType('azurerm_postgresql_flexible_server_virtual_endpoint');
-  const cells = pg.filter((s) => s.body.create_mode !== 'Replica').map((s): CellTopology => ({
-    home: location(s),
-    zoneRedundant: valueAt(s.body, 'high_availability.mode') === 'ZoneRedundant',
-    copies: pg.filter((r) => r.body.create_mode === 'Replica' && app.referencedBy(r.stack, r.body.source_server_id).includes(s)).map(location),
-    failover: endpoints.some((e) => app.referencedBy(e.stack, e.body.source_server_id).includes(s)) ? { kind: 'virtualEndpoint' } : { kind: 'none' },
-    readableCopies: readsFromCopies,
-  }));
+  const cells = pg.filter((s) => s.body.create_mode !== 'Replica').map((s): CellTopology => {
+    const endpoint = endpoints.find((e) => app.referencedBy(e.stack, e.body.source_server_id).includes(s));
+    const target = endpoint ? app.referencedBy(endpoint.stack, endpoint.body.replica_server_id)[0] : undefined;
+    const copies = pg.filter((r) => r.body.create_mode === 'Replica' && app.referencedBy(r.stack, r.body.source_server_id).includes(s)).map(location);
+    return {
+      home: location(s),
+      zoneRedundant: valueAt(s.body, 'high_availability.mode') === 'ZoneRedundant',
+      copies: [...new Set([...(target ? [location(target)] : []), ...copies])],
+      ...(target ? { failoverTarget: location(target) } : {}),
+      failover: endpoint ? { kind: 'virtualEndpoint' } : { kind: 'none' },
+      readableCopies: readsFromCopies,
+    };
+  });
   return { orderDatabase: { engine: 'postgresql', cells: cells.sort((x, y) => x.home.localeCompare(y.home)) } };
 }
 

@@ -1,0 +1,81 @@
+import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { diagramMermaid, diagramSvg } from '../../lib/insight/diagram';
+import { PlatformTopology, readTopology } from '../../lib/insight/topology';
+import { exampleStacks } from '../support/examples';
+
+// The platform diagram: Mermaid and SVG from the synthesized topology. docs/diagrams/primary-secondary.svg (shown in
+// the README) is the primary-secondary example's; `UPDATE_CONTRACTS=1 npx jest __tests__/unit/insight-diagram.test.ts` rewrites it.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
+const topologyOf = (id: string): PlatformTopology => readTopology(Object.entries(exampleStacks(id)).map(([name, json]) => ({ name, json: json as Loose })), id);
+
+/** Every element name in order of opening and closing: the SVG is well-formed when they balance. */
+function balanced(svg: string): boolean {
+  const stack: string[] = [];
+  for (const [, close, name, selfClosing] of svg.matchAll(/<(\/?)([a-zA-Z]+)[^>]*?(\/?)>/g)) {
+    if (selfClosing) continue;
+    if (!close) stack.push(name);
+    else if (stack.pop() !== name) return false;
+  }
+  return stack.length === 0;
+}
+
+describe('diagramMermaid', () => {
+  test('primarySecondary: the entry, a subgraph per region with its boxes, and the replication arrows', () => {
+    expect(diagramMermaid(topologyOf('primary-secondary'))).toBe([
+      'flowchart TB', '  users((Customers))', '  entry["Front Door + WAF"]', '  users --> entry',
+      '  subgraph westus3["westus3 (primary), zones 1-3"]',
+      '    westus3_aks["AKS<br/>order-api 12+, tracking-api 2+"]', '    westus3_db[("Azure SQL (writer)<br/>zone-redundant")]',
+      '    westus3_cosmos[("Cosmos DB<br/>write region")]', '    westus3_bus[["Service Bus<br/>alias primary"]]', '  end', '  entry --> westus3_aks',
+      '  subgraph eastus["eastus (secondary), zones 1-3"]',
+      '    eastus_aks["AKS<br/>order-api 12+, tracking-api 2+"]', '    eastus_db[("Azure SQL<br/>copy of westus3")]',
+      '    eastus_cosmos[("Cosmos DB<br/>read region")]', '    eastus_bus[["Service Bus<br/>standby of westus3"]]', '  end', '  entry --> eastus_aks',
+      '  westus3_db -. "failover group" .-> eastus_db', '  westus3_cosmos -. "replication" .-> eastus_cosmos', '  westus3_bus -. "geo-DR alias (metadata)" .-> eastus_bus', '',
+    ].join('\n'));
+  });
+
+  test('activeActive: each cell\'s failover group and its readable geo-replica; regionPinned: no arrows between cells', () => {
+    const aa = diagramMermaid(topologyOf('active-active'));
+    expect(aa).toContain('  centralus_db -. "failover group" .-> eastus2_db\n  centralus_db -. "readable geo-replica" .-> westus3_db');
+    expect(aa).toContain('  westus3_cosmos -. "multi-region writes" .-> eastus2_cosmos');
+    expect(diagramMermaid(topologyOf('region-pinned'))).not.toContain(' .-> ');
+  });
+});
+
+describe('diagramSvg', () => {
+  test.each(['zone-redundant', 'primary-secondary', 'active-passive', 'active-active', 'region-pinned'])('%s: a well-formed SVG with a panel per region, a box per service and data store, an arrow per replication', (id) => {
+    const t = topologyOf(id);
+    const svg = diagramSvg(t);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+"/);
+    expect(balanced(svg)).toBe(true);
+    for (const r of t.regions) expect(svg).toContain(`>${r.name} (${r.role})</text>`);
+    const pairs = [
+      ...(t.orderDatabase?.cells ?? []).flatMap((c) => c.copies.map((to) => [c.home, to])),
+      ...(t.trackingStore?.accounts ?? []).flatMap((a) => a.regions.slice(1).map((to) => [a.regions[0], to])),
+      ...(t.events?.namespaces ?? []).filter((n) => n.standbyIn).map((n) => [n.region, n.standbyIn!]),
+    ];
+    // Every replication is in the legend; neighbouring panels also get an arrow.
+    expect([...svg.matchAll(/<text [^>]*fill="#333">[^<]* → [^<]*<\/text>/g)].length).toBe(pairs.length);
+    const position = (name: string) => t.regions.findIndex((r) => r.name === name);
+    expect([...svg.matchAll(/<line [^>]*stroke-dasharray="5 3"/g)].length).toBe(pairs.filter(([a, b]) => Math.abs(position(a) - position(b)) === 1).length);
+    expect([...svg.matchAll(/marker-end="url\(#arrow\)"\/>/g)].length).toBe(t.regions.length);
+  });
+
+  test('names are escaped for XML; a platform without an entry draws no entry arrows', () => {
+    const t = topologyOf('zone-redundant');
+    const svg = diagramSvg({ ...t, id: 'a&b<c>', entry: { kind: 'none' } });
+    expect(svg).toContain('>a&amp;b&lt;c&gt; (zoneRedundant)</text>');
+    expect(svg).toContain('>no global entry</text>');
+    expect(svg).not.toMatch(/<line [^>]*marker-end="url\(#arrow\)"\/>/);
+  });
+
+  test('docs/diagrams/primary-secondary.svg is the primary-secondary example\'s diagram', () => {
+    const file = join(__dirname, '..', '..', 'docs', 'diagrams', 'primary-secondary.svg');
+    const svg = diagramSvg(topologyOf('primary-secondary'));
+    if (process.env.UPDATE_CONTRACTS === '1' && !process.env.CI) writeFileSync(file, svg);
+    expect(existsSync(file) ? readFileSync(file, 'utf8') : '(missing)').toBe(svg);
+  });
+});
