@@ -6,6 +6,7 @@ import { resolve } from 'path';
 import { parseArgs } from 'util';
 import { ValidationError } from '../lib/core/errors';
 import { availabilityMarkdown, availabilityReport } from '../lib/insight/availability';
+import { billableUnits } from '../lib/insight/billable';
 import { CAPABILITIES, simulateOutage } from '../lib/insight/outage';
 import { diagramMermaid, diagramSvg } from '../lib/insight/diagram';
 import { runbookMarkdown } from '../lib/insight/runbook';
@@ -18,7 +19,7 @@ export const REPORT_USAGE = `Usage: order-platform report [dir] [options]
 Prints the availability report of each platform in dir (default: cdktf.out): the composite availability of placing an
 order, reading an order, tracking a delivery and delivering order events from the published SLAs of their components;
 what a zone loss, the primary region's loss and the secondary region's loss do to each, with RTO and RPO; how to fail
-back; and every figure with its Microsoft source. cdktf synth also writes it to cdktf.out/order-platform/<id>/.
+back; the billable units the platform deploys; and every figure with its Microsoft source. cdktf synth also writes it to cdktf.out/order-platform/<id>/.
 
 Options:
   --platform <id>  only this platform (the id given to MultiRegionOrderPlatform)
@@ -128,7 +129,10 @@ export function report(args: readonly string[], cwd: string): number {
     return 0;
   }
   if (parsed.positionals.length > 1) throw new UsageError(`one folder at most, got ${parsed.positionals.join(' ')}\n\n${REPORT_USAGE}`);
-  const reports = topologies(resolve(cwd, parsed.positionals[0] ?? 'cdktf.out'), parsed.values.platform as string | undefined).map(availabilityReport);
+  const dir = resolve(cwd, parsed.positionals[0] ?? 'cdktf.out');
+  const found = topologies(dir, parsed.values.platform as string | undefined);
+  const stacks = found.length ? readCdktfOut(dir) : [];
+  const reports = found.map((t) => availabilityReport(t, billableUnits(stacks, t.id)));
   console.log(parsed.values.json ? JSON.stringify(reports, null, 2) : reports.map(availabilityMarkdown).join('\n'));
   return 0;
 }

@@ -85,6 +85,8 @@ export type { Capability, CapabilityOutcome, Outage, OutageReport, Outcome, Serv
 export { platformIds, readTopology } from './insight/topology';
 export { runbookMarkdown } from './insight/runbook';
 export { diagramMermaid, diagramSvg } from './insight/diagram';
+export { billableUnits } from './insight/billable';
+export type { BillableUnit } from './insight/billable';
 export type { CellTopology, PlatformTopology, RegionTopology } from './insight/topology';
 export { FIGURES_AS_OF, RECOVERY, SLA } from './insight/figures';
 export type { ReferenceFigure, SlaFigure } from './insight/figures';

@@ -5,6 +5,7 @@
  * region's loss, what happens to each capability, with its RTO and RPO (from the outage simulation). Every figure
  * carries its Microsoft source.
  */
+import { BillableUnit } from './billable';
 import { FIGURES_AS_OF, RECOVERY, ReferenceFigure, SLA, SlaFigure } from './figures';
 import { Capability, CAPABILITIES, Outage, OutageReport, simulateOutage, ServiceState } from './outage';
 import { CellTopology, PlatformTopology, RegionTopology, SERVICES } from './topology';
@@ -54,6 +55,8 @@ export interface AvailabilityReport {
   readonly figuresAsOf: string;
   /** What the numbers assume. */
   readonly assumptions: readonly string[];
+  /** The billable units the platform deploys, when the report was built from its stacks. */
+  readonly billableUnits?: readonly BillableUnit[];
 }
 
 const ASSUMPTIONS = [
@@ -149,8 +152,8 @@ function scenarios(t: PlatformTopology): ScenarioOutcome[] {
   return list.map((s) => ({ ...s, report: simulateOutage(t, s.outage) }));
 }
 
-/** Builds the availability report of a platform's topology. */
-export function availabilityReport(t: PlatformTopology): AvailabilityReport {
+/** Builds the availability report of a platform's topology (with its billable units, when given). */
+export function availabilityReport(t: PlatformTopology, billable?: readonly BillableUnit[]): AvailabilityReport {
   const entry = entryTerms(t);
   const compute = (app: string): Term => ({ parallel: computeRegions(t, app).map((r) => [aks(r)]) });
   const used = new Set<ReferenceFigure>();
@@ -163,6 +166,7 @@ export function availabilityReport(t: PlatformTopology): AvailabilityReport {
   return {
     platform: t.id, pattern: t.pattern, regions: t.regions.map((r) => ({ name: r.name, role: r.role })), flows, scenarios: scenarios(t),
     figures: [...Object.values(SLA).filter((f) => used.has(f)), ...Object.values(RECOVERY)], figuresAsOf: FIGURES_AS_OF, assumptions: ASSUMPTIONS,
+    ...(billable ? { billableUnits: billable } : {}),
   };
 }
 
@@ -187,6 +191,10 @@ export function availabilityMarkdown(r: AvailabilityReport): string {
     const actions = [...new Set(s.report.capabilities.flatMap((c) => c.actions))];
     if (actions.length) lines.push('', 'What happens:', '', ...actions.map((a) => `- ${a}`));
     if (s.outage.zone === undefined) lines.push('', 'Failback:', '', ...s.report.failback.map((f) => `- ${f}`));
+  }
+  if (r.billableUnits) {
+    lines.push('', '## Billable units', '', 'What the platform deploys, at the autoscalers\' minimum and maximum (prices vary by region, agreement and date: price these with the Azure pricing calculator).', '',
+      '| item | SKU or tier | min | max | detail |', '|---|---|---|---|---|', ...r.billableUnits.map((u) => `| ${cell(u.item)} | ${cell(u.sku)} | ${u.min} | ${u.max} | ${cell(u.detail)} |`));
   }
   lines.push('', '## Assumptions', '', ...r.assumptions.map((a) => `- ${a}`));
   lines.push('', `## Reference figures (checked ${r.figuresAsOf})`, '', '| item | figure | source |', '|---|---|---|', ...r.figures.map((f) => `| ${cell(f.item)} | ${cell(f.text)} | ${f.source} |`));

@@ -4,6 +4,7 @@ import { IConstruct } from 'constructs';
 import { App, TerraformStack } from 'cdktf';
 import { synthesized } from '../rules/synth-check';
 import { availabilityMarkdown, availabilityReport } from './availability';
+import { billableUnits } from './billable';
 import { diagramMermaid, diagramSvg } from './diagram';
 import { runbookMarkdown } from './runbook';
 import { readTopology } from './topology';
@@ -21,7 +22,7 @@ export function addSynthReports(scope: IConstruct, id: string, stacks: () => rea
     validate: () => {
       const synthesizedStacks = stacks().map((stack) => synthesized(root, stack));
       const topology = readTopology(synthesizedStacks, id);
-      const report = availabilityReport(topology);
+      const report = availabilityReport(topology, billableUnits(synthesizedStacks, id));
       const dir = join(root.outdir, 'order-platform', id);
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'availability.md'), availabilityMarkdown(report));
