@@ -4,6 +4,7 @@ import { join } from 'path';
 import { App } from 'cdktf';
 import { Construct } from 'constructs';
 import { ValidationError } from '../../lib/core/errors';
+import { RemovalPolicy } from '../../lib/core/lifecycle';
 import { RedundancyPattern } from '../../lib/core/pattern';
 import { MultiRegionOrderPlatform } from '../../lib/platform/multi-region-order-platform';
 import { MultiRegionOrderPlatformProps } from '../../lib/platform/multi-region-order-platform-types';
@@ -75,6 +76,19 @@ describe('rule checks at synth time', () => {
     expect(report().unusedSuppressions).toEqual([suppressions[2]]);
     expect(printed()).toContain('SUPPRESSED OP-AKS-003 shop-westus3/azurerm_kubernetes_cluster.');
     expect(printed()).toContain('UNUSED SUPPRESSION OP-KV-001 shop-westus3/Stamp/KeyVault');
+  });
+
+  test('RemovalPolicy.DESTROY chosen in the props: the unprotected resources are reported as suppressed with that reason, synth goes on', () => {
+    build({ keyVault: { removalPolicy: RemovalPolicy.DESTROY }, monitoring: { removalPolicy: RemovalPolicy.DESTROY } }).synth();
+    expect(report().findings).toEqual([]);
+    expect(report().suppressed.map((f: Loose) => `${f.ruleId} ${f.address.split('.')[0]} ${f.reason}`).sort()).toEqual([
+      'OP-PLT-001 azurerm_key_vault RemovalPolicy.DESTROY chosen in monitoring.removalPolicy, keyVault.removalPolicy',
+      'OP-PLT-001 azurerm_log_analytics_workspace RemovalPolicy.DESTROY chosen in monitoring.removalPolicy, keyVault.removalPolicy',
+    ]);
+  });
+
+  test('without RemovalPolicy.DESTROY, an escape hatch that drops prevent_destroy is an error', () => {
+    expect(() => build({}, (p) => p.stamps.westus3.keyVault.addOverride('lifecycle.prevent_destroy', false)).synth()).toThrow(/ERROR OP-PLT-001 shop-westus3\/azurerm_key_vault\./);
   });
 
   test('checks.enabled false runs no rule and writes no rule report (the availability report still comes)', () => {
