@@ -82,9 +82,12 @@ describe('rule checks at synth time', () => {
     build({ keyVault: { removalPolicy: RemovalPolicy.DESTROY }, monitoring: { removalPolicy: RemovalPolicy.DESTROY } }).synth();
     expect(report().findings).toEqual([]);
     expect(report().suppressed.map((f: Loose) => `${f.ruleId} ${f.address.split('.')[0]} ${f.reason}`).sort()).toEqual([
-      'OP-PLT-001 azurerm_key_vault RemovalPolicy.DESTROY chosen in monitoring.removalPolicy, keyVault.removalPolicy',
-      'OP-PLT-001 azurerm_log_analytics_workspace RemovalPolicy.DESTROY chosen in monitoring.removalPolicy, keyVault.removalPolicy',
+      'OP-PLT-001 azurerm_key_vault removalPolicy is RemovalPolicy.DESTROY',
+      'OP-PLT-001 azurerm_log_analytics_workspace removalPolicy is RemovalPolicy.DESTROY',
     ]);
+    // The choice travels in the JSON (a Terraform comment), so `order-platform check` on the folder sees it too.
+    const stamp = JSON.parse(readFileSync(join(outdir, 'stacks', 'shop-westus3', 'cdk.tf.json'), 'utf8'));
+    expect(Object.values<Loose>(stamp.resource.azurerm_key_vault)[0]['//'].acceptedFindings).toEqual([{ ruleId: 'OP-PLT-001', reason: 'removalPolicy is RemovalPolicy.DESTROY' }]);
   });
 
   test('without RemovalPolicy.DESTROY, an escape hatch that drops prevent_destroy is an error', () => {

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { TerraformResource } from 'cdktf';
+import { acceptFinding } from './accepted-findings';
 import { ValidationError } from './errors';
 
 /** What `terraform destroy` (or a plan that would replace the resource) may do to a stateful resource. */
@@ -30,4 +31,6 @@ export function protect(resource: TerraformResource, policy: RemovalPolicy, igno
     preventDestroy: policy === RemovalPolicy.RETAIN,
     ...(ignoreChanges.length > 0 ? { ignoreChanges } : {}),
   };
+  // The rule pack's OP-PLT-001 (prevent_destroy on state) reports this as the user's choice, not an accident.
+  if (policy === RemovalPolicy.DESTROY) acceptFinding(resource, 'OP-PLT-001', 'removalPolicy is RemovalPolicy.DESTROY');
 }

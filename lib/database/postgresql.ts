@@ -1,4 +1,5 @@
 import { PostgresqlFlexibleServer } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server';
+import { acceptFinding } from '../core/accepted-findings';
 import { PostgresqlFlexibleServerActiveDirectoryAdministrator } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-active-directory-administrator';
 import { PostgresqlFlexibleServerDatabase } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-database';
 import { PostgresqlFlexibleServerVirtualEndpoint } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-virtual-endpoint';
@@ -205,6 +206,7 @@ function primaryServer(b: PostgresqlBuild, placement: RegionPlacement): Postgres
     tags: { ...ctx.tags, region: home, cell: home },
   });
   protect(primary, ctx.removalPolicy, FAILOVER_DRIFT);
+  if (!o.highAvailability && zonal) acceptFinding(primary, 'OP-PG-003', 'engine.highAvailability is false');
   new PostgresqlFlexibleServerActiveDirectoryAdministrator(scope, 'EntraAdministrator', {
     serverName: primary.name,
     resourceGroupName: ctx.resourceGroupName(home),

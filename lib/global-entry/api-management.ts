@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { acceptFinding } from '../core/accepted-findings';
 import { Fn } from 'cdktf';
 import { ApiManagement } from '@cdktf/provider-azurerm/lib/api-management';
 import { ApiManagementApi } from '@cdktf/provider-azurerm/lib/api-management-api';
@@ -95,6 +96,7 @@ export class ApiManagementGateway {
       protocols: { http2Enabled: true },
       tags,
     });
+    if (sku !== 'Premium') acceptFinding(this.service, 'OP-APIM-001', `apiManagement.sku is '${sku}'`);
     this.regionalHosts.set(primary, Fn.replace(this.service.gatewayRegionalUrl, 'https://', ''));
     placements.slice(1).forEach((p, i) => this.regionalHosts.set(p.region.name, Fn.replace(this.service.additionalLocation.get(i).gatewayRegionalUrl, 'https://', '')));
   }

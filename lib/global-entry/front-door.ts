@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { acceptFinding } from '../core/accepted-findings';
 import { Token } from 'cdktf';
 import { CdnFrontdoorCustomDomain } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-custom-domain';
 import { CdnFrontdoorEndpoint } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-endpoint';
@@ -315,6 +316,7 @@ function addWaf(scope: Construct, p: FrontDoorBuildProps, profile: CdnFrontdoorP
     customRule: customRules,
     tags: p.tags,
   });
+  if (wafMode === 'Detection') acceptFinding(policy, 'OP-AFD-002', "waf.mode is 'Detection'");
   const securityPolicy = new CdnFrontdoorSecurityPolicy(scope, 'SecurityPolicy', {
     name: p.names.securityPolicy ?? 'waf',
     cdnFrontdoorProfileId: profile.id,

@@ -32,8 +32,7 @@ import { checkSchedulability } from '../workloads/schedulability';
 import { WorkloadIdentities } from '../workloads/workload-identities';
 import { ServiceEnvironment } from '../common/environment-contract';
 import { entryServices, publicDnsLabel, publicDnsName, publicServiceKeys } from '../common/service-exposure';
-import { RemovalPolicy } from '../core/lifecycle';
-import { addRuleChecks, DeliberateChoice } from '../rules/synth-check';
+import { addRuleChecks } from '../rules/synth-check';
 import { JsonObject } from '../rules/synthesized';
 import { addSynthReports } from '../insight/synth-reports';
 import { PlatformTopology, readTopology } from '../insight/topology';
@@ -207,7 +206,7 @@ export class MultiRegionOrderPlatform extends Construct {
       }
     }
     // The rule pack and the availability report read the final JSON of every stack of the platform at synth time.
-    addRuleChecks(this, 'checks', id, () => this.platformStacks(), props.checks, deliberateChoices(props));
+    addRuleChecks(this, 'checks', id, () => this.platformStacks(), props.checks);
     addSynthReports(this, id, () => this.platformStacks());
   }
 
@@ -870,14 +869,3 @@ function asPlatformProps<T>(rename: (prop: string) => string, build: () => T, re
 /** The props of `Observability` that the platform takes under `observability`, named as the platform's in the fixes of its errors (`set observability.thresholds.x ...`). */
 const OBSERVABILITY_TEXT_PROPS = /(^|[\s(,])(thresholds|contacts|availabilityTests|silencedRegions|severities|runbookUrl|names)(?=[.\s,)]|$)/g;
 
-/**
- * The rule pack's findings the props ask for: with `RemovalPolicy.DESTROY` on any of the platform's stateful parts,
- * a resource written with `prevent_destroy = false` is the user's choice (OP-PLT-001 reports it as suppressed, with
- * the props that chose it), not an accident.
- */
-function deliberateChoices(props: MultiRegionOrderPlatformProps): DeliberateChoice[] {
-  const destroy = ([['monitoring', props.monitoring?.removalPolicy], ['database', props.database?.removalPolicy], ['trackingStore', props.trackingStore?.removalPolicy],
-    ['eventBus', props.eventBus?.removalPolicy], ['keyVault', props.keyVault?.removalPolicy]] as const).filter(([, policy]) => policy === RemovalPolicy.DESTROY).map(([key]) => `${key}.removalPolicy`);
-  if (destroy.length === 0) return [];
-  return [{ ruleId: 'OP-PLT-001', applies: (r) => JSON.stringify(r.body.lifecycle ?? {}).includes('"prevent_destroy":false'), reason: `RemovalPolicy.DESTROY chosen in ${destroy.join(', ')}` }];
-}

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
+import { ACCEPTED_FINDINGS_KEY } from '../core/accepted-findings';
 import { ValidationError } from '../core/errors';
 import { checkShape, shapes, strictShape } from '../core/validate';
 import { Rule, RuleSeverity, RuleSource } from './rule';
@@ -8,7 +9,7 @@ import { DATA_RULES } from './rules-data';
 import { EDGE_RULES } from './rules-edge';
 import { PLATFORM_RULES } from './rules-platform';
 import { SERVICE_RULES } from './rules-services';
-import { isObject, SynthesizedApp, SynthesizedStack } from './synthesized';
+import { isObject, SynthesizedApp, SynthesizedStack, valueAt } from './synthesized';
 
 /** Every rule of the pack, by id. */
 export const RULES: readonly Rule[] = [...COMPUTE_RULES, ...DATA_RULES, ...SERVICE_RULES, ...EDGE_RULES, ...PLATFORM_RULES].sort((a, b) => a.id.localeCompare(b.id));
@@ -100,7 +101,18 @@ function names(s: RuleSuppression, f: RuleFinding): boolean {
   return s.resource === f.address || s.resource === `${f.stack}/${f.address}` || (f.constructPath !== undefined && s.resource === f.constructPath);
 }
 
-/** Checks synthesized stacks against every rule of the pack; suppressions move findings to `suppressed`. */
+/** The reason a resource's JSON records for not satisfying a rule (a prop chose it: core/accepted-findings.ts). */
+function acceptedBy(app: SynthesizedApp, f: RuleFinding): string | undefined {
+  const body = app.find(f.stack, f.address)?.body;
+  const list = body ? valueAt(body, `//.${ACCEPTED_FINDINGS_KEY}`) : undefined;
+  const entry = Array.isArray(list) ? list.find((a) => isObject(a) && a.ruleId === f.ruleId) : undefined;
+  return isObject(entry) && typeof entry.reason === 'string' ? entry.reason : undefined;
+}
+
+/**
+ * Checks synthesized stacks against every rule of the pack. A finding the resource's JSON records as chosen by a prop
+ * (`//.acceptedFindings`), and one a suppression names, move to `suppressed` with their reasons.
+ */
 export function checkSynthesized(stacks: readonly SynthesizedStack[], options: RuleCheckOptions = {}): RuleReport {
   const suppressions = checkSuppressions('checkSynthesized', 'suppressions', options.suppressions);
   const app = new SynthesizedApp(stacks);
@@ -112,6 +124,11 @@ export function checkSynthesized(stacks: readonly SynthesizedStack[], options: R
   const findings: RuleFinding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const f of all) {
+    const chosen = acceptedBy(app, f);
+    if (chosen !== undefined) {
+      suppressed.push({ ...f, reason: chosen });
+      continue;
+    }
     const s = suppressions.find((x) => x.ruleId === f.ruleId && names(x, f));
     if (s) {
       used.add(s);

@@ -3,8 +3,8 @@ import { join } from 'path';
 import { IConstruct } from 'constructs';
 import { App, TerraformStack } from 'cdktf';
 import { checkShape, opt, shapes, strictShape } from '../core/validate';
-import { checkSuppressions, checkSynthesized, formatRuleReport, RuleFinding, RuleReport, ruleReportMarkdown, RuleSuppression, SuppressedFinding, SUPPRESSION_SHAPE } from './rule-pack';
-import { isObject, JsonObject, SynthesizedApp, SynthesizedResource, SynthesizedStack } from './synthesized';
+import { checkSuppressions, checkSynthesized, formatRuleReport, RuleReport, ruleReportMarkdown, RuleSuppression, SUPPRESSION_SHAPE } from './rule-pack';
+import { isObject, JsonObject, SynthesizedStack } from './synthesized';
 
 /** How the rule pack runs at synth time. */
 export interface RuleChecksOptions {
@@ -23,38 +23,14 @@ export const RULE_CHECKS_SHAPE = opt(strictShape<RuleChecksOptions>({ enabled: o
  * unused suppressions are printed. The report is written to `<outdir>/order-platform/<id>/rules.md` and `rules.json`.
  * Does nothing when `scope` is not in a cdktf App or `enabled` is false.
  */
-/**
- * A finding the construct itself accepts because the user asked for it through a prop: `ruleId` on a resource whose
- * JSON passes `applies`, with the reason the report shows (e.g. `prevent_destroy: false` under `RemovalPolicy.DESTROY`).
- */
-export interface DeliberateChoice {
-  readonly ruleId: string;
-  readonly applies: (resource: SynthesizedResource) => boolean;
-  readonly reason: string;
-}
-
-/** Moves the findings a deliberate choice accounts for to the suppressed ones, with its reason. */
-export function acceptDeliberate(report: RuleReport, app: SynthesizedApp, choices: readonly DeliberateChoice[]): RuleReport {
-  const findings: RuleFinding[] = [];
-  const suppressed: SuppressedFinding[] = [...report.suppressed];
-  for (const f of report.findings) {
-    const resource = app.find(f.stack, f.address);
-    const choice = resource ? choices.find((c) => c.ruleId === f.ruleId && c.applies(resource)) : undefined;
-    if (choice) suppressed.push({ ...f, reason: choice.reason });
-    else findings.push(f);
-  }
-  return { ...report, findings, suppressed };
-}
-
-export function addRuleChecks(scope: IConstruct, prop: string, id: string, stacks: () => readonly TerraformStack[], options: RuleChecksOptions | undefined, choices: readonly DeliberateChoice[] = []): void {
+export function addRuleChecks(scope: IConstruct, prop: string, id: string, stacks: () => readonly TerraformStack[], options: RuleChecksOptions | undefined): void {
   checkShape(scope, prop, options, RULE_CHECKS_SHAPE);
   const suppressions = checkSuppressions(scope.node.path, `${prop}.suppressions`, options?.suppressions);
   const root = scope.node.root;
   if (options?.enabled === false || !App.isApp(root)) return;
   root.node.addValidation({
     validate: () => {
-      const synthesizedStacks = stacks().map((stack) => synthesized(root, stack));
-      const report = acceptDeliberate(checkSynthesized(synthesizedStacks, { suppressions }), new SynthesizedApp(synthesizedStacks), choices);
+      const report = checkSynthesized(stacks().map((stack) => synthesized(root, stack)), { suppressions });
       writeReport(root.outdir, id, report);
       const errors = report.findings.filter((f) => f.severity === 'error');
       if (errors.length) return [`${scope.node.path}: ${formatRuleReport(report)}`];

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { acceptFinding } from '../core/accepted-findings';
 import { Token } from 'cdktf';
 import { IPv4CidrRange } from 'ip-num';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
@@ -144,6 +145,11 @@ export class RegionalStamp extends Construct {
     });
     this.ingress = this.regionalIngress();
     this.userPool = this.buildUserPool(kubernetes.user, zones);
+    if (!this.zoneRedundant && this.region.availabilityZones) {
+      // A single-zone stamp in a region with zones: the rule pack reports the pools' zones as this choice.
+      acceptFinding(this.cluster, 'OP-AKS-001', 'zoneRedundant is false');
+      acceptFinding(this.userPool, 'OP-AKS-002', 'zoneRedundant is false');
+    }
     this.addContainerInsights();
     this.grantRegistryPulls(kubernetes.registries);
     this.nodePools = nodePoolModels(kubernetes.system, kubernetes.user, zones ?? []);
