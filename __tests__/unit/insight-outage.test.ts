@@ -77,11 +77,15 @@ describe('simulateOutage: the source notes\' scenarios on every pattern', () => 
     expect(outcome(r, 'placeOrder').rto).toBe('until the region recovers');
   });
 
-  test('primarySecondary, primary lost: writes resume after the failover group fails over (1 h, RPO 5 s), reads continue from the readable secondary', () => {
+  test('primarySecondary, primary lost: writes resume once an operator forces the failover (Azure\'s own is not to be waited on), reads continue from the readable secondary', () => {
     const r = simulateOutage(topologyOf('primary-secondary'), { region: 'westus3' });
     expect(r.role).toBe('primary');
     expect(states(r)).toEqual({ placeOrder: 'down>up', readOrder: 'degraded>up', trackDelivery: 'degraded>up', deliverEvents: 'down>degraded' });
-    expect(outcome(r, 'placeOrder')).toMatchObject({ rto: expect.stringContaining('60 min grace period, then the listener\'s DNS TTL 30 s'), rpo: '5 s' });
+    expect(outcome(r, 'placeOrder')).toMatchObject({
+      rto: 'about 1-2 min to take an origin out; until an operator forces the failover (runbook.md), then the listener\'s DNS TTL 30 s; Azure\'s own failover comes only for a declared regional outage, not before the 60 min grace period, and is not guaranteed',
+      rpo: '5 s (geo-replication lag) for a forced failover; unknown for a Microsoft-initiated one',
+    });
+    expect(outcome(r, 'placeOrder').actions).toContain('operator: force the failover to eastus (runbook.md); Azure may do it after the grace period, but do not wait on it');
     expect(outcome(r, 'readOrder').immediately.reason).toContain('reads continue from the readable copy in eastus');
     expect(outcome(r, 'trackDelivery')).toMatchObject({ rpo: 'below 15 min' });
     expect(outcome(r, 'deliverEvents').actions).toContain('operator: fail the alias over to eastus (runbook.md)');
@@ -132,6 +136,22 @@ describe('simulateOutage: the source notes\' scenarios on every pattern', () => 
     const r = simulateOutage(pilot, { region: 'eastus2' });
     expect(outcome(r, 'placeOrder').immediately).toEqual({ state: 'down', reason: expect.stringContaining('order-api has no pods outside eastus2 (pilot light)') });
     expect(outcome(r, 'placeOrder').actions).toContain('operator: make the standby active (workloads.standbyActive: true) and deploy the apps stacks');
+  });
+
+  test('behind Traffic Manager the lost region drops out by its endpoint monitor and the DNS TTL', () => {
+    const t = topologyOf('primary-secondary');
+    const r = simulateOutage({ ...t, entry: { kind: 'trafficManager' } }, { region: 'eastus' });
+    expect(outcome(r, 'readOrder').immediately.reason).toBe('DNS answers pointing at eastus fail until Traffic Manager marks its endpoints degraded and cached answers expire');
+    expect(outcome(r, 'readOrder').rto).toBe('Traffic Manager: probing interval x tolerated failures, plus the DNS TTL');
+    expect(r.failback).toContain('Traffic Manager: eastus\'s endpoints return by themselves once their monitor succeeds.');
+  });
+
+  test('a tracking store without automatic failover waits for an operator\'s forced failover when its write region is lost', () => {
+    const t = topologyOf('primary-secondary');
+    const manual: PlatformTopology = { ...t, trackingStore: { accounts: t.trackingStore!.accounts.map((a) => ({ ...a, automaticFailover: false })) } };
+    const c = outcome(simulateOutage(manual, { region: 'westus3' }), 'trackDelivery');
+    expect(c.rto).toContain('until an operator performs a forced failover (runbook.md; a write-region change does not succeed during an outage)');
+    expect(c.actions).toContain('operator: force a failover to eastus (runbook.md)');
   });
 
   test('a region or zone that is not the platform\'s is a ValidationError', () => {

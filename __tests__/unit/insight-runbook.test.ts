@@ -1,6 +1,8 @@
 import { runbookMarkdown } from '../../lib/insight/runbook';
 import { SynthesizedStack } from '../../lib/rules/synthesized';
 import { exampleStacks } from '../support/examples';
+import { synthApp } from '../support/synth';
+import { EXAMPLES } from '../../examples';
 
 // The failover runbook: Azure CLI commands with the names each example synthesizes.
 
@@ -53,5 +55,29 @@ describe('runbookMarkdown', () => {
     const md = runbookMarkdown(stacksOf('region-pinned'), 'region-pinned');
     expect(md).not.toMatch(/set-primary|replica promote|failover-priority-change|georecovery-alias fail-over/);
     expect(md).toContain('## Failing over away from westeurope (cell)');
+  });
+
+  test('a region no other region can replace is not taken out of the entry; failback only where something was disabled', () => {
+    const md = runbookMarkdown(stacksOf('zone-redundant'), 'zone-redundant');
+    expect(md).toContain('No other region serves `order-api`, `tracking-api`: disabling westus3 there stops the service; wait for the region instead.');
+    expect(md).not.toContain('az afd origin update');
+    expect(md).not.toContain('Failback:');
+  });
+
+  test('the PostgreSQL switchover note: the virtual endpoint is the wrong way round in Terraform afterwards', () => {
+    expect(runbookMarkdown(stacksOf('active-passive'), 'active-passive')).toContain("After a switchover the data stack's configuration has source and replica the wrong way round");
+  });
+
+  test('Cosmos DB: the write-region change is the planned move only; a lost write region needs a forced failover', () => {
+    const md = runbookMarkdown(stacksOf('primary-secondary'), 'primary-secondary');
+    expect(md).toMatch(/Cosmos DB `\S+`, planned move of the write region to eastus \(both regions healthy\):/);
+    expect(md).toContain('If westus3 is lost, do not change the write region (it does not succeed during an outage): service-managed failover moves it (it can take an hour or more), or perform a forced failover');
+  });
+
+  test('Traffic Manager: the region\'s endpoints are disabled for a planned failover', () => {
+    const stacks = synthApp((app) => { EXAMPLES['primary-secondary'](app, { entry: { trafficManager: { services: ['order', 'tracking'] } } }); });
+    const md = runbookMarkdown(Object.entries(stacks).map(([name, json]) => ({ name, json: json as Loose })), 'primary-secondary');
+    expect(md).toMatch(/az network traffic-manager endpoint update --resource-group \S+ --profile-name \S+ --type externalEndpoints --name westus3 --endpoint-status Disabled/);
+    expect(md).not.toContain('az afd origin update');
   });
 });

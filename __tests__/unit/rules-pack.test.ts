@@ -164,7 +164,7 @@ describe('the report', () => {
     const md = ruleReportMarkdown(report());
     expect(md).toMatch(/^# Rule report\n\n\d+ rules on 6 resources of 2 stack\(s\): shop-data, shop-app\.\n\n## Findings\n\n\| rule \| severity \| resource \| finding \| source \|\n/);
     expect(md).toContain('| OP-SQL-001 | error | `shop-data/azurerm_mssql_server.Sql` | public_network_access_enabled is true; expected false | checkov: CKV_AZURE_113 |');
-    expect(md).toContain('| OP-SQL-002 | error | `shop-data/azurerm_mssql_server.Sql` | minimum_tls_version is "1.0"; expected "1.2" or "1.3" | an old client \\| until June |');
+    expect(md).toContain('| OP-SQL-002 | error | `shop-data/azurerm_mssql_server.Sql` | minimum_tls_version is "1.0"; expected "1.2" (or unset) | an old client \\| until June |');
     const empty = ruleReportMarkdown({ ...report(), findings: [], suppressed: [], unusedSuppressions: [{ ruleId: 'OP-KV-001', resource: 'a.b', reason: 'no longer needed' }] });
     expect(empty).toContain('## Findings\n\nNone.\n\n## Suppressed\n\nNone.\n\n## Unused suppressions\n\n- OP-KV-001 `a.b`: matches no finding\n');
     expect(empty.endsWith('\n')).toBe(true);

@@ -77,6 +77,10 @@ const worst = (...outcomes: readonly Outcome[]): Outcome => {
 };
 const UP = (reason: string): Outcome => ({ state: 'up', reason });
 const PROBE = RECOVERY.frontDoorProbe.text.split(': ')[1];
+/** How long until the entry stops sending to a lost region, and how it says so. */
+const detection = (t: PlatformTopology, region: string): { reason: string; time: string } => (t.entry.kind === 'trafficManager'
+  ? { reason: `DNS answers pointing at ${region} fail until Traffic Manager marks its endpoints degraded and cached answers expire`, time: 'Traffic Manager: probing interval x tolerated failures, plus the DNS TTL' }
+  : { reason: `requests Front Door sends to ${region} fail until its probes take the origin out (${PROBE})`, time: PROBE });
 
 /** Something a capability needs, through the outage. */
 interface Part {
@@ -153,7 +157,8 @@ function compute(t: PlatformTopology, lost: RegionTopology, app: string, zone: s
   const others = t.regions.filter((r) => r.name !== lost.name);
   if (others.length === 0) return steady({ state: 'down', reason: `${app} runs only in ${lost.name}` }, ['wait for the region (a single-region pattern)']);
   const ready = others.filter((r) => (r.minPods[app] ?? 0) > 0);
-  const immediately: Outcome = served > 0 ? { state: 'degraded', reason: `requests Front Door sends to ${lost.name} fail until its probes take the origin out (${PROBE})` } : UP(`${app} was not served from ${lost.name}`);
+  const entryTime = detection(t, lost.name);
+  const immediately: Outcome = served > 0 ? { state: 'degraded', reason: entryTime.reason } : UP(`${app} was not served from ${lost.name}`);
   if (ready.length === 0) {
     return { immediately: { state: 'down', reason: `${app} has no pods outside ${lost.name} (pilot light)` }, afterFailover: UP(`${app} runs in ${others.map((r) => r.name).join(', ')} once the standby is made active`), rto: 'until the standby runs: deploy with workloads.standbyActive (runbook.md)', actions: ['operator: make the standby active (workloads.standbyActive: true) and deploy the apps stacks'] };
   }
@@ -161,7 +166,7 @@ function compute(t: PlatformTopology, lost: RegionTopology, app: string, zone: s
   return {
     immediately,
     afterFailover: small.length ? { state: 'degraded', reason: `${app} in ${small.map((r) => r.name).join(', ')} starts from ${small.map((r) => r.minPods[app]).join(', ')} pod(s) and scales out on load` } : UP(`${app} is served from ${ready.map((r) => r.name).join(', ')}`),
-    ...(served > 0 ? { rto: PROBE } : {}),
+    ...(served > 0 ? { rto: entryTime.time } : {}),
     actions: served > 0 ? ['automatic: the entry\'s health probes take the lost origins out'] : [],
   };
 }
@@ -212,13 +217,15 @@ function cellRegionLoss(engine: 'sql' | 'postgresql', cell: CellTopology, lost: 
       actions: [`operator: promote the replica in ${survivors[0]} through the virtual endpoint (runbook.md)`],
     };
   }
+  // Microsoft-managed (Automatic) failover happens only for a declared regional outage and is not guaranteed: the
+  // operator's forced failover is the plan either way (Microsoft Learn, "Failover groups overview").
   const automatic = cell.failover.mode === 'Automatic';
   return {
     immediately,
     afterFailover: UP(`the failover group's listeners point at ${survivors[0]}`),
-    rto: automatic ? `${cell.failover.graceMinutes ?? 60} min grace period, then the listener's ${RECOVERY.sqlListenerTtl.text.split(':')[0]}` : 'until an operator fails the group over (runbook.md)',
-    rpo: RECOVERY.sqlFailoverGroupRpo.text.replace(/^RPO /, ''),
-    actions: [automatic ? `automatic: Azure fails the group over to ${survivors[0]} after the grace period (or an operator earlier: runbook.md)` : `operator: fail the group over to ${survivors[0]} (runbook.md)`],
+    rto: `until an operator forces the failover (runbook.md), then the listener's ${RECOVERY.sqlListenerTtl.text.split(':')[0]}${automatic ? `; Azure's own failover comes only for a declared regional outage, not before the ${cell.failover.graceMinutes ?? 60} min grace period, and is not guaranteed` : ''}`,
+    rpo: `${RECOVERY.sqlFailoverGroupRpo.text.replace(/^RPO /, '')} (geo-replication lag) for a forced failover${automatic ? '; unknown for a Microsoft-initiated one' : ''}`,
+    actions: [`operator: force the failover to ${survivors[0]} (runbook.md)${automatic ? '; Azure may do it after the grace period, but do not wait on it' : ''}`],
   };
 }
 
@@ -237,9 +244,9 @@ function tracking(t: PlatformTopology, lost: RegionTopology, zoneLoss: boolean):
     return {
       immediately: { state: 'degraded', reason: `reads continue from ${others.join(', ')}; writes wait for the write region to move` },
       afterFailover: UP(`${others[0]} is the write region`),
-      rto: a.automaticFailover ? 'service-managed failover (no figure in the reference table)' : 'until an operator moves the write region (runbook.md)',
+      rto: a.automaticFailover ? 'service-managed failover: it can take an hour or more (a forced failover is faster)' : 'until an operator performs a forced failover (runbook.md; a write-region change does not succeed during an outage)',
       rpo: RECOVERY.cosmosRpo.text.replace(/^RPO /, ''),
-      actions: [a.automaticFailover ? `automatic: Cosmos DB makes ${others[0]} the write region` : `operator: make ${others[0]} the write region (runbook.md)`],
+      actions: [a.automaticFailover ? `automatic: Cosmos DB makes ${others[0]} the write region (or an operator forces it earlier: runbook.md)` : `operator: force a failover to ${others[0]} (runbook.md)`],
     };
   });
   return { immediately: worst(...parts.map((p) => p.immediately)), afterFailover: worst(...parts.map((p) => p.afterFailover)), ...first(parts, 'rto'), ...first(parts, 'rpo'), actions: parts.flatMap((p) => p.actions) };
@@ -288,6 +295,6 @@ function failback(t: PlatformTopology, lost: RegionTopology): string[] {
   if (t.trackingStore?.accounts.some((a) => a.regions[0] === lost.name && !a.multiWrite && a.regions.length > 1)) steps.push(`Cosmos DB: ${lost.name} returns as a read region; move the write region back if you want it there (runbook.md).`);
   if (t.events?.transport === 'serviceBus' && t.events.namespaces.some((n) => n.region === lost.name && n.standbyIn)) steps.push(`Service Bus: the alias now points at the standby; drain the old ${lost.name} namespace's messages, then re-pair with an empty namespace (runbook.md).`);
   if (lost.role === 'passive' || t.regions.some((r) => r.role === 'passive')) steps.push('Workloads: set workloads.standbyActive back to false once the active region serves again (runbook.md).');
-  steps.push(`Front Door: ${lost.name}'s origins return to the rotation by themselves once their probes succeed.`);
+  steps.push(t.entry.kind === 'trafficManager' ? `Traffic Manager: ${lost.name}'s endpoints return by themselves once their monitor succeeds.` : `Front Door: ${lost.name}'s origins return to the rotation by themselves once their probes succeed.`);
   return steps;
 }

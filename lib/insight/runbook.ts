@@ -47,14 +47,9 @@ export function runbookMarkdown(stacks: readonly SynthesizedStack[], id: string)
 
   for (const region of t.regions) {
     out.push('', `## Failing over away from ${region.name} (${region.role})`, '');
-    if (profile) {
-      const origins = mine('azurerm_cdn_frontdoor_origin').filter((o) => o.body.name === region.name || valueAt(o.body, 'private_link.location') === region.name);
-      out.push('Take the region out of the entry first for a planned failover (Front Door takes a failed region out by itself, in about 1-2 min):', '');
-      out.push(...code(origins.map((o) => {
-        const og = app.referencedBy(o.stack, o.body.cdn_frontdoor_origin_group_id)[0];
-        return `az afd origin update --resource-group ${rg(app, profile)} --profile-name ${String(profile.body.name)} --origin-group-name ${String(og?.body.name)} --origin-name ${String(o.body.name)} --enabled-state Disabled`;
-      })), '');
-    }
+    const start = out.length;
+    if (profile) out.push(...frontDoorSteps(app, mine, profile, region.name));
+    out.push(...trafficManagerSteps(app, mine, region.name));
     const sqlHere = groups.filter((g) => app.referencedBy(g.stack, g.body.server_id)[0]?.body.location === region.name);
     for (const g of sqlHere) {
       const partner = app.referencedBy(g.stack, valueAt(g.body, 'partner_server.id'))[0];
@@ -68,13 +63,15 @@ export function runbookMarkdown(stacks: readonly SynthesizedStack[], id: string)
       for (const r of replicas) {
         const cmd = `az postgres flexible-server replica promote --resource-group ${rg(app, r)} --name ${String(r.body.name)} --promote-mode switchover`;
         out.push(`PostgreSQL, promote the replica in ${String(r.body.location)}${endpoint ? ` (the virtual endpoint \`${String(endpoint.body.name)}\`'s writer name follows)` : ''}: planned waits for the replica to catch up; forced does not (up to 5 min of writes may be lost):`, '', ...code([`${cmd} --promote-option planned`, `${cmd} --promote-option forced   # the primary is lost`]), '');
+        out.push('After a switchover the data stack\'s configuration has source and replica the wrong way round: the provider cannot update the virtual endpoint\'s replica afterwards (remove it from the state and import it with source and replica flipped, as the azurerm documentation of azurerm_postgresql_flexible_server_virtual_endpoint says). Make that a change you preview with `order-platform diff` before the next deploy.', '');
       }
     }
     for (const a of mine('azurerm_cosmosdb_account')) {
       const locations = [...blocks(a.body.geo_location)].sort((x, y) => Number(x.failover_priority) - Number(y.failover_priority)).map((l) => String(l.location));
       if (locations[0] !== region.name || locations.length < 2 || a.body.multiple_write_locations_enabled === true) continue;
       const order = [...locations.slice(1), locations[0]];
-      out.push(`Cosmos DB \`${String(a.body.name)}\`: make ${order[0]} the write region (${a.body.automatic_failover_enabled === true ? 'Azure does this by itself when the region fails; this is the planned move' : 'automatic failover is off: an operator does this'}):`, '', ...code([`az cosmosdb failover-priority-change --resource-group ${rg(app, a)} --name ${String(a.body.name)} --failover-policies ${order.map((l, i) => `${l}=${i}`).join(' ')}`]), '');
+      out.push(`Cosmos DB \`${String(a.body.name)}\`, planned move of the write region to ${order[0]} (both regions healthy):`, '', ...code([`az cosmosdb failover-priority-change --resource-group ${rg(app, a)} --name ${String(a.body.name)} --failover-policies ${order.map((l, i) => `${l}=${i}`).join(' ')}`]), '');
+      out.push(`If ${region.name} is lost, do not change the write region (it does not succeed during an outage): ${a.body.automatic_failover_enabled === true ? 'service-managed failover moves it (it can take an hour or more), or' : 'automatic failover is off, so'} perform a forced failover (Microsoft Learn, "Manage an Azure Cosmos DB account", perform forced failover).`, '');
     }
     for (const a of aliases.filter((x) => app.referencedBy(x.stack, x.body.primary_namespace_id)[0]?.body.location === region.name)) {
       const partner = app.referencedBy(a.stack, a.body.partner_namespace_id)[0];
@@ -92,7 +89,37 @@ export function runbookMarkdown(stacks: readonly SynthesizedStack[], id: string)
         out.push('');
       }
     }
-    if (profile) out.push(`Failback: once ${region.name} is healthy again, re-enable its origins (\`--enabled-state Enabled\`), and repeat the planned commands above in the other direction.`);
+    if (out.slice(start).includes('```sh')) out.push(`Failback: once ${region.name} is healthy again, re-enable what was disabled (\`--enabled-state Enabled\`, \`--endpoint-status Enabled\`), and repeat the planned commands above in the other direction.`);
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+}
+
+/** Front Door: disable the region's origins where another region's origin remains in the group; say so where none does. */
+function frontDoorSteps(app: SynthesizedApp, mine: (type: string) => readonly SynthesizedResource[], profile: SynthesizedResource, region: string): string[] {
+  const origins = mine('azurerm_cdn_frontdoor_origin');
+  const inRegion = (o: SynthesizedResource) => o.body.name === region || valueAt(o.body, 'private_link.location') === region;
+  const commands: string[] = [];
+  const alone: string[] = [];
+  for (const o of origins.filter(inRegion)) {
+    const og = app.referencedBy(o.stack, o.body.cdn_frontdoor_origin_group_id)[0];
+    const others = origins.filter((x) => !inRegion(x) && x.body.enabled !== false && og !== undefined && app.referencedBy(x.stack, x.body.cdn_frontdoor_origin_group_id).includes(og));
+    if (others.length === 0) alone.push(String(og?.body.name));
+    else commands.push(`az afd origin update --resource-group ${rg(app, profile)} --profile-name ${String(profile.body.name)} --origin-group-name ${String(og?.body.name)} --origin-name ${String(o.body.name)} --enabled-state Disabled`);
+  }
+  const out: string[] = [];
+  if (commands.length) out.push('For a planned failover, take the region out of Front Door first (a failed region is taken out by the health probes, in about 1-2 min):', '', ...code(commands), '');
+  if (alone.length) out.push(`No other region serves ${alone.map((g) => `\`${g}\``).join(', ')}: disabling ${region} there stops the service; wait for the region instead.`, '');
+  return out;
+}
+
+/** Traffic Manager: disable the region's endpoints where another region's endpoint remains in the profile. */
+function trafficManagerSteps(app: SynthesizedApp, mine: (type: string) => readonly SynthesizedResource[], region: string): string[] {
+  const commands: string[] = [];
+  for (const profile of mine('azurerm_traffic_manager_profile')) {
+    const endpoints = app.ofType('azurerm_traffic_manager_external_endpoint').filter((e) => app.referencedBy(e.stack, e.body.profile_id).includes(profile));
+    const here = endpoints.filter((e) => e.body.endpoint_location === region);
+    if (here.length === 0 || here.length === endpoints.length) continue;
+    for (const e of here) commands.push(`az network traffic-manager endpoint update --resource-group ${rg(app, profile)} --profile-name ${String(profile.body.name)} --type externalEndpoints --name ${String(e.body.name)} --endpoint-status Disabled`);
+  }
+  return commands.length ? ['For a planned failover, take the region out of Traffic Manager first (clients follow once their cached DNS answers expire):', '', ...code(commands), ''] : [];
 }

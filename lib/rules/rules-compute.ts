@@ -68,9 +68,9 @@ export const COMPUTE_RULES: readonly Rule[] = [
     resourceTypes: [CLUSTER], attribute: 'azure_active_directory_role_based_access_control.azure_rbac_enabled', source: { kind: 'waf', reference: 'https://learn.microsoft.com/azure/aks/manage-azure-rbac' },
   }, equals(true), 'true'),
   attributeRule({
-    id: 'OP-AKS-008', severity: 'warning', summary: 'The cluster upgrades itself on a channel (patch or stable), inside its maintenance window.',
+    id: 'OP-AKS-008', severity: 'warning', summary: 'The cluster upgrades itself on the patch or stable channel, inside its maintenance window (stricter than CKV_AZURE_171, which accepts any channel).',
     resourceTypes: [CLUSTER], attribute: 'automatic_upgrade_channel', source: { kind: 'checkov', reference: 'CKV_AZURE_171' },
-  }, (v) => typeof v === 'string' && v !== 'none', 'a channel other than "none"'),
+  }, (v) => v === 'patch' || v === 'stable', '"patch" or "stable"'),
   resourceRule({
     id: 'OP-AKS-009', severity: 'error', summary: 'The cluster has maintenance windows for upgrades and node OS updates, so they never start at random times.',
     resourceTypes: [CLUSTER], attribute: 'maintenance_window_auto_upgrade, maintenance_window_node_os', source: { kind: 'waf', reference: 'https://learn.microsoft.com/azure/aks/planned-maintenance' },
@@ -91,13 +91,13 @@ export const COMPUTE_RULES: readonly Rule[] = [
     resourceTypes: [CLUSTER], attribute: 'default_node_pool.only_critical_addons_enabled', source: { kind: 'checkov', reference: 'CKV_AZURE_232' },
   }, equals(true), 'true'),
   resourceRule({
-    id: 'OP-AKS-013', severity: 'error', summary: 'The API server is private, or public with Entra ID-only login and no local accounts (the library\'s default, reached by the deployer\'s Entra identity).',
-    resourceTypes: [CLUSTER], attribute: 'private_cluster_enabled, api_server_access_profile.authorized_ip_ranges, local_account_disabled', source: { kind: 'checkov', reference: 'CKV_AZURE_115, CKV_AZURE_6' },
+    id: 'OP-AKS-013', severity: 'error', summary: 'The API server is private, limited to authorized IP ranges, or public with Entra ID-only login and no local accounts (the library\'s default; weaker than CKV_AZURE_115 and CKV_AZURE_6, which accept only the first two).',
+    resourceTypes: [CLUSTER], attribute: 'private_cluster_enabled, api_server_access_profile.authorized_ip_ranges, local_account_disabled', source: { kind: 'waf', reference: 'https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges' },
   }, (body) => {
     if (body.private_cluster_enabled === true) return undefined;
     const ranges = valueAt(body, 'api_server_access_profile.authorized_ip_ranges');
     if (Array.isArray(ranges) && ranges.length > 0) return undefined;
-    if (body.local_account_disabled === true && valueAt(body, 'azure_active_directory_role_based_access_control.azure_rbac_enabled') === true) return undefined;
+    if (body.local_account_disabled === true && blocks(body.azure_active_directory_role_based_access_control).length > 0) return undefined;
     return 'the API server is public (private_cluster_enabled not true, no authorized_ip_ranges) and accepts local accounts; expected a private cluster, authorized IP ranges, or Entra ID-only login';
   }),
   resourceRule({
@@ -114,9 +114,9 @@ export const COMPUTE_RULES: readonly Rule[] = [
   }, (body) => (body.workload_identity_enabled === true && body.oidc_issuer_enabled === true ? undefined
     : `workload_identity_enabled ${show(body.workload_identity_enabled)}, oidc_issuer_enabled ${show(body.oidc_issuer_enabled)}; expected both true`)),
   attributeRule({
-    id: 'OP-AKS-016', severity: 'warning', summary: 'The Key Vault secrets provider rotates mounted secrets.',
+    id: 'OP-AKS-016', severity: 'warning', summary: 'The Key Vault secrets provider, where it runs, rotates mounted secrets.',
     resourceTypes: [CLUSTER], attribute: 'key_vault_secrets_provider.secret_rotation_enabled', source: { kind: 'checkov', reference: 'CKV_AZURE_172' },
-  }, equals(true), 'true'),
+  }, (v, body) => v === true || blocks(body.key_vault_secrets_provider).length === 0, 'true'),
   resourceRule({
     id: 'OP-K8S-001', severity: 'error', summary: 'Every container has readiness and liveness probes, so the entry and Kubernetes stop sending traffic to a broken pod.',
     resourceTypes: [DEPLOYMENT], attribute: 'spec.template.spec.container.readiness_probe, liveness_probe', source: { kind: 'checkov', reference: 'CKV_K8S_8, CKV_K8S_9' },

@@ -37,9 +37,9 @@ export const DATA_RULES: readonly Rule[] = [
     resourceTypes: [SQL_SERVER], attribute: 'public_network_access_enabled', source: { kind: 'checkov', reference: 'CKV_AZURE_113' },
   }, equals(false), 'false'),
   attributeRule({
-    id: 'OP-SQL-002', severity: 'error', summary: 'SQL servers accept TLS 1.2 or later only.',
+    id: 'OP-SQL-002', severity: 'error', summary: 'SQL servers accept TLS 1.2 or later only (unset is the provider\'s default, 1.2).',
     resourceTypes: [SQL_SERVER], attribute: 'minimum_tls_version', source: { kind: 'checkov', reference: 'CKV_AZURE_52' },
-  }, (v) => v === '1.2' || v === '1.3', '"1.2" or "1.3"'),
+  }, (v) => v === undefined || v === '1.2', '"1.2" (or unset)'),
   attributeRule({
     id: 'OP-SQL-003', severity: 'error', summary: 'SQL servers accept Entra ID authentication only: no SQL logins or passwords.',
     resourceTypes: [SQL_SERVER], attribute: 'azuread_administrator.azuread_authentication_only', source: { kind: 'waf', reference: 'https://learn.microsoft.com/azure/azure-sql/database/authentication-azure-ad-only-authentication' },
@@ -54,12 +54,12 @@ export const DATA_RULES: readonly Rule[] = [
   attributeRule({
     id: 'OP-SQL-005', severity: 'warning', summary: 'Database backups are stored zone- or geo-redundantly, not on locally redundant storage.',
     resourceTypes: [SQL_DATABASE], attribute: 'storage_account_type', source: { kind: 'waf', reference: 'https://learn.microsoft.com/azure/azure-sql/database/automated-backups-overview' },
-  }, (v) => v === 'Geo' || v === 'GeoZone' || v === 'Zone', '"Geo", "GeoZone" or "Zone"'),
+  }, (v) => v === undefined || v === 'Geo' || v === 'GeoZone' || v === 'Zone', '"Geo" (the default), "GeoZone" or "Zone"'),
   resourceRule({
     id: 'OP-SQL-006', severity: 'error', summary: 'Every SQL server audits to Log Analytics (an extended auditing policy with log monitoring).',
     resourceTypes: [SQL_SERVER, 'azurerm_mssql_server_extended_auditing_policy'], attribute: 'azurerm_mssql_server_extended_auditing_policy.log_monitoring_enabled', source: { kind: 'checkov', reference: 'CKV_AZURE_23' },
-  }, (_body, r, app) => (r.type !== SQL_SERVER || hasCompanion(app, r, 'azurerm_mssql_server_extended_auditing_policy', 'server_id', (p) => p.log_monitoring_enabled === true) ? undefined
-    : 'no azurerm_mssql_server_extended_auditing_policy with log_monitoring_enabled = true for this server')),
+  }, (_body, r, app) => (r.type !== SQL_SERVER || hasCompanion(app, r, 'azurerm_mssql_server_extended_auditing_policy', 'server_id', (p) => p.log_monitoring_enabled !== false && p.enabled !== false) ? undefined
+    : 'no enabled azurerm_mssql_server_extended_auditing_policy with log monitoring (both default to true) for this server')),
   resourceRule({
     id: 'OP-SQL-007', severity: 'error', summary: 'Every SQL server has Defender threat detection on (a security alert policy in state Enabled).',
     resourceTypes: [SQL_SERVER, 'azurerm_mssql_server_security_alert_policy'], attribute: 'azurerm_mssql_server_security_alert_policy.state', source: { kind: 'azure', reference: 'https://learn.microsoft.com/azure/azure-sql/database/threat-detection-configure' },
@@ -83,8 +83,9 @@ export const DATA_RULES: readonly Rule[] = [
     resourceTypes: [SQL_DATABASE], attribute: 'short_term_retention_policy.retention_days', source: { kind: 'waf', reference: 'https://learn.microsoft.com/azure/azure-sql/database/automated-backups-overview' },
   }, (body) => {
     if (body.create_mode === 'Secondary') return undefined;
+    // Without the block Azure keeps its default of 7 days.
     const days = valueAt(body, 'short_term_retention_policy.retention_days');
-    return isExpression(days) || Number(days) >= 7 ? undefined : `short_term_retention_policy.retention_days is ${show(days)}; expected >= 7`;
+    return days === undefined || isExpression(days) || Number(days) >= 7 ? undefined : `short_term_retention_policy.retention_days is ${show(days)}; expected >= 7`;
   }),
   attributeRule({
     id: 'OP-PG-001', severity: 'error', summary: 'PostgreSQL servers refuse public network access; the stamps reach them through private endpoints.',
@@ -131,9 +132,9 @@ export const DATA_RULES: readonly Rule[] = [
     resourceTypes: [COSMOS], attribute: 'public_network_access_enabled', source: { kind: 'checkov', reference: 'CKV_AZURE_101' },
   }, equals(false), 'false'),
   attributeRule({
-    id: 'OP-COS-002', severity: 'error', summary: 'Cosmos DB accounts accept Entra ID only: account keys are off.',
+    id: 'OP-COS-002', severity: 'error', summary: 'Cosmos DB accounts of the NoSQL API accept Entra ID only: account keys are off.',
     resourceTypes: [COSMOS], attribute: 'local_authentication_disabled', source: { kind: 'checkov', reference: 'CKV_AZURE_140' },
-  }, equals(true), 'true'),
+  }, (v, body) => v === true || (body.kind !== undefined && body.kind !== 'GlobalDocumentDB'), 'true (for kind GlobalDocumentDB)'),
   resourceRule({
     id: 'OP-COS-003', severity: 'error', summary: 'Every Cosmos DB region with availability zones is zone-redundant.',
     resourceTypes: [COSMOS], attribute: 'geo_location.zone_redundant', source: { kind: 'waf', reference: 'https://learn.microsoft.com/azure/reliability/reliability-cosmos-db-nosql' },

@@ -34,7 +34,7 @@ export const EDGE_RULES: readonly Rule[] = [
   resourceRule({
     id: 'OP-AFD-004', severity: 'warning', summary: 'The WAF policy limits the request rate per client.',
     resourceTypes: [WAF], attribute: 'custom_rule.type', source: { kind: 'waf', reference: 'https://learn.microsoft.com/azure/web-application-firewall/afds/waf-front-door-rate-limit' },
-  }, (body) => (blocks(body.custom_rule).some((c) => c.type === 'RateLimitRule' && c.action === 'Block') ? undefined : 'no custom_rule of type "RateLimitRule" with action "Block"')),
+  }, (body) => (blocks(body.custom_rule).some((c) => c.type === 'RateLimitRule' && c.action === 'Block' && c.enabled !== false) ? undefined : 'no enabled custom_rule of type "RateLimitRule" with action "Block"')),
   resourceRule({
     id: 'OP-AFD-005', severity: 'error', summary: 'Every Front Door endpoint is protected by a security policy with a WAF policy.',
     resourceTypes: ['azurerm_cdn_frontdoor_endpoint'], attribute: 'azurerm_cdn_frontdoor_security_policy.security_policies.firewall.association.domain.cdn_frontdoor_domain_id', source: { kind: 'waf', reference: AFD_WAF },

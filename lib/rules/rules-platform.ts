@@ -224,7 +224,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
     resourceTypes: ['kubernetes_network_policy_v1'], attribute: 'spec.egress.to.ip_block.cidr, spec.egress.ports', source: { kind: 'waf', reference: 'https://learn.microsoft.com/azure/aks/use-network-policies' },
   }, (body) => {
     const open = blocks(valueAt(body, 'spec.egress')).filter((e) => blocks(e.ports).length === 0
-      && (blocks(e.to).length === 0 || blocks(e.to).some((t) => valueAt(t, 'ip_block.cidr') === '0.0.0.0/0')));
+      && (blocks(e.to).length === 0 || blocks(e.to).some((t) => ['0.0.0.0/0', '::/0'].includes(String(valueAt(t, 'ip_block.cidr'))))));
     return open.length ? `${open.length} egress rule(s) to the internet without ports; expected each bound to its ports` : undefined;
   }),
 ];
