@@ -32,7 +32,7 @@ describe('unset attributes with compliant provider defaults', () => {
     ['an auditing policy that is disabled', 'azurerm_mssql_server', { name: 's' }, 'OP-SQL-006'],
     ['IPv6 egress to anywhere without ports', 'kubernetes_network_policy_v1', { spec: { egress: [{ to: [{ ip_block: { cidr: '::/0' } }] }] } }, 'OP-K8S-010'],
   ])('%s is still a finding', (_label, type, body, rule) => {
-    const extra = rule === 'OP-SQL-006' ? { azurerm_mssql_server_extended_auditing_policy: { A: { server_id: '${azurerm_mssql_server.R.id}', enabled: false } } } : {};
+    const extra: { [type: string]: { [name: string]: JsonObject } } = rule === 'OP-SQL-006' ? { azurerm_mssql_server_extended_auditing_policy: { A: { server_id: '${azurerm_mssql_server.R.id}', enabled: false } } } : {};
     expect(ruleIds({ [type]: { R: body }, ...extra })).toContain(rule);
   });
 });
