@@ -1,5 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { ACCEPTED_FINDINGS_KEY, acceptFinding } from '../../lib/core/accepted-findings';
+import { protect, RemovalPolicy } from '../../lib/core/lifecycle';
 import { RedundancyPattern } from '../../lib/core/pattern';
 import { DatabaseEngine } from '../../lib/database/engine';
 import { RegionalStamp } from '../../lib/stamp/regional-stamp';
@@ -78,5 +79,15 @@ describe('accepted findings', () => {
     const report = checkSynthesized([{ name: 's', json: json as Loose }]);
     expect(report.findings.map((f) => f.ruleId)).toContain('OP-SQL-001');
     expect(report.suppressed.map((f) => `${f.ruleId}: ${f.reason}`)).toEqual(['OP-SQL-002: x']);
+  });
+
+  test('protect() with RemovalPolicy.DESTROY records OP-PLT-001 under the documented key; RETAIN records nothing', () => {
+    const json = appJson((stack) => {
+      protect(new MonitorActionGroup(stack, 'Destroy', { name: 'a', resourceGroupName: 'rg', shortName: 'a' }), RemovalPolicy.DESTROY);
+      protect(new MonitorActionGroup(stack, 'Retain', { name: 'b', resourceGroupName: 'rg', shortName: 'b' }), RemovalPolicy.RETAIN);
+    }) as Loose;
+    const groups = Object.values<Loose>(json.resource.azurerm_monitor_action_group);
+    // The key is part of the JSON contract docs/rules.md documents.
+    expect(groups.map((g) => g['//'].acceptedFindings)).toEqual([[{ ruleId: 'OP-PLT-001', reason: 'removalPolicy is RemovalPolicy.DESTROY' }], undefined]);
   });
 });
