@@ -24,6 +24,8 @@ test.each<[string, Record<string, unknown>, string, RegExp]>([
   ['test locations as one string', { observability: { availabilityTests: { testLocations: 'us-va-ash-azr' } } }, 'observability.availabilityTests.testLocations', /^expected a list of test location IDs, got the string "us-va-ash-azr"$/],
   ['a test location that is a number', { observability: { availabilityTests: { testLocations: [1] } } }, 'observability.availabilityTests.testLocations[0]', /^expected test location ID, got the number 1$/],
   ['checks with a misspelt key', { checks: { enable: false } }, 'checks.enable', /unknown option 'enable'/],
+  ['health with a misspelt key', { observability: { health: { enabeld: false } } }, 'observability.health.enabeld', /unknown option 'enabeld'/],
+  ['health names with a misspelt key', { observability: { health: { names: { workbok: 'x' } } } }, 'observability.health.names.workbok', /unknown option 'workbok'/],
 ])('%s', (_label, props, prop, problem) => {
   const found = problems(props);
   expect(found.map(([p]) => p)).toEqual([prop]);
