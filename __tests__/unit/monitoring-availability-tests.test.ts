@@ -1,13 +1,12 @@
 import { Lazy } from 'cdktf';
-import { ValidationError } from '../../lib/core/errors';
 import { DEFAULT_TEST_LOCATIONS } from '../../lib/monitoring/availability-tests';
 import { Observability } from '../../lib/monitoring/observability';
 import type { AvailabilityTestOptions, ObservabilityProps } from '../../lib/monitoring/observability-types';
 import { all, StackJson, synthStack, testStack } from '../support/synth';
+import { observabilityViolations, SUB } from '../support/observability';
 
 /** lib/monitoring/availability-tests.ts, through Observability's `availabilityTests`: one small stack per test. */
 
-const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups';
 const APPI = `${SUB}/rg-westus3/providers/Microsoft.Insights/components/appi-shop`;
 const ENTRY = 'https://shop-fde-abc.z01.azurefd.net';
 const AVAILABILITY: AvailabilityTestOptions = {
@@ -23,15 +22,7 @@ function synth(props: Partial<ObservabilityProps> = {}): { json: StackJson; obs:
 }
 
 /** [prop, value, problem, fix] of every violation. */
-function violations(props: Record<string, unknown>): unknown[][] {
-  try {
-    new Observability(testStack(), 'Obs', { ...PROPS, ...props } as ObservabilityProps);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return (e as ValidationError).violations.map((v) => [v.prop, v.value, v.problem, v.fix]);
-  }
-  throw new Error(`accepted ${JSON.stringify(props)}`);
-}
+const violations = (props: Record<string, unknown>): unknown[][] => observabilityViolations(PROPS, props);
 const availability = (options: Partial<AvailabilityTestOptions> | Record<string, unknown>) => ({ availabilityTests: { ...AVAILABILITY, ...options } });
 
 describe('availability tests', () => {

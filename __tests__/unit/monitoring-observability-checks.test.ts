@@ -1,11 +1,11 @@
 import { Lazy } from 'cdktf';
-import { ValidationError } from '../../lib/core/errors';
 import { Regions } from '../../lib/core/regions';
 import { DEFAULT_TEST_LOCATIONS, isHttpsUrl, TEST_LOCATIONS } from '../../lib/monitoring/availability-tests';
 import { Observability } from '../../lib/monitoring/observability';
 import { THRESHOLDS } from '../../lib/monitoring/observability-alerts';
 import type { AvailabilityTestOptions, ObservabilityProps } from '../../lib/monitoring/observability-types';
 import { all, StackJson, synthStack, testStack } from '../support/synth';
+import { azureId, observabilityViolations, SUB } from '../support/observability';
 
 /**
  * lib/monitoring/observability.ts, availability-tests.ts, observability-alerts.ts and shapes.ts: the words of every
@@ -13,8 +13,7 @@ import { all, StackJson, synthStack, testStack } from '../support/synth';
  * test. The happy paths are in monitoring-observability.test.ts and monitoring-availability-tests.test.ts.
  */
 
-const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups';
-const id = (rg: string, type: string, name: string) => `${SUB}/${rg}/providers/${type}/${name}`;
+const id = azureId;
 const FRONT_DOOR = id('rg-global', 'Microsoft.Cdn/profiles', 'afd-shop');
 const COSMOS = id('rg-westus3', 'Microsoft.DocumentDB/databaseAccounts', 'cosmos-shop');
 const AKS = id('rg-westus3', 'Microsoft.ContainerService/managedClusters', 'aks-shop');
@@ -37,15 +36,7 @@ function synth(props: Partial<ObservabilityProps> | Record<string, unknown> = {}
 }
 
 /** [prop, value, problem, fix] of every violation. */
-function violations(props: Record<string, unknown>): unknown[][] {
-  try {
-    new Observability(testStack(), 'Obs', { ...PROPS, ...props } as ObservabilityProps);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return (e as ValidationError).violations.map((v) => [v.prop, v.value, v.problem, v.fix]);
-  }
-  throw new Error(`accepted ${JSON.stringify(props)}`);
-}
+const violations = (props: Record<string, unknown>): unknown[][] => observabilityViolations(PROPS, props);
 const availability = (options: Record<string, unknown>) => ({ availabilityTests: { ...AVAILABILITY, ...options } });
 
 describe('availability test locations', () => {

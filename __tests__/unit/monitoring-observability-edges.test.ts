@@ -1,7 +1,7 @@
-import { ValidationError } from '../../lib/core/errors';
 import { Observability } from '../../lib/monitoring/observability';
 import type { AvailabilityTestOptions, ObservabilityProps } from '../../lib/monitoring/observability-types';
 import { all, synthStack, testStack } from '../support/synth';
+import { azureId, observabilityViolations, SUB } from '../support/observability';
 
 /**
  * lib/monitoring/observability.ts: the edges mutation testing found unchecked (names for tests that do not exist, a
@@ -9,8 +9,7 @@ import { all, synthStack, testStack } from '../support/synth';
  * failover-group alerts without a partner, the props name overrides report). One small stack per test.
  */
 
-const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups';
-const id = (rg: string, type: string, name: string) => `${SUB}/${rg}/providers/${type}/${name}`;
+const id = azureId;
 const KV = id('rg-westus3', 'Microsoft.KeyVault/vaults', 'kv-shop');
 const KV_EAST = id('rg-eastus', 'Microsoft.KeyVault/vaults', 'kv-shop-east');
 const FG = id('rg-westus3', 'Microsoft.Sql/servers/sql-westus3/failoverGroups', 'fog-shop');
@@ -22,15 +21,8 @@ const AVAILABILITY: AvailabilityTestOptions = {
 };
 const PROPS: ObservabilityProps = { prefix: 'shop', resourceGroupName: 'rg-monitoring', contacts: { emails: ['oncall@contoso.com'] }, targets: { keyVaultIds: { westus3: KV } } };
 
-function violations(props: Record<string, unknown>): unknown[][] {
-  try {
-    new Observability(testStack(), 'Obs', { ...PROPS, ...props } as ObservabilityProps);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return (e as ValidationError).violations.map((v) => [v.prop, v.value, v.problem, v.fix]);
-  }
-  throw new Error(`accepted ${JSON.stringify(props)}`);
-}
+/** [prop, value, problem, fix] of every violation. */
+const violations = (props: Record<string, unknown>): unknown[][] => observabilityViolations(PROPS, props);
 
 describe('Observability edges', () => {
   test.each(['availabilityTests', 'availabilityAlerts'])('names.%s without availabilityTests is refused (the names would be ignored)', (key) => {

@@ -7,11 +7,11 @@ import { Observability } from '../../lib/monitoring/observability';
 import { anchorOf, LOG_ALERTS, METRIC_ALERTS, RUNBOOK_SECTIONS, THRESHOLDS } from '../../lib/monitoring/observability-alerts';
 import type { ObservabilityProps } from '../../lib/monitoring/observability-types';
 import { all, only, StackJson, synthStack, testStack } from '../support/synth';
+import { azureId, SUB } from '../support/observability';
 
 /** lib/monitoring/observability.ts: each test builds (and at most synthesizes) one small stack. */
 
-const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups';
-const id = (rg: string, type: string, name: string) => `${SUB}/${rg}/providers/${type}/${name}`;
+const id = azureId;
 const FRONT_DOOR = id('rg-global', 'Microsoft.Cdn/profiles', 'afd-shop');
 const PG = id('rg-eastus', 'Microsoft.DBforPostgreSQL/flexibleServers', 'psql-replica');
 const COSMOS = id('rg-westus3', 'Microsoft.DocumentDB/databaseAccounts', 'cosmos-shop');

@@ -7,7 +7,10 @@
  * force a new resource. `lifecycle.ignore_changes` of the new configuration is honoured, as Terraform does.
  */
 import * as DATA from './replace-forcing.json';
+import { STATEFUL_TYPES } from '../core/stateful';
 import { isObject, JsonObject, JsonValue, valueAt } from '../rules/synthesized';
+
+export { STATEFUL_TYPES };
 
 /** The synthesized stacks of one synth, by stack name. */
 export type StacksJson = { readonly [stack: string]: JsonObject };
@@ -26,14 +29,6 @@ export interface Change {
   readonly forcedBy?: readonly string[];
 }
 
-/** Types whose loss loses data or a name others depend on: never destroyed or replaced by a documented operation. */
-export const STATEFUL_TYPES: readonly string[] = [
-  'azurerm_mssql_server', 'azurerm_mssql_database', 'azurerm_mssql_failover_group',
-  'azurerm_postgresql_flexible_server', 'azurerm_postgresql_flexible_server_database', 'azurerm_postgresql_flexible_server_virtual_endpoint',
-  'azurerm_cosmosdb_account', 'azurerm_cosmosdb_sql_database', 'azurerm_cosmosdb_sql_container',
-  'azurerm_servicebus_namespace', 'azurerm_servicebus_topic', 'azurerm_servicebus_subscription', 'azurerm_servicebus_namespace_disaster_recovery_config',
-  'azurerm_eventgrid_topic', 'azurerm_storage_account', 'azurerm_key_vault', 'azurerm_log_analytics_workspace', 'azurerm_application_insights',
-];
 
 /** Types that carry requests: replacing one interrupts service. */
 export const SERVING_TYPES: readonly string[] = [

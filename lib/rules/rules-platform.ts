@@ -1,4 +1,5 @@
 import { AKS_POOL_MODE_LABEL, NodePoolModel } from '../common/node-pool-model';
+import { PROTECTED_TYPES } from '../core/stateful';
 import { quantity } from '../common/quantity';
 import { DIAGNOSTIC_SUPPORT } from '../monitoring/diagnostics';
 import { checkSchedulability, PodGroupModel } from '../workloads/schedulability';
@@ -8,13 +9,6 @@ import { blocks, isExpression, isObject, JsonObject, JsonValue, SynthesizedApp, 
 const DEPLOYMENT = 'kubernetes_deployment_v1';
 const CLUSTER = 'azurerm_kubernetes_cluster';
 
-/** Types that hold data or state a replacement loses (README, "Stacks": stateful resources are protected). */
-export const STATEFUL_TYPES: readonly string[] = [
-  'azurerm_mssql_server', 'azurerm_mssql_database', 'azurerm_postgresql_flexible_server', 'azurerm_postgresql_flexible_server_database',
-  'azurerm_cosmosdb_account', 'azurerm_cosmosdb_sql_database', 'azurerm_cosmosdb_sql_container', 'azurerm_servicebus_namespace',
-  'azurerm_servicebus_namespace_disaster_recovery_config', 'azurerm_servicebus_topic', 'azurerm_servicebus_subscription', 'azurerm_key_vault',
-  'azurerm_log_analytics_workspace', 'azurerm_storage_account',
-];
 
 /** The data services the stamps reach through private endpoints (their public access is off). */
 const PRIVATE_SERVICES = ['azurerm_mssql_server', 'azurerm_postgresql_flexible_server', 'azurerm_cosmosdb_account', 'azurerm_servicebus_namespace', 'azurerm_eventgrid_topic'];
@@ -128,7 +122,7 @@ export function clusterOfAppsStack(app: SynthesizedApp, stack: string): Synthesi
 export const PLATFORM_RULES: readonly Rule[] = [
   resourceRule({
     id: 'OP-PLT-001', severity: 'error', summary: 'Stateful resources (databases, Cosmos DB, Service Bus, Key Vault, workspaces, storage) refuse to be destroyed (lifecycle.prevent_destroy).',
-    resourceTypes: STATEFUL_TYPES, attribute: 'lifecycle.prevent_destroy', source: { kind: 'pattern', reference: 'README, "Stacks"' },
+    resourceTypes: PROTECTED_TYPES, attribute: 'lifecycle.prevent_destroy', source: { kind: 'pattern', reference: 'README, "Stacks"' },
   }, (body) => (preventsDestroy(body) ? undefined : 'lifecycle.prevent_destroy is not true; a change that replaces it would delete its data')),
   {
     id: 'OP-PLT-002', severity: 'error', summary: 'Every resource whose type supports diagnostic settings sends its logs and metrics to a workspace.',
