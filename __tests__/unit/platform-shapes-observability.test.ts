@@ -31,3 +31,7 @@ test.each<[string, Record<string, unknown>, string, RegExp]>([
   expect(found.map(([p]) => p)).toEqual([prop]);
   expect(found[0][1]).toMatch(problem);
 });
+
+test('health names with both known keys are accepted', () => {
+  expect(() => checkShape(scope, '', { ...BASE, observability: { health: { enabled: true, names: { workbook: 'wb-orders', dashboard: 'db-orders' } } } }, PLATFORM_SHAPE)).not.toThrow();
+});
