@@ -105,4 +105,9 @@ describe('diffSynthesized and its report', () => {
     expect(report.harmful.map((c) => c.address)).toEqual(['azurerm_key_vault.Kv']);
     expect(formatDiffReport(report)).toContain('  - azurerm_key_vault.Kv   <-- HARMFUL\n  + azurerm_monitor_action_group.Ag\n');
   });
+
+  test.each(['azurerm_mssql_failover_group', 'azurerm_postgresql_flexible_server_virtual_endpoint', 'azurerm_eventgrid_topic', 'azurerm_application_insights'])('a destroyed %s is harmful (stateful beyond what prevent_destroy protects)', (type) => {
+    const report = diffSynthesized(stacks('a', 2, { [type]: { X: { name: 'x' } } }), stacks('a', 2));
+    expect(report.harmful.map((c) => `${c.action} ${c.type}`)).toEqual([`destroy ${type}`]);
+  });
 });
