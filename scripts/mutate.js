@@ -32,7 +32,8 @@
  * Examples: npm run mutate -- lib/core/tags.ts      npm run mutate -- lib/core      npm run mutate -- --full lib/core/tags.ts
  */
 const { spawnSync } = require('child_process');
-const { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('fs');
+const { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('fs');
+const { tmpdir } = require('os');
 const { join, relative } = require('path');
 
 const root = join(__dirname, '..');
@@ -88,6 +89,37 @@ if (args.includes('--stale')) {
   process.exit(0);
 }
 
+/**
+ * The rule pack and the insight reports (lib/rules, lib/insight) read the synthesized JSON and write files beside it:
+ * nothing in them changes what a stack synthesizes (the synth-time check adds a validation, the reports write files of
+ * their own). For a unit-tier run of those modules only, the examples are synthesized once from the unmutated build
+ * (`npm run build`, then dist/examples) and every mutant's tests read them, as jest's globalSetup would give them:
+ * a test file then takes a second instead of several (three examples synthesized per mutant). The score stays a lower
+ * bound: a mutant that did change a synthesized example would only go undetected by the tests that read them.
+ * Returns the directory, or undefined when the examples are synthesized per test file as usual.
+ */
+const POST_SYNTH = ['lib/rules/', 'lib/insight/'];
+function prebuiltExamples() {
+  if (full || !globs.every((glob) => POST_SYNTH.some((dir) => glob.startsWith(dir)))) return undefined;
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run mutate: npm run build failed; the examples cannot be synthesized once');
+  const dir = mkdtempSync(join(tmpdir(), 'order-platform-mutate-examples-'));
+  const synth = [
+    "const { join } = require('path');",
+    "const { App } = require('cdktf');",
+    "require('./dist/lib/core/stack-trace').disableTokenStackTraces();",
+    "for (const [id, build] of Object.entries(require('./dist/examples').EXAMPLES)) {",
+    '  const app = new App({ outdir: join(process.argv[1], id) });',
+    '  build(app);',
+    '  app.synth();',
+    '}',
+  ].join('\n');
+  const run = spawnSync(process.execPath, ['-e', synth, dir], { cwd: root, stdio: 'inherit', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+  if (run.status !== 0) throw new Error('npm run mutate: synthesizing the examples from dist/ failed');
+  console.log(`npm run mutate: ${globs.join(', ')} only read what was synthesized; the unit tests read the examples synthesized once into ${dir}`);
+  return dir;
+}
+
 // --scores: only print (and write) the score tables of the committed reports, without running Stryker.
 const scoresOnly = args.includes('--scores');
 mkdirSync(join(root, '.stryker-tmp'), { recursive: true });
@@ -105,12 +137,15 @@ if (!scoresOnly) {
     config = relative(root, join(root, '.stryker-tmp', 'stryker.tests.config.json'));
     writeFileSync(join(root, config), `${JSON.stringify(unit, null, 2)}\n`);
   }
+  // Each test file synthesizes in-process, so the examples it reads carry the active mutant; except for modules that
+  // only read what was synthesized (see POST_SYNTH), whose unit tier reads examples synthesized once, before Stryker.
+  const examples = prebuiltExamples();
   const run = spawnSync('npx', ['stryker', 'run', config, '--mutate', globs.join(','), '--incrementalFile', relative(root, working), ...strykerArgs], {
     cwd: root,
     stdio: 'inherit',
-    // Each test file synthesizes in-process, so the examples it reads carry the active mutant.
-    env: { ...process.env, CHECKPOINT_DISABLE: '1', ORDER_PLATFORM_EXAMPLE_CACHE: 'off' },
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', ...(examples ? { ORDER_PLATFORM_EXAMPLE_STACKS: examples } : { ORDER_PLATFORM_EXAMPLE_CACHE: 'off' }) },
   });
+  if (examples) rmSync(examples, { recursive: true, force: true });
   if (run.status !== 0 || !existsSync(working)) {
     console.error(`npm run mutate: stryker exited with ${run.status}; the committed report is unchanged`);
     process.exit(run.status || 1);
