@@ -36,6 +36,11 @@ describe('order-platform report', () => {
     expect(r.stdout).toContain('# Availability report: primary-secondary\n');
     expect(r.stdout).toContain('# Availability report: zone-redundant\n');
     expect(r.stdout).toContain('| place an order (Order service writes) | 99.989% | 4.3 min | Front Door 99.99% × parallel(AKS westus3 99.95%, AKS eastus 99.95%)');
+    // Two platforms: the side-by-side table first, then each report with its cost.
+    expect(r.stdout).toMatch(/^# Platforms compared\n\n\| platform \| pattern \| regions \|[^\n]*\| a month at list prices \|\n\|---/);
+    expect(r.stdout).toMatch(/\n\| primary-secondary \| `primarySecondary` \| westus3, eastus \| 99\.989% \| 99\.988% \| up \(RPO 5 s[^|]*\| \$[\d,]+\.\d\d to \$[\d,]+\.\d\d \|\n\| zone-redundant \| `zoneRedundant` \| westus3 \| 99\.935% \| 99\.935% \| \*\*down\*\* \|/);
+    expect(r.stdout.indexOf('# Platforms compared')).toBeLessThan(r.stdout.indexOf('# Availability report: primary-secondary'));
+    expect(r.stdout.match(/## Billable units and monthly cost/g)).toHaveLength(2);
   });
 
   test('--platform narrows it; --json prints the reports', () => {
@@ -44,6 +49,10 @@ describe('order-platform report', () => {
     const reports = JSON.parse(r.stdout);
     expect(reports.map((x: { platform: string }) => x.platform)).toEqual(['zone-redundant']);
     expect(reports[0].flows[0]).toMatchObject({ capability: 'placeOrder', percent: '99.935%' });
+    expect(reports[0].costEstimate).toMatchObject({ currency: 'USD', pricesAsOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(reports[0].costEstimate.monthlyMax).toBeGreaterThan(reports[0].costEstimate.monthlyMin);
+    // One platform: no comparison.
+    expect(run('report', '--platform', 'zone-redundant').stdout).toMatch(/^# Availability report: zone-redundant\n/);
   });
 
   test('an unknown platform exits 2 and names the known ones', () => {

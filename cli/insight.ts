@@ -5,7 +5,7 @@
 import { resolve } from 'path';
 import { parseArgs } from 'util';
 import { ValidationError } from '../lib/core/errors';
-import { availabilityMarkdown, availabilityReport } from '../lib/insight/availability';
+import { availabilityMarkdown, availabilityReport, comparisonMarkdown } from '../lib/insight/availability';
 import { billableUnits } from '../lib/insight/billable';
 import { CAPABILITIES, simulateOutage } from '../lib/insight/outage';
 import { diagramMermaid, diagramSvg } from '../lib/insight/diagram';
@@ -19,7 +19,9 @@ export const REPORT_USAGE = `Usage: order-platform report [dir] [options]
 Prints the availability report of each platform in dir (default: cdktf.out): the composite availability of placing an
 order, reading an order, tracking a delivery and delivering order events from the published SLAs of their components;
 what a zone loss, the primary region's loss and the secondary region's loss do to each, with RTO and RPO; how to fail
-back; the billable units the platform deploys; and every figure with its Microsoft source. cdktf synth also writes it to cdktf.out/order-platform/<id>/.
+back; the billable units the platform deploys and their monthly cost at list prices (each price with its source and
+date); and every figure with its Microsoft source. With several platforms, a table compares them side by side first.
+cdktf synth also writes each report to cdktf.out/order-platform/<id>/.
 
 Options:
   --platform <id>  only this platform (the id given to MultiRegionOrderPlatform)
@@ -133,7 +135,8 @@ export function report(args: readonly string[], cwd: string): number {
   const found = topologies(dir, parsed.values.platform as string | undefined);
   const stacks = found.length ? readCdktfOut(dir) : [];
   const reports = found.map((t) => availabilityReport(t, billableUnits(stacks, t.id)));
-  console.log(parsed.values.json ? JSON.stringify(reports, null, 2) : reports.map(availabilityMarkdown).join('\n'));
+  const comparison = reports.length > 1 ? [`# Platforms compared\n\n${comparisonMarkdown(reports)}`] : [];
+  console.log(parsed.values.json ? JSON.stringify(reports, null, 2) : [...comparison, ...reports.map(availabilityMarkdown)].join('\n'));
   return 0;
 }
 

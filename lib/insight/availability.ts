@@ -5,7 +5,7 @@
  * region's loss, what happens to each capability, with its RTO and RPO (from the outage simulation). Every figure
  * carries its Microsoft source.
  */
-import { BillableUnit } from './billable';
+import { BillableUnit, costEstimate, CostEstimate } from './billable';
 import { FIGURES_AS_OF, RECOVERY, ReferenceFigure, SLA, SlaFigure } from './figures';
 import { Capability, CAPABILITIES, Outage, OutageReport, simulateOutage, ServiceState } from './outage';
 import { CellTopology, PlatformTopology, RegionTopology, SERVICES } from './topology';
@@ -57,6 +57,8 @@ export interface AvailabilityReport {
   readonly assumptions: readonly string[];
   /** The billable units the platform deploys, when the report was built from its stacks. */
   readonly billableUnits?: readonly BillableUnit[];
+  /** What they cost a month at list prices, with them. */
+  readonly costEstimate?: CostEstimate;
 }
 
 const ASSUMPTIONS = [
@@ -166,8 +168,34 @@ export function availabilityReport(t: PlatformTopology, billable?: readonly Bill
   return {
     platform: t.id, pattern: t.pattern, regions: t.regions.map((r) => ({ name: r.name, role: r.role })), flows, scenarios: scenarios(t),
     figures: [...Object.values(SLA).filter((f) => used.has(f)), ...Object.values(RECOVERY)], figuresAsOf: FIGURES_AS_OF, assumptions: ASSUMPTIONS,
-    ...(billable ? { billableUnits: billable } : {}),
+    ...(billable ? { billableUnits: billable, costEstimate: costEstimate(billable) } : {}),
   };
+}
+
+/** US dollars: cents, with thousands separators; below a dollar (a unit price) three significant digits (`$0.000645`). */
+export function usd(amount: number): string {
+  if (amount !== 0 && Math.abs(amount) < 1) return `$${Number(amount.toPrecision(3))}`;
+  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** A monthly amount: cents, with thousands separators. */
+const total = (amount: number) => `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** The billable units with their prices, the monthly estimate, what it leaves out and the list prices it uses. */
+function costMarkdown(units: readonly BillableUnit[], cost: CostEstimate): string[] {
+  const money = (u: BillableUnit, n: number) => (u.price ? total(n * u.price.usd) : u.byUse ? 'by use' : '-');
+  return [
+    '', '## Billable units and monthly cost', '',
+    `What the platform deploys, at the autoscalers' minimum and maximum, at list prices: **${total(cost.monthlyMin)} to ${total(cost.monthlyMax)} a month** (${cost.currency}), plus what is billed by use. Prices vary by region, agreement and date: this compares patterns, it is not a quote.`, '',
+    '| item | SKU or tier | min | max | unit price a month | at min | at max | detail |', '|---|---|---|---|---|---|---|---|',
+    ...units.map((u) => `| ${cell(u.item)} | ${cell(u.sku)} | ${u.min} | ${u.max} | ${u.price ? usd(u.price.usd) : u.byUse ? 'by use' : 'not priced'} | ${money(u, u.min)} | ${money(u, u.max)} | ${cell(u.detail)} |`),
+    `| **total** | | | | | **${total(cost.monthlyMin)}** | **${total(cost.monthlyMax)}** | |`,
+    ...(cost.usage.length ? ['', 'Billed by use, not in the total:', '', ...cost.usage.map((p) => `- ${p.meter}: ${usd(p.usd)} per ${p.unit} (${p.region}; [source](${p.source}))`)] : []),
+    ...(cost.notPriced.length ? ['', 'Not priced (left out of the total):', '', ...cost.notPriced.map((n) => `- ${n}`)] : []),
+    '', 'The estimate assumes:', '', ...cost.assumptions.map((a) => `- ${a}`),
+    '', `### List prices (compiled ${cost.pricesAsOf})`, '', '| meter | price | region | as the source prints it | source date | source |', '|---|---|---|---|---|---|',
+    ...cost.prices.map((p) => `| ${cell(p.meter)} | ${usd(p.usd)} per ${cell(p.unit)} | ${cell(p.region)} | ${cell(p.quoted)} | ${cell(p.seen)} | ${p.source} |`),
+  ];
 }
 
 const STATE: { readonly [s in ServiceState]: string } = { up: 'up', degraded: 'degraded', down: '**down**' };
@@ -192,11 +220,28 @@ export function availabilityMarkdown(r: AvailabilityReport): string {
     if (actions.length) lines.push('', 'What happens:', '', ...actions.map((a) => `- ${a}`));
     if (s.outage.zone === undefined) lines.push('', 'Failback:', '', ...s.report.failback.map((f) => `- ${f}`));
   }
-  if (r.billableUnits) {
-    lines.push('', '## Billable units', '', 'What the platform deploys, at the autoscalers\' minimum and maximum (prices vary by region, agreement and date: price these with the Azure pricing calculator).', '',
-      '| item | SKU or tier | min | max | detail |', '|---|---|---|---|---|', ...r.billableUnits.map((u) => `| ${cell(u.item)} | ${cell(u.sku)} | ${u.min} | ${u.max} | ${cell(u.detail)} |`));
-  }
+  if (r.billableUnits && r.costEstimate) lines.push(...costMarkdown(r.billableUnits, r.costEstimate));
   lines.push('', '## Assumptions', '', ...r.assumptions.map((a) => `- ${a}`));
   lines.push('', `## Reference figures (checked ${r.figuresAsOf})`, '', '| item | figure | source |', '|---|---|---|', ...r.figures.map((f) => `| ${cell(f.item)} | ${cell(f.text)} | ${f.source} |`));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Platforms side by side (the source notes weigh cost against availability): per platform its pattern and regions,
+ * the composite availability of placing an order and of tracking a delivery, what placing an order does after the
+ * primary region's loss and its failover, with the RPO, and the monthly cost at list prices (reports built with billable units).
+ */
+export function comparisonMarkdown(reports: readonly AvailabilityReport[]): string {
+  const flow = (r: AvailabilityReport, c: Capability) => r.flows.find((f) => f.capability === c)!.percent;
+  const primaryLoss = (r: AvailabilityReport) => {
+    const s = r.scenarios.find((x) => x.outage.zone === undefined && x.outage.region === r.regions[0].name)!;
+    const place = s.report.capabilities.find((c) => c.capability === 'placeOrder')!;
+    return `${STATE[place.afterFailover.state]}${place.rpo ? ` (RPO ${cell(place.rpo)})` : ''}`;
+  };
+  const cost = (r: AvailabilityReport) => (r.costEstimate ? `${total(r.costEstimate.monthlyMin)} to ${total(r.costEstimate.monthlyMax)}` : '-');
+  return [
+    '| platform | pattern | regions | place an order | track a delivery | placing orders after the primary region\'s loss | a month at list prices |',
+    '|---|---|---|---|---|---|---|',
+    ...reports.map((r) => `| ${r.platform} | \`${r.pattern}\` | ${r.regions.map((x) => x.name).join(', ')} | ${flow(r, 'placeOrder')} | ${flow(r, 'trackDelivery')} | ${primaryLoss(r)} | ${cost(r)} |`),
+  ].join('\n') + '\n';
 }
