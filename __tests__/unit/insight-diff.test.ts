@@ -106,6 +106,56 @@ describe('diffSynthesized and its report', () => {
     expect(formatDiffReport(report)).toContain('  - azurerm_key_vault.Kv   <-- HARMFUL\n  + azurerm_monitor_action_group.Ag\n');
   });
 
+  test('counts per stack, stacks in name order, changes in address order, every forcing attribute named', () => {
+    const before: { name: string; json: JsonObject }[] = [{ name: 'b-stack', json: { resource: { azurerm_key_vault: { Kv: { name: 'kv' } } } } }, { name: 'a-stack', json: { resource: { azurerm_postgresql_flexible_server: { Pg: { name: 'p', location: 'x' } } } } }];
+    const after: { name: string; json: JsonObject }[] = [{ name: 'b-stack', json: { resource: { azurerm_monitor_action_group: { Ag: { name: 'ag' } } } } }, { name: 'a-stack', json: { resource: { azurerm_postgresql_flexible_server: { Pg: { name: 'q', location: 'y' } } } } }];
+    const text = formatDiffReport(diffSynthesized(before, after));
+    expect(text.split('\n').slice(0, 5)).toEqual([
+      'a-stack: 0 to create, 0 to update, 1 to replace, 0 to destroy',
+      '-/+ azurerm_postgresql_flexible_server.Pg (forced by location, name)   <-- HARMFUL',
+      'b-stack: 1 to create, 0 to update, 0 to replace, 1 to destroy',
+      '  - azurerm_key_vault.Kv   <-- HARMFUL',
+      '  + azurerm_monitor_action_group.Ag',
+    ]);
+  });
+
+  test('a changed resource of a type without replacement facts is assumed replaced, not an error', () => {
+    const report = diffSynthesized(stacks('a', 2, { azurerm_unknown_thing: { U: { v: 1 } } }), stacks('a', 2, { azurerm_unknown_thing: { U: { v: 2 } } }));
+    expect(report.changes).toEqual([{ stack: 'shop-data', address: 'azurerm_unknown_thing.U', type: 'azurerm_unknown_thing', action: 'replace', forcedBy: ['(a type without replacement facts: assumed replaced)'] }]);
+  });
+
+  test('a dip during the apply is a capacity drop even when the count is back after it; so is an HPA stuck at zero', () => {
+    const two = (a: number, b: number | undefined): { name: string; json: JsonObject }[] => [{
+      name: 'apps',
+      json: {
+        resource: {
+          kubernetes_deployment_v1: {
+            A: { metadata: { name: 'a' }, spec: { replicas: String(a), template: { metadata: { labels: { app: 'api' } } } } },
+            ...(b === undefined ? {} : { B: { metadata: { name: 'b' }, spec: { replicas: String(b), template: { metadata: { labels: { app: 'api' } } } } } }),
+          },
+          kubernetes_service_v1: { S: { metadata: { name: 'api' }, spec: { selector: { app: 'api' } } } },
+        },
+      },
+    }];
+    // A (2) and B (2) become A (4): B goes at once, A's raise counts only once rolled out.
+    const dip = diffSynthesized(two(2, 2), two(4, undefined));
+    expect(dip.capacityDrops).toEqual([expect.objectContaining({ stack: 'apps', service: 'api', before: 4, after: 4, during: 2 })]);
+    const hpa = (min: number): { name: string; json: JsonObject }[] => [{
+      name: 'apps',
+      json: {
+        resource: {
+          kubernetes_deployment_v1: { A: { metadata: { name: 'a' }, spec: { replicas: '0', template: { metadata: { labels: { app: 'api' } } } }, lifecycle: { ignore_changes: ['spec[0].replicas'] } } },
+          kubernetes_horizontal_pod_autoscaler_v2: { H: { metadata: { name: 'a' }, spec: { min_replicas: min, max_replicas: 5 } } },
+          kubernetes_service_v1: { S: { metadata: { name: 'api' }, spec: { selector: { app: 'api' } } } },
+        },
+      },
+    }];
+    const stuck = diffSynthesized(hpa(0), hpa(2));
+    expect(stuck.capacityDrops).toEqual([expect.objectContaining({ before: 0, after: 0, during: 0, stuckAtZero: ['a'] })]);
+    expect(formatDiffReport(stuck)).toContain('CAPACITY apps/api: 0 ready pods before, 0 at the lowest during the apply, 0 after; a stuck at zero (an HPA never scales from zero)');
+    expect(diffSynthesized(hpa(2), hpa(3)).capacityDrops).toEqual([]);
+  });
+
   test.each(['azurerm_mssql_failover_group', 'azurerm_postgresql_flexible_server_virtual_endpoint', 'azurerm_eventgrid_topic', 'azurerm_application_insights'])('a destroyed %s is harmful (stateful beyond what prevent_destroy protects)', (type) => {
     const report = diffSynthesized(stacks('a', 2, { [type]: { X: { name: 'x' } } }), stacks('a', 2));
     expect(report.harmful.map((c) => `${c.action} ${c.type}`)).toEqual([`destroy ${type}`]);
