@@ -121,6 +121,10 @@ describe('list prices of the lines', () => {
   test('the AKS Free tier costs nothing; Front Door Standard has its base fee and its request price billed by use', () => {
     const free = billableUnits(edited('zone-redundant', 'azurerm_kubernetes_cluster', (b) => { b.sku_tier = 'Free'; }), 'zone-redundant');
     expect(find(free, 'AKS cluster (uptime SLA)')).toMatchObject({ sku: 'Free tier', detail: 'westus3 (no charge)', price: { usd: 0, parts: [] } });
+    const premiumTier = billableUnits(edited('zone-redundant', 'azurerm_kubernetes_cluster', (b) => { b.sku_tier = 'Premium'; }), 'zone-redundant');
+    expect(find(premiumTier, 'AKS cluster (uptime SLA)')).toMatchObject({ sku: 'Premium tier', detail: 'westus3', notPriced: 'no list price for the AKS Premium tier' });
+    const unset = billableUnits(edited('zone-redundant', 'azurerm_kubernetes_cluster', (b) => { delete b.sku_tier; }), 'zone-redundant');
+    expect(find(unset, 'AKS cluster (uptime SLA)')).toMatchObject({ sku: 'Free tier', price: { usd: 0 } });
     const standard = billableUnits(edited('zone-redundant', 'azurerm_cdn_frontdoor_profile', (b) => { b.sku_name = 'Standard_AzureFrontDoor'; }), 'zone-redundant');
     expect(find(standard, 'Front Door profile').price!.usd).toBe(35);
     const cost = costEstimate(standard);

@@ -85,8 +85,10 @@ function compute(app: SynthesizedApp, clusters: readonly SynthesizedResource[], 
   for (const c of clusters) {
     const system = blocks(c.body.default_node_pool)[0] ?? {};
     const region = String(c.body.location);
-    const standard = c.body.sku_tier === 'Standard' || c.body.sku_tier === 'Premium';
-    add('AKS cluster (uptime SLA)', `${String(c.body.sku_tier ?? 'Free')} tier`, 1, 1, standard ? region : `${region} (no charge)`, standard ? one(LIST_PRICES.aksStandardTier) : priced());
+    const tier = String(c.body.sku_tier ?? 'Free');
+    // The Premium tier (Standard with long-term support) has a price of its own the list does not have.
+    const price = tier === 'Standard' ? one(LIST_PRICES.aksStandardTier) : tier === 'Free' ? priced() : { notPriced: `no list price for the AKS ${tier} tier` };
+    add('AKS cluster (uptime SLA)', `${tier} tier`, 1, 1, tier === 'Free' ? `${region} (no charge)` : region, price);
     add('AKS nodes, system pool', String(system.vm_size), Number(system.min_count ?? system.node_count ?? 1), Number(system.max_count ?? system.node_count ?? 1), region, nodeUnitPrice(region, String(system.vm_size)));
     for (const p of app.ofType('azurerm_kubernetes_cluster_node_pool').filter((x) => app.referencedBy(x.stack, x.body.kubernetes_cluster_id).includes(c))) {
       add(`AKS nodes, ${String(p.body.name)} pool`, String(p.body.vm_size), Number(p.body.min_count ?? p.body.node_count ?? 1), Number(p.body.max_count ?? p.body.node_count ?? 1), region, nodeUnitPrice(region, String(p.body.vm_size)));
