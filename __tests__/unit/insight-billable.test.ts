@@ -37,17 +37,18 @@ const hourly = (region: string, size: string) => VM_PRICE_TABLE.prices[region][s
 describe('billableUnits', () => {
   test('primarySecondary: two Standard clusters with their pools at min and max, a zone-redundant SQL database and its geo-secondary, Cosmos DB, two Premium namespaces, Front Door Premium', () => {
     const units = line('primary-secondary');
-    expect(units.filter((u) => u.startsWith('AKS'))).toEqual([
-      'AKS cluster (uptime SLA) | Standard tier | 1-1', 'AKS nodes, system pool | Standard_D4ds_v5 | 3-5', 'AKS nodes, user pool | Standard_D4ds_v5 | 3-10',
-      'AKS cluster (uptime SLA) | Standard tier | 1-1', 'AKS nodes, system pool | Standard_D4ds_v5 | 3-5', 'AKS nodes, user pool | Standard_D4ds_v5 | 3-10',
-    ]);
+    const cluster = [
+      'AKS cluster (uptime SLA) | Standard tier | 1-1', 'AKS nodes, system pool | Standard_D4ds_v5 | 3-5', 'AKS node OS disks, system pool | managed, 128 GiB | 3-5',
+      'AKS nodes, user pool | Standard_D4ds_v5 | 3-10', 'AKS node OS disks, user pool | managed, 128 GiB | 3-10',
+    ];
+    expect(units.filter((u) => u.startsWith('AKS'))).toEqual([...cluster, ...cluster]);
     expect(units.filter((u) => u.startsWith('Azure SQL vCores'))).toEqual(['Azure SQL vCores | GP_Gen5_2, zone-redundant | 2-2', 'Azure SQL vCores | GP_Gen5_2, zone-redundant | 2-2']);
     // The geo-secondary has no max_size_gb of its own: it takes its primary's.
     expect(units.filter((u) => u.startsWith('Azure SQL storage'))).toEqual(['Azure SQL storage (GB) | General Purpose, zone-redundant | 32-32', 'Azure SQL storage (GB) | General Purpose, zone-redundant | 32-32']);
-    expect(units).toContain('Cosmos DB autoscale RU/s, per region | single write region | 500-5000');
+    expect(units).toContain('Cosmos DB autoscale RU/s (all regions) | single write region | 500-5000');
     expect(units.filter((u) => u.startsWith('Service Bus'))).toEqual(['Service Bus messaging units | Premium | 1-1', 'Service Bus messaging units | Premium | 1-1']);
     expect(units).toContain('Front Door profile | Premium_AzureFrontDoor | 1-1');
-    expect(units).toContain('Private endpoints | per hour | 12-12');
+    expect(units).toContain('Private endpoints | standard | 12-12');
     // Two standard web tests, every 300 s from 5 locations: 730 h x 12 runs x 5 locations each.
     expect(units).toContain(`Availability test runs a month | standard web test | ${2 * HOURS_PER_MONTH * 12 * 5}-${2 * HOURS_PER_MONTH * 12 * 5}`);
   });
@@ -92,9 +93,9 @@ describe('list prices of the lines', () => {
     expect(find(ap, 'PostgreSQL vCores', 'in eastus2').price!.usd).toBeCloseTo(148.19 / 2, 6);
     expect(find(ap, 'PostgreSQL storage (GiB)', 'psql-eastus2').price!.usd).toBeCloseTo(17.66 / 128, 6);
     // Two regions: one RU/s costs the 100 RU/s price / 100 in each.
-    expect(find(ap, 'Cosmos DB autoscale RU/s, per region').price!.usd).toBeCloseTo((2 * 0.012 * 730) / 100, 9);
+    expect(find(ap, 'Cosmos DB autoscale RU/s (all regions)').price!.usd).toBeCloseTo((2 * 0.012 * 730) / 100, 9);
     const aa = billableUnits(stacksOf('active-active'), 'active-active');
-    const cosmos = find(aa, 'Cosmos DB autoscale RU/s, per region');
+    const cosmos = find(aa, 'Cosmos DB autoscale RU/s (all regions)');
     expect(cosmos.sku).toBe('multi-region writes');
     expect(cosmos.price!.usd).toBeCloseTo((3 * 0.016 * 730) / 100, 9);
   });
@@ -154,8 +155,70 @@ describe('list prices of the lines', () => {
     const units = billableUnits(tag(apim, 'azurerm_api_management'), 'entry').filter((u) => u.item === 'API Management units');
     expect(units).toHaveLength(1);
     expect(units[0]).toMatchObject({ sku: 'Premium', detail: '2 location(s)' });
-    expect(units[0].min).toBeGreaterThanOrEqual(2);
+    const body = Object.values((apim as Loose).resource.azurerm_api_management)[0] as Loose;
+    const capacity = Number(String(body.sku_name).split('_')[1]);
+    expect(units[0].min).toBe(capacity * 2);
     expect(units[0].price!.usd).toBeCloseTo(11180.68 / 4, 6);
+    // An additional location with units of its own counts them.
+    const own = JSON.parse(JSON.stringify(apim));
+    for (const b of Object.values(own.resource.azurerm_api_management) as Loose[]) b.additional_location[0].capacity = 5;
+    expect(billableUnits(tag(own, 'azurerm_api_management'), 'entry').find((u) => u.item === 'API Management units')!.min).toBe(capacity + 5);
+  });
+});
+
+describe('what a review of the bill found', () => {
+  test('a standby geo-secondary pays no SQL license (free up to its primary\'s vCores); Azure Hybrid Benefit none either', () => {
+    const standby = billableUnits(edited('primary-secondary', 'azurerm_mssql_database', (b) => { if (b.create_mode === 'Secondary') b.secondary_type = 'Standby'; }), 'primary-secondary');
+    const secondary = find(standby, 'Azure SQL vCores', 'geo-secondary');
+    expect(secondary.sku).toBe('GP_Gen5_2, zone-redundant, standby (no license)');
+    expect(secondary.price!.parts.map((p) => p.price)).toEqual([LIST_PRICES.sqlGpCompute, LIST_PRICES.sqlZoneRedundancy]);
+    expect(find(standby, 'Azure SQL vCores', 'in westus3').price!.parts.map((p) => p.price)).toContain(LIST_PRICES.sqlLicense);
+    const ahb = billableUnits(edited('primary-secondary', 'azurerm_mssql_database', (b) => { b.license_type = 'BasePrice'; }), 'primary-secondary');
+    expect(find(ahb, 'Azure SQL vCores', 'in westus3')).toMatchObject({ sku: 'GP_Gen5_2, zone-redundant, Azure Hybrid Benefit' });
+    expect(find(ahb, 'Azure SQL vCores', 'in westus3').price!.parts.map((p) => p.price)).not.toContain(LIST_PRICES.sqlLicense);
+  });
+
+  test('node OS disks: a P10 per node for the default 128 GiB managed disk; none when Ephemeral; another size not priced', () => {
+    const units = billableUnits(stacksOf('zone-redundant'), 'zone-redundant');
+    expect(find(units, 'AKS node OS disks, user pool')).toMatchObject({ min: 3, max: 10, price: { usd: 59.13 / 3 } });
+    const ephemeral = billableUnits(edited('zone-redundant', 'azurerm_kubernetes_cluster_node_pool', (b) => { b.os_disk_type = 'Ephemeral'; }), 'zone-redundant');
+    expect(ephemeral.filter((u) => u.item === 'AKS node OS disks, user pool')).toEqual([]);
+    expect(ephemeral.filter((u) => u.item === 'AKS node OS disks, system pool')).toHaveLength(1);
+    const big = billableUnits(edited('zone-redundant', 'azurerm_kubernetes_cluster_node_pool', (b) => { b.os_disk_size_gb = 256; }), 'zone-redundant');
+    expect(find(big, 'AKS node OS disks, user pool')).toMatchObject({ sku: 'managed, 256 GiB', notPriced: 'no list price for a 256 GiB OS disk (the list has the 128 GiB P10)' });
+  });
+
+  test('Cosmos DB manual throughput at the standard rate, at its count; shared database throughput counts', () => {
+    const manual = billableUnits(edited('primary-secondary', 'azurerm_cosmosdb_sql_container', (b) => { delete b.autoscale_settings; b.throughput = 400; }), 'primary-secondary');
+    expect(manual.filter((u) => u.item.startsWith('Cosmos DB autoscale'))).toEqual([]);
+    expect(find(manual, 'Cosmos DB manual RU/s (all regions)')).toMatchObject({ sku: 'single write region', min: 800, max: 800, price: { usd: (2 * 0.008 * 730) / 100 } });
+    expect(find(manual, 'Cosmos DB manual RU/s (all regions)').detail).toContain('zone-redundant regions add 25% to manual throughput, not included');
+    const shared = billableUnits(edited('primary-secondary', 'azurerm_cosmosdb_sql_database', (b) => { b.autoscale_settings = [{ max_throughput: 4000 }]; }), 'primary-secondary');
+    expect(find(shared, 'Cosmos DB autoscale RU/s (all regions)')).toMatchObject({ max: 9000, min: 900 });
+  });
+
+  test('Traffic Manager at a 10-second interval adds the fast interval add-on per endpoint', () => {
+    const tm = synthEntry(entryProps({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], publicOrigins: publicFor(['westus3', 'eastus']), trafficManager: { services: ['order', 'tracking'], probeIntervalSeconds: 10 } })).json as Loose;
+    for (const body of Object.values(tm.resource.azurerm_traffic_manager_profile) as Loose[]) body.tags = { platform: 'entry' };
+    const checks = billableUnits([{ name: 'entry', json: tm }], 'entry').filter((u) => u.item === 'Traffic Manager health checks');
+    expect(checks.length).toBeGreaterThan(0);
+    for (const c of checks) expect(c).toMatchObject({ sku: 'external endpoint, fast interval', price: { usd: 0.54 + 2 } });
+  });
+
+  test('a disabled availability test does not run; alert rules and private DNS zones are priced', () => {
+    const units = billableUnits(stacksOf('zone-redundant'), 'zone-redundant');
+    const runs = find(units, 'Availability test runs a month').min;
+    const off = billableUnits(edited('zone-redundant', 'azurerm_application_insights_standard_web_test', (b) => { if (b.name.includes('order')) b.enabled = false; }), 'zone-redundant');
+    expect(find(off, 'Availability test runs a month').min).toBe(runs / 2);
+    const json = Object.values(exampleStacks('zone-redundant')) as Loose[];
+    const all = (type: string) => json.flatMap((s) => Object.values(s.resource?.[type] ?? {}) as Loose[]);
+    const series = all('azurerm_monitor_metric_alert').reduce((n, m) => n + (m.criteria?.length ?? 0) + 2 * (m.dynamic_criteria?.length ?? 0), 0);
+    expect(series).toBeGreaterThan(10);
+    expect(find(units, 'Metric alert time series')).toMatchObject({ min: series, detail: `${all('azurerm_monitor_metric_alert').length} metric alert(s)`, price: { usd: 0.1 } });
+    expect(find(units, 'Log alert rules')).toMatchObject({ min: all('azurerm_monitor_scheduled_query_rules_alert_v2').length, price: { usd: 1.5 } });
+    expect(find(units, 'Private DNS zones')).toMatchObject({ min: all('azurerm_private_dns_zone').length, price: { usd: 0.5 } });
+    const hourly = billableUnits(edited('zone-redundant', 'azurerm_monitor_scheduled_query_rules_alert_v2', (b) => { b.evaluation_frequency = 'PT1H'; }), 'zone-redundant');
+    expect(find(hourly, 'Log alert rules')).toMatchObject({ sku: 'another evaluation frequency', notPriced: 'the list has the 5-minute frequency only' });
   });
 });
 
@@ -167,14 +230,14 @@ describe('costEstimate', () => {
     expect(cost.monthlyMin).toBeCloseTo(sum((u) => u.min), 2);
     expect(cost.monthlyMax).toBeCloseTo(sum((u) => u.max), 2);
     expect(cost.monthlyMin).toBe(Math.round(cost.monthlyMin * 100) / 100);
-    expect(cost.monthlyMin).not.toBe(sum((u) => u.min));
+    expect(cost.monthlyMax).toBe(Math.round(cost.monthlyMax * 100) / 100);
     expect(cost.monthlyMax).toBeGreaterThan(cost.monthlyMin);
     expect(cost.currency).toBe('USD');
     // Nodes in westus3 and eastus: two node prices (one per region), each once.
     expect(cost.prices.filter((p) => p.meter === 'Virtual machine Standard_D4ds_v5, Linux').map((p) => p.region).sort()).toEqual(['eastus', 'westus3']);
     expect(new Set(cost.prices.map((p) => `${p.meter}|${p.region}`)).size).toBe(cost.prices.length);
     expect(cost.prices).toContain(LIST_PRICES.sqlLicense);
-    expect(cost.usage).toEqual([LIST_PRICES.frontDoorEgress, LIST_PRICES.cosmosStorage, LIST_PRICES.logAnalyticsIngestion, LIST_PRICES.keyVaultOperations]);
+    expect(cost.usage).toEqual([LIST_PRICES.frontDoorEgress, LIST_PRICES.cosmosStorage, LIST_PRICES.logAnalyticsIngestion, LIST_PRICES.keyVaultOperations, LIST_PRICES.privateEndpointData]);
     expect(costEstimate(billableUnits(stacksOf('active-passive'), 'active-passive')).usage).toContain(LIST_PRICES.eventGridOperations);
   });
 
@@ -196,12 +259,16 @@ describe('the availability report', () => {
     expect(md).toContain(`## Billable units and monthly cost\n\nWhat the platform deploys, at the autoscalers' minimum and maximum, at list prices: **${money(cost.monthlyMin)} to ${money(cost.monthlyMax)} a month** (USD)`);
     const node = hourly('westus3', 'Standard_D4ds_v5') * 730;
     expect(md).toContain(`| AKS nodes, user pool | Standard_D4ds_v5 | 3 | 10 | ${money(node)} | ${money(3 * node)} | ${money(10 * node)} | westus3 |`);
+    // Counts with separators: runs a month.
+    expect(md).toContain(`| Availability test runs a month | standard web test | ${(2 * 8760 * 5).toLocaleString('en-US')} |`);
     expect(md).toContain('| Key Vaults | standard | 1 | 1 | by use | by use | by use | operations billed by use |');
     expect(md).toContain(`| **total** | | | | | **${money(cost.monthlyMin)}** | **${money(cost.monthlyMax)}** | |`);
     expect(md).toContain(`- Log Analytics data ingestion (pay-as-you-go): $2.99 per GB ingested (westeurope; [source](${LIST_PRICES.logAnalyticsIngestion.source}))`);
     expect(md).toContain("Not priced (left out of the total):\n\n- Front Door Premium requests");
-    expect(md).toContain(`### List prices (compiled ${cost.pricesAsOf})`);
-    expect(md).toContain(`| Private endpoint | $7.30 per endpoint-month | global | Private endpoint 730 hour $7.30 | ${LIST_PRICES.privateEndpoint.seen} | ${LIST_PRICES.privateEndpoint.source} |`);
+    const dates = cost.prices.map((p) => p.seen.slice(0, 10)).sort();
+    expect(dates[0] < dates[dates.length - 1]).toBe(true);
+    expect(md).toContain(`### List prices (compiled ${cost.pricesAsOf} from sources dated ${dates[0]} to ${dates[dates.length - 1]})`);
+    expect(md).toContain(`| Private endpoint | $7.30 per endpoint-month | westus | Private endpoint 730 hour $7.30 | ${LIST_PRICES.privateEndpoint.seen} | ${LIST_PRICES.privateEndpoint.source} |`);
     for (const a of cost.assumptions) expect(md).toContain(`- ${a}`);
     expect(availabilityMarkdown(availabilityReport(t))).not.toContain('## Billable units');
   });
@@ -210,6 +277,8 @@ describe('the availability report', () => {
     expect(usd(12760.7)).toBe('$12,760.70');
     expect(usd(73)).toBe('$73.00');
     expect(usd(0.23)).toBe('$0.23');
+    expect(usd(0.1)).toBe('$0.10');
+    expect(usd(1e-7)).toBe('$0.0000001');
     expect(usd(0.0830001)).toBe('$0.083');
     expect(usd(5.65 / 8760)).toBe('$0.000645');
     expect(usd(0)).toBe('$0.00');

@@ -35,7 +35,7 @@ describe('LIST_PRICES', () => {
 
   test('the meters billed by use are marked, the monthly ones are not', () => {
     const byUse = Object.entries(LIST_PRICES).filter(([, p]) => 'usage' in p && p.usage).map(([k]) => k);
-    expect(byUse.sort()).toEqual(['cosmosStorage', 'eventGridOperations', 'frontDoorEgress', 'frontDoorRequests', 'keyVaultOperations', 'logAnalyticsIngestion', 'trafficManagerQueries']);
+    expect(byUse.sort()).toEqual(['cosmosStorage', 'eventGridOperations', 'frontDoorEgress', 'frontDoorRequests', 'keyVaultOperations', 'logAnalyticsIngestion', 'privateEndpointData', 'trafficManagerQueries']);
     expect(HOURS_PER_MONTH).toBe(730);
   });
 });

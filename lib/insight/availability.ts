@@ -174,7 +174,10 @@ export function availabilityReport(t: PlatformTopology, billable?: readonly Bill
 
 /** US dollars: cents, with thousands separators; below a dollar (a unit price) three significant digits (`$0.000645`). */
 export function usd(amount: number): string {
-  if (amount !== 0 && Math.abs(amount) < 1) return `$${Number(amount.toPrecision(3))}`;
+  if (amount !== 0 && Math.abs(amount) < 1) {
+    const decimals = Math.max(2, 2 - Math.floor(Math.log10(Math.abs(amount))));
+    return `$${amount.toFixed(decimals).replace(/(\.\d\d\d*?)0+$/, '$1')}`;
+  }
   return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
@@ -184,16 +187,19 @@ const total = (amount: number) => `$${amount.toLocaleString('en-US', { minimumFr
 /** The billable units with their prices, the monthly estimate, what it leaves out and the list prices it uses. */
 function costMarkdown(units: readonly BillableUnit[], cost: CostEstimate): string[] {
   const money = (u: BillableUnit, n: number) => (u.price ? total(n * u.price.usd) : u.byUse ? 'by use' : '-');
+  const count = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  // Every source date starts with its ISO date.
+  const dates = cost.prices.map((p) => p.seen.slice(0, 10)).sort();
   return [
     '', '## Billable units and monthly cost', '',
     `What the platform deploys, at the autoscalers' minimum and maximum, at list prices: **${total(cost.monthlyMin)} to ${total(cost.monthlyMax)} a month** (${cost.currency}), plus what is billed by use. Prices vary by region, agreement and date: this compares patterns, it is not a quote.`, '',
-    '| item | SKU or tier | min | max | unit price a month | at min | at max | detail |', '|---|---|---|---|---|---|---|---|',
-    ...units.map((u) => `| ${cell(u.item)} | ${cell(u.sku)} | ${u.min} | ${u.max} | ${u.price ? usd(u.price.usd) : u.byUse ? 'by use' : 'not priced'} | ${money(u, u.min)} | ${money(u, u.max)} | ${cell(u.detail)} |`),
+    '| item | SKU or tier | min | max | unit price (a month, or per run) | at min, a month | at max, a month | detail |', '|---|---|---|---|---|---|---|---|',
+    ...units.map((u) => `| ${cell(u.item)} | ${cell(u.sku)} | ${count(u.min)} | ${count(u.max)} | ${u.price ? usd(u.price.usd) : u.byUse ? 'by use' : 'not priced'} | ${money(u, u.min)} | ${money(u, u.max)} | ${cell(u.detail)} |`),
     `| **total** | | | | | **${total(cost.monthlyMin)}** | **${total(cost.monthlyMax)}** | |`,
     ...(cost.usage.length ? ['', 'Billed by use, not in the total:', '', ...cost.usage.map((p) => `- ${p.meter}: ${usd(p.usd)} per ${p.unit} (${p.region}; [source](${p.source}))`)] : []),
     ...(cost.notPriced.length ? ['', 'Not priced (left out of the total):', '', ...cost.notPriced.map((n) => `- ${n}`)] : []),
     '', 'The estimate assumes:', '', ...cost.assumptions.map((a) => `- ${a}`),
-    '', `### List prices (compiled ${cost.pricesAsOf})`, '', '| meter | price | region | as the source prints it | source date | source |', '|---|---|---|---|---|---|',
+    '', `### List prices (compiled ${cost.pricesAsOf} from sources dated ${dates[0]} to ${dates[dates.length - 1]})`, '', '| meter | price | region | as the source prints it | source date | source |', '|---|---|---|---|---|---|',
     ...cost.prices.map((p) => `| ${cell(p.meter)} | ${usd(p.usd)} per ${cell(p.unit)} | ${cell(p.region)} | ${cell(p.quoted)} | ${cell(p.seen)} | ${p.source} |`),
   ];
 }

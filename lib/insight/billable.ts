@@ -4,7 +4,7 @@
  * Service Bus messaging units, the entry's tier, private endpoints and availability test runs; each priced, where the
  * list (prices.ts) has its meter, at the list price per month, and the monthly estimate they add up to.
  */
-import { blocks, SynthesizedApp, SynthesizedResource, SynthesizedStack, valueAt } from '../rules/synthesized';
+import { blocks, JsonObject, SynthesizedApp, SynthesizedResource, SynthesizedStack, valueAt } from '../rules/synthesized';
 import { HOURS_PER_MONTH, LIST_PRICES, ListPrice, nodePrice, PRICES_AS_OF } from './prices';
 
 /** The price of one unit of a billable line: the sum of its list prices, each times a factor. */
@@ -56,10 +56,11 @@ export interface CostEstimate {
 }
 
 const ASSUMPTIONS = [
-  `Pay-as-you-go list prices in US dollars (no reservations, savings plans or agreements), a month of ${HOURS_PER_MONTH} hours; Linux nodes priced in their own region, the other meters at the region each price names (mostly East US or a global meter): your region's prices differ.`,
-  'Azure SQL includes the SQL license (no Azure Hybrid Benefit); a geo-secondary is billed like its primary. A PostgreSQL server with HA is billed for the standby\'s compute and storage too.',
+  `Pay-as-you-go list prices in US dollars (no reservations, savings plans or agreements), a month of ${HOURS_PER_MONTH} hours; Linux nodes priced in their own region, the other meters at the region each price names (East US, West US, West Europe, US regions or a global meter): your region's prices differ.`,
+  'Azure SQL includes the SQL license (no Azure Hybrid Benefit) except on a standby replica, whose license is free up to its primary\'s vCores (learn.microsoft.com/azure/azure-sql/database/standby-replica-how-to-configure); a readable geo-secondary is billed like its primary. A PostgreSQL server with HA is billed for the standby\'s compute and storage too.',
   'Cosmos DB autoscale bills, each hour, the highest throughput reached, at least 10% of the maximum: the minimum assumes idle hours, the maximum every hour at the maximum.',
-  'Not included: meters billed by use (listed with their prices), OS disks and bandwidth of the nodes, backups beyond the included amount, load balancers and public IPs, taxes.',
+  'Metric alerts count one monitored time series per criterion (a dimension split monitors one per value, so this is the least); node OS disks are Premium SSD managed disks unless the pool says Ephemeral.',
+  'Not included: meters billed by use (listed with their prices), cross-region replication traffic (SQL geo-replication, Cosmos DB, Service Bus geo-recovery), bandwidth, backups beyond the included amount, Microsoft Defender plans, load balancers and public IPs, taxes.',
 ];
 
 /** vCores of an Azure SQL SKU (`GP_Gen5_2`: 2) or a PostgreSQL flexible SKU (`GP_Standard_D4ds_v5`: 4). */
@@ -89,9 +90,15 @@ function compute(app: SynthesizedApp, clusters: readonly SynthesizedResource[], 
     // The Premium tier (Standard with long-term support) has a price of its own the list does not have.
     const price = tier === 'Standard' ? one(LIST_PRICES.aksStandardTier) : tier === 'Free' ? priced() : { notPriced: `no list price for the AKS ${tier} tier` };
     add('AKS cluster (uptime SLA)', `${tier} tier`, 1, 1, tier === 'Free' ? `${region} (no charge)` : region, price);
-    add('AKS nodes, system pool', String(system.vm_size), Number(system.min_count ?? system.node_count ?? 1), Number(system.max_count ?? system.node_count ?? 1), region, nodeUnitPrice(region, String(system.vm_size)));
-    for (const p of app.ofType('azurerm_kubernetes_cluster_node_pool').filter((x) => app.referencedBy(x.stack, x.body.kubernetes_cluster_id).includes(c))) {
-      add(`AKS nodes, ${String(p.body.name)} pool`, String(p.body.vm_size), Number(p.body.min_count ?? p.body.node_count ?? 1), Number(p.body.max_count ?? p.body.node_count ?? 1), region, nodeUnitPrice(region, String(p.body.vm_size)));
+    const pools: [string, JsonObject][] = [['system', system], ...app.ofType('azurerm_kubernetes_cluster_node_pool').filter((x) => app.referencedBy(x.stack, x.body.kubernetes_cluster_id).includes(c)).map((p): [string, JsonObject] => [String(p.body.name), p.body])];
+    for (const [name, pool] of pools) {
+      const [min, max] = [Number(pool.min_count ?? pool.node_count ?? 1), Number(pool.max_count ?? pool.node_count ?? 1)];
+      add(`AKS nodes, ${name} pool`, String(pool.vm_size), min, max, region, nodeUnitPrice(region, String(pool.vm_size)));
+      // azurerm's os_disk_type defaults to Managed (containers/kubernetes_nodepool.go): a Premium SSD per node.
+      if (pool.os_disk_type !== 'Ephemeral') {
+        const size = Number(pool.os_disk_size_gb ?? 128);
+        add(`AKS node OS disks, ${name} pool`, `managed, ${size} GiB`, min, max, region, size === 128 ? one(LIST_PRICES.managedDiskP10) : { notPriced: `no list price for a ${size} GiB OS disk (the list has the 128 GiB P10)` });
+      }
     }
   }
 }
@@ -104,10 +111,13 @@ function sql(app: SynthesizedApp, databases: readonly SynthesizedResource[], add
     const cores = vcores(sku);
     const where = `${String(d.body.name)} in ${String(server?.body.location)}${d.body.create_mode === 'Secondary' ? ' (geo-secondary)' : ''}`;
     const generalPurpose = /^GP_Gen5_\d+$/.test(sku);
+    // A standby replica's license is free (up to its primary's vCores); BasePrice is Azure Hybrid Benefit.
+    const standby = d.body.create_mode === 'Secondary' && d.body.secondary_type === 'Standby';
+    const license = !standby && d.body.license_type !== 'BasePrice' ? [{ factor: 1, price: LIST_PRICES.sqlLicense }] : [];
     const corePrice = generalPurpose
-      ? priced({ factor: 1, price: LIST_PRICES.sqlGpCompute }, { factor: 1, price: LIST_PRICES.sqlLicense }, ...(zoneRedundant ? [{ factor: 1, price: LIST_PRICES.sqlZoneRedundancy }] : []))
+      ? priced({ factor: 1, price: LIST_PRICES.sqlGpCompute }, ...license, ...(zoneRedundant ? [{ factor: 1, price: LIST_PRICES.sqlZoneRedundancy }] : []))
       : { notPriced: `no list price for ${sku} (the list has General Purpose Gen5 provisioned)` };
-    add('Azure SQL vCores', `${sku}${zoneRedundant ? ', zone-redundant' : ''}`, cores, cores, where, corePrice);
+    add('Azure SQL vCores', `${sku}${zoneRedundant ? ', zone-redundant' : ''}${license.length ? '' : standby ? ', standby (no license)' : ', Azure Hybrid Benefit'}`, cores, cores, where, corePrice);
     // A geo-secondary takes its primary's maximum size.
     const source = d.body.create_mode === 'Secondary' ? app.referencedBy(d.stack, d.body.creation_source_database_id)[0] : d;
     const size = source?.body.max_size_gb;
@@ -135,13 +145,23 @@ function postgresql(servers: readonly SynthesizedResource[], add: Add): void {
 function cosmos(app: SynthesizedApp, accounts: readonly SynthesizedResource[], add: Add): void {
   for (const a of accounts) {
     const regions = blocks(a.body.geo_location).length;
-    const containers = app.ofType('azurerm_cosmosdb_sql_container').filter((c) => app.referencedBy(c.stack, c.body.account_name).includes(a));
-    const maxRu = containers.reduce((sum, c) => sum + Number(valueAt(c.body, 'autoscale_settings.max_throughput') ?? valueAt(c.body, 'throughput') ?? 0), 0);
     const multiWrite = a.body.multiple_write_locations_enabled === true;
+    // Throughput is provisioned on containers or shared on databases, as autoscale (a maximum) or manual (a count).
+    const holders = ['azurerm_cosmosdb_sql_container', 'azurerm_cosmosdb_sql_database'].flatMap((type) => app.ofType(type).filter((c) => app.referencedBy(c.stack, c.body.account_name).includes(a)));
+    const autoscale = holders.filter((h) => valueAt(h.body, 'autoscale_settings.max_throughput') !== undefined);
+    const manual = holders.filter((h) => valueAt(h.body, 'autoscale_settings.max_throughput') === undefined && h.body.throughput !== undefined);
+    const sum = (list: readonly SynthesizedResource[], path: string) => list.reduce((total, h) => total + Number(valueAt(h.body, path)), 0);
     // The price of one RU/s per month in every region of the account.
-    add('Cosmos DB autoscale RU/s, per region', multiWrite ? 'multi-region writes' : 'single write region', maxRu / 10, maxRu,
-      `${String(a.body.name)}: ${containers.length} container(s) x ${regions} region(s) (autoscale bills from 10% of the maximum)`,
-      priced({ factor: regions / 100, price: multiWrite ? LIST_PRICES.cosmosAutoscaleMultiWrite : LIST_PRICES.cosmosAutoscale }));
+    const perRu = (price: ListPrice) => priced({ factor: regions / 100, price });
+    const detail = (n: number, what: string) => `${String(a.body.name)}: ${n} container(s) or database(s) x ${regions} region(s)${what}`;
+    if (autoscale.length) {
+      const maxRu = sum(autoscale, 'autoscale_settings.max_throughput');
+      add('Cosmos DB autoscale RU/s (all regions)', multiWrite ? 'multi-region writes' : 'single write region', maxRu / 10, maxRu, detail(autoscale.length, ' (autoscale bills from 10% of the maximum)'), perRu(multiWrite ? LIST_PRICES.cosmosAutoscaleMultiWrite : LIST_PRICES.cosmosAutoscale));
+    }
+    if (manual.length) {
+      const ru = sum(manual, 'throughput');
+      add('Cosmos DB manual RU/s (all regions)', multiWrite ? 'multi-region writes' : 'single write region', ru, ru, detail(manual.length, multiWrite ? '' : ' (zone-redundant regions add 25% to manual throughput, not included)'), perRu(multiWrite ? LIST_PRICES.cosmosAutoscaleMultiWrite : LIST_PRICES.cosmosManual));
+    }
   }
 }
 
@@ -152,14 +172,33 @@ function entry(app: SynthesizedApp, mine: (type: string) => readonly Synthesized
   }
   for (const t of mine('azurerm_traffic_manager_profile')) {
     const endpoints = app.ofType('azurerm_traffic_manager_external_endpoint').filter((e) => app.referencedBy(e.stack, e.body.profile_id).includes(t)).length;
-    add('Traffic Manager health checks', 'external endpoint', endpoints, endpoints, `${String(t.body.name)} (DNS queries billed by use)`, one(LIST_PRICES.trafficManagerHealthCheck));
+    // A 10-second probing interval is the fast interval add-on, billed per endpoint on top of the health check.
+    const fast = Number(valueAt(t.body, 'monitor_config.interval_in_seconds')) === 10;
+    add('Traffic Manager health checks', `external endpoint${fast ? ', fast interval' : ''}`, endpoints, endpoints, `${String(t.body.name)} (DNS queries billed by use)`,
+      priced({ factor: 1, price: LIST_PRICES.trafficManagerHealthCheck }, ...(fast ? [{ factor: 1, price: LIST_PRICES.trafficManagerFastInterval }] : [])));
   }
   const APIM: { readonly [sku: string]: ListPrice } = { Premium: LIST_PRICES.apiManagementPremium, Standard: LIST_PRICES.apiManagementStandard, Basic: LIST_PRICES.apiManagementBasic, Developer: LIST_PRICES.apiManagementDeveloper };
   for (const a of mine('azurerm_api_management')) {
     const [sku, capacity] = String(a.body.sku_name).split('_');
-    const locations = 1 + blocks(a.body.additional_location).length;
-    add('API Management units', sku, Number(capacity) * locations, Number(capacity) * locations, `${locations} location(s)`, APIM[sku] ? one(APIM[sku]) : { notPriced: `no list price for API Management ${sku}` });
+    const extra = blocks(a.body.additional_location);
+    // Each additional location has its own units; `capacity` there defaults to the main region's.
+    const units = Number(capacity) + extra.reduce((sum, l) => sum + Number(l.capacity ?? capacity), 0);
+    add('API Management units', sku, units, units, `${1 + extra.length} location(s)`, APIM[sku] ? one(APIM[sku]) : { notPriced: `no list price for API Management ${sku}` });
   }
+}
+
+/** Alert rules and private DNS zones, priced per month. */
+function monitoring(mine: (type: string) => readonly SynthesizedResource[], add: Add): void {
+  const metric = mine('azurerm_monitor_metric_alert');
+  // One time series per criterion, two per dynamic criterion (the metric and its dynamic threshold).
+  const series = metric.reduce((sum, m) => sum + blocks(m.body.criteria).length + 2 * blocks(m.body.dynamic_criteria).length, 0);
+  if (metric.length) add('Metric alert time series', 'monitored', series, series, `${metric.length} metric alert(s)`, one(LIST_PRICES.metricAlertSeries));
+  const logs = mine('azurerm_monitor_scheduled_query_rules_alert_v2');
+  const every5 = logs.filter((l) => l.body.evaluation_frequency === 'PT5M').length;
+  if (every5) add('Log alert rules', 'evaluated every 5 minutes', every5, every5, 'scheduled query rules', one(LIST_PRICES.logAlertRule));
+  if (logs.length > every5) add('Log alert rules', 'another evaluation frequency', logs.length - every5, logs.length - every5, 'scheduled query rules', { notPriced: 'the list has the 5-minute frequency only' });
+  const zones = mine('azurerm_private_dns_zone');
+  if (zones.length) add('Private DNS zones', 'hosted zone', zones.length, zones.length, 'queries billed by use', one(LIST_PRICES.privateDnsZone));
 }
 
 /** The billable units of a platform's resources (by its `platform` tag), each priced where the list has its meter. */
@@ -181,10 +220,12 @@ export function billableUnits(stacks: readonly SynthesizedStack[], id: string): 
   if (topics.length) add('Event Grid topics', 'Basic', topics.length, topics.length, `${topics.map((t) => String(t.body.location)).join(', ')} (operations billed by use)`, BY_USE);
   entry(app, mine, add);
   const endpoints = app.ofType('azurerm_private_endpoint').filter((e) => clusters.some((c) => c.stack === e.stack));
-  if (endpoints.length) add('Private endpoints', 'per hour', endpoints.length, endpoints.length, 'in the regional stacks', one(LIST_PRICES.privateEndpoint));
+  if (endpoints.length) add('Private endpoints', 'standard', endpoints.length, endpoints.length, 'in the regional stacks (data processed billed by use)', one(LIST_PRICES.privateEndpoint));
+  monitoring(mine, add);
   const workspaces = mine('azurerm_log_analytics_workspace');
   if (workspaces.length) add('Log Analytics workspaces', String(workspaces[0].body.sku), workspaces.length, workspaces.length, `retention ${String(workspaces[0].body.retention_in_days)} days (ingestion billed by use)`, BY_USE);
-  const tests = mine('azurerm_application_insights_standard_web_test');
+  // A disabled test does not run.
+  const tests = mine('azurerm_application_insights_standard_web_test').filter((t) => t.body.enabled !== false);
   // geo_locations is a list of location ids; a standard web test runs from each of them once per interval.
   const runs = tests.reduce((sum, t) => sum + ((HOURS_PER_MONTH * 3600) / Number(t.body.frequency ?? 300)) * (Array.isArray(t.body.geo_locations) ? t.body.geo_locations.length : 0), 0);
   if (tests.length) add('Availability test runs a month', 'standard web test', runs, runs, `${tests.length} test(s), one run per location and interval`, one(LIST_PRICES.availabilityTestRun));
@@ -205,6 +246,7 @@ function usageMeters(units: readonly BillableUnit[]): ListPrice[] {
     ...(has('Event Grid') ? [LIST_PRICES.eventGridOperations] : []),
     ...(has('Log Analytics') ? [LIST_PRICES.logAnalyticsIngestion] : []),
     ...(has('Key Vaults') ? [LIST_PRICES.keyVaultOperations] : []),
+    ...(has('Private endpoints') ? [LIST_PRICES.privateEndpointData] : []),
   ];
 }
 
