@@ -242,7 +242,10 @@ describe('costEstimate', () => {
   });
 
   test('nodePrice: hourly times 730, with the table as its source; none for a size or region the table lacks', () => {
-    expect(nodePrice('eastus', 'Standard_D4ds_v5')).toMatchObject({ usd: hourly('eastus', 'Standard_D4ds_v5') * 730, unit: 'node-month', region: 'eastus', source: VM_PRICE_TABLE.source });
+    expect(nodePrice('eastus', 'Standard_D4ds_v5')).toEqual({
+      meter: 'Virtual machine Standard_D4ds_v5, Linux', usd: hourly('eastus', 'Standard_D4ds_v5') * 730, unit: 'node-month', region: 'eastus', source: VM_PRICE_TABLE.source,
+      quoted: `eastus: "Standard_D4ds_v5": ${hourly('eastus', 'Standard_D4ds_v5')}`, seen: `${VM_PRICE_TABLE.generatedAt.slice(0, 10)} (generated from the Azure Retail Prices API)`,
+    });
     expect(nodePrice('eastus', 'Standard_D4as_v5')).toBeUndefined();
     expect(nodePrice('marsnorth', 'Standard_D4ds_v5')).toBeUndefined();
   });

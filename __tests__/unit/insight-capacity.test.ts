@@ -94,6 +94,27 @@ describe('capacity', () => {
     expect(capacity(before, after, 'api')).toMatchObject({ before: 5, after: 2, handedOver: 3, during: 2 });
   });
 
+  test('a removed colour the old Service depended on serves until the switch; lowering the old colour in the same apply drops at once', () => {
+    const blue = stack({ blue: { replicas: 3, labels: { color: 'blue' } } }, { app: 'api', color: 'blue' }, ['kubernetes_deployment_v1.blue']);
+    const green = stack({ green: { replicas: 3, labels: { color: 'green' } } }, { app: 'api', color: 'green' }, ['kubernetes_deployment_v1.green']);
+    expect(capacity(blue, green, 'api')).toMatchObject({ before: 3, atSwitch: 3, after: 3, during: 3, handedOver: 3 });
+    // The old Service did not depend on blue: Terraform may destroy it first.
+    const unordered = stack({ blue: { replicas: 3, labels: { color: 'blue' } } }, { app: 'api', color: 'blue' });
+    expect(capacity(unordered, green, 'api').during).toBe(0);
+    // Blue lowered to 1 while the Service switches to a new green: blue's lower count serves until the switch.
+    const lowered = stack({ blue: { replicas: 1, labels: { color: 'blue' } }, green: { replicas: 5, labels: { color: 'green' } } }, { app: 'api', color: 'green' }, ['kubernetes_deployment_v1.green']);
+    expect(capacity(stack({ blue: { replicas: 4, labels: { color: 'blue' } } }, { app: 'api', color: 'blue' }), lowered, 'api')).toMatchObject({ before: 4, atSwitch: 5, after: 5, during: 1 });
+  });
+
+  test('the Service is found by the service\'s name, and another app\'s Deployments never count, stuck or not', () => {
+    const json: Loose = stack({ a: { replicas: 2 }, o: { replicas: 0, app: 'other', hpa: { min: 0, max: 3 } } });
+    json.resource.kubernetes_service_v1 = { Other: { metadata: { name: 'other' }, spec: { selector: { app: 'other' } } }, ...json.resource.kubernetes_service_v1 };
+    const after: Loose = JSON.parse(JSON.stringify(json));
+    after.resource.kubernetes_horizontal_pod_autoscaler_v2.oHpa.spec.min_replicas = 2;
+    expect(capacity(json, after, 'api')).toEqual({ before: 2, after: 2, during: 2, handedOver: 0, atSwitch: 2, stuckAtZero: [] });
+    expect(capacity(json, after, 'other').stuckAtZero).toEqual(['o']);
+  });
+
   test('only the service\'s Deployments and Service count; no Service selects nothing; no stack is empty', () => {
     const mixed = stack({ a: { replicas: 2 }, o: { replicas: 7, app: 'other' } });
     expect(capacity(mixed, mixed, 'api')).toMatchObject({ before: 2, after: 2 });

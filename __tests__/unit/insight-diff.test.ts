@@ -119,6 +119,14 @@ describe('diffSynthesized and its report', () => {
     ]);
   });
 
+  test('within a stack, changes in address order whatever the order of their types; "No changes." only when there are none', () => {
+    const before: { name: string; json: JsonObject }[] = [{ name: 's', json: { resource: { azurerm_monitor_action_group: { Ag: { name: 'ag' } } } } }];
+    const after: { name: string; json: JsonObject }[] = [{ name: 's', json: { resource: { azurerm_monitor_action_group: { Ag: { name: 'ag2' } }, azurerm_key_vault: { Kv: { name: 'kv' } } } } }];
+    const text = formatDiffReport(diffSynthesized(before, after));
+    expect(text.split('\n').slice(0, 3)).toEqual(['s: 1 to create, 0 to update, 1 to replace, 0 to destroy', '  + azurerm_key_vault.Kv', '-/+ azurerm_monitor_action_group.Ag (forced by name)']);
+    expect(text).not.toContain('No changes.');
+  });
+
   test('a changed resource of a type without replacement facts is assumed replaced, not an error', () => {
     const report = diffSynthesized(stacks('a', 2, { azurerm_unknown_thing: { U: { v: 1 } } }), stacks('a', 2, { azurerm_unknown_thing: { U: { v: 2 } } }));
     expect(report.changes).toEqual([{ stack: 'shop-data', address: 'azurerm_unknown_thing.U', type: 'azurerm_unknown_thing', action: 'replace', forcedBy: ['(a type without replacement facts: assumed replaced)'] }]);
@@ -152,7 +160,16 @@ describe('diffSynthesized and its report', () => {
     }];
     const stuck = diffSynthesized(hpa(0), hpa(2));
     expect(stuck.capacityDrops).toEqual([expect.objectContaining({ before: 0, after: 0, during: 0, stuckAtZero: ['a'] })]);
-    expect(formatDiffReport(stuck)).toContain('CAPACITY apps/api: 0 ready pods before, 0 at the lowest during the apply, 0 after; a stuck at zero (an HPA never scales from zero)');
+    expect(formatDiffReport(stuck)).toContain('CAPACITY apps/api: 0 ready pods before, 0 at the lowest during the apply, 0 after; a stuck at zero (an HPA never scales from zero)\n');
+    expect(formatDiffReport(dip)).toContain('CAPACITY apps/api: 4 ready pods before, 2 at the lowest during the apply, 4 after\n');
+    const twoStuck = (min: number) => {
+      const [s0] = hpa(min);
+      const json = JSON.parse(JSON.stringify(s0.json));
+      json.resource.kubernetes_deployment_v1.B = { ...json.resource.kubernetes_deployment_v1.A, metadata: { name: 'b' } };
+      json.resource.kubernetes_horizontal_pod_autoscaler_v2.HB = { metadata: { name: 'b' }, spec: { min_replicas: min, max_replicas: 5 } };
+      return [{ name: 'apps', json }];
+    };
+    expect(formatDiffReport(diffSynthesized(twoStuck(0), twoStuck(1)))).toContain('; a, b stuck at zero');
     expect(diffSynthesized(hpa(2), hpa(3)).capacityDrops).toEqual([]);
   });
 

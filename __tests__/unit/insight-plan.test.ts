@@ -105,6 +105,15 @@ describe('harmful', () => {
   });
 });
 
+describe('the type lists', () => {
+  test('every serving and stateful type is one the replacement facts know (a type the library emits)', () => {
+    expect(SERVING_TYPES.length).toBeGreaterThanOrEqual(11);
+    expect(STATEFUL_TYPES.length).toBeGreaterThanOrEqual(10);
+    for (const t of [...SERVING_TYPES, ...STATEFUL_TYPES]) expect({ type: t, known: hasReplaceForcingFacts(t) }).toEqual({ type: t, known: true });
+    expect(new Set(SERVING_TYPES).size).toBe(SERVING_TYPES.length);
+  });
+});
+
 describe('replacement facts', () => {
   test('the attributes that force a replacement, ForceNew and conditional together, sorted and unique; none for an unknown type', () => {
     const attrs = replaceForcingAttributes('azurerm_postgresql_flexible_server');
