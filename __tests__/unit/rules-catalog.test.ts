@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
 import { RedundancyPattern } from '../../lib/core/pattern';
 import { checkSynthesized, RULES } from '../../lib/rules/rule-pack';
 import { SynthesizedStack } from '../../lib/rules/synthesized';
@@ -180,6 +182,16 @@ function editor(stacks: SynthesizedStack[], address: string): Edit {
   };
 }
 
+// What each rule tells the user about its non-compliant case, word for word: __tests__/contracts/rule-messages.json.
+// After changing a rule's message, `UPDATE_CONTRACTS=1 npx jest __tests__/unit/rules-catalog.test.ts` rewrites it.
+const MESSAGES_FILE = join(__dirname, '..', 'contracts', 'rule-messages.json');
+const UPDATE = process.env.UPDATE_CONTRACTS === '1' && !process.env.CI;
+const MESSAGES: Record<string, string> = existsSync(MESSAGES_FILE) ? JSON.parse(readFileSync(MESSAGES_FILE, 'utf8')) : {};
+const seen: Record<string, string> = {};
+afterAll(() => {
+  if (UPDATE && Object.keys(seen).length === ROWS.length) writeFileSync(MESSAGES_FILE, `${JSON.stringify(Object.fromEntries(Object.entries(seen).sort(([a], [b]) => a.localeCompare(b))), null, 2)}\n`);
+});
+
 describe('the rule pack: one compliant and one non-compliant case per rule', () => {
   test('every rule has a row and every row a rule; ids are unique, stable-looking and sorted', () => {
     expect(RULES.length).toBeGreaterThanOrEqual(60);
@@ -207,6 +219,14 @@ describe('the rule pack: one compliant and one non-compliant case per rule', () 
       expect(f).toMatchObject({ severity: rule.severity, summary: rule.summary, source: rule.source });
       expect(f.message.length).toBeGreaterThan(10);
     }
+    // The message on the resource at fault, as the contract records it.
+    const message = findings.find((f) => `${f.stack}/${f.address}` === `${stack}/${address}`)!.message;
+    seen[r.id] = message;
+    if (!UPDATE) expect(message).toBe(MESSAGES[r.id]);
+  });
+
+  test('the message contract has an entry for every rule and no other', () => {
+    expect(Object.keys(MESSAGES).sort()).toEqual(RULES.map((r) => r.id).sort());
   });
 
   test('every rule states its severity, a one-line summary, the types and attribute it reads, and its source', () => {
