@@ -63,6 +63,49 @@ describe('billableUnits', () => {
   });
 });
 
+describe('every line of a platform, and only its own', () => {
+  test('zoneRedundant: what it deploys, line by line', () => {
+    expect(billableUnits(stacksOf('zone-redundant'), 'zone-redundant').map((u) => `${u.item} | ${u.sku} | ${u.min}-${u.max} | ${u.detail}`)).toEqual([
+      'AKS cluster (uptime SLA) | Standard tier | 1-1 | westus3',
+      'AKS nodes, system pool | Standard_D4ds_v5 | 3-5 | westus3',
+      'AKS node OS disks, system pool | managed, 128 GiB | 3-5 | westus3',
+      'AKS nodes, user pool | Standard_D4ds_v5 | 3-10 | westus3',
+      'AKS node OS disks, user pool | managed, 128 GiB | 3-10 | westus3',
+      'Azure SQL vCores | GP_Gen5_2, zone-redundant | 2-2 | orders in westus3',
+      'Azure SQL storage (GB) | General Purpose, zone-redundant | 32-32 | orders in westus3',
+      'Cosmos DB autoscale RU/s (all regions) | single write region | 500-5000 | ordzr-cosmos-westus3-6afe8e: 2 container(s) or database(s) x 1 region(s) (autoscale bills from 10% of the maximum)',
+      'Service Bus messaging units | Premium | 1-1 | ordzr-sbns-westus3-c10ec6 in westus3',
+      'Front Door profile | Premium_AzureFrontDoor | 1-1 | ordzr-afd-c8d358',
+      'Private endpoints | standard | 4-4 | in the regional stacks (data processed billed by use)',
+      'Metric alert time series | monitored | 14-14 | 16 metric alert(s)',
+      'Log alert rules | evaluated every 5 minutes | 2-2 | scheduled query rules',
+      'Private DNS zones | hosted zone | 4-4 | queries billed by use',
+      'Log Analytics workspaces | PerGB2018 | 1-1 | retention 30 days (ingestion billed by use)',
+      'Availability test runs a month | standard web test | 87600-87600 | 2 test(s), one run per location and interval',
+      'Key Vaults | standard | 1-1 | operations billed by use',
+    ]);
+  });
+
+  test('two platforms in one folder: each counts only the resources it tags, and private endpoints of its regional stacks', () => {
+    const both = [...stacksOf('zone-redundant'), ...stacksOf('primary-secondary')];
+    expect(billableUnits(both, 'zone-redundant')).toEqual(billableUnits(stacksOf('zone-redundant'), 'zone-redundant'));
+    expect(billableUnits(both, 'primary-secondary')).toEqual(billableUnits(stacksOf('primary-secondary'), 'primary-secondary'));
+  });
+
+  test('absent resources make no line: no alerts, zones, tests, manual throughput', () => {
+    const units = billableUnits(stacksOf('zone-redundant'), 'zone-redundant');
+    expect(units.filter((u) => u.item.startsWith('Cosmos DB manual'))).toEqual([]);
+    const stripped = stacksOf('zone-redundant').map((s) => {
+      const json = JSON.parse(JSON.stringify(s.json));
+      for (const t of ['azurerm_monitor_metric_alert', 'azurerm_monitor_scheduled_query_rules_alert_v2', 'azurerm_private_dns_zone', 'azurerm_application_insights_standard_web_test', 'azurerm_private_endpoint']) delete json.resource?.[t];
+      return { name: s.name, json };
+    });
+    const items = billableUnits(stripped, 'zone-redundant').map((u) => u.item);
+    for (const item of ['Metric alert time series', 'Log alert rules', 'Private DNS zones', 'Availability test runs a month', 'Private endpoints']) expect(items).not.toContain(item);
+    expect(costEstimate(billableUnits(stripped, 'zone-redundant')).usage).not.toContain(LIST_PRICES.privateEndpointData);
+  });
+});
+
 describe('list prices of the lines', () => {
   test('nodes at the Linux price of their own region', () => {
     const units = billableUnits(stacksOf('active-passive'), 'active-passive');
@@ -148,7 +191,7 @@ describe('list prices of the lines', () => {
     expect(endpoints).toBeGreaterThan(1);
     const checks = billableUnits(tag(tm, 'azurerm_traffic_manager_profile'), 'entry').filter((u) => u.item === 'Traffic Manager health checks');
     expect(checks.reduce((n, u) => n + u.min, 0)).toBe(endpoints);
-    expect(checks[0].price!.usd).toBe(0.54);
+    expect(checks[0]).toMatchObject({ sku: 'external endpoint', price: { usd: 0.54 } });
     expect(costEstimate(billableUnits(tag(tm, 'azurerm_traffic_manager_profile'), 'entry')).usage).toEqual([LIST_PRICES.trafficManagerQueries]);
 
     const apim = synthEntry(entryProps({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], publicOrigins: publicFor(['westus3', 'eastus']), apiManagement: APIM })).json;
@@ -203,6 +246,7 @@ describe('what a review of the bill found', () => {
     const checks = billableUnits([{ name: 'entry', json: tm }], 'entry').filter((u) => u.item === 'Traffic Manager health checks');
     expect(checks.length).toBeGreaterThan(0);
     for (const c of checks) expect(c).toMatchObject({ sku: 'external endpoint, fast interval', price: { usd: 0.54 + 2 } });
+    expect(checks[0].detail).toMatch(/^\S+ \(DNS queries billed by use\)$/);
   });
 
   test('a disabled availability test does not run; alert rules and private DNS zones are priced', () => {
@@ -219,6 +263,66 @@ describe('what a review of the bill found', () => {
     expect(find(units, 'Private DNS zones')).toMatchObject({ min: all('azurerm_private_dns_zone').length, price: { usd: 0.5 } });
     const hourly = billableUnits(edited('zone-redundant', 'azurerm_monitor_scheduled_query_rules_alert_v2', (b) => { b.evaluation_frequency = 'PT1H'; }), 'zone-redundant');
     expect(find(hourly, 'Log alert rules')).toMatchObject({ sku: 'another evaluation frequency', notPriced: 'the list has the 5-minute frequency only' });
+  });
+});
+
+describe('edges of the price list', () => {
+  test('vCores of two-digit SKUs: GP_Gen5_16 and GP_Standard_D16ds_v5 are 16 and priced', () => {
+    const sql = billableUnits(edited('zone-redundant', 'azurerm_mssql_database', (b) => { b.sku_name = 'GP_Gen5_16'; }), 'zone-redundant');
+    expect(find(sql, 'Azure SQL vCores')).toMatchObject({ min: 16, sku: 'GP_Gen5_16, zone-redundant' });
+    expect(find(sql, 'Azure SQL vCores').price).toBeDefined();
+    const pg = billableUnits(edited('active-passive', 'azurerm_postgresql_flexible_server', (b) => { b.sku_name = 'GP_Standard_D16ds_v5'; }), 'active-passive');
+    expect(find(pg, 'PostgreSQL vCores', '(replica)')).toMatchObject({ min: 16 });
+    expect(find(pg, 'PostgreSQL vCores', '(replica)').price).toBeDefined();
+    expect(find(billableUnits(edited('zone-redundant', 'azurerm_mssql_database', (b) => { b.sku_name = 'GP_S_Gen5_2'; }), 'zone-redundant'), 'Azure SQL vCores').notPriced).toBe('no list price for GP_S_Gen5_2 (the list has General Purpose Gen5 provisioned)');
+  });
+
+  test('only a secondary can be a standby: a primary marked Standby still pays its license; a database without a maximum size has no storage line', () => {
+    const marked = billableUnits(edited('zone-redundant', 'azurerm_mssql_database', (b) => { b.secondary_type = 'Standby'; }), 'zone-redundant');
+    expect(find(marked, 'Azure SQL vCores').price!.parts.map((p) => p.price)).toContain(LIST_PRICES.sqlLicense);
+    const unsized = billableUnits(edited('zone-redundant', 'azurerm_mssql_database', (b) => { delete b.max_size_gb; }), 'zone-redundant');
+    expect(unsized.filter((u) => u.item === 'Azure SQL storage (GB)')).toEqual([]);
+  });
+
+  test('unknown tiers are not priced: Front Door, API Management, Service Bus', () => {
+    const classic = billableUnits(edited('zone-redundant', 'azurerm_cdn_frontdoor_profile', (b) => { b.sku_name = 'Classic_AzureFrontDoor'; }), 'zone-redundant');
+    expect(find(classic, 'Front Door profile').notPriced).toBe('no list price for Classic_AzureFrontDoor');
+    const apim = synthEntry(entryProps({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], publicOrigins: publicFor(['westus3', 'eastus']), apiManagement: APIM })).json as Loose;
+    for (const b of Object.values(apim.resource.azurerm_api_management) as Loose[]) { b.sku_name = 'StandardV2_1'; b.tags = { platform: 'entry' }; }
+    expect(billableUnits([{ name: 'entry', json: apim }], 'entry').find((u) => u.item === 'API Management units')).toMatchObject({ sku: 'StandardV2', notPriced: 'no list price for API Management StandardV2' });
+  });
+
+  test('Cosmos DB manual throughput with multi-region writes: the multi-region write rate, no zone note', () => {
+    const aa = billableUnits(edited('active-active', 'azurerm_cosmosdb_sql_container', (b) => { delete b.autoscale_settings; b.throughput = 1000; }), 'active-active');
+    const line = find(aa, 'Cosmos DB manual RU/s (all regions)');
+    expect(line).toMatchObject({ sku: 'multi-region writes', min: 2000, max: 2000, price: { usd: (3 * 0.016 * 730) / 100 } });
+    expect(line.detail).toBe(`${line.detail.split(':')[0]}: 2 container(s) or database(s) x 3 region(s)`);
+  });
+
+  test('metric alerts: two time series per dynamic criterion; log alert rules split by frequency; a test without a frequency runs every 300 s', () => {
+    const base = find(billableUnits(stacksOf('zone-redundant'), 'zone-redundant'), 'Metric alert time series').min;
+    let done = false;
+    const dynamic = billableUnits(edited('zone-redundant', 'azurerm_monitor_metric_alert', (b) => {
+      if (!done && b.criteria?.length === 1) { b.dynamic_criteria = [{ metric_name: 'x' }]; done = true; }
+    }), 'zone-redundant');
+    expect(find(dynamic, 'Metric alert time series').min).toBe(base + 2);
+    let first = true;
+    const mixed = billableUnits(edited('zone-redundant', 'azurerm_monitor_scheduled_query_rules_alert_v2', (b) => { if (first) b.evaluation_frequency = 'PT1H'; first = false; }), 'zone-redundant');
+    const logs = mixed.filter((u) => u.item === 'Log alert rules').map((u) => `${u.sku} ${u.min}`);
+    expect(logs).toEqual(['evaluated every 5 minutes 1', 'another evaluation frequency 1']);
+    const runs = find(billableUnits(stacksOf('zone-redundant'), 'zone-redundant'), 'Availability test runs a month').min;
+    expect(find(billableUnits(edited('zone-redundant', 'azurerm_application_insights_standard_web_test', (b) => { delete b.frequency; }), 'zone-redundant'), 'Availability test runs a month').min).toBe(runs);
+    expect(find(billableUnits(edited('zone-redundant', 'azurerm_application_insights_standard_web_test', (b) => { b.frequency = 900; }), 'zone-redundant'), 'Availability test runs a month').min).toBe(runs / 3);
+  });
+
+  test('the assumptions say what the estimate is and leaves out', () => {
+    const a = costEstimate(billableUnits(stacksOf('zone-redundant'), 'zone-redundant')).assumptions;
+    expect(a).toHaveLength(5);
+    expect(a[0]).toMatch(/^Pay-as-you-go list prices in US dollars .* a month of 730 hours;/);
+    expect(a[1]).toMatch(/^Azure SQL includes the SQL license .* standby replica/);
+    expect(a[2]).toMatch(/^Cosmos DB autoscale bills, each hour, the highest throughput reached, at least 10% of the maximum/);
+    expect(a[3]).toMatch(/^Metric alerts count one monitored time series per criterion/);
+    expect(a[4]).toMatch(/^Not included: meters billed by use .*cross-region replication traffic/);
   });
 });
 
