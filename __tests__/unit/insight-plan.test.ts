@@ -39,6 +39,9 @@ describe('plan', () => {
     const aks = 'azurerm_kubernetes_cluster';
     expect(actionOf(aks, { default_node_pool: [{ type: 'A' }] }, { default_node_pool: [{ type: 'B' }], lifecycle: { ignore_changes: ['default_node_pool'] } })[0].action).toBe('update');
     expect(actionOf(aks, { default_node_pool: [{ type: 'A' }] }, { default_node_pool: [{ type: 'B' }], lifecycle: { ignore_changes: ['default_node_pool[0].type'] } })[0].action).toBe('update');
+    expect(actionOf(aks, { default_node_pool: [{ type: 'A' }] }, { default_node_pool: [{ type: 'B' }], lifecycle: { ignore_changes: ['default_node_pool[10].type'] } })[0].action).toBe('update');
+    // Any entry of the list covers its attribute.
+    expect(actionOf(PG, { name: 'a' }, { name: 'b', lifecycle: { ignore_changes: ['tags', 'name'] } })[0].action).toBe('update');
     // A prefix that is not a whole path step covers nothing.
     expect(actionOf(aks, { default_node_pool: [{ type: 'A' }] }, { default_node_pool: [{ type: 'B' }], lifecycle: { ignore_changes: ['default_node'] } })[0].action).toBe('replace');
   });
@@ -67,10 +70,14 @@ describe('plan', () => {
     const COSMOS = 'azurerm_cosmosdb_account';
     expect(actionOf(COSMOS, { backup: [{ type: 'Continuous' }] }, { backup: [{ type: 'Periodic' }] })[0]).toMatchObject({ action: 'replace', forcedBy: ['backup.type'] });
     expect(actionOf(COSMOS, { backup: [{ type: 'Periodic' }] }, { backup: [{ type: 'Continuous' }] })[0].action).toBe('update');
+    // Only Continuous to Periodic: a type set where there was none, or dropped from the configuration, is not that.
+    expect(actionOf(COSMOS, { backup: [{}] }, { backup: [{ type: 'Periodic' }] })[0].action).toBe('update');
+    expect(actionOf(COSMOS, { backup: [{ type: 'Continuous' }] }, { backup: [{}] })[0].action).toBe('update');
     const DB = 'azurerm_mssql_database';
     expect(actionOf(DB, { sku_name: 'HS_Gen5_2' }, { sku_name: 'GP_Gen5_2' })[0]).toMatchObject({ action: 'replace', forcedBy: ['sku_name'] });
     expect(actionOf(DB, { sku_name: 'GP_Gen5_2' }, { sku_name: 'HS_Gen5_2' })[0].action).toBe('update');
     expect(actionOf(DB, { sku_name: 'HS_Gen5_2' }, { sku_name: 'HS_Gen5_4' })[0].action).toBe('update');
+    expect(actionOf(DB, { sku_name: 'GP_Gen5_2' }, { sku_name: 'BC_Gen5_2' })[0].action).toBe('update');
   });
 
   test('every stack and type of either synth: created, destroyed, and a whole stack added or removed', () => {
