@@ -59,7 +59,8 @@ describe('billableUnits', () => {
       ['GP_Standard_D4ds_v5', 4, true], ['GP_Standard_D4ds_v5, with HA standby', 8, false],
     ]);
     expect(units.filter((u) => u.item === 'PostgreSQL storage (GiB)').map((u) => [u.sku, u.max])).toEqual([['Premium SSD', 128], ['Premium SSD, primary and HA standby', 256]]);
-    expect(units.find((u) => u.item === 'Event Grid topics')).toMatchObject({ min: 2, detail: 'centralus, eastus2 (operations billed by use)', byUse: true });
+    expect(units.find((u) => u.item === 'Event Grid topics')).toMatchObject({ sku: 'Basic', min: 2, detail: 'centralus, eastus2 (operations billed by use)', byUse: true });
+    expect(units.filter((u) => u.item === 'PostgreSQL vCores').map((u) => u.detail.replace(/psql-[a-z0-9-]+/, 'psql'))).toEqual(['ordap-psql in centralus (replica)', 'ordap-psql in eastus2']);
   });
 });
 
@@ -129,6 +130,7 @@ describe('list prices of the lines', () => {
     const lrs = billableUnits(edited('primary-secondary', 'azurerm_mssql_database', (b) => { b.zone_redundant = false; }), 'primary-secondary');
     expect(find(lrs, 'Azure SQL vCores', 'westus3').price!.usd).toBeCloseTo(444.47 / 4 + (291.9 / 2920) * 730, 6);
     expect(find(lrs, 'Azure SQL storage (GB)', 'westus3')).toMatchObject({ sku: 'General Purpose', price: { usd: 0.115 } });
+    expect(find(lrs, 'Azure SQL vCores', 'westus3').sku).toBe('GP_Gen5_2');
   });
 
   test('PostgreSQL per vCore and GiB; Cosmos DB per 100 RU/s and region, multi-region writes at their own rate', () => {
@@ -308,8 +310,8 @@ describe('edges of the price list', () => {
     expect(find(dynamic, 'Metric alert time series').min).toBe(base + 2);
     let first = true;
     const mixed = billableUnits(edited('zone-redundant', 'azurerm_monitor_scheduled_query_rules_alert_v2', (b) => { if (first) b.evaluation_frequency = 'PT1H'; first = false; }), 'zone-redundant');
-    const logs = mixed.filter((u) => u.item === 'Log alert rules').map((u) => `${u.sku} ${u.min}`);
-    expect(logs).toEqual(['evaluated every 5 minutes 1', 'another evaluation frequency 1']);
+    const logs = mixed.filter((u) => u.item === 'Log alert rules').map((u) => `${u.sku} ${u.min}-${u.max} ${u.detail}`);
+    expect(logs).toEqual(['evaluated every 5 minutes 1-1 scheduled query rules', 'another evaluation frequency 1-1 scheduled query rules']);
     const runs = find(billableUnits(stacksOf('zone-redundant'), 'zone-redundant'), 'Availability test runs a month').min;
     expect(find(billableUnits(edited('zone-redundant', 'azurerm_application_insights_standard_web_test', (b) => { delete b.frequency; }), 'zone-redundant'), 'Availability test runs a month').min).toBe(runs);
     expect(find(billableUnits(edited('zone-redundant', 'azurerm_application_insights_standard_web_test', (b) => { b.frequency = 900; }), 'zone-redundant'), 'Availability test runs a month').min).toBe(runs / 3);
