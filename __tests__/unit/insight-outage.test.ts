@@ -215,3 +215,48 @@ describe('availabilityReport', () => {
     else expect(md).toContain(`| ${text}: `);
   });
 });
+
+describe('simulateOutage: the entry and compute cases the examples do not have', () => {
+  const ps = topologyOf('primary-secondary');
+  const entryOf = (r: OutageReport) => outcome(r, 'placeOrder').immediately;
+
+  test('Traffic Manager: global, and its DNS-based detection is the reason and the RTO of a lost region', () => {
+    const tm: PlatformTopology = { ...ps, entry: { kind: 'trafficManager' } };
+    const r = simulateOutage(tm, { region: 'westus3' });
+    expect(outcome(r, 'trackDelivery').immediately.state).toBe('degraded');
+    expect(outcome(r, 'trackDelivery').immediately.reason).toMatch(/^DNS answers pointing at westus3 fail until Traffic Manager marks its endpoints degraded and cached answers expire; /);
+    expect(outcome(r, 'trackDelivery').rto).toContain('Traffic Manager: probing interval x tolerated failures, plus the DNS TTL');
+    expect(simulateOutage(tm, { region: 'westus3', zone: '1' }).capabilities.map((c) => c.immediately.reason).join(' ')).not.toContain('Front Door');
+    expect(simulateOutage(ps, { region: 'eastus', zone: '1' }).capabilities[0].afterFailover.reason).toContain('Front Door is global');
+    expect(simulateOutage(tm, { region: 'eastus', zone: '1' }).capabilities[0].afterFailover.reason).toContain('Traffic Manager is global');
+  });
+
+  test('API Management: gateways in one region fail with it, or with a zone when they have none; elsewhere they keep serving', () => {
+    const one: PlatformTopology = { ...ps, entry: { kind: 'frontDoor', apiManagement: { regions: ['westus3'], zonal: false } } };
+    expect(entryOf(simulateOutage(one, { region: 'westus3' })).state).toBe('down');
+    expect(entryOf(simulateOutage(one, { region: 'westus3' })).reason).toMatch(/^API Management has gateways only in westus3; /);
+    expect(outcome(simulateOutage(one, { region: 'westus3' }), 'trackDelivery').afterFailover).toEqual({ state: 'down', reason: 'API Management has gateways only in westus3' });
+    expect(outcome(simulateOutage(one, { region: 'westus3' }), 'placeOrder').actions).toContain('wait for the region; API Management has no gateway elsewhere');
+    expect(entryOf(simulateOutage(one, { region: 'westus3', zone: '2' }))).toEqual({ state: 'down', reason: 'API Management has gateways only in westus3, without zones' });
+    expect(simulateOutage(one, { region: 'eastus' }).capabilities.map((c) => c.afterFailover.reason).join(' ')).toContain('API Management gateways in westus3 keep serving');
+    const zonal: PlatformTopology = { ...ps, entry: { kind: 'frontDoor', apiManagement: { regions: ['westus3'], zonal: true } } };
+    expect(outcome(simulateOutage(zonal, { region: 'westus3', zone: '2' }), 'placeOrder').afterFailover.state).toBe('up');
+    const two: PlatformTopology = { ...ps, entry: { kind: 'frontDoor', apiManagement: { regions: ['westus3', 'eastus'], zonal: false } } };
+    expect(outcome(simulateOutage(two, { region: 'westus3' }), 'readOrder').afterFailover.reason).toContain('API Management gateways in eastus keep serving');
+  });
+
+  test('a zone of a region without zones takes its cluster down; a service without workloads is not judged; a source with topology() is read', () => {
+    const flat: PlatformTopology = { ...ps, regions: ps.regions.map((r) => ({ ...r, zonal: false })) };
+    expect(outcome(simulateOutage(flat, { region: 'westus3', zone: '1' }), 'trackDelivery').immediately).toEqual({ state: 'down', reason: "westus3's cluster is not zone-redundant" });
+    const noTracking: PlatformTopology = { ...ps, regions: ps.regions.map((r) => ({ ...r, minPods: { 'order-api': r.minPods['order-api'] } })) };
+    const reasons = simulateOutage(noTracking, { region: 'eastus' }).capabilities.flatMap((c) => [c.immediately.reason, c.afterFailover.reason]).join(' | ');
+    expect(reasons).toContain('tracking-api is not among the synthesized workloads');
+    expect(simulateOutage({ topology: () => ps }, { region: 'eastus' })).toEqual(simulateOutage(ps, { region: 'eastus' }));
+  });
+
+  test('bad outages: an unknown region or zone names the platform\'s regions and the zones', () => {
+    expect(() => simulateOutage(ps, { region: 'mars' })).toThrow('simulateOutage: invalid outage.region "mars": not a region of platform primary-secondary. Fix: use one of westus3, eastus');
+    expect(() => simulateOutage(ps, { region: 'westus3', zone: '0' })).toThrow("simulateOutage: invalid outage.zone \"0\": not an availability zone. Fix: use '1', '2' or '3'");
+    expect(simulateOutage(ps, { region: 'westus3', zone: '3' }).outage).toEqual({ region: 'westus3', zone: '3' });
+  });
+});
