@@ -3,7 +3,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { ValidationError } from '../../lib/core/errors';
 import { checkSuppressions, checkSynthesized, formatRuleReport, readCdktfOut, ruleReportMarkdown, RuleReport } from '../../lib/rules/rule-pack';
-import { blocks, isExpression, JsonObject, SynthesizedApp, valueAt } from '../../lib/rules/synthesized';
+import { preventsDestroy } from '../../lib/rules/rule';
+import { blocks, isExpression, isObject, JsonObject, SynthesizedApp, valueAt } from '../../lib/rules/synthesized';
 
 // The engine of the rule pack: reading synthesized JSON, following references, suppressions and the report.
 
@@ -83,9 +84,29 @@ describe('SynthesizedApp', () => {
   });
 
   test('skips what is not a resource body', () => {
-    const odd = new SynthesizedApp([{ name: 's', json: { resource: { azurerm_x: { ok: {}, bad: 'x' }, azurerm_y: [] } as Loose } }, { name: 'empty', json: {} }]);
+    const odd = new SynthesizedApp([{ name: 's', json: { resource: { azurerm_x: { ok: {}, bad: 'x' }, azurerm_y: [], azurerm_z: [{ a: 1 }] } as Loose } }, { name: 'empty', json: {} }]);
     expect(odd.resources.map((r) => r.address)).toEqual(['azurerm_x.ok']);
+    // Without construct metadata there is no constructPath key at all.
+    expect('constructPath' in odd.resources[0]).toBe(false);
+    expect(isObject(null)).toBe(false);
+    expect(isObject([])).toBe(false);
+    expect(isObject({})).toBe(true);
   });
+
+  test('cross-stack outputs read through a typed remote state data source (terraform_remote_state_<backend>) are followed too', () => {
+    const stacks = twoStacks();
+    const pe = (stacks[1].json.resource as Loose).azurerm_private_endpoint.Pe;
+    pe.private_service_connection.private_connection_resource_id = '${data.terraform_remote_state_s3.cross-stack-reference-input-shop-data.outputs.cross-stack-output-azurerm_mssql_serverSqlid}';
+    const typed = new SynthesizedApp(stacks);
+    expect(typed.referencedBy('shop-app', pe.private_service_connection.private_connection_resource_id).map((r) => r.address)).toEqual(['azurerm_mssql_server.Sql']);
+  });
+});
+
+test('preventsDestroy: any lifecycle block that prevents destroy', () => {
+  expect(preventsDestroy({ lifecycle: [{ prevent_destroy: false }, { prevent_destroy: true }] })).toBe(true);
+  expect(preventsDestroy({ lifecycle: { prevent_destroy: true } })).toBe(true);
+  expect(preventsDestroy({ lifecycle: { prevent_destroy: false } })).toBe(false);
+  expect(preventsDestroy({})).toBe(false);
 });
 
 describe('suppressions', () => {
