@@ -149,6 +149,18 @@ describe('suppressions', () => {
   });
 });
 
+test('suppression messages, word for word: each field named, a reason of 10 characters after trimming', () => {
+  const message = (v: unknown) => { try { checkSuppressions('x', 's', v); return 'ok'; } catch (e) { return (e as Error).message; } };
+  expect(message([{ ruleId: 1, resource: 2, reason: 3 }])).toBe('x: 3 problems\n'
+    + '  - x: invalid s[0].ruleId 1: expected a rule id, got the number 1. Fix: give a rule id\n'
+    + '  - x: invalid s[0].resource 2: expected a resource address or construct path, got the number 2. Fix: give a resource address or construct path\n'
+    + '  - x: invalid s[0].reason 3: expected a reason, got the number 3. Fix: give a reason');
+  expect(message(['x'])).toBe('x: invalid s[0] "x": expected a suppression { ruleId, resource, reason }, got the string "x". Fix: give a suppression { ruleId, resource, reason }');
+  expect(message([{ ruleId: 'OP-SQL-001', resource: 'a.b', reason: '  012345678  ' }])).toBe('x: invalid s[0].reason "  012345678  ": a suppression needs a written reason (at least 10 characters). Fix: say why the finding is accepted, so a reviewer can judge it');
+  expect(message([{ ruleId: 'OP-SQL-001', resource: 'a.b', reason: '0123456789' }])).toBe('ok');
+  expect(() => checkSynthesized([], { suppressions: 'x' as never })).toThrow(/^checkSynthesized: invalid suppressions "x"/);
+});
+
 describe('the report', () => {
   const report = (extra: Partial<RuleReport> = {}): RuleReport => ({ ...checkSynthesized(twoStacks({ minimum_tls_version: '1.0' }), { suppressions: [{ ruleId: 'OP-SQL-002', resource: 'azurerm_mssql_server.Sql', reason: 'an old client | until June' }] }), ...extra });
 
@@ -186,6 +198,9 @@ describe('the report', () => {
     expect(md).toMatch(/^# Rule report\n\n\d+ rules on 6 resources of 2 stack\(s\): shop-data, shop-app\.\n\n## Findings\n\n\| rule \| severity \| resource \| finding \| source \|\n/);
     expect(md).toContain('| OP-SQL-001 | error | `shop-data/azurerm_mssql_server.Sql` | public_network_access_enabled is true; expected false | checkov: CKV_AZURE_113 |');
     expect(md).toContain('| OP-SQL-002 | error | `shop-data/azurerm_mssql_server.Sql` | minimum_tls_version is "1.0"; expected "1.2" (or unset) | an old client \\| until June |');
+    expect(md).toContain('| finding | source |\n|---|---|---|---|---|\n| OP-');
+    expect(md).toContain('## Suppressed\n\n| rule | severity | resource | finding | reason |\n|---|---|---|---|---|\n| OP-SQL-002 ');
+    expect(md).not.toContain('## Unused suppressions');
     const empty = ruleReportMarkdown({ ...report(), findings: [], suppressed: [], unusedSuppressions: [{ ruleId: 'OP-KV-001', resource: 'a.b', reason: 'no longer needed' }] });
     expect(empty).toContain('## Findings\n\nNone.\n\n## Suppressed\n\nNone.\n\n## Unused suppressions\n\n- OP-KV-001 `a.b`: matches no finding\n');
     expect(empty.endsWith('\n')).toBe(true);
@@ -211,7 +226,7 @@ describe('readCdktfOut', () => {
   });
 
   test.each<[string, (d: string) => string, RegExp]>([
-    ['a missing folder', (d) => join(d, 'nope'), /readCdktfOut: invalid dir ".*nope": not a folder\. Fix: pass the cdktf output folder/],
+    ['a missing folder', (d) => join(d, 'nope'), /^readCdktfOut: invalid dir ".*nope": not a folder\. Fix: pass the cdktf output folder/],
     ['a file', (d) => { writeFileSync(join(d, 'f'), ''); return join(d, 'f'); }, /not a folder/],
     ['a folder without stacks', (d) => d, /holds no stacks\/<stack>\/cdk\.tf\.json\. Fix: run cdktf synth first/],
   ])('%s is a ValidationError', (_label, path, message) => {
@@ -220,6 +235,6 @@ describe('readCdktfOut', () => {
 
   test('a stack whose JSON is not an object is a ValidationError', () => {
     write('a', [1, 2]);
-    expect(() => readCdktfOut(dir)).toThrow(/stacks\/a\/cdk\.tf\.json \[1,2\]: not a Terraform JSON object/);
+    expect(() => readCdktfOut(dir)).toThrow('readCdktfOut: invalid stacks/a/cdk.tf.json [1,2]: not a Terraform JSON object. Fix: synthesize again');
   });
 });
