@@ -250,3 +250,44 @@ describe('the rule pack: one compliant and one non-compliant case per rule', () 
     expect(report.findings).toEqual([]);
   });
 });
+
+// More ways to break a rule, and changes a rule must still accept, where one pair per rule leaves a condition untried.
+const MORE: readonly (Row & { readonly finding: boolean })[] = [
+  { ...row('OP-AFD-001', PS, 'azurerm_cdn_frontdoor_profile', (b, e) => { b.sku_name = 'Standard_AzureFrontDoor'; for (const [, , o] of e.all('azurerm_cdn_frontdoor_origin')) delete o.private_link; }), finding: false },
+  { ...row('OP-AFD-002', PS, 'azurerm_cdn_frontdoor_firewall_policy', set('enabled', false)), finding: true },
+  { ...row('OP-AFD-003', PS, 'azurerm_cdn_frontdoor_firewall_policy', (b) => { for (const m of b.managed_rule) m.action = 'Log'; }), finding: true },
+  { ...row('OP-AFD-004', PS, 'azurerm_cdn_frontdoor_firewall_policy', (b) => { for (const c of b.custom_rule) c.action = 'Log'; }), finding: true },
+  { ...row('OP-AFD-004', PS, 'azurerm_cdn_frontdoor_firewall_policy', (b) => { for (const c of b.custom_rule) c.type = 'MatchRule'; }), finding: true },
+  { ...row('OP-AFD-005', PS, 'azurerm_cdn_frontdoor_endpoint', (_b, e) => { for (const [, , p] of e.all('azurerm_cdn_frontdoor_security_policy')) delete p.security_policies.firewall.cdn_frontdoor_firewall_policy_id; }), finding: true },
+  { ...row('OP-AFD-006', PS, 'azurerm_cdn_frontdoor_route', (b) => { b.https_redirect_enabled = false; b.supported_protocols = ['Http', 'Https']; }), finding: true },
+  { ...row('OP-AFD-006', PS, 'azurerm_cdn_frontdoor_route', (_b, e) => { for (const [, , r] of e.all('azurerm_cdn_frontdoor_route')) { r.https_redirect_enabled = false; r.supported_protocols = ['Https']; } }), finding: false },
+  { ...row('OP-AFD-007', PS, 'azurerm_cdn_frontdoor_origin_group', set('health_probe', undefined)), finding: true },
+  { ...row('OP-AFD-007', PS, 'azurerm_cdn_frontdoor_origin_group', set('health_probe.path', '/')), finding: true },
+  { ...row('OP-AFD-009', ZR, 'azurerm_cdn_frontdoor_origin_group', (_b, e) => { for (const [, , o] of e.all('azurerm_cdn_frontdoor_origin')) o.enabled = false; }), finding: false },
+  { ...row('OP-AFD-009', AP, 'azurerm_cdn_frontdoor_origin_group', (_b, e) => { for (const [, , o] of e.all('azurerm_cdn_frontdoor_origin')) if (refers(e.address)(o) && JSON.stringify(o).includes('centralus')) o.enabled = false; }), finding: true },
+  { ...row('OP-TM-001', trafficManager, 'azurerm_traffic_manager_profile', set('monitor_config.path', '/')), finding: true },
+  { ...row('OP-TM-002', trafficManager, 'azurerm_traffic_manager_profile', set('dns_config.ttl', 60)), finding: false },
+  { ...row('OP-TM-002', trafficManager, 'azurerm_traffic_manager_profile', set('dns_config.ttl', 61)), finding: true },
+  { ...row('OP-APIM-001', apiManagement, 'azurerm_api_management', set('sku_name', 'Developer_1')), finding: true },
+  { ...row('OP-APIM-001', apiManagement, 'azurerm_api_management', (b) => { b.zones = ['1', '2']; for (const l of b.additional_location) l.zones = ['1', '2']; }), finding: false },
+  { ...row('OP-APIM-001', apiManagement, 'azurerm_api_management', set('zones', ['1'])), finding: true },
+  { ...row('OP-APIM-002', apiManagement, 'azurerm_api_management', set('security', { tls_rsa_with_aes128_cbc_sha_ciphers_enabled: true, backend_tls11_enabled: false })), finding: false },
+  { ...row('OP-APIM-003', apiManagement, 'azurerm_api_management', set('min_api_version', 20210801)), finding: true },
+];
+
+describe('the rule pack: more ways to break a rule, and changes it accepts', () => {
+  test.each(MORE.map((r, i) => [`${r.id} #${i}`, r] as const))('%s', (_label, r) => {
+    const { stacks, stack, address, body } = prepare(r);
+    r.mutate(body, editor(stacks, address));
+    const findings = checkSynthesized(stacks).findings.filter((f) => f.ruleId === r.id).map((f) => `${f.stack}/${f.address}`);
+    if (r.finding) expect(findings).toContain(`${stack}/${address}`);
+    else expect(findings).toEqual([]);
+  });
+
+  test('two findings at once are both named: API Management with TLS 1.1 to the back ends and SSL 3.0 at the front', () => {
+    const r = row('OP-APIM-002', apiManagement, 'azurerm_api_management', set('security', { backend_tls11_enabled: true, frontend_ssl30_enabled: true, frontend_tls10_enabled: false }));
+    const { stacks, address, body } = prepare(r);
+    r.mutate(body, editor(stacks, address));
+    expect(checkSynthesized(stacks).findings.find((f) => f.ruleId === 'OP-APIM-002')!.message).toBe('security.backend_tls11_enabled, security.frontend_ssl30_enabled true; expected TLS 1.0, TLS 1.1 and SSL 3.0 off');
+  });
+});
