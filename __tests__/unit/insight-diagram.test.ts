@@ -79,3 +79,41 @@ describe('diagramSvg', () => {
     expect(existsSync(file) ? readFileSync(file, 'utf8') : '(missing)').toBe(svg);
   });
 });
+
+describe('diagrams of what the examples do not have', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const ps: any = readTopology(Object.entries(exampleStacks('primary-secondary')).map(([name, json]) => ({ name, json: json as never })), 'primary-secondary');
+
+  test('Traffic Manager with API Management; a passive region drawn dashed; a region with zones says so', () => {
+    const t = { ...ps, entry: { kind: 'trafficManager', apiManagement: { regions: ['westus3'], zonal: false } }, regions: [ps.regions[0], { ...ps.regions[1], role: 'passive' }] };
+    expect(diagramMermaid(t)).toContain('  entry["Traffic Manager → API Management"]\n');
+    const svg = diagramSvg(t);
+    expect(svg).toContain('font-weight="bold">Traffic Manager → API Management</text>');
+    expect(svg).toMatch(/stroke="#999" stroke-dasharray="6 4"\/>\n?<text[^>]*>eastus \(passive\)</);
+    expect(svg).toMatch(/stroke="#333" stroke-dasharray="none"\/>\n?<text[^>]*>westus3 \(primary\)</);
+  });
+
+  test('no entry, no workloads, a pilot light: the entry reaches only regions with pods, and none without an entry', () => {
+    const pilot = { ...ps, regions: [ps.regions[0], { ...ps.regions[1], minPods: { 'order-api': 0, 'tracking-api': 0 } }] };
+    const m = diagramMermaid(pilot);
+    expect(m).toContain('  entry --> westus3_aks\n');
+    expect(m).not.toContain('entry --> eastus_aks');
+    const bare = { ...ps, entry: { kind: 'none' }, regions: ps.regions.map((r: { minPods: object }) => ({ ...r, minPods: {} })), orderDatabase: undefined, trackingStore: undefined, events: undefined };
+    const b = diagramMermaid(bare);
+    expect(b).toContain('  entry["no global entry"]\n');
+    expect(b).not.toContain('entry --> ');
+    expect(b).toContain('westus3_aks["AKS<br/>cluster"]');
+    expect(b).not.toMatch(/_db|_cosmos|_bus/);
+    const unserved = diagramMermaid({ ...bare, entry: { kind: 'frontDoor' } });
+    expect(unserved).toContain('  entry --> westus3_aks\n');
+  });
+
+  test('names are escaped in SVG and made identifiers in Mermaid; a single-zone writer says so', () => {
+    const t = { ...ps, id: 'x', regions: [{ ...ps.regions[0], name: 'we"st-3', zonal: false }], orderDatabase: { engine: 'sql', cells: [{ ...ps.orderDatabase.cells[0], home: 'we"st-3', zoneRedundant: false, copies: [] }] }, trackingStore: undefined, events: undefined };
+    expect(diagramSvg(t)).toContain('we&quot;st-3 (primary)');
+    const m = diagramMermaid(t);
+    expect(m).toContain('  subgraph we_st_3["we"st-3 (primary)"]');
+    expect(m).toContain('we_st_3_db[("Azure SQL (writer)<br/>single zone")]');
+    expect(diagramSvg(t)).toContain('>no zones</text>');
+  });
+});
