@@ -81,3 +81,23 @@ describe('runbookMarkdown', () => {
     expect(md).not.toContain('az afd origin update');
   });
 });
+
+describe('runbook: several platforms and names it cannot read', () => {
+  const of = (id: string): SynthesizedStack[] => Object.entries(exampleStacks(id)).map(([name, json]) => ({ name, json: JSON.parse(JSON.stringify(json)) }));
+
+  test('each platform\'s runbook names only its own resources when the folder holds several', () => {
+    for (const [id, other] of [['zone-redundant', 'primary-secondary'], ['primary-secondary', 'active-active'], ['active-passive', 'region-pinned']]) {
+      expect(runbookMarkdown([...of(id), ...of(other)], id)).toBe(runbookMarkdown(of(id), id));
+    }
+  });
+
+  test('a name held by a resource group is followed; one that is an expression becomes a placeholder', () => {
+    const stacks = of('zone-redundant');
+    const groups = stacks.flatMap((s) => Object.values((s.json as { resource?: { azurerm_resource_group?: object } }).resource?.azurerm_resource_group ?? {})) as { name: string }[];
+    expect(groups.length).toBeGreaterThan(0);
+    for (const g of groups) g.name = '${var.group}';
+    const md = runbookMarkdown(stacks, 'zone-redundant');
+    expect(md).toContain('<resource_group_name>');
+    expect(runbookMarkdown(of('zone-redundant'), 'zone-redundant')).not.toContain('<resource_group_name>');
+  });
+});
