@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { availabilityMarkdown, availabilityReport } from '../../lib/insight/availability';
+import { availabilityMarkdown, availabilityReport, comparisonMarkdown } from '../../lib/insight/availability';
 import { billableUnits } from '../../lib/insight/billable';
 import { diagramMermaid } from '../../lib/insight/diagram';
 import { simulateOutage } from '../../lib/insight/outage';
@@ -48,4 +48,14 @@ describe.each(EXAMPLES)('%s', (id) => {
     contract(`${id}.runbook.md`, runbookMarkdown(stacks, id));
     contract(`${id}.diagram.mmd`, diagramMermaid(topology));
   });
+});
+
+test('the examples side by side, as order-platform report prints them first', () => {
+  const reports = EXAMPLES.map((id) => {
+    const stacks: SynthesizedStack[] = Object.entries(exampleStacks(id)).map(([name, json]) => ({ name, json: json as Loose }));
+    return availabilityReport(readTopology(stacks, id), billableUnits(stacks, id));
+  });
+  contract('patterns-compared.md', comparisonMarkdown(reports));
+  // Without billable units there is no cost to compare.
+  expect(comparisonMarkdown(reports.map((r) => ({ ...r, costEstimate: undefined })))).toContain(' | - |\n');
 });

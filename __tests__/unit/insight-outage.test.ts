@@ -260,3 +260,30 @@ describe('simulateOutage: the entry and compute cases the examples do not have',
     expect(simulateOutage(ps, { region: 'westus3', zone: '3' }).outage).toEqual({ region: 'westus3', zone: '3' });
   });
 });
+
+describe('availabilityReport: the entry terms the examples do not have', () => {
+  const ps = topologyOf('primary-secondary');
+  const place = (t: PlatformTopology) => availabilityReport(t).flows.find((f) => f.capability === 'placeOrder')!;
+
+  test('Traffic Manager, API Management in one region or zonal or several, and no entry at all', () => {
+    expect(place({ ...ps, entry: { kind: 'trafficManager' } }).formula).toMatch(/^Traffic Manager 99\.99% × parallel\(AKS westus3/);
+    expect(place({ ...ps, entry: { kind: 'frontDoor', apiManagement: { regions: ['westus3'], zonal: false } } }).formula).toMatch(/^Front Door 99\.99% × API Management 99\.95% × /);
+    expect(place({ ...ps, entry: { kind: 'frontDoor', apiManagement: { regions: ['westus3'], zonal: true } } }).formula).toMatch(/^Front Door 99\.99% × API Management 99\.99% × /);
+    expect(place({ ...ps, entry: { kind: 'frontDoor', apiManagement: { regions: ['westus3', 'eastus'], zonal: false } } }).formula).toMatch(/^Front Door 99\.99% × API Management 99\.99% × /);
+    expect(place({ ...ps, entry: { kind: 'none' } }).formula).toMatch(/^parallel\(AKS westus3/);
+  });
+
+  test('a pilot-light region is not counted; without workloads every cluster is; a database without failover has no copies in the formula', () => {
+    const pilot = { ...ps, regions: [ps.regions[0], { ...ps.regions[1], minPods: { 'order-api': 0, 'tracking-api': 0 } }] };
+    expect(place(pilot).formula).toContain('× AKS westus3 99.95% ×');
+    const none = { ...ps, regions: ps.regions.map((r) => ({ ...r, minPods: {} })) };
+    expect(place(none).formula).toContain('parallel(AKS westus3 99.95%, AKS eastus 99.95%)');
+    const alone = { ...ps, orderDatabase: { engine: 'sql' as const, cells: [{ ...ps.orderDatabase!.cells[0], failover: { kind: 'none' as const } }] } };
+    expect(place(alone).formula).toMatch(/× SQL westus3 99\.995% = /);
+    const bare = availabilityReport({ ...ps, orderDatabase: undefined, trackingStore: undefined, events: undefined });
+    expect(bare.flows.map((f) => f.formula.split(' = ')[0])).toEqual([
+      'Front Door 99.99% × parallel(AKS westus3 99.95%, AKS eastus 99.95%)', 'Front Door 99.99% × parallel(AKS westus3 99.95%, AKS eastus 99.95%)',
+      'Front Door 99.99% × parallel(AKS westus3 99.95%, AKS eastus 99.95%)', 'parallel(AKS westus3 99.95%, AKS eastus 99.95%)',
+    ]);
+  });
+});
