@@ -380,6 +380,9 @@ describe('the availability report', () => {
     expect(md).toContain(`| Private endpoint | $7.30 per endpoint-month | westus | Private endpoint 730 hour $7.30 | ${LIST_PRICES.privateEndpoint.seen} | ${LIST_PRICES.privateEndpoint.source} |`);
     for (const a of cost.assumptions) expect(md).toContain(`- ${a}`);
     expect(availabilityMarkdown(availabilityReport(t))).not.toContain('## Billable units');
+    // Nothing priced (a hand-made list): the heading gives no source dates.
+    const unpriced = billableUnits(stacks, 'zone-redundant').filter((u) => !u.price);
+    expect(availabilityMarkdown({ ...report, billableUnits: unpriced, costEstimate: costEstimate(unpriced) })).toContain(`### List prices (compiled ${cost.pricesAsOf})\n`);
   });
 
   test('usd: cents with separators from a dollar up, three significant digits below', () => {

@@ -178,11 +178,13 @@ export function usd(amount: number): string {
     const decimals = Math.max(2, 2 - Math.floor(Math.log10(Math.abs(amount))));
     return `$${amount.toFixed(decimals).replace(/(\.\d\d\d*?)0+$/, '$1')}`;
   }
-  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return total(amount);
 }
 
 /** A monthly amount: cents, with thousands separators. */
-const total = (amount: number) => `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+function total(amount: number): string {
+  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
 
 /** The billable units with their prices, the monthly estimate, what it leaves out and the list prices it uses. */
 function costMarkdown(units: readonly BillableUnit[], cost: CostEstimate): string[] {
@@ -199,7 +201,7 @@ function costMarkdown(units: readonly BillableUnit[], cost: CostEstimate): strin
     ...(cost.usage.length ? ['', 'Billed by use, not in the total:', '', ...cost.usage.map((p) => `- ${p.meter}: ${usd(p.usd)} per ${p.unit} (${p.region}; [source](${p.source}))`)] : []),
     ...(cost.notPriced.length ? ['', 'Not priced (left out of the total):', '', ...cost.notPriced.map((n) => `- ${n}`)] : []),
     '', 'The estimate assumes:', '', ...cost.assumptions.map((a) => `- ${a}`),
-    '', `### List prices (compiled ${cost.pricesAsOf} from sources dated ${dates[0]} to ${dates[dates.length - 1]})`, '', '| meter | price | region | as the source prints it | source date | source |', '|---|---|---|---|---|---|',
+    '', `### List prices (compiled ${cost.pricesAsOf}${dates.length ? ` from sources dated ${dates[0]} to ${dates[dates.length - 1]}` : ''})`, '', '| meter | price | region | as the source prints it | source date | source |', '|---|---|---|---|---|---|',
     ...cost.prices.map((p) => `| ${cell(p.meter)} | ${usd(p.usd)} per ${cell(p.unit)} | ${cell(p.region)} | ${cell(p.quoted)} | ${cell(p.seen)} | ${p.source} |`),
   ];
 }
