@@ -112,6 +112,25 @@ describe('readTopology: what the examples do not show', () => {
     expect(() => readTopology([], 'nope')).toThrow('pass a platform of the stacks (none)');
   });
 
+  test('all five platforms in one app, stacks, resources and Cosmos locations in reverse order: each reads as it does alone', () => {
+    const ids = ['zone-redundant', 'primary-secondary', 'active-passive', 'active-active', 'region-pinned'];
+    const reversed = ids.flatMap(stacksOf).reverse().map((s) => {
+      const json = s.json as Loose;
+      for (const [type, resources] of Object.entries(json.resource ?? {}) as [string, Loose][]) {
+        json.resource[type] = Object.fromEntries(Object.entries(resources).reverse());
+        for (const r of Object.values(json.resource[type]) as Loose[]) if (type === 'azurerm_cosmosdb_account') r.geo_location = [...r.geo_location].reverse();
+      }
+      return s;
+    });
+    expect(platformIds(reversed)).toEqual([...ids].sort());
+    for (const id of ids) expect([id, readTopology(reversed, id)]).toEqual([id, readTopology(stacksOf(id), id)]);
+  });
+
+  test('a cluster without a platform tag names no platform', () => {
+    const untagged = edited('zone-redundant', 'azurerm_kubernetes_cluster', (b) => { delete b.tags.platform; });
+    expect(platformIds([...untagged, ...stacksOf('active-passive')])).toEqual(['active-passive']);
+  });
+
   test('a region\'s role from its resource group when the cluster has no role tag, unknown without either; one zone is not zonal', () => {
     const untagged = edited('primary-secondary', 'azurerm_kubernetes_cluster', (b) => { delete b.tags['region-role']; b.default_node_pool.zones = ['1']; });
     expect(readTopology(untagged, 'primary-secondary').regions.map((r) => `${r.name} ${r.role} ${r.zonal}`)).toEqual(['westus3 primary false', 'eastus secondary false']);

@@ -52,7 +52,7 @@ export interface PlatformTopology {
   readonly entry: { readonly kind: 'frontDoor' | 'trafficManager' | 'none'; readonly apiManagement?: { readonly regions: readonly string[]; readonly zonal: boolean } };
   /** The Order database: its engine and cells. */
   readonly orderDatabase?: { readonly engine: 'sql' | 'postgresql'; readonly cells: readonly CellTopology[] };
-  /** The tracking store's accounts: their regions (write region first) and failover settings. */
+  /** The tracking store's accounts (sorted by write region): their regions (write region first) and failover settings. */
   readonly trackingStore?: { readonly accounts: readonly { readonly regions: readonly string[]; readonly zoneRedundant: boolean; readonly multiWrite: boolean; readonly automaticFailover: boolean }[] };
   /** The event bus: Service Bus namespaces (with the region of their standby) or Event Grid topics. */
   readonly events?: { readonly transport: 'serviceBus' | 'eventGrid'; readonly namespaces: readonly { readonly region: string; readonly standbyIn?: string }[] };
@@ -171,7 +171,7 @@ function trackingOf(app: SynthesizedApp, mine: (r: SynthesizedResource) => boole
       multiWrite: a.body.multiple_write_locations_enabled === true,
       automaticFailover: a.body.automatic_failover_enabled === true,
     };
-  });
+  }).sort((x, y) => String(x.regions[0]).localeCompare(String(y.regions[0])));
   return accounts.length ? { trackingStore: { accounts } } : {};
 }
 
