@@ -252,7 +252,59 @@ describe('the rule pack: one compliant and one non-compliant case per rule', () 
 });
 
 // More ways to break a rule, and changes a rule must still accept, where one pair per rule leaves a condition untried.
-const MORE: readonly (Row & { readonly finding: boolean })[] = [
+/** The resource group in the same stack as the target (a reference that resolves to something other than a cluster). */
+const groupBeside = (body: Loose, e: Edit): string => {
+  const stack = e.all(e.address.split('.')[0]).find(([, , b]) => b === body)![0];
+  const group = e.all('azurerm_resource_group').find(([s]) => s === stack);
+  if (!group) throw new Error(`no resource group in ${stack}`);
+  return `\${azurerm_resource_group.${group[1]}.id}`;
+};
+const second = (b: Loose, image: string) => { b.spec.template.spec.container.push({ ...structuredClone(container(b)), name: 'sidecar', image }); };
+const sc = (b: Loose): Loose => container(b).security_context;
+
+const MORE: readonly (Row & { readonly finding: boolean; readonly message?: string })[] = [
+  // Zones are judged only where the region is known to have them.
+  { ...row('OP-AKS-001', ZR, 'azurerm_kubernetes_cluster', (b) => { b.default_node_pool.zones = ['1']; b.location = '${var.location}'; }), finding: false },
+  { ...row('OP-AKS-001', ZR, 'azurerm_kubernetes_cluster', (b) => { b.default_node_pool.zones = ['1']; b.location = 42; }), finding: false },
+  { ...row('OP-AKS-001', ZR, 'azurerm_kubernetes_cluster', (b) => { b.default_node_pool.zones = ['1']; b.location = 'nowhere'; }), finding: false },
+  { ...row('OP-AKS-001', ZR, 'azurerm_kubernetes_cluster', (b) => { b.default_node_pool.zones = ['1']; b.location = 'northcentralus'; }), finding: false },
+  { ...row('OP-AKS-001', ZR, 'azurerm_kubernetes_cluster', set('default_node_pool.zones', ['1', '1', '2'])), finding: true, message: 'the system pool spans zones ["1","2"] in westus3, which has availability zones; expected 3 zones (["1","2","3"])' },
+  { ...row('OP-AKS-002', ZR, 'azurerm_kubernetes_cluster_node_pool', (b, e) => { b.zones = ['1']; b.kubernetes_cluster_id = groupBeside(b, e); }), finding: false },
+  { ...row('OP-AKS-002', ZR, 'azurerm_kubernetes_cluster_node_pool', (b) => { b.zones = ['1']; b.kubernetes_cluster_id = '/subscriptions/x/managedClusters/adopted'; }), finding: false },
+  { ...row('OP-AKS-003', ZR, 'azurerm_kubernetes_cluster', set('sku_tier', 'Premium')), finding: false },
+  { ...row('OP-AKS-004', ZR, 'azurerm_kubernetes_cluster', (b) => { b.default_node_pool.min_count = '${var.min}'; b.default_node_pool.auto_scaling_enabled = false; }), finding: false },
+  { ...row('OP-AKS-004', ZR, 'azurerm_kubernetes_cluster', set('default_node_pool.auto_scaling_enabled', false)), finding: true },
+  { ...row('OP-AKS-005', ZR, 'azurerm_kubernetes_cluster_node_pool', (b) => { b.min_count = '${var.min}'; b.auto_scaling_enabled = false; }), finding: false },
+  { ...row('OP-AKS-005', ZR, 'azurerm_kubernetes_cluster_node_pool', (b) => { b.max_count = '${var.max}'; b.auto_scaling_enabled = false; }), finding: false },
+  { ...row('OP-AKS-005', ZR, 'azurerm_kubernetes_cluster_node_pool', set('auto_scaling_enabled', false)), finding: true },
+  { ...row('OP-AKS-005', ZR, 'azurerm_kubernetes_cluster_node_pool', set('min_count', 1)), finding: true },
+  { ...row('OP-AKS-005', ZR, 'azurerm_kubernetes_cluster_node_pool', set('min_count', 2)), finding: false },
+  { ...row('OP-AKS-008', ZR, 'azurerm_kubernetes_cluster', set('automatic_upgrade_channel', 'stable')), finding: false },
+  { ...row('OP-AKS-009', ZR, 'azurerm_kubernetes_cluster', (b) => { delete b.maintenance_window_node_os; delete b.maintenance_window_auto_upgrade; }), finding: true, message: 'maintenance_window_auto_upgrade and maintenance_window_node_os not set; expected a weekly window for each' },
+  { ...row('OP-AKS-010', ZR, 'azurerm_kubernetes_cluster', set('network_profile.network_policy', 'azure')), finding: false },
+  { ...row('OP-AKS-010', ZR, 'azurerm_kubernetes_cluster', set('network_profile.network_policy', 'calico')), finding: false },
+  // A public API server is accepted when private, limited to ranges, or Entra ID-only.
+  { ...row('OP-AKS-013', ZR, 'azurerm_kubernetes_cluster', (b) => { delete b.local_account_disabled; b.private_cluster_enabled = true; }), finding: false },
+  { ...row('OP-AKS-013', ZR, 'azurerm_kubernetes_cluster', (b) => { delete b.local_account_disabled; b.api_server_access_profile = { authorized_ip_ranges: ['203.0.113.0/24'] }; }), finding: false },
+  { ...row('OP-AKS-013', ZR, 'azurerm_kubernetes_cluster', (b) => { delete b.local_account_disabled; b.api_server_access_profile = { authorized_ip_ranges: [] }; }), finding: true },
+  { ...row('OP-AKS-013', ZR, 'azurerm_kubernetes_cluster', set('azure_active_directory_role_based_access_control', undefined)), finding: true },
+  { ...row('OP-AKS-014', ZR, 'azurerm_kubernetes_cluster', set('oms_agent', undefined)), finding: true, message: 'oms_agent not set; expected Container Insights with a log_analytics_workspace_id' },
+  { ...row('OP-AKS-015', ZR, 'azurerm_kubernetes_cluster', set('oidc_issuer_enabled', false)), finding: true },
+  // Every container is judged, and every problem of one is named.
+  { ...row('OP-K8S-001', ZR, 'kubernetes_deployment_v1', (b) => { delete container(b).readiness_probe; delete container(b).liveness_probe; }), finding: true, message: '"order-api" has no readiness_probe, "order-api" has no liveness_probe; expected both probes on every container' },
+  { ...row('OP-K8S-002', ZR, 'kubernetes_deployment_v1', (b) => { delete container(b).resources.requests; }), finding: true, message: '"order-api" has no requests.cpu, "order-api" has no requests.memory; expected CPU and memory requests and limits' },
+  { ...row('OP-K8S-003', ZR, 'kubernetes_deployment_v1', (b) => { container(b).image = 'contoso.azurecr.io:5000/order-api'; second(b, 'busybox'); }), finding: true, message: 'image "contoso.azurecr.io:5000/order-api", "busybox"; expected a version tag or a digest' },
+  { ...row('OP-K8S-003', ZR, 'kubernetes_deployment_v1', (b) => { container(b).image = '${var.image}'; second(b, 'contoso.azurecr.io/sidecar@sha256:abc'); }), finding: false },
+  { ...row('OP-K8S-003', ZR, 'kubernetes_deployment_v1', (b) => { container(b).image = 42; }), finding: false },
+  { ...row('OP-K8S-004', ZR, 'kubernetes_deployment_v1', (b) => { delete sc(b).run_as_non_root; }), finding: false },
+  { ...row('OP-K8S-004', ZR, 'kubernetes_deployment_v1', (b) => { delete sc(b).run_as_non_root; b.spec.template.spec.security_context.run_as_non_root = false; }), finding: true, message: '"order-api": run_as_non_root is not true; expected a restricted security context' },
+  { ...row('OP-K8S-004', ZR, 'kubernetes_deployment_v1', (b) => { sc(b).run_as_non_root = false; delete b.spec.template.spec.security_context; }), finding: true, message: '"order-api": run_as_non_root is not true; expected a restricted security context' },
+  { ...row('OP-K8S-004', ZR, 'kubernetes_deployment_v1', (b) => { second(b, 'contoso.azurecr.io/sidecar:1'); sc(b).read_only_root_filesystem = false; sc(b).privileged = true; sc(b).capabilities.drop = ['NET_RAW']; delete b.spec.template.spec.container[1].security_context.capabilities; }), finding: true,
+    message: '"order-api": read_only_root_filesystem is not true, "order-api": privileged is true, "order-api": capabilities.drop lacks "ALL", "sidecar": capabilities.drop lacks "ALL"; expected a restricted security context' },
+  { ...row('OP-K8S-006', ZR, 'kubernetes_deployment_v1', (b) => { b.spec.replicas = 0; b.spec.strategy.rolling_update.max_unavailable = '1'; }), finding: false },
+  { ...row('OP-K8S-006', ZR, 'kubernetes_deployment_v1', (b) => { delete b.spec.replicas; b.spec.strategy.rolling_update.max_unavailable = '1'; }), finding: true },
+  { ...row('OP-K8S-006', ZR, 'kubernetes_deployment_v1', set('spec.strategy.rolling_update.max_unavailable', 0)), finding: false },
+  { ...row('OP-K8S-006', ZR, 'kubernetes_deployment_v1', set('spec.strategy.rolling_update.max_unavailable', '0%')), finding: false },
   { ...row('OP-AFD-001', PS, 'azurerm_cdn_frontdoor_profile', (b, e) => { b.sku_name = 'Standard_AzureFrontDoor'; for (const [, , o] of e.all('azurerm_cdn_frontdoor_origin')) delete o.private_link; }), finding: false },
   { ...row('OP-AFD-002', PS, 'azurerm_cdn_frontdoor_firewall_policy', set('enabled', false)), finding: true },
   { ...row('OP-AFD-003', PS, 'azurerm_cdn_frontdoor_firewall_policy', (b) => { for (const m of b.managed_rule) m.action = 'Log'; }), finding: true },
@@ -279,9 +331,11 @@ describe('the rule pack: more ways to break a rule, and changes it accepts', () 
   test.each(MORE.map((r, i) => [`${r.id} #${i}`, r] as const))('%s', (_label, r) => {
     const { stacks, stack, address, body } = prepare(r);
     r.mutate(body, editor(stacks, address));
-    const findings = checkSynthesized(stacks).findings.filter((f) => f.ruleId === r.id).map((f) => `${f.stack}/${f.address}`);
+    const found = checkSynthesized(stacks).findings.filter((f) => f.ruleId === r.id);
+    const findings = found.map((f) => `${f.stack}/${f.address}`);
     if (r.finding) expect(findings).toContain(`${stack}/${address}`);
     else expect(findings).toEqual([]);
+    if (r.message) expect(found.find((f) => `${f.stack}/${f.address}` === `${stack}/${address}`)!.message).toBe(r.message);
   });
 
   test('two findings at once are both named: API Management with TLS 1.1 to the back ends and SSL 3.0 at the front', () => {
