@@ -286,6 +286,14 @@ describe('edges of the price list', () => {
     expect(unsized.filter((u) => u.item === 'Azure SQL storage (GB)')).toEqual([]);
   });
 
+  test('a database on a server the stacks do not hold says so; a geo-secondary whose source is not in the stacks has no storage line', () => {
+    const adopted = billableUnits(edited('zone-redundant', 'azurerm_mssql_database', (b) => { b.server_id = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Sql/servers/adopted'; }), 'zone-redundant');
+    expect(find(adopted, 'Azure SQL vCores').detail).toMatch(/ in an adopted server$/);
+    const orphan = billableUnits(edited('primary-secondary', 'azurerm_mssql_database', (b) => { if (b.create_mode === 'Secondary') b.creation_source_database_id = '/subscriptions/0000/databases/elsewhere'; }), 'primary-secondary');
+    expect(orphan.filter((u) => u.item === 'Azure SQL storage (GB)').map((u) => u.detail.includes('geo-secondary'))).toEqual([false]);
+    expect(orphan.filter((u) => u.item === 'Azure SQL vCores')).toHaveLength(2);
+  });
+
   test('unknown tiers are not priced: Front Door, API Management, Service Bus', () => {
     const classic = billableUnits(edited('zone-redundant', 'azurerm_cdn_frontdoor_profile', (b) => { b.sku_name = 'Classic_AzureFrontDoor'; }), 'zone-redundant');
     expect(find(classic, 'Front Door profile').notPriced).toBe('no list price for Classic_AzureFrontDoor');

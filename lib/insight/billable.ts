@@ -109,7 +109,8 @@ function sql(app: SynthesizedApp, databases: readonly SynthesizedResource[], add
     const sku = String(d.body.sku_name);
     const zoneRedundant = d.body.zone_redundant === true;
     const cores = vcores(sku);
-    const where = `${String(d.body.name)} in ${String(server?.body.location)}${d.body.create_mode === 'Secondary' ? ' (geo-secondary)' : ''}`;
+    // A server the stacks do not hold (an adopted one, by its ID) has no known region.
+    const where = `${String(d.body.name)} in ${server ? String(server.body.location) : 'an adopted server'}${d.body.create_mode === 'Secondary' ? ' (geo-secondary)' : ''}`;
     const generalPurpose = /^GP_Gen5_\d+$/.test(sku);
     // A standby replica's license is free (up to its primary's vCores); BasePrice is Azure Hybrid Benefit.
     const standby = d.body.create_mode === 'Secondary' && d.body.secondary_type === 'Standby';
