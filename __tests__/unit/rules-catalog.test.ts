@@ -356,7 +356,7 @@ const MORE: readonly (Row & { readonly finding: boolean; readonly message?: stri
   { ...row('OP-ST-003', AP, 'azurerm_storage_account', set('min_tls_version', 'TLS1_2')), finding: false },
   ...['ZRS', 'GZRS', 'RAGZRS', '${var.replication}'].map((v) => ({ ...row('OP-ST-005', AP, 'azurerm_storage_account', set('account_replication_type', v)), finding: false })),
   { ...row('OP-ST-005', AP, 'azurerm_storage_account', (b) => { b.account_replication_type = 'LRS'; b.location = 'northcentralus'; }), finding: false },
-  { ...row('OP-ST-005', AP, 'azurerm_storage_account', set('account_replication_type', 'GRS')), finding: true, message: 'account_replication_type is "GRS" in eastus2, which has availability zones; expected "ZRS", "GZRS" or "RAGZRS"' },
+  { ...row('OP-ST-005', AP, 'azurerm_storage_account', set('account_replication_type', 'GRS')), finding: true, message: 'account_replication_type is "GRS" in centralus, which has availability zones; expected "ZRS", "GZRS" or "RAGZRS"' },
   { ...row('OP-ST-006', AP, 'azurerm_storage_account', set('blob_properties.delete_retention_policy', { days: 0 })), finding: true },
   { ...row('OP-ST-006', AP, 'azurerm_storage_account', set('blob_properties.delete_retention_policy', { days: 1 })), finding: false },
   { ...row('OP-ST-006', AP, 'azurerm_storage_account', set('blob_properties.delete_retention_policy', { days: '${var.days}' })), finding: false },
