@@ -128,7 +128,55 @@ describe('readTopology: what the examples do not show', () => {
 
   test('a cluster without a platform tag names no platform', () => {
     const untagged = edited('zone-redundant', 'azurerm_kubernetes_cluster', (b) => { delete b.tags.platform; });
-    expect(platformIds([...untagged, ...stacksOf('active-passive')])).toEqual(['active-passive']);
+    expect(platformIds([...untagged, ...stacksOf('active-passive')])).toStrictEqual(['active-passive']);
+  });
+
+  test('without an observability or global-entry resource group the regions are in name order; a cluster\'s role tag wins over its group\'s', () => {
+    const stacks = stacksOf('primary-secondary');
+    for (const s of stacks) {
+      const groups = (s.json as Loose).resource?.azurerm_resource_group ?? {};
+      for (const [name, g] of Object.entries(groups) as [string, Loose][]) if (['observability', 'global-entry'].includes(g.tags?.component)) delete groups[name];
+    }
+    expect(readTopology(stacks, 'primary-secondary').regions.map((r) => r.name)).toEqual(['eastus', 'westus3']);
+    const retagged = edited('primary-secondary', 'azurerm_kubernetes_cluster', (b) => { b.tags['region-role'] = 'standby'; });
+    expect(readTopology(retagged, 'primary-secondary').regions.map((r) => r.role)).toEqual(['standby', 'standby']);
+  });
+
+  test('two zones are zonal, for a cluster and for API Management', () => {
+    const two = edited('zone-redundant', 'azurerm_kubernetes_cluster', (b) => { b.default_node_pool.zones = ['1', '2']; });
+    expect(readTopology(two, 'zone-redundant').regions[0].zonal).toBe(true);
+    const json = two.find((s) => (s.json as Loose).resource?.azurerm_cdn_frontdoor_profile)!.json as Loose;
+    json.resource.azurerm_api_management = { Apim: { location: 'westus3', zones: ['1', '2'], tags: { platform: 'zone-redundant' } } };
+    expect(readTopology(two, 'zone-redundant').entry.apiManagement).toEqual({ regions: ['westus3'], zonal: true });
+  });
+
+  test('a Deployment without an app label is not a service', () => {
+    let first = true;
+    const unlabelled = edited('zone-redundant', 'kubernetes_deployment_v1', (b) => { if (first) delete b.spec.template.metadata.labels.app; first = false; });
+    expect(Object.keys(readTopology(unlabelled, 'zone-redundant').regions[0].minPods)).toHaveLength(1);
+  });
+
+  test('a SQL database on a server the stacks do not hold is no cell; an account in an unknown region is not judged for zones', () => {
+    const adopted = edited('zone-redundant', 'azurerm_mssql_database', (b) => { b.server_id = '/subscriptions/0000/servers/adopted'; });
+    expect(readTopology(adopted, 'zone-redundant').orderDatabase).toEqual({ engine: 'sql', cells: [] });
+    const unknown = edited('zone-redundant', 'azurerm_cosmosdb_account', (b) => { b.geo_location[0].location = 'nowhere'; b.geo_location[0].zone_redundant = false; });
+    expect(readTopology(unknown, 'zone-redundant').trackingStore!.accounts[0]).toMatchObject({ regions: ['nowhere'], zoneRedundant: true });
+  });
+
+  test('PostgreSQL copies: a replica counts without a virtual endpoint, and the endpoint\'s target counts without being a replica of the cell', () => {
+    const noEndpoint = stacksOf('active-passive').map((s) => { delete (s.json as Loose).resource?.azurerm_postgresql_flexible_server_virtual_endpoint; return s; });
+    expect(readTopology(noEndpoint, 'active-passive').orderDatabase!.cells).toEqual([cell('eastus2', ['centralus'], { kind: 'none' }, false)]);
+    const detached = edited('active-passive', 'azurerm_postgresql_flexible_server', (b) => { if (b.create_mode === 'Replica') b.source_server_id = '/subscriptions/0000/servers/elsewhere'; });
+    expect(readTopology(detached, 'active-passive').orderDatabase!.cells).toEqual([cell('eastus2', ['centralus'], { kind: 'virtualEndpoint' }, false, 'centralus')]);
+    const notReplica = edited('active-passive', 'azurerm_postgresql_flexible_server', (b) => { if (b.create_mode === 'Replica') b.create_mode = 'Default'; });
+    expect(readTopology(notReplica, 'active-passive').orderDatabase!.cells.map((c) => [c.home, c.copies])).toEqual([['centralus', []], ['eastus2', ['centralus']]]);
+  });
+
+  test('another platform\'s Event Grid topics are not this one\'s', () => {
+    const stacks = stacksOf('active-passive');
+    const json = stacks.find((s) => (s.json as Loose).resource?.azurerm_eventgrid_topic)!.json as Loose;
+    for (const [name, t] of Object.entries(json.resource.azurerm_eventgrid_topic) as [string, Loose][]) json.resource.azurerm_eventgrid_topic[`${name}Other`] = { ...t, location: 'westeurope', tags: { ...t.tags, platform: 'other' } };
+    expect(readTopology(stacks, 'active-passive').events).toEqual({ transport: 'eventGrid', namespaces: [{ region: 'centralus' }, { region: 'eastus2' }] });
   });
 
   test('a region\'s role from its resource group when the cluster has no role tag, unknown without either; one zone is not zonal', () => {
