@@ -261,6 +261,120 @@ describe('simulateOutage: the entry and compute cases the examples do not have',
   });
 });
 
+describe('simulateOutage: three regions and the database, tracking and bus cases the examples do not have', () => {
+  const A = 'westus3';
+  const B = 'eastus';
+  const C = 'centralus';
+  const pods = (order: number, tracking: number) => ({ 'order-api': order, 'tracking-api': tracking });
+  /** Three SQL regions: a primary and two secondaries, one cell homed in the primary with copies in both. */
+  const three: PlatformTopology = {
+    id: 'three', pattern: 'primarySecondary',
+    regions: [{ name: A, role: 'primary', zonal: true, minPods: pods(2, 2) }, { name: B, role: 'secondary', zonal: true, minPods: pods(2, 2) }, { name: C, role: 'secondary', zonal: true, minPods: pods(2, 2) }],
+    entry: { kind: 'frontDoor' },
+    orderDatabase: { engine: 'sql', cells: [{ home: A, zoneRedundant: true, copies: [B, C], failoverTarget: B, failover: { kind: 'failoverGroup', mode: 'Manual' }, readableCopies: true }] },
+    trackingStore: { accounts: [{ regions: [A, B, C], zoneRedundant: true, multiWrite: false, automaticFailover: true }] },
+    events: { transport: 'serviceBus', namespaces: [{ region: A, standbyIn: B }] },
+  };
+  const lose = (t: PlatformTopology, region: string, zone?: string) => simulateOutage(t, zone ? { region, zone } : { region });
+
+  test('API Management in three regions: the two left keep serving, named', () => {
+    const apim: PlatformTopology = { ...three, entry: { kind: 'frontDoor', apiManagement: { regions: [A, B, C], zonal: true } } };
+    expect(outcome(lose(apim, A), 'placeOrder').afterFailover.reason).toContain(`API Management gateways in ${B}, ${C} keep serving`);
+  });
+
+  test('a service with no pods in the lost region was not served there: up at once, no RTO, no action; one with pods only elsewhere is still judged', () => {
+    const noPodsInC: PlatformTopology = { ...three, regions: three.regions.map((r) => (r.name === C ? { ...r, minPods: { 'order-api': 0 } } : r)) };
+    const r = outcome(lose(noPodsInC, C), 'trackDelivery');
+    expect(r.immediately.reason).toContain(`tracking-api was not served from ${C}`);
+    expect(r.immediately.state).toBe('up');
+    expect(r.rto).toBeUndefined();
+    expect(r.actions).toEqual(['automatic: the SDK routes to the remaining regions']);
+    expect(outcome(lose(noPodsInC, C), 'trackDelivery').afterFailover.reason).toContain(`tracking-api is served from ${A}, ${B}`);
+  });
+
+  test('a pilot light in two regions names both, with the RTO of making the standby active; two warm standbys name their pods', () => {
+    const pilot: PlatformTopology = { ...three, regions: three.regions.map((r) => (r.name === A ? r : { ...r, role: 'passive', minPods: pods(0, 0) })) };
+    const r = outcome(lose(pilot, A), 'readOrder');
+    expect(r.afterFailover.reason).toContain(`order-api runs in ${B}, ${C} once the standby is made active`);
+    expect(r.rto).toContain('until the standby runs: deploy with workloads.standbyActive (runbook.md)');
+    const warm: PlatformTopology = { ...three, regions: three.regions.map((r) => (r.name === A ? r : { ...r, role: 'passive', minPods: pods(r.name === B ? 1 : 2, 1) })) };
+    expect(outcome(lose(warm, A), 'readOrder').afterFailover.reason).toContain(`order-api in ${B}, ${C} starts from 1, 2 pod(s) and scales out on load`);
+  });
+
+  test('a region without a copy of the cell: the database is not affected; a zone of a database that is not zone-redundant takes it down', () => {
+    const twoCopies: PlatformTopology = { ...three, orderDatabase: { engine: 'sql', cells: [{ ...three.orderDatabase!.cells[0], copies: [B] }] } };
+    expect(outcome(lose(twoCopies, C), 'placeOrder').afterFailover.reason).toContain('no Order database copy in the lost region');
+    const lrs: PlatformTopology = { ...three, orderDatabase: { engine: 'sql', cells: [{ ...three.orderDatabase!.cells[0], zoneRedundant: false }] } };
+    const z = outcome(lose(lrs, A, '1'), 'placeOrder');
+    expect(z.immediately).toEqual({ state: 'down', reason: `the ${A} database is not zone-redundant` });
+    expect(z.actions).toContain('wait for the zone');
+  });
+
+  test('a manual failover group: the operator forces it, with no word of Azure\'s own failover; an automatic one names its grace period', () => {
+    const r = outcome(lose(three, A), 'placeOrder');
+    expect(r.afterFailover.reason).toContain(`the failover group's listeners point at ${B}`);
+    expect(r.rto).toMatch(/until an operator forces the failover \(runbook\.md\), then the listener's [^;]+$/);
+    expect(r.rpo).toMatch(/ \(geo-replication lag\) for a forced failover$/);
+    expect(r.actions).toContain(`operator: force the failover to ${B} (runbook.md)`);
+    const auto: PlatformTopology = { ...three, orderDatabase: { engine: 'sql', cells: [{ ...three.orderDatabase!.cells[0], failover: { kind: 'failoverGroup', mode: 'Automatic', graceMinutes: 120 } }] } };
+    expect(outcome(lose(auto, A), 'placeOrder').rto).toContain('not before the 120 min grace period');
+  });
+
+  test('two cells homed in the lost region with different failover modes: both RPOs, joined', () => {
+    const cell = three.orderDatabase!.cells[0];
+    const both: PlatformTopology = { ...three, orderDatabase: { engine: 'sql', cells: [cell, { ...cell, failover: { kind: 'failoverGroup', mode: 'Automatic', graceMinutes: 60 } }] } };
+    const rpo = outcome(lose(both, A), 'placeOrder').rpo!;
+    expect(rpo.split('; ')).toHaveLength(3);
+    expect(rpo).toMatch(/for a forced failover; .* for a forced failover; unknown for a Microsoft-initiated one$/);
+  });
+
+  test('a cell whose failover is none, or whose target is the lost region, has no copy to fail over to', () => {
+    const cell = three.orderDatabase!.cells[0];
+    for (const broken of [{ ...cell, failover: { kind: 'none' as const } }, { ...cell, failoverTarget: A }]) {
+      const t: PlatformTopology = { ...three, orderDatabase: { engine: 'sql', cells: [broken] } };
+      expect(outcome(lose(t, A), 'placeOrder').afterFailover).toEqual({ state: 'down', reason: `the ${A} database has no copy it can fail over to` });
+    }
+  });
+
+  test('PostgreSQL: the promoted replica is named after failover', () => {
+    const pg: PlatformTopology = { ...three, orderDatabase: { engine: 'postgresql', cells: [{ home: A, zoneRedundant: true, copies: [C], failoverTarget: C, failover: { kind: 'virtualEndpoint' }, readableCopies: false }] } };
+    expect(outcome(lose(pg, A), 'placeOrder').afterFailover.reason).toContain(`the replica in ${C} is promoted and the virtual endpoint's writer name follows`);
+  });
+
+  test('the tracking store: not in the lost region; a zone without zone redundancy; reads from the two others; the RTO of the account that needs a failover', () => {
+    const elsewhere: PlatformTopology = { ...three, trackingStore: { accounts: [{ ...three.trackingStore!.accounts[0], regions: [A, B] }] } };
+    expect(outcome(lose(elsewhere, C), 'trackDelivery').afterFailover.reason).toContain('the tracking store has no region in the lost region');
+    const lrs: PlatformTopology = { ...three, trackingStore: { accounts: [{ ...three.trackingStore!.accounts[0], zoneRedundant: false }] } };
+    expect(outcome(lose(lrs, A, '2'), 'trackDelivery').immediately.reason).toContain('Cosmos DB is not zone-redundant');
+    expect(outcome(lose(lrs, A, '2'), 'trackDelivery').immediately.state).toBe('down');
+    expect(outcome(lose(three, A), 'trackDelivery').immediately.reason).toContain(`reads continue from ${B}, ${C}; writes wait for the write region to move`);
+    const two: PlatformTopology = { ...three, trackingStore: { accounts: [{ ...three.trackingStore!.accounts[0], multiWrite: true }, three.trackingStore!.accounts[0]] } };
+    expect(outcome(lose(two, A), 'trackDelivery').rto).toContain('service-managed failover');
+  });
+
+  test('no event bus; Event Grid with the only topic lost, or two others left; Service Bus standbys left without a partner', () => {
+    expect(outcome(lose({ ...three, events: undefined }, B), 'deliverEvents').afterFailover.reason).toContain('no event bus');
+    const grid = (regions: string[]): PlatformTopology => ({ ...three, events: { transport: 'eventGrid', namespaces: regions.map((region) => ({ region })) } });
+    expect(outcome(lose(grid([A]), A), 'deliverEvents').afterFailover).toEqual({ state: 'down', reason: `the only topic is in ${A}` });
+    expect(outcome(lose(grid([A, B, C]), A), 'deliverEvents').afterFailover.reason).toContain(`the topics in ${B}, ${C} deliver`);
+    const bus = (namespaces: { region: string; standbyIn?: string }[]): PlatformTopology => ({ ...three, events: { transport: 'serviceBus', namespaces } });
+    const one = outcome(lose(bus([{ region: A, standbyIn: B }, { region: C, standbyIn: A }]), B), 'deliverEvents');
+    expect(one.afterFailover.reason).toContain(`no namespace homed in ${B}; ${A} has no disaster-recovery partner until re-paired`);
+    expect(one.actions).toContain('operator: re-pair the alias once the region returns (runbook.md)');
+    const two = outcome(lose(bus([{ region: A, standbyIn: B }, { region: C, standbyIn: B }]), B), 'deliverEvents');
+    expect(two.afterFailover.reason).toContain(`no namespace homed in ${B}; ${A}, ${C} have no disaster-recovery partner until re-paired`);
+    const none = outcome(lose(bus([{ region: A }]), B), 'deliverEvents');
+    expect(none.afterFailover.reason).toContain(`no namespace homed in ${B}`);
+    expect(none.afterFailover.reason).not.toContain('partner');
+    expect(none.actions).not.toContain('operator: re-pair the alias once the region returns (runbook.md)');
+  });
+
+  test('failback: Cosmos DB\'s write region moves back when any account had it in the lost region', () => {
+    const accounts = [{ ...three.trackingStore!.accounts[0], regions: [B, A] }, three.trackingStore!.accounts[0]];
+    expect(lose({ ...three, trackingStore: { accounts } }, A).failback.join(' ')).toContain(`Cosmos DB: ${A} returns as a read region`);
+  });
+});
+
 describe('availabilityReport: the entry terms the examples do not have', () => {
   const ps = topologyOf('primary-secondary');
   const place = (t: PlatformTopology) => availabilityReport(t).flows.find((f) => f.capability === 'placeOrder')!;

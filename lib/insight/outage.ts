@@ -197,24 +197,24 @@ function cellZoneLoss(engine: 'sql' | 'postgresql', cell: CellTopology, lost: Re
 }
 
 function cellRegionLoss(engine: 'sql' | 'postgresql', cell: CellTopology, lost: RegionTopology, access: 'write' | 'read'): Part {
-  // Writes fail over to the failover target; reads may also come from any other copy.
-  const survivors = [...(cell.failoverTarget && cell.failoverTarget !== lost.name ? [cell.failoverTarget] : []), ...cell.copies.filter((c) => c !== lost.name && c !== cell.failoverTarget)];
   if (cell.home !== lost.name) {
     return steady(UP(`the ${cell.home} cell's writer is not in ${lost.name}${cell.copies.includes(lost.name) ? `; it has no copy in ${lost.name} until the region returns` : ''}`));
   }
   if (cell.failover.kind === 'none' || !cell.failoverTarget || cell.failoverTarget === lost.name) {
     return { ...steady({ state: 'down', reason: `the ${cell.home} database has no copy it can fail over to` }), rto: 'until the region recovers', actions: ['wait for the region (or restore the geo-redundant backup elsewhere)'] };
   }
+  // Writes fail over to the failover target, and reads continue from it where copies are readable.
+  const target = cell.failoverTarget;
   const readsContinue = access === 'read' && cell.readableCopies;
   const immediately: Outcome = readsContinue
-    ? { state: 'degraded', reason: `reads continue from the readable copy in ${survivors[0]} (up to the replication lag behind)` }
+    ? { state: 'degraded', reason: `reads continue from the readable copy in ${target} (up to the replication lag behind)` }
     : { state: 'down', reason: `the ${cell.home} ${engine === 'sql' ? 'SQL database' : 'PostgreSQL server'} is lost until ${cell.failover.kind === 'virtualEndpoint' ? 'an operator promotes the replica' : 'the failover group fails over'}` };
   if (cell.failover.kind === 'virtualEndpoint') {
     return {
       immediately,
-      afterFailover: UP(`the replica in ${survivors[0]} is promoted and the virtual endpoint's writer name follows`),
+      afterFailover: UP(`the replica in ${target} is promoted and the virtual endpoint's writer name follows`),
       rto: 'until an operator promotes the replica (runbook.md)', rpo: RECOVERY.postgresqlReplicaRpo.text.split(';')[0].replace(/^RPO /, ''),
-      actions: [`operator: promote the replica in ${survivors[0]} through the virtual endpoint (runbook.md)`],
+      actions: [`operator: promote the replica in ${target} through the virtual endpoint (runbook.md)`],
     };
   }
   // Microsoft-managed (Automatic) failover happens only for a declared regional outage and is not guaranteed: the
@@ -222,10 +222,10 @@ function cellRegionLoss(engine: 'sql' | 'postgresql', cell: CellTopology, lost: 
   const automatic = cell.failover.mode === 'Automatic';
   return {
     immediately,
-    afterFailover: UP(`the failover group's listeners point at ${survivors[0]}`),
+    afterFailover: UP(`the failover group's listeners point at ${target}`),
     rto: `until an operator forces the failover (runbook.md), then the listener's ${RECOVERY.sqlListenerTtl.text.split(':')[0]}${automatic ? `; Azure's own failover comes only for a declared regional outage, not before the ${cell.failover.graceMinutes ?? 60} min grace period, and is not guaranteed` : ''}`,
     rpo: `${RECOVERY.sqlFailoverGroupRpo.text.replace(/^RPO /, '')} (geo-replication lag) for a forced failover${automatic ? '; unknown for a Microsoft-initiated one' : ''}`,
-    actions: [`operator: force the failover to ${survivors[0]} (runbook.md)${automatic ? '; Azure may do it after the grace period, but do not wait on it' : ''}`],
+    actions: [`operator: force the failover to ${target} (runbook.md)${automatic ? '; Azure may do it after the grace period, but do not wait on it' : ''}`],
   };
 }
 
