@@ -1,7 +1,10 @@
 import { ValidationError } from '../../lib/core/errors';
 import { CellTopology, platformIds, readTopology } from '../../lib/insight/topology';
 import { SynthesizedStack } from '../../lib/rules/synthesized';
+import { DatabaseEngine } from '../../lib/database/engine';
+import { activeActive } from '../../examples/active-active';
 import { exampleStacks } from '../support/examples';
+import { synthApp } from '../support/synth';
 
 // The topology each example synthesizes, read back from its JSON alone, and how the reader treats what the examples
 // do not have (another role source, fewer zones, Traffic Manager, API Management, a manual failover group).
@@ -170,6 +173,19 @@ describe('readTopology: what the examples do not show', () => {
     expect(readTopology(detached, 'active-passive').orderDatabase!.cells).toEqual([cell('eastus2', ['centralus'], { kind: 'virtualEndpoint' }, false, 'centralus')]);
     const notReplica = edited('active-passive', 'azurerm_postgresql_flexible_server', (b) => { if (b.create_mode === 'Replica') b.create_mode = 'Default'; });
     expect(readTopology(notReplica, 'active-passive').orderDatabase!.cells.map((c) => [c.home, c.copies])).toEqual([['centralus', []], ['eastus2', ['centralus']]]);
+  });
+
+  test('activeActive on PostgreSQL: each cell counts only its own replicas, its virtual endpoint\'s target first', () => {
+    const stacks = synthApp((app) => { activeActive(app, { database: { engine: DatabaseEngine.postgresql({ version: '16', skuName: 'GP_Standard_D4ds_v5' }), administrator: { objectId: '00000000-0000-0000-0000-000000000000', name: 'sg-order-db-admins' } } }); });
+    const read = readTopology(Object.entries(stacks).map(([name, json]) => ({ name, json: json as Loose })), 'active-active');
+    expect(read.orderDatabase).toEqual({
+      engine: 'postgresql',
+      cells: [
+        cell('centralus', ['eastus2', 'westus3'], { kind: 'virtualEndpoint' }, true, 'eastus2'),
+        cell('eastus2', ['westus3', 'centralus'], { kind: 'virtualEndpoint' }, true, 'westus3'),
+        cell('westus3', ['eastus2', 'centralus'], { kind: 'virtualEndpoint' }, true, 'eastus2'),
+      ],
+    });
   });
 
   test('another platform\'s Event Grid topics are not this one\'s', () => {
