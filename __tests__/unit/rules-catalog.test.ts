@@ -26,6 +26,7 @@ const apiManagement: Fixture = () => (apimStacks ??= { test: synthEntry(entryPro
 const ZR = example('zone-redundant');
 const PS = example('primary-secondary');
 const AP = example('active-passive');
+const AA = example('active-active');
 
 /** Where the finding must appear: the first resource of `type` (whose body passes `pick`). */
 interface Target { readonly type: string; readonly pick?: (body: Loose, name: string) => boolean }
@@ -369,6 +370,23 @@ const MORE: readonly (Row & { readonly finding: boolean; readonly message?: stri
   { ...row('OP-MON-003', ZR, 'azurerm_monitor_action_group', (b) => { b.email_receiver = []; b.sms_receiver = []; b.webhook_receiver = []; b.arm_role_receiver = [{ name: 'owners', role_id: 'x' }]; }), finding: false },
   { ...row('OP-NET-001', ZR, 'azurerm_subnet', (b, e) => { e.remove('azurerm_subnet_network_security_group_association', refers(e.address)); b.name = 'AzureBastionSubnet'; }), finding: false },
   { ...row('OP-NET-002', ZR, 'azurerm_private_endpoint', set('private_dns_zone_group.private_dns_zone_ids', [])), finding: true },
+  // Entry rules: what each accepts and the conditions one pair per rule leaves untried.
+  { ...row('OP-AFD-001', PS, 'azurerm_cdn_frontdoor_profile', (b, e) => { b.sku_name = 'Standard_AzureFrontDoor'; for (const [, , g] of e.all('azurerm_cdn_frontdoor_origin_group')) g.cdn_frontdoor_profile_id = '/subscriptions/0000/profiles/another'; }), finding: false },
+  { ...row('OP-AFD-002', PS, 'azurerm_cdn_frontdoor_firewall_policy', set('mode', 'Detection')), finding: true },
+  { ...row('OP-AFD-003', PS, 'azurerm_cdn_frontdoor_firewall_policy', (b) => { for (const m of b.managed_rule) m.type = 'DefaultRuleSetPreview'; }), finding: true },
+  { ...row('OP-AFD-004', PS, 'azurerm_cdn_frontdoor_firewall_policy', (b) => { for (const c of b.custom_rule) c.enabled = false; }), finding: true },
+  { ...row('OP-AFD-005', PS, 'azurerm_cdn_frontdoor_endpoint', (_b, e) => { for (const [, , p] of e.all('azurerm_cdn_frontdoor_security_policy')) p.security_policies.firewall.association.domain.push({ cdn_frontdoor_domain_id: '/subscriptions/0000/domains/elsewhere' }); }), finding: false },
+  { ...row('OP-AFD-006', PS, 'azurerm_cdn_frontdoor_route', (_b, e) => { for (const [, , r] of e.all('azurerm_cdn_frontdoor_route')) { r.https_redirect_enabled = false; delete r.supported_protocols; } }), finding: false },
+  { ...row('OP-AFD-006', PS, 'azurerm_cdn_frontdoor_route', set('forwarding_protocol', 'MatchRequest')), finding: true },
+  { ...row('OP-AFD-007', PS, 'azurerm_cdn_frontdoor_origin_group', set('health_probe.protocol', 'Http')), finding: true },
+  { ...row('OP-AFD-007', PS, 'azurerm_cdn_frontdoor_origin_group', set('health_probe.path', 42)), finding: true },
+  { ...row('OP-AFD-009', AA, 'azurerm_cdn_frontdoor_origin_group', (_b, e) => { for (const [, , o] of e.all('azurerm_cdn_frontdoor_origin')) if (refers(e.address)(o) && !JSON.stringify(o).includes('westus3')) o.enabled = false; }), finding: true, message: '1 enabled origin(s) in 1 region(s) under pattern activeActive; expected at least two regions' },
+  { ...row('OP-TM-001', trafficManager, 'azurerm_traffic_manager_profile', set('monitor_config.protocol', 'HTTP')), finding: true },
+  { ...row('OP-TM-001', trafficManager, 'azurerm_traffic_manager_profile', set('monitor_config.path', 42)), finding: true },
+  { ...row('OP-TM-002', trafficManager, 'azurerm_traffic_manager_profile', set('dns_config.ttl', '${var.ttl}')), finding: false },
+  { ...row('OP-APIM-001', apiManagement, 'azurerm_api_management', (b) => { delete b.zones; for (const l of b.additional_location) delete l.zones; }), finding: true, message: 'no zones in westus3, eastus, which have availability zones; expected zones ["1","2","3"]' },
+  { ...row('OP-APIM-001', apiManagement, 'azurerm_api_management', set('sku_name', '${var.sku}')), finding: false },
+  { ...row('OP-APIM-002', apiManagement, 'azurerm_api_management', set('security', { frontend_tls10_enabled: false, backend_tls11_enabled: false })), finding: false },
   { ...row('OP-AFD-001', PS, 'azurerm_cdn_frontdoor_profile', (b, e) => { b.sku_name = 'Standard_AzureFrontDoor'; for (const [, , o] of e.all('azurerm_cdn_frontdoor_origin')) delete o.private_link; }), finding: false },
   { ...row('OP-AFD-002', PS, 'azurerm_cdn_frontdoor_firewall_policy', set('enabled', false)), finding: true },
   { ...row('OP-AFD-003', PS, 'azurerm_cdn_frontdoor_firewall_policy', (b) => { for (const m of b.managed_rule) m.action = 'Log'; }), finding: true },

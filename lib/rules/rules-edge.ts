@@ -94,7 +94,7 @@ export const EDGE_RULES: readonly Rule[] = [
   }, (body) => {
     const flat = [{ location: body.location, zones: body.zones }, ...blocks(body.additional_location).map((l) => ({ location: l.location, zones: l.zones }))]
       .filter((l) => zonal(l.location) && !(Array.isArray(l.zones) && l.zones.length >= 2)).map((l) => String(l.location));
-    if (typeof body.sku_name === 'string' && !body.sku_name.startsWith('Premium_')) return `sku_name is ${show(body.sku_name)}; expected Premium (the only tier with zones and multiple regions)`;
+    if (typeof body.sku_name === 'string' && !isExpression(body.sku_name) && !body.sku_name.startsWith('Premium_')) return `sku_name is ${show(body.sku_name)}; expected Premium (the only tier with zones and multiple regions)`;
     return flat.length ? `no zones in ${flat.join(', ')}, which have availability zones; expected zones ["1","2","3"]` : undefined;
   }),
   resourceRule({
