@@ -371,6 +371,31 @@ const MORE: readonly (Row & { readonly finding: boolean; readonly message?: stri
   { ...row('OP-NET-001', ZR, 'azurerm_subnet', (b, e) => { e.remove('azurerm_subnet_network_security_group_association', refers(e.address)); b.name = 'AzureBastionSubnet'; }), finding: false },
   { ...row('OP-NET-002', ZR, 'azurerm_private_endpoint', set('private_dns_zone_group.private_dns_zone_ids', [])), finding: true },
   // Entry rules: what each accepts and the conditions one pair per rule leaves untried.
+  // Cross-resource rules: the failover names of each data service, the workloads' selectors, the default-deny shape.
+  { ...row('OP-PLT-003', ZR, 'azurerm_mssql_server', (b, e) => { delete b.tags.platform; e.remove('azurerm_private_endpoint', (x) => String(x.name).startsWith('pe-sql')); }), finding: false },
+  { ...row('OP-PLT-004', AP, { type: 'kubernetes_config_map_v1', pick: (b) => b.data.ORDER_DB_WRITE_HOST !== undefined }, set('data.ORDER_DB_WRITE_HOST', 'ordap-psql-eastus2-c96f5a.postgres.database.azure.com')), finding: true,
+    message: 'ORDER_DB_WRITE_HOST is the host of azurerm_postgresql_flexible_server.OrderDatabase_eastus2_PostgresqlServer_DB1F1182 ("ordap-psql-eastus2-c96f5a"); expected its failover name "ordap-psqlve-eastus2-c96f5a"' },
+  { ...row('OP-PLT-004', PS, { type: 'kubernetes_config_map_v1', pick: (b) => b.data.EVENTS_HOST !== undefined }, set('data.EVENTS_HOST', 'ordps-sbns-westus3-897f48.servicebus.windows.net')), finding: true },
+  { ...row('OP-PLT-004', AA, { type: 'kubernetes_config_map_v1', pick: (b) => b.data.ORDER_DB_CELLS !== undefined }, (b) => {
+    const cells = JSON.parse(b.data.ORDER_DB_CELLS);
+    cells[1].writeHost = cells[1].writeHost.replace('-sqlfg-', '-sql-');
+    b.data.ORDER_DB_CELLS = JSON.stringify(cells);
+  }), finding: true },
+  { ...row('OP-PLT-004', AA, { type: 'kubernetes_config_map_v1', pick: (b) => b.data.ORDER_DB_CELLS !== undefined }, set('data.ORDER_DB_CELLS', 'ordaa-sql-westus3-33ce84.database.windows.net')), finding: false },
+  { ...row('OP-PLT-004', AA, { type: 'kubernetes_config_map_v1', pick: (b) => b.data.ORDER_DB_CELLS !== undefined }, set('data.ORDER_DB_CELLS', '{"writeHost":"ordaa-sql-westus3-33ce84.database.windows.net"}')), finding: false },
+  { ...row('OP-K8S-007', ZR, 'kubernetes_deployment_v1', (_b, e) => { for (const [, , p] of e.all('kubernetes_pod_disruption_budget_v1')) p.spec.selector.match_labels = { app: 'another' }; }), finding: true },
+  { ...row('OP-K8S-007', ZR, 'kubernetes_deployment_v1', (_b, e) => { for (const [, , p] of e.all('kubernetes_pod_disruption_budget_v1')) delete p.spec.selector; }), finding: true, message: 'no kubernetes_pod_disruption_budget_v1 selects its pods' },
+  { ...row('OP-K8S-008', ZR, 'kubernetes_deployment_v1', (b, e) => { e.remove('kubernetes_horizontal_pod_autoscaler_v2', refers(e.address)); b.spec.replicas = 0; }), finding: false },
+  { ...row('OP-K8S-008', ZR, 'kubernetes_deployment_v1', (b, e) => { e.remove('kubernetes_horizontal_pod_autoscaler_v2', refers(e.address)); b.spec.template.metadata.labels.track = 'canary'; }), finding: false },
+  { ...row('OP-K8S-008', ZR, 'kubernetes_deployment_v1', (b, e) => { e.remove('kubernetes_horizontal_pod_autoscaler_v2', refers(e.address)); b.spec.template.metadata.labels.track = 'stable'; }), finding: true, message: 'no kubernetes_horizontal_pod_autoscaler_v2 targets a Deployment of app "order-api"' },
+  ...[
+    (spec: Loose) => { spec.pod_selector = { match_labels: { app: 'order-api' } }; },
+    (spec: Loose) => { spec.policy_types = ['Ingress']; },
+    (spec: Loose) => { spec.policy_types = ['Egress']; },
+    (spec: Loose) => { spec.ingress = [{}]; },
+    (spec: Loose) => { spec.egress = [{}]; },
+  ].map((edit) => ({ ...row('OP-K8S-009', ZR, 'kubernetes_namespace_v1', (_b, e) => { for (const [, , p] of e.all('kubernetes_network_policy_v1')) if (p.metadata.name === 'default-deny') edit(p.spec); }), finding: true })),
+  { ...row('OP-K8S-010', ZR, { type: 'kubernetes_network_policy_v1', pick: (b) => Array.isArray(b.spec.egress) }, (b) => { b.spec.egress.push({}, { to: [{ ip_block: { cidr: '0.0.0.0/0' } }] }); }), finding: true, message: '2 egress rule(s) to the internet without ports; expected each bound to its ports' },
   { ...row('OP-AFD-001', PS, 'azurerm_cdn_frontdoor_profile', (b, e) => { b.sku_name = 'Standard_AzureFrontDoor'; for (const [, , g] of e.all('azurerm_cdn_frontdoor_origin_group')) g.cdn_frontdoor_profile_id = '/subscriptions/0000/profiles/another'; }), finding: false },
   { ...row('OP-AFD-002', PS, 'azurerm_cdn_frontdoor_firewall_policy', set('mode', 'Detection')), finding: true },
   { ...row('OP-AFD-003', PS, 'azurerm_cdn_frontdoor_firewall_policy', (b) => { for (const m of b.managed_rule) m.type = 'DefaultRuleSetPreview'; }), finding: true },
