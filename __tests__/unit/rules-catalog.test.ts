@@ -383,9 +383,17 @@ const MORE: readonly (Row & { readonly finding: boolean; readonly message?: stri
     const cells = JSON.parse(b.data.ORDER_DB_CELLS);
     cells[1].writeHost = cells[1].writeHost.replace('-sqlfg-', '-sql-');
     b.data.ORDER_DB_CELLS = JSON.stringify(cells);
-  }), finding: true },
+  }), finding: true, message: 'ORDER_DB_CELLS[1].writeHost is the host of azurerm_mssql_server.OrderDatabase_eastus2_SqlServer_3BA5A33A ("ordaa-sql-eastus2-95958c"); expected its failover name "ordaa-sqlfg-eastus2-95958c"' },
   { ...row('OP-PLT-004', AA, { type: 'kubernetes_config_map_v1', pick: (b) => b.data.ORDER_DB_CELLS !== undefined }, set('data.ORDER_DB_CELLS', 'ordaa-sql-westus3-33ce84.database.windows.net')), finding: false },
   { ...row('OP-PLT-004', AA, { type: 'kubernetes_config_map_v1', pick: (b) => b.data.ORDER_DB_CELLS !== undefined }, set('data.ORDER_DB_CELLS', '{"writeHost":"ordaa-sql-westus3-33ce84.database.windows.net"}')), finding: false },
+  { ...row('OP-PLT-003', PS, { type: 'azurerm_mssql_server', pick: (b) => b.location === 'westus3' }, (_b, e) => { for (const [st, , x] of e.all('azurerm_private_endpoint')) if (st === 'primary-secondary-eastus' && x.name === 'pe-sql-westus3') x.private_service_connection.private_connection_resource_id = '/subscriptions/0000/elsewhere'; }), finding: true, message: 'no private endpoint from stamp stack(s) primary-secondary-eastus' },
+  { ...row('OP-PLT-004', PS, { type: 'kubernetes_config_map_v1', pick: (b) => b.data.ORDER_DB_WRITE_HOST !== undefined }, set('data.ORDER_DB_WRITE_HOST', 'ordps-sql-westus3-e7f623.database.windows.net')), finding: true },
+  { ...row('OP-PLT-004', PS, { type: 'kubernetes_config_map_v1', pick: (b) => b.data.ORDER_DB_WRITE_HOST !== undefined }, set('data.ORDER_DB_WRITE_HOST', 'ordps-sql-eastus-e76a71.database.windows.net')), finding: true },
+  { ...row('OP-PLT-004', PS, { type: 'kubernetes_config_map_v1', pick: (b) => b.data.EVENTS_HOST !== undefined }, set('data.EVENTS_HOST', 'ordps-sbns-eastus-dr-3ac9d0.servicebus.windows.net')), finding: true },
+  { ...row('OP-PLT-004', PS, { type: 'kubernetes_config_map_v1', pick: (b) => b.data.EVENTS_HOST !== undefined }, set('data.EVENTS_HOST', 42)), finding: false },
+  { ...row('OP-PLT-004', AP, { type: 'kubernetes_config_map_v1', pick: (b) => b.data.ORDER_DB_WRITE_HOST !== undefined }, set('data.ORDER_DB_WRITE_HOST', 'ordap-psql-centralus-of-eastus2-ec879f.postgres.database.azure.com')), finding: true },
+  { ...row('OP-K8S-007', ZR, 'kubernetes_deployment_v1', (_b, e) => { for (const [, , p] of e.all('kubernetes_pod_disruption_budget_v1')) p.spec.selector.match_labels.tier = 'another'; }), finding: true },
+  { ...row('OP-K8S-007', ZR, 'kubernetes_deployment_v1', (b) => { delete b.spec.template.metadata.labels; }), finding: true },
   { ...row('OP-K8S-007', ZR, 'kubernetes_deployment_v1', (_b, e) => { for (const [, , p] of e.all('kubernetes_pod_disruption_budget_v1')) p.spec.selector.match_labels = { app: 'another' }; }), finding: true },
   { ...row('OP-K8S-007', ZR, 'kubernetes_deployment_v1', (_b, e) => { for (const [, , p] of e.all('kubernetes_pod_disruption_budget_v1')) delete p.spec.selector; }), finding: true, message: 'no kubernetes_pod_disruption_budget_v1 selects its pods' },
   { ...row('OP-K8S-008', ZR, 'kubernetes_deployment_v1', (b, e) => { e.remove('kubernetes_horizontal_pod_autoscaler_v2', refers(e.address)); b.spec.replicas = 0; }), finding: false },

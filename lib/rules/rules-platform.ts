@@ -53,17 +53,25 @@ function writeTargets(body: JsonObject): readonly { key: string; value: JsonValu
 /** The servers and namespaces that have a failover name (a failover group, a virtual endpoint, a geo-DR alias). */
 function failoverMembers(app: SynthesizedApp): Map<SynthesizedResource, string> {
   const members = new Map<SynthesizedResource, string>();
-  const add = (r: SynthesizedResource, attributes: readonly string[], name: JsonValue | undefined): void => {
-    for (const a of attributes) for (const t of app.referencedBy(r.stack, valueAt(r.body, a))) members.set(t, String(name));
-  };
-  for (const g of app.ofType('azurerm_mssql_failover_group')) add(g, ['server_id', 'partner_server.id'], g.body.name);
-  for (const v of app.ofType('azurerm_postgresql_flexible_server_virtual_endpoint')) add(v, ['source_server_id', 'replica_server_id'], v.body.name);
-  for (const a of app.ofType('azurerm_servicebus_namespace_disaster_recovery_config')) add(a, ['primary_namespace_id', 'partner_namespace_id'], a.body.name);
+  // [type, the primary's attribute, the partner's attribute] of each failover name.
+  const kinds = [
+    ['azurerm_mssql_failover_group', 'server_id', 'partner_server.id'],
+    ['azurerm_postgresql_flexible_server_virtual_endpoint', 'source_server_id', 'replica_server_id'],
+    ['azurerm_servicebus_namespace_disaster_recovery_config', 'primary_namespace_id', 'partner_namespace_id'],
+  ] as const;
+  // A server can be a primary under its own name and the partner under another's (activeActive's ring): its own wins.
+  for (const role of [1, 2] as const) {
+    for (const kind of kinds) {
+      for (const r of app.ofType(kind[0])) {
+        for (const t of app.referencedBy(r.stack, valueAt(r.body, kind[role]))) if (role === 1 || !members.has(t)) members.set(t, String(r.body.name));
+      }
+    }
+  }
   return members;
 }
 
 /** The node pools of a cluster, as the scheduling model takes them. */
-function poolModels(app: SynthesizedApp, cluster: SynthesizedResource): NodePoolModel[] {
+export function poolModels(app: SynthesizedApp, cluster: SynthesizedResource): NodePoolModel[] {
   const pool = (p: JsonObject, mode: 'system' | 'user'): NodePoolModel => ({
     name: String(p.name),
     zones: Array.isArray(p.zones) ? p.zones.map(String) : [],
@@ -79,7 +87,7 @@ function poolModels(app: SynthesizedApp, cluster: SynthesizedResource): NodePool
 }
 
 /** The pod groups of the deployments of an apps stack, as the scheduling model takes them (HPA range, surge, spread). */
-function podGroups(app: SynthesizedApp, stack: string): PodGroupModel[] | string {
+export function podGroups(app: SynthesizedApp, stack: string): PodGroupModel[] | string {
   const groups: PodGroupModel[] = [];
   for (const d of app.ofType(DEPLOYMENT).filter((x) => x.stack === stack)) {
     const pod = valueAt(d.body, 'spec.template.spec');
