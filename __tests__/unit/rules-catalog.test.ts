@@ -371,7 +371,8 @@ const MORE: readonly (Row & { readonly finding: boolean; readonly message?: stri
   { ...row('OP-MON-001', ZR, 'azurerm_log_analytics_workspace', (b) => { b.local_authentication_enabled = true; b.local_authentication_disabled = true; }), finding: true },
   { ...row('OP-MON-002', ZR, 'azurerm_application_insights', set('workspace_id', '')), finding: true },
   { ...row('OP-MON-003', ZR, 'azurerm_monitor_action_group', (b) => { b.email_receiver = []; b.sms_receiver = []; b.webhook_receiver = []; b.arm_role_receiver = [{ name: 'owners', role_id: 'x' }]; }), finding: false },
-  { ...row('OP-NET-001', ZR, 'azurerm_subnet', (b, e) => { e.remove('azurerm_subnet_network_security_group_association', refers(e.address)); b.name = 'AzureBastionSubnet'; }), finding: false },
+  ...['GatewaySubnet', 'AzureFirewallSubnet', 'AzureFirewallManagementSubnet', 'AzureBastionSubnet', 'RouteServerSubnet'].map((name) => ({ ...row('OP-NET-001', ZR, 'azurerm_subnet', (b, e) => { e.remove('azurerm_subnet_network_security_group_association', refers(e.address)); b.name = name; }), finding: false })),
+  { ...row('OP-MON-002', ZR, 'azurerm_application_insights', set('workspace_id', '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/adopted')), finding: false },
   { ...row('OP-NET-002', ZR, 'azurerm_private_endpoint', set('private_dns_zone_group.private_dns_zone_ids', [])), finding: true },
   // Entry rules: what each accepts and the conditions one pair per rule leaves untried.
   // Cross-resource rules: the failover names of each data service, the workloads' selectors, the default-deny shape.
