@@ -38,6 +38,13 @@ describe('examples', () => {
   describe.each(exampleFiles)('%s', (id) => {
     const stacks = exampleStacks(id);
 
+    test('its header says when to choose it, what it costs, what fails over how, and names every stack it synthesizes', () => {
+      const header = /^\/\*\*\n([\s\S]*?)\n \*\//.exec(readFileSync(join(EXAMPLE_DIR, `${id}.ts`), 'utf8'))?.[1].replace(/^ \* ?/gm, '').replace(/\n/g, ' ') ?? '';
+      for (const paragraph of ['Choose it when ', 'What it costs: ', 'What fails over how: ', 'Monitoring, in its own stack: ']) expect(header).toContain(paragraph);
+      const listed = [...(/ Stacks: (.*)$/.exec(header)?.[1] ?? '').matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]);
+      expect(listed.sort()).toEqual(Object.keys(stacks).sort());
+    });
+
     test('every stack name begins with the example id', () => {
       expect(Object.keys(stacks).length).toBeGreaterThan(1);
       for (const name of Object.keys(stacks)) expect(name.startsWith(`${id}-`)).toBe(true);

@@ -16,10 +16,15 @@
  * (writes not yet replicated from the lost region can be lost); a person (or a runbook) fails over only the lost
  * region's Service Bus alias (metadata only). The README's pattern table has the details.
  *
+ * Monitoring, in its own stack: the README's alerts for what this platform deploys, availability tests from 5
+ * locations, a health workbook and a dashboard; log ingestion into each region's Log Analytics workspace is billed
+ * by use (the README's "Availability, RTO and RPO" section prices the rest).
+ *
  * Copy it as `main.ts` into your cdktf project and import from 'cdktf-order-platform' instead of '../lib': run as
- * the app, it synthesizes this platform on its own; or call `activeActive(app)`. Stacks: `active-active-data`,
- * `active-active-westus3`, `active-active-eastus2`, `active-active-centralus`, their `-apps` stacks and
- * `active-active-edge`.
+ * the app, it synthesizes this platform on its own; or call `activeActive(app)` from your main program. Stacks:
+ * `active-active-data`, `active-active-westus3`, `active-active-eastus2`, `active-active-centralus`,
+ * `active-active-westus3-apps`, `active-active-eastus2-apps`, `active-active-centralus-apps`, `active-active-edge`,
+ * `active-active-observability`.
  */
 import { App } from 'cdktf';
 import { Construct } from 'constructs';

@@ -16,9 +16,14 @@
  * step, the README's runbook) and the virtual endpoint follows it; Cosmos DB fails over by service-managed failover.
  * The README's pattern table has the details.
  *
+ * Monitoring, in its own stack: the README's alerts for what this platform deploys, availability tests from 5
+ * locations, a health workbook and a dashboard; log ingestion into each region's Log Analytics workspace is billed
+ * by use (the README's "Availability, RTO and RPO" section prices the rest).
+ *
  * Copy it as `main.ts` into your cdktf project and import from 'cdktf-order-platform' instead of '../lib': run as
- * the app, it synthesizes this platform on its own; or call `activePassive(app)`. Stacks: `active-passive-data`, `active-passive-eastus2`, `active-passive-centralus`,
- * their `-apps` stacks and `active-passive-edge`.
+ * the app, it synthesizes this platform on its own; or call `activePassive(app)` from your main program. Stacks:
+ * `active-passive-data`, `active-passive-eastus2`, `active-passive-centralus`, `active-passive-eastus2-apps`,
+ * `active-passive-centralus-apps`, `active-passive-edge`, `active-passive-observability`.
  */
 import { App } from 'cdktf';
 import { Construct } from 'constructs';

@@ -15,9 +15,15 @@
  * you); Cosmos DB fails over by service-managed failover; a person (or a runbook) fails the Service Bus alias over to
  * the secondary (metadata only: messages in the lost namespace stay there). The README's pattern table has the details.
  *
+ * Monitoring, in its own stack: the README's alerts for what this platform deploys, availability tests from 5
+ * locations, a health workbook and a dashboard; log ingestion into each region's Log Analytics workspace is billed
+ * by use (the README's "Availability, RTO and RPO" section prices the rest).
+ *
  * Copy it as `main.ts` into your cdktf project and import from 'cdktf-order-platform' instead of '../lib': run as
- * the app, it synthesizes this platform on its own; or call `primarySecondary(app)`. Stacks: `primary-secondary-data`, `primary-secondary-westus3`,
- * `primary-secondary-eastus`, their `-apps` stacks and `primary-secondary-edge`.
+ * the app, it synthesizes this platform on its own; or call `primarySecondary(app)` from your main program. Stacks:
+ * `primary-secondary-data`, `primary-secondary-westus3`, `primary-secondary-eastus`,
+ * `primary-secondary-westus3-apps`, `primary-secondary-eastus-apps`, `primary-secondary-edge`,
+ * `primary-secondary-observability`.
  */
 import { App } from 'cdktf';
 import { Construct } from 'constructs';

@@ -17,9 +17,14 @@
  * inside it (West Europe's is North Europe, East US 2's Central US), zone-redundant otherwise. The README's pattern
  * table has the details.
  *
+ * Monitoring, in its own stack: the README's alerts for what this platform deploys, availability tests from 5
+ * locations, a health workbook and a dashboard; log ingestion into each region's Log Analytics workspace is billed
+ * by use (the README's "Availability, RTO and RPO" section prices the rest).
+ *
  * Copy it as `main.ts` into your cdktf project and import from 'cdktf-order-platform' instead of '../lib': run as
- * the app, it synthesizes this platform on its own; or call `regionPinned(app)`. Stacks: `region-pinned-data`,
- * `region-pinned-westeurope`, `region-pinned-eastus2`, their `-apps` stacks and `region-pinned-edge`.
+ * the app, it synthesizes this platform on its own; or call `regionPinned(app)` from your main program. Stacks:
+ * `region-pinned-data`, `region-pinned-westeurope`, `region-pinned-eastus2`, `region-pinned-westeurope-apps`,
+ * `region-pinned-eastus2-apps`, `region-pinned-edge`, `region-pinned-observability`.
  */
 import { App } from 'cdktf';
 import { Construct } from 'constructs';

@@ -13,9 +13,14 @@
  * zone-redundant database, Cosmos DB account and namespace keep serving). Region loss stops the platform until the
  * region returns; backups are geo-redundant (West US 3's pair is East US). The README's pattern table has the details.
  *
+ * Monitoring, in its own stack: the README's alerts for what this platform deploys, availability tests from 5
+ * locations, a health workbook and a dashboard; log ingestion into each region's Log Analytics workspace is billed
+ * by use (the README's "Availability, RTO and RPO" section prices the rest).
+ *
  * Copy it as `main.ts` into your cdktf project and import from 'cdktf-order-platform' instead of '../lib': run as
- * the app, it synthesizes this platform on its own; or call `zoneRedundant(app)` from your main program. Stacks: `zone-redundant-data`, `zone-redundant-westus3`,
- * `zone-redundant-westus3-apps`, `zone-redundant-edge`.
+ * the app, it synthesizes this platform on its own; or call `zoneRedundant(app)` from your main program. Stacks:
+ * `zone-redundant-data`, `zone-redundant-westus3`, `zone-redundant-westus3-apps`, `zone-redundant-edge`,
+ * `zone-redundant-observability`.
  */
 import { App } from 'cdktf';
 import { Construct } from 'constructs';

@@ -219,8 +219,8 @@ const TAGGED: Record<string, [number, number, number, number, number]> = {
   azurerm_user_assigned_identity: [1, 2, 2, 3, 2],
   // The -observability stack.
   azurerm_monitor_action_group: [1, 1, 1, 1, 1],
-  azurerm_monitor_metric_alert: [16, 24, 17, 44, 28],
-  azurerm_monitor_scheduled_query_rules_alert_v2: [2, 4, 4, 6, 4],
+  azurerm_monitor_metric_alert: [17, 26, 19, 47, 30],
+  azurerm_monitor_scheduled_query_rules_alert_v2: [3, 6, 6, 9, 6],
   azurerm_application_insights_standard_web_test: [2, 2, 2, 2, 2],
   azurerm_application_insights_workbook: [1, 1, 1, 1, 1],
   azurerm_monitor_activity_log_alert: [0, 2, 0, 6, 0],
@@ -296,6 +296,7 @@ const METRIC_ALERT_FACTS: Readonly<Record<string, { type: string; criteria: Reco
   deliveryTrackingBacklog: { type: 'azurerm_servicebus_namespace', criteria: { metric_namespace: 'Microsoft.ServiceBus/namespaces', metric_name: 'ActiveMessages', aggregation: 'Maximum', operator: 'GreaterThan', threshold: 1000, dimension: [{ name: 'EntityName', operator: 'Include', values: ['order-events'] }] }, severity: 2, window: 'PT15M', frequency: 'PT5M' },
   aksNodesNotReady: { type: 'azurerm_kubernetes_cluster', criteria: { metric_namespace: 'Microsoft.ContainerService/managedClusters', metric_name: 'kube_node_status_condition', aggregation: 'Total', operator: 'GreaterThan', threshold: 0, dimension: [{ name: 'status2', operator: 'Include', values: ['NotReady', 'Unknown'] }] }, severity: 1, window: 'PT5M', frequency: 'PT1M' },
   aksPodsNotReady: { type: 'azurerm_kubernetes_cluster', criteria: { metric_namespace: 'Microsoft.ContainerService/managedClusters', metric_name: 'kube_pod_status_phase', aggregation: 'Average', operator: 'GreaterThan', threshold: 0, dimension: [{ name: 'phase', operator: 'Include', values: ['Pending', 'Failed', 'Unknown'] }] }, severity: 2, window: 'PT15M', frequency: 'PT5M' },
+  aksUnschedulablePods: { type: 'azurerm_kubernetes_cluster', criteria: { metric_namespace: 'Microsoft.ContainerService/managedClusters', metric_name: 'cluster_autoscaler_unschedulable_pods_count', aggregation: 'Average', operator: 'GreaterThan', threshold: 0 }, severity: 2, window: 'PT15M', frequency: 'PT5M' },
   aksAutoscalerUnableToScale: { type: 'azurerm_kubernetes_cluster', criteria: { metric_namespace: 'Microsoft.ContainerService/managedClusters', metric_name: 'cluster_autoscaler_cluster_safe_to_autoscale', aggregation: 'Average', operator: 'LessThan', threshold: 1 }, severity: 2, window: 'PT5M', frequency: 'PT1M' },
   keyVaultAvailability: { type: 'azurerm_key_vault', criteria: { metric_namespace: 'Microsoft.KeyVault/vaults', metric_name: 'Availability', aggregation: 'Average', operator: 'LessThan', threshold: 99 }, severity: 1, window: 'PT5M', frequency: 'PT1M' },
 };
@@ -1076,7 +1077,7 @@ export const INVARIANTS: readonly Invariant[] = [
     name: 'metric alert: Microsoft\'s metric, aggregation, operator, default threshold and dimension, its severity and window, scoped to the right resource of the right region, notifying the action group',
     type: 'azurerm_monitor_metric_alert',
     select: (r) => r.criteria !== undefined,
-    count: per(14, 22, 15, 42, 26),
+    count: per(15, 24, 17, 45, 28),
     expected: (_r, ctx) => {
       const facts = METRIC_ALERT_FACTS[alertKey(ctx).alert];
       return {
@@ -1117,15 +1118,15 @@ export const INVARIANTS: readonly Invariant[] = [
     },
   },
   {
-    name: 'log alert (AKS restarts, HPA at maximum): the region\'s workspace, a query on its cluster, the threshold, notifying the action group',
+    name: 'log alert (AKS restarts, readiness probe failures, HPA at maximum): the region\'s workspace, a query on its cluster, the threshold, notifying the action group',
     type: 'azurerm_monitor_scheduled_query_rules_alert_v2',
-    count: perRegion(2),
+    count: perRegion(3),
     expected: (r, ctx) => {
       const { alert } = alertKey(ctx);
       return {
         severity: 2, auto_mitigation_enabled: true, window_duration: 'PT15M', evaluation_frequency: 'PT5M',
-        'criteria[0].threshold': alert === 'aksContainerRestarts' ? 3 : alert === 'aksHpaAtMaximum' ? 10 : '<a known log alert>',
-        'criteria[0].operator': alert === 'aksContainerRestarts' ? 'GreaterThan' : 'GreaterThanOrEqual',
+        'criteria[0].threshold': ({ aksContainerRestarts: 3, aksReadinessProbeFailures: 2, aksHpaAtMaximum: 10 } as Record<string, number>)[alert] ?? '<a known log alert>',
+        'criteria[0].operator': alert === 'aksHpaAtMaximum' ? 'GreaterThanOrEqual' : 'GreaterThan',
         'action.action_groups': [observabilityRef(ctx, 'azurerm_monitor_action_group')],
         location: r.location,
       };

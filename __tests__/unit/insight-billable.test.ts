@@ -78,8 +78,8 @@ describe('every line of a platform, and only its own', () => {
       'Service Bus messaging units | Premium | 1-1 | ordzr-sbns-westus3-c10ec6 in westus3',
       'Front Door profile | Premium_AzureFrontDoor | 1-1 | ordzr-afd-c8d358',
       'Private endpoints | standard | 4-4 | in the regional stacks (data processed billed by use)',
-      'Metric alert time series | monitored | 14-14 | 16 metric alert(s)',
-      'Log alert rules | evaluated every 5 minutes | 2-2 | scheduled query rules',
+      'Metric alert time series | monitored | 15-15 | 17 metric alert(s)',
+      'Log alert rules | evaluated every 5 minutes | 3-3 | scheduled query rules',
       'Private DNS zones | hosted zone | 4-4 | queries billed by use',
       'Log Analytics workspaces | PerGB2018 | 1-1 | retention 30 days (ingestion billed by use)',
       'Availability test runs a month | standard web test | 87600-87600 | 2 test(s), one run per location and interval',
@@ -319,7 +319,7 @@ describe('edges of the price list', () => {
     let first = true;
     const mixed = billableUnits(edited('zone-redundant', 'azurerm_monitor_scheduled_query_rules_alert_v2', (b) => { if (first) b.evaluation_frequency = 'PT1H'; first = false; }), 'zone-redundant');
     const logs = mixed.filter((u) => u.item === 'Log alert rules').map((u) => `${u.sku} ${u.min}-${u.max} ${u.detail}`);
-    expect(logs).toEqual(['evaluated every 5 minutes 1-1 scheduled query rules', 'another evaluation frequency 1-1 scheduled query rules']);
+    expect(logs).toEqual(['evaluated every 5 minutes 2-2 scheduled query rules', 'another evaluation frequency 1-1 scheduled query rules']);
     const runs = find(billableUnits(stacksOf('zone-redundant'), 'zone-redundant'), 'Availability test runs a month').min;
     expect(find(billableUnits(edited('zone-redundant', 'azurerm_application_insights_standard_web_test', (b) => { delete b.frequency; }), 'zone-redundant'), 'Availability test runs a month').min).toBe(runs);
     expect(find(billableUnits(edited('zone-redundant', 'azurerm_application_insights_standard_web_test', (b) => { b.frequency = 900; }), 'zone-redundant'), 'Availability test runs a month').min).toBe(runs / 3);

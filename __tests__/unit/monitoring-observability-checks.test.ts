@@ -125,7 +125,7 @@ describe('availability test checks: the words a user reads', () => {
 
 describe('Observability checks: edges and words', () => {
   // Counts and durations in whole units are integers; percentages, latencies and the pods-not-ready average are not.
-  const INTEGER_THRESHOLDS = ['postgresqlReplicaLagSeconds', 'cosmosThrottledRequests', 'serviceBusDeadLetteredMessages', 'serviceBusServerErrors', 'serviceBusThrottledRequests', 'deliveryTrackingBacklogMessages', 'aksContainerRestarts', 'aksHpaAtMaximumMinutes'];
+  const INTEGER_THRESHOLDS = ['postgresqlReplicaLagSeconds', 'cosmosThrottledRequests', 'serviceBusDeadLetteredMessages', 'serviceBusServerErrors', 'serviceBusThrottledRequests', 'deliveryTrackingBacklogMessages', 'aksContainerRestarts', 'aksReadinessProbeFailures', 'aksHpaAtMaximumMinutes'];
 
   test.each(Object.entries(THRESHOLDS))('threshold %s: a fraction inside its range is refused only for a count', (key, spec) => {
     const value = spec.min + 0.5;
@@ -139,7 +139,7 @@ describe('Observability checks: edges and words', () => {
     const cluster = id('rg-westus3', 'Microsoft.ContainerService/managedClusters', "aks'shop\\x");
     const json = synth({ targets: { kubernetesClusterIds: { westus3: cluster }, logAnalyticsWorkspaceIds: { westus3: LOG } } });
     const queries = Object.values(all(json, 'azurerm_monitor_scheduled_query_rules_alert_v2')).map((r) => r.criteria[0].query as string);
-    expect(queries).toHaveLength(2);
+    expect(queries).toHaveLength(3);
     for (const query of queries) expect(query).toContain(`'${cluster.replace("aks'shop\\x", "aks\\'shop\\\\x")}'`);
   });
 
@@ -246,7 +246,7 @@ describe('Observability checks: edges and words', () => {
       names: { actionGroup: 'ag-orders' },
     });
     expect(Object.values(all(json, 'azurerm_monitor_action_group')).map((g) => g.name)).toEqual(['ag-orders']);
-    for (const [type, count] of [['azurerm_monitor_metric_alert', 5], ['azurerm_monitor_scheduled_query_rules_alert_v2', 2], ['azurerm_monitor_activity_log_alert', 2]] as const) {
+    for (const [type, count] of [['azurerm_monitor_metric_alert', 6], ['azurerm_monitor_scheduled_query_rules_alert_v2', 3], ['azurerm_monitor_activity_log_alert', 2]] as const) {
       const names = Object.values(all(json, type)).map((a) => a.name as string);
       expect([type, names.length]).toEqual([type, count]);
       for (const name of names) expect(name).toMatch(/^shop-alert-[a-z0-9-]+-[0-9a-f]{6}$/);

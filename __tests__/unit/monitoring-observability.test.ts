@@ -76,6 +76,7 @@ const METRIC_TABLE: [string, string, string, string, string, string, string, num
   ['deliveryTrackingBacklog', 'delivery-tracking-backlog-westus3', BUS, 'Microsoft.ServiceBus/namespaces', 'ActiveMessages', 'Maximum', 'GreaterThan', 1000, [{ name: 'EntityName', operator: 'Include', values: ['order-events'] }], 2, 'PT15M', 'PT5M'],
   ['aksNodesNotReady', 'aks-nodes-not-ready-westus3', AKS, 'Microsoft.ContainerService/managedClusters', 'kube_node_status_condition', 'Total', 'GreaterThan', 0, [{ name: 'status2', operator: 'Include', values: ['NotReady', 'Unknown'] }], 1, 'PT5M', 'PT1M'],
   ['aksPodsNotReady', 'aks-pods-not-ready-westus3', AKS, 'Microsoft.ContainerService/managedClusters', 'kube_pod_status_phase', 'Average', 'GreaterThan', 0, [{ name: 'phase', operator: 'Include', values: ['Pending', 'Failed', 'Unknown'] }], 2, 'PT15M', 'PT5M'],
+  ['aksUnschedulablePods', 'aks-unschedulable-pods-westus3', AKS, 'Microsoft.ContainerService/managedClusters', 'cluster_autoscaler_unschedulable_pods_count', 'Average', 'GreaterThan', 0, undefined, 2, 'PT15M', 'PT5M'],
   ['aksAutoscalerUnableToScale', 'aks-autoscaler-unable-to-scale-westus3', AKS, 'Microsoft.ContainerService/managedClusters', 'cluster_autoscaler_cluster_safe_to_autoscale', 'Average', 'LessThan', 1, undefined, 2, 'PT5M', 'PT1M'],
   ['keyVaultAvailability', 'key-vault-availability-westus3', KV, 'Microsoft.KeyVault/vaults', 'Availability', 'Average', 'LessThan', 99, undefined, 1, 'PT5M', 'PT1M'],
 ];
@@ -96,7 +97,8 @@ const DESCRIPTIONS: Record<string, string> = {
   deliveryTrackingBacklog: `delivery-tracking backlog (active messages of its topic): above 1000 messages over 15 minutes. ${readme('Service Bus')}`,
   aksNodesNotReady: `AKS nodes NotReady or Unknown: above 0 over 5 minutes. ${readme('AKS')}`,
   aksPodsNotReady: `AKS pods Pending, Failed or Unknown (average count): above 0 pods over 15 minutes. ${readme('AKS')}`,
-  aksAutoscalerUnableToScale: `AKS cluster autoscaler safe-to-autoscale signal: below 1 over 5 minutes. ${readme('AKS')}`,
+  aksUnschedulablePods: `AKS pods the cluster autoscaler cannot schedule (average count): above 0 pods over 15 minutes. ${readme('AKS')}`,
+  aksAutoscalerUnableToScale: `AKS cluster autoscaler halted (cluster not safe to autoscale): below 1 over 5 minutes. ${readme('AKS')}`,
   keyVaultAvailability: `Key Vault request availability: below 99% over 5 minutes. ${readme('Key Vault')}`,
 };
 
@@ -143,7 +145,7 @@ describe('Observability', () => {
 
   test('the AKS log alerts: KQL over Container Insights tables for the cluster, on its region\'s workspace', () => {
     const { json, obs } = synth();
-    expect(Object.keys(all(json, 'azurerm_monitor_scheduled_query_rules_alert_v2'))).toHaveLength(2);
+    expect(Object.keys(all(json, 'azurerm_monitor_scheduled_query_rules_alert_v2'))).toHaveLength(3);
     const restarts = alertNamed(json, 'azurerm_monitor_scheduled_query_rules_alert_v2', 'aks-container-restarts-westus3');
     expect(restarts).toEqual({
       name: `shop-alert-aks-container-restarts-westus3-${pathHash('test/Obs/aksContainerRestarts-westus3')}`,
@@ -172,7 +174,21 @@ describe('Observability', () => {
       time_aggregation_method: 'Maximum', metric_measure_column: 'AggregatedValue', operator: 'GreaterThanOrEqual', threshold: 10,
       dimension: [{ name: 'K8sNamespace', operator: 'Include', values: ['*'] }, { name: 'Hpa', operator: 'Include', values: ['*'] }],
     });
-    expect(Object.keys(obs.logAlerts).sort()).toEqual(['aksContainerRestarts.westus3', 'aksHpaAtMaximum.westus3']);
+    const readiness = alertNamed(json, 'azurerm_monitor_scheduled_query_rules_alert_v2', 'aks-readiness-probe-failures-westus3');
+    expect([readiness.scopes, readiness.location, readiness.severity, readiness.window_duration, readiness.evaluation_frequency, readiness.description]).toEqual([
+      [LOG], 'westus3', 2, 'PT15M', 'PT5M', 'AKS readiness probe failures of a pod: above 2 failures over 15 minutes. Runbook: README section "Runbook: AKS"',
+    ]);
+    expect(readiness.criteria[0]).toEqual({
+      query: [
+        'KubeEvents',
+        `| where ClusterId =~ '${AKS}'`,
+        "| where ObjectKind == 'Pod' and Reason == 'Unhealthy' and Message startswith 'Readiness probe failed'",
+        '| summarize AggregatedValue = count() by Namespace, Name',
+      ].join('\n'),
+      time_aggregation_method: 'Maximum', metric_measure_column: 'AggregatedValue', operator: 'GreaterThan', threshold: 2,
+      dimension: [{ name: 'Namespace', operator: 'Include', values: ['*'] }, { name: 'Name', operator: 'Include', values: ['*'] }],
+    });
+    expect(Object.keys(obs.logAlerts).sort()).toEqual(['aksContainerRestarts.westus3', 'aksHpaAtMaximum.westus3', 'aksReadinessProbeFailures.westus3']);
   });
 
   test('thresholds, severities, the backlog entity, existing action groups, a runbook URL and tags as given', () => {
@@ -234,7 +250,7 @@ describe('Observability', () => {
     expect(metricAlerts).toHaveLength(METRIC_TABLE.length + 1);
     for (const alert of metricAlerts) expect([alert.name, alert.action]).toEqual([alert.name, []]);
     const logAlerts = Object.values(all(json, 'azurerm_monitor_scheduled_query_rules_alert_v2'));
-    expect(logAlerts).toHaveLength(2);
+    expect(logAlerts).toHaveLength(3);
     for (const alert of logAlerts) expect([alert.name, alert.action]).toEqual([alert.name, undefined]);
     expect(obs.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => m.data)).toEqual([
       'Observability has no contacts: its alerts fire and show in the Azure portal but notify no one. Give contacts (emails, smsNumbers, webhooks or actionGroupIds).',
@@ -448,7 +464,7 @@ describe('Observability', () => {
   test('the README documents every alert, threshold default and runbook section the descriptions point to', () => {
     const readmeText = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
     const alerts = [...METRIC_ALERTS, ...LOG_ALERTS];
-    expect(alerts).toHaveLength(17);
+    expect(alerts).toHaveLength(19);
     for (const spec of alerts) expect(readmeText).toMatch(new RegExp(`^\\| \`${spec.alert}\` \\|.*\\| ${spec.severity} \\| \\[[^\\]]+\\]\\(#${anchorOf(spec.runbook)}\\) \\|$`, 'm'));
     for (const [key, spec] of Object.entries(THRESHOLDS)) expect(readmeText).toContain(`\`${key}\` (${spec.default})`);
     for (const section of Object.values(RUNBOOK_SECTIONS)) expect(readmeText).toContain(`\n### ${section}\n`);

@@ -894,6 +894,26 @@ describe('observability', () => {
     expect(json.items[0].content.json).toBe('# shop platform health\n\nPattern: zoneRedundant. West US 3: primary.');
   });
 
+  test('the health workbook: a region that holds a replica of another region\'s tracking store charts its requests by region; its home region charts availability and status', () => {
+    const p = platform({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], trackingStore: {} });
+    const workbook = p.healthWorkbook!;
+    const json = JSON.parse(resolve(workbook, workbook.dataJsonInput) as string);
+    const regionRows = json.items.filter((row: Loose) => / \((primary|secondary)\)$/.test(row.content.title ?? ''));
+    expect(regionRows).toHaveLength(2);
+    const rows = Object.fromEntries(regionRows.map((row: Loose) => [row.content.title, row.content.items
+      .filter((i: Loose) => i.content.metrics?.[0].namespace === 'microsoft.documentdb/databaseaccounts')
+      .map((i: Loose) => [i.content.title, i.content.metrics[0].metric, i.content.metrics[0].splitBy, i.content.resourceIds[0]])]));
+    const account = resolve(workbook, p.trackingStore!.cosmosAccounts.westus3.id);
+    expect(Object.keys(p.trackingStore!.cosmosAccounts)).toEqual(['westus3']);
+    expect(rows).toStrictEqual({
+      'westus3 (primary)': [
+        ['Tracking store availability', 'microsoft.documentdb/databaseaccounts--ServiceAvailability', undefined, account],
+        ['Tracking store requests by status', 'microsoft.documentdb/databaseaccounts--TotalRequests', ['StatusCode'], account],
+      ],
+      'eastus (secondary)': [['Tracking store (account of westus3) requests by region', 'microsoft.documentdb/databaseaccounts--TotalRequests', ['Region'], account]],
+    });
+  });
+
   test('health off, or named: names are checked (the workbook\'s is a lower-case UUID), settings beside enabled: false refused', () => {
     const off = platform({ observability: { health: { enabled: false } } });
     expect([off.healthWorkbook, off.healthDashboard, off.observability === undefined]).toEqual([undefined, undefined, false]);

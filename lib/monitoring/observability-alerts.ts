@@ -50,6 +50,8 @@ export const THRESHOLDS: { readonly [K in keyof Required<ObservabilityThresholds
   serviceBusThrottledRequests: { min: 0, max: 1000000, integer: true, default: 0 },
   deliveryTrackingBacklogMessages: { min: 0, max: 10000000, integer: true, default: 1000 },
   aksPodsNotReady: { min: 0, max: 10000, integer: false, default: 0 },
+  aksUnschedulablePods: { min: 0, max: 10000, integer: false, default: 0 },
+  aksReadinessProbeFailures: { min: 0, max: 10000, integer: true, default: 2 },
   aksContainerRestarts: { min: 1, max: 1000, integer: true, default: 3 },
   aksHpaAtMaximumMinutes: { min: 1, max: 15, integer: true, default: 10 },
   keyVaultAvailabilityPercent: { min: 1, max: 100, integer: false, default: 99 },
@@ -173,7 +175,15 @@ export const METRIC_ALERTS: readonly MetricAlertSpec[] = [
     threshold: 'aksPodsNotReady', dimension: { name: 'phase', values: ['Pending', 'Failed', 'Unknown'] }, severity: 2, windowSize: 'PT15M', frequency: 'PT5M', runbook: RUNBOOK_SECTIONS.aks,
   },
   {
-    alert: 'aksAutoscalerUnableToScale', target: 'kubernetesClusterIds', summary: 'AKS cluster autoscaler safe-to-autoscale signal', unit: '',
+    // Pods the scheduler cannot place and the cluster autoscaler has not placed by adding nodes: a pool at its maximum
+    // node count, a vCPU quota or a VM size out of capacity in the region (the cluster still counts as safe to scale).
+    alert: 'aksUnschedulablePods', target: 'kubernetesClusterIds', summary: 'AKS pods the cluster autoscaler cannot schedule (average count)', unit: ' pods',
+    namespace: 'Microsoft.ContainerService/managedClusters', metric: 'cluster_autoscaler_unschedulable_pods_count', aggregation: 'Average', operator: 'GreaterThan',
+    threshold: 'aksUnschedulablePods', severity: 2, windowSize: 'PT15M', frequency: 'PT5M', runbook: RUNBOOK_SECTIONS.aks,
+  },
+  {
+    // Below 1 when the autoscaler will not act on the cluster at all (too many unready nodes), not when it is short of nodes.
+    alert: 'aksAutoscalerUnableToScale', target: 'kubernetesClusterIds', summary: 'AKS cluster autoscaler halted (cluster not safe to autoscale)', unit: '',
     namespace: 'Microsoft.ContainerService/managedClusters', metric: 'cluster_autoscaler_cluster_safe_to_autoscale', aggregation: 'Average', operator: 'LessThan',
     fixedThreshold: 1, severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.aks,
   },
@@ -210,7 +220,11 @@ function kqlString(value: string): string {
  * - InsightsMetrics, metric kube_hpa_status_current_replicas with tags hpa, k8sNamespace, spec_max_replicas and
  *   container.azm.ms/clusterId, sampled every 60 seconds:
  *   https://learn.microsoft.com/azure/azure-monitor/containers/container-insights-deployment-hpa-metrics
- * AKS has no platform metric for container restarts or for an HPA at its maximum.
+ * - KubeEvents (ClusterId, ObjectKind, Namespace, Name, Reason, Message), the cluster's Warning events: the kubelet's
+ *   `Unhealthy` event says `Readiness probe failed: ...`:
+ *   https://learn.microsoft.com/azure/azure-monitor/reference/tables/kubeevents
+ * AKS has no platform metric for container restarts, for an HPA at its maximum or for a pod failing its readiness probe
+ * (its kube_pod_status_ready counts ready pods per namespace and pod, with no condition to select the unready ones).
  */
 export const LOG_ALERTS: readonly LogAlertSpec[] = [
   {
@@ -222,6 +236,18 @@ export const LOG_ALERTS: readonly LogAlertSpec[] = [
       `| where ClusterId =~ ${kqlString(clusterId)}`,
       '| summarize Restarts = max(ContainerRestartCount) - min(ContainerRestartCount) by Namespace, Name, ContainerName',
       '| summarize AggregatedValue = max(Restarts) by Namespace, Name',
+    ].join('\n'),
+  },
+  {
+    // A pod that runs but fails its readiness probe leaves its Service's endpoints: the phase alert does not see it.
+    alert: 'aksReadinessProbeFailures', summary: 'AKS readiness probe failures of a pod', unit: ' failures',
+    threshold: 'aksReadinessProbeFailures', operator: 'GreaterThan', severity: 2, runbook: RUNBOOK_SECTIONS.aks,
+    windowDuration: 'PT15M', evaluationFrequency: 'PT5M', dimensions: ['Namespace', 'Name'],
+    query: (clusterId) => [
+      'KubeEvents',
+      `| where ClusterId =~ ${kqlString(clusterId)}`,
+      "| where ObjectKind == 'Pod' and Reason == 'Unhealthy' and Message startswith 'Readiness probe failed'",
+      '| summarize AggregatedValue = count() by Namespace, Name',
     ].join('\n'),
   },
   {

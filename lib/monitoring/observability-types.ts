@@ -157,6 +157,13 @@ export interface ObservabilityThresholds {
   readonly deliveryTrackingBacklogMessages?: number;
   /** AKS: alert when the average number of pods in phase Pending, Failed or Unknown over 15 minutes exceeds this (0-10000). @default 0 */
   readonly aksPodsNotReady?: number;
+  /**
+   * AKS: alert when the average number of pods the cluster autoscaler cannot schedule over 15 minutes exceeds this
+   * (0-10000): a node pool at its maximum, a vCPU quota or a VM size out of capacity. @default 0
+   */
+  readonly aksUnschedulablePods?: number;
+  /** AKS: alert when a pod fails its readiness probe more than this many times in 15 minutes (integer, 0-10000). @default 2 */
+  readonly aksReadinessProbeFailures?: number;
   /** AKS: alert when a pod's containers restart more than this many times in 15 minutes (integer, 1-1000). @default 3 */
   readonly aksContainerRestarts?: number;
   /** AKS: alert when a horizontal pod autoscaler runs at its maximum replicas for at least this many of the last 15 minutes (integer, 1-15). @default 10 */
@@ -171,7 +178,8 @@ export type ObservabilityAlert =
   | 'postgresqlReplicaLag'
   | 'cosmosAvailability' | 'cosmosServerSideLatency' | 'cosmosThrottledRequests' | 'cosmosReplicationLatency'
   | 'serviceBusDeadLettered' | 'serviceBusServerErrors' | 'serviceBusThrottledRequests' | 'deliveryTrackingBacklog'
-  | 'aksNodesNotReady' | 'aksPodsNotReady' | 'aksAutoscalerUnableToScale' | 'aksContainerRestarts' | 'aksHpaAtMaximum'
+  | 'aksNodesNotReady' | 'aksPodsNotReady' | 'aksUnschedulablePods' | 'aksAutoscalerUnableToScale' | 'aksContainerRestarts'
+  | 'aksReadinessProbeFailures' | 'aksHpaAtMaximum'
   | 'keyVaultAvailability'
   | 'availability';
 

@@ -336,6 +336,13 @@ export class MultiRegionOrderPlatform extends Construct {
       charts.push({ title: 'Tracking store availability', resourceId: account.id, namespace: 'Microsoft.DocumentDB/databaseAccounts', metric: 'ServiceAvailability', aggregation: 'Average' });
       charts.push({ title: 'Tracking store requests by status', resourceId: account.id, namespace: 'Microsoft.DocumentDB/databaseAccounts', metric: 'TotalRequests', aggregation: 'Count', splitBy: 'StatusCode' });
     }
+    // The accounts homed in another region that replicate into this one: their requests by region show this region's share.
+    for (const [home, replicated] of Object.entries(this.trackingStore?.cosmosAccounts ?? {})) {
+      const locations = replicated.geoLocationInput;
+      if (home !== region && Array.isArray(locations) && locations.some((l) => l.location === region)) {
+        charts.push({ title: `Tracking store (account of ${home}) requests by region`, resourceId: replicated.id, namespace: 'Microsoft.DocumentDB/databaseAccounts', metric: 'TotalRequests', aggregation: 'Count', splitBy: 'Region' });
+      }
+    }
     const bus = this.eventBus;
     const namespace = bus?.serviceBusNamespaces[region];
     if (namespace) {
