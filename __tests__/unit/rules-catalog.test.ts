@@ -27,6 +27,7 @@ const ZR = example('zone-redundant');
 const PS = example('primary-secondary');
 const AP = example('active-passive');
 const AA = example('active-active');
+const RP = example('region-pinned');
 
 /** Where the finding must appear: the first resource of `type` (whose body passes `pick`). */
 interface Target { readonly type: string; readonly pick?: (body: Loose, name: string) => boolean }
@@ -410,6 +411,23 @@ const MORE: readonly (Row & { readonly finding: boolean; readonly message?: stri
   { ...row('OP-K8S-010', ZR, { type: 'kubernetes_network_policy_v1', pick: (b) => Array.isArray(b.spec.egress) }, (b) => { b.spec.egress.push({}, { to: [{ ip_block: { cidr: '0.0.0.0/0' } }] }); }), finding: true, message: '2 egress rule(s) to the internet without ports; expected each bound to its ports' },
   { ...row('OP-AFD-001', PS, 'azurerm_cdn_frontdoor_profile', (b, e) => { b.sku_name = 'Standard_AzureFrontDoor'; for (const [, , g] of e.all('azurerm_cdn_frontdoor_origin_group')) g.cdn_frontdoor_profile_id = '/subscriptions/0000/profiles/another'; }), finding: false },
   { ...row('OP-AFD-002', PS, 'azurerm_cdn_frontdoor_firewall_policy', set('mode', 'Detection')), finding: true },
+  // regionPinned: a cell's service is used by its own cell's stamp only, and that stamp's missing endpoint is named.
+  { ...row('OP-PLT-003', RP, { type: 'azurerm_postgresql_flexible_server', pick: (b) => b.location === 'westeurope' }, (_b, e) => { e.remove('azurerm_private_endpoint', (x) => x.name === 'pe-psql-westeurope'); }), finding: true, message: 'no private endpoint from stamp stack(s) region-pinned-westeurope' },
+  // Two stamps without an endpoint: both named.
+  { ...row('OP-PLT-003', PS, { type: 'azurerm_mssql_server', pick: (b) => b.location === 'westus3' }, (_b, e) => { e.remove('azurerm_private_endpoint', (x) => x.name === 'pe-sql-westus3'); }), finding: true, message: 'no private endpoint from stamp stack(s) primary-secondary-eastus, primary-secondary-westus3' },
+  // A service without a platform tag belongs to no platform, even where the clusters carry none either.
+  { ...row('OP-PLT-003', ZR, 'azurerm_mssql_server', (b, e) => { delete b.tags.platform; for (const [, , c] of e.all('azurerm_kubernetes_cluster')) delete c.tags.platform; e.remove('azurerm_private_endpoint', (x) => String(x.name).startsWith('pe-sql')); }), finding: false },
+  // ORDER_DB_CELLS entries that are not objects are skipped; a later cell's server host is still found.
+  { ...row('OP-PLT-004', AA, { type: 'kubernetes_config_map_v1', pick: (b) => b.data.ORDER_DB_CELLS !== undefined }, set('data.ORDER_DB_CELLS', '[null, {"writeHost":"ordaa-sql-westus3-33ce84.database.windows.net"}]')), finding: true },
+  // A pod disruption budget covers the Deployments of its own apps stack only (another region's has the same labels).
+  { ...row('OP-K8S-007', PS, 'kubernetes_deployment_v1', (b, e) => {
+    const stack = e.all('kubernetes_deployment_v1').find(([, , d]) => d === b)![0];
+    e.remove('kubernetes_pod_disruption_budget_v1', (p) => e.all('kubernetes_pod_disruption_budget_v1').some(([st, , x]) => x === p && st === stack));
+  }), finding: true },
+  // A blue-green release pins both colours' sizes: no HPA is expected for either.
+  ...['blue', 'green'].map((track) => ({ ...row('OP-K8S-008', ZR, 'kubernetes_deployment_v1', (b, e) => { e.remove('kubernetes_horizontal_pod_autoscaler_v2', refers(e.address)); b.spec.template.metadata.labels.track = track; }), finding: false })),
+  // One egress rule to a private range and to the internet, without ports: open.
+  { ...row('OP-K8S-010', ZR, { type: 'kubernetes_network_policy_v1', pick: (b) => Array.isArray(b.spec.egress) }, (b) => { b.spec.egress.push({ to: [{ ip_block: { cidr: '10.0.0.0/8' } }, { ip_block: { cidr: '0.0.0.0/0' } }] }); }), finding: true, message: '1 egress rule(s) to the internet without ports; expected each bound to its ports' },
   { ...row('OP-AFD-003', PS, 'azurerm_cdn_frontdoor_firewall_policy', (b) => { for (const m of b.managed_rule) m.type = 'DefaultRuleSetPreview'; }), finding: true },
   { ...row('OP-AFD-004', PS, 'azurerm_cdn_frontdoor_firewall_policy', (b) => { for (const c of b.custom_rule) c.enabled = false; }), finding: true },
   { ...row('OP-AFD-005', PS, 'azurerm_cdn_frontdoor_endpoint', (_b, e) => { for (const [, , p] of e.all('azurerm_cdn_frontdoor_security_policy')) p.security_policies.firewall.association.domain.push({ cdn_frontdoor_domain_id: '/subscriptions/0000/domains/elsewhere' }); }), finding: false },

@@ -115,6 +115,9 @@ describe('podGroups', () => {
       const app = edited('zone-redundant', 'kubernetes_deployment_v1', (b) => { delete b.spec.template.spec.container[0].resources.requests[missing]; });
       expect(podGroups(app, APPS)).toMatch(/^kubernetes_deployment_v1\.Workloads_OrderDeployment_[0-9A-F]+ has a container without literal CPU and memory requests$/);
     }
+    // One container of two without requests is enough.
+    const sidecar = edited('zone-redundant', 'kubernetes_deployment_v1', (b) => { b.spec.template.spec.container.push({ name: 'sidecar', image: 'c.io/sidecar:1' }); });
+    expect(podGroups(sidecar, APPS)).toMatch(/^kubernetes_deployment_v1\.Workloads_OrderDeployment_[0-9A-F]+ has a container without literal CPU and memory requests$/);
     let first = true;
     const specless = edited('zone-redundant', 'kubernetes_deployment_v1', (b) => { if (first) b.spec.template.spec = 'x'; first = false; });
     expect(groups(specless).map((g) => g.name)).toEqual(['tracking-api']);
