@@ -116,4 +116,24 @@ describe('diagrams of what the examples do not have', () => {
     expect(m).toContain('we_st_3_db[("Azure SQL (writer)<br/>single zone")]');
     expect(diagramSvg(t)).toContain('>no zones</text>');
   });
+
+  test('a region that holds no copy of the database and no namespace gets no box for them; one service with pods is enough for the entry', () => {
+    const extra = { ...ps.regions[1], name: 'centralus', minPods: { 'order-api': 0, 'tracking-api': 2 } };
+    const m = diagramMermaid({ ...ps, regions: [...ps.regions, extra] });
+    expect(m).toContain('  subgraph centralus["centralus (secondary), zones 1-3"]\n    centralus_aks["AKS<br/>order-api 0+, tracking-api 2+"]\n  end\n  entry --> centralus_aks\n');
+  });
+
+  test('an arrow from a panel to its left neighbour runs right to left, below the one the other way', () => {
+    const svg = diagramSvg(topologyOf('active-active'));
+    expect(topologyOf('active-active').regions.map((r) => r.name)).toEqual(['westus3', 'centralus', 'eastus2']);
+    // Panels at x = 40, 330, 620 (250 wide, 40 apart); the database row's boxes at y = 266, 56 high.
+    expect(svg).toContain('<line x1="345" y1="300" x2="275" y2="300" stroke="#555" stroke-dasharray="5 3" marker-end="url(#arrow)"><title>centralus to westus3: readable geo-replica</title></line>');
+    expect(svg).toContain('<line x1="565" y1="288" x2="635" y2="288" stroke="#555" stroke-dasharray="5 3" marker-end="url(#arrow)"><title>centralus to eastus2: failover group</title></line>');
+  });
+
+  test('without replication there is no Replication legend', () => {
+    expect(diagramSvg(topologyOf('zone-redundant'))).not.toContain('>Replication</text>');
+    expect(diagramSvg(topologyOf('primary-secondary'))).toContain('>Replication</text>');
+  });
 });
+

@@ -3,6 +3,7 @@ import { SynthesizedStack } from '../../lib/rules/synthesized';
 import { exampleStacks } from '../support/examples';
 import { synthApp } from '../support/synth';
 import { EXAMPLES } from '../../examples';
+import { DatabaseEngine } from '../../lib/database/engine';
 
 // The failover runbook: Azure CLI commands with the names each example synthesizes.
 
@@ -79,8 +80,47 @@ describe('runbookMarkdown', () => {
     const md = runbookMarkdown(Object.entries(stacks).map(([name, json]) => ({ name, json: json as Loose })), 'primary-secondary');
     expect(md).toMatch(/az network traffic-manager endpoint update --resource-group \S+ --profile-name \S+ --type externalEndpoints --name westus3 --endpoint-status Disabled/);
     expect(md).not.toContain('az afd origin update');
+    // One command per Traffic Manager profile, each naming its own profile and only the lost region's endpoint.
+    const away = section(md, 'westus3');
+    const profiles = Object.values<Loose>(Object.values<Loose>(stacks).flatMap((s) => Object.values<Loose>(s.resource?.azurerm_traffic_manager_profile ?? {}))).map((p) => p.name);
+    expect(profiles).toHaveLength(2);
+    const commands = away.split('\n').filter((l) => l.startsWith('az network traffic-manager endpoint update'));
+    expect(commands).toEqual(profiles.map((p) => expect.stringContaining(`--profile-name ${p} --type externalEndpoints --name westus3 --endpoint-status Disabled`)));
+    expect(away).toContain('For a planned failover, take the region out of Traffic Manager first (clients follow once their cached DNS answers expire):\n\n```sh\naz network');
+    expect(section(md, 'eastus')).not.toContain('--name westus3');
+    expect(away).toMatch(/--endpoint-status Disabled\n```\n\n[A-Z]/);
+  });
+
+  test('activeActive with PostgreSQL: each cell\'s section promotes only the replicas of that cell\'s server', () => {
+    const stacks = synthApp((app) => {
+      EXAMPLES['active-active'](app, { database: { engine: DatabaseEngine.postgresql({ version: '16', skuName: 'GP_Standard_D4ds_v5' }), administrator: { objectId: '00000000-0000-0000-0000-000000000000', name: 'sg-order-db-admins' } } });
+    }) as Record<string, Loose>;
+    const md = runbookMarkdown(Object.entries(stacks).map(([name, json]) => ({ name, json })), 'active-active');
+    const servers = Object.values<Loose>(stacks).flatMap((s) => Object.entries<Loose>(s.resource?.azurerm_postgresql_flexible_server ?? {}));
+    for (const region of ['westus3', 'eastus2', 'centralus']) {
+      const [primary] = servers.filter(([, s]) => s.create_mode !== 'Replica' && s.location === region);
+      const own = servers.filter(([, s]) => s.create_mode === 'Replica' && String(s.source_server_id).includes(`.${primary[0]}.`)).map(([, s]) => s.name).sort();
+      expect(own).toHaveLength(2);
+      const promoted = [...section(md, region).matchAll(/replica promote --resource-group \S+ --name (\S+) --promote-mode switchover --promote-option planned/g)].map((m) => m[1]).sort();
+      expect(promoted).toEqual(own);
+    }
+  });
+
+  test('Traffic Manager: a profile whose every endpoint is in the region is left alone (disabling it stops the service)', () => {
+    const stacks = synthApp((app) => { EXAMPLES['primary-secondary'](app, { entry: { trafficManager: { services: ['order', 'tracking'] } } }); }) as Record<string, Loose>;
+    for (const s of Object.values(stacks)) for (const [k, e] of Object.entries<Loose>(s.resource?.azurerm_traffic_manager_external_endpoint ?? {})) if (e.endpoint_location === 'eastus') delete s.resource.azurerm_traffic_manager_external_endpoint[k];
+    const md = runbookMarkdown(Object.entries(stacks).map(([name, json]) => ({ name, json })), 'primary-secondary');
+    expect(md).not.toContain('traffic-manager endpoint update');
   });
 });
+
+/** The section of a runbook about failing over away from a region. */
+function section(md: string, region: string): string {
+  const start = md.indexOf(`## Failing over away from ${region} (`);
+  expect(start).toBeGreaterThan(0);
+  const end = md.indexOf('\n## ', start + 1);
+  return md.slice(start, end < 0 ? undefined : end);
+}
 
 describe('runbook: several platforms and names it cannot read', () => {
   const of = (id: string): SynthesizedStack[] => Object.entries(exampleStacks(id)).map(([name, json]) => ({ name, json: JSON.parse(JSON.stringify(json)) }));
@@ -99,5 +139,66 @@ describe('runbook: several platforms and names it cannot read', () => {
     const md = runbookMarkdown(stacks, 'zone-redundant');
     expect(md).toContain('<resource_group_name>');
     expect(runbookMarkdown(of('zone-redundant'), 'zone-redundant')).not.toContain('<resource_group_name>');
+  });
+
+  const all = (stacks: SynthesizedStack[], type: string): Loose[] => stacks.flatMap((s) => Object.values<Loose>((s.json as Loose).resource?.[type] ?? {}));
+
+  test('a literal resource group name is used as it is; an expression that names no resource becomes a placeholder', () => {
+    const stacks = of('zone-redundant');
+    const [cluster] = all(stacks, 'azurerm_kubernetes_cluster');
+    cluster.resource_group_name = 'rg-literal';
+    expect(runbookMarkdown(stacks, 'zone-redundant')).toContain(`az aks show --resource-group rg-literal --name ${cluster.name} --query`);
+    cluster.resource_group_name = '${var.group}';
+    const md = runbookMarkdown(stacks, 'zone-redundant');
+    expect(md).toContain(`az aks show --resource-group <resource_group_name> --name ${cluster.name} --query`);
+    expect(md).not.toContain('${');
+  });
+
+  test('Front Door origins are found by their Private Link region, or by their name where they have none', () => {
+    const renamed = of('primary-secondary');
+    for (const o of all(renamed, 'azurerm_cdn_frontdoor_origin')) o.name = `origin-${String(o.private_link.location)}`;
+    expect(section(runbookMarkdown(renamed, 'primary-secondary'), 'westus3')).toMatch(/--origin-group-name order-api-write --origin-name origin-westus3 --enabled-state Disabled/);
+    const publicOrigins = of('primary-secondary');
+    for (const o of all(publicOrigins, 'azurerm_cdn_frontdoor_origin')) delete o.private_link;
+    expect(runbookMarkdown(publicOrigins, 'primary-secondary')).toBe(runbookMarkdown(of('primary-secondary'), 'primary-secondary'));
+  });
+
+  test('an origin disabled in the other region does not count: the region is the group\'s only one and stays in', () => {
+    const stacks = of('primary-secondary');
+    for (const o of all(stacks, 'azurerm_cdn_frontdoor_origin')) if (o.name === 'eastus') o.enabled = false;
+    const away = section(runbookMarkdown(stacks, 'primary-secondary'), 'westus3');
+    expect(away).not.toContain('az afd origin update');
+    expect(away).toContain('No other region serves `order-api`, `order-api-write`, `tracking-api`, `tracking-api-write`: disabling westus3 there stops the service; wait for the region instead.');
+  });
+
+  test('Cosmos DB: the write region is the location of lowest failover priority, whatever the order of geo_location', () => {
+    const stacks = of('primary-secondary');
+    for (const a of all(stacks, 'azurerm_cosmosdb_account')) a.geo_location.reverse();
+    expect(runbookMarkdown(stacks, 'primary-secondary')).toBe(runbookMarkdown(of('primary-secondary'), 'primary-secondary'));
+  });
+
+  test('Cosmos DB without automatic failover: the forced failover is the only way out of a lost write region', () => {
+    const stacks = of('primary-secondary');
+    for (const a of all(stacks, 'azurerm_cosmosdb_account')) a.automatic_failover_enabled = false;
+    expect(runbookMarkdown(stacks, 'primary-secondary')).toContain('If westus3 is lost, do not change the write region (it does not succeed during an outage): automatic failover is off, so perform a forced failover');
+  });
+
+  test('PostgreSQL without a virtual endpoint: the replica is promoted, and no endpoint is named', () => {
+    const stacks = of('active-passive');
+    for (const s of stacks) delete (s.json as Loose).resource?.azurerm_postgresql_flexible_server_virtual_endpoint;
+    const md = runbookMarkdown(stacks, 'active-passive');
+    expect(md).toContain('PostgreSQL, promote the replica in centralus: planned waits for the replica to catch up; forced does not (up to 5 min of writes may be lost):');
+    expect(md).not.toContain('virtual endpoint `');
+  });
+
+  test('the standby is scaled in its own cluster; without a user node pool, only the deploy step is given', () => {
+    const stacks = of('active-passive');
+    const standby = all(stacks, 'azurerm_kubernetes_cluster').find((c) => c.location === 'centralus');
+    // Reversed, so the active region's cluster comes first.
+    expect(runbookMarkdown([...stacks].reverse(), 'active-passive')).toMatch(new RegExp(`az aks nodepool update --resource-group \\S+ --cluster-name ${standby.name} --name user `));
+    for (const s of stacks) delete (s.json as Loose).resource?.azurerm_kubernetes_cluster_node_pool;
+    const md = runbookMarkdown(stacks, 'active-passive');
+    expect(md).toContain('Scale the standby in centralus to full size');
+    expect(md).not.toContain('az aks nodepool update');
   });
 });

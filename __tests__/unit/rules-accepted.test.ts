@@ -74,10 +74,12 @@ describe('accepted findings', () => {
     ]);
   });
 
-  test('a recorded choice suppresses only its rule, and only with a reason', () => {
-    const json = { resource: { azurerm_mssql_server: { Sql: { '//': { [ACCEPTED_FINDINGS_KEY]: [{ ruleId: 'OP-SQL-002', reason: 'x' }, { ruleId: 'OP-SQL-001' }] }, name: 's', public_network_access_enabled: true, minimum_tls_version: '1.0' } } } };
+  test('a recorded choice suppresses only its rule, and only with a reason in words', () => {
+    const json = { resource: { azurerm_mssql_server: { Sql: { '//': { [ACCEPTED_FINDINGS_KEY]: [{ ruleId: 'OP-SQL-002', reason: 'x' }, { ruleId: 'OP-SQL-001', reason: 42 }] }, name: 's', public_network_access_enabled: true, minimum_tls_version: '1.0' } } } };
     const report = checkSynthesized([{ name: 's', json: json as Loose }]);
     expect(report.findings.map((f) => f.ruleId)).toContain('OP-SQL-001');
+    const noReason = checkSynthesized([{ name: 's', json: { resource: { azurerm_mssql_server: { Sql: { ...json.resource.azurerm_mssql_server.Sql, '//': { [ACCEPTED_FINDINGS_KEY]: [{ ruleId: 'OP-SQL-001' }] } } } } } as Loose }]);
+    expect(noReason.findings.map((f) => f.ruleId)).toContain('OP-SQL-001');
     expect(report.suppressed.map((f) => `${f.ruleId}: ${f.reason}`)).toEqual(['OP-SQL-002: x']);
   });
 

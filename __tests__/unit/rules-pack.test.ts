@@ -201,6 +201,8 @@ describe('the report', () => {
     expect(md).toContain('| finding | source |\n|---|---|---|---|---|\n| OP-');
     expect(md).toContain('## Suppressed\n\n| rule | severity | resource | finding | reason |\n|---|---|---|---|---|\n| OP-SQL-002 ');
     expect(md).not.toContain('## Unused suppressions');
+    const piped = ruleReportMarkdown({ ...report(), findings: [{ ...report().findings[0], message: 'a | b' }] });
+    expect(piped).toContain(' | a \\| b | ');
     const empty = ruleReportMarkdown({ ...report(), findings: [], suppressed: [], unusedSuppressions: [{ ruleId: 'OP-KV-001', resource: 'a.b', reason: 'no longer needed' }] });
     expect(empty).toContain('## Findings\n\nNone.\n\n## Suppressed\n\nNone.\n\n## Unused suppressions\n\n- OP-KV-001 `a.b`: matches no finding\n');
     expect(empty.endsWith('\n')).toBe(true);
@@ -228,7 +230,7 @@ describe('readCdktfOut', () => {
   test.each<[string, (d: string) => string, RegExp]>([
     ['a missing folder', (d) => join(d, 'nope'), /^readCdktfOut: invalid dir ".*nope": not a folder\. Fix: pass the cdktf output folder/],
     ['a file', (d) => { writeFileSync(join(d, 'f'), ''); return join(d, 'f'); }, /not a folder/],
-    ['a folder without stacks', (d) => d, /holds no stacks\/<stack>\/cdk\.tf\.json\. Fix: run cdktf synth first/],
+    ['a folder without stacks', (d) => d, /^readCdktfOut: invalid dir ".*": holds no stacks\/<stack>\/cdk\.tf\.json\. Fix: run cdktf synth first/],
   ])('%s is a ValidationError', (_label, path, message) => {
     expect(() => readCdktfOut(path(dir))).toThrow(message);
   });
