@@ -564,6 +564,15 @@ describe('the workloads', () => {
     expect([order.ORDER_DB_NAME, order.ORDER_DB_WRITE_HOST, order.ORDER_DB_READ_HOST, order.ORDER_DB_CELLS]).toEqual([cell.databaseName, cell.readWriteHost, cell.readWriteHost, undefined]);
   });
 
+  test('regionPinned: each region\'s services are granted only their own cell\'s tracking store and bus', () => {
+    const entry = { ...ENTRY, geoRouting: { countries: { eastus2: ['US'], centralus: ['CA'] } } };
+    const p = platform({ pattern: RedundancyPattern.regionPinned(), regions: ['eastus2', 'centralus'], workloads: IMAGES, entry, trackingStore: {}, eventBus: {} });
+    for (const region of ['eastus2', 'centralus']) {
+      const identities = p.regionStacks[region].node.findChild('WorkloadIdentities') as WorkloadIdentities;
+      expect(identities.node.children.map((c) => c.node.id).filter((id) => /^(Tracking|Order)/.test(id))).toEqual([`TrackingDataContributor-${region}`, `OrderEventsSender-${region}`, `OrderEventsReceiver-${region}`]);
+    }
+  });
+
   test('activePassive, pilot light: the passive region runs no Deployments and reads where it writes', () => {
     const p = platform({ pattern: RedundancyPattern.activePassive({ standby: 'pilot-light' }), regions: ['eastus2', 'centralus'], workloads: IMAGES, entry: ENTRY, database: { engine: DatabaseEngine.sql(), administrator: ADMIN } });
     expect(p.workloads.eastus2.deployments).toEqual({ order: ['order-api'], tracking: ['tracking-api'] });
@@ -716,9 +725,20 @@ describe('the edge stack', () => {
     expect(errors.map((v) => [v.constructPath, v.prop])).toEqual([['shop-edge/Entry', 'entry.frontDoor.originHostHeaders.order'], ['shop-edge/Entry', 'entry.frontDoor.originHostHeaders.tracking']]);
   });
 
+  test('the fixes of observability errors name the platform\'s props, to the end of the text', () => {
+    expect(error(() => platform({ observability: { names: { availabilityTests: { 'order-entry': 'x' } } } })).violations.map((v) => [v.prop, v.fix])).toEqual([
+      ['observability.names.availabilityTests', 'drop observability.names.availabilityTests, or add observability.availabilityTests'],
+    ]);
+  });
+
+  test('rule check errors name the platform\'s prop: checks.<prop>', () => {
+    expect(error(() => platform({ checks: { enabeld: false } })).violations.map((v) => v.prop)).toEqual(['checks.enabeld']);
+    expect(error(() => platform({ checks: { suppressions: [{ ruleId: 'OP-SQL-001', resource: 'a.b', reason: 'short' }] } })).violations.map((v) => v.prop)).toEqual(['checks.suppressions[0].reason']);
+  });
+
   test('entry errors name the platform\'s props: entry.<prop>', () => {
     const e = error(() => platform({ workloads: IMAGES, entry: { frontDoor: { originHostHeaders: HEADERS, customDomains: ['Not A Domain'] } } }));
-    expect([e.constructPath, e.prop, e.value]).toEqual(['shop-edge/Entry', 'entry.frontDoor.customDomains[0]', 'Not A Domain']);
+    expect([e.constructPath, e.prop, e.value, e.fix]).toEqual(['shop-edge/Entry', 'entry.frontDoor.customDomains[0]', 'Not A Domain', "use e.g. 'orders.contoso.com'"]);
   });
 
   test('Event Grid subscribing: the subscriptions come with the edge stack, to the tracking route of the platform\'s Front Door endpoint', () => {
@@ -830,11 +850,18 @@ describe('observability', () => {
   test('availability tests off, or nothing to test without workloads; settings that would be ignored are refused', () => {
     expect(platform({ workloads: IMAGES, entry: ENTRY, observability: { availabilityTests: { enabled: false } } }).observability!.availabilityTests).toEqual({});
     expect(platform({}).observability!.availabilityTests).toEqual({});
-    expect(error(() => platform({ workloads: IMAGES, entry: ENTRY, observability: { availabilityTests: { enabled: false, failedLocations: 3 } } })).violations.map((v) => [v.prop, v.value, v.problem])).toEqual([
-      ['observability.availabilityTests', ['failedLocations'], 'availability tests are disabled, so these settings would be ignored'],
+    expect(error(() => platform({ workloads: IMAGES, entry: ENTRY, observability: { availabilityTests: { enabled: false, failedLocations: 3 } } })).violations.map((v) => [v.prop, v.value, v.problem, v.fix])).toEqual([
+      ['observability.availabilityTests', ['failedLocations'], 'availability tests are disabled, so these settings would be ignored', 'drop failedLocations, or enabled: false'],
     ]);
-    expect(error(() => platform({ observability: { availabilityTests: { testLocations: ['us-va-ash-azr'] } } })).violations.map((v) => [v.prop, v.problem])).toEqual([
-      ['observability.availabilityTests', "the availability tests request the services' readiness paths, and there are no workloads, so there is nothing to test"],
+    expect(error(() => platform({ observability: { availabilityTests: { testLocations: ['us-va-ash-azr'] } } })).violations.map((v) => [v.prop, v.problem, v.fix])).toEqual([
+      ['observability.availabilityTests', "the availability tests request the services' readiness paths, and there are no workloads, so there is nothing to test", 'drop availabilityTests, or add workloads'],
+    ]);
+    // Turned off, or left empty, without workloads: nothing to refuse.
+    expect(platform({ observability: { availabilityTests: { enabled: false } } }).observability!.availabilityTests).toEqual({});
+    expect(platform({ observability: { availabilityTests: {} } }).observability!.availabilityTests).toEqual({});
+    // With observability off, its settings are refused once, as settings of observability.
+    expect(error(() => platform({ observability: { enabled: false, availabilityTests: { testLocations: ['us-va-ash-azr'] }, health: { enabled: false, names: { dashboard: 'x' } } } })).violations.map((v) => [v.prop, v.value])).toEqual([
+      ['observability', ['availabilityTests', 'health']],
     ]);
     // Asking for them explicitly, without workloads, is refused too.
     expect(error(() => platform({ observability: { availabilityTests: { enabled: true } } })).violations.map((v) => [v.prop, v.value])).toEqual([['observability.availabilityTests', ['enabled']]]);
@@ -855,10 +882,12 @@ describe('observability', () => {
     expect(warnings(chosen)).toEqual([]);
     expect(chosen.observability!.availabilityTests['order-entry'].geoLocationsInput).toEqual(inside);
     // Given locations outside the mapped countries, and one the table does not know.
-    expect(warnings(platform({ ...geo, observability: { contacts, availabilityTests: { testLocations: [...inside.slice(0, 4), 'apac-jp-kaw-edge', 'emea-ru-msa-edge', 'us-xx-new-azr'] } } }))).toEqual([
+    expect(warnings(platform({ ...geo, observability: { contacts, availabilityTests: { testLocations: [...inside.slice(0, 4), 'apac-jp-kaw-edge', 'emea-ru-msa-edge', 'us-xx-new-azr', 'us-yy-new-azr'] } } }))).toEqual([
       'observability.availabilityTests: the entry refuses countries outside entry.geoRouting.countries, and observability.availabilityTests.testLocations include apac-jp-kaw-edge (Japan East, JP), emea-ru-msa-edge (UK South, GB): every test from there fails. Choose at least 5 locations in the mapped countries (README, "Observability").',
-      'observability.availabilityTests: the entry refuses countries outside entry.geoRouting.countries, and the country of us-xx-new-azr is not in the library\'s table of Azure test locations: check that it is a mapped country.',
+      'observability.availabilityTests: the entry refuses countries outside entry.geoRouting.countries, and the country of us-xx-new-azr, us-yy-new-azr is not in the library\'s table of Azure test locations: check that it is a mapped country.',
     ]);
+    // Without availability tests there is nothing to warn about.
+    expect(warnings(platform({ ...geo, observability: { contacts, availabilityTests: { enabled: false } } }))).toEqual([]);
     // Without rejection the unmapped countries reach the default cell: no warning.
     expect(warnings(platform({ ...geo, entry: { ...ENTRY, geoRouting: { countries: { westeurope: ['NL'], eastus2: ['US'] } } }, observability: { contacts } }))).toEqual([]);
   });
@@ -889,8 +918,9 @@ describe('observability', () => {
     const health = workbook;
     const json = JSON.parse(resolve(health, workbook.dataJsonInput) as string);
     expect(json.items.map((i: { content: { title?: string } }) => i.content.title)).toEqual([undefined, 'Global entry', 'westus3 (primary)']);
-    const entry = json.items[1].content.items.map((i: { content: { metrics: { metric: string }[]; resourceIds: string[] } }) => [i.content.metrics[0].metric, i.content.resourceIds[0]]);
-    expect(entry).toEqual(['order', 'tracking'].map((service) => ['microsoft.network/trafficmanagerprofiles--ProbeAgentCurrentEndpointStateByProfileResourceId', resolve(health, p.entry!.trafficManagerProfiles[service].id)]));
+    const entry = json.items[1].content.items.map((i: Loose) => [i.content.title, i.content.metrics[0].metric, i.content.metrics[0].aggregation, i.content.metrics[0].splitBy, i.content.resourceIds[0]]);
+    // Aggregation 3 is Maximum in the workbook's metric schema.
+    expect(entry).toEqual(['order', 'tracking'].map((service) => [`Traffic Manager ${service}: endpoint state`, 'microsoft.network/trafficmanagerprofiles--ProbeAgentCurrentEndpointStateByProfileResourceId', 3, ['EndpointName'], resolve(health, p.entry!.trafficManagerProfiles[service].id)]));
     expect(json.items[0].content.json).toBe('# shop platform health\n\nPattern: zoneRedundant. West US 3: primary.');
   });
 
@@ -919,12 +949,12 @@ describe('observability', () => {
     expect([off.healthWorkbook, off.healthDashboard, off.observability === undefined]).toEqual([undefined, undefined, false]);
     const named = platform({ observability: { health: { names: { workbook: '4b2c1f5e-8d3a-5e6f-9a1b-2c3d4e5f6a7b', dashboard: 'orders-health' } } } });
     expect([named.healthWorkbook!.nameInput, named.healthDashboard!.nameInput]).toEqual(['4b2c1f5e-8d3a-5e6f-9a1b-2c3d4e5f6a7b', 'orders-health']);
-    expect(error(() => platform({ observability: { health: { names: { workbook: '4B2C1F5E-8D3A-5E6F-9A1B-2C3D4E5F6A7B', dashboard: 'orders health' } } } })).violations.map((v) => [v.prop, v.value, v.problem])).toEqual([
-      ['observability.health.names.workbook', '4B2C1F5E-8D3A-5E6F-9A1B-2C3D4E5F6A7B', 'Azure names a workbook by a lower-case UUID'],
-      ['observability.health.names.dashboard', 'orders health', expect.stringContaining('letters, digits, _ and -')],
+    expect(error(() => platform({ observability: { health: { names: { workbook: '4B2C1F5E-8D3A-5E6F-9A1B-2C3D4E5F6A7B', dashboard: 'orders health' } } } })).violations.map((v) => [v.prop, v.value, v.problem, v.fix])).toEqual([
+      ['observability.health.names.workbook', '4B2C1F5E-8D3A-5E6F-9A1B-2C3D4E5F6A7B', 'Azure names a workbook by a lower-case UUID', "give the existing workbook's name, e.g. '4b2c1f5e-8d3a-5e6f-9a1b-2c3d4e5f6a7b'"],
+      ['observability.health.names.dashboard', 'orders health', expect.stringContaining('letters, digits, _ and -'), expect.any(String)],
     ]);
-    expect(error(() => platform({ observability: { health: { enabled: false, names: { dashboard: 'x' } } } })).violations.map((v) => [v.prop, v.problem])).toEqual([
-      ['observability.health.names', 'the health workbook and dashboard are disabled, so the names would be ignored'],
+    expect(error(() => platform({ observability: { health: { enabled: false, names: { dashboard: 'x' } } } })).violations.map((v) => [v.prop, v.problem, v.fix])).toEqual([
+      ['observability.health.names', 'the health workbook and dashboard are disabled, so the names would be ignored', 'drop names, or enabled: false'],
     ]);
     expect(error(() => platform({ observability: { health: { names: { workbok: 'x' } } } })).violations.map((v) => [v.prop, v.fix])).toEqual([['observability.health.names.workbok', "did you mean 'workbook'?"]]);
   });
