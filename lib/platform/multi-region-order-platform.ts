@@ -189,21 +189,11 @@ export class MultiRegionOrderPlatform extends Construct {
 
     // Observability last: it watches every other stack's resources.
     if (props.observability?.enabled !== false) {
-      const stack = b.newStack(`${id}-observability`);
-      this.observabilityStack = stack;
-      // Applied after every other stack (the references add the dependencies; the apps stacks have none).
-      [this.dataStack, ...Object.values(this.regionStacks), ...(this.edgeStack ? [this.edgeStack] : [])].forEach((s) => stack.addDependency(s));
-      const group = new ResourceGroup(stack, 'ResourceGroup', {
-        name: naming.name(stack, ResourceKind.RESOURCE_GROUP, { qualifier: 'observability' }),
-        location: this.placements[0].region.name,
-        tags: { ...tags, component: 'observability' },
-      });
-      this.observability = this.buildObservability(b, stack, group, props.observability ?? {});
-      if (props.observability?.health?.enabled !== false) {
-        const health = this.buildHealth(b, stack, group, props.observability?.health?.names);
-        this.healthWorkbook = health.workbook;
-        this.healthDashboard = health.dashboard;
-      }
+      const monitoring = this.buildObservabilityStack(b, props.observability ?? {});
+      this.observabilityStack = monitoring.stack;
+      this.observability = monitoring.observability;
+      this.healthWorkbook = monitoring.health?.workbook;
+      this.healthDashboard = monitoring.health?.dashboard;
     }
     // The rule pack and the availability report read the final JSON of every stack of the platform at synth time.
     addRuleChecks(this, 'checks', id, () => this.platformStacks(), props.checks);
@@ -233,6 +223,21 @@ export class MultiRegionOrderPlatform extends Construct {
    * every resource the platform created, with availability tests of each service through the entry and of each region's
    * public origin.
    */
+  /** The `<id>-observability` stack, applied after every other stack: its resource group, the alerting and the health views. */
+  private buildObservabilityStack(b: PlatformBuild, options: PlatformObservabilityOptions): { stack: TerraformStack; observability: Observability; health?: PlatformHealth } {
+    const stack = b.newStack(`${b.id}-observability`);
+    // Applied after every other stack (the references add the dependencies; the apps stacks have none).
+    [this.dataStack, ...Object.values(this.regionStacks), ...(this.edgeStack ? [this.edgeStack] : [])].forEach((s) => stack.addDependency(s));
+    const group = new ResourceGroup(stack, 'ResourceGroup', {
+      name: b.naming.name(stack, ResourceKind.RESOURCE_GROUP, { qualifier: 'observability' }),
+      location: this.placements[0].region.name,
+      tags: { ...b.tags, component: 'observability' },
+    });
+    const observability = this.buildObservability(b, stack, group, options);
+    const health = options.health?.enabled !== false ? this.buildHealth(b, stack, group, options.health?.names) : undefined;
+    return { stack, observability, health };
+  }
+
   private buildObservability(b: PlatformBuild, stack: TerraformStack, group: ResourceGroup, options: PlatformObservabilityOptions): Observability {
     const primary = this.placements[0].region.name;
     const ids = <T extends { readonly id: string }>(map: { readonly [region: string]: T }): RegionResourceIds => Object.fromEntries(Object.entries(map).map(([region, r]) => [region, r.id]));
