@@ -154,6 +154,13 @@ describe('runbook: several platforms and names it cannot read', () => {
     expect(md).not.toContain('${');
   });
 
+  test('an untagged resource in the stack of the platform\'s Front Door profile is not the platform\'s (only Front Door resources are taken from there)', () => {
+    const stacks = of('zone-redundant');
+    const edge = stacks.find((s) => s.name === 'zone-redundant-edge')!.json as Loose;
+    edge.resource.azurerm_kubernetes_cluster = { Stray: { name: 'stray-cluster', location: 'westus3', resource_group_name: 'rg-stray' } };
+    expect(runbookMarkdown(stacks, 'zone-redundant')).not.toContain('stray-cluster');
+  });
+
   test('Front Door origins are found by their Private Link region, or by their name where they have none', () => {
     const renamed = of('primary-secondary');
     for (const o of all(renamed, 'azurerm_cdn_frontdoor_origin')) o.name = `origin-${String(o.private_link.location)}`;

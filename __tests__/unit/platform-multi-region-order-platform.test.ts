@@ -570,6 +570,11 @@ describe('the workloads', () => {
     for (const region of ['eastus2', 'centralus']) {
       const identities = p.regionStacks[region].node.findChild('WorkloadIdentities') as WorkloadIdentities;
       expect(identities.node.children.map((c) => c.node.id).filter((id) => /^(Tracking|Order)/.test(id))).toEqual([`TrackingDataContributor-${region}`, `OrderEventsSender-${region}`, `OrderEventsReceiver-${region}`]);
+      // The tracking role is on the region's own account; the sender's scope is its own region's topic.
+      const contributor = identities.node.findChild(`TrackingDataContributor-${region}`) as Loose;
+      expect(resolve(identities, contributor.accountNameInput)).toEqual(resolve(identities, p.trackingStore!.cosmosAccounts[region].name));
+      const sender = identities.node.findChild(`OrderEventsSender-${region}`) as RoleAssignment;
+      expect(resolve(identities, sender.scopeInput)).toMatch(new RegExp(`^\\$\\{azurerm_servicebus_topic\\.EventBus_${region}_OrderEventsTopic_[0-9A-F]{8}\\.id\\}$`));
     }
   });
 
@@ -787,7 +792,7 @@ describe('observability', () => {
   });
 
   test('its targets: every AKS cluster, Key Vault and workspace, the Front Door profile, the Cosmos accounts and Service Bus namespaces', () => {
-    const p = platform({ workloads: IMAGES, entry: ENTRY, trackingStore: {}, eventBus: {}, observability: { contacts: { emails: ['oncall@contoso.com'] } } });
+    const p = platform({ workloads: IMAGES, entry: ENTRY, trackingStore: {}, eventBus: { names: { topic: 'orders-v2' } }, observability: { contacts: { emails: ['oncall@contoso.com'] } } });
     const obs = p.observability!;
     const scope = (key: string) => resolve(obs, obs.metricAlerts[key].scopesInput);
     const stamp = p.stamps.westus3;
@@ -800,6 +805,7 @@ describe('observability', () => {
     // The backlog is the topic the delivery-tracking subscription reads.
     const backlog = obs.metricAlerts['deliveryTrackingBacklog.westus3'].criteriaInput as { dimension: { values: string[] }[] }[];
     expect(backlog[0].dimension[0].values).toEqual([p.eventBus!.endpoints.westus3.topic]);
+    expect(p.eventBus!.endpoints.westus3.topic).toBe('orders-v2');
     expect(Object.keys(obs.metricAlerts).filter((k) => k.startsWith('postgresql'))).toEqual([]);
     expect(warnings(p)).toEqual([]);
   });

@@ -446,6 +446,7 @@ const MORE: readonly (Row & { readonly finding: boolean; readonly message?: stri
   { ...row('OP-AFD-009', AA, 'azurerm_cdn_frontdoor_origin_group', (_b, e) => { for (const [, , o] of e.all('azurerm_cdn_frontdoor_origin')) if (refers(e.address)(o) && !JSON.stringify(o).includes('westus3')) o.enabled = false; }), finding: true, message: '1 enabled origin(s) in 1 region(s) under pattern activeActive; expected at least two regions' },
   { ...row('OP-TM-001', trafficManager, 'azurerm_traffic_manager_profile', set('monitor_config.protocol', 'HTTP')), finding: true },
   { ...row('OP-TM-001', trafficManager, 'azurerm_traffic_manager_profile', set('monitor_config.path', 42)), finding: true },
+  { ...row('OP-TM-001', trafficManager, 'azurerm_traffic_manager_profile', set('monitor_config.path', undefined)), finding: true },
   { ...row('OP-TM-002', trafficManager, 'azurerm_traffic_manager_profile', set('dns_config.ttl', '${var.ttl}')), finding: false },
   { ...row('OP-APIM-001', apiManagement, 'azurerm_api_management', (b) => { delete b.zones; for (const l of b.additional_location) delete l.zones; }), finding: true, message: 'no zones in westus3, eastus, which have availability zones; expected zones ["1","2","3"]' },
   { ...row('OP-APIM-001', apiManagement, 'azurerm_api_management', set('sku_name', '${var.sku}')), finding: false },

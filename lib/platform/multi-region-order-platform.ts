@@ -218,11 +218,6 @@ export class MultiRegionOrderPlatform extends Construct {
   /** The regions' public origin hosts by service (Traffic Manager's and API Management's backends, or `entry.publicOrigins`). */
   private publicOrigins?: GlobalEntryProps['publicOrigins'];
 
-  /**
-   * Builds `Observability` in the `<id>-observability` stack, in its resource group, over
-   * every resource the platform created, with availability tests of each service through the entry and of each region's
-   * public origin.
-   */
   /** The `<id>-observability` stack, applied after every other stack: its resource group, the alerting and the health views. */
   private buildObservabilityStack(b: PlatformBuild, options: PlatformObservabilityOptions): { stack: TerraformStack; observability: Observability; health?: PlatformHealth } {
     const stack = b.newStack(`${b.id}-observability`);
@@ -238,6 +233,11 @@ export class MultiRegionOrderPlatform extends Construct {
     return { stack, observability, health };
   }
 
+  /**
+   * Builds `Observability` in the `<id>-observability` stack, in its resource group, over
+   * every resource the platform created, with availability tests of each service through the entry and of each region's
+   * public origin.
+   */
   private buildObservability(b: PlatformBuild, stack: TerraformStack, group: ResourceGroup, options: PlatformObservabilityOptions): Observability {
     const primary = this.placements[0].region.name;
     const ids = <T extends { readonly id: string }>(map: { readonly [region: string]: T }): RegionResourceIds => Object.fromEntries(Object.entries(map).map(([region, r]) => [region, r.id]));
