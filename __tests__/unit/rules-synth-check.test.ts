@@ -53,6 +53,11 @@ describe('rule checks at synth time', () => {
     expect(readFileSync(join(outdir, 'order-platform', 'shop', 'runbook.md'), 'utf8')).toMatch(/^# Failover runbook: shop\n[\s\S]*az aks show --resource-group shop-rg-westus3-[0-9a-f]{6} --name shop-aks-westus3-[0-9a-f]{6}/);
   });
 
+  test('without observability the report covers the other stacks', () => {
+    build({ observability: { enabled: false } }).synth();
+    expect(report().stacks).toEqual(['shop-data', 'shop-westus3']);
+  });
+
   test('a warning is printed and synth goes on', () => {
     build({}, manualUpgrades).synth();
     expect(report().findings.map((f: Loose) => `${f.severity} ${f.ruleId} ${f.stack}`)).toEqual(['warning OP-AKS-008 shop-westus3']);
