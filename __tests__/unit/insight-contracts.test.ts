@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { availabilityMarkdown, availabilityReport, comparisonMarkdown } from '../../lib/insight/availability';
 import { billableUnits } from '../../lib/insight/billable';
@@ -8,6 +7,7 @@ import { runbookMarkdown } from '../../lib/insight/runbook';
 import { readTopology } from '../../lib/insight/topology';
 import { SynthesizedStack } from '../../lib/rules/synthesized';
 import { exampleStacks } from '../support/examples';
+import { expectContract } from '../support/contract';
 
 // What the insight tools tell a user about each example, word for word: the availability report, every region's and
 // the primary's zone loss as simulated, the runbook and the Mermaid diagram, in __tests__/contracts/insight/. The
@@ -18,14 +18,10 @@ import { exampleStacks } from '../support/examples';
 type Loose = any;
 
 const DIR = join(__dirname, '..', 'contracts', 'insight');
-const UPDATE = process.env.UPDATE_CONTRACTS === '1' && !process.env.CI;
 const EXAMPLES = ['zone-redundant', 'primary-secondary', 'active-passive', 'active-active', 'region-pinned'];
 
 function contract(file: string, actual: string): void {
-  const path = join(DIR, file);
-  if (UPDATE && (!existsSync(path) || readFileSync(path, 'utf8') !== actual)) writeFileSync(path, actual);
-  expect(existsSync(path)).toBe(true);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
+  expectContract(join(DIR, file), actual);
 }
 
 describe.each(EXAMPLES)('%s', (id) => {

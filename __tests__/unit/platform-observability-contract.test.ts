@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { expectContract } from '../support/contract';
 import { exampleStacks } from '../support/examples';
 
 // The observability stack of every example, attribute by attribute, in __tests__/contracts/observability/: the
@@ -13,7 +13,6 @@ import { exampleStacks } from '../support/examples';
 type Loose = any;
 
 const DIR = join(__dirname, '..', 'contracts', 'observability');
-const UPDATE = process.env.UPDATE_CONTRACTS === '1' && !process.env.CI;
 const EXAMPLES = ['zone-redundant', 'primary-secondary', 'active-passive', 'active-active', 'region-pinned'];
 
 /** A cross-stack reference, shortened to `${<stack>:<output>}`. */
@@ -46,7 +45,7 @@ function flatten(value: Loose, path: string, out: string[]): string[] {
 }
 
 /** The observability stack of an example as text: each resource's address, then its attributes. */
-export function observabilityContract(id: string): string {
+function observabilityContract(id: string): string {
   const stack = exampleStacks(id)[`${id}-observability`] as Loose;
   const lines = [`# ${id}-observability`];
   for (const type of Object.keys(stack.resource).sort()) {
@@ -57,11 +56,7 @@ export function observabilityContract(id: string): string {
 
 describe.each(EXAMPLES)('%s', (id) => {
   test('the observability stack is its contract', () => {
-    const path = join(DIR, `${id}.txt`);
-    const actual = observabilityContract(id);
-    if (UPDATE && (!existsSync(path) || readFileSync(path, 'utf8') !== actual)) writeFileSync(path, actual);
-    expect(existsSync(path)).toBe(true);
-    expect(actual).toBe(readFileSync(path, 'utf8'));
+    expectContract(join(DIR, `${id}.txt`), observabilityContract(id));
   });
 });
 
