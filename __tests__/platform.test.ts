@@ -154,7 +154,7 @@ describe('zone-redundant example', () => {
 
   test('outputs for operators', () => {
     // Operator outputs (cross-stack outputs for the edge stack aside).
-    expect(Object.keys(region.output ?? {}).filter((k) => !k.startsWith('cross-stack-output-')).sort()).toEqual(['ClusterName', 'KeyVaultUri', 'OidcIssuerUrl', 'ResourceGroupName']);
+    expect(Object.keys(region.output ?? {}).filter((k) => !k.startsWith('cross-stack-output-')).sort()).toEqual(['ClusterName', 'KeyVaultUri', 'OidcIssuerUrl', 'OrderDbAccess-westus3', 'ResourceGroupName']);
   });
 });
 

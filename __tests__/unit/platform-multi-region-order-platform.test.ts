@@ -578,6 +578,26 @@ describe('the workloads', () => {
     }
   });
 
+  test('the Order service\'s identity gets a database user in every cell it writes to, as statements in its region stack', () => {
+    const dataAccess = (p: MultiRegionOrderPlatform, region: string) => Object.keys(outputs(p.regionStacks[region])).filter((name) => name.startsWith('OrderDbAccess-'));
+    const database = { engine: DatabaseEngine.sql(), administrator: ADMIN };
+    // One cell: every region's Order service writes to it (a secondary's too, after a failover).
+    const ps = platform({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], workloads: IMAGES, entry: ENTRY, database });
+    for (const region of ['westus3', 'eastus']) expect(dataAccess(ps, region)).toEqual(['OrderDbAccess-westus3']);
+    const statements = resolve(ps.regionStacks.eastus, (ps.regionStacks.eastus.node.findChild('OrderDbAccess-westus3') as TerraformOutput).value) as string;
+    const identity = (ps.regionStacks.eastus.node.findChild('WorkloadIdentities') as WorkloadIdentities).identities.order;
+    expect(statements).toContain(`CREATE USER [${resolve(ps.regionStacks.eastus, identity.name) as string}] FROM EXTERNAL PROVIDER;`);
+    expect(statements).toContain(`on ${resolve(ps.regionStacks.eastus, ps.database!.cells[0].readWriteHost) as string} `);
+    // activeActive: each region writes to every cell (ORDER_DB_CELLS); regionPinned: only to its own.
+    const aa = platform({ pattern: RedundancyPattern.activeActive(), regions: ['westus3', 'eastus'], workloads: IMAGES, entry: ENTRY, database });
+    for (const region of ['westus3', 'eastus']) expect(dataAccess(aa, region)).toEqual(['OrderDbAccess-westus3', 'OrderDbAccess-eastus']);
+    const entry = { ...ENTRY, geoRouting: { countries: { eastus2: ['US'], centralus: ['CA'] } } };
+    const rp = platform({ pattern: RedundancyPattern.regionPinned(), regions: ['eastus2', 'centralus'], workloads: IMAGES, entry, database });
+    for (const region of ['eastus2', 'centralus']) expect(dataAccess(rp, region)).toEqual([`OrderDbAccess-${region}`]);
+    // Without a database there is nothing to grant.
+    expect(dataAccess(platform({ workloads: IMAGES, entry: ENTRY }), 'westus3')).toEqual([]);
+  });
+
   test('activePassive, pilot light: the passive region runs no Deployments and reads where it writes', () => {
     const p = platform({ pattern: RedundancyPattern.activePassive({ standby: 'pilot-light' }), regions: ['eastus2', 'centralus'], workloads: IMAGES, entry: ENTRY, database: { engine: DatabaseEngine.sql(), administrator: ADMIN } });
     expect(p.workloads.eastus2.deployments).toEqual({ order: ['order-api'], tracking: ['tracking-api'] });

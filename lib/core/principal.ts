@@ -42,12 +42,15 @@ export const PRINCIPAL_SHAPE: Shape = shapes.like<IPrincipal>(
   "a principal (an object with a principalId, such as a UserAssignedIdentity or { principalId: '<Entra ID object ID>' })",
 );
 
-/** The options of a grant. */
-const GRANT_OPTIONS_SHAPE: Shape = strictShape<GrantOptions>({
+/** The entries of a grant's options, for the shapes of options that extend them. */
+export const GRANT_OPTIONS_ENTRIES = {
   scope: opt(v.custom((input) => Construct.isConstruct(input), 'a construct')),
   id: opt(shapes.string()),
   regions: opt(shapes.list(shapes.string('a region name'), "a list of region names, e.g. ['westeurope']")),
-});
+} as const satisfies { readonly [K in keyof Required<GrantOptions>]: Shape };
+
+/** The options of a grant. */
+const GRANT_OPTIONS_SHAPE: Shape = strictShape<GrantOptions>(GRANT_OPTIONS_ENTRIES);
 
 /** Construct IDs of grants, and the keys of principal maps (which become construct IDs). */
 const GRANT_ID = /^[A-Za-z][A-Za-z0-9_-]{0,79}$/;

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Annotations } from 'cdktf';
+import { Annotations, TerraformOutput, TerraformStack } from 'cdktf';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import type { MssqlDatabase } from '@cdktf/provider-azurerm/lib/mssql-database';
 import type { MssqlFailoverGroup } from '@cdktf/provider-azurerm/lib/mssql-failover-group';
@@ -10,12 +10,14 @@ import type { PostgresqlFlexibleServerVirtualEndpoint } from '@cdktf/provider-az
 import { DataTierEndpoint } from '../common/private-endpoints';
 import { DataTierConstruct } from '../data-tier/data-tier';
 import { ValidationError } from '../core/errors';
-import { checkFormat, checkGuid, Checks } from '../core/validate';
+import { grantChildId, grantRegions, resolveGrant } from '../core/principal';
+import { checkFormat, checkGuid, Checks, checkShape, opt } from '../core/validate';
+import { DatabaseAccess, databaseUserNameProblem, DatabasePrincipalType } from './access';
 import { ActivePassiveDatabaseProps } from './active-passive-database-types';
-import { DatabaseAdministrator, DatabaseCell, DatabaseServerEndpoint } from './database-types';
+import { DatabaseAccessGrant, DatabaseAdministrator, DatabaseCell, DatabaseGrantOptions, DatabaseServerEndpoint, IDatabasePrincipal } from './database-types';
 import { DatabaseEngine } from './engine';
 import { cellPlans, DatabaseBuildContext } from './topology';
-import { ACTIVE_PASSIVE_DATABASE_SHAPE } from './shapes';
+import { ACTIVE_PASSIVE_DATABASE_SHAPE, DATABASE_GRANT_OPTIONS_SHAPE } from './shapes';
 
 /**
  * The Order database across the pattern's regions, on Azure SQL Database or PostgreSQL flexible server.
@@ -62,13 +64,15 @@ export class ActivePassiveDatabase extends DataTierConstruct {
    * replicas).
    */
   public readonly postgresqlVirtualEndpoints: { readonly [homeRegion: string]: PostgresqlFlexibleServerVirtualEndpoint };
+  /** The servers' Entra ID administrator, as checked. */
+  private readonly administrator: Required<DatabaseAdministrator>;
 
   constructor(scope: Construct, id: string, props: ActivePassiveDatabaseProps) {
     super(scope, id, props, 'order-database', ACTIVE_PASSIVE_DATABASE_SHAPE);
     const checks = new Checks(this);
     this.engine = props.engine;
     checks.run(undefined, () => props.engine.checkOptions(this, 'engine'));
-    const administrator = checks.run({ objectId: '', name: '', type: 'Group' as const }, () => this.checkAdministrator(props.administrator));
+    const administrator = this.administrator = checks.run({ objectId: '', name: '', type: 'Group' as const }, () => this.checkAdministrator(props.administrator));
     const databaseName = checks.run('orders', () => this.checkDatabaseName(props.databaseName ?? 'orders'));
     // The engine's own checks read its options, so their shape must hold first.
     if (checks.failed('engine')) checks.throwIfAny();
@@ -133,6 +137,44 @@ export class ActivePassiveDatabase extends DataTierConstruct {
     return cell;
   }
 
+  /**
+   * Gives a principal a user in each cell's database, the way aws-cdk's `grantConnect` gives database access. Azure
+   * creates database users only from inside the database (azurerm has no resource for them), so this writes, per
+   * cell, the statements one of the `administrator`'s members runs once after the first deploy, as a Terraform output
+   * of the grantee's stack: `<id>-<home region>` (`cdktf output <stack>`). Azure SQL: a contained user
+   * `FROM EXTERNAL PROVIDER` with `db_datareader` (and `db_datawriter`); PostgreSQL:
+   * `pgaadauth_create_principal_with_oid` and the privileges on the database's `public` schema. The user reaches the cell's replicas by replication.
+   *
+   * @param grantee - a `UserAssignedIdentity` (or another construct with a `principalId` and a `name`), or
+   *   `{ principalId, name }`
+   * @param options - where the outputs go and their IDs (required `id` for a grantee that is not a construct), the
+   *   cells (by home region), the access and the kind of principal
+   * @returns one grant per cell covered, home regions in region-list order
+   */
+  public grantDataAccess(grantee: IDatabasePrincipal, options?: DatabaseGrantOptions): DatabaseAccessGrant[] {
+    const method = 'grantDataAccess';
+    const { access, principalType, ...grantOptions } = checkGrantOptions(this, method, options);
+    const grant = resolveGrant(this, method, grantee, grantOptions, 'DataAccess');
+    const problem = databaseUserNameProblem((grantee as { name?: unknown }).name, this.engine.maxUserNameLength);
+    if (problem) {
+      throw new ValidationError({ scope: this, prop: `${method}(grantee).name`, value: (grantee as { name?: unknown }).name, problem, fix: "pass the managed identity itself, or { principalId, name: '<its display name>' }" });
+    }
+    const covers = grantRegions(this, method, grantOptions, this.cells.map((cell) => cell.homeRegion));
+    // The output goes straight into the stack, so its name is the ID: `<id>-<home region>`.
+    const stack = TerraformStack.of(grant.scope);
+    return this.cells.filter((cell) => covers(cell.homeRegion)).map((cell) => {
+      const statements = this.engine.accessScript({
+        name: grantee.name, objectId: grant.principalId, principalType, access,
+        databaseName: cell.databaseName, host: cell.readWriteHost, administrator: this.administrator.name, replicated: cell.replicaRegion !== undefined,
+      });
+      const output = new TerraformOutput(stack, grantChildId(this, method, { ...grant, scope: stack }, cell.homeRegion), {
+        value: statements,
+        description: `Statements that give ${this.node.path}'s ${cell.homeRegion} database access (${access}) to a principal: run them once as its Entra ID administrator.`,
+      });
+      return { homeRegion: cell.homeRegion, databaseName: cell.databaseName, host: cell.readWriteHost, statements, output };
+    });
+  }
+
   private checkAdministrator(admin: DatabaseAdministrator): Required<DatabaseAdministrator> {
     checkGuid(this, 'administrator.objectId', admin.objectId, 'an Entra ID object ID', "use the group's object ID: az ad group show -g <name> --query id -o tsv");
     checkFormat(this, 'administrator.name', admin.name, /^.{1,128}$/, 'the administrator needs a display name of 1-128 characters', "use the group's display name, e.g. 'sg-order-db-admins'");
@@ -146,3 +188,10 @@ export class ActivePassiveDatabase extends DataTierConstruct {
     return name;
   }
 }
+
+/** Checks a database grant's options (their shape; `resolveGrant` checks the grant's own) and fills the defaults. */
+function checkGrantOptions(scope: ActivePassiveDatabase, method: string, options: DatabaseGrantOptions | undefined): DatabaseGrantOptions & { access: DatabaseAccess; principalType: DatabasePrincipalType } {
+  checkShape(scope, `${method}(options)`, options, opt(DATABASE_GRANT_OPTIONS_SHAPE));
+  return { ...options, access: options?.access ?? 'readWrite', principalType: options?.principalType ?? 'ServicePrincipal' };
+}
+

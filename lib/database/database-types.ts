@@ -1,4 +1,7 @@
+import type { TerraformOutput } from 'cdktf';
 import type { MaintenanceWindow } from '../core/maintenance-window';
+import type { GrantOptions, IPrincipal } from '../core/principal';
+import type { DatabaseAccess, DatabasePrincipalType } from './access';
 
 // The public types the engine builders (sql.ts, postgresql.ts, topology.ts) share with the construct: the engines'
 // options, the administrator, the name overrides and what the construct builds. They are apart from the props
@@ -182,4 +185,42 @@ export interface PostgresqlEngineOptions {
    * @default - Sunday 02:00 UTC, 1 hour
    */
   readonly maintenanceWindow?: MaintenanceWindow;
+}
+
+/**
+ * A principal that can be given a user in the Order database: an `IPrincipal` with the display name the database user
+ * takes. An azurerm `UserAssignedIdentity` satisfies it as it is; any other principal is
+ * `{ principalId: '<object ID>', name: '<display name>' }`.
+ */
+export interface IDatabasePrincipal extends IPrincipal {
+  /**
+   * The principal's Entra ID display name (a managed identity's name), which names the database user; a Terraform
+   * token is accepted. Azure SQL looks the principal up by it.
+   */
+  readonly name: string;
+}
+
+/** Options of `ActivePassiveDatabase.grantDataAccess`: where the outputs go and what the user may do. */
+export interface DatabaseGrantOptions extends GrantOptions {
+  /** Read and write the application's tables, or only read them. @default 'readWrite' */
+  readonly access?: DatabaseAccess;
+  /**
+   * The kind of Entra ID principal (PostgreSQL maps the role by object ID and kind).
+   * @default 'ServicePrincipal' (a managed identity or an application)
+   */
+  readonly principalType?: DatabasePrincipalType;
+}
+
+/** One cell's part of a grant of database access. */
+export interface DatabaseAccessGrant {
+  /** Home region of the cell. */
+  readonly homeRegion: string;
+  /** The cell's database. */
+  readonly databaseName: string;
+  /** The cell's read-write host, where the statements run. */
+  readonly host: string;
+  /** The statements, with Terraform tokens where names are known only at apply. */
+  readonly statements: string;
+  /** The Terraform output that carries the resolved statements (`cdktf output <stack>`, or `terraform output -raw <name>`). */
+  readonly output: TerraformOutput;
 }

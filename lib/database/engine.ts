@@ -6,6 +6,7 @@ import { asOptions, checkShape, Checks, givenOf, recordGiven, Shape } from '../c
 import type { ActivePassiveDatabaseNames, DatabaseServerEndpoint, PostgresqlEngineOptions, SqlEngineOptions } from './database-types';
 // The option names come from the options' shapes, which list every option once (the compiler checks that none is missing).
 import { POSTGRESQL_OPTION_NAMES, POSTGRESQL_OPTIONS_SHAPE, SQL_OPTION_NAMES, SQL_OPTIONS_SHAPE } from './engine-shapes';
+import { AccessScriptSpec, postgresqlAccessScript, sqlAccessScript } from './access';
 import { buildPostgresql, checkPostgresqlOptions } from './postgresql';
 import { buildSql, checkSqlOptions } from './sql';
 import type { DatabaseBuild, DatabaseBuildContext } from './topology';
@@ -94,6 +95,12 @@ export abstract class DatabaseEngine {
   /** The engine's own checks (see `prepare`). @internal */
   protected abstract prepareEngine(ctx: DatabaseBuildContext, checks: Checks): () => DatabaseBuild;
 
+  /** The statements an administrator runs to give a principal a user in one cell's database (see access.ts). @internal */
+  public abstract accessScript(spec: AccessScriptSpec): string;
+
+  /** The longest database user name the engine keeps whole. @internal */
+  public abstract readonly maxUserNameLength: number;
+
   /** How a stamp reaches the servers: the private endpoints' name qualifier, sub-resource and private DNS zone. @internal */
   protected abstract readonly privateLink: { readonly qualifier: string; readonly subresource: string; readonly zone: PrivateDnsZoneSpec };
 }
@@ -105,6 +112,8 @@ class SqlEngine extends DatabaseEngine {
   protected readonly optionsShape = SQL_OPTIONS_SHAPE;
   protected readonly nameKeys = ['sqlServers', 'sqlFailoverGroups', 'databases'] as const;
   protected readonly privateLink = { qualifier: 'sql', subresource: 'sqlServer', zone: PrivateDnsZones.SQL_DATABASE };
+  // A user name is a sysname, nvarchar(128).
+  public readonly maxUserNameLength = 128;
 
   constructor(private readonly options: SqlEngineOptions) {
     super();
@@ -113,6 +122,10 @@ class SqlEngine extends DatabaseEngine {
   protected prepareEngine(ctx: DatabaseBuildContext, checks: Checks): () => DatabaseBuild {
     const checked = checkSqlOptions(ctx, this.options, checks);
     return () => buildSql(ctx, checked);
+  }
+
+  public accessScript(spec: AccessScriptSpec): string {
+    return sqlAccessScript(spec);
   }
 }
 
@@ -123,6 +136,8 @@ class PostgresqlEngine extends DatabaseEngine {
   protected readonly optionsShape = POSTGRESQL_OPTIONS_SHAPE;
   protected readonly nameKeys = ['postgresqlServers', 'postgresqlReplicas', 'postgresqlVirtualEndpoints', 'databases'] as const;
   protected readonly privateLink = { qualifier: 'psql', subresource: 'postgresqlServer', zone: PrivateDnsZones.POSTGRESQL };
+  // NAMEDATALEN - 1: PostgreSQL truncates longer role names.
+  public readonly maxUserNameLength = 63;
 
   constructor(private readonly options: PostgresqlEngineOptions) {
     super();
@@ -131,5 +146,9 @@ class PostgresqlEngine extends DatabaseEngine {
   protected prepareEngine(ctx: DatabaseBuildContext, checks: Checks): () => DatabaseBuild {
     const checked = checkPostgresqlOptions(ctx, this.options, checks);
     return () => buildPostgresql(ctx, checked);
+  }
+
+  public accessScript(spec: AccessScriptSpec): string {
+    return postgresqlAccessScript(spec);
   }
 }

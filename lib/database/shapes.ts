@@ -1,13 +1,20 @@
 import { DATA_TIER_ENTRIES } from '../data-tier/shapes';
+import { GRANT_OPTIONS_ENTRIES } from '../core/principal';
 import { opt, shapes, strictShape } from '../core/validate';
 import type { ActivePassiveDatabaseProps } from './active-passive-database-types';
-import type { ActivePassiveDatabaseNames, DatabaseAdministrator } from './database-types';
+import type { ActivePassiveDatabaseNames, DatabaseAdministrator, DatabaseGrantOptions } from './database-types';
 import { DatabaseEngine } from './engine';
 
 // Internal: the run-time shapes of the database props (not exported from the package). The engines' options have
 // theirs in engine-shapes.ts.
 
-export const ADMINISTRATOR_SHAPE = strictShape<DatabaseAdministrator>({ objectId: shapes.string(), name: shapes.string(), type: opt(shapes.oneOf(['Group', 'User', 'ServicePrincipal'])) });
+const PRINCIPAL_TYPE = shapes.oneOf(['Group', 'User', 'ServicePrincipal']);
+
+export const ADMINISTRATOR_SHAPE = strictShape<DatabaseAdministrator>({ objectId: shapes.string(), name: shapes.string(), type: opt(PRINCIPAL_TYPE) });
+
+export const DATABASE_GRANT_OPTIONS_SHAPE = strictShape<DatabaseGrantOptions>({
+  ...GRANT_OPTIONS_ENTRIES, access: opt(shapes.oneOf(['readWrite', 'readOnly'])), principalType: opt(PRINCIPAL_TYPE),
+});
 
 export const ENGINE_SHAPE = shapes.instance(() => DatabaseEngine, 'a DatabaseEngine (DatabaseEngine.sql({...}) or DatabaseEngine.postgresql({...}))');
 

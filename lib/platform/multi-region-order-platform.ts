@@ -542,6 +542,8 @@ export class MultiRegionOrderPlatform extends Construct {
         this.trackingStore?.grantDataContributor(tracking, { scope: identities, id: 'TrackingDataContributor', ...cell });
         this.eventBus?.grantSend(order, { scope: identities, id: 'OrderEventsSender', ...cell });
         if (this.eventBus?.transport.delivery === 'pull') this.eventBus.grantReceive(tracking, { scope: identities, id: 'OrderEventsReceiver', ...cell });
+        // The Order service's database user in every cell it writes to (activeActive: all of them), as statements to run once.
+        this.database?.grantDataAccess(order, { scope: identities, id: 'OrderDbAccess', ...cell });
 
         const apps = b.newStack(`${b.id}-${region}-apps`);
         const workloads = this.regionWorkloads(b, { apps, placement, stamp, identities, publicDnsLabels: dnsLabels[region], monitoring: regions.regionalData[region].monitoring });

@@ -1,0 +1,146 @@
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { TerraformStack } from 'cdktf';
+import { ValidationError } from '../../lib/core/errors';
+import { RedundancyPattern } from '../../lib/core/pattern';
+import { AccessScriptSpec, databaseUserNameProblem, postgresqlAccessScript, sqlAccessScript } from '../../lib/database/access';
+import { ActivePassiveDatabase } from '../../lib/database/active-passive-database';
+import type { DatabaseAccessGrant } from '../../lib/database/database-types';
+import { DatabaseEngine } from '../../lib/database/engine';
+import { ADMIN, databaseProps, makeDatabase } from '../support/database';
+import { synthApp, testStack } from '../support/synth';
+
+/** lib/database/access.ts and ActivePassiveDatabase.grantDataAccess: database users for Entra ID principals, as statements to run. */
+
+const OID = '0a1b2c3d-0000-4000-8000-000000000001';
+const SPEC: AccessScriptSpec = {
+  name: 'shop-id-order-westus3-abc123', objectId: OID, principalType: 'ServicePrincipal', access: 'readWrite',
+  databaseName: 'orders', host: 'shop-sqlfg-westus3-abc123.database.windows.net', administrator: ADMIN.name, replicated: true,
+};
+
+/** [prop, value, problem, fix] of the violations of a call (the test fails if it is accepted). */
+function refused(call: () => unknown): unknown[][] {
+  try {
+    call();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    return (e as ValidationError).violations.map((v) => [v.prop, v.value, v.problem, v.fix]);
+  }
+  throw new Error('accepted');
+}
+
+describe('the statements', () => {
+  test('Azure SQL: a contained Entra ID user created only when missing, reader and writer roles for readWrite', () => {
+    expect(sqlAccessScript(SPEC).split('\n')).toEqual([
+      "-- Run as a member of the Entra ID administrator 'sg-order-db-admins', connected to database 'orders' on shop-sqlfg-westus3-abc123.database.windows.net (its geo-secondary receives the user by replication).",
+      "IF NOT EXISTS (SELECT 1 FROM sys.database_principals WHERE name = N'shop-id-order-westus3-abc123') CREATE USER [shop-id-order-westus3-abc123] FROM EXTERNAL PROVIDER;",
+      'ALTER ROLE db_datareader ADD MEMBER [shop-id-order-westus3-abc123];',
+      'ALTER ROLE db_datawriter ADD MEMBER [shop-id-order-westus3-abc123];',
+    ]);
+    // A cell without a cross-region copy: nothing to replicate to.
+    expect(sqlAccessScript({ ...SPEC, replicated: false }).split('\n')[0]).toBe("-- Run as a member of the Entra ID administrator 'sg-order-db-admins', connected to database 'orders' on shop-sqlfg-westus3-abc123.database.windows.net.");
+    const readOnly = sqlAccessScript({ ...SPEC, access: 'readOnly' });
+    expect(readOnly).toContain('ALTER ROLE db_datareader ADD MEMBER');
+    expect(readOnly).not.toContain('db_datawriter');
+  });
+
+  test('PostgreSQL: the role mapped by object ID and kind in postgres, then privileges on the database, its tables and sequences', () => {
+    expect(postgresqlAccessScript(SPEC).split('\n')).toEqual([
+      "-- Run as a member of the Entra ID administrator 'sg-order-db-admins' on shop-sqlfg-westus3-abc123.database.windows.net (its read replica receives the role by replication).",
+      "-- 1. Connected to database 'postgres':",
+      `SELECT * FROM pgaadauth_create_principal_with_oid('shop-id-order-westus3-abc123', '${OID}', 'service', false, false);`,
+      "-- 2. Connected to database 'orders':",
+      'GRANT CONNECT ON DATABASE "orders" TO "shop-id-order-westus3-abc123";',
+      'GRANT USAGE ON SCHEMA public TO "shop-id-order-westus3-abc123";',
+      'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "shop-id-order-westus3-abc123";',
+      'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "shop-id-order-westus3-abc123";',
+      'ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "shop-id-order-westus3-abc123";',
+      'ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO "shop-id-order-westus3-abc123";',
+    ]);
+    const readOnly = postgresqlAccessScript({ ...SPEC, access: 'readOnly', principalType: 'Group' });
+    expect(readOnly).toContain(`'${OID}', 'group', false, false`);
+    expect(readOnly).toContain('GRANT SELECT ON ALL TABLES IN SCHEMA public');
+    expect(readOnly).toContain('GRANT SELECT ON ALL SEQUENCES IN SCHEMA public');
+    expect(readOnly).not.toMatch(/INSERT|UPDATE|DELETE|USAGE, SELECT/);
+    expect(postgresqlAccessScript({ ...SPEC, principalType: 'User' })).toContain(`'${OID}', 'user', false, false`);
+    expect(postgresqlAccessScript({ ...SPEC, replicated: false }).split('\n')[0]).toBe("-- Run as a member of the Entra ID administrator 'sg-order-db-admins' on shop-sqlfg-westus3-abc123.database.windows.net.");
+  });
+
+  test('a user name is 1 to the engine\'s limit of characters without what would end its quotes; tokens pass', () => {
+    for (const name of ['a', 'n'.repeat(63), 'Order Service (prod)', 'shop-id-order-westus3-abc123']) expect(databaseUserNameProblem(name, 63)).toBeUndefined();
+    expect(databaseUserNameProblem('n'.repeat(64), 63)).toBe('a database user name of this engine has 1-63 characters');
+    expect(databaseUserNameProblem('n'.repeat(128), 128)).toBeUndefined();
+    expect(databaseUserNameProblem('', 128)).toBe('a database user name of this engine has 1-128 characters');
+    for (const name of ['a]b', 'a"b', "a'b", 'a\\b', 'a;b', 'a\nb', 'a\rb']) {
+      expect(databaseUserNameProblem(name, 128)).toBe('the name goes into SQL statements and may not hold quotes, brackets, backslashes, semicolons or line breaks');
+    }
+    expect(databaseUserNameProblem(undefined, 128)).toBe('the grantee needs a name (its Entra ID display name), a string');
+    expect(databaseUserNameProblem(7, 128)).toBe('the grantee needs a name (its Entra ID display name), a string');
+    const stack = testStack();
+    const identity = new UserAssignedIdentity(stack, 'Identity', { name: 'x', location: 'westus3', resourceGroupName: 'rg' });
+    expect(databaseUserNameProblem(identity.name, 3)).toBeUndefined();
+  });
+});
+
+describe('ActivePassiveDatabase.grantDataAccess', () => {
+  test('a managed identity gets one output per cell in its own stack, named <id>-<home region>, with its name and object ID resolved by Terraform', () => {
+    let grants: DatabaseAccessGrant[] = [];
+    let apps: TerraformStack | undefined;
+    const stacks = synthApp((app) => {
+      const data = new TerraformStack(app, 'data');
+      new AzurermProvider(data, 'Azurerm', { features: [{}] });
+      const database = new ActivePassiveDatabase(data, 'OrderDb', databaseProps({ pattern: RedundancyPattern.activeActive(), regions: ['westus3', 'eastus2'], engine: DatabaseEngine.postgresql() }));
+      apps = new TerraformStack(app, 'apps');
+      new AzurermProvider(apps, 'Azurerm', { features: [{}] });
+      const identity = new UserAssignedIdentity(apps, 'OrderIdentity', { name: 'shop-id-order', location: 'westus3', resourceGroupName: 'rg' });
+      grants = database.grantDataAccess(identity);
+    });
+    expect(grants.map((g) => [g.homeRegion, g.databaseName, g.output.node.path])).toEqual([
+      ['westus3', 'orders', 'apps/OrderIdentity-OrderDb-DataAccess-westus3'],
+      ['eastus2', 'orders', 'apps/OrderIdentity-OrderDb-DataAccess-eastus2'],
+    ]);
+    expect(grants.every((g) => g.output.node.scope === apps)).toBe(true);
+    const outputs = stacks.apps.output!;
+    expect(Object.keys(outputs).filter((name) => name.includes('DataAccess')).sort()).toEqual(['OrderIdentity-OrderDb-DataAccess-eastus2', 'OrderIdentity-OrderDb-DataAccess-westus3']);
+    const westus3 = outputs['OrderIdentity-OrderDb-DataAccess-westus3'] as { value: string; description: string };
+    expect(westus3.value).toContain("pgaadauth_create_principal_with_oid('${azurerm_user_assigned_identity.OrderIdentity.name}', '${azurerm_user_assigned_identity.OrderIdentity.principal_id}', 'service', false, false);");
+    expect(westus3.value).toContain('GRANT CONNECT ON DATABASE "orders" TO "${azurerm_user_assigned_identity.OrderIdentity.name}";');
+    // Where they run: the cell's writer, the virtual endpoint that follows a promotion.
+    expect(grants[0].host).toMatch(/^shop-psqlve-westus3-[0-9a-f]{6}\.writer\.postgres\.database\.azure\.com$/);
+    expect(westus3.value).toContain(`on ${grants[0].host} (its read replica receives the role by replication).`);
+    expect(westus3.description).toBe("Statements that give data/OrderDb's westus3 database access (readWrite) to a principal: run them once as its Entra ID administrator.");
+  });
+
+  test('a principal that is not a construct needs an id; options place, limit and shape the grant', () => {
+    const stack = testStack();
+    const database = makeDatabase({ regions: ['westus3', 'eastus2'], pattern: RedundancyPattern.regionPinned() }, stack);
+    const group = { principalId: OID, name: 'sg-order-readers' };
+    expect(refused(() => database.grantDataAccess(group))).toEqual([[
+      'grantDataAccess(options).id', undefined, "the grantee is not a construct, so there is no construct ID to derive the role assignments' IDs from",
+      "pass a stable id, e.g. grantDataAccess(principal, { id: 'OrderServiceDataAccess' })",
+    ]]);
+    const grants = database.grantDataAccess(group, { id: 'Readers', regions: ['eastus2'], access: 'readOnly', principalType: 'Group' });
+    expect(grants.map((g) => [g.homeRegion, g.output.node.path])).toEqual([['eastus2', 'test/Readers-eastus2']]);
+    expect(grants[0].statements).toContain('ALTER ROLE db_datareader ADD MEMBER [sg-order-readers];');
+    expect(grants[0].statements).not.toContain('db_datawriter');
+    // The same grant twice would give Terraform two outputs of one name.
+    expect(refused(() => database.grantDataAccess(group, { id: 'Readers', regions: ['eastus2'] }))[0][2]).toBe("test already holds a construct 'Readers-eastus2': the principal was granted this already, or another grant uses the same id");
+  });
+
+  test('bad grantees and options are refused with the prop, the value and the fix', () => {
+    const database = makeDatabase({ engine: DatabaseEngine.postgresql() });
+    expect(refused(() => database.grantDataAccess({ principalId: OID, name: 'n'.repeat(64) }, { id: 'X' }))).toEqual([[
+      'grantDataAccess(grantee).name', 'n'.repeat(64), 'a database user name of this engine has 1-63 characters', "pass the managed identity itself, or { principalId, name: '<its display name>' }",
+    ]]);
+    expect(refused(() => database.grantDataAccess({ principalId: OID } as never, { id: 'X' }))[0].slice(0, 3)).toEqual(['grantDataAccess(grantee).name', undefined, 'the grantee needs a name (its Entra ID display name), a string']);
+    expect(refused(() => database.grantDataAccess({ principalId: 'not-a-guid', name: 'x' }, { id: 'X' }))[0][0]).toBe('grantDataAccess(grantee).principalId');
+    expect(refused(() => database.grantDataAccess({ principalId: OID, name: 'x' }, { id: 'X', access: 'write', principalType: 'App', foo: 1 } as never))).toEqual([
+      ['grantDataAccess(options).access', 'write', 'expected one of \'readWrite\', \'readOnly\', got the string "write"', "give one of 'readWrite', 'readOnly'"],
+      ['grantDataAccess(options).principalType', 'App', 'expected one of \'Group\', \'User\', \'ServicePrincipal\', got the string "App"', "give one of 'Group', 'User', 'ServicePrincipal'"],
+      ['grantDataAccess(options).foo', 1, "unknown option 'foo', which would be ignored", "use only 'scope', 'id', 'regions', 'access', 'principalType'"],
+    ]);
+    expect(refused(() => database.grantDataAccess({ principalId: OID, name: 'x' }, { id: 'X', regions: ['eastus2'] }))[0].slice(0, 3)).toEqual([
+      'grantDataAccess(options).regions', 'eastus2', 'test/OrderDb has no resources homed in eastus2, so the grant would cover nothing there',
+    ]);
+  });
+});
