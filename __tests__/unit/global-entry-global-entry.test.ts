@@ -237,6 +237,71 @@ describe('GlobalEntry names', () => {
   });
 });
 
+describe('GlobalEntry child names (routes, origin groups, origins, Traffic Manager endpoints)', () => {
+  const names = (json: ReturnType<typeof synthEntry>['json'], type: string) => Object.entries(json.resource[type] ?? {}).map(([id, r]) => [id, (r as { name: string }).name]).sort();
+
+  test('by default the library\'s names; overrides rename the resources and keep every construct ID (the Terraform addresses)', () => {
+    const props = { ...PS, ...FD };
+    const before = synthEntry(entryProps(props)).json;
+    expect(names(before, 'azurerm_cdn_frontdoor_route').map(([, name]) => name).sort()).toEqual(['order-api', 'tracking-api']);
+    expect(names(before, 'azurerm_cdn_frontdoor_origin_group').map(([, name]) => name).sort()).toEqual(['order-api', 'order-api-write', 'tracking-api', 'tracking-api-write']);
+    expect(new Set(names(before, 'azurerm_cdn_frontdoor_origin').map(([, name]) => name))).toEqual(new Set(['westus3', 'eastus']));
+    const renamed = {
+      frontDoorRoutes: { order: 'orders-route' },
+      frontDoorOriginGroups: { 'order-api-write': 'orders-writes', 'tracking-api': 'tracking' },
+      frontDoorOrigins: { eastus: 'aks-eus' },
+    };
+    const after = synthEntry(entryProps({ ...props, names: renamed })).json;
+    for (const type of ['azurerm_cdn_frontdoor_route', 'azurerm_cdn_frontdoor_origin_group', 'azurerm_cdn_frontdoor_origin']) {
+      expect(names(after, type).map(([id]) => id)).toEqual(names(before, type).map(([id]) => id));
+    }
+    expect(names(after, 'azurerm_cdn_frontdoor_route').map(([, name]) => name).sort()).toEqual(['orders-route', 'tracking-api']);
+    expect(names(after, 'azurerm_cdn_frontdoor_origin_group').map(([, name]) => name).sort()).toEqual(['order-api', 'orders-writes', 'tracking', 'tracking-api-write']);
+    const origins = names(after, 'azurerm_cdn_frontdoor_origin');
+    expect(origins.filter(([id]) => id.includes('eastus')).map(([, name]) => name)).toEqual(['aks-eus', 'aks-eus', 'aks-eus', 'aks-eus']);
+    expect(origins.filter(([id]) => id.includes('westus3')).map(([, name]) => name)).toEqual(['westus3', 'westus3', 'westus3', 'westus3']);
+  });
+
+  test('regionPinned\'s cell groups are keyed <service name>-<region>; Traffic Manager endpoints are renamed by region in every profile', () => {
+    const pinned = { pattern: RedundancyPattern.regionPinned(), regions: ['westus3', 'eastus'], geoRouting: { countries: { westus3: ['US'], eastus: ['CA'] } } };
+    const { json } = synthEntry(entryProps({ ...pinned, ...FD, names: { frontDoorOriginGroups: { 'order-api-eastus': 'orders-ca' } } }));
+    expect(names(json, 'azurerm_cdn_frontdoor_origin_group').map(([, name]) => name).sort()).toEqual(['order-api-westus3', 'orders-ca', 'tracking-api-eastus', 'tracking-api-westus3']);
+    const tm = synthEntry(entryProps({ ...PS, publicOrigins: publicFor(['westus3', 'eastus']), trafficManager: { services: ['order', 'tracking'] }, names: { trafficManagerEndpoints: { westus3: 'primary' } } })).json;
+    expect(names(tm, 'azurerm_traffic_manager_external_endpoint').map(([id, name]) => [id.includes('westus3') ? 'westus3' : 'eastus', name])).toEqual([
+      ['eastus', 'eastus'], ['westus3', 'primary'], ['eastus', 'eastus'], ['westus3', 'primary'],
+    ]);
+  });
+
+  test('bad overrides: a key the entry creates nothing for, a name Azure refuses, two children of one parent under one name', () => {
+    expect(bad({ ...FD, names: { frontDoorRoutes: { billing: 'billing' }, frontDoorOriginGroups: { 'order-api-write': 'w' }, frontDoorOrigins: { eastus: 'e' }, trafficManagerEndpoints: { westus3: 'w' } } })).toEqual([
+      ['names.frontDoorRoutes.billing', 'billing', "'billing' is not in the services Front Door serves (order, tracking), so the name would be ignored", 'key names.frontDoorRoutes by the services Front Door serves'],
+      ['names.frontDoorOriginGroups.order-api-write', 'w', "'order-api-write' is not in Front Door's origin groups (order-api, tracking-api), so the name would be ignored", "key names.frontDoorOriginGroups by Front Door's origin groups"],
+      ['names.frontDoorOrigins.eastus', 'e', "'eastus' is not in the regions of Front Door's origins (westus3), so the name would be ignored", "key names.frontDoorOrigins by the regions of Front Door's origins"],
+      ['names.trafficManagerEndpoints.westus3', 'w', "'westus3' is not in the regions of Traffic Manager's endpoints (none), so the name would be ignored", "key names.trafficManagerEndpoints by the regions of Traffic Manager's endpoints"],
+    ]);
+    const kinds = bad({ ...FD, names: { frontDoorRoutes: { order: '-r' }, frontDoorOriginGroups: { 'order-api': 'g_1' }, frontDoorOrigins: { westus3: 'o'.repeat(91) } } });
+    expect(kinds.map(([prop, value, problem]) => [prop, value, (problem as string).split(':')[0]])).toEqual([
+      ['names.frontDoorRoutes.order', '-r', expect.stringContaining('Front Door route')],
+      ['names.frontDoorOriginGroups.order-api', 'g_1', expect.stringContaining('Front Door origin group')],
+      ['names.frontDoorOrigins.westus3', 'o'.repeat(91), expect.stringContaining('Front Door origin')],
+    ]);
+    expect(bad({ ...TM_ONLY, names: { trafficManagerEndpoints: { westus3: ' x' } } }).map(([prop, value]) => [prop, value])).toEqual([['names.trafficManagerEndpoints.westus3', ' x']]);
+    expect(bad({ ...FD, names: { frontDoorRoutes: { tracking: 'order-api' } } })).toEqual([[
+      'names.frontDoorRoutes.tracking', 'order-api', "'order' has this name too", 'give each a name of its own in names.frontDoorRoutes',
+    ]]);
+    expect(bad({ ...PS, ...FD, names: { frontDoorOriginGroups: { 'order-api-write': 'order-api' } } })).toEqual([[
+      'names.frontDoorOriginGroups.order-api-write', 'order-api', "'order-api' has this name too", 'give each a name of its own in names.frontDoorOriginGroups',
+    ]]);
+    expect(bad({ ...PS, ...FD, names: { frontDoorOrigins: { westus3: 'aks', eastus: 'aks' } } })).toEqual([[
+      'names.frontDoorOrigins.eastus', 'aks', "'westus3' has this name too", 'give each a name of its own in names.frontDoorOrigins',
+    ]]);
+    expect(bad({ ...PS, publicOrigins: publicFor(['westus3', 'eastus']), trafficManager: { services: ['order', 'tracking'] }, names: { trafficManagerEndpoints: { eastus: 'westus3' } } })).toEqual([[
+      'names.trafficManagerEndpoints.eastus', 'westus3', "'westus3' has this name too", 'give each a name of its own in names.trafficManagerEndpoints',
+    ]]);
+    expect(bad({ ...FD, names: { frontDoorOrigins: 'x' as never } })[0].slice(0, 2)).toEqual(['names.frontDoorOrigins', 'x']);
+  });
+});
+
 describe('GlobalEntry diagnostics', () => {
   const SINK = { workspaceId: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log', appInsightsConnectionString: 'InstrumentationKey=x', diagnosticLogs: 'audit' as const };
 

@@ -185,6 +185,32 @@ export class ResourceKind {
     label: 'Front Door WAF policy', abbreviation: 'waf', minLength: 1, maxLength: 128, hyphens: false,
     globallyUnique: false, pattern: /^[a-zA-Z][a-zA-Z0-9]*$/, rule: 'letters and digits, starting with a letter',
   });
+  /**
+   * Front Door route, origin group and origin (children of a profile or endpoint, named by the library after the
+   * service, the group's role and the region); azurerm's `FrontDoorRouteName`, `FrontDoorOriginGroupName` and
+   * `FrontDoorOriginName` (internal/services/cdn/validate) all require 2-90 letters, digits and hyphens.
+   */
+  public static readonly FRONT_DOOR_ROUTE = new ResourceKind({
+    label: 'Front Door route', abbreviation: 'fdr', minLength: 2, maxLength: 90, hyphens: true, globallyUnique: false,
+    pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',
+  });
+  public static readonly FRONT_DOOR_ORIGIN_GROUP = new ResourceKind({
+    label: 'Front Door origin group', abbreviation: 'fdog', minLength: 2, maxLength: 90, hyphens: true, globallyUnique: false,
+    pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',
+  });
+  public static readonly FRONT_DOOR_ORIGIN = new ResourceKind({
+    label: 'Front Door origin', abbreviation: 'fdo', minLength: 2, maxLength: 90, hyphens: true, globallyUnique: false,
+    pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',
+  });
+  /**
+   * Endpoint of a Traffic Manager profile (the library names it after its region); azurerm checks only that the name
+   * is not empty (internal/services/trafficmanager/traffic_manager_external_endpoint_resource.go), and 260 is the limit
+   * the library keeps for the named children of a profile (as for Front Door's).
+   */
+  public static readonly TRAFFIC_MANAGER_ENDPOINT = new ResourceKind({
+    label: 'Traffic Manager endpoint', abbreviation: 'trafe', minLength: 1, maxLength: 260, hyphens: true, globallyUnique: false,
+    pattern: /^\S(?:.*\S)?$/, rule: 'no leading or trailing spaces',
+  });
   public static readonly TRAFFIC_MANAGER_PROFILE = new ResourceKind({
     label: 'Traffic Manager profile', abbreviation: 'traf', minLength: 1, maxLength: 63, hyphens: true,
     globallyUnique: true, pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',

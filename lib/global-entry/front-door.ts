@@ -202,6 +202,7 @@ export function buildFrontDoor(scope: Construct, p: FrontDoorBuildProps): FrontD
     endpointId: endpoint.id,
     customDomainIds: customDomains.map((d) => d.id),
     originGroup: originGroupBuilder(scope, p, profile, privateLinkTargets(scope, p.ingress, approvals), originGroups),
+    routeNames: p.names.frontDoorRoutes ?? {},
   });
   const { wafPolicy, securityPolicy } = addWaf(scope, p, profile, [endpoint.id, ...customDomains.map((d) => d.id)]);
   if (p.monitoring) {
@@ -246,8 +247,9 @@ function originGroupBuilder(scope: Construct, p: FrontDoorBuildProps, profile: C
       // Front Door rejects a route to an empty origin group on the first deploy.
       throw new ValidationError({ scope, prop: 'regions', value: name, problem: 'this origin group would have no origins', fix: 'give every routed cell at least one region' });
     }
+    // The library's name keys the construct ID (so the address stays) and `names.frontDoorOriginGroups`.
     const group = new CdnFrontdoorOriginGroup(scope, `OriginGroup-${name}`, {
-      name,
+      name: p.names.frontDoorOriginGroups?.[name] ?? name,
       cdnFrontdoorProfileId: profile.id,
       sessionAffinityEnabled: false,
       restoreTrafficTimeToHealedOrNewEndpointInMinutes: 0,
@@ -259,7 +261,7 @@ function originGroupBuilder(scope: Construct, p: FrontDoorBuildProps, profile: C
       const region = placement.region.name;
       const host = gatewayHosts ? gatewayHosts.get(region)! : privateLink ? p.ingress.get(region)!.services[service.key].privateIp : p.publicOrigins!.get(region)![service.key];
       return new CdnFrontdoorOrigin(scope, `Origin-${name}-${region}`, {
-        name: region,
+        name: p.names.frontDoorOrigins?.[region] ?? region,
         cdnFrontdoorOriginGroupId: group.id,
         enabled: true,
         hostName: host,

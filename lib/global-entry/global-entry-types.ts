@@ -142,6 +142,29 @@ export interface GlobalEntryNames {
    */
   readonly trafficManagerProfiles?: { readonly [service: string]: string };
   /**
+   * Names of the Front Door routes, by service (`order`, `tracking`; a service Front Door serves). A route's name cannot
+   * change in place, and a second route with the same paths is refused, so adopting an endpoint means naming its routes.
+   * @default - the service's name (`order-api`, `tracking-api`)
+   */
+  readonly frontDoorRoutes?: { readonly [service: string]: string };
+  /**
+   * Names of the Front Door origin groups, by the library's name for the group: `<service name>` (every pattern),
+   * `<service name>-write` (primarySecondary's writes) or `<service name>-<region>` (a regionPinned cell), e.g.
+   * `order-api-write`.
+   * @default - the library's name for the group
+   */
+  readonly frontDoorOriginGroups?: { readonly [group: string]: string };
+  /**
+   * Names of the Front Door origins, by region: a region's origin has this name in every origin group.
+   * @default - the region's name (`westus3`)
+   */
+  readonly frontDoorOrigins?: { readonly [region: string]: string };
+  /**
+   * Names of the Traffic Manager endpoints, by region: a region's endpoint has this name in every profile.
+   * @default - the region's name (`westus3`)
+   */
+  readonly trafficManagerEndpoints?: { readonly [region: string]: string };
+  /**
    * Name of the API Management service (also its host name, `<name>.azure-api.net`).
    * @default - `<prefix>-apim-<first region>-<hash>`, or `<prefix>-apim-<hash>` where that would exceed 50 characters
    */

@@ -22,7 +22,7 @@ import { checkFormat, checkOneOf, checkRegionKeys, checkShape, Checks, IPV4 } fr
 import { API_MANAGEMENT_STATUS_PATH, ApiManagementGateway } from './api-management';
 import { buildFrontDoor, CheckedFrontDoor, checkFrontDoor, customDomainName, HOST, PrivateLinkApproval } from './front-door';
 import { GlobalEntryNames, GlobalEntryProps } from './global-entry-types';
-import { CheckedGeo, checkGeoRouting, checkWeights, EntryContext } from './routing';
+import { CheckedGeo, checkGeoRouting, checkWeights, EntryContext, originGroupKeys } from './routing';
 import { GLOBAL_ENTRY_SHAPE } from './shapes';
 import { buildTrafficManager } from './traffic-manager';
 
@@ -149,7 +149,7 @@ export class GlobalEntry extends Construct {
       this.customDomains = [];
     }
     this.trafficManagerProfiles = c.trafficManager
-      ? buildTrafficManager(this, { ...context, ...routing, ...c.trafficManager, services: c.tmServices, publicOrigins: c.publicOrigins!, healthPath: c.healthPath, names: c.names.trafficManagerProfiles ?? {} })
+      ? buildTrafficManager(this, { ...context, ...routing, ...c.trafficManager, services: c.tmServices, publicOrigins: c.publicOrigins!, healthPath: c.healthPath, names: c.names.trafficManagerProfiles ?? {}, endpointNames: c.names.trafficManagerEndpoints ?? {} })
       : {};
     this.trafficManagerFqdns = Object.fromEntries(Object.entries(this.trafficManagerProfiles).map(([service, profile]) => [service, profile.fqdn]));
     this.privateLinkApprovals = approvals;
@@ -219,7 +219,10 @@ export class GlobalEntry extends Construct {
     const apimChecked = apim ? ApiManagementGateway.check(checks, this, apim, this.placements) : undefined;
     if (props.resourceGroupName !== undefined) checks.run(undefined, () => ResourceKind.RESOURCE_GROUP.validate(this, 'resourceGroupName', props.resourceGroupName!));
     const names = props.names ?? {};
-    this.checkNames(checks, names, { frontDoor: frontDoor !== undefined, domains: frontDoor?.domains ?? [], tmServices: trafficManager ? tmServices : [], apim: apim !== undefined });
+    this.checkNames(checks, names, {
+      frontDoor: frontDoor !== undefined, domains: frontDoor?.domains ?? [], tmServices: trafficManager ? tmServices : [], apim: apim !== undefined,
+      fdServices: frontDoor ? fdServices : [], originGroups: frontDoor ? originGroupKeys(fdServices, props.pattern, this.placements) : [],
+    });
     checks.throwIfAny();
     return { tags, ingress, healthPath, weights, geo, tmServices, fdServices, usePrivateLink, publicOrigins, frontDoor, trafficManager, apim: apimChecked, names };
   }
@@ -243,9 +246,14 @@ export class GlobalEntry extends Construct {
       if (!made) ignored(key, name, why, `drop names.${key}`);
       else checks.run(undefined, () => kind.validate(this, `names.${key}`, name));
     }
-    const maps: ['customDomains' | 'trafficManagerProfiles', ResourceKind, string[], string][] = [
+    const regions = this.placements.map((placement) => placement.region.name);
+    const maps: [MapNameKey, ResourceKind, string[], string][] = [
       ['customDomains', ResourceKind.FRONT_DOOR_CUSTOM_DOMAIN, created.domains, 'frontDoor.customDomains'],
       ['trafficManagerProfiles', ResourceKind.TRAFFIC_MANAGER_PROFILE, created.tmServices, 'trafficManager.services'],
+      ['frontDoorRoutes', ResourceKind.FRONT_DOOR_ROUTE, created.fdServices, 'the services Front Door serves'],
+      ['frontDoorOriginGroups', ResourceKind.FRONT_DOOR_ORIGIN_GROUP, created.originGroups, "Front Door's origin groups"],
+      ['frontDoorOrigins', ResourceKind.FRONT_DOOR_ORIGIN, created.frontDoor ? regions : [], "the regions of Front Door's origins"],
+      ['trafficManagerEndpoints', ResourceKind.TRAFFIC_MANAGER_ENDPOINT, created.tmServices.length > 0 ? regions : [], "the regions of Traffic Manager's endpoints"],
     ];
     for (const [key, kind, keys, listedIn] of maps) {
       for (const [item, name] of Object.entries(names[key] ?? {})) {
@@ -264,6 +272,12 @@ export class GlobalEntry extends Construct {
     };
     twice('customDomains', created.domains.map((host) => [host, customDomainName(names, host)]));
     twice('trafficManagerProfiles', Object.entries(names.trafficManagerProfiles ?? {}).filter(([service]) => created.tmServices.includes(service)));
+    // A profile's routes and origin groups, and a group's origins or a profile's endpoints (one per region), need names of their own.
+    const finals = (key: MapNameKey, items: string[], fallback: (item: string) => string): [string, string][] => items.map((item) => [item, names[key]?.[item] ?? fallback(item)]);
+    twice('frontDoorRoutes', finals('frontDoorRoutes', created.fdServices, (service) => PLATFORM_SERVICES.find((s) => s.key === service)!.name));
+    twice('frontDoorOriginGroups', finals('frontDoorOriginGroups', created.originGroups, (group) => group));
+    if (created.frontDoor) twice('frontDoorOrigins', finals('frontDoorOrigins', regions, (region) => region));
+    if (created.tmServices.length > 0) twice('trafficManagerEndpoints', finals('trafficManagerEndpoints', regions, (region) => region));
   }
 
   private checkIngress(ingress: RegionalIngress[]): Map<string, RegionalIngress> {
@@ -346,4 +360,11 @@ interface CreatedResources {
   /** The services Traffic Manager serves. */
   readonly tmServices: string[];
   readonly apim: boolean;
+  /** The services Front Door serves. */
+  readonly fdServices: string[];
+  /** The library's names of Front Door's origin groups (`originGroupKeys`). */
+  readonly originGroups: string[];
 }
+
+/** The name overrides keyed by item (host name, service, group or region). */
+type MapNameKey = 'customDomains' | 'trafficManagerProfiles' | 'frontDoorRoutes' | 'frontDoorOriginGroups' | 'frontDoorOrigins' | 'trafficManagerEndpoints';

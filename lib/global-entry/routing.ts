@@ -114,6 +114,21 @@ export interface FrontDoorRoutingProps {
   readonly customDomainIds: string[];
   /** Builds the origin group `name` of `service` with an origin per member. */
   readonly originGroup: (service: PlatformServiceSpec, name: string, members: OriginMember[]) => OriginGroup;
+  /** Route name overrides by service (checked). */
+  readonly routeNames: { readonly [service: string]: string };
+}
+
+/**
+ * The library's names of the origin groups Front Door gets for `services` under `pattern` (the keys of
+ * `names.frontDoorOriginGroups`, and the groups' construct IDs `OriginGroup-<name>`), as `cellRouting` and
+ * `priorityRouting` build them.
+ */
+export function originGroupKeys(services: readonly ServiceKey[], pattern: RedundancyPattern, placements: readonly RegionPlacement[]): string[] {
+  return services.flatMap((key) => {
+    const name = PLATFORM_SERVICES.find((s) => s.key === key)!.name;
+    if (pattern.kind === PatternKind.REGION_PINNED) return placements.map((cell) => `${name}-${cell.region.name}`);
+    return pattern.kind === PatternKind.PRIMARY_SECONDARY ? [name, `${name}-write`] : [name];
+  });
 }
 
 /** Where a service's route sends requests: its main origin group, the other groups' origins and the rule sets that pick them. */
@@ -131,7 +146,7 @@ export function addFrontDoorRoutes(scope: Construct, services: ServiceKey[], p: 
     const service = PLATFORM_SERVICES.find((s) => s.key === key)!;
     const { main, extraOrigins, ruleSetIds } = p.pattern.kind === PatternKind.REGION_PINNED ? cellRouting(scope, service, p) : priorityRouting(scope, service, p);
     routes[key] = new CdnFrontdoorRoute(scope, `Route-${service.key}`, {
-      name: service.name,
+      name: p.routeNames[key] ?? service.name,
       cdnFrontdoorEndpointId: p.endpointId,
       cdnFrontdoorOriginGroupId: main.group.id,
       cdnFrontdoorOriginIds: main.origins.map((origin) => origin.id),

@@ -32,6 +32,8 @@ const GEO_ROUTING_SHAPE = strictShape<GeoRoutingOptions>({
 const NAMES_SHAPE = strictShape<GlobalEntryNames>({
   frontDoorProfile: opt(shapes.string()), frontDoorEndpoint: opt(shapes.string()), wafPolicy: opt(shapes.string()),
   securityPolicy: opt(shapes.string()), customDomains: opt(shapes.map(shapes.string())), trafficManagerProfiles: opt(shapes.map(shapes.string())), apiManagement: opt(shapes.string()),
+  frontDoorRoutes: opt(shapes.map(shapes.string())), frontDoorOriginGroups: opt(shapes.map(shapes.string())), frontDoorOrigins: opt(shapes.map(shapes.string())),
+  trafficManagerEndpoints: opt(shapes.map(shapes.string())),
 });
 
 /** The entry options the platform passes through (also the platform's `entry`). */

@@ -20,6 +20,8 @@ export interface TrafficManagerBuildProps extends EntryContext {
   readonly publicOrigins: Map<string, Record<string, string>>;
   /** Profile name overrides by service (checked). */
   readonly names: { readonly [service: string]: string };
+  /** Endpoint name overrides by region (checked). */
+  readonly endpointNames: { readonly [region: string]: string };
   /** The path the profiles' monitors probe. */
   readonly healthPath: string;
   readonly weights: Map<string, number>;
@@ -52,7 +54,7 @@ export function buildTrafficManager(scope: Construct, p: TrafficManagerBuildProp
         ? [...(geo!.countries[region] ?? []), ...(region === geo!.defaultRegion && !geo!.rejectUnmappedCountries ? ['WORLD'] : [])]
         : undefined;
       new TrafficManagerExternalEndpoint(scope, `TrafficManagerEndpoint-${key}-${region}`, {
-        name: region,
+        name: p.endpointNames[region] ?? region,
         profileId: profile.id,
         target: p.publicOrigins.get(region)![key],
         endpointLocation: region,
