@@ -339,7 +339,7 @@ describe('the stacks of a platform', () => {
     const stamp = p.stamps.westus3;
     expect(stamp.node.path).toBe('shop-westus3/Stamp');
     expect(outputs(p.regionStacks.westus3)).toEqual(resolve(stamp, {
-      ResourceGroupName: stamp.resourceGroup.name, ClusterName: stamp.cluster.name, OidcIssuerUrl: stamp.cluster.oidcIssuerUrl, KeyVaultUri: stamp.keyVault.vaultUri,
+      ResourceGroupName: stamp.resourceGroupName, ClusterName: stamp.cluster.name, OidcIssuerUrl: stamp.cluster.oidcIssuerUrl, KeyVaultUri: stamp.keyVault.vaultUri,
     }));
     expect(outputs(p.dataStack)).toEqual({});
     expect(p.pattern).toBe(BASE.pattern);
@@ -377,7 +377,7 @@ describe('the stacks of a platform', () => {
     expect(data.monitoring.workspace.tagsInput).toMatchObject({ ...tags, region: 'westus3', component: 'data' });
     // The stamp reports to it and carries the platform's tags.
     expect(p.stamps.westus3.monitoring).toBe(data.monitoring);
-    expect(p.stamps.westus3.resourceGroup.tagsInput).toMatchObject(tags);
+    expect(p.stamps.westus3.resourceGroup!.tagsInput).toMatchObject(tags);
   });
 
   test('without monitoring settings the workspaces keep 30 days and are retained', () => {
@@ -495,7 +495,7 @@ describe('the workloads', () => {
     const cluster = `data.azurerm_kubernetes_cluster.${clusterId}`;
     // One stack synthesized alone refers to the stamp's resources directly (an app synth reads them from remote state).
     const stamp = p.stamps.westus3;
-    expect(json.data.azurerm_kubernetes_cluster[clusterId]).toMatchObject(resolve(stamp, { name: stamp.cluster.name, resource_group_name: stamp.resourceGroup.name }) as object);
+    expect(json.data.azurerm_kubernetes_cluster[clusterId]).toMatchObject(resolve(stamp, { name: stamp.cluster.name, resource_group_name: stamp.resourceGroupName }) as object);
     const login = kubeloginExec('servicePrincipal');
     expect(json.provider.kubernetes).toEqual([{
       host: `\${${cluster}.kube_config[0].host}`,

@@ -531,5 +531,40 @@ describe('RegionalStamp bad input', () => {
     expect(() => build({ names: { resourceGroup: 'r'.repeat(70) } })).not.toThrow();
     expect(violations({ names: { nodeResourceGroup: 'n'.repeat(81) } })).toEqual([tooLong('n'.repeat(81))]);
     expect(violations({ names: { resourceGroup: 'r'.repeat(71) } })).toEqual([tooLong(`${'r'.repeat(71)}-aks-nodes`)]);
+    expect(violations({ resourceGroupName: 'r'.repeat(71) })).toEqual([{ ...tooLong(`${'r'.repeat(71)}-aks-nodes`), fix: 'set a shorter names.nodeResourceGroup or resourceGroupName' }]);
+  });
+});
+
+describe('RegionalStamp in an existing resource group', () => {
+  test('resourceGroupName: no group is created, every resource is in the named group, the node group follows it', () => {
+    const { stamp } = build({ resourceGroupName: 'rg-platform-westus3' });
+    expect(stamp.resourceGroup).toBeUndefined();
+    expect(stamp.resourceGroupName).toBe('rg-platform-westus3');
+    const json = synth({ resourceGroupName: 'rg-platform-westus3' });
+    expect(json.resource.azurerm_resource_group).toBeUndefined();
+    const groups = Object.values(json.resource).flatMap((byId) => Object.values(byId)).map((r) => (r as { resource_group_name?: string }).resource_group_name).filter((g) => g !== undefined);
+    expect(groups.length).toBeGreaterThan(5);
+    expect(new Set(groups)).toEqual(new Set(['rg-platform-westus3']));
+    expect(resource(json, 'azurerm_kubernetes_cluster', 'Cluster').node_resource_group).toBe('rg-platform-westus3-aks-nodes');
+  });
+
+  test('by default the stamp creates its group and its resources refer to it (so Terraform creates it first)', () => {
+    const { stamp } = build();
+    expect(stamp.resourceGroup).toBeDefined();
+    const json = synth();
+    expect(resource(json, 'azurerm_kubernetes_cluster', 'Cluster').resource_group_name).toBe(ref(json, 'azurerm_resource_group', 'ResourceGroup', 'name'));
+  });
+
+  test('a token is accepted; a bad name or a names.resourceGroup beside it is refused', () => {
+    const group = Token.asString({ Ref: 'group' });
+    expect(build({ resourceGroupName: group }).stamp.resourceGroupName).toBe(group);
+    expect(violations({ resourceGroupName: 'rg.' }).map(({ prop, value, problem }) => ({ prop, value, problem }))).toEqual([
+      { prop: 'resourceGroupName', value: 'rg.', problem: 'a resource group name allows letters, digits, ._-() and not ending in a period' },
+    ]);
+    expect(violations({ resourceGroupName: 'rg-platform', names: { resourceGroup: 'rg-stamp' } })).toEqual([{
+      prop: 'names.resourceGroup', value: 'rg-stamp', problem: 'the stamp deploys into the existing group resourceGroupName and creates none, so the name would be ignored',
+      fix: 'drop names.resourceGroup, or drop resourceGroupName to let the stamp create its group',
+    }]);
+    expect(violations({ resourceGroupName: 7 as never }).map(({ prop, value }) => ({ prop, value }))).toEqual([{ prop: 'resourceGroupName', value: 7 }]);
   });
 });

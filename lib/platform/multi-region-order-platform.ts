@@ -481,7 +481,7 @@ export class MultiRegionOrderPlatform extends Construct {
         publicIngressPorts: props.workloads && b.publicServices.length > 0 ? [443] : undefined,
         tags,
       }));
-      new TerraformOutput(stack, 'ResourceGroupName', { value: stamp.resourceGroup.name });
+      new TerraformOutput(stack, 'ResourceGroupName', { value: stamp.resourceGroupName });
       new TerraformOutput(stack, 'ClusterName', { value: stamp.cluster.name });
       new TerraformOutput(stack, 'OidcIssuerUrl', { value: stamp.cluster.oidcIssuerUrl });
       new TerraformOutput(stack, 'KeyVaultUri', { value: stamp.keyVault.vaultUri });
@@ -565,7 +565,7 @@ export class MultiRegionOrderPlatform extends Construct {
   private regionWorkloads(b: PlatformBuild, r: RegionApps): OrderWorkloads {
     const { apps, placement, stamp } = r;
     const workloadOptions = b.props.workloads!;
-    const cluster = new DataAzurermKubernetesCluster(apps, 'Cluster', { name: stamp.cluster.name, resourceGroupName: stamp.resourceGroup.name });
+    const cluster = new DataAzurermKubernetesCluster(apps, 'Cluster', { name: stamp.cluster.name, resourceGroupName: stamp.resourceGroupName });
     new KubernetesProvider(apps, 'Kubernetes', {
       host: cluster.kubeConfig.get(0).host,
       clusterCaCertificate: Fn.base64decode(cluster.kubeConfig.get(0).clusterCaCertificate),

@@ -127,6 +127,12 @@ export interface RegionalStampNames {
 export interface RegionalStampProps {
   /** Programmatic Azure region name, e.g. `westus3`. */
   readonly region: string;
+  /**
+   * An existing resource group to deploy the stamp into (any location: every resource names its region); the stamp
+   * then creates none, and `names.resourceGroup` is refused. A Terraform token is accepted.
+   * @default - the stamp creates its own group, named by `names.resourceGroup`
+   */
+  readonly resourceGroupName?: string;
   /** Name prefix: 2-12 lower-case letters and digits, starting with a letter. */
   readonly prefix: string;
   /**

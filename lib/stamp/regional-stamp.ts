@@ -62,8 +62,10 @@ export class RegionalStamp extends Construct {
   public readonly zoneRedundant: boolean;
   /** The VNet and subnet ranges of this region's block. */
   public readonly addresses: RegionAddresses;
-  /** The stamp's resource group. */
-  public readonly resourceGroup: ResourceGroup;
+  /** The resource group the stamp creates; undefined when it deploys into an existing group (`resourceGroupName`). */
+  public readonly resourceGroup?: ResourceGroup;
+  /** Name of the group the stamp's resources are in (a reference to the created group, or the existing group's name). */
+  public readonly resourceGroupName: string;
   /** VNet, subnets and NSGs. */
   public readonly network: StampNetwork;
   /** Workspace and Application Insights the stamp reports to. */
@@ -116,7 +118,7 @@ export class RegionalStamp extends Construct {
     const kubernetes = this.checkKubernetes(checks, props.kubernetes ?? {});
     const publicIngressPorts = (props.publicIngressPorts ?? []).map((port, i) => checks.integer(`publicIngressPorts[${i}]`, port, 1, 65535, 'a TCP port', 443));
     const vault = this.checkKeyVault(checks, props.keyVault ?? {});
-    this.checkNames(checks, names);
+    this.checkNames(checks, names, props.resourceGroupName);
     checks.throwIfAny();
     this.deployerLogin = kubernetes.deployerLogin;
     const location = this.region.name;
@@ -124,16 +126,18 @@ export class RegionalStamp extends Construct {
 
     const client = new DataAzurermClientConfig(this, 'ClientConfig', {});
 
-    const resourceGroupName = this.naming.name(this, ResourceKind.RESOURCE_GROUP, { qualifier: location, override: names.resourceGroup, prop: 'names.resourceGroup' });
-    this.resourceGroup = new ResourceGroup(this, 'ResourceGroup', {
-      name: resourceGroupName,
-      location,
-      tags: this.tags,
-    });
+    // An existing group is used as it is; otherwise the stamp creates its own, and its resources refer to it (so
+    // Terraform creates it first).
+    const resourceGroupName = props.resourceGroupName
+      ?? this.naming.name(this, ResourceKind.RESOURCE_GROUP, { qualifier: location, override: names.resourceGroup, prop: 'names.resourceGroup' });
+    this.resourceGroup = props.resourceGroupName === undefined
+      ? new ResourceGroup(this, 'ResourceGroup', { name: resourceGroupName, location, tags: this.tags })
+      : undefined;
+    this.resourceGroupName = this.resourceGroup?.name ?? resourceGroupName;
     this.monitoring = props.monitoring;
     this.network = this.buildNetwork(names.virtualNetwork, publicIngressPorts);
     this.privateDnsZones = new PrivateDnsZones(this, 'PrivateDns', {
-      resourceGroupName: this.resourceGroup.name,
+      resourceGroupName: this.resourceGroupName,
       virtualNetworkId: this.network.virtualNetwork.id,
       tags: this.tags,
     });
@@ -226,7 +230,7 @@ export class RegionalStamp extends Construct {
   }
 
   /** Checks the name overrides: valid for their resource kind, only for what the stamp creates, a node resource group name AKS accepts. */
-  private checkNames(checks: Checks, names: RegionalStampNames): void {
+  private checkNames(checks: Checks, names: RegionalStampNames, existingGroup: string | undefined): void {
     const overrides: [keyof RegionalStampNames, ResourceKind][] = [
       ['resourceGroup', ResourceKind.RESOURCE_GROUP], ['virtualNetwork', ResourceKind.VIRTUAL_NETWORK], ['keyVault', ResourceKind.KEY_VAULT],
       ['kubernetesCluster', ResourceKind.KUBERNETES_CLUSTER], ['nodeResourceGroup', ResourceKind.RESOURCE_GROUP],
@@ -235,9 +239,16 @@ export class RegionalStamp extends Construct {
       if (names[key] !== undefined) checks.run(undefined, () => kind.validate(this, `names.${key}`, names[key]!));
     }
     // AKS limits the node resource group name to 80 characters; the default appends '-aks-nodes' to the stamp's group.
-    const nodeGroupLength = names.nodeResourceGroup?.length ?? (names.resourceGroup ?? this.naming.name(this, ResourceKind.RESOURCE_GROUP, { qualifier: this.region.name })).length + '-aks-nodes'.length;
+    const groupName = existingGroup ?? names.resourceGroup ?? this.naming.name(this, ResourceKind.RESOURCE_GROUP, { qualifier: this.region.name });
+    const nodeGroupLength = names.nodeResourceGroup?.length ?? (Token.isUnresolved(groupName) ? 0 : groupName.length + '-aks-nodes'.length);
     if (nodeGroupLength > 80) {
-      checks.fail({ prop: 'names.nodeResourceGroup', value: names.nodeResourceGroup ?? `${names.resourceGroup}-aks-nodes`, problem: 'AKS limits the node resource group name to 80 characters', fix: 'set a shorter names.nodeResourceGroup or names.resourceGroup' });
+      checks.fail({ prop: 'names.nodeResourceGroup', value: names.nodeResourceGroup ?? `${groupName}-aks-nodes`, problem: 'AKS limits the node resource group name to 80 characters', fix: `set a shorter names.nodeResourceGroup or ${existingGroup === undefined ? 'names.resourceGroup' : 'resourceGroupName'}` });
+    }
+    if (existingGroup !== undefined) {
+      checks.run(undefined, () => ResourceKind.RESOURCE_GROUP.validate(this, 'resourceGroupName', existingGroup));
+      if (names.resourceGroup !== undefined) {
+        checks.fail({ prop: 'names.resourceGroup', value: names.resourceGroup, problem: 'the stamp deploys into the existing group resourceGroupName and creates none, so the name would be ignored', fix: 'drop names.resourceGroup, or drop resourceGroupName to let the stamp create its group' });
+      }
     }
   }
 
@@ -246,7 +257,7 @@ export class RegionalStamp extends Construct {
     return new StampNetwork(this, 'Network', {
       naming: this.naming,
       location: this.region.name,
-      resourceGroupName: this.resourceGroup.name,
+      resourceGroupName: this.resourceGroupName,
       addresses: this.addresses,
       virtualNetworkName,
       publicIngressPorts,
@@ -262,7 +273,7 @@ export class RegionalStamp extends Construct {
     const keyVault = new KeyVault(this, 'KeyVault', {
       name: this.naming.name(this, ResourceKind.KEY_VAULT, { qualifier: location, override: nameOverride, prop: 'names.keyVault' }),
       location,
-      resourceGroupName: this.resourceGroup.name,
+      resourceGroupName: this.resourceGroupName,
       tenantId,
       skuName: vault.sku,
       rbacAuthorizationEnabled: true,
@@ -291,7 +302,7 @@ export class RegionalStamp extends Construct {
     const identity = new UserAssignedIdentity(this, 'ClusterIdentity', {
       name: this.naming.name(this, ResourceKind.USER_ASSIGNED_IDENTITY, { qualifier: `aks-${this.region.name}` }),
       location: this.region.name,
-      resourceGroupName: this.resourceGroup.name,
+      resourceGroupName: this.resourceGroupName,
       tags: this.tags,
     });
     const networkRole = new RoleAssignment(this, 'ClusterNetworkContributor', {
@@ -316,7 +327,7 @@ export class RegionalStamp extends Construct {
     return new KubernetesCluster(this, 'Cluster', {
       name: clusterName,
       location,
-      resourceGroupName: this.resourceGroup.name,
+      resourceGroupName: this.resourceGroupName,
       dnsPrefix: this.naming.name(this, ResourceKind.AKS_DNS_PREFIX, { qualifier: location }),
       nodeResourceGroup,
       kubernetesVersion: kubernetes.kubernetesVersion,
@@ -426,7 +437,7 @@ export class RegionalStamp extends Construct {
     const insightsRule = new MonitorDataCollectionRule(this, 'ContainerInsightsRule', {
       name: this.naming.name(this, ResourceKind.DATA_COLLECTION_RULE, { qualifier: `ci-${location}` }),
       location,
-      resourceGroupName: this.resourceGroup.name,
+      resourceGroupName: this.resourceGroupName,
       kind: 'Linux',
       destinations: { logAnalytics: [{ name: 'workspace', workspaceResourceId: this.monitoring.workspaceId }] },
       dataFlow: [{ streams: ['Microsoft-ContainerInsights-Group-Default'], destinations: ['workspace'] }],

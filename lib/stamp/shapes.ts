@@ -29,7 +29,7 @@ const NAMES_SHAPE = strictShape<RegionalStampNames>({
 
 
 export const REGIONAL_STAMP_SHAPE = strictShape<RegionalStampProps>({
-  region: shapes.string(), prefix: shapes.string(), role: opt(shapes.oneOf(Object.values(RegionRole))), zoneRedundant: opt(shapes.boolean()),
+  region: shapes.string(), resourceGroupName: opt(shapes.string()), prefix: shapes.string(), role: opt(shapes.oneOf(Object.values(RegionRole))), zoneRedundant: opt(shapes.boolean()),
   addressPlan: opt(shapes.instance(() => AddressPlan, 'an AddressPlan')), addressIndex: opt(shapes.number()), monitoring: MONITORING_SINK_SHAPE, kubernetes: opt(KUBERNETES_SHAPE),
   keyVault: opt(KEY_VAULT_SHAPE), names: opt(NAMES_SHAPE), publicIngressPorts: opt(shapes.list(shapes.number())), tags: opt(TAGS_SHAPE),
 });

@@ -54,13 +54,13 @@ export class WorkloadIdentities extends Construct implements IWorkloadIdentities
       const identity = new UserAssignedIdentity(this, `${service.key}Identity`, {
         name: naming.name(this, ResourceKind.USER_ASSIGNED_IDENTITY, { qualifier: `${service.name}-${region}`, childId: service.key }),
         location: region,
-        resourceGroupName: props.stamp.resourceGroup.name,
+        resourceGroupName: props.stamp.resourceGroupName,
         tags: { component: 'workload-identity', service: service.name, region },
       });
       new FederatedIdentityCredential(this, `${service.key}Federation`, {
         name: `aks-${service.name}`,
         parentId: identity.id,
-        resourceGroupName: props.stamp.resourceGroup.name,
+        resourceGroupName: props.stamp.resourceGroupName,
         audience: ['api://AzureADTokenExchange'],
         issuer: props.stamp.cluster.oidcIssuerUrl,
         subject: `system:serviceaccount:${namespace}:${service.name}`,
