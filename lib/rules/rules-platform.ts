@@ -1,3 +1,4 @@
+import type { EnvironmentKey } from '../common/environment-contract';
 import { AKS_POOL_MODE_LABEL, NodePoolModel } from '../common/node-pool-model';
 import { PROTECTED_TYPES } from '../core/stateful';
 import { quantity } from '../common/quantity';
@@ -34,15 +35,21 @@ function hostLabel(value: JsonValue | undefined): string | undefined {
   return typeof value === 'string' && !isExpression(value) ? value.split('.')[0] : undefined;
 }
 
+/** The keys of the services' environment (the environment contract) that name where writes and events go. */
+const WRITE_TARGET_KEYS: readonly EnvironmentKey[] = ['ORDER_DB_WRITE_HOST', 'EVENTS_HOST'];
+/** activeActive's list of every cell, each with its `writeHost`. */
+const CELLS_KEY: EnvironmentKey = 'ORDER_DB_CELLS';
+
 /** The environment values of a config map that name where writes and events go. */
 function writeTargets(body: JsonObject): readonly { key: string; value: JsonValue }[] {
   const data = isObject(body.data) ? body.data : {};
   const found: { key: string; value: JsonValue }[] = [];
-  for (const key of ['ORDER_DB_WRITE_HOST', 'EVENTS_HOST']) if (data[key] !== undefined) found.push({ key, value: data[key] });
-  if (typeof data.ORDER_DB_CELLS === 'string') {
+  for (const key of WRITE_TARGET_KEYS) if (data[key] !== undefined) found.push({ key, value: data[key] });
+  const cellsValue = data[CELLS_KEY];
+  if (typeof cellsValue === 'string') {
     try {
-      const cells: unknown = JSON.parse(data.ORDER_DB_CELLS);
-      if (Array.isArray(cells)) cells.forEach((c, i) => isObject(c) && c.writeHost !== undefined && found.push({ key: `ORDER_DB_CELLS[${i}].writeHost`, value: c.writeHost }));
+      const cells: unknown = JSON.parse(cellsValue);
+      if (Array.isArray(cells)) cells.forEach((c, i) => isObject(c) && c.writeHost !== undefined && found.push({ key: `${CELLS_KEY}[${i}].writeHost`, value: c.writeHost }));
     } catch {
       // Not JSON: nothing to read (a token the JSON cannot judge).
     }
@@ -158,7 +165,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
   },
   {
     id: 'OP-PLT-004', severity: 'error', summary: 'Workloads write through the failover name (SQL failover group listener, PostgreSQL virtual endpoint, Service Bus alias), never a server\'s own host name, so writes follow a failover.',
-    resourceTypes: ['kubernetes_config_map_v1'], attribute: 'data.ORDER_DB_WRITE_HOST, data.ORDER_DB_CELLS, data.EVENTS_HOST', source: { kind: 'pattern', reference: 'README, "The five redundancy patterns" (workload wiring)' },
+    resourceTypes: ['kubernetes_config_map_v1'], attribute: [WRITE_TARGET_KEYS[0], CELLS_KEY, WRITE_TARGET_KEYS[1]].map((key) => `data.${key}`).join(', '), source: { kind: 'pattern', reference: 'README, "The five redundancy patterns" (workload wiring)' },
     check: (app) => {
       const members = failoverMembers(app);
       return app.ofType('kubernetes_config_map_v1').flatMap((map) => writeTargets(map.body).flatMap(({ key, value }): RuleViolation[] => {
