@@ -102,6 +102,17 @@ describe('resolveGrant', () => {
     expect(resolveGrant(granter, 'grantSend', { principalId: ID2 }, { id: `A${'b_-9'.repeat(19)}xyz` }, 'Send').id).toHaveLength(80);
   });
 
+  test('a scope or a construct grantee in another App is refused: the stacks could not refer across apps', () => {
+    const { granter, grantee } = tree();
+    const other = new Construct(new RootConstruct('other'), 'Apps');
+    const why = "it belongs to another cdktf App, whose stacks cannot refer to this construct's resources";
+    const fix = 'grant from and to constructs of one App';
+    expect(violations(() => resolveGrant(granter, 'grantSend', grantee, { scope: other }, 'Send'))).toEqual([['app/Events', 'grantSend(options).scope', 'other/Apps', why, fix]]);
+    const stranger = Object.assign(new Construct(new RootConstruct('other'), 'Identity'), { principalId: ID });
+    expect(violations(() => resolveGrant(granter, 'grantSend', stranger, undefined, 'Send'))).toEqual([['app/Events', 'grantSend(grantee)', 'other/Identity', why, fix]]);
+    expect(violations(() => resolveGrant(granter, 'grantSend', stranger, { scope: granter }, 'Send')).map((v) => v[1])).toEqual(['grantSend(grantee)']);
+  });
+
   test('a grantee that is not a construct needs an id', () => {
     const { granter, apps } = tree();
     const noId = [

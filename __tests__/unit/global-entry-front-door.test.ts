@@ -198,7 +198,7 @@ describe('Front Door options are checked', () => {
     ['a rate-limit window Front Door does not offer', { waf: { rateLimitWindowMinutes: 2 } }, 'frontDoor.waf.rateLimitWindowMinutes', 2, 'not a supported value (expected 1, 5, got the number 2)', 'use one of 1, 5'],
     ['a rate limit of 0', { waf: { rateLimitThreshold: 0 } }, 'frontDoor.waf.rateLimitThreshold', 0, 'must be an integer from 1 to 5000000 (requests per client per window)', 'set frontDoor.waf.rateLimitThreshold between 1 and 5000000'],
     ['a rate limit above 5 million', { waf: { rateLimitThreshold: 5000001 } }, 'frontDoor.waf.rateLimitThreshold', 5000001, 'must be an integer from 1 to 5000000 (requests per client per window)', 'set frontDoor.waf.rateLimitThreshold between 1 and 5000000'],
-    ['a custom domain that is not a host name', { customDomains: ['orders.contoso.com', 'Orders.contoso.com'] }, 'frontDoor.customDomains[1]', 'Orders.contoso.com', 'not a lower-case DNS host name', "use e.g. 'orders.contoso.com'"],
+    ['a custom domain that is not a host name', { customDomains: ['orders.contoso.com', 'Www.contoso.com'] }, 'frontDoor.customDomains[1]', 'Www.contoso.com', 'not a lower-case DNS host name', "use e.g. 'orders.contoso.com'"],
     ['an origin host header that is not a host name', { originHostHeaders: { ...HEADERS, order: 'https://orders.contoso.com' } }, 'frontDoor.originHostHeaders.order', 'https://orders.contoso.com', 'not a lower-case DNS host name', "use the name on the service's certificate, e.g. 'orders.contoso.com'"],
   ])('%s', (_label, frontDoor, prop, value, problem, fix) => {
     expect(fd(frontDoor)).toEqual([[prop, value, problem, fix]]);

@@ -285,13 +285,19 @@ describe('GlobalEntry child names (routes, origin groups, origins, Traffic Manag
       ['names.frontDoorOriginGroups.order-api', 'g_1', expect.stringContaining('Front Door origin group')],
       ['names.frontDoorOrigins.westus3', 'o'.repeat(91), expect.stringContaining('Front Door origin')],
     ]);
-    expect(bad({ ...TM_ONLY, names: { trafficManagerEndpoints: { westus3: ' x' } } }).map(([prop, value]) => [prop, value])).toEqual([['names.trafficManagerEndpoints.westus3', ' x']]);
+    for (const name of [' x', 'a/b', 'a#b', 'a?b', 'a%b', 'a\\b']) {
+      expect(bad({ ...TM_ONLY, names: { trafficManagerEndpoints: { westus3: name } } }).map(([prop, value]) => [prop, value])).toEqual([['names.trafficManagerEndpoints.westus3', name]]);
+    }
     expect(bad({ ...FD, names: { frontDoorRoutes: { tracking: 'order-api' } } })).toEqual([[
       'names.frontDoorRoutes.tracking', 'order-api', "'order' has this name too", 'give each a name of its own in names.frontDoorRoutes',
     ]]);
     expect(bad({ ...PS, ...FD, names: { frontDoorOriginGroups: { 'order-api-write': 'order-api' } } })).toEqual([[
       'names.frontDoorOriginGroups.order-api-write', 'order-api', "'order-api' has this name too", 'give each a name of its own in names.frontDoorOriginGroups',
     ]]);
+    expect(bad({ ...FD, names: { frontDoorRoutes: { order: 'Orders', tracking: 'orders' } } })).toEqual([[
+      'names.frontDoorRoutes.tracking', 'orders', "'order' has this name too in other letter case ('Orders'), and Azure ignores case", 'give each a name of its own in names.frontDoorRoutes',
+    ]]);
+    expect(bad({ ...TM_ONLY, names: { trafficManagerProfiles: { order: 'TM-Shop', tracking: 'tm-shop' } } })[0][2]).toBe("'order' has this name too in other letter case ('TM-Shop'), and Azure ignores case");
     expect(bad({ ...PS, ...FD, names: { frontDoorOrigins: { westus3: 'aks', eastus: 'aks' } } })).toEqual([[
       'names.frontDoorOrigins.eastus', 'aks', "'westus3' has this name too", 'give each a name of its own in names.frontDoorOrigins',
     ]]);

@@ -522,7 +522,8 @@ describe('the workloads', () => {
     const common = { REGION: 'westus3', REGION_ROLE: 'primary', APPLICATIONINSIGHTS_CONNECTION_STRING: p.regionalData.westus3.monitoring.appInsightsConnectionString };
     const bus = { EVENTS_TRANSPORT: 'serviceBus', EVENTS_HOST: events.host, EVENTS_TOPIC: events.topic };
     expect(environment(p.workloads.westus3)).toEqual({
-      order: { ...common, ORDER_DB_ENGINE: 'sql', ORDER_DB_NAME: cell.databaseName, ORDER_DB_WRITE_HOST: cell.readWriteHost, ORDER_DB_READ_HOST: cell.readWriteHost, ...bus },
+      // The Order identity's name is its database user (grantDataAccess creates it under that name).
+      order: { ...common, ORDER_DB_ENGINE: 'sql', ORDER_DB_NAME: cell.databaseName, ORDER_DB_USER: (p.regionStacks.westus3.node.findChild('WorkloadIdentities') as WorkloadIdentities).names.order, ORDER_DB_WRITE_HOST: cell.readWriteHost, ORDER_DB_READ_HOST: cell.readWriteHost, ...bus },
       tracking: {
         ...common,
         TRACKING_COSMOS_ENDPOINT: account.endpoint, TRACKING_COSMOS_DATABASE: account.databaseName, TRACKING_DELIVERIES_CONTAINER: account.deliveriesContainer,

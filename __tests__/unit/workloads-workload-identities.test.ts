@@ -64,6 +64,13 @@ describe('WorkloadIdentities', () => {
     });
     expect(stack.getLogicalId(ids.identities.order)).toMatch(/^Ids_orderIdentity_/);
     expect(ids.namespace).toBe('orders');
+    // The names as literals (the services' database user names), equal to what each identity is created with.
+    const json = synthStack(stack);
+    expect(ids.names).toEqual({
+      order: json.resource.azurerm_user_assigned_identity[stack.getLogicalId(ids.identities.order)].name,
+      tracking: json.resource.azurerm_user_assigned_identity[stack.getLogicalId(ids.identities.tracking)].name,
+    });
+    expect(ids.names.order).toMatch(/^shop-id-order-api-westus3-[0-9a-f]{6}$/);
   });
 
   test('a namespace of its own is trusted instead, and named in every subject', () => {

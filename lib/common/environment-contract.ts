@@ -29,6 +29,7 @@ export const ENVIRONMENT_CONTRACT = [
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', services: ['order', 'tracking'], when: 'always (platform)', value: "the region's Application Insights" },
   { name: 'ORDER_DB_ENGINE', services: ['order'], when: 'with `database`', value: '`sql` or `postgresql`' },
   { name: 'ORDER_DB_NAME', services: ['order'], when: 'with `database`', value: "the database of the region's cell" },
+  { name: 'ORDER_DB_USER', services: ['order'], when: 'with `database`', value: "the Order service's database user: its managed identity's name (a PostgreSQL login sends it as the user)" },
   { name: 'ORDER_DB_WRITE_HOST', services: ['order'], when: 'with `database`', value: 'the read-write name of the cell, which follows a failover' },
   { name: 'ORDER_DB_READ_HOST', services: ['order'], when: 'with `database`', value: "the read-write name; a primarySecondary secondary: the read-only listener; activeActive: the region's own copy" },
   { name: 'ORDER_DB_CELLS', services: ['order'], when: 'with `database`, activeActive', value: "JSON list of every cell: `home`, `database`, `readHost` (the region's local copy), `writeHost`" },

@@ -203,13 +203,15 @@ export class ResourceKind {
     pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',
   });
   /**
-   * Endpoint of a Traffic Manager profile (the library names it after its region); azurerm checks only that the name
-   * is not empty (internal/services/trafficmanager/traffic_manager_external_endpoint_resource.go), and 260 is the limit
-   * the library keeps for the named children of a profile (as for Front Door's).
+   * Endpoint of a Traffic Manager profile (the library names it after its region). azurerm checks only that the name
+   * is not empty (internal/services/trafficmanager/traffic_manager_external_endpoint_resource.go), so the library keeps
+   * what its resource ID can hold: a path segment without `/`, `\`, `#`, `?` or `%` (the provider could not parse the ID
+   * back), no surrounding spaces, at most 260 characters (the limit the library keeps for other named children, such as
+   * a Front Door profile's custom domains).
    */
   public static readonly TRAFFIC_MANAGER_ENDPOINT = new ResourceKind({
     label: 'Traffic Manager endpoint', abbreviation: 'trafe', minLength: 1, maxLength: 260, hyphens: true, globallyUnique: false,
-    pattern: /^\S(?:.*\S)?$/, rule: 'no leading or trailing spaces',
+    pattern: /^[^\s/\\#?%](?:[^/\\#?%]*[^\s/\\#?%])?$/, rule: 'no leading or trailing spaces, and none of / \\ # ? %',
   });
   public static readonly TRAFFIC_MANAGER_PROFILE = new ResourceKind({
     label: 'Traffic Manager profile', abbreviation: 'traf', minLength: 1, maxLength: 63, hyphens: true,

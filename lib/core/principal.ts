@@ -131,8 +131,20 @@ export function resolveGrant(granter: Construct, method: string, grantee: IPrinc
       fix: `pass a stable id, e.g. ${method}(principal, { id: 'OrderService${role}' })`,
     }));
   }
+  const scope = given?.scope ?? granteeConstruct ?? granter;
+  // A scope or grantee in another app would refer to resources (or a principal ID) across apps: Terraform fails at plan.
+  const strangers: [string, Construct | undefined][] = [[`${method}(options).scope`, given?.scope], [`${method}(grantee)`, granteeConstruct]];
+  for (const [prop, construct] of strangers) {
+    if (construct && construct.node.root !== granter.node.root) {
+      errors.push(new ValidationError({
+        scope: granter, prop, value: construct.node.path,
+        problem: 'it belongs to another cdktf App, whose stacks cannot refer to this construct\'s resources',
+        fix: 'grant from and to constructs of one App',
+      }));
+    }
+  }
   if (errors.length > 0) throw ValidationError.combine(errors);
-  return { scope: given?.scope ?? granteeConstruct ?? granter, id: id!, principalId };
+  return { scope, id: id!, principalId };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { PostgresqlFlexibleServerVirtualEndpoint } from '@cdktf/provider-az
 import { DataTierEndpoint } from '../common/private-endpoints';
 import { DataTierConstruct } from '../data-tier/data-tier';
 import { ValidationError } from '../core/errors';
-import { grantChildId, grantRegions, resolveGrant } from '../core/principal';
+import { checkPrincipal, grantChildId, GrantOptions, grantRegions, resolveGrant } from '../core/principal';
 import { checkFormat, checkGuid, Checks, checkShape, opt } from '../core/validate';
 import { DatabaseAccess, databaseUserNameProblem, DatabasePrincipalType } from './access';
 import { ActivePassiveDatabaseProps } from './active-passive-database-types';
@@ -143,7 +143,8 @@ export class ActivePassiveDatabase extends DataTierConstruct {
    * cell, the statements one of the `administrator`'s members runs once after the first deploy, as a Terraform output
    * of the grantee's stack: `<id>-<home region>` (`cdktf output <stack>`). Azure SQL: a contained user
    * `FROM EXTERNAL PROVIDER` with `db_datareader` (and `db_datawriter`); PostgreSQL:
-   * `pgaadauth_create_principal_with_oid` and the privileges on the database's `public` schema. The user reaches the cell's replicas by replication.
+   * `pgaadauth_create_principal_with_oid` and the privileges on the database's `public` schema (a psql script). The
+   * user reaches the cell's replicas by replication.
    *
    * @param grantee - a `UserAssignedIdentity` (or another construct with a `principalId` and a `name`), or
    *   `{ principalId, name }`
@@ -153,13 +154,29 @@ export class ActivePassiveDatabase extends DataTierConstruct {
    */
   public grantDataAccess(grantee: IDatabasePrincipal, options?: DatabaseGrantOptions): DatabaseAccessGrant[] {
     const method = 'grantDataAccess';
-    const { access, principalType, ...grantOptions } = checkGrantOptions(this, method, options);
-    const grant = resolveGrant(this, method, grantee, grantOptions, 'DataAccess');
-    const problem = databaseUserNameProblem((grantee as { name?: unknown }).name, this.engine.maxUserNameLength);
+    // Every problem of the call at once: the options' shape, the grant's own checks and the user name.
+    const errors: ValidationError[] = [];
+    const attempt = <T>(fallback: T, check: () => T): T => {
+      try {
+        return check();
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+        errors.push(e);
+        return fallback;
+      }
+    };
+    const checked = attempt(undefined, () => checkGrantOptions(this, method, options));
+    // Options of the wrong shape cannot be resolved; the grantee is still checked.
+    const grant = checked ? attempt(undefined, () => resolveGrant(this, method, grantee, grantOptionsOf(checked), 'DataAccess')) : attempt(undefined, () => void checkPrincipal(this, `${method}(grantee)`, grantee));
+    const name = (grantee as { name?: unknown } | null | undefined)?.name;
+    const { max, unit } = this.engine.maxUserNameLength;
+    const problem = grantee !== null && typeof grantee === 'object' ? databaseUserNameProblem(name, max, unit) : undefined;
     if (problem) {
-      throw new ValidationError({ scope: this, prop: `${method}(grantee).name`, value: (grantee as { name?: unknown }).name, problem, fix: "pass the managed identity itself, or { principalId, name: '<its display name>' }" });
+      errors.push(new ValidationError({ scope: this, prop: `${method}(grantee).name`, value: name, problem, fix: "pass the managed identity itself, or { principalId, name: '<its display name, or a user principal name>' }" }));
     }
-    const covers = grantRegions(this, method, grantOptions, this.cells.map((cell) => cell.homeRegion));
+    if (errors.length > 0 || !grant || !checked) throw ValidationError.combine(errors);
+    const { access, principalType } = checked;
+    const covers = grantRegions(this, method, grantOptionsOf(checked), this.cells.map((cell) => cell.homeRegion));
     // The output goes straight into the stack, so its name is the ID: `<id>-<home region>`.
     const stack = TerraformStack.of(grant.scope);
     return this.cells.filter((cell) => covers(cell.homeRegion)).map((cell) => {
@@ -187,6 +204,11 @@ export class ActivePassiveDatabase extends DataTierConstruct {
     }
     return name;
   }
+}
+
+/** The options of a database grant that every grant has (`GrantOptions`). */
+function grantOptionsOf(options: DatabaseGrantOptions): GrantOptions {
+  return { scope: options.scope, id: options.id, regions: options.regions };
 }
 
 /** Checks a database grant's options (their shape; `resolveGrant` checks the grant's own) and fills the defaults. */

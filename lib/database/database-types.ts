@@ -194,8 +194,9 @@ export interface PostgresqlEngineOptions {
  */
 export interface IDatabasePrincipal extends IPrincipal {
   /**
-   * The principal's Entra ID display name (a managed identity's name), which names the database user; a Terraform
-   * token is accepted. Azure SQL looks the principal up by it.
+   * The database user's name, by which Azure SQL looks the principal up: the display name of a group, service principal
+   * or managed identity (a `UserAssignedIdentity`'s `name`), or a user's user principal name (`bob@contoso.com`). A
+   * Terraform token is accepted.
    */
   readonly name: string;
 }

@@ -98,8 +98,8 @@ export abstract class DatabaseEngine {
   /** The statements an administrator runs to give a principal a user in one cell's database (see access.ts). @internal */
   public abstract accessScript(spec: AccessScriptSpec): string;
 
-  /** The longest database user name the engine keeps whole. @internal */
-  public abstract readonly maxUserNameLength: number;
+  /** The longest database user name the engine keeps whole, and what it counts. @internal */
+  public abstract readonly maxUserNameLength: { readonly max: number; readonly unit: 'characters' | 'bytes' };
 
   /** How a stamp reaches the servers: the private endpoints' name qualifier, sub-resource and private DNS zone. @internal */
   protected abstract readonly privateLink: { readonly qualifier: string; readonly subresource: string; readonly zone: PrivateDnsZoneSpec };
@@ -113,7 +113,7 @@ class SqlEngine extends DatabaseEngine {
   protected readonly nameKeys = ['sqlServers', 'sqlFailoverGroups', 'databases'] as const;
   protected readonly privateLink = { qualifier: 'sql', subresource: 'sqlServer', zone: PrivateDnsZones.SQL_DATABASE };
   // A user name is a sysname, nvarchar(128).
-  public readonly maxUserNameLength = 128;
+  public readonly maxUserNameLength = { max: 128, unit: 'characters' } as const;
 
   constructor(private readonly options: SqlEngineOptions) {
     super();
@@ -136,8 +136,8 @@ class PostgresqlEngine extends DatabaseEngine {
   protected readonly optionsShape = POSTGRESQL_OPTIONS_SHAPE;
   protected readonly nameKeys = ['postgresqlServers', 'postgresqlReplicas', 'postgresqlVirtualEndpoints', 'databases'] as const;
   protected readonly privateLink = { qualifier: 'psql', subresource: 'postgresqlServer', zone: PrivateDnsZones.POSTGRESQL };
-  // NAMEDATALEN - 1: PostgreSQL truncates longer role names.
-  public readonly maxUserNameLength = 63;
+  // NAMEDATALEN - 1 bytes: PostgreSQL truncates longer role names.
+  public readonly maxUserNameLength = { max: 63, unit: 'bytes' } as const;
 
   constructor(private readonly options: PostgresqlEngineOptions) {
     super();

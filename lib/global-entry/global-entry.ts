@@ -263,11 +263,17 @@ export class GlobalEntry extends Construct {
     }
     // Two resources of one kind under one name: Azure would refuse the second (a profile's custom domains; the global Traffic Manager DNS names).
     const twice = (key: string, finals: [string, string][]) => {
-      const seen = new Map<string, string>();
+      // Azure compares these names ignoring case.
+      const seen = new Map<string, [item: string, name: string]>();
       for (const [item, name] of finals) {
         if (Token.isUnresolved(name)) continue;
-        if (seen.has(name)) checks.fail({ prop: `names.${key}.${item}`, value: name, problem: `'${seen.get(name)}' has this name too`, fix: `give each a name of its own in names.${key}` });
-        else seen.set(name, item);
+        const first = seen.get(name.toLowerCase());
+        if (first) {
+          const how = first[1] === name ? '' : ` in other letter case ('${first[1]}'), and Azure ignores case`;
+          checks.fail({ prop: `names.${key}.${item}`, value: name, problem: `'${first[0]}' has this name too${how}`, fix: `give each a name of its own in names.${key}` });
+        } else {
+          seen.set(name.toLowerCase(), [item, name]);
+        }
       }
     };
     twice('customDomains', created.domains.map((host) => [host, customDomainName(names, host)]));

@@ -584,7 +584,7 @@ export class MultiRegionOrderPlatform extends Construct {
       publicServices: b.publicServices,
       publicDnsLabels: r.publicDnsLabels,
       privateEndpointsCidr: stamp.addresses.privateEndpoints,
-      config: this.workloadConfig(placement, r.monitoring),
+      config: this.workloadConfig(placement, r.monitoring, r.identities.names.order),
     }));
   }
 
@@ -709,7 +709,7 @@ export class MultiRegionOrderPlatform extends Construct {
    * service writes and reads, the tracking account and preferred regions, the event bus host, the telemetry sink. Only
    * keys of the environment contract (common/environment-contract.ts) type-check here.
    */
-  private workloadConfig(placement: RegionPlacement, monitoring: RegionalMonitoring): WorkloadConfig {
+  private workloadConfig(placement: RegionPlacement, monitoring: RegionalMonitoring, orderUser: string): WorkloadConfig {
     const region = placement.region.name;
     const common: ServiceEnvironment = { APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.appInsightsConnectionString };
     const order: ServiceEnvironment = { ...common };
@@ -721,6 +721,8 @@ export class MultiRegionOrderPlatform extends Construct {
       const cell = kind === PatternKind.ACTIVE_ACTIVE || kind === PatternKind.REGION_PINNED ? db.cell(region) : db.cells[0];
       order.ORDER_DB_ENGINE = db.engine.name;
       order.ORDER_DB_NAME = cell.databaseName;
+      // The database user `grantDataAccess` creates for the Order identity (see buildWorkloads).
+      order.ORDER_DB_USER = orderUser;
       // Writes always go to the read-write name, which follows a failover.
       order.ORDER_DB_WRITE_HOST = cell.readWriteHost;
       // Reads: the secondary of primarySecondary reads its local replica through the read-only name; activeActive

@@ -165,7 +165,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
   },
   {
     id: 'OP-PLT-004', severity: 'error', summary: 'Workloads write through the failover name (SQL failover group listener, PostgreSQL virtual endpoint, Service Bus alias), never a server\'s own host name, so writes follow a failover.',
-    resourceTypes: ['kubernetes_config_map_v1'], attribute: [WRITE_TARGET_KEYS[0], CELLS_KEY, WRITE_TARGET_KEYS[1]].map((key) => `data.${key}`).join(', '), source: { kind: 'pattern', reference: 'README, "The five redundancy patterns" (workload wiring)' },
+    resourceTypes: ['kubernetes_config_map_v1'], attribute: (['ORDER_DB_WRITE_HOST', 'ORDER_DB_CELLS', 'EVENTS_HOST'] satisfies EnvironmentKey[]).map((key) => `data.${key}`).join(', '), source: { kind: 'pattern', reference: 'README, "The five redundancy patterns" (workload wiring)' },
     check: (app) => {
       const members = failoverMembers(app);
       return app.ofType('kubernetes_config_map_v1').flatMap((map) => writeTargets(map.body).flatMap(({ key, value }): RuleViolation[] => {

@@ -36,6 +36,8 @@ export class WorkloadIdentities extends Construct implements IWorkloadIdentities
   public readonly identities: { readonly [service: string]: UserAssignedIdentity };
   /** Client ID of each service's identity. */
   public readonly clientIds: { readonly [service in ServiceKey]: string };
+  /** Name of each service's identity, known at synth time (also the service's database user name). */
+  public readonly names: { readonly [service in ServiceKey]: string };
   /** Namespace of the service accounts the identities trust. */
   public readonly namespace: string;
 
@@ -50,9 +52,12 @@ export class WorkloadIdentities extends Construct implements IWorkloadIdentities
     checkFormat(this, 'namespace', namespace, /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/, 'not a DNS-1123 label', `use lower-case letters, digits and hyphens, e.g. '${DEFAULT_NAMESPACE}'`);
     const region = props.stamp.region.name;
     const identities: Record<string, UserAssignedIdentity> = {};
+    const names: Partial<Record<ServiceKey, string>> = {};
     for (const service of PLATFORM_SERVICES) {
+      const name = naming.name(this, ResourceKind.USER_ASSIGNED_IDENTITY, { qualifier: `${service.name}-${region}`, childId: service.key });
+      names[service.key] = name;
       const identity = new UserAssignedIdentity(this, `${service.key}Identity`, {
-        name: naming.name(this, ResourceKind.USER_ASSIGNED_IDENTITY, { qualifier: `${service.name}-${region}`, childId: service.key }),
+        name,
         location: region,
         resourceGroupName: props.stamp.resourceGroupName,
         tags: { component: 'workload-identity', service: service.name, region },
@@ -68,6 +73,7 @@ export class WorkloadIdentities extends Construct implements IWorkloadIdentities
       identities[service.key] = identity;
     }
     this.identities = identities;
+    this.names = names as Record<ServiceKey, string>;
     this.clientIds = { order: identities.order.clientId, tracking: identities.tracking.clientId };
     this.namespace = namespace;
   }
