@@ -168,6 +168,21 @@ describe('runbook: several platforms and names it cannot read', () => {
     const publicOrigins = of('primary-secondary');
     for (const o of all(publicOrigins, 'azurerm_cdn_frontdoor_origin')) delete o.private_link;
     expect(runbookMarkdown(publicOrigins, 'primary-secondary')).toBe(runbookMarkdown(of('primary-secondary'), 'primary-secondary'));
+    // Public origins renamed (names.frontDoorOrigins): the region comes from the construct ID, which keeps it.
+    const renamedPublic = of('primary-secondary');
+    for (const o of all(renamedPublic, 'azurerm_cdn_frontdoor_origin')) {
+      delete o.private_link;
+      o.name = o.name === 'westus3' ? 'aks-primary' : 'aks-secondary';
+    }
+    expect(section(runbookMarkdown(renamedPublic, 'primary-secondary'), 'westus3')).toMatch(/--origin-group-name order-api-write --origin-name aks-primary --enabled-state Disabled/);
+    expect(section(runbookMarkdown(renamedPublic, 'primary-secondary'), 'westus3')).not.toContain('aks-secondary');
+    // Without the metadata (stacks written by other tools), the name is the region.
+    const bare = of('primary-secondary');
+    for (const o of all(bare, 'azurerm_cdn_frontdoor_origin')) {
+      delete o.private_link;
+      delete o['//'];
+    }
+    expect(runbookMarkdown(bare, 'primary-secondary')).toBe(runbookMarkdown(of('primary-secondary'), 'primary-secondary'));
   });
 
   test('an origin disabled in the other region does not count: the region is the group\'s only one and stays in', () => {

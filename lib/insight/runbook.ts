@@ -94,10 +94,22 @@ export function runbookMarkdown(stacks: readonly SynthesizedStack[], id: string)
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
 
+/**
+ * The region of a Front Door origin: its Private Link location; else the region its construct ID ends with
+ * (`Origin-<group>-<region>`, kept whatever `names.frontDoorOrigins` calls it); else its name (the default name is the
+ * region).
+ */
+function originRegion(o: SynthesizedResource): unknown {
+  const link = valueAt(o.body, 'private_link.location');
+  if (link !== undefined) return link;
+  const fromPath = /\/Origin-[^/]+-([a-z0-9]+)$/.exec(o.constructPath ?? '');
+  return fromPath ? fromPath[1] : o.body.name;
+}
+
 /** Front Door: disable the region's origins where another region's origin remains in the group; say so where none does. */
 function frontDoorSteps(app: SynthesizedApp, mine: (type: string) => readonly SynthesizedResource[], profile: SynthesizedResource, region: string): string[] {
   const origins = mine('azurerm_cdn_frontdoor_origin');
-  const inRegion = (o: SynthesizedResource) => o.body.name === region || valueAt(o.body, 'private_link.location') === region;
+  const inRegion = (o: SynthesizedResource) => originRegion(o) === region;
   const commands: string[] = [];
   const alone: string[] = [];
   for (const o of origins.filter(inRegion)) {
