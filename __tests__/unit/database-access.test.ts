@@ -87,6 +87,8 @@ describe('the statements', () => {
     // 32 characters of two bytes each: 64 bytes, which PostgreSQL would truncate.
     expect(databaseUserNameProblem('é'.repeat(32), 63, 'bytes')).toBe('a database user name of this engine has 1-63 bytes');
     expect(databaseUserNameProblem('é'.repeat(32), 128, 'characters')).toBeUndefined();
+    // 100 characters, 200 bytes: within SQL's 128 characters.
+    expect(databaseUserNameProblem('é'.repeat(100), 128, 'characters')).toBeUndefined();
     expect(databaseUserNameProblem('n'.repeat(128), 128, 'characters')).toBeUndefined();
     expect(databaseUserNameProblem('n'.repeat(129), 128, 'characters')).toBe('a database user name of this engine has 1-128 characters');
     expect(databaseUserNameProblem('', 128, 'characters')).toBe('a database user name of this engine has 1-128 characters');

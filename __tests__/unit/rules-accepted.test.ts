@@ -54,6 +54,9 @@ describe('accepted findings', () => {
 
   test('API Management below Premium: OP-APIM-001 is apiManagement.sku\'s choice', () => {
     expect(accepted(entry({ publicOrigins: publicFor(['westus3']), apiManagement: { ...APIM, sku: 'Developer' } })).suppressed).toContain("OP-APIM-001 azurerm_api_management: apiManagement.sku is 'Developer'");
+    // Premium is what the rule asks for: nothing accepted on the service.
+    const premium = entry({ publicOrigins: publicFor(['westus3']), apiManagement: { ...APIM, sku: 'Premium' } });
+    expect(Object.values<Loose>(premium.resource.azurerm_api_management).map((a) => a['//'].acceptedFindings)).toEqual([undefined]);
   });
 
   test('a stamp with zoneRedundant false in a region with zones: OP-AKS-001 and OP-AKS-002 are that choice', () => {
