@@ -165,6 +165,9 @@ describe('runbook: several platforms and names it cannot read', () => {
     const renamed = of('primary-secondary');
     for (const o of all(renamed, 'azurerm_cdn_frontdoor_origin')) o.name = `origin-${String(o.private_link.location)}`;
     expect(section(runbookMarkdown(renamed, 'primary-secondary'), 'westus3')).toMatch(/--origin-group-name order-api-write --origin-name origin-westus3 --enabled-state Disabled/);
+    // The Private Link location decides, even without the construct path.
+    for (const o of all(renamed, 'azurerm_cdn_frontdoor_origin')) delete o['//'];
+    expect(section(runbookMarkdown(renamed, 'primary-secondary'), 'westus3')).toMatch(/--origin-group-name order-api-write --origin-name origin-westus3 --enabled-state Disabled/);
     const publicOrigins = of('primary-secondary');
     for (const o of all(publicOrigins, 'azurerm_cdn_frontdoor_origin')) delete o.private_link;
     expect(runbookMarkdown(publicOrigins, 'primary-secondary')).toBe(runbookMarkdown(of('primary-secondary'), 'primary-secondary'));
