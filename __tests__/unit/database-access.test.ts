@@ -144,6 +144,8 @@ describe('ActivePassiveDatabase.grantDataAccess', () => {
     const grants = database.grantDataAccess(group, { id: 'Readers', regions: ['eastus2'], access: 'readOnly', principalType: 'Group' });
     expect(grants.map((g) => [g.homeRegion, g.output.node.path])).toEqual([['eastus2', 'test/Readers-eastus2']]);
     expect(grants[0].statements).toContain('ALTER ROLE db_datareader ADD MEMBER [sg-order-readers];');
+    // A regionPinned cell has no cross-region copy, so nothing to say about replication.
+    expect(grants[0].statements).not.toContain('replication');
     expect(grants[0].statements).not.toContain('db_datawriter');
     // The same grant twice would give Terraform two outputs of one name.
     expect(refused(() => database.grantDataAccess(group, { id: 'Readers', regions: ['eastus2'] }))[0][2]).toBe("test already holds a construct 'Readers-eastus2': the principal was granted this already, or another grant uses the same id");
