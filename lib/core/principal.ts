@@ -1,7 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import * as v from 'valibot';
 import { ValidationError } from './errors';
-import { checkGuid, checkShape, opt, Shape, shapes, strictShape } from './validate';
+import { checkGuid, checkShape, Checks, opt, Shape, shapes, strictShape } from './validate';
 
 /**
  * Something that can be granted a role: a managed identity, service principal, user or group, by its Entra ID object
@@ -105,45 +105,36 @@ export interface ResolvedGrant {
  * (`grantSend`), `role` ends the default ID (`Send`). Every violation is reported at once.
  */
 export function resolveGrant(granter: Construct, method: string, grantee: IPrincipal, options: GrantOptions | undefined, role: string): ResolvedGrant {
-  const errors: ValidationError[] = [];
-  const attempt = <T>(fallback: T, check: () => T): T => {
-    try {
-      return check();
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      errors.push(...e.violations);
-      return fallback;
-    }
-  };
-  const principalId = attempt('', () => checkPrincipal(granter, `${method}(grantee)`, grantee));
-  const given = attempt<GrantOptions | undefined>(undefined, () => {
+  const checks = new Checks(granter);
+  const principalId = checks.run('', () => checkPrincipal(granter, `${method}(grantee)`, grantee));
+  const given = checks.run<GrantOptions | undefined>(undefined, () => {
     checkShape(granter, `${method}(options)`, options, opt(GRANT_OPTIONS_SHAPE));
     return options ?? {};
   });
   const granteeConstruct = Construct.isConstruct(grantee) ? grantee : undefined;
   const id = given?.id ?? (granteeConstruct ? `${granteeConstruct.node.id}-${granter.node.id}-${role}` : undefined);
   if (given && given.id !== undefined && !GRANT_ID.test(given.id)) {
-    errors.push(new ValidationError({ scope: granter, prop: `${method}(options).id`, value: given.id, problem: 'the id starts construct IDs and Terraform addresses: 1-80 letters, digits, _ and -, starting with a letter', fix: `use e.g. 'OrderService${role}'` }));
+    checks.fail({ prop: `${method}(options).id`, value: given.id, problem: 'the id starts construct IDs and Terraform addresses: 1-80 letters, digits, _ and -, starting with a letter', fix: `use e.g. 'OrderService${role}'` });
   } else if (given && id === undefined && principalId !== '') {
-    errors.push(new ValidationError({
-      scope: granter, prop: `${method}(options).id`, value: undefined,
+    checks.fail({
+      prop: `${method}(options).id`, value: undefined,
       problem: 'the grantee is not a construct, so there is no construct ID to derive the role assignments\' IDs from',
       fix: `pass a stable id, e.g. ${method}(principal, { id: 'OrderService${role}' })`,
-    }));
+    });
   }
   const scope = given?.scope ?? granteeConstruct ?? granter;
   // A scope or grantee in another app would refer to resources (or a principal ID) across apps: Terraform fails at plan.
   const strangers: [string, Construct | undefined][] = [[`${method}(options).scope`, given?.scope], [`${method}(grantee)`, granteeConstruct]];
   for (const [prop, construct] of strangers) {
     if (construct && construct.node.root !== granter.node.root) {
-      errors.push(new ValidationError({
-        scope: granter, prop, value: construct.node.path,
+      checks.fail({
+        prop, value: construct.node.path,
         problem: 'it belongs to another cdktf App, whose stacks cannot refer to this construct\'s resources',
         fix: 'grant from and to constructs of one App',
-      }));
+      });
     }
   }
-  if (errors.length > 0) throw ValidationError.combine(errors);
+  checks.throwIfAny();
   return { scope, id: id!, principalId };
 }
 

@@ -155,36 +155,27 @@ export class ActivePassiveDatabase extends DataTierConstruct {
   public grantDataAccess(grantee: IDatabasePrincipal, options?: DatabaseGrantOptions): DatabaseAccessGrant[] {
     const method = 'grantDataAccess';
     // Every problem of the call at once: the options' shape, the grant's own checks and the user name.
-    const errors: ValidationError[] = [];
-    const attempt = <T>(fallback: T, check: () => T): T => {
-      try {
-        return check();
-      } catch (e) {
-        if (!(e instanceof ValidationError)) throw e;
-        errors.push(e);
-        return fallback;
-      }
-    };
-    const checked = attempt(undefined, () => checkGrantOptions(this, method, options));
+    const checks = new Checks(this);
+    const checked = checks.run(undefined, () => checkGrantOptions(this, method, options));
     // Options of the wrong shape cannot be resolved; the grantee is still checked.
-    const grant = checked ? attempt(undefined, () => resolveGrant(this, method, grantee, grantOptionsOf(checked), 'DataAccess')) : attempt(undefined, () => void checkPrincipal(this, `${method}(grantee)`, grantee));
+    const grant = checked ? checks.run(undefined, () => resolveGrant(this, method, grantee, grantOptionsOf(checked), 'DataAccess')) : checks.run(undefined, () => void checkPrincipal(this, `${method}(grantee)`, grantee));
     const name = (grantee as { name?: unknown } | null | undefined)?.name;
     const { max, unit } = this.engine.maxUserNameLength;
     const problem = grantee !== null && typeof grantee === 'object' ? databaseUserNameProblem(name, max, unit) : undefined;
-    if (problem) {
-      errors.push(new ValidationError({ scope: this, prop: `${method}(grantee).name`, value: name, problem, fix: "pass the managed identity itself, or { principalId, name: '<its display name, or a user principal name>' }" }));
-    }
-    if (errors.length > 0 || !grant || !checked) throw ValidationError.combine(errors);
-    const { access, principalType } = checked;
-    const covers = grantRegions(this, method, grantOptionsOf(checked), this.cells.map((cell) => cell.homeRegion));
+    if (problem) checks.fail({ prop: `${method}(grantee).name`, value: name, problem, fix: "pass the managed identity itself, or { principalId, name: '<its display name, or a user principal name>' }" });
+    checks.throwIfAny();
+    // Nothing failed, so the options were checked and the grant resolved.
+    const { access, principalType } = checked!;
+    const resolved = grant!;
+    const covers = grantRegions(this, method, grantOptionsOf(checked!), this.cells.map((cell) => cell.homeRegion));
     // The output goes straight into the stack, so its name is the ID: `<id>-<home region>`.
-    const stack = TerraformStack.of(grant.scope);
+    const stack = TerraformStack.of(resolved.scope);
     return this.cells.filter((cell) => covers(cell.homeRegion)).map((cell) => {
       const statements = this.engine.accessScript({
-        name: grantee.name, objectId: grant.principalId, principalType, access,
+        name: grantee.name, objectId: resolved.principalId, principalType, access,
         databaseName: cell.databaseName, host: cell.readWriteHost, administrator: this.administrator.name, replicated: cell.replicaRegion !== undefined,
       });
-      const output = new TerraformOutput(stack, grantChildId(this, method, { ...grant, scope: stack }, cell.homeRegion), {
+      const output = new TerraformOutput(stack, grantChildId(this, method, { ...resolved, scope: stack }, cell.homeRegion), {
         value: statements,
         description: `Statements that give ${this.node.path}'s ${cell.homeRegion} database access (${access}) to a principal: run them once as its Entra ID administrator.`,
       });
