@@ -115,12 +115,12 @@ describe('OrderWorkloads defaults', () => {
     }
   });
 
-  test('HPA on CPU and memory (min 2, max 10) and a PodDisruptionBudget per service', () => {
+  test('HPA on CPU only by default (min 2, max 10) and a PodDisruptionBudget per service', () => {
     const hpas = Object.values(all(json, 'kubernetes_horizontal_pod_autoscaler_v2'));
     expect(hpas).toHaveLength(2);
     for (const hpa of hpas) {
       expect(hpa.spec).toMatchObject({ min_replicas: 2, max_replicas: 10, scale_target_ref: { kind: 'Deployment' } });
-      expect(hpa.spec.metric.map((m: { resource: { name: string; target: { average_utilization: number } } }) => [m.resource.name, m.resource.target.average_utilization])).toEqual([['cpu', 70], ['memory', 80]]);
+      expect(hpa.spec.metric.map((m: { resource: { name: string; target: { average_utilization: number } } }) => [m.resource.name, m.resource.target.average_utilization])).toEqual([['cpu', 70]]);
     }
     expect(Object.values(all(json, 'kubernetes_pod_disruption_budget_v1')).map((p) => p.spec.max_unavailable)).toEqual(['1', '1']);
   });

@@ -139,7 +139,7 @@ describe('OrderWorkloads defaults', () => {
     });
   });
 
-  test('an HPA on CPU and memory over the slot\'s range, and a PodDisruptionBudget of one pod', () => {
+  test('an HPA on CPU (no memory target by default) over the slot\'s range, and a PodDisruptionBudget of one pod', () => {
     const json = synth();
     const deployment = resource(json, 'kubernetes_deployment_v1', 'Workloads_OrderDeployment').id;
     expect(resource(json, 'kubernetes_horizontal_pod_autoscaler_v2', 'Workloads_OrderAutoscaler').value).toEqual({
@@ -150,7 +150,6 @@ describe('OrderWorkloads defaults', () => {
         max_replicas: 10,
         metric: [
           { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', average_utilization: 70 } } },
-          { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', average_utilization: 80 } } },
         ],
       },
     });

@@ -16,6 +16,9 @@ import { EVENT_BUS_SHAPE } from './shapes';
 import { EventTransport } from './transport';
 import { EventBusEndpoint, GrantScope, TransportBuild } from './transport-types';
 
+/** The role KEDA's Service Bus scaler needs to read a subscription's runtime properties (see `EventBus.grantBacklogRead`). */
+const SERVICE_BUS_DATA_OWNER = 'Azure Service Bus Data Owner';
+
 /**
  * The event bus between the Order and Delivery-tracking services.
  *
@@ -114,6 +117,28 @@ export class EventBus extends DataTierConstruct {
   }
 
   /**
+   * Lets KEDA read the `delivery-tracking` subscription's backlog (the `azure-servicebus` scaler) in every active region
+   * and, after a failover, on the standby namespace's replicated subscription. The scaler reads the subscription's
+   * runtime properties, a management operation that Azure Service Bus Data Receiver does not allow: Microsoft's KEDA
+   * add-on guide ("Securely scale your applications using the KEDA add-on and workload identity") assigns Azure Service
+   * Bus Data Owner, here scoped to the subscription alone. Service Bus only.
+   *
+   * @param grantee - the KEDA operator's identity (`WorkloadIdentities.kedaIdentity`), or `{ principalId }`
+   * @param options - where the role assignments go and their construct IDs (required `id` for a grantee that is not a construct)
+   * @returns the role assignments created, `<id>-<region>` and `<id>-<region>-standby`
+   */
+  public grantBacklogRead(grantee: IPrincipal, options?: GrantOptions): RoleAssignment[] {
+    const grant = resolveGrant(this, 'grantBacklogRead', grantee, options, 'BacklogReader');
+    if (this.transport.delivery === 'push') {
+      throw new ValidationError({ scope: this, prop: 'grantBacklogRead(grantee)', value: grantee, problem: 'Event Grid pushes events to the webhook, so there is no backlog to scale on', fix: 'scale on a backlog only with EventTransport.serviceBus()' });
+    }
+    return this.grantRole(grant, 'grantBacklogRead', options, (g) => ({ scope: g.receive!, role: SERVICE_BUS_DATA_OWNER }), (g) => {
+      const e = this.endpoints[g.region];
+      return `${g.standby}/topics/${e.topic}/subscriptions/${e.subscription}`;
+    });
+  }
+
+  /**
    * Event Grid: the `delivery-tracking` webhook subscription of every region's topic, with dead-lettering to the
    * region's storage, when `subscribe` is on. Created in `scope` (a stack applied after the webhook exists), or next to
    * the topics; `webhookUrl` overrides the transport's (the platform passes the one it derives from its entry).
@@ -136,14 +161,14 @@ export class EventBus extends DataTierConstruct {
   }
 
   /** One role assignment per active region (and its standby namespace, if any) for a resolved grant. */
-  private grantRole(grant: ResolvedGrant, method: string, options: GrantOptions | undefined, target: (g: GrantScope) => { scope: string; role: string }): RoleAssignment[] {
+  private grantRole(grant: ResolvedGrant, method: string, options: GrantOptions | undefined, target: (g: GrantScope) => { scope: string; role: string }, standbyScope: (g: GrantScope) => string = (g) => g.standby!): RoleAssignment[] {
     const covers = grantRegions(this, method, options, this.built.grantScopes.map((g) => g.region));
     const created: RoleAssignment[] = [];
     for (const g of this.built.grantScopes.filter((s) => covers(s.region))) {
       const { scope, role } = target(g);
       created.push(new RoleAssignment(grant.scope, grantChildId(this, method, grant, g.region), { scope, roleDefinitionName: role, principalId: grant.principalId }));
       if (g.standby) {
-        created.push(new RoleAssignment(grant.scope, grantChildId(this, method, grant, `${g.region}-standby`), { scope: g.standby, roleDefinitionName: role, principalId: grant.principalId }));
+        created.push(new RoleAssignment(grant.scope, grantChildId(this, method, grant, `${g.region}-standby`), { scope: standbyScope(g), roleDefinitionName: role, principalId: grant.principalId }));
       }
     }
     return created;

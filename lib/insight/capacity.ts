@@ -34,16 +34,21 @@ function list(value: unknown): readonly string[] {
 }
 
 function deploymentsOf(json: JsonObject | undefined, service: string): DeploymentState[] {
-  const hpas = entries(json, 'kubernetes_horizontal_pod_autoscaler_v2').map(([, h]) => h);
+  // The autoscalers' ranges by target name: HPAs, and KEDA ScaledObjects (kubernetes_manifest), which manage an HPA.
+  const hpas = [
+    ...entries(json, 'kubernetes_horizontal_pod_autoscaler_v2').map(([, h]) => ({ name: valueAt(h, 'metadata.name'), min: Number(valueAt(h, 'spec.min_replicas')), max: Number(valueAt(h, 'spec.max_replicas')) })),
+    ...entries(json, 'kubernetes_manifest').filter(([, m]) => valueAt(m, 'manifest.kind') === 'ScaledObject')
+      .map(([, m]) => ({ name: valueAt(m, 'manifest.spec.scaleTargetRef.name'), min: Number(valueAt(m, 'manifest.spec.minReplicaCount') ?? 1), max: Number(valueAt(m, 'manifest.spec.maxReplicaCount') ?? 100) })),
+  ];
   return entries(json, 'kubernetes_deployment_v1')
     .filter(([, d]) => valueAt(d, 'spec.template.metadata.labels.app') === service)
     .map(([id, d]) => {
       const name = String(valueAt(d, 'metadata.name'));
-      const hpa = hpas.find((h) => valueAt(h, 'metadata.name') === name);
-      const ownsCount = hpa !== undefined && JSON.stringify(valueAt(d, 'lifecycle.ignore_changes') ?? []).includes('spec[0].replicas');
+      const range = hpas.find((h) => h.name === name);
+      const ownsCount = range !== undefined && JSON.stringify(valueAt(d, 'lifecycle.ignore_changes') ?? []).includes('spec[0].replicas');
       return {
         address: `kubernetes_deployment_v1.${id}`, name, labels: strings(valueAt(d, 'spec.template.metadata.labels')), replicas: Number(valueAt(d, 'spec.replicas')),
-        ...(ownsCount ? { hpa: { min: Number(valueAt(hpa, 'spec.min_replicas')), max: Number(valueAt(hpa, 'spec.max_replicas')) } } : {}), dependsOn: list(d.depends_on),
+        ...(ownsCount ? { hpa: { min: range.min, max: range.max } } : {}), dependsOn: list(d.depends_on),
       };
     });
 }

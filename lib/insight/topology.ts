@@ -93,8 +93,8 @@ function regionOf(app: SynthesizedApp, cluster: SynthesizedResource): RegionTopo
   for (const d of app.ofType('kubernetes_deployment_v1')) {
     const label = valueAt(d.body, 'spec.template.metadata.labels.app');
     if (typeof label !== 'string' || !appsStackOf(app, d.stack, cluster)) continue;
-    const hpa = app.ofType('kubernetes_horizontal_pod_autoscaler_v2').find((h) => h.stack === d.stack && app.referencedBy(h.stack, valueAt(h.body, 'spec.scale_target_ref.name')).includes(d));
-    const pods = hpa ? Number(valueAt(hpa.body, 'spec.min_replicas')) : Number(valueAt(d.body, 'spec.replicas') ?? 0);
+    const autoscaler = app.autoscalerOf(d);
+    const pods = autoscaler ? autoscaler.min : Number(valueAt(d.body, 'spec.replicas') ?? 0);
     minPods[label] = (minPods[label] ?? 0) + pods;
   }
   return { name, role: String(valueAt(cluster.body, 'tags.region-role') ?? regionRole(app, cluster)), zonal: Array.isArray(zones) && zones.length >= 2, minPods };

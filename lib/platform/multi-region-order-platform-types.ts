@@ -12,6 +12,7 @@ import { ObservabilityProps } from '../monitoring/observability-types';
 import { KeyVaultOptions, KubernetesOptions } from '../stamp/regional-stamp-types';
 import { TrackingStoreProps } from '../tracking/tracking-store-types';
 import { WorkloadServiceOptions } from '../workloads/order-workloads-types';
+import { DemandModel } from '../workloads/demand';
 import { PlatformBackend } from './backend';
 
 // The props of MultiRegionOrderPlatform, apart from the construct so that the props' run-time shape (shapes.ts) can
@@ -169,6 +170,14 @@ export interface MultiRegionOrderPlatformProps {
    * @default - on, without contacts (a synth warning says the alerts notify no one)
    */
   readonly observability?: PlatformObservabilityOptions;
+  /**
+   * The demand model: each service's off-peak and peak load and the weekly peaks. The services' replica ranges (with a
+   * lost region's share: N/(N-1) of the peak under N serving regions), KEDA peak floors that start before each peak, a
+   * backlog scaler for the Delivery-tracking consumer and the Cosmos DB autoscale maximum are derived from it, and
+   * user-set maxima are checked against it (see the README's "Scaling").
+   * @default - no demand model: plain HPAs over `minReplicas`-`maxReplicas`
+   */
+  readonly demand?: DemandModel;
   /** Terraform state backend, one state per stack. @default PlatformBackend.local() */
   readonly backend?: PlatformBackend;
   /** Subscription for every stack. @default - `ARM_SUBSCRIPTION_ID` or the Azure CLI's current subscription */

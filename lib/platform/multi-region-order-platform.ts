@@ -27,7 +27,7 @@ import { kubeloginExec } from '../stamp/kubelogin';
 import { RegionalStamp } from '../stamp/regional-stamp';
 import { TrackingStore } from '../tracking/tracking-store';
 import { OrderWorkloads } from '../workloads/order-workloads';
-import { WorkloadConfig } from '../workloads/order-workloads-types';
+import { ServiceBusBacklog, WorkloadConfig } from '../workloads/order-workloads-types';
 import { checkSchedulability } from '../workloads/schedulability';
 import { WorkloadIdentities } from '../workloads/workload-identities';
 import { ServiceEnvironment } from '../common/environment-contract';
@@ -40,6 +40,7 @@ import { PlatformBackend } from './backend';
 import { MultiRegionOrderPlatformProps, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
 import { PlatformStack, PlatformStackProps } from './platform-stack';
 import { PLATFORM_SHAPE } from './shapes';
+import { checkPlatformDemand, PlatformDemand, regionScaling } from './scaling';
 
 /**
  * The services the entry probes on their readiness path: Traffic Manager's, and Front Door's unless API Management
@@ -140,13 +141,13 @@ export class MultiRegionOrderPlatform extends Construct {
     backend.validate(this, 'backend');
     const tags = mergeTags(this, 'tags', { 'managed-by': 'cdktf-order-platform', platform: id, pattern: props.pattern.kind }, props.tags);
     const stackProps = { backend, subscriptionId: props.subscriptionId };
-    this.checkComposition(props);
+    const demand = this.checkComposition(props);
 
     // Services behind public load balancers (Traffic Manager's, and Front Door's behind API Management) get a DNS
     // label per region and an NSG opening.
     const services = entryServices(props.entry);
     const publicServices = publicServiceKeys(services, Boolean(props.entry?.apiManagement));
-    const b: PlatformBuild = { id, props, naming, tags, publicServices, newStack: (name) => newStack(this, id, name, stackProps) };
+    const b: PlatformBuild = { id, props, naming, tags, publicServices, demand, newStack: (name) => newStack(this, id, name, stackProps) };
 
     this.dataStack = b.newStack(`${id}-data`);
     const regions = this.buildRegions(b);
@@ -166,7 +167,7 @@ export class MultiRegionOrderPlatform extends Construct {
     };
     const connect = (tier: DataTierConstruct) => Object.values(regions.stamps).forEach((stamp) => tier.connect(stamp));
     if (props.database) this.database = this.buildDatabase(props.database, shared, connect);
-    if (props.trackingStore) this.trackingStore = this.buildTrackingStore(props.trackingStore, shared, connect);
+    if (props.trackingStore) this.trackingStore = this.buildTrackingStore(withDemandThroughput(props.trackingStore, demand), shared, connect);
     if (props.eventBus) this.eventBus = this.buildEventBus(props.eventBus, shared, connect);
 
     const dnsLabels = Object.fromEntries(this.placements.map((p) => [p.region.name, Object.fromEntries(
@@ -476,7 +477,8 @@ export class MultiRegionOrderPlatform extends Construct {
         addressPlan: this.addressPlan,
         addressIndex: placement.index,
         monitoring: regionalData[region].monitoring,
-        kubernetes: props.kubernetes,
+        // The demand model scales through the KEDA add-on.
+        kubernetes: b.demand ? { ...props.kubernetes, keda: true } : props.kubernetes,
         keyVault: props.keyVault,
         publicIngressPorts: props.workloads && b.publicServices.length > 0 ? [443] : undefined,
         tags,
@@ -535,13 +537,16 @@ export class MultiRegionOrderPlatform extends Construct {
         const region = placement.region.name;
         const stamp = regions.stamps[region];
         // Azure side of workload identity in the region stack, with the data-tier roles the services need.
-        const identities = asPlatformProps((prop) => `workloads.${prop}`, () => new WorkloadIdentities(regions.regionStacks[region], 'WorkloadIdentities', { stamp, prefix: b.naming.prefix, namespace: workloadOptions.namespace }));
+        // KEDA reads the delivery-tracking backlog with an identity of its own, federated with its operator.
+        const backlog = Boolean(b.demand) && this.eventBus?.transport.delivery === 'pull';
+        const identities = asPlatformProps((prop) => `workloads.${prop}`, () => new WorkloadIdentities(regions.regionStacks[region], 'WorkloadIdentities', { stamp, prefix: b.naming.prefix, namespace: workloadOptions.namespace, ...(backlog ? { keda: true } : {}) }));
         const { order, tracking } = identities.identities;
         // A regionPinned cell's services are granted only their own cell's data (like its private endpoints).
         const cell = this.pattern.kind === PatternKind.REGION_PINNED ? { regions: [region] } : {};
         this.trackingStore?.grantDataContributor(tracking, { scope: identities, id: 'TrackingDataContributor', ...cell });
         this.eventBus?.grantSend(order, { scope: identities, id: 'OrderEventsSender', ...cell });
         if (this.eventBus?.transport.delivery === 'pull') this.eventBus.grantReceive(tracking, { scope: identities, id: 'OrderEventsReceiver', ...cell });
+        if (backlog) this.eventBus!.grantBacklogRead(identities.kedaIdentity!, { scope: identities, id: 'OrderEventsBacklogReader', ...cell });
         // The Order service's database user in every cell it writes to (activeActive: all of them), as statements to run once.
         this.database?.grantDataAccess(order, { scope: identities, id: 'OrderDbAccess', ...cell });
 
@@ -572,13 +577,15 @@ export class MultiRegionOrderPlatform extends Construct {
       exec: [kubeloginExec(stamp.deployerLogin)],
     });
     const passive = placement.role === RegionRole.PASSIVE;
+    const scaling = b.demand ? regionScaling(b.demand, placement, workloadOptions, this.regionTimeZone(placement), this.backlogSource(placement, r.identities)) : undefined;
     return asPlatformProps((prop) => (/^(order|tracking|namespace|standby)/.test(prop) ? `workloads.${prop}` : prop), () => new OrderWorkloads(apps, 'Workloads', {
       region: placement.region.name,
       role: placement.role,
       ...(passive ? { standby: b.props.pattern.standby, standbyActive: workloadOptions.standbyActive, standbyMinReplicas: workloadOptions.standbyMinReplicas } : {}),
       namespace: workloadOptions.namespace,
-      order: workloadOptions.order,
-      tracking: workloadOptions.tracking,
+      order: scaling?.order ?? workloadOptions.order,
+      tracking: scaling?.tracking ?? workloadOptions.tracking,
+      ...(scaling ? { keda: scaling.keda } : {}),
       identities: r.identities,
       ingress: stamp.ingress,
       publicServices: b.publicServices,
@@ -586,6 +593,21 @@ export class MultiRegionOrderPlatform extends Construct {
       privateEndpointsCidr: stamp.addresses.privateEndpoints,
       config: this.workloadConfig(placement, r.monitoring, r.identities.names.order),
     }));
+  }
+
+  /** The time zone of a region's customers (the peaks' own when the demand model gives one). */
+  private regionTimeZone(placement: RegionPlacement): string {
+    return placement.region.timeZone;
+  }
+
+  /**
+   * Where a region's Delivery-tracking consumer reads its backlog: the namespace (or geo-DR alias) its endpoint names,
+   * read with the KEDA identity; none without a Service Bus event bus in that region.
+   */
+  private backlogSource(placement: RegionPlacement, identities: WorkloadIdentities): Omit<ServiceBusBacklog, 'messagesPerPod'> | undefined {
+    const endpoint = this.eventBus?.endpoints[placement.region.name];
+    if (!endpoint?.subscription || !identities.kedaIdentity) return undefined;
+    return { namespace: Fn.element(Fn.split('.', endpoint.host), 0), topic: endpoint.topic, subscription: endpoint.subscription, identityClientId: identities.kedaIdentity.clientId };
   }
 
   /**
@@ -630,8 +652,9 @@ export class MultiRegionOrderPlatform extends Construct {
    * Checks that span the platform's parts (each part checks its own props): options that one part would ignore or that
    * could not work with another part.
    */
-  private checkComposition(props: MultiRegionOrderPlatformProps): void {
+  private checkComposition(props: MultiRegionOrderPlatformProps): PlatformDemand | undefined {
     const checks = new Checks(this);
+    const demand = checkPlatformDemand(checks, props);
     const entry = props.entry;
     const { frontDoor: fdServices } = entryServices(entry);
     const privateLinkOrigins = fdServices.length > 0 && !entry?.apiManagement && (entry?.frontDoor?.privateLink ?? true);
@@ -694,6 +717,7 @@ export class MultiRegionOrderPlatform extends Construct {
       }
     }
     checks.throwIfAny();
+    return demand;
   }
 
   /**
@@ -766,6 +790,8 @@ interface PlatformBuild {
   readonly tags: Tags;
   /** Services behind public load balancers. */
   readonly publicServices: ServiceKey[];
+  /** The demand model, checked, with each service's capacity. */
+  readonly demand?: PlatformDemand;
   /** A new stack of the app (see `newStack`). */
   readonly newStack: (name: string) => PlatformStack;
 }
@@ -862,6 +888,13 @@ function checkObservability(platform: Construct, checks: Checks, props: MultiReg
       const dashboard = health.names?.dashboard;
       if (dashboard !== undefined) checks.run(undefined, () => ResourceKind.PORTAL_DASHBOARD.validate(platform, 'observability.health.names.dashboard', dashboard));
     }
+}
+
+/** The tracking store's options with the deliveries container's autoscale maximum from the demand model, unless given. */
+function withDemandThroughput(options: PlatformTrackingOptions, demand: PlatformDemand | undefined): PlatformTrackingOptions {
+  const ru = demand?.cosmosMaxThroughput;
+  if (ru === undefined || options.deliveries?.maxThroughput !== undefined) return options;
+  return { ...options, deliveries: { ...options.deliveries, maxThroughput: ru } };
 }
 
 /** A data-tier part's prop as the platform's: `regions` is the platform's own, the rest are the part's options (`database.engine`). */

@@ -6,6 +6,7 @@ import { ENTRY_OPTION_ENTRIES } from '../global-entry/shapes';
 import { KEY_VAULT_SHAPE, KUBERNETES_SHAPE } from '../stamp/shapes';
 import { TRACKING_STORE_ENTRIES } from '../tracking/shapes';
 import { WORKLOAD_SERVICE_SHAPE } from '../workloads/shapes';
+import { DEMAND_SHAPE } from '../workloads/demand';
 import { DIAGNOSTIC_LOGS_SHAPE } from '../monitoring/regional-monitoring';
 import { CONTACTS_SHAPE, OBSERVABILITY_NAMES_SHAPE, SEVERITIES_SHAPE, THRESHOLDS_SHAPE } from '../monitoring/shapes';
 import { RULE_CHECKS_SHAPE } from '../rules/synth-check';
@@ -40,4 +41,5 @@ export const PLATFORM_SHAPE = strictShape<MultiRegionOrderPlatformProps>({
   entry: opt(objectShape(ENTRY_OPTION_ENTRIES satisfies { [K in keyof PlatformEntryOptions]-?: Shape })),
   workloads: opt(WORKLOADS_SHAPE), backend: opt(shapes.instance(() => PlatformBackend, 'a PlatformBackend (PlatformBackend.local() or PlatformBackend.azurerm({...}))')),
   observability: opt(OBSERVABILITY_SHAPE), subscriptionId: opt(shapes.string()), tags: opt(TAGS_SHAPE), checks: RULE_CHECKS_SHAPE,
+  demand: opt(DEMAND_SHAPE),
 });

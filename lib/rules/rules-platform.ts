@@ -101,10 +101,10 @@ export function podGroups(app: SynthesizedApp, stack: string): PodGroupModel[] |
     if (!isObject(pod)) continue;
     const requests = blocks(pod.container).map((c) => ({ cpu: quantity(String(valueAt(c, 'resources.requests.cpu'))), memory: quantity(String(valueAt(c, 'resources.requests.memory'))) }));
     if (requests.some((r) => r.cpu === undefined || r.memory === undefined)) return `${d.address} has a container without literal CPU and memory requests`;
-    const hpa = app.ofType('kubernetes_horizontal_pod_autoscaler_v2').find((h) => h.stack === stack && app.referencedBy(stack, valueAt(h.body, 'spec.scale_target_ref.name')).includes(d));
+    const autoscaler = app.autoscalerOf(d);
     const replicas = Number(valueAt(d.body, 'spec.replicas') ?? 1);
-    const min = hpa ? Number(valueAt(hpa.body, 'spec.min_replicas') ?? 1) : replicas;
-    const max = hpa ? Number(valueAt(hpa.body, 'spec.max_replicas')) : replicas;
+    const min = autoscaler ? autoscaler.min : replicas;
+    const max = autoscaler ? autoscaler.max : replicas;
     const surge = String(valueAt(d.body, 'spec.strategy.rolling_update.max_surge') ?? '25%');
     const zone = blocks(pod.topology_spread_constraint).find((t) => t.topology_key === 'topology.kubernetes.io/zone');
     groups.push({
@@ -201,10 +201,10 @@ export const PLATFORM_RULES: readonly Rule[] = [
     },
   },
   {
-    id: 'OP-K8S-008', severity: 'error', summary: 'Every service (the Deployments sharing an `app` label) is scaled by a horizontal pod autoscaler, except while a release (canary, blue-green) pins its slots.',
-    resourceTypes: [DEPLOYMENT, 'kubernetes_horizontal_pod_autoscaler_v2'], attribute: 'kubernetes_horizontal_pod_autoscaler_v2.spec.scale_target_ref.name', source: { kind: 'pattern', reference: 'README, "The services: OrderWorkloads"' },
+    id: 'OP-K8S-008', severity: 'error', summary: 'Every service (the Deployments sharing an `app` label) is scaled by a horizontal pod autoscaler (or a KEDA ScaledObject), except while a release (canary, blue-green) pins its slots.',
+    resourceTypes: [DEPLOYMENT, 'kubernetes_horizontal_pod_autoscaler_v2', 'kubernetes_manifest'], attribute: 'kubernetes_horizontal_pod_autoscaler_v2.spec.scale_target_ref.name', source: { kind: 'pattern', reference: 'README, "The services: OrderWorkloads"' },
     check: (app) => {
-      const scaled = new Set(app.ofType('kubernetes_horizontal_pod_autoscaler_v2').flatMap((h) => app.referencedBy(h.stack, valueAt(h.body, 'spec.scale_target_ref.name'))));
+      const scaled = new Set(app.ofType(DEPLOYMENT).filter((d) => app.autoscalerOf(d) !== undefined));
       const service = (d: SynthesizedResource): string => `${d.stack}\u0000${String(valueAt(d.body, 'spec.template.metadata.labels.app') ?? valueAt(d.body, 'metadata.name'))}`;
       // A release in progress (canary, blue-green) pins its slots at a size the release plan sets.
       const releasing = new Set(app.ofType(DEPLOYMENT).filter((d) => ['canary', 'blue', 'green'].includes(String(valueAt(d.body, 'spec.template.metadata.labels.track')))).map(service));

@@ -103,6 +103,21 @@ export class SynthesizedApp {
     return this.resources.filter((r) => types.includes(r.type));
   }
 
+  /**
+   * The autoscaler that owns a Deployment's count and its replica range: a `kubernetes_horizontal_pod_autoscaler_v2`
+   * whose target refers to the Deployment, or a KEDA ScaledObject (a `kubernetes_manifest`) of the same stack whose
+   * target is the Deployment's name (KEDA then manages an HPA of its own).
+   */
+  public autoscalerOf(deployment: SynthesizedResource): { readonly resource: SynthesizedResource; readonly min: number; readonly max: number } | undefined {
+    const hpa = this.ofType('kubernetes_horizontal_pod_autoscaler_v2').find((h) => h.stack === deployment.stack && this.referencedBy(h.stack, valueAt(h.body, 'spec.scale_target_ref.name')).includes(deployment));
+    if (hpa) return { resource: hpa, min: Number(valueAt(hpa.body, 'spec.min_replicas') ?? 1), max: Number(valueAt(hpa.body, 'spec.max_replicas')) };
+    const name = valueAt(deployment.body, 'metadata.name');
+    const keda = this.ofType('kubernetes_manifest').find((m) => m.stack === deployment.stack && valueAt(m.body, 'manifest.kind') === 'ScaledObject'
+      && valueAt(m.body, 'manifest.spec.scaleTargetRef.kind') === 'Deployment' && valueAt(m.body, 'manifest.spec.scaleTargetRef.name') === name);
+    if (keda) return { resource: keda, min: Number(valueAt(keda.body, 'manifest.spec.minReplicaCount') ?? 1), max: Number(valueAt(keda.body, 'manifest.spec.maxReplicaCount') ?? 100) };
+    return undefined;
+  }
+
   /** The resource at an address of a stack. */
   public find(stack: string, address: string): SynthesizedResource | undefined {
     return this.byAddress.get(`${stack}\u0000${address}`);

@@ -91,6 +91,12 @@ export interface KubernetesOptions {
    * @default 'azurecli'
    */
   readonly deployerLogin?: DeployerLogin;
+  /**
+   * The AKS KEDA add-on (`workload_autoscaler_profile.keda_enabled`, changed in place): the operator and CRDs that
+   * scheduled peak floors and backlog scaling need. The platform turns it on with a `demand` model.
+   * @default false (true on a platform with `demand`)
+   */
+  readonly keda?: boolean;
 }
 
 /** How the deployer authenticates to Entra ID (see `KubernetesOptions.deployerLogin`). */

@@ -367,6 +367,8 @@ export class RegionalStamp extends Construct {
       nodeOsUpgradeChannel: 'NodeImage',
       maintenanceWindowAutoUpgrade: maintenance,
       maintenanceWindowNodeOs: maintenance,
+      // KEDA add-on (kubernetes_cluster_resource.go: workload_autoscaler_profile is updated in place).
+      workloadAutoscalerProfile: kubernetes.keda ? { kedaEnabled: true } : undefined,
       tags: this.tags,
       dependsOn: [c.networkRole],
       lifecycle: {

@@ -17,6 +17,7 @@ export const KUBERNETES_SHAPE = strictShape<KubernetesOptions>({
   automaticUpgradeChannel: opt(shapes.oneOf(['patch', 'stable', 'rapid', 'node-image'])), maintenanceWindow: opt(MAINTENANCE_WINDOW_SHAPE),
   networkPolicy: opt(shapes.oneOf(['cilium', 'calico', 'azure'])), apiServerAuthorizedIpRanges: opt(shapes.list(shapes.string())),
   containerRegistries: opt(shapes.map(shapes.string())), deployerLogin: opt(shapes.oneOf(['azurecli', 'servicePrincipal', 'workloadIdentity', 'managedIdentity'])),
+  keda: opt(shapes.boolean()),
 });
 
 /** Key Vault settings (also the platform's `keyVault`). */

@@ -1,6 +1,7 @@
 import type { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import type { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import type { HorizontalPodAutoscalerV2 } from '@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2';
+import type { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import type { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import type { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import type { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
@@ -50,7 +51,12 @@ export interface WorkloadServiceOptions {
   readonly maxReplicas?: number;
   /** HPA target CPU utilisation in percent (1-100). @default 70 */
   readonly cpuTargetPercent?: number;
-  /** HPA target memory utilisation in percent (1-100). @default 80 */
+  /**
+   * Target memory utilisation in percent (1-100), a second scaling signal beside CPU. Managed runtimes (JVM, .NET,
+   * Node.js) grow their heap towards the limit and rarely give it back, so a memory target holds them at the maximum:
+   * set it only for a service whose memory follows its load.
+   * @default - none: CPU only
+   */
   readonly memoryTargetPercent?: number;
   /** CPU and memory requests and limits. @default - 250m / 1 CPU, 256Mi / 512Mi memory */
   readonly resources?: ResourceOptions;
@@ -117,6 +123,59 @@ export interface OrderWorkloadsProps {
   readonly privateEndpointsCidr: string;
   /** Per-service environment. */
   readonly config: WorkloadConfig;
+  /**
+   * KEDA scaling (the AKS add-on: `KubernetesOptions.keda`): a KEDA ScaledObject replaces each autoscaled slot's HPA,
+   * with the CPU (and memory) target plus scheduled peak floors and, for the Delivery-tracking consumer, its Service Bus
+   * backlog. The ScaledObject adopts the slot's HPA by name, so switching neither drops pods nor replaces a Deployment.
+   * @default - plain HPAs on CPU (and memory)
+   */
+  readonly keda?: KedaScaling;
+}
+
+/** A scheduled floor of a service's replicas: a KEDA cron trigger. */
+export interface ScheduledReplicas {
+  /** IANA time zone of `start` and `end`, e.g. `'America/New_York'`. */
+  readonly timeZone: string;
+  /** Cron expression (minute hour day-of-month month day-of-week) at which the floor starts, e.g. `'30 16 * * 5,6'`. */
+  readonly start: string;
+  /** Cron expression at which the floor ends. */
+  readonly end: string;
+  /** Pods the service runs at least between start and end (capped at the slot's maximum). */
+  readonly replicas: number;
+}
+
+/** Scaling a consumer on its Service Bus subscription's backlog: a KEDA `azure-servicebus` trigger with workload identity. */
+export interface ServiceBusBacklog {
+  /** The Service Bus namespace's name (or its geo-DR alias), without `.servicebus.windows.net`. */
+  readonly namespace: string;
+  /** The topic. */
+  readonly topic: string;
+  /** The subscription whose active messages count. */
+  readonly subscription: string;
+  /** Messages waiting per pod before KEDA adds one. */
+  readonly messagesPerPod: number;
+  /**
+   * Client ID of the managed identity KEDA reads the backlog with: federated with the KEDA operator's service account
+   * (`system:serviceaccount:kube-system:keda-operator`) and holding Azure Service Bus Data Owner on the subscription
+   * (`WorkloadIdentities` with `keda: true`, `EventBus.grantBacklogRead`).
+   */
+  readonly identityClientId: string;
+}
+
+/** KEDA scaling of one service. */
+export interface ServiceKedaScaling {
+  /** Scheduled peak floors. @default - none */
+  readonly schedules?: ScheduledReplicas[];
+  /** Backlog scaling (the Delivery-tracking consumer only). @default - none */
+  readonly backlog?: ServiceBusBacklog;
+}
+
+/** KEDA scaling of the services (see {@link OrderWorkloadsProps.keda}). */
+export interface KedaScaling {
+  /** The Order service. @default - CPU (and memory) only */
+  readonly order?: ServiceKedaScaling;
+  /** The Delivery-tracking service. @default - CPU (and memory) only */
+  readonly tracking?: ServiceKedaScaling;
 }
 
 /** The Deployment of one release slot and, when the slot autoscales, its HorizontalPodAutoscaler. */
@@ -125,8 +184,10 @@ export interface OrderSlotResources {
   readonly slot: SlotId;
   /** The slot's Deployment. */
   readonly deployment: DeploymentV1;
-  /** The slot's autoscaler, when it autoscales (a serving slot; an idle or standby slot runs a fixed count). */
+  /** The slot's HPA, when it autoscales without KEDA (a serving slot; an idle or standby slot runs a fixed count). */
   readonly autoscaler?: HorizontalPodAutoscalerV2;
+  /** The slot's KEDA ScaledObject (a `kubernetes_manifest`), when it autoscales with `keda`. */
+  readonly scaledObject?: Manifest;
 }
 
 /** The Kubernetes objects of one service of {@link OrderWorkloads}. */
@@ -145,4 +206,6 @@ export interface OrderServiceResources {
   readonly previewService?: ServiceV1;
   /** The service's NetworkPolicy. */
   readonly networkPolicy: NetworkPolicyV1;
+  /** The KEDA TriggerAuthentication (workload identity) the backlog trigger reads with, when the service has one. */
+  readonly backlogAuthentication?: Manifest;
 }

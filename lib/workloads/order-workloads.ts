@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { dependable, Fn, Token } from 'cdktf';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
+import type { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { HorizontalPodAutoscalerV2 } from '@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
@@ -21,6 +22,7 @@ import { ReleasePlan, SlotId, SlotPlan } from './release-slots';
 import { Rollout } from './rollout';
 import { ORDER_WORKLOADS_SHAPE } from './shapes';
 import { PodGroupModel } from './schedulability';
+import { backlogAuthentication, checkKeda, scaledObject } from './keda';
 import { quantity } from '../common/quantity';
 import { OrderServiceResources, OrderSlotResources, OrderWorkloadsProps, ProbePaths, ResourceOptions, WorkloadServiceOptions } from './order-workloads-types';
 
@@ -50,7 +52,7 @@ interface CheckedService {
   readonly minReplicas: number;
   readonly maxReplicas: number;
   readonly cpuTarget: number;
-  readonly memoryTarget: number;
+  readonly memoryTarget: number | undefined;
   readonly resources: Required<ResourceOptions>;
   readonly port: number;
   readonly probes: Required<ProbePaths>;
@@ -108,7 +110,7 @@ export class OrderWorkloads extends Construct {
       const plan = planRelease({ image: o.image, rollout: o.rollout, minReplicas: o.minReplicas, maxReplicas: o.maxReplicas, standby, standbyMinReplicas: standbyMin });
       releases[spec.key] = plan;
       const labels = { app: spec.name, 'app.kubernetes.io/name': spec.name, 'app.kubernetes.io/part-of': 'order-platform' };
-      const built = this.service({ spec, o, plan, props, isPublic: publicServices.includes(spec.key), ns, labels, id: pascal(spec.key) }, groups);
+      const built = this.service({ spec, o, plan, props, isPublic: publicServices.includes(spec.key), ns, namespaceName, labels, id: pascal(spec.key) }, groups);
       objects[spec.key] = built;
       deployments[spec.key] = built.deployments.map((d) => slotName(spec, d.slot));
     }
@@ -167,6 +169,7 @@ export class OrderWorkloads extends Construct {
       const activeMin = Math.min(...PLATFORM_SERVICES.map((spec) => services[spec.key].minReplicas));
       checks.integer('standbyMinReplicas', standbyMin, 1, activeMin, 'a warm standby runs fewer replicas than an active region, and at least one');
     }
+    if (props.keda) checkKeda(checks, props.keda);
     checks.throwIfAny();
     return { namespaceName, standby, standbyMin, publicServices, services };
   }
@@ -176,7 +179,7 @@ export class OrderWorkloads extends Construct {
     const minReplicas = checks.integer(`${prop}.minReplicas`, o.minReplicas ?? 2, 2, 1000, 'an active region runs at least 2 replicas: one pod or node loss must not stop the service', 2);
     const maxReplicas = checks.integer(`${prop}.maxReplicas`, o.maxReplicas ?? Math.max(10, minReplicas), minReplicas, 1000, `at least minReplicas (${minReplicas})`, Math.max(10, minReplicas));
     const cpuTarget = checks.integer(`${prop}.cpuTargetPercent`, o.cpuTargetPercent ?? 70, 1, 100, 'utilisation percent', 70);
-    const memoryTarget = checks.integer(`${prop}.memoryTargetPercent`, o.memoryTargetPercent ?? 80, 1, 100, 'utilisation percent', 80);
+    const memoryTarget = o.memoryTargetPercent === undefined ? undefined : checks.integer(`${prop}.memoryTargetPercent`, o.memoryTargetPercent, 1, 100, 'utilisation percent', 80);
     const resources = checks.run({ cpuRequest: '250m', cpuLimit: '1', memoryRequest: '256Mi', memoryLimit: '512Mi' }, () => this.checkResources(prop, o.resources ?? {}));
     const port = checks.integer(`${prop}.containerPort`, o.containerPort ?? 8443, 1024, 65535, 'non-root containers bind unprivileged ports', 8443);
     const probes = checks.run({ readiness: HEALTH_ENDPOINTS.readiness, liveness: HEALTH_ENDPOINTS.liveness, startup: HEALTH_ENDPOINTS.startup }, () => this.checkProbes(prop, o.probes ?? {}));
@@ -209,6 +212,11 @@ export class OrderWorkloads extends Construct {
     // is a Terraform expression, so values known only at apply time count too.
     const configHash = Fn.sha256(Fn.jsonencode(config.data));
 
+    const backlog = props.keda?.[spec.key]?.backlog;
+    // KEDA reads the backlog as its operator, with the identity the trigger authentication names (workload identity).
+    const backlogAuth = backlog && b.plan.slots.length > 0
+      ? backlogAuthentication(this, `${id}BacklogAuthentication`, `${spec.name}-servicebus`, b.namespaceName, backlog.identityClientId, labels, [this.namespace])
+      : undefined;
     const slots = this.slotDeployments(b, account.metadata.name, configHash, groups);
     let disruptionBudget: PodDisruptionBudgetV1 | undefined;
     if (b.plan.slots.length > 0) {
@@ -228,7 +236,7 @@ export class OrderWorkloads extends Construct {
       });
     }
     const networkPolicy = this.networkPolicy(b);
-    return { serviceAccount: account, config, deployments: slots.deployments, disruptionBudget, service, previewService, networkPolicy };
+    return { serviceAccount: account, config, deployments: slots.deployments, disruptionBudget, service, previewService, networkPolicy, ...(backlogAuth ? { backlogAuthentication: backlogAuth } : {}) };
   }
 
   /**
@@ -327,8 +335,11 @@ export class OrderWorkloads extends Construct {
     });
   }
 
-  /** Builds a slot's Deployment (zone and host spread on the user pools, hardened pods) and, when it autoscales, its HPA. */
-  private deployment(b: ServiceBuild, slot: SlotPlan, serviceAccount: string, configHash: string): { deployment: DeploymentV1; autoscaler?: HorizontalPodAutoscalerV2 } {
+  /**
+   * Builds a slot's Deployment (zone and host spread on the user pools, hardened pods) and, when it autoscales, its HPA
+   * or, with `keda`, its KEDA ScaledObject.
+   */
+  private deployment(b: ServiceBuild, slot: SlotPlan, serviceAccount: string, configHash: string): { deployment: DeploymentV1; autoscaler?: HorizontalPodAutoscalerV2; scaledObject?: Manifest } {
     const { spec, o, ns, labels } = b;
     const name = slotName(spec, slot.slot);
     const slotSelector = { app: spec.name, slot: slot.slot };
@@ -372,6 +383,18 @@ export class OrderWorkloads extends Construct {
       lifecycle: slot.autoscale ? { ignoreChanges: ['spec[0].replicas'] } : undefined,
     });
     if (!slot.autoscale) return { deployment };
+    const keda = b.props.keda;
+    if (keda) {
+      const scaling = keda[spec.key];
+      const backlog = scaling?.backlog ? { ...scaling.backlog, authenticationName: `${spec.name}-servicebus` } : undefined;
+      return {
+        deployment,
+        scaledObject: scaledObject(this, `${pascal(spec.key)}ScaledObject${slot.slot === 'a' ? '' : 'B'}`, {
+          name, namespace: b.namespaceName, labels, min: slot.autoscale.min, max: slot.autoscale.max, serviceMin: o.minReplicas,
+          cpuTarget: o.cpuTarget, memoryTarget: o.memoryTarget, schedules: scaling?.schedules ?? [], backlog,
+        }, [deployment]),
+      };
+    }
     const autoscaler = new HorizontalPodAutoscalerV2(this, `${pascal(spec.key)}Autoscaler${slot.slot === 'a' ? '' : 'B'}`, {
       metadata: { name, namespace: ns, labels },
       spec: {
@@ -380,7 +403,7 @@ export class OrderWorkloads extends Construct {
         maxReplicas: slot.autoscale.max,
         metric: [
           { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: o.cpuTarget } } },
-          { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: o.memoryTarget } } },
+          ...(o.memoryTarget === undefined ? [] : [{ type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: o.memoryTarget } } }]),
         ],
       },
     });
@@ -437,8 +460,10 @@ interface ServiceBuild {
   readonly props: OrderWorkloadsProps;
   /** Behind a public load balancer (Traffic Manager, or Front Door behind API Management). */
   readonly isPublic: boolean;
-  /** The namespace's name. */
+  /** The namespace's name, as a reference to the namespace resource. */
   readonly ns: string;
+  /** The namespace's name as given (a `kubernetes_manifest` needs its metadata known at plan). */
+  readonly namespaceName: string;
   /** The labels of every object of the service. */
   readonly labels: Record<string, string>;
   /** The service key in PascalCase, which starts its construct ids. */

@@ -23,6 +23,12 @@ export interface WorkloadIdentitiesProps {
   readonly prefix: string;
   /** Kubernetes namespace of the service accounts. @default 'orders' */
   readonly namespace?: string;
+  /**
+   * Also an identity for the KEDA add-on's operator (`system:serviceaccount:kube-system:keda-operator`), which backlog
+   * triggers read Service Bus with (grant it `EventBus.grantBacklogRead`).
+   * @default false
+   */
+  readonly keda?: boolean;
 }
 
 /**
@@ -40,12 +46,14 @@ export class WorkloadIdentities extends Construct implements IWorkloadIdentities
   public readonly names: { readonly [service in ServiceKey]: string };
   /** Namespace of the service accounts the identities trust. */
   public readonly namespace: string;
+  /** The KEDA operator's identity, with `keda`. */
+  public readonly kedaIdentity?: UserAssignedIdentity;
 
   constructor(scope: Construct, id: string, props: WorkloadIdentitiesProps) {
     super(scope, id);
     checkShape(this, '', props, strictShape<WorkloadIdentitiesProps>({
       stamp: shapes.instance(() => RegionalStamp, 'a RegionalStamp'),
-      prefix: shapes.string(), namespace: opt(shapes.string()),
+      prefix: shapes.string(), namespace: opt(shapes.string()), keda: opt(shapes.boolean()),
     }));
     const naming = new Naming(Naming.validatePrefix(this, 'prefix', props.prefix));
     const namespace = props.namespace ?? DEFAULT_NAMESPACE;
@@ -76,5 +84,24 @@ export class WorkloadIdentities extends Construct implements IWorkloadIdentities
     this.names = names as Record<ServiceKey, string>;
     this.clientIds = { order: identities.order.clientId, tracking: identities.tracking.clientId };
     this.namespace = namespace;
+    if (props.keda) {
+      // The AKS KEDA add-on runs its operator as kube-system/keda-operator; a TriggerAuthentication's identityId makes it
+      // exchange that service account's token for this identity (KEDA, "Azure AD Workload Identity": overrides need
+      // the override identity federated with the operator's service account).
+      this.kedaIdentity = new UserAssignedIdentity(this, 'kedaIdentity', {
+        name: naming.name(this, ResourceKind.USER_ASSIGNED_IDENTITY, { qualifier: `keda-${region}`, childId: 'keda' }),
+        location: region,
+        resourceGroupName: props.stamp.resourceGroupName,
+        tags: { component: 'workload-identity', service: 'keda-operator', region },
+      });
+      new FederatedIdentityCredential(this, 'kedaFederation', {
+        name: 'aks-keda-operator',
+        parentId: this.kedaIdentity.id,
+        resourceGroupName: props.stamp.resourceGroupName,
+        audience: ['api://AzureADTokenExchange'],
+        issuer: props.stamp.cluster.oidcIssuerUrl,
+        subject: 'system:serviceaccount:kube-system:keda-operator',
+      });
+    }
   }
 }
