@@ -54,6 +54,69 @@ describe('REGION_DATA', () => {
   });
 });
 
+/** UTC offset of a zone at an instant, in minutes, as Intl reckons it. */
+function offsetAt(timeZone: string, instant: number): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')!.value;
+  const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name)!;
+  return m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/** The continent (first part of the IANA name) each geography's zones lie in. */
+const AREA_OF_GEOGRAPHY: Record<string, string> = {
+  'Asia Pacific': 'Asia', Australia: 'Australia', Austria: 'Europe', Belgium: 'Europe', Brazil: 'America', Canada: 'America', Chile: 'America',
+  Denmark: 'Europe', Europe: 'Europe', France: 'Europe', Germany: 'Europe', India: 'Asia', Indonesia: 'Asia', Israel: 'Asia', Italy: 'Europe',
+  Japan: 'Asia', Korea: 'Asia', Malaysia: 'Asia', Mexico: 'America', 'New Zealand': 'Pacific', Norway: 'Europe', Poland: 'Europe', Qatar: 'Asia',
+  'South Africa': 'Africa', Spain: 'Europe', Sweden: 'Europe', Switzerland: 'Europe', UAE: 'Asia', 'United Kingdom': 'Europe', 'United States': 'America',
+};
+
+describe('REGION_DATA time zones', () => {
+  test('every row has an IANA zone that Intl accepts, and no bare offset', () => {
+    const refused = REGION_DATA.filter((r) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: r.timeZone });
+        return !/^[A-Z][A-Za-z]+\/[A-Za-z_]+$/.test(r.timeZone);
+      } catch {
+        return true;
+      }
+    });
+    expect(refused).toEqual([]);
+    // Intl refuses what is not a zone, so the check above can fail.
+    expect(() => new Intl.DateTimeFormat('en-US', { timeZone: 'America/Phoenixx' })).toThrow(RangeError);
+  });
+
+  test('zones agree with geography: every United States row is America/*, every Europe row Europe/*, and so on', () => {
+    expect(Object.keys(AREA_OF_GEOGRAPHY).sort()).toEqual([...new Set(REGION_DATA.map((r) => r.geography))].sort());
+    const abroad = REGION_DATA.filter((r) => r.timeZone.split('/')[0] !== AREA_OF_GEOGRAPHY[r.geography]);
+    expect(abroad.map((r) => [r.name, r.timeZone])).toEqual([]);
+  });
+
+  test('the zones of the brief and of US states: eastus New York, westeurope Amsterdam, koreacentral Seoul, Arizona without DST', () => {
+    const zone = (name: string) => REGION_DATA.find((r) => r.name === name)!.timeZone;
+    expect([zone('eastus'), zone('westeurope'), zone('koreacentral'), zone('westus3')]).toEqual(['America/New_York', 'Europe/Amsterdam', 'Asia/Seoul', 'America/Phoenix']);
+    const us = Object.fromEntries(REGION_DATA.filter((r) => r.geography === 'United States').map((r) => [r.location, r.timeZone]));
+    expect(us).toEqual({
+      Iowa: 'America/Chicago', Virginia: 'America/New_York', Illinois: 'America/Chicago', Texas: 'America/Chicago', Wyoming: 'America/Denver',
+      California: 'America/Los_Angeles', Washington: 'America/Los_Angeles', Phoenix: 'America/Phoenix',
+    });
+  });
+
+  test('offsets in January and July: DST north and south, none in Arizona, Korea or India', () => {
+    const offsets = (name: string) => {
+      const tz = REGION_DATA.find((r) => r.name === name)!.timeZone;
+      return [offsetAt(tz, Date.UTC(2026, 0, 15, 12)), offsetAt(tz, Date.UTC(2026, 6, 15, 12))];
+    };
+    expect(offsets('eastus')).toEqual([-300, -240]);
+    expect(offsets('westus3')).toEqual([-420, -420]);
+    expect(offsets('westeurope')).toEqual([60, 120]);
+    expect(offsets('uksouth')).toEqual([0, 60]);
+    expect(offsets('australiaeast')).toEqual([660, 600]);
+    expect(offsets('newzealandnorth')).toEqual([780, 720]);
+    expect(offsets('koreacentral')).toEqual([540, 540]);
+    expect(offsets('centralindia')).toEqual([330, 330]);
+    expect(offsets('mexicocentral')).toEqual([-360, -360]);
+  });
+});
+
 describe('RESTRICTED_PAIR_DATA', () => {
   test('the restricted regions that catalog regions pair with, none of them in the catalog', () => {
     const names = RESTRICTED_PAIR_DATA.map((r) => r.name);

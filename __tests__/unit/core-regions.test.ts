@@ -34,7 +34,7 @@ describe('Regions lookups', () => {
   });
 
   test('find: the entry of a programmatic name', () => {
-    expect(region('westus3')).toEqual({ name: 'westus3', displayName: 'West US 3', geography: 'United States', location: 'Phoenix', pairedRegion: 'eastus', availabilityZones: true, euDataBoundary: false });
+    expect(region('westus3')).toEqual({ name: 'westus3', displayName: 'West US 3', geography: 'United States', location: 'Phoenix', timeZone: 'America/Phoenix', pairedRegion: 'eastus', availabilityZones: true, euDataBoundary: false });
     expect(REGION_DATA.every((r) => region(r.name) === r)).toBe(true);
   });
 
