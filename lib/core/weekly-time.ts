@@ -322,8 +322,11 @@ function firstFreeNight(standardOffset: number, hours: number, blocked: readonly
  * The peaks, which keep their local hours, are avoided in both standard and daylight time; the peak calendar is read
  * in `peakTimeZone`, or in each region's own zone when that is `undefined` (a region avoids its own peaks).
  *
- * Deterministic for the same input and tz data. A window is `undefined` when no night fits (the peaks cover every
- * candidate night): the caller reports it as a ValidationError.
+ * One night of a zone holds one region (AKS 02:00-06:00 and the database 01:00-02:00 leave no 01:00-03:00 start
+ * free), so regions of one zone take a night each: seven at most, fewer where peaks cover nights. Deterministic for the
+ * same input and tz data. A window is `undefined` when no night fits (the peaks or the other regions' windows cover
+ * every candidate night): the caller reports it as a ValidationError. The zones must be valid ({@link checkTimeZone}
+ * first; Intl throws a RangeError for an unknown one).
  */
 export function offPeakMaintenanceWindows(input: OffPeakInput): OffPeakWindows[] {
   const aksHours = input.aksHours ?? 4;
@@ -362,7 +365,7 @@ export interface PeakClash {
   readonly peakIndex: number;
   /** The zone the peak was read in. */
   readonly peakTimeZone: string;
-  /** The first UTC minute of the clash, e.g. `Saturday 01:00 UTC`. */
+  /** Where the clash starts, as the earliest minute of the UTC week (Monday 00:00 first) it covers, e.g. `Saturday 01:00 UTC`. */
   readonly at: string;
   readonly season: ClashSeason;
 }
@@ -372,7 +375,7 @@ export interface WindowClash {
   readonly kind: 'overlap';
   readonly window: PlacedWindow;
   readonly other: PlacedWindow;
-  /** The first UTC minute both cover. */
+  /** The earliest minute of the UTC week (Monday 00:00 first) both cover. */
   readonly at: string;
 }
 
