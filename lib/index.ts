@@ -9,6 +9,7 @@ export { ValidationError } from './core/errors';
 export type { ValidationErrorDetails } from './core/errors';
 export { RemovalPolicy } from './core/lifecycle';
 export type { MaintenanceWindow } from './core/maintenance-window';
+export type { DayOfWeek, PeakWindow } from './core/weekly-time';
 export { keepNamingPath } from './core/naming';
 export { activeActivePartner, PatternKind, RedundancyPattern, RegionRole } from './core/pattern';
 export type { ActivePassiveOptions, PrimarySecondaryOptions, RegionPinnedOptions, RegionPlacement, StandbyMode } from './core/pattern';
