@@ -41,13 +41,13 @@ describe('checkDemand', () => {
 
   test.each<[string, Partial<DemandModel>, string[]]>([
     ['no peak', { peaks: [] }, ['demand.peaks: the demand model has no peak, so nothing would scale out before one']],
-    ['a peak with no days', { peaks: [{ days: [], startTime: '17:00', endTime: '22:00' }] }, ['demand.peaks[0].days: a peak with no days never comes']],
-    ['a day listed twice', { peaks: [{ days: ['Friday', 'Friday'], startTime: '17:00', endTime: '22:00' }] }, ['demand.peaks[0].days: Friday listed twice']],
+    ['a peak with no days', { peaks: [{ days: [], startTime: '17:00', endTime: '22:00' }] }, ['demand.peaks[0].days: no days: the peak would never happen']],
+    ['a day listed twice', { peaks: [{ days: ['Friday', 'Friday'], startTime: '17:00', endTime: '22:00' }] }, ["demand.peaks[0].days[1]: 'Friday' is listed twice"]],
     ['a start that is not HH:MM', { peaks: [{ days: ['Friday'], startTime: '5pm', endTime: '22:00' }] }, ['demand.peaks[0].startTime: not a 24-hour HH:MM time']],
     ['an end at 24:00', { peaks: [{ days: ['Friday'], startTime: '17:00', endTime: '24:00' }] }, ['demand.peaks[0].endTime: not a 24-hour HH:MM time']],
-    ['a peak that ends when it starts', { peaks: [{ days: ['Friday'], startTime: '17:00', endTime: '17:00' }] }, ['demand.peaks[0].endTime: the peak ends when it starts, so it would last a whole day or nothing']],
-    ['a bare UTC offset as the time zone', { timeZone: '+09:00' }, ['demand.timeZone: not an IANA time zone (an offset does not follow daylight saving time)']],
-    ['an unknown time zone', { timeZone: 'Mars/Olympus' }, ['demand.timeZone: not an IANA time zone (an offset does not follow daylight saving time)']],
+    ['a peak that ends when it starts', { peaks: [{ days: ['Friday'], startTime: '17:00', endTime: '17:00' }] }, ['demand.peaks[0].endTime: the peak ends when it starts (17:00), so its length is unclear (no time, or the whole day)']],
+    ['a bare UTC offset as the time zone', { timeZone: '+09:00' }, ['demand.timeZone: a fixed UTC offset, not a time zone: it would ignore daylight saving time']],
+    ['an unknown time zone', { timeZone: 'Mars/Olympus' }, ['demand.timeZone: not an IANA time zone name that Intl (the tz database) knows']],
     ['a lead of 5 minutes', { leadMinutes: 5 }, ['demand.leadMinutes: must be an integer from 10 to 240 (new nodes take several minutes to join, so a peak floor starts at least 10 minutes early)']],
     ['a backlog of 0 per pod', { backlogPerPod: 0 }, ['demand.backlogPerPod: must be an integer from 1 to 100000 (messages waiting per pod)']],
     ['a base load above the peak (requests)', { order: { peakRequestsPerSecond: 100, baseRequestsPerSecond: 200, requestsPerSecondPerPod: 10 } }, ['demand.order.baseRequestsPerSecond: above the peak (100 requests per second)']],

@@ -1,22 +1,10 @@
 import { DAYS_OF_WEEK } from '../core/maintenance-window';
 import { Checks, opt, shapes, strictShape } from '../core/validate';
+import { checkPeakWindow, checkTimeZone, DayOfWeek, minutesOfDay, PEAK_WINDOW_SHAPE, PeakWindow } from '../core/weekly-time';
 
 // The demand model of the platform (`MultiRegionOrderPlatformProps.demand`): what each service carries off-peak and
 // at peak, and when the peaks come. The replica ranges, the scheduled peak floors (KEDA cron triggers) and the Cosmos
 // DB autoscale maximum are derived from it, and a user-set maximum is checked against it.
-
-/** A day of the week, Monday first. */
-export type DayOfWeek = (typeof DAYS_OF_WEEK)[number];
-
-/** A weekly peak in local time: the days it starts on and its start and end. */
-export interface PeakWindow {
-  /** Days the peak starts on, e.g. `['Friday', 'Saturday', 'Sunday']` (at least one, no repeats). */
-  readonly days: DayOfWeek[];
-  /** Local start, `HH:MM` (24-hour clock), e.g. `'17:00'`. */
-  readonly startTime: string;
-  /** Local end, `HH:MM`; at or before `startTime` means the next day (`'00:00'` is midnight). */
-  readonly endTime: string;
-}
 
 /**
  * The load of one service, in one of two forms: requests per second for the whole platform with what one pod serves
@@ -64,8 +52,6 @@ const SERVICE_DEMAND_SHAPE = strictShape<ServiceDemand>({
   peakRequestsPerSecond: opt(shapes.number()), baseRequestsPerSecond: opt(shapes.number()), requestsPerSecondPerPod: opt(shapes.number()),
   peakPodsPerRegion: opt(shapes.number()), basePodsPerRegion: opt(shapes.number()), requestUnitsPerRequest: opt(shapes.number()),
 });
-/** The run-time shape of a {@link PeakWindow}. */
-export const PEAK_WINDOW_SHAPE = strictShape<PeakWindow>({ days: shapes.list(shapes.oneOf(DAYS_OF_WEEK)), startTime: shapes.string(), endTime: shapes.string() });
 /** The run-time shape of a {@link DemandModel}. */
 export const DEMAND_SHAPE = strictShape<DemandModel>({
   order: SERVICE_DEMAND_SHAPE, tracking: SERVICE_DEMAND_SHAPE, peaks: shapes.list(PEAK_WINDOW_SHAPE), timeZone: opt(shapes.string()),
@@ -94,7 +80,6 @@ export interface CheckedDemand {
   readonly backlogPerPod: number;
 }
 
-const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 /** The most pods a service's demand may ask for in one region (the replica limit of the workloads). */
 const MAX_PODS = 1000;
 
@@ -105,28 +90,14 @@ export function checkDemand(checks: Checks, prop: string, demand: DemandModel): 
   if (demand.peaks.length === 0) {
     checks.fail({ prop: `${prop}.peaks`, value: demand.peaks, problem: 'the demand model has no peak, so nothing would scale out before one', fix: "give at least one peak, e.g. { days: ['Saturday'], startTime: '17:00', endTime: '22:00' }" });
   }
-  const peaks = demand.peaks.map((peak, i) => checkPeak(checks, `${prop}.peaks[${i}]`, peak));
-  const timeZone = demand.timeZone === undefined ? undefined : checks.run(undefined, () => {
-    checkTimeZone(checks, `${prop}.timeZone`, demand.timeZone!);
-    return demand.timeZone;
+  const peaks = demand.peaks.flatMap((peak, i) => {
+    const checked = checkPeakWindow(checks, `${prop}.peaks[${i}]`, peak);
+    return checked ? [{ days: checked.days, startMinute: minutesOfDay(checked.startTime), endMinute: minutesOfDay(checked.endTime) }] : [];
   });
+  const timeZone = demand.timeZone === undefined ? undefined : checkTimeZone(checks, `${prop}.timeZone`, demand.timeZone);
   const leadMinutes = checks.integer(`${prop}.leadMinutes`, demand.leadMinutes ?? 30, 10, 240, 'new nodes take several minutes to join, so a peak floor starts at least 10 minutes early', 30);
   const backlogPerPod = checks.integer(`${prop}.backlogPerPod`, demand.backlogPerPod ?? 50, 1, 100000, 'messages waiting per pod', 50);
   return { order, tracking, peaks, timeZone, leadMinutes, backlogPerPod };
-}
-
-/** Records a time zone Intl does not know, or a bare offset. */
-export function checkTimeZone(checks: Checks, prop: string, zone: string): boolean {
-  let known = !/^[+-]|^(UTC|GMT)[+-]/i.test(zone);
-  if (known) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    } catch {
-      known = false;
-    }
-  }
-  if (!known) checks.fail({ prop, value: zone, problem: 'not an IANA time zone (an offset does not follow daylight saving time)', fix: "use a zone name, e.g. 'America/New_York' or 'Europe/Berlin'" });
-  return known;
 }
 
 function checkServiceDemand(checks: Checks, prop: string, d: ServiceDemand, tracking: boolean): CheckedServiceDemand {
@@ -165,24 +136,6 @@ function positive(checks: Checks, prop: string, value: number | undefined, what:
   return 1;
 }
 
-function checkPeak(checks: Checks, prop: string, peak: PeakWindow): CheckedPeak {
-  if (peak.days.length === 0) checks.fail({ prop: `${prop}.days`, value: peak.days, problem: 'a peak with no days never comes', fix: "list the days it starts on, e.g. ['Friday', 'Saturday']" });
-  const repeated = peak.days.filter((d, i) => peak.days.indexOf(d) !== i);
-  if (repeated.length > 0) checks.fail({ prop: `${prop}.days`, value: peak.days, problem: `${[...new Set(repeated)].join(', ')} listed twice`, fix: 'list each day once' });
-  const minute = (key: 'startTime' | 'endTime'): number => {
-    const m = HH_MM.exec(peak[key]);
-    if (m) return Number(m[1]) * 60 + Number(m[2]);
-    checks.fail({ prop: `${prop}.${key}`, value: peak[key], problem: 'not a 24-hour HH:MM time', fix: "write it like '17:00'" });
-    return -1;
-  };
-  const startMinute = minute('startTime');
-  const endMinute = minute('endTime');
-  if (startMinute >= 0 && startMinute === endMinute) {
-    checks.fail({ prop: `${prop}.endTime`, value: peak.endTime, problem: 'the peak ends when it starts, so it would last a whole day or nothing', fix: 'give an end other than the start (an end before the start means the next day)' });
-  }
-  return { days: [...new Set(peak.days)], startMinute: Math.max(0, startMinute), endMinute: Math.max(0, endMinute) };
-}
-
 /** A service's replica range in a serving region, from its demand. */
 export interface ServiceCapacity {
   /** Pods off-peak: the autoscaler's minimum. */
@@ -190,8 +143,8 @@ export interface ServiceCapacity {
   /** Pods during a peak with every region up: the scheduled floor. */
   readonly peakPods: number;
   /**
-   * Pods at peak when one of the serving regions is lost and the others carry its share (N/(N-1) of the peak with N
-   * serving regions; the whole peak for a standby): the autoscaler's maximum.
+   * Pods at peak when another serving region is lost and the survivors carry its share (N/(N-1) of the peak with N
+   * equal serving regions; the whole peak for a region that carries the load alone): the autoscaler's maximum.
    */
   readonly maxPods: number;
 }

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, Token } from 'cdktf';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
-import { checkTimeZone } from './demand';
+import { checkTimeZone } from '../core/weekly-time';
 import { Checks, GUID } from '../core/validate';
 import { KedaScaling, ScheduledReplicas, ServiceBusBacklog } from './order-workloads-types';
 
