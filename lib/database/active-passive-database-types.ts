@@ -1,4 +1,5 @@
 import { DataTierProps } from '../data-tier/data-tier';
+import type { MaintenanceWindow } from '../core/maintenance-window';
 import type { ActivePassiveDatabaseNames, DatabaseAdministrator } from './database-types';
 import { DatabaseEngine } from './engine';
 
@@ -19,4 +20,12 @@ export interface ActivePassiveDatabaseProps extends DataTierProps {
   readonly databaseName?: string;
   /** Name overrides, to adopt existing servers, failover groups, replicas, endpoints or databases. @default - generated names */
   readonly names?: ActivePassiveDatabaseNames;
+  /**
+   * PostgreSQL: the maintenance window of each region's servers (its cell's primary and the replicas in it), by region,
+   * so that regions take their maintenance at different times (one-hour windows, as `engine.maintenanceWindow`). A
+   * region left out keeps `engine.maintenanceWindow` (a replica: the day after). Azure SQL takes Azure's maintenance
+   * slots instead (see `SqlEngineOptions`).
+   * @default - `engine.maintenanceWindow` for every primary, the day after for every replica
+   */
+  readonly maintenanceWindows?: { readonly [region: string]: MaintenanceWindow };
 }

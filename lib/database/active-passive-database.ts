@@ -11,7 +11,9 @@ import { DataTierEndpoint } from '../common/private-endpoints';
 import { DataTierConstruct } from '../data-tier/data-tier';
 import { ValidationError } from '../core/errors';
 import { checkPrincipal, grantChildId, GrantOptions, grantRegions, resolveGrant } from '../core/principal';
-import { checkFormat, checkGuid, Checks, checkShape, opt } from '../core/validate';
+import { checkFormat, checkGuid, checkRegionKeys, Checks, checkShape, opt } from '../core/validate';
+import { checkMaintenanceWindow, utcWeeklyStart, UtcWeeklyStart } from '../core/maintenance-window';
+import { POSTGRESQL_WINDOW_LENGTHS } from './postgresql';
 import { DatabaseAccess, databaseUserNameProblem, DatabasePrincipalType } from './access';
 import { ActivePassiveDatabaseProps } from './active-passive-database-types';
 import { DatabaseAccessGrant, DatabaseAdministrator, DatabaseCell, DatabaseGrantOptions, DatabaseServerEndpoint, IDatabasePrincipal } from './database-types';
@@ -74,6 +76,7 @@ export class ActivePassiveDatabase extends DataTierConstruct {
     checks.run(undefined, () => props.engine.checkOptions(this, 'engine'));
     const administrator = this.administrator = checks.run({ objectId: '', name: '', type: 'Group' as const }, () => this.checkAdministrator(props.administrator));
     const databaseName = checks.run('orders', () => this.checkDatabaseName(props.databaseName ?? 'orders'));
+    const maintenanceWindows = this.checkMaintenanceWindows(checks, props);
     // The engine's own checks read its options, so their shape must hold first.
     if (checks.failed('engine')) checks.throwIfAny();
     const plans = cellPlans(this.pattern.kind, this.placements);
@@ -90,6 +93,7 @@ export class ActivePassiveDatabase extends DataTierConstruct {
       tenantId: client.tenantId,
       removalPolicy: this.removalPolicy,
       tags: this.tags,
+      ...(maintenanceWindows ? { maintenanceWindows } : {}),
       regionScope: (region) => this.regionScope(region),
       resourceGroupName: (region) => this.resourceGroupName(region),
       monitoring: (region) => this.monitoring(region),
@@ -187,6 +191,18 @@ export class ActivePassiveDatabase extends DataTierConstruct {
     checkGuid(this, 'administrator.objectId', admin.objectId, 'an Entra ID object ID', "use the group's object ID: az ad group show -g <name> --query id -o tsv");
     checkFormat(this, 'administrator.name', admin.name, /^.{1,128}$/, 'the administrator needs a display name of 1-128 characters', "use the group's display name, e.g. 'sg-order-db-admins'");
     return { objectId: admin.objectId, name: admin.name, type: admin.type ?? 'Group' };
+  }
+
+  /** The per-region PostgreSQL maintenance windows, checked (regions of the platform, one-hour windows), in UTC. */
+  private checkMaintenanceWindows(checks: Checks, props: ActivePassiveDatabaseProps): { [region: string]: UtcWeeklyStart } | undefined {
+    const given = props.maintenanceWindows;
+    if (given === undefined) return undefined;
+    if (props.engine.name !== 'postgresql') {
+      checks.fail({ prop: 'maintenanceWindows', value: Object.keys(given), problem: 'Azure SQL Database takes maintenance in the slots Azure offers, not in a window of your choice, so the setting would be ignored', fix: 'drop maintenanceWindows (DatabaseEngine.sql takes a maintenance slot), or use DatabaseEngine.postgresql' });
+      return undefined;
+    }
+    checks.run(undefined, () => checkRegionKeys(this, 'maintenanceWindows', given, this.placements.map((p) => p.region.name)));
+    return Object.fromEntries(Object.entries(given).map(([region, window]) => [region, utcWeeklyStart(checkMaintenanceWindow(checks, `maintenanceWindows.${region}`, window, POSTGRESQL_WINDOW_LENGTHS))]));
   }
 
   private checkDatabaseName(name: string): string {

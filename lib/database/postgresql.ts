@@ -33,7 +33,7 @@ const FAILOVER_DRIFT = ['zone', 'high_availability[0].standby_availability_zone'
  * for PostgreSQL": a day of the week and the start of a one-hour window); the provider's `maintenance_window` block holds
  * only the day, hour and minute, in UTC (postgresql_flexible_server_resource.go, v4.55.0).
  */
-const WINDOW_LENGTHS = { minHours: 1, maxHours: 1, defaultHours: 1, why: 'flexible server custom maintenance windows last one hour' };
+export const POSTGRESQL_WINDOW_LENGTHS = { minHours: 1, maxHours: 1, defaultHours: 1, why: 'flexible server custom maintenance windows last one hour' };
 
 /** Server logs and the audit category group (pgaudit sessions) to Log Analytics. */
 
@@ -78,7 +78,7 @@ export function checkPostgresqlOptions(ctx: DatabaseBuildContext, o: PostgresqlE
   if (!highAvailability && o.standbyZone !== undefined) {
     checks.fail({ prop: 'engine.standbyZone', value: o.standbyZone, problem: 'there is no standby without high availability, so the setting would be ignored', fix: 'drop standbyZone, or set highAvailability: true' });
   }
-  const maintenanceWindow = utcWeeklyStart(checkMaintenanceWindow(checks, 'engine.maintenanceWindow', o.maintenanceWindow, WINDOW_LENGTHS));
+  const maintenanceWindow = utcWeeklyStart(checkMaintenanceWindow(checks, 'engine.maintenanceWindow', o.maintenanceWindow, POSTGRESQL_WINDOW_LENGTHS));
   if (o.geoRedundantBackup === true) {
     for (const plan of ctx.plans) {
       const why = ctx.geoBackupBlocker(plan.home);
@@ -202,7 +202,7 @@ function primaryServer(b: PostgresqlBuild, placement: RegionPlacement): Postgres
     // Entra ID only; private endpoints only (no delegated subnet: the data tier meets stamps through endpoints).
     authentication: { activeDirectoryAuthEnabled: true, passwordAuthEnabled: false, tenantId: ctx.tenantId },
     publicNetworkAccessEnabled: false,
-    maintenanceWindow: o.maintenanceWindow,
+    maintenanceWindow: ctx.maintenanceWindows?.[home] ?? o.maintenanceWindow,
     tags: { ...ctx.tags, region: home, cell: home },
   });
   protect(primary, ctx.removalPolicy, FAILOVER_DRIFT);
@@ -255,7 +255,8 @@ function readReplicaServer(ctx: DatabaseBuildContext, o: CheckedPostgresqlOption
     // A replica has its own maintenance (a promoted replica keeps it): the day after its primary's, so the cell's two
     // copies never restart in the same window. The provider applies it right after creating the replica
     // (internal/services/postgres/postgresql_flexible_server_resource.go: maintenance_window is an update after create).
-    maintenanceWindow: { ...o.maintenanceWindow, dayOfWeek: (o.maintenanceWindow.dayOfWeek + 1) % 7 },
+    // With per-region windows (staggered across the regions), the replica takes its own region's.
+    maintenanceWindow: ctx.maintenanceWindows?.[region] ?? { ...o.maintenanceWindow, dayOfWeek: (o.maintenanceWindow.dayOfWeek + 1) % 7 },
     tags: { ...ctx.tags, region, cell: home },
   });
   protect(replica, ctx.removalPolicy, FAILOVER_DRIFT);

@@ -1,3 +1,4 @@
+import { MAINTENANCE_WINDOW_SHAPE } from '../core/maintenance-window';
 import { DATA_TIER_ENTRIES } from '../data-tier/shapes';
 import { GRANT_OPTIONS_ENTRIES } from '../core/principal';
 import { opt, shapes, strictShape } from '../core/validate';
@@ -27,4 +28,5 @@ export const DATABASE_NAMES_SHAPE = strictShape<ActivePassiveDatabaseNames>({
 
 export const ACTIVE_PASSIVE_DATABASE_SHAPE = strictShape<ActivePassiveDatabaseProps>({
   ...DATA_TIER_ENTRIES, engine: ENGINE_SHAPE, administrator: ADMINISTRATOR_SHAPE, databaseName: opt(shapes.string()), names: opt(DATABASE_NAMES_SHAPE),
+  maintenanceWindows: opt(shapes.map(MAINTENANCE_WINDOW_SHAPE)),
 });

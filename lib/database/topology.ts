@@ -11,6 +11,7 @@ import { activeActivePartner, PatternKind, RedundancyPattern, RegionPlacement } 
 import { Tags } from '../core/tags';
 import { Checks } from '../core/validate';
 import { IRegionalMonitoring } from '../monitoring/regional-monitoring';
+import type { UtcWeeklyStart } from '../core/maintenance-window';
 import type { ActivePassiveDatabaseNames, DatabaseAdministrator, DatabaseCell, DatabaseServerEndpoint } from './database-types';
 
 // Internal: the shared shape of the SQL and PostgreSQL builders (not exported from the package).
@@ -29,6 +30,8 @@ export interface DatabaseBuildContext {
   readonly tenantId: string;
   readonly removalPolicy: RemovalPolicy;
   readonly tags: Tags;
+  /** PostgreSQL: each region's servers' maintenance window (`ActivePassiveDatabaseProps.maintenanceWindows`), in UTC. */
+  readonly maintenanceWindows?: { readonly [region: string]: UtcWeeklyStart };
   /** Region scope (a construct keyed by region name) for a region's resources. */
   regionScope(region: string): Construct;
   resourceGroupName(region: string): string;

@@ -13,6 +13,7 @@ import { KeyVaultOptions, KubernetesOptions } from '../stamp/regional-stamp-type
 import { TrackingStoreProps } from '../tracking/tracking-store-types';
 import { WorkloadServiceOptions } from '../workloads/order-workloads-types';
 import { DemandModel } from '../workloads/demand';
+import type { MaintenanceWindow } from '../core/maintenance-window';
 import { PlatformBackend } from './backend';
 
 // The props of MultiRegionOrderPlatform, apart from the construct so that the props' run-time shape (shapes.ts) can
@@ -117,6 +118,14 @@ export interface PlatformWorkloadOptions {
   readonly standbyActive?: boolean;
 }
 
+/** The maintenance windows of one region (see `MultiRegionOrderPlatformProps.maintenanceWindows`). */
+export interface RegionMaintenanceWindows {
+  /** The AKS cluster's planned maintenance (automatic upgrades and node images), 4-24 hours. @default - off-peak and staggered */
+  readonly kubernetes?: MaintenanceWindow;
+  /** PostgreSQL: the region's servers' one-hour window. @default - off-peak and staggered */
+  readonly database?: MaintenanceWindow;
+}
+
 /** Props of {@link MultiRegionOrderPlatform}. */
 export interface MultiRegionOrderPlatformProps {
   /** Name prefix of every Azure resource: 2-12 lower-case letters and digits, starting with a letter. */
@@ -178,6 +187,14 @@ export interface MultiRegionOrderPlatformProps {
    * @default - no demand model: plain HPAs over `minReplicas`-`maxReplicas`
    */
   readonly demand?: DemandModel;
+  /**
+   * Each region's maintenance windows, by region: the AKS cluster's (automatic upgrades and node images) and, with
+   * PostgreSQL, the region's servers'. A window inside a `demand` peak, or overlapping another region's (or the
+   * region's own cluster and database), is an error.
+   * @default - in each region's local night (01:00-03:00 standard time), from Tuesday onwards, outside the demand
+   * model's peaks and staggered so no two regions are in maintenance at once
+   */
+  readonly maintenanceWindows?: { readonly [region: string]: RegionMaintenanceWindows };
   /** Terraform state backend, one state per stack. @default PlatformBackend.local() */
   readonly backend?: PlatformBackend;
   /** Subscription for every stack. @default - `ARM_SUBSCRIPTION_ID` or the Azure CLI's current subscription */

@@ -41,6 +41,8 @@ import { MultiRegionOrderPlatformProps, PlatformObservabilityOptions, PlatformDa
 import { PlatformStack, PlatformStackProps } from './platform-stack';
 import { PLATFORM_SHAPE } from './shapes';
 import { checkPlatformDemand, PlatformDemand, regionScaling } from './scaling';
+import { PlannedMaintenance, planMaintenance } from './maintenance';
+import type { MaintenanceWindow } from '../core/maintenance-window';
 
 /**
  * The services the entry probes on their readiness path: Traffic Manager's, and Front Door's unless API Management
@@ -141,13 +143,13 @@ export class MultiRegionOrderPlatform extends Construct {
     backend.validate(this, 'backend');
     const tags = mergeTags(this, 'tags', { 'managed-by': 'cdktf-order-platform', platform: id, pattern: props.pattern.kind }, props.tags);
     const stackProps = { backend, subscriptionId: props.subscriptionId };
-    const demand = this.checkComposition(props);
+    const { demand, maintenance } = this.checkComposition(props);
 
     // Services behind public load balancers (Traffic Manager's, and Front Door's behind API Management) get a DNS
     // label per region and an NSG opening.
     const services = entryServices(props.entry);
     const publicServices = publicServiceKeys(services, Boolean(props.entry?.apiManagement));
-    const b: PlatformBuild = { id, props, naming, tags, publicServices, demand, newStack: (name) => newStack(this, id, name, stackProps) };
+    const b: PlatformBuild = { id, props, naming, tags, publicServices, demand, maintenance, newStack: (name) => newStack(this, id, name, stackProps) };
 
     this.dataStack = b.newStack(`${id}-data`);
     const regions = this.buildRegions(b);
@@ -166,7 +168,7 @@ export class MultiRegionOrderPlatform extends Construct {
       tags,
     };
     const connect = (tier: DataTierConstruct) => Object.values(regions.stamps).forEach((stamp) => tier.connect(stamp));
-    if (props.database) this.database = this.buildDatabase(props.database, shared, connect);
+    if (props.database) this.database = this.buildDatabase(props.database, shared, connect, databaseWindows(maintenance));
     if (props.trackingStore) this.trackingStore = this.buildTrackingStore(withDemandThroughput(props.trackingStore, demand), shared, connect);
     if (props.eventBus) this.eventBus = this.buildEventBus(props.eventBus, shared, connect);
 
@@ -478,7 +480,8 @@ export class MultiRegionOrderPlatform extends Construct {
         addressIndex: placement.index,
         monitoring: regionalData[region].monitoring,
         // The demand model scales through the KEDA add-on.
-        kubernetes: b.demand ? { ...props.kubernetes, keda: true } : props.kubernetes,
+        // Each region its own window (staggered, off-peak).
+        kubernetes: { ...props.kubernetes, maintenanceWindow: b.maintenance[region].kubernetes, ...(b.demand ? { keda: true } : {}) },
         keyVault: props.keyVault,
         publicIngressPorts: props.workloads && b.publicServices.length > 0 ? [443] : undefined,
         tags,
@@ -494,8 +497,8 @@ export class MultiRegionOrderPlatform extends Construct {
   }
 
   /** Builds the Order database in the data stack, connected to every stamp, with each cell's hosts as outputs. */
-  private buildDatabase(options: PlatformDatabaseOptions, shared: DataTierShared, connect: (tier: DataTierConstruct) => void): ActivePassiveDatabase {
-    const database = asPlatformProps(dataTierProp('database'), () => new ActivePassiveDatabase(this.dataStack, 'OrderDatabase', { ...shared, ...options }));
+  private buildDatabase(options: PlatformDatabaseOptions, shared: DataTierShared, connect: (tier: DataTierConstruct) => void, maintenanceWindows: { [region: string]: MaintenanceWindow } | undefined): ActivePassiveDatabase {
+    const database = asPlatformProps(dataTierProp('database'), () => new ActivePassiveDatabase(this.dataStack, 'OrderDatabase', { ...shared, ...options, ...(maintenanceWindows ? { maintenanceWindows } : {}) }));
     connect(database);
     for (const cell of database.cells) {
       new TerraformOutput(this.dataStack, `OrderDb-${cell.homeRegion}-ReadWriteHost`, { value: cell.readWriteHost });
@@ -652,9 +655,12 @@ export class MultiRegionOrderPlatform extends Construct {
    * Checks that span the platform's parts (each part checks its own props): options that one part would ignore or that
    * could not work with another part.
    */
-  private checkComposition(props: MultiRegionOrderPlatformProps): PlatformDemand | undefined {
+  private checkComposition(props: MultiRegionOrderPlatformProps): { demand?: PlatformDemand; maintenance: { readonly [region: string]: PlannedMaintenance } } {
     const checks = new Checks(this);
     const demand = checkPlatformDemand(checks, props);
+    // Peaks that failed their checks are reported already; the windows are planned around the sound ones.
+    const peaks = demand && !checks.failed('demand.peaks') ? props.demand!.peaks : [];
+    const maintenance = planMaintenance(checks, props, this.placements, peaks, demand?.demand.timeZone);
     const entry = props.entry;
     const { frontDoor: fdServices } = entryServices(entry);
     const privateLinkOrigins = fdServices.length > 0 && !entry?.apiManagement && (entry?.frontDoor?.privateLink ?? true);
@@ -717,7 +723,7 @@ export class MultiRegionOrderPlatform extends Construct {
       }
     }
     checks.throwIfAny();
-    return demand;
+    return { demand, maintenance };
   }
 
   /**
@@ -792,6 +798,8 @@ interface PlatformBuild {
   readonly publicServices: ServiceKey[];
   /** The demand model, checked, with each service's capacity. */
   readonly demand?: PlatformDemand;
+  /** Each region's maintenance windows. */
+  readonly maintenance: { readonly [region: string]: PlannedMaintenance };
   /** A new stack of the app (see `newStack`). */
   readonly newStack: (name: string) => PlatformStack;
 }
@@ -888,6 +896,12 @@ function checkObservability(platform: Construct, checks: Checks, props: MultiReg
       const dashboard = health.names?.dashboard;
       if (dashboard !== undefined) checks.run(undefined, () => ResourceKind.PORTAL_DASHBOARD.validate(platform, 'observability.health.names.dashboard', dashboard));
     }
+}
+
+/** The planned PostgreSQL windows by region, when the platform sets them. */
+function databaseWindows(plan: { readonly [region: string]: PlannedMaintenance }): { [region: string]: MaintenanceWindow } | undefined {
+  const windows = Object.entries(plan).flatMap(([region, p]) => (p.database ? [[region, p.database] as const] : []));
+  return windows.length > 0 ? Object.fromEntries(windows) : undefined;
 }
 
 /** The tracking store's options with the deliveries container's autoscale maximum from the demand model, unless given. */

@@ -7,11 +7,12 @@ import { KEY_VAULT_SHAPE, KUBERNETES_SHAPE } from '../stamp/shapes';
 import { TRACKING_STORE_ENTRIES } from '../tracking/shapes';
 import { WORKLOAD_SERVICE_SHAPE } from '../workloads/shapes';
 import { DEMAND_SHAPE } from '../workloads/demand';
+import { MAINTENANCE_WINDOW_SHAPE } from '../core/maintenance-window';
 import { DIAGNOSTIC_LOGS_SHAPE } from '../monitoring/regional-monitoring';
 import { CONTACTS_SHAPE, OBSERVABILITY_NAMES_SHAPE, SEVERITIES_SHAPE, THRESHOLDS_SHAPE } from '../monitoring/shapes';
 import { RULE_CHECKS_SHAPE } from '../rules/synth-check';
 import { PlatformBackend } from './backend';
-import type { MultiRegionOrderPlatformProps, PlatformAvailabilityTestOptions, PlatformHealthOptions, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
+import type { RegionMaintenanceWindows, MultiRegionOrderPlatformProps, PlatformAvailabilityTestOptions, PlatformHealthOptions, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
 
 // Internal: the run-time shape of the platform props (not exported from the package).
 
@@ -42,4 +43,5 @@ export const PLATFORM_SHAPE = strictShape<MultiRegionOrderPlatformProps>({
   workloads: opt(WORKLOADS_SHAPE), backend: opt(shapes.instance(() => PlatformBackend, 'a PlatformBackend (PlatformBackend.local() or PlatformBackend.azurerm({...}))')),
   observability: opt(OBSERVABILITY_SHAPE), subscriptionId: opt(shapes.string()), tags: opt(TAGS_SHAPE), checks: RULE_CHECKS_SHAPE,
   demand: opt(DEMAND_SHAPE),
+  maintenanceWindows: opt(shapes.map(strictShape<RegionMaintenanceWindows>({ kubernetes: opt(MAINTENANCE_WINDOW_SHAPE), database: opt(MAINTENANCE_WINDOW_SHAPE) }))),
 });

@@ -40,7 +40,7 @@ const ZONES = ['1', '2', '3'];
 const UPGRADE_CHANNELS = ['patch', 'stable', 'rapid', 'node-image'] as const;
 const NETWORK_POLICIES = ['cilium', 'calico', 'azure'] as const;
 /** AKS planned maintenance windows last 4-24 hours. */
-const AKS_WINDOW_LENGTHS = { minHours: 4, maxHours: 24, defaultHours: 4, why: 'AKS planned maintenance windows last 4-24 hours' };
+export const AKS_WINDOW_LENGTHS = { minHours: 4, maxHours: 24, defaultHours: 4, why: 'AKS planned maintenance windows last 4-24 hours' };
 /** Built-in role "Azure Kubernetes Service RBAC Cluster Admin". */
 const AKS_RBAC_CLUSTER_ADMIN = 'Azure Kubernetes Service RBAC Cluster Admin';
 

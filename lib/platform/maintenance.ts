@@ -1,0 +1,79 @@
+import { CheckedMaintenanceWindow, checkMaintenanceWindow, MaintenanceWindow, MaintenanceWindowLengths } from '../core/maintenance-window';
+import { RegionPlacement } from '../core/pattern';
+import { asOptions, checkRegionKeys, Checks, givenOf } from '../core/validate';
+import { checkWindowAgainstPeaks, offPeakMaintenanceWindows, PeakWindow, PlacedWindow } from '../core/weekly-time';
+import { POSTGRESQL_WINDOW_LENGTHS } from '../database/postgresql';
+import { AKS_WINDOW_LENGTHS } from '../stamp/regional-stamp';
+import type { MultiRegionOrderPlatformProps } from './multi-region-order-platform-types';
+
+// Each region's maintenance windows (AKS upgrades and node images, PostgreSQL flexible server): given per region, or by
+// default in the region's local night, outside the demand model's peaks and staggered so no two regions (and no region's
+// cluster and database) are in maintenance at once. Checked against the peaks and against each other.
+
+/** A region's windows after the plan: the AKS window, and the database window when the platform sets one. */
+export interface PlannedMaintenance {
+  readonly kubernetes: CheckedMaintenanceWindow;
+  readonly database?: CheckedMaintenanceWindow;
+}
+
+/**
+ * Plans and checks every region's maintenance windows. `peaks` are the demand model's (already checked; empty without
+ * one), read in `peakTimeZone` or each region's own zone. Every violation is recorded in `checks`.
+ */
+export function planMaintenance(checks: Checks, props: MultiRegionOrderPlatformProps, placements: readonly RegionPlacement[], peaks: readonly PeakWindow[], peakTimeZone: string | undefined): { readonly [region: string]: PlannedMaintenance } {
+  const given = props.maintenanceWindows ?? {};
+  checks.run(undefined, () => checkRegionKeys(checks.scope, 'maintenanceWindows', given, placements.map((p) => p.region.name)));
+  const engine = props.database?.engine;
+  const postgresql = engine?.name === 'postgresql';
+  const engineWindow = postgresql && asOptions<{ maintenanceWindow?: MaintenanceWindow }>(givenOf(engine)).maintenanceWindow !== undefined;
+  const single = props.kubernetes?.maintenanceWindow;
+  if (single !== undefined && placements.length > 1) {
+    checks.fail({ prop: 'kubernetes.maintenanceWindow', value: single, problem: `one window for the ${placements.length} regions: every cluster would upgrade at once, so a region would lose nodes while another takes its load`, fix: 'give each region its own window under maintenanceWindows.<region>.kubernetes, or drop it (the default windows are staggered)' });
+  }
+  const defaults = offPeakMaintenanceWindows({ regions: placements.map((p) => ({ name: p.region.name, timeZone: p.region.timeZone })), peaks, peakTimeZone, aksHours: AKS_WINDOW_LENGTHS.defaultHours, databaseHours: POSTGRESQL_WINDOW_LENGTHS.defaultHours });
+  const plan: Record<string, PlannedMaintenance> = {};
+  const placed: PlacedWindow[] = [];
+  placements.forEach((placement, i) => {
+    const region = placement.region.name;
+    const mine = given[region] ?? {};
+    if (mine.database !== undefined && !postgresql) {
+      checks.fail({ prop: `maintenanceWindows.${region}.database`, value: mine.database, problem: engine ? 'Azure SQL Database takes maintenance in the slots Azure offers, so the window would be ignored' : 'there is no database, so the window would be ignored', fix: 'drop maintenanceWindows.<region>.database' });
+    }
+    if (mine.database !== undefined && engineWindow) {
+      checks.fail({ prop: `maintenanceWindows.${region}.database`, value: mine.database, problem: 'database.engine.maintenanceWindow sets every server\'s window already, and the two would disagree', fix: 'give the windows per region only (drop engine.maintenanceWindow)' });
+    }
+    const window = (prop: string, w: MaintenanceWindow | undefined, fallback: CheckedMaintenanceWindow | undefined, lengths: MaintenanceWindowLengths): CheckedMaintenanceWindow | undefined => {
+      if (w !== undefined) return checkMaintenanceWindow(checks, prop, w, lengths);
+      if (fallback === undefined) checks.fail({ prop, value: undefined, problem: `no night of the week in ${region} is outside the peaks and the other regions' windows`, fix: `give ${prop} yourself, or shorten the peaks` });
+      return fallback;
+    };
+    const kubernetes = window(`maintenanceWindows.${region}.kubernetes`, mine.kubernetes ?? single, defaults[i].aks, AKS_WINDOW_LENGTHS);
+    const database = postgresql && !engineWindow ? window(`maintenanceWindows.${region}.database`, mine.database, defaults[i].database, POSTGRESQL_WINDOW_LENGTHS) : undefined;
+    if (kubernetes) placed.push({ region, timeZone: placement.region.timeZone, prop: mine.kubernetes ? `maintenanceWindows.${region}.kubernetes` : single ? 'kubernetes.maintenanceWindow' : `maintenanceWindows.${region}.kubernetes (default)`, window: kubernetes });
+    if (database) placed.push({ region, timeZone: placement.region.timeZone, prop: mine.database ? `maintenanceWindows.${region}.database` : `maintenanceWindows.${region}.database (default)`, window: database });
+    plan[region] = { kubernetes: kubernetes ?? defaults[i].aks ?? { dayOfWeek: 'Sunday', startTime: '02:00', durationHours: 4, utcOffset: '+00:00' }, ...(database ? { database } : {}) };
+  });
+  reportClashes(checks, checkWindowAgainstPeaks(placed, peaks, peakTimeZone), placements.length);
+  return plan;
+}
+
+/** Records each window inside a peak, and each pair of windows that overlap, at the prop of the window given. */
+function reportClashes(checks: Checks, findings: ReturnType<typeof checkWindowAgainstPeaks>, regions: number): void {
+  const propOf = (w: PlacedWindow) => w.prop.replace(/ \(default\)$/, '');
+  for (const f of findings) {
+    if (f.kind === 'peak') {
+      checks.fail({
+        prop: propOf(f.window), value: f.window.window,
+        problem: `inside peak ${f.peakIndex + 1} (${f.peak.days.join(', ')} ${f.peak.startTime}-${f.peak.endTime} ${f.peakTimeZone}) from ${f.at}${f.season === 'all year' ? '' : ` during ${f.season}`}: upgrades would drain nodes or restart servers while the load is highest`,
+        fix: 'move the window to off-peak hours, or drop it (the default is off-peak)',
+      });
+    } else if (regions > 1 || f.window.prop !== f.other.prop) {
+      const where = f.window.region === f.other.region ? `${f.window.region}'s cluster and database` : `${f.window.region} and ${f.other.region}`;
+      checks.fail({
+        prop: propOf(f.window.prop.endsWith('(default)') ? f.other : f.window), value: f.window.window,
+        problem: `${f.window.prop} and ${f.other.prop} overlap from ${f.at}: ${where} would be in maintenance at once`,
+        fix: 'give one of them another day or hour (the defaults are staggered)',
+      });
+    }
+  }
+}
