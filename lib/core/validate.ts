@@ -79,6 +79,12 @@ export const shapes = {
    */
   instance: (cls: () => { readonly prototype: object }, expected: string): Shape =>
     v.custom((input) => input instanceof (cls() as unknown as abstract new () => unknown), expected),
+  /**
+   * A plain object that is one of several kinds, told apart by `key` (e.g. `kind: 'Serverless'`): each kind's own
+   * entries (besides `key`), strict, so the form works as it is from JSON and YAML.
+   */
+  variant: (key: string, kinds: { readonly [kind: string]: { readonly [entry: string]: Shape } }, expected: string): Shape =>
+    v.pipe(v.custom(isRecord, expected), v.variant(key, Object.entries(kinds).map(([kind, entries]) => v.strictObject({ [key]: v.literal(kind), ...entries } as v.ObjectEntries, expected)), expected)),
 };
 
 /**
