@@ -40,7 +40,7 @@ export interface AutoPauseBlockers {
 export function checkServerless(checks: Checks, compute: Extract<SqlCompute, { kind: 'Serverless' }>, blockers: AutoPauseBlockers): CheckedSqlCompute {
   const sizes = Object.keys(SERVERLESS_MIN_VCORES).map(Number);
   const maxVcores = Token.isUnresolved(compute.maxVcores) ? 2 : checks.oneOf('engine.compute.maxVcores', compute.maxVcores, sizes, 2,
-    'General Purpose serverless (GP_S_Gen5_<max vCores>) comes in these sizes (Microsoft Learn, vCore resource limits for single databases)');
+    'Azure SQL General Purpose serverless (GP_S_Gen5_<max vCores>) comes in these sizes only');
   const floor = SERVERLESS_MIN_VCORES[maxVcores];
   const minVcores = compute.minVcores ?? floor;
   if (compute.minVcores !== undefined && !Token.isUnresolved(minVcores) && !checks.failed('engine.compute.maxVcores')) {
