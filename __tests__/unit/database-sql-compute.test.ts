@@ -153,3 +153,12 @@ describe('Azure SQL maintenance windows', () => {
     expect([staggeredSqlMaintenance('WeekdayNights'), staggeredSqlMaintenance('WeekendNights'), staggeredSqlMaintenance('SystemDefault')]).toEqual(['WeekendNights', 'WeekdayNights', 'SystemDefault']);
   });
 });
+
+describe('the compute shape', () => {
+  test('a typo inside the serverless form gets the closest option; a missing maxVcores is named', () => {
+    expect(violations({ engine: sql({ compute: { kind: 'Serverless', maxVcores: 4, minVcore: 1 } } as never) })).toEqual([
+      ['engine.compute.minVcore', 1, "unknown option 'minVcore', which would be ignored", "did you mean 'minVcores'?"],
+    ]);
+    expect(violations({ engine: sql({ compute: { kind: 'Serverless' } } as never) }).map(([p]) => p)).toEqual(['engine.compute.maxVcores']);
+  });
+});

@@ -136,14 +136,16 @@ function valueAt(root: unknown, keys: readonly (string | number)[]): unknown {
   return current;
 }
 
-type ShapeNode = Shape & { wrapped?: Shape; pipe?: Shape[]; entries?: v.ObjectEntries; item?: Shape; value?: Shape };
+type ShapeNode = Shape & { wrapped?: Shape; pipe?: Shape[]; entries?: v.ObjectEntries; item?: Shape; value?: Shape; options?: Shape[] };
 
 /** The schema inside `optional` and `pipe` wrappers (the one that holds entries, items or values, if any). */
 function unwrapShape(s: Shape | undefined): ShapeNode | undefined {
   let x = s as ShapeNode | undefined;
   for (;;) {
     if (x?.type === 'optional') x = x.wrapped as ShapeNode;
-    else if (x?.pipe && !x.entries && !x.item && !x.value) x = (x.pipe.find((p) => (p as ShapeNode).entries || (p as ShapeNode).item || (p as ShapeNode).value) ?? x.pipe[0]) as ShapeNode;
+    else if (x?.pipe && !x.entries && !x.item && !x.value) x = (x.pipe.find((p) => (p as ShapeNode).entries || (p as ShapeNode).item || (p as ShapeNode).value || (p as ShapeNode).options) ?? x.pipe[0]) as ShapeNode;
+    // A variant (shapes.variant): every kind's entries, so a typo is matched against all of them.
+    else if (x?.type === 'variant' && x.options) return { ...x, entries: Object.assign({}, ...x.options.map((o) => unwrapShape(o)?.entries)) } as ShapeNode;
     else return x;
   }
 }
