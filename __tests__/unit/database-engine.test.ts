@@ -5,7 +5,7 @@ import { makeDatabase, violations } from '../support/database';
 
 /** lib/database/engine.ts and engine-shapes.ts: the engine factories, their option checks and private links. */
 
-const SQL_OPTIONS = 'skuName, maxSizeGb, shortTermRetentionDays, longTermRetention, failoverMode, graceMinutes, readableSecondary, readOnlyEndpointFailover, backupStorageRedundancy';
+const SQL_OPTIONS = 'skuName, compute, maxSizeGb, shortTermRetentionDays, longTermRetention, failoverMode, graceMinutes, readableSecondary, readOnlyEndpointFailover, backupStorageRedundancy, maintenance, secondaryMaintenance';
 const POSTGRESQL_OPTIONS = 'version, skuName, storageMb, backupRetentionDays, highAvailability, primaryZone, standbyZone, geoRedundantBackup, maintenanceWindow';
 const SERVER = { key: 'westus3-replica-eastus', region: 'eastus', resourceId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Sql/servers/y' };
 

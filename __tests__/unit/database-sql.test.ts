@@ -71,6 +71,8 @@ describe('Azure SQL: a zone-redundant database', () => {
       name: 'orders',
       server_id: ref(json, 'azurerm_mssql_server', 'westus3/SqlServer', 'id'),
       sku_name: 'GP_Gen5_2',
+      // The one attribute the default adds (in place): weekday nights, 22:00-06:00 local, Monday to Thursday.
+      maintenance_configuration_name: 'SQL_WestUS3_DB_1',
       max_size_gb: 32,
       zone_redundant: true,
       storage_account_type: 'Geo',
@@ -115,6 +117,8 @@ describe('Azure SQL: replicated cells', () => {
       creation_source_database_id: primaryId,
       secondary_type: 'Geo',
       sku_name: 'GP_Gen5_2',
+      // The default staggers the geo-secondary to the weekend nights of its region (the primary: weekday nights).
+      maintenance_configuration_name: 'SQL_EastUS_DB_2',
       zone_redundant: true,
       storage_account_type: 'Geo',
       short_term_retention_policy: SHORT_TERM,

@@ -156,7 +156,7 @@ describe('list prices of the lines', () => {
     expect(cost.monthlyMin).toBeCloseTo(costEstimate(billableUnits(stacksOf('zone-redundant'), 'zone-redundant')).monthlyMin - 3 * hourly('westus3', 'Standard_D4ds_v5') * 730, 1);
 
     const bc = billableUnits(edited('zone-redundant', 'azurerm_mssql_database', (b) => { b.sku_name = 'BC_Gen5_4'; }), 'zone-redundant');
-    expect(find(bc, 'Azure SQL vCores')).toMatchObject({ min: 4, notPriced: 'no list price for BC_Gen5_4 (the list has General Purpose Gen5 provisioned)' });
+    expect(find(bc, 'Azure SQL vCores')).toMatchObject({ min: 4, notPriced: 'no list price for BC_Gen5_4 (the list has General Purpose Gen5 provisioned and serverless)' });
     expect(find(bc, 'Azure SQL storage (GB)')).toMatchObject({ sku: 'BC_Gen5_4', notPriced: 'no list price for BC_Gen5_4 storage' });
     const sb = billableUnits(edited('zone-redundant', 'azurerm_servicebus_namespace', (b) => { b.sku = 'Standard'; }), 'zone-redundant');
     expect(find(sb, 'Service Bus messaging units').notPriced).toBe('no list price for Service Bus Standard');
@@ -276,7 +276,22 @@ describe('edges of the price list', () => {
     const pg = billableUnits(edited('active-passive', 'azurerm_postgresql_flexible_server', (b) => { b.sku_name = 'GP_Standard_D16ds_v5'; }), 'active-passive');
     expect(find(pg, 'PostgreSQL vCores', '(replica)')).toMatchObject({ min: 16 });
     expect(find(pg, 'PostgreSQL vCores', '(replica)').price).toBeDefined();
-    expect(find(billableUnits(edited('zone-redundant', 'azurerm_mssql_database', (b) => { b.sku_name = 'GP_S_Gen5_2'; }), 'zone-redundant'), 'Azure SQL vCores').notPriced).toBe('no list price for GP_S_Gen5_2 (the list has General Purpose Gen5 provisioned)');
+    expect(find(billableUnits(edited('zone-redundant', 'azurerm_mssql_database', (b) => { b.sku_name = 'HS_Gen5_2'; }), 'zone-redundant'), 'Azure SQL vCores').notPriced).toBe('no list price for HS_Gen5_2 (the list has General Purpose Gen5 provisioned and serverless)');
+  });
+
+  test('Azure SQL serverless: min vCores at the autoscalers\' minimum, max vCores at their maximum, at the serverless rate (license included) and its zone-redundancy rate', () => {
+    const units = billableUnits(edited('zone-redundant', 'azurerm_mssql_database', (b) => { b.sku_name = 'GP_S_Gen5_8'; b.min_capacity = 2; }), 'zone-redundant');
+    const db = find(units, 'Azure SQL vCores');
+    expect([db.sku, db.min, db.max]).toEqual(['GP_S_Gen5_8, zone-redundant, serverless (license included)', 2, 8]);
+    expect(db.price!.parts.map((p) => p.price)).toEqual([LIST_PRICES.sqlServerlessCompute, LIST_PRICES.sqlServerlessZoneRedundancy]);
+    expect(db.price!.usd).toBeCloseTo((260.88 / 500) * 730 + 0.31 * 730, 6);
+    expect(find(units, 'Azure SQL storage (GB)')).toMatchObject({ sku: 'General Purpose, zone-redundant', price: { usd: 0.23 } });
+    const estimate = costEstimate(units);
+    expect(estimate.assumptions.at(-1)).toMatch(/^Azure SQL serverless bills the vCores it uses each second, at least its min vCores/);
+    // Without min_capacity Azure runs the floor of the max (1 for 8 max vCores); a local database pays no zone redundancy.
+    const floor = find(billableUnits(edited('zone-redundant', 'azurerm_mssql_database', (b) => { b.sku_name = 'GP_S_Gen5_8'; b.zone_redundant = false; }), 'zone-redundant'), 'Azure SQL vCores');
+    expect([floor.min, floor.max, floor.price!.parts.map((p) => p.price)]).toEqual([1, 8, [LIST_PRICES.sqlServerlessCompute]]);
+    expect(costEstimate([floor]).assumptions).toHaveLength(6);
   });
 
   test('only a secondary can be a standby: a primary marked Standby still pays its license; a database without a maximum size has no storage line', () => {

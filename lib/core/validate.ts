@@ -79,6 +79,12 @@ export const shapes = {
    */
   instance: (cls: () => { readonly prototype: object }, expected: string): Shape =>
     v.custom((input) => input instanceof (cls() as unknown as abstract new () => unknown), expected),
+  /**
+   * A plain object that is one of several kinds, told apart by `key` (e.g. `kind: 'Serverless'`): each kind's own
+   * entries (besides `key`), strict, so the form works as it is from JSON and YAML.
+   */
+  variant: (key: string, kinds: { readonly [kind: string]: { readonly [entry: string]: Shape } }, expected: string): Shape =>
+    v.pipe(v.custom(isRecord, expected), v.variant(key, Object.entries(kinds).map(([kind, entries]) => v.strictObject({ [key]: v.literal(kind), ...entries } as v.ObjectEntries, expected)), expected)),
 };
 
 /**
@@ -130,14 +136,16 @@ function valueAt(root: unknown, keys: readonly (string | number)[]): unknown {
   return current;
 }
 
-type ShapeNode = Shape & { wrapped?: Shape; pipe?: Shape[]; entries?: v.ObjectEntries; item?: Shape; value?: Shape };
+type ShapeNode = Shape & { wrapped?: Shape; pipe?: Shape[]; entries?: v.ObjectEntries; item?: Shape; value?: Shape; options?: Shape[] };
 
 /** The schema inside `optional` and `pipe` wrappers (the one that holds entries, items or values, if any). */
 function unwrapShape(s: Shape | undefined): ShapeNode | undefined {
   let x = s as ShapeNode | undefined;
   for (;;) {
     if (x?.type === 'optional') x = x.wrapped as ShapeNode;
-    else if (x?.pipe && !x.entries && !x.item && !x.value) x = (x.pipe.find((p) => (p as ShapeNode).entries || (p as ShapeNode).item || (p as ShapeNode).value) ?? x.pipe[0]) as ShapeNode;
+    else if (x?.pipe && !x.entries && !x.item && !x.value) x = (x.pipe.find((p) => (p as ShapeNode).entries || (p as ShapeNode).item || (p as ShapeNode).value || (p as ShapeNode).options) ?? x.pipe[0]) as ShapeNode;
+    // A variant (shapes.variant): every kind's entries, so a typo is matched against all of them.
+    else if (x?.type === 'variant' && x.options) return { ...x, entries: Object.assign({}, ...x.options.map((o) => unwrapShape(o)?.entries)) } as ShapeNode;
     else return x;
   }
 }

@@ -107,14 +107,76 @@ export interface SqlLongTermRetention {
   readonly weekOfYear?: number;
 }
 
+/** Provisioned compute: the vCores of `skuName`, reserved and billed by the hour. */
+export interface SqlProvisionedCompute {
+  readonly kind: 'Provisioned';
+}
+
+/**
+ * General Purpose serverless compute (`GP_S_Gen5_<maxVcores>`): Azure scales the vCores between `minVcores` and
+ * `maxVcores` with the load and bills each second's vCores (at least `minVcores`). Valid with zone redundancy and
+ * with failover groups (the geo-secondaries run the same settings); not with a license-free `Standby` secondary.
+ */
+export interface SqlServerlessCompute {
+  readonly kind: 'Serverless';
+  /** Most vCores: 1, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 32, 40 or 80 (Azure's GP serverless sizes). */
+  readonly maxVcores: number;
+  /**
+   * Fewest vCores, billed even when idle: at least Azure's floor for `maxVcores` (0.5 up to 4 max vCores, 0.75 for
+   * 6, then an eighth of the maximum: 1 for 8 ... 10 for 80) and at most `maxVcores`, one of 0.5, 0.75, 1, 1.25, 1.5,
+   * 1.75, 2, 2.25, 2.5, 3, 4, 5, 6, 8, 10, 12, 14, 16, 18, 20, 24, 32, 40.
+   * @default - Azure's floor for `maxVcores`
+   */
+  readonly minVcores?: number;
+  /**
+   * Minutes without sessions and load before Azure pauses the database (15-10080), or -1 for never. A paused
+   * database takes up to a minute to resume on the next login. Azure does not pause a database that is
+   * geo-replicated or keeps long-term backups, and this construct geo-replicates every multi-region pattern and keeps
+   * long-term backups of every database, so any value but -1 is refused.
+   * @default -1 (auto-pause off)
+   */
+  readonly autoPauseDelayMinutes?: number;
+}
+
+/** How the Order database's compute is bought: provisioned (`skuName`) or General Purpose serverless. */
+export type SqlCompute = SqlProvisionedCompute | SqlServerlessCompute;
+
+/**
+ * An Azure SQL maintenance window, in the local time of the database's region (Microsoft Learn, "Maintenance window
+ * in Azure SQL Database"): `SystemDefault` (Azure's policy: impactful updates 17:00-08:00 local, urgent ones at any
+ * time), `WeekdayNights` (22:00-06:00 starting Monday to Thursday) or `WeekendNights` (22:00-06:00 starting Friday to
+ * Sunday).
+ */
+export type SqlMaintenance = 'SystemDefault' | 'WeekdayNights' | 'WeekendNights';
+
 /** Options of {@link DatabaseEngine.sql}. */
 export interface SqlEngineOptions {
   /**
-   * Database SKU: General Purpose (`GP_*`), Business Critical (`BC_*`) or Premium (`P*`), the tiers this construct
-   * makes zone-redundant.
+   * Database SKU of provisioned compute: General Purpose (`GP_*`), Business Critical (`BC_*`) or Premium (`P*`), the
+   * tiers this construct makes zone-redundant. Not with serverless `compute`, which names its own SKU.
    * @default 'GP_Gen5_2'
    */
   readonly skuName?: string;
+  /**
+   * Provisioned or serverless compute: `{ kind: 'Provisioned' }` or `{ kind: 'Serverless', maxVcores: 4,
+   * minVcores: 1 }`. Switching between them changes the SKU in place (the database is not replaced).
+   * @default { kind: 'Provisioned' }
+   */
+  readonly compute?: SqlCompute;
+  /**
+   * Maintenance window of each cell's primary database (its home region's local time). A night window needs a region
+   * that offers it (the azurerm provider's list) and a SKU that supports it (not DC or Fsv2 hardware).
+   * @default 'WeekdayNights' where the region and SKU offer it, otherwise 'SystemDefault'
+   */
+  readonly maintenance?: SqlMaintenance;
+  /**
+   * Maintenance window of the geo-secondaries (failover group partners and activeActive read copies), in their
+   * regions' local time. Microsoft recommends different windows for a primary and its geo-secondary, so the default
+   * staggers them.
+   * @default - the other night window than `maintenance` ('WeekendNights' for 'WeekdayNights' and the reverse;
+   * 'SystemDefault' for 'SystemDefault'), or 'SystemDefault' where the region or SKU does not offer it
+   */
+  readonly secondaryMaintenance?: SqlMaintenance;
   /** Maximum size in GB. @default 32 */
   readonly maxSizeGb?: number;
   /** Point-in-time restore window in days (7-35). @default 14 */

@@ -5,15 +5,21 @@ import type { PostgresqlEngineOptions, SqlEngineOptions, SqlLongTermRetention } 
 // Internal: the run-time shapes of the engines' options and their names (not exported from the package). Apart from
 // shapes.ts, which names DatabaseEngine: the engine checks its options with these.
 
+const COMPUTE_SHAPE = shapes.variant('kind', {
+  Provisioned: {}, Serverless: { maxVcores: shapes.number(), minVcores: opt(shapes.number()), autoPauseDelayMinutes: opt(shapes.number()) },
+}, "{ kind: 'Provisioned' } or { kind: 'Serverless', maxVcores, minVcores?, autoPauseDelayMinutes? }");
+const SQL_MAINTENANCE = shapes.oneOf(['SystemDefault', 'WeekdayNights', 'WeekendNights']);
+
 const LTR_SHAPE = strictShape<SqlLongTermRetention>({
   weeklyRetentionWeeks: opt(shapes.number()), monthlyRetentionMonths: opt(shapes.number()), yearlyRetentionYears: opt(shapes.number()), weekOfYear: opt(shapes.number()),
 });
 
 /** The shape of each SQL option (the compiler checks that none is missing). */
 const SQL_OPTION_ENTRIES: { readonly [K in keyof Required<SqlEngineOptions>]: Shape } = {
-  skuName: opt(shapes.string()), maxSizeGb: opt(shapes.number()), shortTermRetentionDays: opt(shapes.number()), longTermRetention: opt(LTR_SHAPE),
+  skuName: opt(shapes.string()), compute: opt(COMPUTE_SHAPE), maxSizeGb: opt(shapes.number()), shortTermRetentionDays: opt(shapes.number()), longTermRetention: opt(LTR_SHAPE),
   failoverMode: opt(shapes.oneOf(['Automatic', 'Manual'])), graceMinutes: opt(shapes.number()), readableSecondary: opt(shapes.boolean()),
   readOnlyEndpointFailover: opt(shapes.boolean()), backupStorageRedundancy: opt(shapes.oneOf(['Geo', 'GeoZone', 'Zone', 'Local'])),
+  maintenance: opt(SQL_MAINTENANCE), secondaryMaintenance: opt(SQL_MAINTENANCE),
 };
 export const SQL_OPTIONS_SHAPE = strictShape<SqlEngineOptions>(SQL_OPTION_ENTRIES);
 /** The SQL options' names, in the order error messages list them. */

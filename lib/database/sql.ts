@@ -10,7 +10,8 @@ import { protect } from '../core/lifecycle';
 import { ResourceKind } from '../core/naming';
 import { PatternKind, RegionPlacement, RegionRole } from '../core/pattern';
 import { Checks } from '../core/validate';
-import type { DatabaseCell, DatabaseServerEndpoint, SqlEngineOptions } from './database-types';
+import type { DatabaseCell, DatabaseServerEndpoint, SqlEngineOptions, SqlMaintenance } from './database-types';
+import { checkServerless, CheckedSqlCompute, offersSqlMaintenanceWindows, sqlMaintenanceBlocker, sqlMaintenanceConfigurationName, staggeredSqlMaintenance } from './sql-compute';
 import { cellDatabaseNames, checkNameMap } from './topology';
 import type { CellPlan, DatabaseBuild, DatabaseBuildContext } from './topology';
 import type { Construct } from 'constructs';
@@ -34,7 +35,12 @@ const FAILOVER_DRIFT = ['create_mode', 'creation_source_database_id', 'secondary
 
 /** SQL options after validation. */
 export interface CheckedSqlOptions {
+  /** The SKU the databases run: `skuName`, or `GP_S_Gen5_<maxVcores>` for serverless compute. */
   readonly skuName: string;
+  readonly compute: CheckedSqlCompute;
+  /** The maintenance windows as given (the defaults depend on each database's region, see `maintenanceOf`). */
+  readonly maintenance?: SqlMaintenance;
+  readonly secondaryMaintenance?: SqlMaintenance;
   readonly maxSizeGb: number;
   readonly shortTermRetentionDays: number;
   /** Long-term retention as the provider takes it: ISO 8601 periods (`P4W`, `P12M`, `P5Y`) and the week of the year. */
@@ -50,8 +56,8 @@ export interface CheckedSqlOptions {
 
 /** Checks the SQL options (every violation recorded in `checks`), returning sound values to build with. */
 export function checkSqlOptions(ctx: DatabaseBuildContext, o: SqlEngineOptions, checks: Checks): CheckedSqlOptions {
-  const scope = ctx.scope;
-  const skuName = checks.run('GP_Gen5_2', () => checkSku(scope, o.skuName ?? 'GP_Gen5_2'));
+  const compute = checkCompute(ctx, o, checks);
+  const skuName = compute.skuName;
   const maxSizeGb = checks.integer('engine.maxSizeGb', o.maxSizeGb ?? 32, 1, 4096, 'vCore databases hold up to 4 TB', 32);
   const shortTermRetentionDays = checks.integer('engine.shortTermRetentionDays', o.shortTermRetentionDays ?? 14, 7, 35, 'Azure SQL point-in-time restore keeps 7-35 days', 14);
   const retention = o.longTermRetention ?? {};
@@ -82,20 +88,83 @@ export function checkSqlOptions(ctx: DatabaseBuildContext, o: SqlEngineOptions, 
     }
   }
   const checked: CheckedSqlOptions = {
-    skuName, maxSizeGb, shortTermRetentionDays, ltr, failoverMode, graceMinutes, databaseNames: checkSqlNames(ctx, checks),
+    skuName, compute, maintenance: o.maintenance, secondaryMaintenance: o.secondaryMaintenance, maxSizeGb, shortTermRetentionDays, ltr, failoverMode, graceMinutes, databaseNames: checkSqlNames(ctx, checks),
     readableSecondary: o.readableSecondary, readOnlyEndpointFailover: o.readOnlyEndpointFailover ?? true, backupStorageRedundancy: o.backupStorageRedundancy,
   };
   for (const plan of ctx.plans) {
     for (const placement of [plan.home, ...(plan.replica ? [plan.replica] : []), ...plan.readReplicas]) checks.run(undefined, () => backupRedundancy(ctx, checked, placement));
     if (plan.replica && !(o.readableSecondary ?? plan.replica.role !== RegionRole.PASSIVE) && !STANDBY_SKU.test(skuName)) {
-      checks.fail({
+      // Microsoft Learn, "Configure a license-free standby replica", Limitations: the serverless compute tier isn't
+      // supported (neither primary nor secondary), nor Hyperscale or DTU.
+      checks.fail(compute.kind === 'Serverless' ? {
+        prop: 'engine.compute', value: o.compute,
+        problem: 'a non-readable (Standby) secondary cannot be serverless: Azure offers the license-free standby replica on provisioned General Purpose and Business Critical only',
+        fix: "set readableSecondary: true (a readable geo-secondary, billed with its license), or use compute: { kind: 'Provisioned' }",
+      } : {
         prop: 'engine.skuName', value: skuName,
         problem: 'a non-readable (Standby) secondary needs a provisioned General Purpose or Business Critical SKU (not serverless, Hyperscale or DTU)',
         fix: "use e.g. 'GP_Gen5_2', or readableSecondary: true for a readable geo-secondary",
       });
     }
   }
+  checkMaintenance(ctx, checked, checks);
   return checked;
+}
+
+/** Checks the compute: a provisioned `skuName`, or serverless settings (not both). */
+function checkCompute(ctx: DatabaseBuildContext, o: SqlEngineOptions, checks: Checks): CheckedSqlCompute {
+  if (o.compute?.kind !== 'Serverless') return { kind: 'Provisioned', skuName: checks.run('GP_Gen5_2', () => checkSku(ctx.scope, o.skuName ?? 'GP_Gen5_2')) };
+  if (o.skuName !== undefined) {
+    checks.fail({
+      prop: 'engine.skuName', value: o.skuName, problem: 'serverless compute names its own SKU (GP_S_Gen5_<maxVcores>), so skuName would conflict with it',
+      fix: "drop skuName and size serverless with compute.maxVcores, or use compute: { kind: 'Provisioned' } with skuName",
+    });
+  }
+  // Auto-pause: every multi-region pattern builds a failover group, and every database keeps long-term backups.
+  return checkServerless(checks, o.compute, { failoverGroup: ctx.pattern.replicatesAcrossRegions, longTermRetention: true });
+}
+
+/** Checks that a maintenance window that was asked for exists in every region and for the SKU it applies to. */
+function checkMaintenance(ctx: DatabaseBuildContext, o: CheckedSqlOptions, checks: Checks): void {
+  const secondaries = ctx.plans.flatMap((p) => [...(p.replica ? [p.replica] : []), ...p.readReplicas]);
+  if (o.secondaryMaintenance !== undefined && secondaries.length === 0) {
+    checks.fail({ prop: 'engine.secondaryMaintenance', value: o.secondaryMaintenance, problem: `${ctx.pattern.kind} has no geo-secondaries, so this setting would be ignored`, fix: 'drop secondaryMaintenance, or choose primarySecondary, activePassive or activeActive' });
+    return;
+  }
+  const given: [string, SqlMaintenance | undefined, readonly RegionPlacement[]][] = [['maintenance', o.maintenance, ctx.plans.map((p) => p.home)], ['secondaryMaintenance', o.secondaryMaintenance, secondaries]];
+  for (const [key, window, placements] of given) {
+    if (window === undefined || window === 'SystemDefault') continue;
+    const blocked = [...new Set(placements.map((p) => sqlMaintenanceBlocker(p.region.name, o.skuName)).filter((why) => why !== undefined))];
+    if (blocked.length) {
+      checks.fail({ prop: `engine.${key}`, value: window, problem: blocked.join('; '), fix: `use 'SystemDefault' (Azure's 17:00-08:00 local policy), or a region and SKU that offer ${window}` });
+    }
+  }
+}
+
+/**
+ * The maintenance window of a database: what was asked for its role, otherwise the default (the primary weekday
+ * nights, its geo-secondaries the other night window), falling back to the system default where the region or SKU
+ * offers no choice.
+ */
+function maintenanceOf(o: CheckedSqlOptions, region: string, role: 'primary' | 'secondary'): string {
+  const asked = role === 'primary' ? o.maintenance : o.secondaryMaintenance;
+  const window = asked ?? (role === 'primary' ? 'WeekdayNights' : staggeredSqlMaintenance(o.maintenance ?? 'WeekdayNights'));
+  return sqlMaintenanceConfigurationName(offersSqlMaintenanceWindows(region, o.skuName) ? window : 'SystemDefault', region);
+}
+
+/**
+ * The compute and maintenance attributes of a database. sku_name changes in place between provisioned and
+ * serverless General Purpose (azurerm v4.55.0 mssql_database_resource.go: sku_name is not ForceNew; its CustomizeDiff
+ * forces a new database only when leaving Hyperscale), and so do min_capacity, auto_pause_delay_in_minutes and
+ * maintenance_configuration_name (none ForceNew; the update sends each when it changed).
+ */
+function computeOf(o: CheckedSqlOptions, region: string, role: 'primary' | 'secondary') {
+  const c = o.compute;
+  return {
+    skuName: c.skuName,
+    ...(c.kind === 'Serverless' ? { minCapacity: c.minVcores, autoPauseDelayInMinutes: c.autoPauseDelayMinutes } : {}),
+    maintenanceConfigurationName: maintenanceOf(o, region, role),
+  };
 }
 
 function checkSku(scope: Construct, skuName: string): string {
@@ -226,7 +295,7 @@ function sqlCell(b: SqlBuild, plan: CellPlan): DatabaseCell {
   const database = new MssqlDatabase(scope, 'Database', {
     name,
     serverId: server.id,
-    skuName: o.skuName,
+    ...computeOf(o, home, 'primary'),
     maxSizeGb: o.maxSizeGb,
     zoneRedundant: plan.home.zoneRedundant,
     storageAccountType: backupRedundancy(ctx, o, plan.home),
@@ -293,7 +362,7 @@ function geoSecondary(
     // secondary create mode ("it is not possible to change maximum size ... in secondary create mode",
     // terraform-provider-azurerm v4.55.0, internal/services/mssql/mssql_database_resource.go); Azure seeds the copy
     // with the primary's size.
-    skuName: o.skuName,
+    ...computeOf(o, secondaryRegion, 'secondary'),
     zoneRedundant: placement.zoneRedundant,
     // After a failover this database is the primary: keep its backups as safe as the original's, and its
     // long-term retention (backups are only taken once it is primary).

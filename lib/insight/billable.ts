@@ -5,6 +5,7 @@
  * list (prices.ts) has its meter, at the list price per month, and the monthly estimate they add up to.
  */
 import { blocks, JsonObject, SynthesizedApp, SynthesizedResource, SynthesizedStack, valueAt } from '../rules/synthesized';
+import { SERVERLESS_MIN_VCORES } from '../database/sql-compute';
 import { HOURS_PER_MONTH, LIST_PRICES, ListPrice, nodePrice, PRICES_AS_OF } from './prices';
 
 /** The price of one unit of a billable line: the sum of its list prices, each times a factor. */
@@ -54,6 +55,9 @@ export interface CostEstimate {
   /** What the estimate assumes. */
   readonly assumptions: readonly string[];
 }
+
+/** Said when a serverless database is among the lines. */
+const SERVERLESS_ASSUMPTION = 'Azure SQL serverless bills the vCores it uses each second, at least its min vCores (auto-pause is off): the minimum counts min vCores all month, the maximum max vCores all month; its rate includes the SQL license.';
 
 const ASSUMPTIONS = [
   `Pay-as-you-go list prices in US dollars (no reservations, savings plans or agreements), a month of ${HOURS_PER_MONTH} hours; Linux nodes priced in their own region, the other meters at the region each price names (East US, West US, West Europe, US regions or a global meter): your region's prices differ.`,
@@ -109,16 +113,22 @@ function sql(app: SynthesizedApp, databases: readonly SynthesizedResource[], add
     const sku = String(d.body.sku_name);
     const zoneRedundant = d.body.zone_redundant === true;
     const cores = vcores(sku);
+    const serverless = /^GP_S_Gen5_\d+$/.test(sku);
+    // Serverless: between min_capacity (Azure's floor for the max when unset) and the max vCores of the SKU.
+    const minCores = serverless ? Number(d.body.min_capacity ?? SERVERLESS_MIN_VCORES[cores] ?? cores) : cores;
     // A server the stacks do not hold (an adopted one, by its ID) has no known region.
     const where = `${String(d.body.name)} in ${server ? String(server.body.location) : 'an adopted server'}${d.body.create_mode === 'Secondary' ? ' (geo-secondary)' : ''}`;
-    const generalPurpose = /^GP_Gen5_\d+$/.test(sku);
+    const generalPurpose = /^GP_(S_)?Gen5_\d+$/.test(sku);
     // A standby replica's license is free (up to its primary's vCores); BasePrice is Azure Hybrid Benefit.
     const standby = d.body.create_mode === 'Secondary' && d.body.secondary_type === 'Standby';
     const license = !standby && d.body.license_type !== 'BasePrice' ? [{ factor: 1, price: LIST_PRICES.sqlLicense }] : [];
-    const corePrice = generalPurpose
+    const corePrice = serverless
+      ? priced({ factor: 1, price: LIST_PRICES.sqlServerlessCompute }, ...(zoneRedundant ? [{ factor: 1, price: LIST_PRICES.sqlServerlessZoneRedundancy }] : []))
+      : generalPurpose
       ? priced({ factor: 1, price: LIST_PRICES.sqlGpCompute }, ...license, ...(zoneRedundant ? [{ factor: 1, price: LIST_PRICES.sqlZoneRedundancy }] : []))
-      : { notPriced: `no list price for ${sku} (the list has General Purpose Gen5 provisioned)` };
-    add('Azure SQL vCores', `${sku}${zoneRedundant ? ', zone-redundant' : ''}${license.length ? '' : standby ? ', standby (no license)' : ', Azure Hybrid Benefit'}`, cores, cores, where, corePrice);
+      : { notPriced: `no list price for ${sku} (the list has General Purpose Gen5 provisioned and serverless)` };
+    const licensing = serverless ? ', serverless (license included)' : license.length ? '' : standby ? ', standby (no license)' : ', Azure Hybrid Benefit';
+    add('Azure SQL vCores', `${sku}${zoneRedundant ? ', zone-redundant' : ''}${licensing}`, minCores, cores, where, corePrice);
     // A geo-secondary takes its primary's maximum size.
     const source = d.body.create_mode === 'Secondary' ? app.referencedBy(d.stack, d.body.creation_source_database_id)[0] : d;
     const size = source?.body.max_size_gb;
@@ -267,6 +277,6 @@ export function costEstimate(units: readonly BillableUnit[]): CostEstimate {
     // One row per meter and region (node prices are built per call).
     prices: [...new Map(priced.flatMap((u) => u.price!.parts.map((p) => [`${p.price.meter}|${p.price.region}`, p.price] as const))).values()],
     pricesAsOf: PRICES_AS_OF,
-    assumptions: ASSUMPTIONS,
+    assumptions: units.some((u) => u.item === 'Azure SQL vCores' && u.sku.includes('serverless')) ? [...ASSUMPTIONS, SERVERLESS_ASSUMPTION] : ASSUMPTIONS,
   };
 }
