@@ -63,6 +63,15 @@ export function activeActive(scope: Construct, overrides: Partial<MultiRegionOrd
     observability: {
       contacts: { emails: ['oncall@contoso.com'] },
     },
+    // The demand model (README, "Scaling"): requests over the whole platform, shared by the entry's weights. Each region
+    // scales between its off-peak share and what it carries at peak when another region is lost; KEDA starts the peak
+    // pods 30 minutes before each weekend evening (each region's local time), the tracking consumer also scales on its
+    // Service Bus backlog, and the Cosmos DB container's autoscale maximum is 1500 x 8 = 12000 RU/s.
+    demand: {
+      order: { peakRequestsPerSecond: 3000, baseRequestsPerSecond: 600, requestsPerSecondPerPod: 100 },
+      tracking: { peakRequestsPerSecond: 1500, baseRequestsPerSecond: 300, requestsPerSecondPerPod: 150, requestUnitsPerRequest: 8 },
+      peaks: [{ days: ['Friday', 'Saturday', 'Sunday'], startTime: '17:00', endTime: '22:00' }],
+    },
     tags: { environment: 'example', 'cost-center': 'orders' },
     // Tests (and you) can vary any prop of the template: e.g. the next release step.
     ...overrides,

@@ -57,6 +57,14 @@ export function primarySecondary(scope: Construct, overrides: Partial<MultiRegio
     observability: {
       contacts: { emails: ['oncall@contoso.com'] },
     },
+    // The demand model (README, "Scaling"): both regions serve reads, so each carries half the requests and the whole
+    // peak when the other is lost; KEDA starts the peak pods 30 minutes before each weekend evening (each region's local
+    // time) and the tracking consumer also scales on its Service Bus backlog.
+    demand: {
+      order: { peakRequestsPerSecond: 2000, baseRequestsPerSecond: 400, requestsPerSecondPerPod: 100 },
+      tracking: { peakRequestsPerSecond: 800, baseRequestsPerSecond: 160, requestsPerSecondPerPod: 100 },
+      peaks: [{ days: ['Friday', 'Saturday', 'Sunday'], startTime: '17:00', endTime: '22:00' }],
+    },
     tags: { environment: 'example', 'cost-center': 'orders' },
     // Tests (and you) can vary any prop of the template: e.g. the next release step.
     ...overrides,

@@ -1,7 +1,9 @@
 import { CheckedMaintenanceWindow, checkMaintenanceWindow, MaintenanceWindow, MaintenanceWindowLengths } from '../core/maintenance-window';
-import { RegionPlacement } from '../core/pattern';
+import { PatternKind, RegionPlacement, RegionRole } from '../core/pattern';
 import { asOptions, checkRegionKeys, Checks, givenOf } from '../core/validate';
-import { checkWindowAgainstPeaks, offPeakMaintenanceWindows, PeakWindow, PlacedWindow } from '../core/weekly-time';
+import { checkWindowAgainstPeaks, formatUtcOffset, offPeakMaintenanceWindows, PeakWindow, PlacedWindow, zoneOffsets } from '../core/weekly-time';
+import type { SqlEngineOptions } from '../database/database-types';
+import { offersSqlMaintenanceWindows, sqlMaintenanceHours, staggeredSqlMaintenance } from '../database/sql-compute';
 import { POSTGRESQL_WINDOW_LENGTHS } from '../database/postgresql';
 import { AKS_WINDOW_LENGTHS } from '../stamp/regional-stamp';
 import type { MultiRegionOrderPlatformProps } from './multi-region-order-platform-types';
@@ -54,7 +56,46 @@ export function planMaintenance(checks: Checks, props: MultiRegionOrderPlatformP
     plan[region] = { kubernetes: kubernetes ?? defaults[i].aks ?? { dayOfWeek: 'Sunday', startTime: '02:00', durationHours: 4, utcOffset: '+00:00' }, ...(database ? { database } : {}) };
   });
   reportClashes(checks, checkWindowAgainstPeaks(placed, peaks, peakTimeZone), placements.length);
+  if (engine?.name === 'sql' && peaks.length > 0) reportSqlPeakClashes(checks, asOptions<SqlEngineOptions>(givenOf(engine)), placements, props.pattern.kind === PatternKind.ACTIVE_ACTIVE, peaks, peakTimeZone);
   return plan;
+}
+
+/**
+ * Records an Azure SQL maintenance slot (Azure's fixed night windows, in each region's local time) that falls in a
+ * peak: the primaries' slot in the cells' home regions, the geo-secondaries' slot in the other regions (every region
+ * holds both under activeActive). Only against the peaks: a SQL reconfiguration lasts seconds within its slot, so the
+ * slots may overlap the clusters' windows. A slot is placed at the region's standard-time offset.
+ */
+function reportSqlPeakClashes(checks: Checks, o: SqlEngineOptions, placements: readonly RegionPlacement[], activeActive: boolean, peaks: readonly PeakWindow[], peakTimeZone: string | undefined): void {
+  const skuName = o.skuName ?? 'GP_Gen5_2';
+  const primarySlot = o.maintenance ?? 'WeekdayNights';
+  const secondarySlot = o.secondaryMaintenance ?? staggeredSqlMaintenance(primarySlot);
+  const placed: PlacedWindow[] = [];
+  for (const placement of placements) {
+    const region = placement.region.name;
+    const home = placement.role !== RegionRole.SECONDARY && placement.role !== RegionRole.PASSIVE;
+    const copy = !home || (activeActive && placements.length > 1);
+    const slots = [...(home ? [['maintenance', primarySlot] as const] : []), ...(copy ? [['secondaryMaintenance', secondarySlot] as const] : [])];
+    for (const [key, slot] of slots) {
+      if (slot === 'SystemDefault' || !offersSqlMaintenanceWindows(region, skuName)) continue;
+      const hours = sqlMaintenanceHours(slot, region);
+      const utcOffset = formatUtcOffset(zoneOffsets(placement.region.timeZone).standard);
+      for (const dayOfWeek of hours.days) {
+        placed.push({ region, timeZone: placement.region.timeZone, prop: `database.engine.${key}`, window: { dayOfWeek, startTime: hours.startTime, durationHours: hours.durationHours, utcOffset } });
+      }
+    }
+  }
+  const seen = new Set<string>();
+  for (const f of checkWindowAgainstPeaks(placed, peaks, peakTimeZone)) {
+    if (f.kind !== 'peak' || seen.has(f.window.prop + f.window.region)) continue;
+    seen.add(f.window.prop + f.window.region);
+    const slot = f.window.prop.endsWith('secondaryMaintenance') ? secondarySlot : primarySlot;
+    checks.fail({
+      prop: f.window.prop, value: slot,
+      problem: `Azure SQL's ${slot} slot (${f.window.window.startTime} for ${f.window.window.durationHours} hours, ${f.window.region} local time) falls in peak ${f.peakIndex + 1} (${f.peak.days.join(', ')} ${f.peak.startTime}-${f.peak.endTime}) from ${f.at}`,
+      fix: `choose the other night slot for ${f.window.prop.split('.').pop()}, or move the peak`,
+    });
+  }
 }
 
 /** Records each window inside a peak, and each pair of windows that overlap, at the prop of the window given. */
