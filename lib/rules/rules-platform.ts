@@ -139,7 +139,7 @@ export function clusterOfAppsStack(app: SynthesizedApp, stack: string): Synthesi
 /** Cross-resource rules: the pattern's promises that no single resource shows. */
 export const PLATFORM_RULES: readonly Rule[] = [
   resourceRule({
-    id: 'OP-PLT-001', severity: 'error', summary: 'Stateful resources (databases, Cosmos DB, Service Bus, Key Vault, workspaces, storage) refuse to be destroyed (lifecycle.prevent_destroy).',
+    id: 'OP-PLT-001', severity: 'error', summary: 'Stateful resources (databases, Cosmos DB, Service Bus, Key Vault, workspaces, storage, caches) refuse to be destroyed (lifecycle.prevent_destroy).',
     resourceTypes: PROTECTED_TYPES, attribute: 'lifecycle.prevent_destroy', source: { kind: 'pattern', reference: 'README, "Stacks"' },
   }, (body) => (preventsDestroy(body) ? undefined : 'lifecycle.prevent_destroy is not true; a change that replaces it would delete its data')),
   {
