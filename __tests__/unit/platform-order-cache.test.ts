@@ -7,7 +7,8 @@ import { ValidationError } from '../../lib/core/errors';
 import { RedundancyPattern } from '../../lib/core/pattern';
 import { MultiRegionOrderPlatform } from '../../lib/platform/multi-region-order-platform';
 import { MultiRegionOrderPlatformProps } from '../../lib/platform/multi-region-order-platform-types';
-import { all, synthApp } from '../support/synth';
+import { checkSynthesized } from '../../lib/rules/rule-pack';
+import { all, StackJson, synthApp } from '../support/synth';
 
 /**
  * The platform's `cache` prop (lib/platform/multi-region-order-platform.ts, buildCache and workloadConfig): the
@@ -43,6 +44,21 @@ function error(build: () => unknown): ValidationError {
   throw new Error('accepted');
 }
 
+let synthesized: Record<string, StackJson> | undefined;
+/** The activeActive platform with a cache, synthesized once (the rule pack runs at synth: its errors would throw). */
+function activeActive(): Record<string, StackJson> {
+  synthesized ??= synthApp((app) => { new MultiRegionOrderPlatform(app, 'shop', AA); });
+  return synthesized;
+}
+
+/** The rule pack's findings on a copy of the activeActive stacks after `edit`, as `<rule> <stack> <message>`. */
+function findingsAfter(edit: (stacks: Record<string, Loose>) => void): string[] {
+  const copy = JSON.parse(JSON.stringify(activeActive()));
+  edit(copy);
+  return checkSynthesized(Object.entries(copy).map(([name, json]) => ({ name, json: json as Loose }))).findings
+    .filter((f) => f.address.startsWith('azurerm_managed_redis')).map((f) => `${f.ruleId} ${f.stack} ${f.message}`);
+}
+
 describe('the platform cache', () => {
   test.each([['activeActive', AA, true], ['primarySecondary', PS, false]])('%s: a cache per region in the data stack, each reached from its own stamp only; geo-replicated: %s', (_, props, geo) => {
     const p = new MultiRegionOrderPlatform(Testing.app(), 'shop', props);
@@ -65,7 +81,7 @@ describe('the platform cache', () => {
   });
 
   test("the Order service's ConfigMap names its own region's cache; its NetworkPolicy reaches the stamp's private endpoints; the access command is an output of the region stack", () => {
-    const stacks = synthApp((app) => { new MultiRegionOrderPlatform(app, 'shop', AA); });
+    const stacks = activeActive();
     for (const region of ['eastus2', 'centralus']) {
       const apps = stacks[`shop-${region}-apps`];
       const maps = Object.values(all(apps, 'kubernetes_config_map_v1')) as Loose[];
@@ -99,5 +115,19 @@ describe('the platform cache', () => {
     expect([sku.constructPath, sku.prop, sku.value]).toEqual(['shop-data/OrderCache', 'cache.sku', 'Premium_P1']);
     const unknown = error(() => new MultiRegionOrderPlatform(Testing.app(), 'shop', { ...PS, cache: { prefix: 'other' } as Loose }));
     expect(unknown.prop).toBe('cache.prefix');
+  });
+
+  test('the rule pack: no finding as built; a missing endpoint from its own stamp, prevent_destroy off, a missing diagnostic setting each found', () => {
+    expect(findingsAfter(() => undefined)).toEqual([]);
+    const redis = (stack: Loose, region: string): Loose => Object.values(stack.resource.azurerm_managed_redis).find((c: Loose) => c.location === region);
+    expect(findingsAfter((stacks) => {
+      const endpoints = stacks['shop-eastus2'].resource.azurerm_private_endpoint;
+      for (const [id, e] of Object.entries(endpoints) as [string, Loose][]) if (e.private_service_connection.subresource_names[0] === 'redisEnterprise') delete endpoints[id];
+    })).toEqual([expect.stringMatching(/^OP-PLT-003 shop-data no private endpoint from stamp stack\(s\) shop-eastus2$/)]);
+    expect(findingsAfter((stacks) => { redis(stacks['shop-data'], 'centralus').lifecycle.prevent_destroy = false; })).toEqual([expect.stringMatching(/^OP-PLT-001 shop-data /)]);
+    expect(findingsAfter((stacks) => {
+      const settings = stacks['shop-data'].resource.azurerm_monitor_diagnostic_setting;
+      for (const [id, s] of Object.entries(settings) as [string, Loose][]) if (String(s.target_resource_id).startsWith('${azurerm_managed_redis.') && String(id).includes('centralus')) delete settings[id];
+    })).toEqual([expect.stringMatching(/^OP-PLT-002 shop-data /)]);
   });
 });
