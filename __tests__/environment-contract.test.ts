@@ -28,12 +28,13 @@ const contractKeys = (service: ServiceKey) => ENVIRONMENT_CONTRACT.filter((spec)
 
 describe('the environment contract', () => {
   // Between them every key is set: active-passive has Event Grid with the derived webhook (EVENTS_WEBHOOK_PATH);
-  // primary-secondary run as activeActive has ORDER_DB_CELLS and Service Bus (EVENTS_SUBSCRIPTION).
+  // primary-secondary run as activeActive has ORDER_DB_CELLS and Service Bus (EVENTS_SUBSCRIPTION), and with a cache
+  // the ORDER_CACHE_* keys.
   let stacks: Record<string, StackJson> = {};
   beforeAll(() => {
     stacks = synthApp((app) => {
       EXAMPLES['active-passive'](app);
-      EXAMPLES['primary-secondary'](app, { pattern: RedundancyPattern.activeActive() });
+      EXAMPLES['primary-secondary'](app, { pattern: RedundancyPattern.activeActive(), cache: {} });
     });
   });
 

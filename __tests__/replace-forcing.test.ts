@@ -127,6 +127,17 @@ describe('replace-forcing facts read in the provider sources', () => {
     expect(backup?.condition).toMatch(/old.*Continuous.*new.*Periodic/);
   });
 
+  test('azurerm_managed_redis: name, location, sku_name and high_availability_enabled; nothing in default_database', () => {
+    // internal/services/managedredis/managed_redis_resource.go: "name", "sku_name" and "high_availability_enabled"
+    // ForceNew: true, "location": commonschema.Location(); default_database has no ForceNew (its Update deletes and
+    // recreates the database for clustering_policy, geo_replication_group_name and module instead), and the
+    // CustomizeDiff only refuses combinations.
+    const e = entry('azurerm_managed_redis');
+    expect([...e.forceNew].sort()).toEqual(['high_availability_enabled', 'location', 'name', 'resource_group_name', 'sku_name']);
+    expect(e.forceNewIf).toEqual([]);
+    expect(entry('azurerm_managed_redis_geo_replication').forceNew).toEqual(['managed_redis_id']);
+  });
+
   test('azurerm_servicebus_namespace: name and location; sku only to or from Premium', () => {
     // internal/services/servicebus/servicebus_namespace_resource.go: "name" ForceNew: true; "sku" has no ForceNew, its
     // CustomizeDiff calls diff.ForceNew("sku") when either side is Premium

@@ -18,6 +18,7 @@ describe('PrivateDnsZones', () => {
       [PrivateDnsZones.COSMOS_SQL, { id: 'CosmosSql', zoneName: 'privatelink.documents.azure.com' }],
       [PrivateDnsZones.SERVICE_BUS, { id: 'ServiceBus', zoneName: 'privatelink.servicebus.windows.net' }],
       [PrivateDnsZones.EVENT_GRID, { id: 'EventGrid', zoneName: 'privatelink.eventgrid.azure.net' }],
+      [PrivateDnsZones.MANAGED_REDIS, { id: 'ManagedRedis', zoneName: 'privatelink.redis.azure.net' }],
     ];
     for (const [spec, expected] of specs) expect(spec).toEqual(expected);
   });

@@ -92,6 +92,12 @@ const KINDS: readonly KindCase[] = [
   { kind: ResourceKind.SQL_FAILOVER_GROUP, label: 'SQL auto-failover group', abbreviation: 'sqlfg', min: 1, max: 63, hyphens: true, rule: LOWER_RULE, ok: LOWER_OK, bad: LOWER_BAD },
   { kind: ResourceKind.POSTGRESQL_SERVER, label: 'PostgreSQL flexible server', abbreviation: 'psql', min: 3, max: 63, hyphens: true, rule: LOWER_RULE, ok: ['abc', 'pg-01'], bad: LOWER_BAD },
   { kind: ResourceKind.POSTGRESQL_VIRTUAL_ENDPOINT, label: 'PostgreSQL virtual endpoint', abbreviation: 'psqlve', min: 3, max: 63, hyphens: true, rule: LOWER_RULE, ok: ['abc', 've-01'], bad: LOWER_BAD },
+  // terraform-provider-azurerm v4.55.0, internal/services/managedredis/validate/managed_redis_name.go.
+  {
+    kind: ResourceKind.MANAGED_REDIS, label: 'Azure Managed Redis', abbreviation: 'redis', min: 3, max: 63, hyphens: true,
+    rule: 'letters, digits and hyphens, starting and ending with a letter or digit, without consecutive hyphens',
+    ok: ['abc', 'Shop-Redis-01', 'a-b-c'], bad: ['-abc', 'abc-', 'a_b', 'a.b'],
+  },
   { kind: ResourceKind.COSMOS_ACCOUNT, label: 'Cosmos DB account', abbreviation: 'cosmos', min: 3, max: 44, hyphens: true, rule: LOWER_RULE, ok: ['abc', 'cosmos-01'], bad: LOWER_BAD },
   {
     kind: ResourceKind.SERVICE_BUS_NAMESPACE, label: 'Service Bus namespace', abbreviation: 'sbns', min: 6, max: 50, hyphens: true, rule: LETTER_START_RULE,
@@ -155,7 +161,7 @@ const KINDS: readonly KindCase[] = [
 const GLOBALLY_UNIQUE = new Set([
   ResourceKind.KEY_VAULT, ResourceKind.SQL_SERVER, ResourceKind.SQL_FAILOVER_GROUP, ResourceKind.POSTGRESQL_SERVER, ResourceKind.POSTGRESQL_VIRTUAL_ENDPOINT,
   ResourceKind.COSMOS_ACCOUNT, ResourceKind.SERVICE_BUS_NAMESPACE, ResourceKind.FRONT_DOOR_ENDPOINT, ResourceKind.TRAFFIC_MANAGER_PROFILE,
-  ResourceKind.API_MANAGEMENT, ResourceKind.STORAGE_ACCOUNT,
+  ResourceKind.API_MANAGEMENT, ResourceKind.STORAGE_ACCOUNT, ResourceKind.MANAGED_REDIS,
 ]);
 
 /** The article before a label, as the messages write it: 'an' before a vowel sound (AKS, API, Event Grid), else 'a'. */
@@ -171,7 +177,7 @@ describe('ResourceKind', () => {
 
   test('the globally unique kinds (their names become DNS names) are marked so, and only they', () => {
     expect(KINDS.filter((c) => c.kind.props.globallyUnique).map((c) => c.label)).toEqual(KINDS.filter((c) => GLOBALLY_UNIQUE.has(c.kind)).map((c) => c.label));
-    expect(GLOBALLY_UNIQUE.size).toBe(11);
+    expect(GLOBALLY_UNIQUE.size).toBe(12);
   });
 
   test.each(KINDS.map((c) => [c.label, c] as const))('%s: names of the allowed length and characters pass', (_label, c) => {

@@ -352,6 +352,21 @@ describe('edges of the price list', () => {
 });
 
 describe('costEstimate', () => {
+  test('Azure Managed Redis caches are counted per SKU and left out of the totals: the price list has no meter for them', () => {
+    const cache = (location: string, sku: string, ha?: boolean) => ({ location, sku_name: sku, ...(ha === undefined ? {} : { high_availability_enabled: ha }), tags: { platform: 'p' } });
+    const stacks: SynthesizedStack[] = [{ name: 'p-data', json: { resource: { azurerm_managed_redis: {
+      a: cache('eastus2', 'Balanced_B3'), b: cache('centralus', 'Balanced_B3', true), c: cache('westus3', 'Balanced_B10', false), other: { ...cache('westus3', 'Balanced_B3'), tags: { platform: 'q' } },
+    } } } as Loose }];
+    const units = billableUnits(stacks, 'p').filter((u) => u.item === 'Azure Managed Redis caches');
+    expect(units.map((u) => [u.sku, u.min, u.max, u.detail, u.price, u.notPriced])).toEqual([
+      ['Balanced_B3', 2, 2, 'eastus2, centralus; 2 with high availability', undefined, 'no list price for Azure Managed Redis Balanced_B3 in the price list'],
+      ['Balanced_B10', 1, 1, 'westus3; 0 with high availability', undefined, 'no list price for Azure Managed Redis Balanced_B10 in the price list'],
+    ]);
+    const cost = costEstimate(units);
+    expect([cost.monthlyMin, cost.monthlyMax]).toEqual([0, 0]);
+    expect(cost.notPriced).toHaveLength(2);
+  });
+
   test('the totals are the priced lines at min and at max, to the cent; the prices are listed once per meter and region', () => {
     const units = billableUnits(stacksOf('primary-secondary'), 'primary-secondary');
     const cost = costEstimate(units);

@@ -1,4 +1,4 @@
-import { addDiagnostics, addSqlServerAuditDiagnostics, BLOB_SERVICE_DIAGNOSTICS, diagnose, DIAGNOSTIC_SUPPORT } from '../../lib/monitoring/diagnostics';
+import { addDiagnostics, addSqlServerAuditDiagnostics, BLOB_SERVICE_DIAGNOSTICS, diagnose, DIAGNOSTIC_SUPPORT, MANAGED_REDIS_DATABASE_DIAGNOSTICS } from '../../lib/monitoring/diagnostics';
 import { only, synthStack, testStack } from '../support/synth';
 
 /** lib/monitoring/diagnostics.ts: each test synthesizes one small stack. */
@@ -65,7 +65,10 @@ describe('addDiagnostics', () => {
       azurerm_log_analytics_workspace: ['Microsoft.OperationalInsights/workspaces', all, false, audit],
       azurerm_monitor_data_collection_rule: ['Microsoft.Insights/dataCollectionRules', all, false, allLogs],
       azurerm_storage_account: ['Microsoft.Storage/storageAccounts', ['Transaction'], false, undefined],
+      // Metrics only: Managed Redis's connection logs are on its database (below).
+      azurerm_managed_redis: ['Microsoft.Cache/redisEnterprise', all, false, undefined],
     });
+    expect(MANAGED_REDIS_DATABASE_DIAGNOSTICS).toEqual({ azureType: 'Microsoft.Cache/redisEnterprise/databases', logs: { allLogs, audit }, subresource: '/databases/default' });
     expect(BLOB_SERVICE_DIAGNOSTICS).toEqual({
       azureType: 'Microsoft.Storage/storageAccounts/blobServices',
       logs: { allLogs: { categories: ['StorageRead', 'StorageWrite', 'StorageDelete'] }, audit: { categories: ['StorageRead', 'StorageWrite', 'StorageDelete'] } },

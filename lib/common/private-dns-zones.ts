@@ -43,6 +43,11 @@ export class PrivateDnsZones extends Construct {
   public static readonly SERVICE_BUS: PrivateDnsZoneSpec = { id: 'ServiceBus', zoneName: 'privatelink.servicebus.windows.net' };
   /** Event Grid (`privatelink.eventgrid.azure.net`). */
   public static readonly EVENT_GRID: PrivateDnsZoneSpec = { id: 'EventGrid', zoneName: 'privatelink.eventgrid.azure.net' };
+  /**
+   * Azure Managed Redis (`privatelink.redis.azure.net`, sub-resource `redisEnterprise`); Azure Cache for Redis uses
+   * `privatelink.redis.cache.windows.net`, which does not resolve a Managed Redis host.
+   */
+  public static readonly MANAGED_REDIS: PrivateDnsZoneSpec = { id: 'ManagedRedis', zoneName: 'privatelink.redis.azure.net' };
 
   private readonly zones = new Map<string, PrivateDnsZone>();
 

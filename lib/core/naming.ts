@@ -127,6 +127,17 @@ export class ResourceKind {
     label: 'Cosmos DB account', abbreviation: 'cosmos', minLength: 3, maxLength: 44, hyphens: true, globallyUnique: true,
     pattern: LOWER_ALNUM_HYPHEN, rule: 'lower-case letters, digits and hyphens, not starting or ending with a hyphen',
   });
+  /**
+   * Azure Managed Redis (`Microsoft.Cache/redisEnterprise`; host `<name>.<region>.redis.azure.net`). The rule is the
+   * provider's (terraform-provider-azurerm v4.55.0, internal/services/managedredis/validate/managed_redis_name.go:
+   * 3-63 characters, letters, digits and hyphens, starting and ending with a letter or digit, no `--`); the
+   * abbreviation is the Cloud Adoption Framework's for Azure Cache for Redis (`redis`).
+   */
+  public static readonly MANAGED_REDIS = new ResourceKind({
+    label: 'Azure Managed Redis', abbreviation: 'redis', minLength: 3, maxLength: 63, hyphens: true, globallyUnique: true,
+    pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit, without consecutive hyphens',
+    extraCheck: noDoubleHyphen,
+  });
   public static readonly SERVICE_BUS_NAMESPACE = new ResourceKind({
     label: 'Service Bus namespace', abbreviation: 'sbns', minLength: 6, maxLength: 50, hyphens: true, globallyUnique: true,
     pattern: /^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/,

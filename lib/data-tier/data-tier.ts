@@ -120,7 +120,8 @@ export abstract class DataTierConstruct extends Construct {
    * Adds a private endpoint to every resource of this construct in the stamp's private-endpoint subnet,
    * registered in the stamp's private DNS zone for the service, so the names resolve privately from the stamp's
    * VNet whichever region is primary. Under regionPinned a stamp reaches only its own cell's resources (those in its
-   * region): no network path leads from one residency's workloads to another's data.
+   * region): no network path leads from one residency's workloads to another's data. A construct of per-region
+   * resources that only their own region uses (the order cache) connects each stamp to its own region's only.
    */
   public connect(stamp: RegionalStamp): void {
     if (!(stamp instanceof RegionalStamp)) {
@@ -130,8 +131,8 @@ export abstract class DataTierConstruct extends Construct {
       throw new ValidationError({ scope: this, prop: 'connect(stamp)', value: stamp.node.path, problem: 'this stamp is already connected: its private endpoints exist', fix: 'connect each stamp once' });
     }
     this.connected.add(stamp);
-    const pinned = this.pattern.kind === PatternKind.REGION_PINNED;
-    for (const endpoint of this.privateEndpoints.filter((e) => !pinned || e.region === stamp.region.name)) {
+    const local = this.pattern.kind === PatternKind.REGION_PINNED || this.regionLocal;
+    for (const endpoint of this.privateEndpoints.filter((e) => !local || e.region === stamp.region.name)) {
       stamp.addPrivateEndpoint(`${this.endpointIdPrefix}Endpoint-${endpoint.key}`, {
         resourceId: endpoint.resourceId,
         subresource: endpoint.subresource,
@@ -139,6 +140,14 @@ export abstract class DataTierConstruct extends Construct {
         qualifier: endpoint.qualifier,
       });
     }
+  }
+
+  /**
+   * Whether a stamp reaches only the resources of its own region under every pattern (a per-region cache), not only
+   * under regionPinned. @internal
+   */
+  protected get regionLocal(): boolean {
+    return false;
   }
 
   /** The construct scope of a region's resources. @internal */

@@ -229,6 +229,14 @@ export function billableUnits(stacks: readonly SynthesizedStack[], id: string): 
   }
   const topics = mine('azurerm_eventgrid_topic');
   if (topics.length) add('Event Grid topics', 'Basic', topics.length, topics.length, `${topics.map((t) => String(t.body.location)).join(', ')} (operations billed by use)`, BY_USE);
+  // Azure Managed Redis is billed per cache-hour by SKU (high availability doubles the nodes); the price list has no
+  // Managed Redis meter, so the caches are counted and left out of the totals, never guessed.
+  const caches = mine('azurerm_managed_redis');
+  for (const sku of [...new Set(caches.map((c) => String(c.body.sku_name)))]) {
+    const these = caches.filter((c) => String(c.body.sku_name) === sku);
+    const ha = these.filter((c) => c.body.high_availability_enabled !== false).length;
+    add('Azure Managed Redis caches', sku, these.length, these.length, `${these.map((c) => String(c.body.location)).join(', ')}; ${ha} with high availability`, { notPriced: `no list price for Azure Managed Redis ${sku} in the price list` });
+  }
   entry(app, mine, add);
   const endpoints = app.ofType('azurerm_private_endpoint').filter((e) => clusters.some((c) => c.stack === e.stack));
   if (endpoints.length) add('Private endpoints', 'standard', endpoints.length, endpoints.length, 'in the regional stacks (data processed billed by use)', one(LIST_PRICES.privateEndpoint));

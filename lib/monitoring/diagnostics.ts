@@ -53,6 +53,8 @@ export const DIAGNOSTIC_SUPPORT: { readonly [terraformType: string]: DiagnosticS
   azurerm_postgresql_flexible_server: { azureType: 'Microsoft.DBforPostgreSQL/flexibleServers', logs: GROUPS, metrics: ['AllMetrics'] },
   azurerm_cosmosdb_account: { azureType: 'Microsoft.DocumentDB/databaseAccounts', logs: GROUPS, metrics: ['Requests'], dedicated: true },
   azurerm_servicebus_namespace: { azureType: 'Microsoft.ServiceBus/namespaces', logs: GROUPS, metrics: ['AllMetrics'] },
+  // Azure Managed Redis: the cluster exports metrics; its connection logs (ConnectionEvents) are on the database below.
+  azurerm_managed_redis: { azureType: 'Microsoft.Cache/redisEnterprise', metrics: ['AllMetrics'] },
   azurerm_eventgrid_topic: { azureType: 'Microsoft.EventGrid/topics', logs: GROUPS, metrics: ['AllMetrics'] },
   azurerm_cdn_frontdoor_profile: { azureType: 'Microsoft.Cdn/profiles', logs: GROUPS, metrics: ['AllMetrics'] },
   azurerm_traffic_manager_profile: { azureType: 'Microsoft.Network/trafficManagerProfiles', logs: ALL_ONLY, metrics: ['AllMetrics'] },
@@ -72,6 +74,15 @@ export const BLOB_SERVICE_DIAGNOSTICS: DiagnosticSupport = {
   logs: { allLogs: { categories: ['StorageRead', 'StorageWrite', 'StorageDelete'] }, audit: { categories: ['StorageRead', 'StorageWrite', 'StorageDelete'] } },
   metrics: ['Transaction'],
   subresource: '/blobServices/default',
+};
+
+/**
+ * The default database of an Azure Managed Redis cluster (`Microsoft.Cache/redisEnterprise/databases`): its connection
+ * logs (`ConnectionEvents`: every connection, disconnection and authentication, failed ones included), which the
+ * `audit` and `allLogs` groups both hold. The database is part of `azurerm_managed_redis` (named `default`).
+ */
+export const MANAGED_REDIS_DATABASE_DIAGNOSTICS: DiagnosticSupport = {
+  azureType: 'Microsoft.Cache/redisEnterprise/databases', logs: GROUPS, subresource: '/databases/default',
 };
 
 /** What {@link addDiagnostics} sends where. */

@@ -11,6 +11,7 @@ import { DiagnosticLogs } from '../monitoring/diagnostics';
 import { ObservabilityProps } from '../monitoring/observability-types';
 import { KeyVaultOptions, KubernetesOptions } from '../stamp/regional-stamp-types';
 import { TrackingStoreProps } from '../tracking/tracking-store-types';
+import { OrderCacheProps } from '../cache/order-cache-types';
 import { WorkloadServiceOptions } from '../workloads/order-workloads-types';
 import { DemandModel } from '../workloads/demand';
 import type { MaintenanceWindow } from '../core/maintenance-window';
@@ -93,6 +94,9 @@ export type PlatformFilled = 'prefix' | 'pattern' | 'regions' | 'resourceGroupNa
 /** The Delivery-tracking store of the platform (`TrackingStore` props without what the platform supplies). */
 export type PlatformTrackingOptions = Omit<TrackingStoreProps, PlatformFilled>;
 
+/** The Order service's read cache (`OrderCache` props without what the platform supplies). */
+export type PlatformCacheOptions = Omit<OrderCacheProps, PlatformFilled>;
+
 /** The event bus of the platform (`EventBus` props without what the platform supplies). */
 export type PlatformEventBusOptions = Omit<EventBusProps, PlatformFilled>;
 
@@ -155,6 +159,12 @@ export interface MultiRegionOrderPlatformProps {
    * @default - no tracking store
    */
   readonly trackingStore?: PlatformTrackingOptions;
+  /**
+   * The Order service's read cache (`OrderCache`: Azure Managed Redis per region in the data stack, a private endpoint
+   * from the region's stamp, geo-replicated under activeActive). It is billed per cache, so it is opt-in.
+   * @default - no cache
+   */
+  readonly cache?: PlatformCacheOptions;
   /**
    * The event bus (`EventBus`: Service Bus Premium, or Event Grid with `transport: EventTransport.eventGrid(...)`).
    * Premium namespaces are billed per messaging unit, so it is opt-in.

@@ -26,6 +26,7 @@ import { RegionalMonitoring } from '../monitoring/regional-monitoring';
 import { kubeloginExec } from '../stamp/kubelogin';
 import { RegionalStamp } from '../stamp/regional-stamp';
 import { TrackingStore } from '../tracking/tracking-store';
+import { OrderCache } from '../cache/order-cache';
 import { OrderWorkloads } from '../workloads/order-workloads';
 import { ServiceBusBacklog, WorkloadConfig } from '../workloads/order-workloads-types';
 import { checkSchedulability } from '../workloads/schedulability';
@@ -37,7 +38,7 @@ import { JsonObject } from '../rules/synthesized';
 import { addSynthReports } from '../insight/synth-reports';
 import { PlatformTopology, readTopology } from '../insight/topology';
 import { PlatformBackend } from './backend';
-import { MultiRegionOrderPlatformProps, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
+import { MultiRegionOrderPlatformProps, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions, PlatformCacheOptions } from './multi-region-order-platform-types';
 import { PlatformStack, PlatformStackProps } from './platform-stack';
 import { PLATFORM_SHAPE } from './shapes';
 import { checkPlatformDemand, PlatformDemand, regionScaling } from './scaling';
@@ -106,6 +107,8 @@ export class MultiRegionOrderPlatform extends Construct {
   public readonly database?: ActivePassiveDatabase;
   /** The Delivery-tracking store, when `trackingStore` is set. */
   public readonly trackingStore?: TrackingStore;
+  /** The Order service's read cache, when `cache` is set. */
+  public readonly cache?: OrderCache;
   /** The event bus, when `eventBus` is set. */
   public readonly eventBus?: EventBus;
   /** `<id>-<region>-apps` stacks, by region, when `workloads` is set. */
@@ -171,6 +174,7 @@ export class MultiRegionOrderPlatform extends Construct {
     if (props.database) this.database = this.buildDatabase(props.database, shared, connect, databaseWindows(maintenance));
     if (props.trackingStore) this.trackingStore = this.buildTrackingStore(withDemandThroughput(props.trackingStore, demand), shared, connect);
     if (props.eventBus) this.eventBus = this.buildEventBus(props.eventBus, shared, connect);
+    if (props.cache) this.cache = this.buildCache(props.cache, shared, connect);
 
     const dnsLabels = Object.fromEntries(this.placements.map((p) => [p.region.name, Object.fromEntries(
       PLATFORM_SERVICES.filter((s) => publicServices.includes(s.key)).map((s) => [s.key, publicDnsLabel(naming.prefix, this.node.path, p.region.name, s)]),
@@ -515,6 +519,14 @@ export class MultiRegionOrderPlatform extends Construct {
     return tracking;
   }
 
+  /** Builds the Order cache in the data stack, each cache connected to its region's stamp, with each host as an output. */
+  private buildCache(options: PlatformCacheOptions, shared: DataTierShared, connect: (tier: DataTierConstruct) => void): OrderCache {
+    const cache = asPlatformProps(dataTierProp('cache'), () => new OrderCache(this.dataStack, 'OrderCache', { ...shared, ...options }));
+    connect(cache);
+    for (const instance of cache.instances) new TerraformOutput(this.dataStack, `OrderCache-${instance.region}-Host`, { value: instance.host });
+    return cache;
+  }
+
   /** Builds the event bus in the data stack, connected to every stamp, with each region's host as an output. */
   private buildEventBus(options: PlatformEventBusOptions, shared: DataTierShared, connect: (tier: DataTierConstruct) => void): EventBus {
     // Event Grid validates its webhook when the subscription is created, so the platform adds the subscriptions in
@@ -552,6 +564,8 @@ export class MultiRegionOrderPlatform extends Construct {
         if (backlog) this.eventBus!.grantBacklogRead(identities.kedaIdentity!, { scope: identities, id: 'OrderEventsBacklogReader', ...cell });
         // The Order service's database user in every cell it writes to (activeActive: all of them), as statements to run once.
         this.database?.grantDataAccess(order, { scope: identities, id: 'OrderDbAccess', ...cell });
+        // The Order service's access to its own region's cache, as a command to run once (azurerm v4.55 has no resource for it).
+        this.cache?.grantDataAccess(order, { scope: identities, id: 'OrderCacheAccess', regions: [region] });
 
         const apps = b.newStack(`${b.id}-${region}-apps`);
         const workloads = this.regionWorkloads(b, { apps, placement, stamp, identities, publicDnsLabels: dnsLabels[region], monitoring: regions.regionalData[region].monitoring });
@@ -773,6 +787,11 @@ export class MultiRegionOrderPlatform extends Construct {
         TRACKING_LEASES_CONTAINER: account.leasesContainer,
         TRACKING_PREFERRED_REGIONS: preferredRegions.map((r) => Regions.tryFind(r)?.displayName ?? r).join(','),
       } satisfies ServiceEnvironment);
+    }
+    if (this.cache) {
+      // Every region reads its own cache (activeActive's are one geo-replication group; the others' are independent).
+      const cache = this.cache.cacheFor(region);
+      Object.assign(order, { ORDER_CACHE_HOST: cache.host, ORDER_CACHE_PORT: String(cache.port), ORDER_CACHE_CLUSTERING_POLICY: this.cache.clusteringPolicy } satisfies ServiceEnvironment);
     }
     const events = this.eventBus?.endpoints[region];
     if (events) {

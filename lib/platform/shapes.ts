@@ -5,6 +5,7 @@ import { EVENT_BUS_ENTRIES } from '../events/shapes';
 import { ENTRY_OPTION_ENTRIES } from '../global-entry/shapes';
 import { KEY_VAULT_SHAPE, KUBERNETES_SHAPE } from '../stamp/shapes';
 import { TRACKING_STORE_ENTRIES } from '../tracking/shapes';
+import { ORDER_CACHE_ENTRIES } from '../cache/shapes';
 import { WORKLOAD_SERVICE_SHAPE } from '../workloads/shapes';
 import { DEMAND_SHAPE } from '../workloads/demand';
 import { MAINTENANCE_WINDOW_SHAPE } from '../core/maintenance-window';
@@ -12,7 +13,7 @@ import { DIAGNOSTIC_LOGS_SHAPE } from '../monitoring/regional-monitoring';
 import { CONTACTS_SHAPE, OBSERVABILITY_NAMES_SHAPE, SEVERITIES_SHAPE, THRESHOLDS_SHAPE } from '../monitoring/shapes';
 import { RULE_CHECKS_SHAPE } from '../rules/synth-check';
 import { PlatformBackend } from './backend';
-import type { RegionMaintenanceWindows, MultiRegionOrderPlatformProps, PlatformAvailabilityTestOptions, PlatformHealthOptions, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
+import type { RegionMaintenanceWindows, MultiRegionOrderPlatformProps, PlatformAvailabilityTestOptions, PlatformCacheOptions, PlatformHealthOptions, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
 
 // Internal: the run-time shape of the platform props (not exported from the package).
 
@@ -38,6 +39,7 @@ export const PLATFORM_SHAPE = strictShape<MultiRegionOrderPlatformProps>({
   monitoring: opt(strictShape<PlatformMonitoringOptions>({ retentionDays: opt(shapes.number()), removalPolicy: opt(REMOVAL_POLICY_SHAPE), diagnosticLogs: opt(DIAGNOSTIC_LOGS_SHAPE) })),
   database: opt(strictShape<PlatformDatabaseOptions>({ engine: ENGINE_SHAPE, administrator: ADMINISTRATOR_SHAPE, databaseName: opt(shapes.string()), names: opt(DATABASE_NAMES_SHAPE), removalPolicy: opt(REMOVAL_POLICY_SHAPE) })),
   trackingStore: opt(objectShape({ ...TRACKING_STORE_ENTRIES, removalPolicy: opt(REMOVAL_POLICY_SHAPE) } satisfies { [K in keyof PlatformTrackingOptions]-?: Shape })),
+  cache: opt(objectShape({ ...ORDER_CACHE_ENTRIES, removalPolicy: opt(REMOVAL_POLICY_SHAPE) } satisfies { [K in keyof PlatformCacheOptions]-?: Shape })),
   eventBus: opt(objectShape({ ...EVENT_BUS_ENTRIES, removalPolicy: opt(REMOVAL_POLICY_SHAPE) } satisfies { [K in keyof PlatformEventBusOptions]-?: Shape })),
   entry: opt(objectShape(ENTRY_OPTION_ENTRIES satisfies { [K in keyof PlatformEntryOptions]-?: Shape })),
   workloads: opt(WORKLOADS_SHAPE), backend: opt(shapes.instance(() => PlatformBackend, 'a PlatformBackend (PlatformBackend.local() or PlatformBackend.azurerm({...}))')),

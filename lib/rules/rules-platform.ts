@@ -12,13 +12,16 @@ const CLUSTER = 'azurerm_kubernetes_cluster';
 
 
 /** The data services the stamps reach through private endpoints (their public access is off). */
-const PRIVATE_SERVICES = ['azurerm_mssql_server', 'azurerm_postgresql_flexible_server', 'azurerm_cosmosdb_account', 'azurerm_servicebus_namespace', 'azurerm_eventgrid_topic'];
+const PRIVATE_SERVICES = ['azurerm_mssql_server', 'azurerm_postgresql_flexible_server', 'azurerm_cosmosdb_account', 'azurerm_servicebus_namespace', 'azurerm_eventgrid_topic', 'azurerm_managed_redis'];
 
-/** The stamps of the platform a data service belongs to: clusters tagged with its platform (regionPinned: its own cell). */
+/** Per-region services that only their own region's stamp uses (the order cache), under every pattern. */
+const REGION_LOCAL_SERVICES = ['azurerm_managed_redis'];
+
+/** The stamps of the platform a data service belongs to: clusters tagged with its platform (regionPinned, and a region-local service: its own region's). */
 function stampsUsing(app: SynthesizedApp, service: SynthesizedResource): readonly SynthesizedResource[] {
   const platform = valueAt(service.body, 'tags.platform');
   if (typeof platform !== 'string') return [];
-  const pinned = valueAt(service.body, 'tags.pattern') === 'regionPinned';
+  const pinned = valueAt(service.body, 'tags.pattern') === 'regionPinned' || REGION_LOCAL_SERVICES.includes(service.type);
   const cell = valueAt(service.body, 'tags.cell') ?? valueAt(service.body, 'tags.region');
   return app.ofType(CLUSTER).filter((c) => valueAt(c.body, 'tags.platform') === platform && (!pinned || c.body.location === cell));
 }
@@ -136,7 +139,7 @@ export function clusterOfAppsStack(app: SynthesizedApp, stack: string): Synthesi
 /** Cross-resource rules: the pattern's promises that no single resource shows. */
 export const PLATFORM_RULES: readonly Rule[] = [
   resourceRule({
-    id: 'OP-PLT-001', severity: 'error', summary: 'Stateful resources (databases, Cosmos DB, Service Bus, Key Vault, workspaces, storage) refuse to be destroyed (lifecycle.prevent_destroy).',
+    id: 'OP-PLT-001', severity: 'error', summary: 'Stateful resources (databases, Cosmos DB, Service Bus, Key Vault, workspaces, storage, caches) refuse to be destroyed (lifecycle.prevent_destroy).',
     resourceTypes: PROTECTED_TYPES, attribute: 'lifecycle.prevent_destroy', source: { kind: 'pattern', reference: 'README, "Stacks"' },
   }, (body) => (preventsDestroy(body) ? undefined : 'lifecycle.prevent_destroy is not true; a change that replaces it would delete its data')),
   {

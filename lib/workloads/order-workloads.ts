@@ -326,7 +326,8 @@ export class OrderWorkloads extends Construct {
           // Cluster DNS.
           { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }], ports: [{ port: '53', protocol: 'UDP' }, { port: '53', protocol: 'TCP' }] },
           // Data tier over private endpoints, any port: SQL uses 1433 and 11000-11999, PostgreSQL 5432, AMQP 5671,
-          // and Cosmos DB direct mode may use the whole TCP range through a private endpoint.
+          // Azure Managed Redis 10000 (and its shards' ports under OSSCluster), and Cosmos DB direct mode may use the
+          // whole TCP range through a private endpoint.
           { to: [{ ipBlock: { cidr: props.privateEndpointsCidr } }] },
           // HTTPS: Entra ID token exchange, Cosmos DB, Service Bus over WebSockets, Application Insights.
           { to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ port: '443', protocol: 'TCP' }] },
