@@ -42,6 +42,12 @@ function platform(overrides: Loose = {}, pattern = RedundancyPattern.primarySeco
 }
 
 const zr = RedundancyPattern.zoneRedundant();
+/** A sound demand model: weekend evening peaks, loads in requests per second. */
+const DEMAND = {
+  order: { peakRequestsPerSecond: 2000, baseRequestsPerSecond: 400, requestsPerSecondPerPod: 100 },
+  tracking: { peakRequestsPerSecond: 800, baseRequestsPerSecond: 160, requestsPerSecondPerPod: 100 },
+  peaks: [{ days: ['Friday', 'Saturday', 'Sunday'], startTime: '17:00', endTime: '22:00' }],
+};
 const stamp = (props: Loose) => () => new RegionalStamp(testStack(), 'Stamp', { region: 'westus3', prefix: 'shop', monitoring: sink('westus3'), ...props });
 const database = (props: Loose) => () => new ActivePassiveDatabase(testStack(), 'OrderDb', { prefix: 'shop', pattern: zr, regions: ['westus3'], ...ownGroups(['westus3']), engine: DatabaseEngine.sql(), administrator: ADMIN, ...ownGroups(props.regions ?? ['westus3']), ...props });
 const sql = (options: Loose) => database({ engine: DatabaseEngine.sql(options) });
@@ -89,6 +95,24 @@ const BAD: [string, () => unknown, string][] = [
   ['an unknown cache SKU', platform({ cache: { sku: 'Premium_P1' } }), 'shop-data/OrderCache: invalid cache.sku "Premium_P1": Azure Managed Redis SKUs are'],
   ['a cache without high availability where the regions have zones', platform({ cache: { highAvailability: false } }), 'invalid cache.highAvailability false: westus3, eastus have availability zones'],
   ['cache geo-replication outside activeActive', platform({ cache: { geoReplication: true } }), 'invalid cache.geoReplication true: active geo-replication makes every region\'s cache writable and replicated, which only activeActive uses'],
+  // --- The demand model, scaling and maintenance ---
+  ['a peak with no days', platform({ demand: { ...DEMAND, peaks: [{ days: [], startTime: '17:00', endTime: '22:00' }] } }), 'invalid demand.peaks[0].days []: no days: the peak would never happen'],
+  ['a peak that ends when it starts', platform({ demand: { ...DEMAND, peaks: [{ days: ['Friday'], startTime: '17:00', endTime: '17:00' }] } }), 'invalid demand.peaks[0].endTime "17:00": the peak ends when it starts (17:00)'],
+  ['an off-peak load above the peak', platform({ demand: { ...DEMAND, order: { peakRequestsPerSecond: 100, baseRequestsPerSecond: 500, requestsPerSecondPerPod: 50 } } }), 'invalid demand.order.baseRequestsPerSecond 500: above the peak (100 requests per second)'],
+  ['a peak time zone given as an offset', platform({ demand: { ...DEMAND, timeZone: 'UTC+9' } }), 'invalid demand.timeZone "UTC+9": a fixed UTC offset, not a time zone'],
+  ['a minimum above the maximum the demand model sets', platform({ demand: DEMAND, workloads: { ...IMAGES, order: { image: 'c.io/order:1', minReplicas: 30 } } }), 'invalid workloads.order.maxReplicas 20: must be an integer from 30 to 1000 (at least minReplicas (30))'],
+  ['a maximum that cannot carry a lost region', platform({ demand: DEMAND, workloads: { ...IMAGES, order: { image: 'c.io/order:1', maxReplicas: 12 } } }), 'invalid workloads.order.maxReplicas 12: the demand model needs 10 pods in westus3 at peak, and 20 when another of the 2 serving regions is lost and the survivors carry its share: this maximum cannot carry a lost region'],
+  ['a Cosmos DB maximum below the tracking demand', platform({ demand: { ...DEMAND, tracking: { peakRequestsPerSecond: 1000, baseRequestsPerSecond: 100, requestsPerSecondPerPod: 100, requestUnitsPerRequest: 10 } }, trackingStore: { deliveries: { maxThroughput: 4000 } } }), 'invalid trackingStore.deliveries.maxThroughput 4000: the tracking demand needs 10000 RU/s at peak'],
+  ['a demand model with the KEDA add-on off', platform({ demand: DEMAND, kubernetes: { keda: false } }), 'invalid kubernetes.keda false: the demand model scales through the KEDA add-on'],
+  ['a demand model without workloads', platform({ demand: DEMAND, workloads: undefined, entry: undefined }), 'the demand model sizes the workloads, and there are none, so it would be ignored'],
+  ['a maintenance window inside a peak', platform({ demand: DEMAND, maintenanceWindows: { westus3: { kubernetes: { dayOfWeek: 'Friday', startTime: '18:00', utcOffset: '-07:00' } } } }), 'invalid maintenanceWindows.westus3.kubernetes {"dayOfWeek":"Friday","startTime":"18:00","durationHours":4,"utcOffset":"-07:00"}: inside peak 1 (Friday, Saturday, Sunday 17:00-22:00 America/Phoenix)'],
+  ['two regions in maintenance at once', platform({ maintenanceWindows: { westus3: { kubernetes: { dayOfWeek: 'Tuesday', startTime: '02:00', utcOffset: '-07:00' } }, eastus: { kubernetes: { dayOfWeek: 'Tuesday', startTime: '05:00', utcOffset: '-05:00' } } } }), 'maintenanceWindows.westus3.kubernetes and maintenanceWindows.eastus.kubernetes overlap from Tuesday 10:00 UTC: westus3 and eastus would be in maintenance at once'],
+  ['one AKS maintenance window for two regions', platform({ kubernetes: { maintenanceWindow: { dayOfWeek: 'Tuesday' } } }), 'invalid kubernetes.maintenanceWindow {"dayOfWeek":"Tuesday"}: one window for the 2 regions: every cluster would upgrade at once'],
+  ['a database maintenance window with Azure SQL', platform({ maintenanceWindows: { westus3: { database: { dayOfWeek: 'Tuesday' } } } }), 'invalid maintenanceWindows.westus3.database {"dayOfWeek":"Tuesday"}: Azure SQL Database takes maintenance in the slots Azure offers'],
+  ['an Azure SQL maintenance slot inside a peak', platform({ demand: { ...DEMAND, peaks: [{ days: ['Saturday'], startTime: '20:00', endTime: '02:00' }] }, database: { engine: DatabaseEngine.sql({ secondaryMaintenance: 'WeekendNights' }), administrator: ADMIN } }), "invalid database.engine.secondaryMaintenance \"WeekendNights\": Azure SQL's WeekendNights slot (22:00 for 8 hours, eastus local time) falls in peak 1"],
+  ['serverless auto-pause in a failover group', platform({ database: { engine: DatabaseEngine.sql({ compute: { kind: 'Serverless', maxVcores: 4, autoPauseDelayMinutes: 60 } }), administrator: ADMIN } }), 'invalid database.engine.compute.autoPauseDelayMinutes 60: Azure does not auto-pause a serverless database that is geo-replicated or keeps long-term backups'],
+  ['a KEDA backlog trigger on the Order service', workloads({ keda: { order: { backlog: { namespace: 'sb-shop-westus3', topic: 'order-events', subscription: 'delivery-tracking', messagesPerPod: 50, identityClientId: PRINCIPAL } } } }), 'invalid keda.order.backlog'],
+  ['a KEDA schedule that is not cron', workloads({ keda: { tracking: { schedules: [{ timeZone: 'Europe/Berlin', start: 'Fridays at 5', end: '0 22 * * 5', replicas: 4 } ] } } }), 'invalid keda.tracking.schedules[0].start "Fridays at 5": not a five-field cron expression'],
   ['a cache name Azure refuses', platform({ cache: { names: { caches: { eastus: 'shop--cache' } } } }), 'invalid cache.names.caches.eastus "shop--cache": an Azure Managed Redis name must not contain consecutive hyphens'],
   ['a typo in the event bus', platform({ eventBus: { transprt: EventTransport.serviceBus() } }), "invalid eventBus.transprt (an instance of EventTransport): unknown option 'transprt'"],
   ['a typo in the entry', platform({ entry: { frontdoor: {} } }), "invalid entry.frontdoor {}: unknown option 'frontdoor', which would be ignored. Fix: did you mean 'frontDoor'?"],

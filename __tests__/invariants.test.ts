@@ -29,7 +29,8 @@ describe('the invariant table', () => {
   test('every stateful type the examples use that Terraform can destroy is retained (prevent_destroy), except the ones named here', () => {
     // Not retained on purpose: a failover group, a virtual endpoint and Application Insights hold no data of their
     // own, and an Event Grid topic only forwards (its dead letters are in retained storage).
-    const unretained = ['azurerm_mssql_failover_group', 'azurerm_postgresql_flexible_server_virtual_endpoint', 'azurerm_eventgrid_topic', 'azurerm_application_insights'];
+    // A cache geo-replication link holds no data either: destroying it force-unlinks the caches, each keeping its data.
+    const unretained = ['azurerm_mssql_failover_group', 'azurerm_postgresql_flexible_server_virtual_endpoint', 'azurerm_eventgrid_topic', 'azurerm_application_insights', 'azurerm_managed_redis_geo_replication'];
     const used = STATEFUL_TYPES.filter((type) => ids.some((id) => Object.values(exampleStacks(id)).some((json) => Object.keys(json.resource?.[type] ?? {}).length > 0)));
     const retained = INVARIANTS.filter((i) => i.name.endsWith(': lifecycle.prevent_destroy = true')).map((i) => i.type);
     expect(used.filter((type) => !unretained.includes(type)).sort()).toEqual([...retained].sort());

@@ -49,6 +49,9 @@ export function activeActive(scope: Construct, overrides: Partial<MultiRegionOrd
     trackingStore: {},
     // A Service Bus Premium namespace per region, each behind its own geo-DR alias with a standby in the partner region.
     eventBus: { transport: EventTransport.serviceBus() },
+    // An Azure Managed Redis cache per region for the Order service's reads (zone-redundant, TLS only, Entra ID, private
+    // endpoint), the three linked by active geo-replication.
+    cache: {},
     workloads: {
       order: { image: 'contoso.azurecr.io/order-api:1.0.0' },
       tracking: { image: 'contoso.azurecr.io/tracking-api:1.0.0' },

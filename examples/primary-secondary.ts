@@ -46,6 +46,9 @@ export function primarySecondary(scope: Construct, overrides: Partial<MultiRegio
     trackingStore: {},
     // Service Bus Premium namespaces in both regions behind a geo-DR alias (metadata only: see the README).
     eventBus: { transport: EventTransport.serviceBus() },
+    // An Azure Managed Redis cache per region for the Order service's reads (zone-redundant, TLS only, Entra ID, private
+    // endpoint); each region's starts cold after a failover (a cache is not a system of record).
+    cache: {},
     workloads: {
       // A blue-green release of the Order service: green is live, blue keeps the previous version for rollback.
       order: { image: 'contoso.azurecr.io/order-api:1.1.0', rollout: Rollout.blueGreen({ live: 'green', blueImage: 'contoso.azurecr.io/order-api:1.0.0', greenImage: 'contoso.azurecr.io/order-api:1.1.0' }) },

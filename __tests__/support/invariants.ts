@@ -1,4 +1,6 @@
 import type { StackJson } from './synth';
+import { Regions } from '../../lib/core/regions';
+import { formatUtcOffset, zoneOffsets } from '../../lib/core/weekly-time';
 
 /**
  * The security and redundancy defaults every example must keep, one named invariant each, checked by
@@ -185,6 +187,7 @@ const RETAINED: readonly [string, Record<string, number>][] = [
   ['azurerm_key_vault', perRegion()],
   ['azurerm_log_analytics_workspace', perRegion()],
   ['azurerm_storage_account', per(0, 0, 2, 0, 0)],
+  ['azurerm_managed_redis', per(0, 2, 0, 3, 0)],
 ];
 
 /** Library tags on every tagged azurerm resource (lib/core/tags.ts `mergeTags`, merged over the example's `tags`). */
@@ -195,9 +198,9 @@ const TAGGED: Record<string, [number, number, number, number, number]> = {
   azurerm_resource_group: [4, 6, 6, 8, 6],
   azurerm_virtual_network: [1, 2, 2, 3, 2],
   azurerm_network_security_group: [3, 6, 6, 9, 6],
-  azurerm_private_endpoint: [4, 12, 12, 33, 8],
-  azurerm_private_dns_zone: [4, 8, 8, 12, 8],
-  azurerm_private_dns_zone_virtual_network_link: [4, 8, 8, 12, 8],
+  azurerm_private_endpoint: [4, 14, 12, 36, 8],
+  azurerm_private_dns_zone: [4, 10, 8, 15, 8],
+  azurerm_private_dns_zone_virtual_network_link: [4, 10, 8, 15, 8],
   azurerm_kubernetes_cluster: [1, 2, 2, 3, 2],
   azurerm_kubernetes_cluster_node_pool: [1, 2, 2, 3, 2],
   azurerm_key_vault: [1, 2, 2, 3, 2],
@@ -388,7 +391,12 @@ export const DIAGNOSABLE: Readonly<Record<string, { logs: unknown[]; metrics: un
   azurerm_monitor_data_collection_rule: { logs: [{ category_group: 'allLogs' }], metrics: [{ category: 'AllMetrics' }] },
   // Account metrics only (`AllMetrics` is refused); the blob service's logs below.
   azurerm_storage_account: { logs: [], metrics: [{ category: 'Transaction' }] },
+  // Azure Managed Redis: the cluster's metrics; the connection logs on its default database below.
+  azurerm_managed_redis: { logs: [], metrics: [{ category: 'AllMetrics' }] },
 };
+
+/** The default database of each Azure Managed Redis cluster: its connection logs (every connection and authentication). */
+const MANAGED_REDIS_DATABASE = { logs: [{ category_group: 'allLogs' }], metrics: [], subresource: '/databases/default' };
 
 /** The blob service of each storage account: reads, writes and deletes, and `Transaction` metrics. */
 const BLOB_SERVICE = { logs: [{ category: 'StorageRead' }, { category: 'StorageWrite' }, { category: 'StorageDelete' }], metrics: [{ category: 'Transaction' }], subresource: '/blobServices/default' };
@@ -445,6 +453,7 @@ export const NOT_DIAGNOSABLE: Readonly<Record<string, string>> = {
   azurerm_application_insights_standard_web_test: 'its results are in its Application Insights component',
   azurerm_application_insights_workbook: 'no diagnostic settings',
   azurerm_portal_dashboard: 'no diagnostic settings',
+  azurerm_managed_redis_geo_replication: 'a link between caches (each cache has its own settings)',
 };
 
 /** The region a resource is in: its stamp stack's, the region in its data-tier address, or the primary's for global ones. */
@@ -470,7 +479,7 @@ export function diagnosticsProblems(stacks: Record<string, StackJson>): string[]
         continue;
       }
       for (const key of Object.keys(resources)) {
-        for (const want of [expected, ...(type === 'azurerm_storage_account' ? [BLOB_SERVICE] : [])]) {
+        for (const want of [expected, ...(type === 'azurerm_storage_account' ? [BLOB_SERVICE] : []), ...(type === 'azurerm_managed_redis' ? [MANAGED_REDIS_DATABASE] : [])]) {
           const target = `\${${type}.${key}.id}${want.subresource ?? ''}`;
           const found = settings.filter((d) => d.target_resource_id === target);
           if (found.length !== 1) {
@@ -781,11 +790,13 @@ export const INVARIANTS: readonly Invariant[] = [
     expected: () => ({ mode: 'User', zones: ['1', '2', '3'], auto_scaling_enabled: true, min_count: 3 }),
   },
   {
-    name: 'AKS operations: patch upgrades and node images in a weekly Sunday 02:00 UTC window, Container Insights with managed identity, secret rotation, image cleaner',
+    name: 'AKS operations: patch upgrades and node images in one weekly 4-hour window at 02:00 local standard time (the region\'s fixed offset) on a weekday, Container Insights with managed identity, secret rotation, image cleaner',
     type: 'azurerm_kubernetes_cluster',
     count: perRegion(),
-    expected: () => {
-      const window = { day_of_week: 'Sunday', duration: 4, frequency: 'Weekly', interval: 1, start_time: '02:00', utc_offset: '+00:00' };
+    expected: (r) => {
+      const offset = formatUtcOffset(zoneOffsets(Regions.tryFind(String(r.location))!.timeZone).standard);
+      const window = { day_of_week: r.maintenance_window_auto_upgrade?.day_of_week, duration: 4, frequency: 'Weekly', interval: 1, start_time: '02:00', utc_offset: offset };
+      expect(['Tuesday', 'Wednesday', 'Thursday']).toContain(window.day_of_week);
       return {
         automatic_upgrade_channel: 'patch',
         node_os_upgrade_channel: 'NodeImage',
@@ -871,7 +882,7 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'private endpoint: in the stamp\'s private-endpoint subnet, approved automatically, registered in one private DNS zone of the stamp',
     type: 'azurerm_private_endpoint',
-    count: per(4, 12, 12, 33, 8),
+    count: per(4, 14, 12, 36, 8),
     expected: (r, ctx) => {
       const stamp = ctx.stacks[ctx.stack].resource;
       const subnet = Object.entries(stamp.azurerm_subnet ?? {}).filter(([, x]) => x.name === 'snet-private-endpoints').map(([id]) => `\${azurerm_subnet.${id}.id}`);
@@ -888,11 +899,11 @@ export const INVARIANTS: readonly Invariant[] = [
   {
     name: 'diagnostic setting: to the Log Analytics workspace of the watched resource\'s region (global resources: the primary\'s)',
     type: 'azurerm_monitor_diagnostic_setting',
-    count: per(13, 24, 26, 44, 23),
+    count: per(13, 28, 26, 50, 23),
     expected: () => ({ name: 'to-log-analytics' }),
     violations: (r, ctx) => {
       const workspace = targetOf(ctx, r.log_analytics_workspace_id);
-      const watched = targetOf(ctx, String(r.target_resource_id).replace(/\/(databases\/master|blobServices\/default)$/, ''));
+      const watched = targetOf(ctx, String(r.target_resource_id).replace(/\/(databases\/master|blobServices\/default|databases\/default)$/, ''));
       if (!workspace || workspace.type !== 'azurerm_log_analytics_workspace') return [`${ctx.address}: workspace ${r.log_analytics_workspace_id}`];
       if (!watched) return [`${ctx.address}: target ${r.target_resource_id} is not a resource of the example`];
       const region = regionOfResource(ctx, watched);
@@ -1023,17 +1034,34 @@ export const INVARIANTS: readonly Invariant[] = [
     expected: (r) => ({ spec: { max_unavailable: '1', selector: { match_labels: { app: r.metadata.name } } } }),
   },
   {
-    name: 'HorizontalPodAutoscaler: up to 10 replicas on CPU 70% and memory 80%, scaling a Deployment',
+    name: 'HorizontalPodAutoscaler (no demand model): up to 10 replicas on CPU 70% (no memory target), scaling a Deployment',
     type: 'kubernetes_horizontal_pod_autoscaler_v2',
-    count: perRegion(2),
+    count: per(2, 0, 4, 0, 4),
     expected: () => ({
       'spec.max_replicas': 10,
       'spec.metric': [
         { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', average_utilization: 70 } } },
-        { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', average_utilization: 80 } } },
       ],
       'spec.scale_target_ref.kind': 'Deployment',
       'spec.scale_target_ref.api_version': 'apps/v1',
+    }),
+  },
+  {
+    name: 'KEDA ScaledObject (demand model): adopts the HPA of its Deployment\'s name, CPU 70% plus a cron floor per peak (and the tracking backlog), Kubernetes\' scale-out speed',
+    type: 'kubernetes_manifest',
+    select: (r) => r.manifest.kind === 'ScaledObject',
+    count: per(0, 4, 0, 6, 0),
+    expected: (r) => ({
+      'manifest.apiVersion': 'keda.sh/v1alpha1',
+      'manifest.metadata.annotations': { 'scaledobject.keda.sh/transfer-hpa-ownership': 'true' },
+      'manifest.spec.scaleTargetRef': { apiVersion: 'apps/v1', kind: 'Deployment', name: r.manifest.metadata.name },
+      'manifest.spec.advanced.horizontalPodAutoscalerConfig.name': r.manifest.metadata.name,
+      'manifest.spec.advanced.horizontalPodAutoscalerConfig.behavior.scaleUp': { stabilizationWindowSeconds: 0, selectPolicy: 'Max', policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }, { type: 'Pods', value: 4, periodSeconds: 15 }] },
+      'manifest.spec.triggers[0]': { type: 'cpu', metricType: 'Utilization', metadata: { value: '70' } },
+      'manifest.spec.triggers[1].type': 'cron',
+      'manifest.spec.triggers[1].metadata.start': '30 16 * * 0,5,6',
+      'manifest.spec.triggers[1].metadata.end': '0 22 * * 0,5,6',
+      ...(r.manifest.metadata.name === 'tracking-api' ? { 'manifest.spec.triggers[2].type': 'azure-servicebus', 'manifest.spec.triggers[2].authenticationRef': { name: 'tracking-api-servicebus' } } : {}),
     }),
   },
   {
@@ -1301,7 +1329,8 @@ export const INVARIANTS: readonly Invariant[] = [
     name: 'workload identities: tagged with component, service and region only (a known gap: not the platform\'s tags, lib/workloads/workload-identities.ts)',
     type: 'azurerm_user_assigned_identity',
     select: (r) => r.tags?.component === 'workload-identity',
-    count: perRegion(2),
+    // Two services per region, and the KEDA operator's identity where the demand model scales on the backlog.
+    count: per(2, 6, 4, 9, 4),
     expected: (r, ctx) => ({ tags: { component: 'workload-identity', service: r.tags?.service, region: regionOf(ctx) } }),
   },
 ];
