@@ -67,13 +67,35 @@ describe('examples: kubernetes_* resources are valid Kubernetes API objects', ()
   });
 
   test.each(synthesized.map(({ id }) => id))('%s: every type the workloads emit is checked at least once', (id) => {
-    const types = new Set(appsStacks.filter(([example]) => example === id).flatMap(([, , json]) => kubernetesResources(json).map((r) => r.type)));
-    expect(WORKLOAD_TYPES.filter((type) => !types.has(type))).toEqual([]);
+    const resources = appsStacks.filter(([example]) => example === id).flatMap(([, , json]) => kubernetesResources(json));
+    const types = new Set(resources.map((r) => r.type));
+    // With a demand model, KEDA ScaledObjects (kubernetes_manifest) take the HPAs' place.
+    const keda = resources.some((r) => r.type === 'kubernetes_manifest' && (r.resource as Loose).manifest.kind === 'ScaledObject');
+    const expected = keda ? [...WORKLOAD_TYPES.filter((t) => t !== 'kubernetes_horizontal_pod_autoscaler_v2'), 'kubernetes_manifest'] : WORKLOAD_TYPES;
+    expect(expected.filter((type) => !types.has(type))).toEqual([]);
+    expect(keda ? [...types].filter((t) => t === 'kubernetes_horizontal_pod_autoscaler_v2') : []).toEqual([]);
+  });
+
+  test('the demand-model examples hold ScaledObjects and a TriggerAuthentication, all checked against the KEDA schemas', () => {
+    const kinds = allManifestKinds();
+    expect(kinds).toEqual(expect.arrayContaining(['ScaledObject', 'TriggerAuthentication']));
   });
 });
 
 // Positive controls, on real resources: the first of each type in the -apps stacks (whatever the workloads emit today).
 const allResources = appsStacks.flatMap(([, , json]) => kubernetesResources(json));
+
+/** The kinds of every kubernetes_manifest of the examples. */
+function allManifestKinds(): string[] {
+  return [...new Set(allResources.filter((r) => r.type === 'kubernetes_manifest').map((r) => String((r.resource as Loose).manifest.kind)))].sort();
+}
+
+/** A deep copy of the API object of the first kubernetes_manifest of a kind. */
+function manifestOf(kind: string): Loose {
+  const r = allResources.find((x) => x.type === 'kubernetes_manifest' && (x.resource as Loose).manifest.kind === kind);
+  if (!r) throw new Error(`no example emits a ${kind}`);
+  return toKubernetesObject(r.type, r.address, structuredClone(r.resource));
+}
 
 /** A deep copy of the first resource of a type, as cdktf wrote it. */
 function terraform(type: string): { address: string; resource: JsonObject } {
@@ -117,6 +139,21 @@ describe('positive control: the schema rejects broken objects built from real on
     ['automountServiceAccountToken as a string', 'kubernetes_service_account_v1', (o) => { o.automountServiceAccountToken = 'true'; }, /automountServiceAccountToken must be boolean/],
     ['Namespace label value not a string', 'kubernetes_namespace_v1', (o) => { o.metadata.labels = { tier: 1 }; }, /labels\/tier must be string/],
   ];
+
+  const kedaCases: [string, string, (o: Loose) => void, RegExp][] = [
+    ['ScaledObject without a scale target', 'ScaledObject', (o) => { delete o.spec.scaleTargetRef; }, /spec must have required property 'scaleTargetRef'|spec must have required property scaleTargetRef/],
+    ['ScaledObject maximum as a string', 'ScaledObject', (o) => { o.spec.maxReplicaCount = '20'; }, /maxReplicaCount must be integer/],
+    ['a trigger without a type', 'ScaledObject', (o) => { delete o.spec.triggers[0].type; }, /triggers\/0 must have required property '?type'?/],
+    ['a cron trigger\'s metadata value not a string', 'ScaledObject', (o) => { o.spec.triggers[1].metadata.desiredReplicas = 12; }, /metadata\/desiredReplicas must be string/],
+    ['TriggerAuthentication with an unknown identity provider', 'TriggerAuthentication', (o) => { o.spec.podIdentity.provider = 'azure-pod'; }, /provider must be equal to one of the allowed values/],
+  ];
+
+  test.each(kedaCases)('%s', (_name, kind, mutate, expected) => {
+    const obj = manifestOf(kind);
+    expect(() => validateKubernetesObject(obj)).not.toThrow();
+    mutate(obj);
+    expect(() => validateKubernetesObject(obj)).toThrow(expected);
+  });
 
   test.each(cases)('%s', (_name, type, mutate, expected) => {
     const obj = converted(type);
@@ -163,7 +200,9 @@ describe('positive control: the converter fails on what it does not know', () =>
       kubernetes_namespace_v1: 'Namespace', kubernetes_service_account_v1: 'ServiceAccount', kubernetes_config_map_v1: 'ConfigMap', kubernetes_network_policy_v1: 'NetworkPolicy',
       kubernetes_service_v1: 'Service', kubernetes_deployment_v1: 'Deployment', kubernetes_horizontal_pod_autoscaler_v2: 'HorizontalPodAutoscaler', kubernetes_pod_disruption_budget_v1: 'PodDisruptionBudget',
     };
-    expect(listed.map((x) => [x.address, x.object.kind, typeof x.object.apiVersion])).toEqual(listed.map((x) => [x.address, KINDS[x.address.split('.')[0]], 'string']));
+    // A kubernetes_manifest holds its object's own kind.
+    const kindOf = (x: { address: string; resource: Loose }) => (x.address.startsWith('kubernetes_manifest.') ? x.resource.manifest.kind : KINDS[x.address.split('.')[0]]);
+    expect(listed.map((x) => [x.address, x.object.kind, typeof x.object.apiVersion])).toEqual(listed.map((x) => [x.address, kindOf(x), 'string']));
     const withOthers = { resource: { ...json.resource, azurerm_resource_group: { rg: { name: 'rg', location: 'westus3' } } }, data: { kubernetes_namespace_v1: { ns: { metadata: { name: 'x' } } } } };
     expect(kubernetesObjects(withOthers)).toHaveLength(listed.length);
   });

@@ -33,6 +33,8 @@ import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import Ajv from 'ajv';
+import * as KEDA_CRDS from './keda-crd-schemas.json';
 
 /** A JSON object (Terraform resource body or Kubernetes object). */
 export type JsonObject = { [key: string]: unknown };
@@ -986,6 +988,7 @@ export const KUBERNETES_TYPES: { readonly [terraformType: string]: KubernetesTyp
  * naming the address and attribute path on anything the converter does not know or the provider would reject.
  */
 export function toKubernetesObject(type: string, address: string, resource: object): KubernetesObject {
+  if (type === 'kubernetes_manifest') return manifestObject(address, resource as JsonObject);
   const t = KUBERNETES_TYPES[type];
   if (!t) {
     throw new KubernetesConversionError(address, '', `no converter for ${type}: add a row to KUBERNETES_TYPES in __tests__/support/kubernetes-objects.ts from the provider's resource and expand functions`);
@@ -994,9 +997,53 @@ export function toKubernetesObject(type: string, address: string, resource: obje
   return { apiVersion: t.apiVersion, kind: t.kind, ...body };
 }
 
+/**
+ * A model for a custom resource, checked against its CRD's OpenAPI schema with ajv (the schema validator
+ * kubernetes-models uses); errors read like kubernetes-models' (`data/spec/x must be integer`). Kubernetes' own
+ * `x-kubernetes-*` keywords and formats (`int32`, `int-or-string`) are left to the API server.
+ */
+function crdModel(schema: object): KubernetesModel {
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+  const check = ajv.compile(schema);
+  return class {
+    constructor(private readonly data?: object) {}
+    public validate(): void {
+      if (!check(this.data)) throw new Error(ajv.errorsText(check.errors, { dataVar: 'data' }));
+    }
+  };
+}
+
+/**
+ * Custom resources a `kubernetes_manifest` may hold, with a model of their CRD's schema: KEDA's ScaledObject and
+ * TriggerAuthentication (keda-crd-schemas.json, from kedacore/keda's CRDs; the source and version are in the file).
+ */
+export const MANIFEST_KINDS: { readonly [apiVersionKind: string]: KubernetesModel } = Object.fromEntries(
+  Object.entries(KEDA_CRDS.schemas).map(([key, schema]) => [key, crdModel(schema)]),
+);
+
+/** The attributes of a `kubernetes_manifest` the library writes besides the object (meta-arguments). */
+const MANIFEST_ATTRIBUTES = new Set(['manifest', 'depends_on', 'lifecycle', '//', 'provider', 'count', 'for_each']);
+
+/**
+ * The API object of a `kubernetes_manifest`: its `manifest` as written (the provider sends it as is, server-side
+ * applied), which must name a kind registered in MANIFEST_KINDS.
+ */
+function manifestObject(address: string, resource: JsonObject): KubernetesObject {
+  for (const key of Object.keys(resource)) {
+    if (!MANIFEST_ATTRIBUTES.has(key)) throw new KubernetesConversionError(address, key, 'attribute not known to the converter');
+  }
+  const manifest = resource.manifest;
+  if (!isObject(manifest)) throw new KubernetesConversionError(address, 'manifest', 'not an object');
+  if (!MANIFEST_KINDS[`${String(manifest.apiVersion)} ${String(manifest.kind)}`]) {
+    throw new KubernetesConversionError(address, 'manifest', `no kubernetes-models class registered for ${String(manifest.apiVersion)} ${String(manifest.kind)}: add it to MANIFEST_KINDS`);
+  }
+  return structuredClone(manifest) as KubernetesObject;
+}
+
 /** Validates an API object against the Kubernetes OpenAPI schema; throws with the kubernetes-models message. */
 export function validateKubernetesObject(obj: KubernetesObject): void {
-  const type = Object.values(KUBERNETES_TYPES).find((t) => t.apiVersion === obj.apiVersion && t.kind === obj.kind);
+  const custom = MANIFEST_KINDS[`${String(obj.apiVersion)} ${String(obj.kind)}`];
+  const type = custom ? { model: custom } : Object.values(KUBERNETES_TYPES).find((t) => t.apiVersion === obj.apiVersion && t.kind === obj.kind);
   if (!type) throw new Error(`no kubernetes-models class registered for ${obj.apiVersion} ${obj.kind}`);
   try {
     new type.model(obj).validate();

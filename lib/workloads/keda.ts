@@ -1,6 +1,9 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, Token } from 'cdktf';
-import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { Token } from 'cdktf';
+import { Manifest, ManifestConfig } from '@cdktf/provider-kubernetes/lib/manifest';
+
+/** What a manifest waits for (the Deployment it scales, the namespace it lives in). */
+type DependsOn = NonNullable<ManifestConfig['dependsOn']>;
 import { checkTimeZone } from '../core/weekly-time';
 import { Checks, GUID } from '../core/validate';
 import { KedaScaling, ScheduledReplicas, ServiceBusBacklog } from './order-workloads-types';
@@ -96,7 +99,7 @@ export function slotFloor(slot: Pick<ScaledSlot, 'min' | 'max' | 'serviceMin'>, 
 }
 
 /** A slot's ScaledObject: CPU (and memory), its scheduled floors and its backlog, over the HPA it adopts. */
-export function scaledObject(scope: Construct, id: string, slot: ScaledSlot, dependsOn: ITerraformDependable[]): Manifest {
+export function scaledObject(scope: Construct, id: string, slot: ScaledSlot, dependsOn: DependsOn): Manifest {
   const triggers: object[] = [{ type: 'cpu', metricType: 'Utilization', metadata: { value: String(slot.cpuTarget) } }];
   if (slot.memoryTarget !== undefined) triggers.push({ type: 'memory', metricType: 'Utilization', metadata: { value: String(slot.memoryTarget) } });
   slot.schedules.forEach((s, i) => triggers.push({
@@ -128,7 +131,7 @@ export function scaledObject(scope: Construct, id: string, slot: ScaledSlot, dep
 }
 
 /** The TriggerAuthentication a backlog trigger reads with: workload identity, as the KEDA operator, with the given identity. */
-export function backlogAuthentication(scope: Construct, id: string, name: string, namespace: string, clientId: string, labels: Record<string, string>, dependsOn: ITerraformDependable[]): Manifest {
+export function backlogAuthentication(scope: Construct, id: string, name: string, namespace: string, clientId: string, labels: Record<string, string>, dependsOn: DependsOn): Manifest {
   return new Manifest(scope, id, {
     manifest: {
       apiVersion: KEDA_API_VERSION,
