@@ -48,6 +48,8 @@ describe('the environment contract', () => {
     }
     const subjects = Object.values(stacks).flatMap((json) => Object.values(all(json, 'azurerm_federated_identity_credential')).map((c) => c.subject));
     expect(subjects.length).toBeGreaterThan(0);
-    for (const subject of subjects) expect(subject).toMatch(new RegExp(`^system:serviceaccount:${DEFAULT_NAMESPACE}:`));
+    // The services' identities trust the default namespace; the KEDA operator's identity (demand model) its own account.
+    for (const subject of subjects) expect(subject).toMatch(new RegExp(`^system:serviceaccount:(${DEFAULT_NAMESPACE}:|kube-system:keda-operator$)`));
+    expect(subjects.filter((subject) => subject.startsWith(`system:serviceaccount:${DEFAULT_NAMESPACE}:`)).length).toBeGreaterThan(0);
   });
 });
