@@ -68,7 +68,8 @@ describe('replace-forcing data', () => {
       expect([type, e.source]).toEqual([type, expect.stringMatching(/\S+\.go$/)]);
       expect(e.forceNew).toEqual([...new Set(e.forceNew)].sort());
       for (const path of [...e.forceNew, ...e.forceNewIf.map((x) => x.attribute)]) {
-        expect([type, path]).toEqual([type, expect.stringMatching(/^[a-z0-9_]+(\.[a-z0-9_]+)*$/)]);
+        // Terraform attribute paths are snake_case; a kubernetes_manifest's paths run inside the manifest, in its own field names.
+        expect([type, path]).toEqual([type, expect.stringMatching(type === 'kubernetes_manifest' ? /^manifest(\.[A-Za-z0-9_]+)+$/ : /^[a-z0-9_]+(\.[a-z0-9_]+)*$/)]);
       }
       for (const x of e.forceNewIf) expect(x.condition).not.toBe('');
       expect(Array.isArray(e.unresolved)).toBe(true);
@@ -170,7 +171,9 @@ describe('replace-forcing facts read in the provider sources', () => {
   test('kubernetes namespaced types have metadata.name and metadata.namespace; the namespace itself has no namespace', () => {
     // kubernetes/schema_metadata.go: namespacedMetadataSchema adds "namespace" ForceNew: true; metadataSchema (namespace_v1) does not
     for (const [type, e] of Object.entries(data.resources).filter(([t]) => t.startsWith('kubernetes_') && t !== 'kubernetes_namespace_v1')) {
-      expect([type, e.forceNew]).toEqual([type, expect.arrayContaining(['metadata.name', 'metadata.namespace'])]);
+      // kubernetes_manifest's are inside its manifest, with its identity (manifest/provider/plan.go).
+      const paths = type === 'kubernetes_manifest' ? ['manifest.apiVersion', 'manifest.kind', 'manifest.metadata.name', 'manifest.metadata.namespace'] : ['metadata.name', 'metadata.namespace'];
+      expect([type, e.forceNew]).toEqual([type, expect.arrayContaining(paths)]);
     }
     expect(entry('kubernetes_namespace_v1').forceNew).toContain('metadata.name');
     expect(entry('kubernetes_namespace_v1').forceNew).not.toContain('metadata.namespace');

@@ -47,6 +47,23 @@ const DEFAULT_MIRRORS = {
 };
 const OUTPUT = 'lib/insight/replace-forcing.json';
 const GENERATED_BY = 'scripts/extract-replace-forcing.ts';
+
+/**
+ * Resources implemented outside the SDKv2 schema this script reads, with their replacement rules as read by hand from
+ * the provider source at the tag below. `kubernetes_manifest` is served by the provider's `manifest/` package on
+ * terraform-plugin-go: PlanResourceChange (manifest/provider/plan.go) requires a replacement when `manifest.apiVersion`,
+ * `manifest.kind` or `manifest.metadata.name` change, and `manifest.metadata.namespace` for a namespaced kind (every
+ * kind the library writes); a custom resource without a structural schema would be replaced on any change, which the
+ * library does not use (KEDA's CRDs are structural). Paths keep the manifest's own (camelCase) field names.
+ */
+const HAND_READ: { readonly [type: string]: Entry } = {
+  kubernetes_manifest: {
+    source: 'manifest/provider/plan.go',
+    forceNew: ['manifest.apiVersion', 'manifest.kind', 'manifest.metadata.name', 'manifest.metadata.namespace'],
+    forceNewIf: [],
+    unresolved: [],
+  },
+};
 const MAX_CONDITION = 300;
 const MAX_DEPTH = 60;
 
@@ -1743,7 +1760,7 @@ function main(): void {
   const azurerm = new GoRepo(mirrors.azurerm, AZURERM_TAG);
   const kubernetes = new GoRepo(mirrors.kubernetes, KUBERNETES_TAG);
   const a = locateAzurerm(azurerm, byProvider('azurerm'));
-  const k = locateKubernetes(kubernetes, byProvider('kubernetes'));
+  const k = locateKubernetes(kubernetes, byProvider('kubernetes').filter((type) => !(type in HAND_READ)));
   const missing = [...a.missing, ...k.missing];
   if (missing.length > 0) {
     process.stderr.write(`extract-replace-forcing: cannot locate the schema of ${missing.length} resource type(s):\n${missing.map((m) => `  ${m}\n`).join('')}`);
@@ -1753,6 +1770,7 @@ function main(): void {
   const interp = new Interpreter();
   const entries = new Map<string, Entry>();
   for (const l of [...a.found, ...k.found]) entries.set(l.type, extractLocated(interp, l));
+  for (const [type, entry] of Object.entries(HAND_READ)) if (types.has(type)) entries.set(type, entry);
 
   const resources: Record<string, Entry> = {};
   for (const type of [...entries.keys()].sort()) resources[type] = entries.get(type) as Entry;

@@ -56,15 +56,23 @@ describe('podGroups', () => {
     expect(groups(new SynthesizedApp(copyOf('zone-redundant')))).toStrictEqual([group('order-api'), group('tracking-api')]);
   });
 
-  test('only the stack\'s own Deployments and HPAs: another region\'s HPA does not set this region\'s range', () => {
+  test('only the stack\'s own Deployments and autoscalers: another region\'s KEDA ScaledObject does not set this region\'s range', () => {
     const stacks = copyOf('primary-secondary');
     const west = stacks.find((s) => s.name === 'primary-secondary-westus3-apps')!.json as Loose;
-    for (const h of Object.values(west.resource.kubernetes_horizontal_pod_autoscaler_v2) as Loose[]) h.spec.min_replicas = 7;
+    for (const m of Object.values(west.resource.kubernetes_manifest) as Loose[]) if (m.manifest.kind === 'ScaledObject') m.manifest.spec.minReplicaCount = 7;
     const app = new SynthesizedApp(stacks);
     const before = groups(new SynthesizedApp(copyOf('primary-secondary')), 'primary-secondary-eastus-apps');
-    expect(groups(app, 'primary-secondary-westus3-apps').map((g) => `${g.name} ${g.minReplicas}`)).toEqual(['order-api-b 7', 'order-api 10', 'tracking-api 7']);
+    // The idle blue colour runs a fixed count: the demand model's maximum, 20.
+    expect(groups(app, 'primary-secondary-westus3-apps').map((g) => `${g.name} ${g.minReplicas}`)).toEqual(['order-api-b 7', 'order-api 20', 'tracking-api 7']);
     expect(groups(app, 'primary-secondary-eastus-apps')).toStrictEqual(before);
-    expect(before.map((g) => `${g.name} ${g.minReplicas}`)).toEqual(['order-api-b 2', 'order-api 10', 'tracking-api 2']);
+    expect(before.map((g) => `${g.name} ${g.minReplicas}`)).toEqual(['order-api-b 2', 'order-api 20', 'tracking-api 2']);
+  });
+
+  test('an HPA and a KEDA ScaledObject give the same range (the zone-redundant example scales with HPAs)', () => {
+    const hpa = groups(new SynthesizedApp(copyOf('zone-redundant')), 'zone-redundant-westus3-apps').map((g) => `${g.name} ${g.minReplicas}-${g.maxReplicas}`);
+    expect(hpa).toEqual(['order-api 2-10', 'tracking-api 2-10']);
+    const keda = groups(new SynthesizedApp(copyOf('primary-secondary')), 'primary-secondary-eastus-apps').map((g) => `${g.name} ${g.minReplicas}-${g.maxReplicas}`);
+    expect(keda).toEqual(['order-api-b 2-20', 'order-api 20-20', 'tracking-api 2-8']);
   });
 
   test('two containers add up; selectors and tolerations are read; a surge as a number or a percentage of the maximum', () => {
