@@ -48,7 +48,8 @@ describe('billableUnits', () => {
     expect(units).toContain('Cosmos DB autoscale RU/s (all regions) | single write region | 500-5000');
     expect(units.filter((u) => u.startsWith('Service Bus'))).toEqual(['Service Bus messaging units | Premium | 1-1', 'Service Bus messaging units | Premium | 1-1']);
     expect(units).toContain('Front Door profile | Premium_AzureFrontDoor | 1-1');
-    expect(units).toContain('Private endpoints | standard | 12-12');
+    // 12 to the databases, Cosmos DB, Service Bus and Key Vaults, and each region's cache from its own stamp.
+    expect(units).toContain('Private endpoints | standard | 14-14');
     // Two standard web tests, every 300 s from 5 locations: 730 h x 12 runs x 5 locations each.
     expect(units).toContain(`Availability test runs a month | standard web test | ${2 * HOURS_PER_MONTH * 12 * 5}-${2 * HOURS_PER_MONTH * 12 * 5}`);
   });

@@ -28,10 +28,10 @@ describe('diagramMermaid', () => {
     expect(diagramMermaid(topologyOf('primary-secondary'))).toBe([
       'flowchart TB', '  users((Customers))', '  entry["Front Door + WAF"]', '  users --> entry',
       '  subgraph westus3["westus3 (primary), zones 1-3"]',
-      '    westus3_aks["AKS<br/>order-api 12+, tracking-api 2+"]', '    westus3_db[("Azure SQL (writer)<br/>zone-redundant")]',
+      '    westus3_aks["AKS<br/>order-api 22+, tracking-api 2+"]', '    westus3_db[("Azure SQL (writer)<br/>zone-redundant")]',
       '    westus3_cosmos[("Cosmos DB<br/>write region")]', '    westus3_bus[["Service Bus<br/>alias primary"]]', '  end', '  entry --> westus3_aks',
       '  subgraph eastus["eastus (secondary), zones 1-3"]',
-      '    eastus_aks["AKS<br/>order-api 12+, tracking-api 2+"]', '    eastus_db[("Azure SQL<br/>copy of westus3")]',
+      '    eastus_aks["AKS<br/>order-api 22+, tracking-api 2+"]', '    eastus_db[("Azure SQL<br/>copy of westus3")]',
       '    eastus_cosmos[("Cosmos DB<br/>read region")]', '    eastus_bus[["Service Bus<br/>standby of westus3"]]', '  end', '  entry --> eastus_aks',
       '  westus3_db -. "failover group" .-> eastus_db', '  westus3_cosmos -. "replication" .-> eastus_cosmos', '  westus3_bus -. "geo-DR alias (metadata)" .-> eastus_bus', '',
     ].join('\n'));

@@ -49,8 +49,9 @@ describe('readTopology: the examples', () => {
     expect(readTopology(stacksOf('primary-secondary'), 'primary-secondary')).toEqual({
       id: 'primary-secondary', pattern: 'primarySecondary',
       regions: [
-        { name: 'westus3', role: 'primary', zonal: true, minPods: { 'order-api': 12, 'tracking-api': 2 } },
-        { name: 'eastus', role: 'secondary', zonal: true, minPods: { 'order-api': 12, 'tracking-api': 2 } },
+        // Blue-green: the live green colour's KEDA minimum (2) and the idle blue colour at the demand model's maximum (20).
+        { name: 'westus3', role: 'primary', zonal: true, minPods: { 'order-api': 22, 'tracking-api': 2 } },
+        { name: 'eastus', role: 'secondary', zonal: true, minPods: { 'order-api': 22, 'tracking-api': 2 } },
       ],
       entry: { kind: 'frontDoor' },
       orderDatabase: { engine: 'sql', cells: [cell('westus3', ['eastus'], GROUP, true, 'eastus')] },
@@ -76,7 +77,8 @@ describe('readTopology: the examples', () => {
   test('activeActive: three cells in a failover-group ring, multi-region writes, a namespace per region with its standby', () => {
     expect(readTopology(stacksOf('active-active'), 'active-active')).toEqual({
       id: 'active-active', pattern: 'activeActive',
-      regions: ['westus3', 'centralus', 'eastus2'].map((name) => ({ name, role: 'active', zonal: true, minPods: { 'order-api': 2, 'tracking-api': 2 } })),
+      // The demand model's off-peak minimum: 3 Order pods in the two 40 % regions, 2 in centralus (20 %).
+      regions: ['westus3', 'centralus', 'eastus2'].map((name) => ({ name, role: 'active', zonal: true, minPods: { 'order-api': name === 'centralus' ? 2 : 3, 'tracking-api': 2 } })),
       entry: { kind: 'frontDoor' },
       orderDatabase: {
         engine: 'sql',
