@@ -189,7 +189,7 @@ describe('database examples', () => {
 });
 
 describe('tracking store and event bus in the examples', () => {
-  test('primary-secondary: one Cosmos account over both regions and a geo-DR alias; every stamp reaches both', () => {
+  test('primary-secondary: one Cosmos account over both regions and a geo-DR alias; every stamp reaches both, and its own cache', () => {
     const stacks = exampleStacks('primary-secondary');
     const data = stacks['primary-secondary-data'];
     expect(only(data, 'azurerm_cosmosdb_account').geo_location.map((g: { location: string }) => g.location)).toEqual(['westus3', 'eastus']);
@@ -197,7 +197,8 @@ describe('tracking store and event bus in the examples', () => {
     expect(only(data, 'azurerm_servicebus_namespace_disaster_recovery_config').name).toMatch(/^ordps-sbns-alias-westus3-/);
     for (const region of ['westus3', 'eastus']) {
       const subresources = Object.values(all(stacks[`primary-secondary-${region}`], 'azurerm_private_endpoint')).map((e) => e.private_service_connection.subresource_names[0]).sort();
-      expect(subresources).toEqual(['Sql', 'namespace', 'namespace', 'sqlServer', 'sqlServer', 'vault']);
+      // ... and its own region's cache (Azure Managed Redis), not the other region's.
+      expect(subresources).toEqual(['Sql', 'namespace', 'namespace', 'redisEnterprise', 'sqlServer', 'sqlServer', 'vault']);
     }
     expect(Object.keys(data.output ?? {})).toEqual(expect.arrayContaining(['Tracking-westus3-Endpoint', 'EventBus-westus3-Host', 'EventBus-eastus-Host']));
   });
