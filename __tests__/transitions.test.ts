@@ -267,3 +267,45 @@ describe('the transition model catches what it must', () => {
     expect(capacity(before['primary-secondary-westus3-apps'], rolling['primary-secondary-westus3-apps'], 'order-api').stuckAtZero).toEqual(['order-api']);
   });
 });
+
+describe('the demand model and the cache switched on (active-active, primary-secondary)', () => {
+  const DEMAND: MultiRegionOrderPlatformProps['demand'] = {
+    order: { peakRequestsPerSecond: 3000, baseRequestsPerSecond: 600, requestsPerSecondPerPod: 100 },
+    tracking: { peakRequestsPerSecond: 1500, baseRequestsPerSecond: 300, requestsPerSecondPerPod: 150, requestUnitsPerRequest: 8 },
+    peaks: [{ days: ['Friday', 'Saturday', 'Sunday'], startTime: '17:00', endTime: '22:00' }],
+  };
+  const changesOf = (changes: Change[], action: string) => changes.filter((c) => c.action === action).map((c) => `${c.stack} ${c.type}`).sort();
+
+  test.each(steps([
+    ['plain HPAs, no cache', example('active-active', { demand: undefined, cache: undefined })],
+    ['the caches added', example('active-active', { demand: undefined })],
+    ['the demand model', exampleStacks('active-active')],
+    ['a weekday lunch peak added', example('active-active', { demand: { ...DEMAND, peaks: [...DEMAND.peaks, { days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'], startTime: '11:30', endTime: '13:30' }] } })],
+  ]))('%s: nothing replaced, every service keeps its pods', (label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect(changesOf(changes, 'replace')).toEqual([]);
+    // Switching to KEDA destroys only the HPAs, which the ScaledObjects of the same names adopt (the Deployments keep
+    // their counts whichever Terraform applies first); the region stacks turn the KEDA add-on on in place.
+    const destroyed = changesOf(changes, 'destroy');
+    expect(destroyed.every((c) => c.endsWith(' kubernetes_horizontal_pod_autoscaler_v2'))).toBe(true);
+    if (label.endsWith('-> the demand model')) {
+      expect(destroyed).toHaveLength(6);
+      expect(changesOf(changes, 'create').filter((c) => c.endsWith('kubernetes_manifest'))).toHaveLength(9);
+      const clusters = changes.filter((c) => c.type === 'azurerm_kubernetes_cluster');
+      expect(clusters.map((c) => c.action)).toEqual(['update', 'update', 'update']);
+      const after3 = after['active-active-westus3'].resource.azurerm_kubernetes_cluster;
+      expect(Object.values(after3).map((c) => (c as { workload_autoscaler_profile: unknown }).workload_autoscaler_profile)).toEqual([{ keda_enabled: true }]);
+    }
+  });
+
+  test('each ScaledObject adopts the HPA of its own name, so KEDA keeps the HPA Terraform destroys', () => {
+    const [before, after] = [synthApp(example('primary-secondary', { demand: undefined })), exampleStacks('primary-secondary')];
+    for (const region of ['westus3', 'eastus']) {
+      const hpas = Object.values(before[`primary-secondary-${region}-apps`].resource.kubernetes_horizontal_pod_autoscaler_v2).map((h) => (h as { metadata: { name: string } }).metadata.name).sort();
+      const scaled = Object.values(after[`primary-secondary-${region}-apps`].resource.kubernetes_manifest).map((m) => (m as { manifest: { kind: string; metadata: { name: string; annotations?: Record<string, string> }; spec: { advanced?: { horizontalPodAutoscalerConfig?: { name: string } } } } }).manifest)
+        .filter((m) => m.kind === 'ScaledObject');
+      expect(scaled.map((m) => m.spec.advanced?.horizontalPodAutoscalerConfig?.name).sort()).toEqual(hpas);
+      for (const m of scaled) expect(m.metadata.annotations).toEqual({ 'scaledobject.keda.sh/transfer-hpa-ownership': 'true' });
+    }
+  });
+});
