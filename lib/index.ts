@@ -62,7 +62,8 @@ export type { EventBusEndpoint, EventBusNames, EventDelivery, EventGridOptions, 
 export type { ApiManagementOptions, FrontDoorOptions, GeoRoutingOptions, GlobalEntryNames, GlobalEntryProps, TrafficManagerOptions, WafOptions } from './global-entry/global-entry-types';
 export { FRONT_DOOR_PRIVATE_LINK_REGIONS, GlobalEntry } from './global-entry/global-entry';
 export type { OriginHealthAlertHook, PrivateLinkApproval } from './global-entry/global-entry';
-export type { OrderServiceResources, OrderSlotResources, OrderWorkloadsProps, ProbePaths, ResourceOptions, WorkloadConfig, WorkloadServiceOptions } from './workloads/order-workloads-types';
+export type { KedaScaling, OrderServiceResources, OrderSlotResources, OrderWorkloadsProps, ProbePaths, ResourceOptions, ScheduledReplicas, ServiceBusBacklog, ServiceKedaScaling, WorkloadConfig, WorkloadServiceOptions } from './workloads/order-workloads-types';
+export type { DemandModel, ServiceDemand } from './workloads/demand';
 export { OrderWorkloads } from './workloads/order-workloads';
 export { canaryPods, planRelease } from './workloads/release-plan';
 export type { ReleaseInput, ReleasePlan, SlotId, SlotPlan } from './workloads/release-plan';
@@ -74,7 +75,7 @@ export { WorkloadIdentities } from './workloads/workload-identities';
 export type { IWorkloadIdentities, WorkloadIdentitiesProps } from './workloads/workload-identities';
 export { PlatformBackend } from './platform/backend';
 export type { AzurermStateOptions } from './platform/backend';
-export type { MultiRegionOrderPlatformProps, PlatformAvailabilityTestOptions, PlatformFilled, PlatformDatabaseOptions, PlatformHealthOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformObservabilityOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './platform/multi-region-order-platform-types';
+export type { MultiRegionOrderPlatformProps, PlatformAvailabilityTestOptions, PlatformCacheOptions, RegionMaintenanceWindows, PlatformFilled, PlatformDatabaseOptions, PlatformHealthOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformObservabilityOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './platform/multi-region-order-platform-types';
 export { MultiRegionOrderPlatform, RegionalData } from './platform/multi-region-order-platform';
 export { checkSynthesized, formatRuleReport, readCdktfOut, ruleReportMarkdown, RULES } from './rules/rule-pack';
 export type { RuleCheckOptions, RuleFinding, RuleReport, RuleSuppression, SuppressedFinding } from './rules/rule-pack';

@@ -49,6 +49,7 @@ export interface OrderCacheInstance {
 
 /** A data-access grant on one region's cache, as a command to run once (see {@link OrderCache.grantDataAccess}). */
 export interface OrderCacheAccessGrant {
+  /** The region of the cache the grant is on. */
   readonly region: string;
   /** The `az rest` command that creates the access policy assignment. */
   readonly command: string;

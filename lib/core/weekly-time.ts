@@ -9,8 +9,8 @@ import { Checks, shapes, strictShape } from './validate';
 // maintenance windows in each region's local night that avoid the peaks and each other, and the findings for
 // user-given windows. Pure functions; the platform turns the findings into ValidationErrors.
 
-/** A day of the week (Monday first, as {@link DAYS_OF_WEEK} lists them). */
-export type DayOfWeek = (typeof DAYS_OF_WEEK)[number];
+/** A day of the week, Monday first. */
+export type DayOfWeek = 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday';
 
 /**
  * A weekly peak: the days it starts on and its local hours, in the time zone the demand model gives (or the

@@ -109,6 +109,7 @@ export interface SqlLongTermRetention {
 
 /** Provisioned compute: the vCores of `skuName`, reserved and billed by the hour. */
 export interface SqlProvisionedCompute {
+  /** Provisioned compute. */
   readonly kind: 'Provisioned';
 }
 
@@ -118,6 +119,7 @@ export interface SqlProvisionedCompute {
  * with failover groups (the geo-secondaries run the same settings); not with a license-free `Standby` secondary.
  */
 export interface SqlServerlessCompute {
+  /** General Purpose serverless compute. */
   readonly kind: 'Serverless';
   /** Most vCores: 1, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 32, 40 or 80 (Azure's GP serverless sizes). */
   readonly maxVcores: number;
@@ -158,9 +160,10 @@ export interface SqlEngineOptions {
    */
   readonly skuName?: string;
   /**
-   * Provisioned or serverless compute: `{ kind: 'Provisioned' }` or `{ kind: 'Serverless', maxVcores: 4,
-   * minVcores: 1 }`. Switching between them changes the SKU in place (the database is not replaced).
-   * @default { kind: 'Provisioned' }
+   * Provisioned or serverless compute: `SqlProvisionedCompute` (kind 'Provisioned') or `SqlServerlessCompute`
+   * (kind 'Serverless', with `maxVcores` and optionally `minVcores`). Switching between them changes the SKU in place
+   * (the database is not replaced).
+   * @default - provisioned
    */
   readonly compute?: SqlCompute;
   /**
