@@ -110,7 +110,11 @@ describe('replica ranges and peak floors, per pattern', () => {
 describe('the backlog scaler', () => {
   test('Service Bus: a trigger on the delivery-tracking subscription through the alias, read as KEDA\'s own identity with Data Owner on the subscription only', () => {
     const p = platform({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], eventBus: {} });
-    const apps = json(p.appsStacks.eastus).resource.kubernetes_manifest;
+    // The regions share the primary's namespace: only the primary scales on its backlog (KEDA sizes one region's
+    // consumers by the whole backlog), and only its KEDA identity is allowed to read it.
+    expect(scaled(p, 'eastus')['tracking-api'][3]).toEqual(['cpu', 'cron']);
+    expect(Object.values(json(p.regionStacks.eastus).resource.azurerm_user_assigned_identity).map((i: Loose) => i.tags.service)).not.toContain('keda-operator');
+    const apps = json(p.appsStacks.westus3).resource.kubernetes_manifest;
     const tracking = Object.values(apps).map((m: Loose) => m.manifest).find((m: Loose) => m.kind === 'ScaledObject' && m.metadata.name === 'tracking-api');
     const backlog = tracking.spec.triggers.find((t: Loose) => t.type === 'azure-servicebus');
     expect(backlog.metadata).toMatchObject({ topicName: 'order-events', subscriptionName: 'delivery-tracking', messageCount: '50' });
@@ -119,7 +123,7 @@ describe('the backlog scaler', () => {
     const auth = Object.values(apps).map((m: Loose) => m.manifest).find((m: Loose) => m.kind === 'TriggerAuthentication');
     expect(auth.metadata.name).toBe('tracking-api-servicebus');
     expect(auth.spec.podIdentity.provider).toBe('azure-workload');
-    const stamp = json(p.regionStacks.eastus).resource;
+    const stamp = json(p.regionStacks.westus3).resource;
     const keda = Object.entries(stamp.azurerm_user_assigned_identity).find(([, i]: Loose) => i.tags.service === 'keda-operator')!;
     expect(auth.spec.podIdentity.identityId).toBe(`\${azurerm_user_assigned_identity.${keda[0]}.client_id}`);
     expect(Object.values(stamp.azurerm_federated_identity_credential).map((c: Loose) => c.subject)).toContain('system:serviceaccount:kube-system:keda-operator');
@@ -135,6 +139,34 @@ describe('the backlog scaler', () => {
     const identities = Object.values(json(p.regionStacks.westus3).resource.azurerm_user_assigned_identity).map((i: Loose) => i.tags.service);
     expect(identities).not.toContain('keda-operator');
     expect(() => p.eventBus!.grantBacklogRead({ principalId: '44444444-4444-4444-4444-444444444444' }, { id: 'X', scope: p.regionStacks.westus3 })).toThrow(ValidationError);
+  });
+});
+
+describe('the backlog scaler, per pattern', () => {
+  const kedaRoles = (p: MultiRegionOrderPlatform, region: string): string[] => {
+    const stamp = json(p.regionStacks[region]).resource;
+    const keda = Object.entries(stamp.azurerm_user_assigned_identity ?? {}).find(([, i]: Loose) => i.tags.service === 'keda-operator');
+    if (!keda) return [];
+    return (Object.values(stamp.azurerm_role_assignment) as Loose[]).filter((r) => r.principal_id === `\${azurerm_user_assigned_identity.${keda[0]}.principal_id}`).map((r) => `${r.role_definition_name} ${String(r.scope).replace(/\$\{azurerm_servicebus_namespace\.EventBus_([a-z0-9]+)_.*$/, '$1 standby').replace(/^.*remote_state.*$/, 'subscription')}`).sort();
+  };
+
+  test('activeActive: each region scales on its own subscription, and its KEDA identity may read only that one and its standby', () => {
+    const p = platform({ pattern: RedundancyPattern.activeActive(), regions: ['westus3', 'eastus2'], eventBus: {} });
+    for (const region of ['westus3', 'eastus2']) {
+      expect(scaled(p, region)['tracking-api'][3]).toEqual(['cpu', 'cron', 'azure-servicebus']);
+      expect(kedaRoles(p, region)).toHaveLength(2);
+    }
+  });
+
+  test('activePassive: the active region scales on the backlog; the passive one only once standbyActive makes it serve', () => {
+    const ap = { pattern: RedundancyPattern.activePassive(), regions: ['eastus2', 'centralus'], eventBus: {} };
+    const warm = platform(ap);
+    expect(scaled(warm, 'eastus2')['tracking-api'][3]).toEqual(['cpu', 'cron', 'azure-servicebus']);
+    expect(scaled(warm, 'centralus')['tracking-api'][3]).toEqual(['cpu']);
+    expect(kedaRoles(warm, 'centralus')).toEqual([]);
+    const failover = platform({ ...ap, workloads: { ...IMAGES, standbyActive: true } });
+    expect(scaled(failover, 'centralus')['tracking-api'][3]).toEqual(['cpu', 'cron', 'azure-servicebus']);
+    expect(kedaRoles(failover, 'centralus')).toHaveLength(2);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Testing } from 'cdktf';
+import { Lazy, Testing, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ValidationError } from '../../lib/core/errors';
 import { Checks } from '../../lib/core/validate';
@@ -72,6 +72,17 @@ describe('checkDemand', () => {
     ]],
   ])('%s', (_name, change, expected) => {
     expect(check({ ...MODEL, ...change }).errors).toEqual(expected);
+  });
+
+  test('a Terraform token as a rate: said so, and the rates are not compared with its placeholder', () => {
+    const token = Token.asNumber(Lazy.numberValue({ produce: () => 3000 }));
+    expect(check({ ...MODEL, order: { peakRequestsPerSecond: token, baseRequestsPerSecond: 600, requestsPerSecondPerPod: 100 } }).errors).toEqual([
+      'demand.order.peakRequestsPerSecond: a Terraform token is unknown until apply, and the demand model computes replica counts from requests per second at peak at synth time',
+    ]);
+    expect(check({ ...MODEL, order: { peakRequestsPerSecond: 3000, baseRequestsPerSecond: 600, requestsPerSecondPerPod: 0.001 } }).errors).toEqual([
+      'demand.order.peakRequestsPerSecond: 3000 requests per second at 0.001 per pod needs 3000000 pods, above the 1000 a region runs',
+    ]);
+    expect(check({ ...MODEL, order: { peakRequestsPerSecond: 100000, baseRequestsPerSecond: 600, requestsPerSecondPerPod: 100 } }).errors).toEqual([]);
   });
 
   test('every violation is reported at once', () => {

@@ -41,7 +41,7 @@ import { PlatformBackend } from './backend';
 import { MultiRegionOrderPlatformProps, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions, PlatformCacheOptions } from './multi-region-order-platform-types';
 import { PlatformStack, PlatformStackProps } from './platform-stack';
 import { PLATFORM_SHAPE } from './shapes';
-import { checkPlatformDemand, PlatformDemand, regionScaling } from './scaling';
+import { backlogHome, checkPlatformDemand, PlatformDemand, regionScaling } from './scaling';
 import { PlannedMaintenance, planMaintenance } from './maintenance';
 import type { MaintenanceWindow } from '../core/maintenance-window';
 
@@ -552,8 +552,9 @@ export class MultiRegionOrderPlatform extends Construct {
         const region = placement.region.name;
         const stamp = regions.stamps[region];
         // Azure side of workload identity in the region stack, with the data-tier roles the services need.
-        // KEDA reads the delivery-tracking backlog with an identity of its own, federated with its operator.
-        const backlog = Boolean(b.demand) && this.eventBus?.transport.delivery === 'pull';
+        // KEDA reads the delivery-tracking backlog with an identity of its own, federated with its operator, allowed
+        // on the one subscription (and its standby copy) this region scales on.
+        const backlog = b.demand && this.eventBus?.transport.delivery === 'pull' ? backlogHome(b.props, placement) : undefined;
         const identities = asPlatformProps((prop) => `workloads.${prop}`, () => new WorkloadIdentities(regions.regionStacks[region], 'WorkloadIdentities', { stamp, prefix: b.naming.prefix, namespace: workloadOptions.namespace, ...(backlog ? { keda: true } : {}) }));
         const { order, tracking } = identities.identities;
         // A regionPinned cell's services are granted only their own cell's data (like its private endpoints).
@@ -561,7 +562,7 @@ export class MultiRegionOrderPlatform extends Construct {
         this.trackingStore?.grantDataContributor(tracking, { scope: identities, id: 'TrackingDataContributor', ...cell });
         this.eventBus?.grantSend(order, { scope: identities, id: 'OrderEventsSender', ...cell });
         if (this.eventBus?.transport.delivery === 'pull') this.eventBus.grantReceive(tracking, { scope: identities, id: 'OrderEventsReceiver', ...cell });
-        if (backlog) this.eventBus!.grantBacklogRead(identities.kedaIdentity!, { scope: identities, id: 'OrderEventsBacklogReader', ...cell });
+        if (backlog) this.eventBus!.grantBacklogRead(identities.kedaIdentity!, { scope: identities, id: 'OrderEventsBacklogReader', regions: [backlog] });
         // The Order service's database user in every cell it writes to (activeActive: all of them), as statements to run once.
         this.database?.grantDataAccess(order, { scope: identities, id: 'OrderDbAccess', ...cell });
         // The Order service's access to its own region's cache, as a command to run once (azurerm v4.55 has no resource for it).

@@ -71,6 +71,21 @@ export function checkPlatformDemand(checks: Checks, props: MultiRegionOrderPlatf
   return { demand, capacity, ...(cosmos !== undefined ? { cosmosMaxThroughput: cosmos } : {}) };
 }
 
+/**
+ * The region whose `delivery-tracking` subscription a region's KEDA scales the consumer on, or undefined when the region
+ * gets no backlog trigger. Each subscription is scaled on by one region only (KEDA sizes the consumers of one region
+ * by the whole backlog, so two regions reading one subscription would run twice the consumers): under primarySecondary
+ * and activePassive the regions share the first region's namespace (its geo-DR alias), which the primary / active
+ * region scales on (a passive region once `standbyActive` makes it serve); otherwise each region its own.
+ */
+export function backlogHome(props: Pick<MultiRegionOrderPlatformProps, 'pattern' | 'regions' | 'workloads'>, placement: RegionPlacement): string | undefined {
+  const kind = props.pattern.kind;
+  if (kind !== PatternKind.PRIMARY_SECONDARY && kind !== PatternKind.ACTIVE_PASSIVE) return placement.region.name;
+  const home = props.regions[0];
+  if (placement.index === 0) return home;
+  return kind === PatternKind.ACTIVE_PASSIVE && props.workloads?.standbyActive === true ? home : undefined;
+}
+
 /** Whether a region serves at active size (a passive region only when `standbyActive`). */
 function servesAtActiveSize(placement: RegionPlacement, standbyActive: boolean | undefined): boolean {
   return placement.role !== RegionRole.PASSIVE || standbyActive === true;

@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { DAYS_OF_WEEK } from '../core/maintenance-window';
 import { Checks, opt, shapes, strictShape } from '../core/validate';
 import { checkPeakWindow, checkTimeZone, DayOfWeek, minutesOfDay, PEAK_WINDOW_SHAPE, PeakWindow } from '../core/weekly-time';
@@ -121,8 +122,9 @@ function checkServiceDemand(checks: Checks, prop: string, d: ServiceDemand, trac
   const peakRps = positive(checks, `${prop}.peakRequestsPerSecond`, d.peakRequestsPerSecond, 'requests per second at peak');
   const baseRps = positive(checks, `${prop}.baseRequestsPerSecond`, d.baseRequestsPerSecond, 'requests per second off-peak');
   const rpsPerPod = positive(checks, `${prop}.requestsPerSecondPerPod`, d.requestsPerSecondPerPod, 'requests per second one pod serves');
-  if (baseRps > peakRps) checks.fail({ prop: `${prop}.baseRequestsPerSecond`, value: baseRps, problem: `above the peak (${peakRps} requests per second)`, fix: 'give an off-peak load at or below the peak' });
-  if (peakRps / rpsPerPod > MAX_PODS) {
+  const rated = !checks.failed(`${prop}.peakRequestsPerSecond`) && !checks.failed(`${prop}.baseRequestsPerSecond`) && !checks.failed(`${prop}.requestsPerSecondPerPod`);
+  if (rated && baseRps > peakRps) checks.fail({ prop: `${prop}.baseRequestsPerSecond`, value: baseRps, problem: `above the peak (${peakRps} requests per second)`, fix: 'give an off-peak load at or below the peak' });
+  if (rated && peakRps / rpsPerPod > MAX_PODS) {
     checks.fail({ prop: `${prop}.peakRequestsPerSecond`, value: peakRps, problem: `${peakRps} requests per second at ${rpsPerPod} per pod needs ${Math.ceil(peakRps / rpsPerPod)} pods, above the ${MAX_PODS} a region runs`, fix: 'check the figures, or raise requestsPerSecondPerPod (larger pods)' });
   }
   const ru = d.requestUnitsPerRequest === undefined ? undefined : positive(checks, `${prop}.requestUnitsPerRequest`, d.requestUnitsPerRequest, 'request units per request');
@@ -131,6 +133,10 @@ function checkServiceDemand(checks: Checks, prop: string, d: ServiceDemand, trac
 
 /** A positive finite number given at synth time, or 1 with the violation recorded. */
 function positive(checks: Checks, prop: string, value: number | undefined, what: string): number {
+  if (typeof value === 'number' && Token.isUnresolved(value)) {
+    checks.fail({ prop, value, problem: `a Terraform token is unknown until apply, and the demand model computes replica counts from ${what} at synth time`, fix: 'pass a literal number' });
+    return 1;
+  }
   if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
   checks.fail({ prop, value, problem: value === undefined ? `missing: the load in requests per second needs ${what}` : `must be a number above 0 (${what})`, fix: value === undefined ? `set ${prop.split('.').pop()}` : `set ${prop.split('.').pop()} above 0` });
   return 1;

@@ -18,8 +18,9 @@ export const KEDA_API_VERSION = 'keda.sh/v1alpha1';
 /**
  * The annotation with which a ScaledObject takes over an existing HPA of the name in
  * `advanced.horizontalPodAutoscalerConfig.name` (KEDA 2.10 and later) instead of being refused by KEDA's admission
- * webhook ("the workload is already managed by the hpa"): switching from the library's HPA to KEDA keeps the HPA, its
- * name and the Deployment's count.
+ * webhook ("the workload is already managed by the hpa"; kedacore/keda apis/keda/v1alpha1/scaledobject_webhook.go).
+ * Terraform destroys the library's HPA in the same apply, and KEDA adopts or recreates the HPA of that name; the
+ * Deployment keeps its count throughout (its replicas are ignored by Terraform once created).
  */
 export const TRANSFER_HPA_OWNERSHIP = 'scaledobject.keda.sh/transfer-hpa-ownership';
 /**
