@@ -119,6 +119,7 @@ describe('checkKeda', () => {
 
   test.each<[string, Loose, string[]]>([
     ['sound', KEDA, []],
+    ['Terraform tokens as a schedule\'s zone and expressions', { order: { schedules: [{ ...PEAK, timeZone: Lazy.stringValue({ produce: () => 'z' }), start: Lazy.stringValue({ produce: () => 's' }), end: Lazy.stringValue({ produce: () => 'e' }) }] } }, []],
     ['a Terraform token as the namespace and client ID', { tracking: { backlog: { ...BACKLOG, namespace: Lazy.stringValue({ produce: () => 'sb' }), identityClientId: Lazy.stringValue({ produce: () => 'id' }) } } }, []],
     ['a backlog on the Order service', { order: { backlog: BACKLOG } }, ['keda.order.backlog: the Order service consumes no subscription, so its pods would scale on a backlog they never drain']],
     ['a schedule that is not cron', { order: { schedules: [{ ...PEAK, start: 'Fridays at 5' }] } }, ['keda.order.schedules[0].start: not a five-field cron expression (minute hour day-of-month month day-of-week)']],

@@ -595,7 +595,8 @@ export class MultiRegionOrderPlatform extends Construct {
       exec: [kubeloginExec(stamp.deployerLogin)],
     });
     const passive = placement.role === RegionRole.PASSIVE;
-    const scaling = b.demand ? regionScaling(b.demand, placement, workloadOptions, this.regionTimeZone(placement), this.backlogSource(placement, r.identities)) : undefined;
+    // Peaks in the demand model's time zone, else in the region's own (its customers' local time).
+    const scaling = b.demand ? regionScaling(b.demand, placement, workloadOptions, placement.region.timeZone, this.backlogSource(placement, r.identities)) : undefined;
     return asPlatformProps((prop) => (/^(order|tracking|namespace|standby)/.test(prop) ? `workloads.${prop}` : prop), () => new OrderWorkloads(apps, 'Workloads', {
       region: placement.region.name,
       role: placement.role,
@@ -611,11 +612,6 @@ export class MultiRegionOrderPlatform extends Construct {
       privateEndpointsCidr: stamp.addresses.privateEndpoints,
       config: this.workloadConfig(placement, r.monitoring, r.identities.names.order),
     }));
-  }
-
-  /** The time zone of a region's customers (the peaks' own when the demand model gives one). */
-  private regionTimeZone(placement: RegionPlacement): string {
-    return placement.region.timeZone;
   }
 
   /**

@@ -53,14 +53,16 @@ export function checkKeda(checks: Checks, keda: KedaScaling): void {
 }
 
 function checkSchedule(checks: Checks, prop: string, s: ScheduledReplicas): void {
-  checkTimeZone(checks, `${prop}.timeZone`, s.timeZone);
+  // KEDA reads the zone and the expressions at run time: a Terraform token is passed as it is.
+  if (!Token.isUnresolved(s.timeZone)) checkTimeZone(checks, `${prop}.timeZone`, s.timeZone);
   for (const key of ['start', 'end'] as const) {
+    if (Token.isUnresolved(s[key])) continue;
     const fields = s[key].trim().split(/\s+/);
     if (fields.length !== 5 || !fields.every((f) => CRON_FIELD.test(f))) {
       checks.fail({ prop: `${prop}.${key}`, value: s[key], problem: 'not a five-field cron expression (minute hour day-of-month month day-of-week)', fix: "write it like '30 16 * * 5,6'" });
     }
   }
-  if (s.start.trim() === s.end.trim()) checks.fail({ prop: `${prop}.end`, value: s.end, problem: 'the floor ends when it starts, so it never applies', fix: 'give an end other than the start' });
+  if (!Token.isUnresolved(s.start) && s.start.trim() === s.end.trim()) checks.fail({ prop: `${prop}.end`, value: s.end, problem: 'the floor ends when it starts, so it never applies', fix: 'give an end other than the start' });
   checks.integer(`${prop}.replicas`, s.replicas, 1, 1000, 'pods during the scheduled window');
 }
 
