@@ -151,6 +151,15 @@ export function sqlMaintenanceHours(maintenance: SqlMaintenance, region: string)
   return { days, startTime: '22:00', durationHours: 8, timeZone: 'region-local', exclusive: true };
 }
 
+/**
+ * The windows a cell's primary and its geo-secondaries take: as asked, else the primary weekday nights and the
+ * secondaries the other night window (before a region or SKU without a choice falls back to the system default).
+ */
+export function sqlMaintenanceSlots(maintenance: SqlMaintenance | undefined, secondaryMaintenance: SqlMaintenance | undefined): { readonly primary: SqlMaintenance; readonly secondary: SqlMaintenance } {
+  const primary = maintenance ?? 'WeekdayNights';
+  return { primary, secondary: secondaryMaintenance ?? staggeredSqlMaintenance(primary) };
+}
+
 /** The window a geo-secondary takes by default: the other night window, so a primary and its secondary never share one. */
 export function staggeredSqlMaintenance(primary: SqlMaintenance): SqlMaintenance {
   return primary === 'WeekdayNights' ? 'WeekendNights' : primary === 'WeekendNights' ? 'WeekdayNights' : 'SystemDefault';

@@ -11,7 +11,7 @@ import { ResourceKind } from '../core/naming';
 import { PatternKind, RegionPlacement, RegionRole } from '../core/pattern';
 import { Checks } from '../core/validate';
 import type { DatabaseCell, DatabaseServerEndpoint, SqlEngineOptions, SqlMaintenance } from './database-types';
-import { checkServerless, CheckedSqlCompute, offersSqlMaintenanceWindows, sqlMaintenanceBlocker, sqlMaintenanceConfigurationName, staggeredSqlMaintenance } from './sql-compute';
+import { checkServerless, CheckedSqlCompute, offersSqlMaintenanceWindows, sqlMaintenanceBlocker, sqlMaintenanceConfigurationName, sqlMaintenanceSlots } from './sql-compute';
 import { cellDatabaseNames, checkNameMap } from './topology';
 import type { CellPlan, DatabaseBuild, DatabaseBuildContext } from './topology';
 import type { Construct } from 'constructs';
@@ -147,8 +147,7 @@ function checkMaintenance(ctx: DatabaseBuildContext, o: CheckedSqlOptions, check
  * offers no choice.
  */
 function maintenanceOf(o: CheckedSqlOptions, region: string, role: 'primary' | 'secondary'): string {
-  const asked = role === 'primary' ? o.maintenance : o.secondaryMaintenance;
-  const window = asked ?? (role === 'primary' ? 'WeekdayNights' : staggeredSqlMaintenance(o.maintenance ?? 'WeekdayNights'));
+  const window = sqlMaintenanceSlots(o.maintenance, o.secondaryMaintenance)[role];
   return sqlMaintenanceConfigurationName(offersSqlMaintenanceWindows(region, o.skuName) ? window : 'SystemDefault', region);
 }
 

@@ -3,7 +3,7 @@ import { PatternKind, RegionPlacement, RegionRole } from '../core/pattern';
 import { asOptions, checkRegionKeys, Checks, givenOf } from '../core/validate';
 import { checkWindowAgainstPeaks, formatUtcOffset, offPeakMaintenanceWindows, PeakWindow, PlacedWindow, zoneOffsets } from '../core/weekly-time';
 import type { SqlEngineOptions } from '../database/database-types';
-import { offersSqlMaintenanceWindows, sqlMaintenanceHours, staggeredSqlMaintenance } from '../database/sql-compute';
+import { offersSqlMaintenanceWindows, sqlMaintenanceHours, sqlMaintenanceSlots } from '../database/sql-compute';
 import { POSTGRESQL_WINDOW_LENGTHS } from '../database/postgresql';
 import { AKS_WINDOW_LENGTHS } from '../stamp/regional-stamp';
 import type { MultiRegionOrderPlatformProps } from './multi-region-order-platform-types';
@@ -68,8 +68,7 @@ export function planMaintenance(checks: Checks, props: MultiRegionOrderPlatformP
  */
 function reportSqlPeakClashes(checks: Checks, o: SqlEngineOptions, placements: readonly RegionPlacement[], activeActive: boolean, peaks: readonly PeakWindow[], peakTimeZone: string | undefined): void {
   const skuName = o.skuName ?? 'GP_Gen5_2';
-  const primarySlot = o.maintenance ?? 'WeekdayNights';
-  const secondarySlot = o.secondaryMaintenance ?? staggeredSqlMaintenance(primarySlot);
+  const { primary: primarySlot, secondary: secondarySlot } = sqlMaintenanceSlots(o.maintenance, o.secondaryMaintenance);
   const placed: PlacedWindow[] = [];
   for (const placement of placements) {
     const region = placement.region.name;
