@@ -274,20 +274,33 @@ describe('the demand model and the cache switched on (active-active, primary-sec
     tracking: { peakRequestsPerSecond: 1500, baseRequestsPerSecond: 300, requestsPerSecondPerPod: 150, requestUnitsPerRequest: 8 },
     peaks: [{ days: ['Friday', 'Saturday', 'Sunday'], startTime: '17:00', endTime: '22:00' }],
   };
+  const LUNCH = { ...DEMAND!, peaks: [...DEMAND!.peaks, { days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'], startTime: '11:30', endTime: '13:30' }] } as MultiRegionOrderPlatformProps['demand'];
+  // The active-passive example's services (its tracking canary included).
+  const AP_WORKLOADS = {
+    order: { image: 'contoso.azurecr.io/order-api:1.0.0' },
+    tracking: { image: 'contoso.azurecr.io/tracking-api:1.0.0', rollout: Rollout.canary({ canaryImage: 'contoso.azurecr.io/tracking-api:1.1.0', percent: 10 }) },
+  };
   const changesOf = (changes: Change[], action: string) => changes.filter((c) => c.action === action).map((c) => `${c.stack} ${c.type}`).sort();
 
   test.each(steps([
     ['plain HPAs, no cache', example('active-active', { demand: undefined, cache: undefined })],
     ['the caches added', example('active-active', { demand: undefined })],
     ['the demand model', exampleStacks('active-active')],
-    ['a weekday lunch peak added', example('active-active', { demand: { ...DEMAND, peaks: [...DEMAND.peaks, { days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'], startTime: '11:30', endTime: '13:30' }] } })],
+    ['a weekday lunch peak added', example('active-active', { demand: LUNCH })],
+    ['westus3 maintenance moved to Friday 03:00', example('active-active', { demand: LUNCH, maintenanceWindows: { westus3: { kubernetes: { dayOfWeek: 'Friday', startTime: '03:00', utcOffset: '-07:00' } } } })],
+    ['plain HPAs again', example('active-active', { demand: undefined })],
   ]))('%s: nothing replaced, every service keeps its pods', (label, before, after) => {
     const changes = expectSafe(before, after);
     expect(changesOf(changes, 'replace')).toEqual([]);
     // Switching to KEDA destroys only the HPAs, which the ScaledObjects of the same names adopt (the Deployments keep
     // their counts whichever Terraform applies first); the region stacks turn the KEDA add-on on in place.
     const destroyed = changesOf(changes, 'destroy');
-    expect(destroyed.every((c) => c.endsWith(' kubernetes_horizontal_pod_autoscaler_v2'))).toBe(true);
+    // Switching back destroys the ScaledObjects (KEDA removes the HPAs they manage) and the KEDA identities' grants.
+    const back = label.endsWith('-> plain HPAs again');
+    expect(destroyed.every((c) => (back ? /kubernetes_manifest|azurerm_(user_assigned_identity|federated_identity_credential|role_assignment)$/ : /kubernetes_horizontal_pod_autoscaler_v2$/).test(c))).toBe(true);
+    if (label.endsWith('-> westus3 maintenance moved to Friday 03:00')) {
+      expect(changes.map((c) => `${c.stack} ${c.type} ${c.action}`)).toEqual(['active-active-westus3 azurerm_kubernetes_cluster update']);
+    }
     if (label.endsWith('-> the demand model')) {
       expect(destroyed).toHaveLength(6);
       expect(changesOf(changes, 'create').filter((c) => c.endsWith('kubernetes_manifest'))).toHaveLength(9);
@@ -296,6 +309,15 @@ describe('the demand model and the cache switched on (active-active, primary-sec
       const after3 = after['active-active-westus3'].resource.azurerm_kubernetes_cluster;
       expect(Object.values(after3).map((c) => (c as { workload_autoscaler_profile: unknown }).workload_autoscaler_profile)).toEqual([{ keda_enabled: true }]);
     }
+  });
+
+  test.each(steps([
+    ['warm standby', example('active-passive', { demand: DEMAND })],
+    ['standbyActive: the passive region at active size, with the peak floors', example('active-passive', { demand: DEMAND, workloads: { ...AP_WORKLOADS, standbyActive: true } })],
+    ['failed back', example('active-passive', { demand: DEMAND })],
+  ]))('active-passive under the demand model, %s: nothing replaced, the serving region keeps its pods', (_label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect(changesOf(changes, 'replace')).toEqual([]);
   });
 
   test('each ScaledObject adopts the HPA of its own name, so KEDA keeps the HPA Terraform destroys', () => {
