@@ -1,18 +1,13 @@
 import { Token } from 'cdktf';
 import type { Checks } from '../core/validate';
 import type { SqlCompute, SqlMaintenance } from './database-types';
+import { SERVERLESS_MIN_VCORES } from '../core/sql-serverless';
+
+export { SERVERLESS_MIN_VCORES };
 
 // Azure SQL compute (provisioned or General Purpose serverless) and maintenance windows: the rules and the pure
 // functions sql.ts builds with, apart so the platform can read a window's hours without building a database.
 
-/**
- * Azure's floor of min vCores for each General Purpose serverless max vCores (Microsoft Learn, "Resource limits for
- * single databases using the vCore purchasing model", General Purpose - serverless compute - standard-series (Gen5),
- * rows "Min-max vCores"; 80 max vCores only in some regions).
- */
-export const SERVERLESS_MIN_VCORES: { readonly [maxVcores: number]: number } = {
-  1: 0.5, 2: 0.5, 4: 0.5, 6: 0.75, 8: 1, 10: 1.25, 12: 1.5, 14: 1.75, 16: 2, 18: 2.25, 20: 2.5, 24: 3, 32: 4, 40: 5, 80: 10,
-};
 /**
  * The min capacities azurerm accepts (terraform-provider-azurerm v4.55.0, internal/services/mssql/
  * mssql_database_resource.go, `min_capacity`: FloatInSlice; 0 means unset).

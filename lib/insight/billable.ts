@@ -5,7 +5,7 @@
  * list (prices.ts) has its meter, at the list price per month, and the monthly estimate they add up to.
  */
 import { blocks, JsonObject, SynthesizedApp, SynthesizedResource, SynthesizedStack, valueAt } from '../rules/synthesized';
-import { SERVERLESS_MIN_VCORES } from '../database/sql-compute';
+import { SERVERLESS_MIN_VCORES } from '../core/sql-serverless';
 import { HOURS_PER_MONTH, LIST_PRICES, ListPrice, nodePrice, PRICES_AS_OF } from './prices';
 
 /** The price of one unit of a billable line: the sum of its list prices, each times a factor. */
