@@ -19,4 +19,7 @@ module.exports = {
   coverageThreshold: { global: { lines: 95, branches: 90 } },
   coverageReporters: ['text-summary'],
   coverageDirectory: '<rootDir>/coverage',
+  // A worker keeps every construct tree its test files built until it exits: one past this after a file is replaced,
+  // so a long run (the suite again under CDK Terrain) cannot reach Node's heap limit.
+  workerIdleMemoryLimit: '1536MB',
 };
