@@ -63,6 +63,12 @@ describe('checkPlatformDemand', () => {
     expect(check(props({ kubernetes: { keda: true } })).errors).toEqual([]);
   });
 
+  test('the demand model\'s own checks are recorded under demand', () => {
+    expect(check(props({ demand: { ...DEMAND, peaks: [] } })).errors).toEqual([
+      'demand.peaks | [] | the demand model has no peak, so nothing would scale out before one | give at least one peak, e.g. { days: [\'Saturday\'], startTime: \'17:00\', endTime: \'22:00\' }',
+    ]);
+  });
+
   test('a maximum below the peak of a region that carries its load alone', () => {
     const given = { order: { ...IMAGES.order, maxReplicas: 19 }, tracking: { ...IMAGES.tracking, maxReplicas: 4 } };
     expect(check(props({ workloads: given })).errors).toEqual([
@@ -122,6 +128,8 @@ describe('backlogHome', () => {
     expect(home(RedundancyPattern.primarySecondary(), true)).toEqual(['eastus2', '-']);
     expect(home(RedundancyPattern.activePassive())).toEqual(['eastus2', '-']);
     expect(home(RedundancyPattern.activePassive(), true)).toEqual(['eastus2', 'eastus2']);
+    const pattern = RedundancyPattern.activePassive();
+    expect(backlogHome({ pattern, regions: ['eastus2', 'centralus'] }, placements(pattern, ['eastus2', 'centralus'])[1])).toBeUndefined();
   });
 });
 
