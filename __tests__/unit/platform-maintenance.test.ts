@@ -94,6 +94,21 @@ describe('planMaintenance: refused windows', () => {
     expect(plan(p).errors).toEqual(errors);
   });
 
+  test('the engine\'s own PostgreSQL window alone is no clash; a given cluster window over the default database hour is reported at the window given', () => {
+    expect(plan({ database: { engine: DatabaseEngine.postgresql({ maintenanceWindow: { dayOfWeek: 'Monday' } }), administrator: ADMIN } })).toEqual({
+      windows: { westus3: { kubernetes: { dayOfWeek: 'Tuesday', startTime: '02:00', durationHours: 4, utcOffset: '-07:00' } } }, errors: [],
+    });
+    expect(plan({ database: PG, maintenanceWindows: { westus3: { kubernetes: at('Tuesday', '00:00', '-07:00') } } }).errors).toEqual([
+      "maintenanceWindows.westus3.kubernetes | maintenanceWindows.westus3.kubernetes and maintenanceWindows.westus3.database (default) overlap from Tuesday 08:00 UTC: westus3's cluster and database would be in maintenance at once | give one of them another day or hour (the defaults are staggered)",
+    ]);
+  });
+
+  test('a window inside a peak of several days names them all', () => {
+    expect(plan({ maintenanceWindows: { westus3: { kubernetes: at('Friday', '19:00', '-07:00') } } }, [{ days: ['Friday', 'Saturday'], startTime: '18:00', endTime: '23:00' }]).errors).toEqual([
+      'maintenanceWindows.westus3.kubernetes | inside peak 1 (Friday, Saturday 18:00-23:00 America/Phoenix) from Saturday 02:00 UTC: upgrades would drain nodes or restart servers while the load is highest | move the window to off-peak hours, or drop it (the default is off-peak)',
+    ]);
+  });
+
   test('a window inside a peak, all year or in one season of the peaks\' zone', () => {
     expect(plan({ maintenanceWindows: { westus3: { kubernetes: at('Saturday', '19:00', '-07:00') } } }, SATURDAY_NIGHT).errors).toEqual([
       'maintenanceWindows.westus3.kubernetes | inside peak 1 (Saturday 18:00-23:00 America/Phoenix) from Sunday 02:00 UTC: upgrades would drain nodes or restart servers while the load is highest | move the window to off-peak hours, or drop it (the default is off-peak)',
