@@ -117,9 +117,20 @@ describe('checkDemand: each violation says how to fix it', () => {
     expect(check({ ...MODEL, tracking: { ...RATES, requestUnitsPerRequest: 0 } }).errors).toEqual(['demand.tracking.requestUnitsPerRequest: must be a number above 0 (request units per request)']);
   });
 
+  test('a failed base or per-pod rate is not compared with the peak', () => {
+    expect(check({ ...MODEL, order: { peakRequestsPerSecond: 20_000, baseRequestsPerSecond: -1, requestsPerSecondPerPod: 10 } }).errors).toEqual([
+      'demand.order.baseRequestsPerSecond: must be a number above 0 (requests per second off-peak)',
+    ]);
+    expect(check({ ...MODEL, order: { peakRequestsPerSecond: 2000, baseRequestsPerSecond: 100, requestsPerSecondPerPod: 0 } }).errors).toEqual([
+      'demand.order.requestsPerSecondPerPod: must be a number above 0 (requests per second one pod serves)',
+    ]);
+  });
+
   test('a base at the peak, and exactly 1000 pods, pass; request units are kept; a failed peak adds no peak', () => {
     const { checked, errors } = check({ ...MODEL, order: { ...RATES, baseRequestsPerSecond: 100, peakRequestsPerSecond: 10_000 }, tracking: { ...RATES, requestUnitsPerRequest: 6 } });
     expect(errors).toEqual([]);
+    expect(Object.keys(checked.order)).toEqual(['form', 'peakRps', 'baseRps', 'rpsPerPod']);
+    expect(check({ ...MODEL, order: { ...RATES, baseRequestsPerSecond: 100 } }).errors).toEqual([]);
     expect([checked.order, checked.tracking]).toEqual([
       { form: 'requests', peakRps: 10_000, baseRps: 100, rpsPerPod: 10 },
       { form: 'requests', peakRps: 100, baseRps: 50, rpsPerPod: 10, requestUnitsPerRequest: 6 },
