@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { MANAGED_REDIS_PORT, OrderCache } from '../../lib/cache/order-cache';
@@ -197,5 +198,83 @@ describe('OrderCache: bad input', () => {
 
   test('cacheFor refuses a region without a cache', () => {
     expect(() => cacheIn(testStack()).cacheFor('eastus')).toThrow(/no cache in this region/);
+  });
+});
+
+describe('OrderCache: every check with its fix', () => {
+  /** [prop, value, problem, fix] of every violation. */
+  function refused(props: Record<string, unknown>): unknown[][] {
+    try {
+      cacheIn(testStack(), props as Partial<OrderCacheProps>);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      return e.violations.map((v) => [v.prop, v.value, v.problem, v.fix]);
+    }
+    return [];
+  }
+  const SIX = ['eastus2', 'westus3', 'northeurope', 'westeurope', 'japaneast', 'australiaeast'];
+
+  test.each<[string, Record<string, unknown>, unknown[][]]>([
+    ['high availability off in two zonal regions', { ...PS, highAvailability: false }, [['highAvailability', false, "westus3, eastus have availability zones, and a cache without high availability is one node in one zone: a zone or node failure empties it and the Order service's reads all reach the database", 'leave highAvailability out (true, zone-redundant where the region has zones)']]],
+    ['geo-replication outside activeActive', { ...AP, geoReplication: true }, [['geoReplication', true, "active geo-replication makes every region's cache writable and replicated, which only activeActive uses; under activePassive each serving region has its own cache, and a region that takes over starts cold", 'leave geoReplication out under this pattern']]],
+    ['Balanced_B0 under activeActive', { ...AA, sku: 'Balanced_B0' }, [['sku', 'Balanced_B0', 'Balanced_B0 cannot join an active geo-replication group (terraform-provider-azurerm v4.55.0 refuses it at plan)', "use 'Balanced_B3' or larger, or set geoReplication: false"]]],
+    ['six geo-replicated regions', { pattern: RedundancyPattern.activeActive(), regions: SIX, ...ownGroups(SIX) }, [['regions', SIX, 'a geo-replication group holds at most 5 caches', 'use at most 5 regions, or set geoReplication: false']]],
+    ['a group name outside activeActive', { ...PS, names: { geoReplicationGroup: 'orders' } }, [['names.geoReplicationGroup', 'orders', 'only activeActive geo-replicates its caches, so under primarySecondary the name would be ignored', 'drop names.geoReplicationGroup']]],
+    ['a group name ending with a hyphen', { ...AA, names: { geoReplicationGroup: 'orders-' } }, [['names.geoReplicationGroup', 'orders-', 'a geo-replication group name is 1-63 letters, digits and hyphens, starting and ending with a letter or digit, without consecutive hyphens', "use e.g. 'orders-cache'"]]],
+    ['a group name with consecutive hyphens', { ...AA, names: { geoReplicationGroup: 'orders--cache' } }, [['names.geoReplicationGroup', 'orders--cache', 'a geo-replication group name is 1-63 letters, digits and hyphens, starting and ending with a letter or digit, without consecutive hyphens', "use e.g. 'orders-cache'"]]],
+  ])('%s', (_name, props, expected) => {
+    expect(refused(props)).toEqual(expected);
+  });
+
+  test('the SKU list and the uniqueness rule are named in their problems', () => {
+    expect(String(refused({ sku: 'Premium_P1' })[0][2])).toMatch(/^Azure Managed Redis SKUs are Balanced_B\*, ComputeOptimized_X\*, MemoryOptimized_M\* and FlashOptimized_A\* \(the Enterprise_\* tiers are retired\)/);
+    expect(String(refused({ ...PS, names: { caches: { westus3: 'shop-cache', eastus: 'SHOP-CACHE' } } })[0][2])).toContain('Azure Managed Redis names are unique across Azure');
+  });
+
+  test('accepted: five geo-replicated regions, a one-character group, a token SKU', () => {
+    const five = SIX.slice(0, 5);
+    expect(refused({ pattern: RedundancyPattern.activeActive(), regions: five, ...ownGroups(five), names: { geoReplicationGroup: 'o' } })).toEqual([]);
+    const token = cacheIn(testStack(), { sku: Token.asString({ Ref: 'sku' }) as never });
+    expect(token.instances).toHaveLength(1);
+  });
+
+  test('cacheFor: the region\'s cache, or an error naming the regions that have one', () => {
+    const cache = cacheIn(testStack(), PS);
+    expect(cache.cacheFor('eastus')).toBe(cache.instances[1]);
+    expect(cache.caches).toEqual({ westus3: cache.instances[0].cache, eastus: cache.instances[1].cache });
+    try {
+      cache.cacheFor('northeurope');
+      throw new Error('accepted');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect([(e as ValidationError).prop, (e as ValidationError).problem, (e as ValidationError).fix]).toEqual(['region', 'no cache in this region', 'use one of westus3, eastus']);
+    }
+  });
+});
+
+describe('OrderCache: names of what it adds', () => {
+  test('the access command\'s assignment name from the grant\'s id, its API version and its description', () => {
+    const stack = testStack();
+    const cache = cacheIn(stack);
+    const [plain] = cache.grantDataAccess({ principalId: '44444444-4444-4444-4444-444444444444' }, { id: 'Order-API_1', scope: stack });
+    expect(plain.command).toMatch(/\/databases\/default\/accessPolicyAssignments\/orderapi1\?api-version=2025-07-01' /);
+    const [long] = cache.grantDataAccess({ principalId: '44444444-4444-4444-4444-444444444444' }, { id: `L${'x'.repeat(70)}`, scope: stack });
+    expect(long.command).toContain(`/accessPolicyAssignments/l${'x'.repeat(59)}?api-version=`);
+    const json = synthStack(stack) as unknown as { output: Record<string, { description: string }> };
+    expect(Object.keys(json.output).some((k) => k.startsWith('Order-API_1-westus3'))).toBe(true);
+    expect(Object.values(json.output)[0].description).toBe(`Creates the access policy assignment that lets a principal use ${cache.node.path}'s westus3 cache with Entra ID: run it once after apply (azurerm v4.55.0 has no resource for it).`);
+  });
+
+  test('a grant without an id is refused with the method and the cache role in its fix', () => {
+    expect(() => cacheIn(testStack()).grantDataAccess({ principalId: '44444444-4444-4444-4444-444444444444' })).toThrow(/grantDataAccess\(principal, \{ id: 'OrderServiceCacheAccess' \}\)/);
+  });
+
+  test('its own resource group per region, and private endpoints named after the cache', () => {
+    const stack = testStack();
+    const cache = cacheIn(stack);
+    cache.connect(new RegionalStamp(stack, 'Stamp-westus3', { prefix: 'shop', region: 'westus3', addressIndex: 0, monitoring: sink('westus3') }));
+    const json = synthStack(stack);
+    expect((Object.values(all(json, 'azurerm_resource_group')) as Loose[]).map((g) => g.name).filter((n) => /cache/.test(n))).toEqual([expect.stringContaining('cache-westus3')]);
+    expect(Object.keys(all(json, 'azurerm_private_endpoint')).some((k) => k.includes('OrderCacheEndpoint-westus3'))).toBe(true);
   });
 });

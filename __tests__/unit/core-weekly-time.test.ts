@@ -1,11 +1,11 @@
 import { RootConstruct } from 'constructs';
-import { Lazy } from 'cdktf';
+import { Lazy, Token } from 'cdktf';
 import { ValidationError } from '../../lib/core/errors';
 import { CheckedMaintenanceWindow } from '../../lib/core/maintenance-window';
 import { REGION_DATA } from '../../lib/core/region-data';
 import { checkShape, Checks } from '../../lib/core/validate';
 import {
-  checkPeakWindow, checkTimeZone, checkWindowAgainstPeaks, describeWeekMinute, intersection, maintenanceIntervals, MINUTES_PER_DAY, offPeakMaintenanceWindows,
+  checkPeakWindow, checkTimeZone, checkWindowAgainstPeaks, describeWeekMinute, formatUtcOffset, intersection, maintenanceIntervals, MINUTES_PER_DAY, offPeakMaintenanceWindows,
   OffPeakWindows, overlaps, PEAK_WINDOW_SHAPE, PeakWindow, peakIntervals, peakMinutes, PlacedWindow, toUtcIntervals, union, WeeklyInterval, zoneOffsets,
 } from '../../lib/core/weekly-time';
 
@@ -322,5 +322,63 @@ describe('checkWindowAgainstPeaks', () => {
   test('a window holding a Terraform token is skipped', () => {
     const w = eastus({ dayOfWeek: 'Sunday', startTime: Lazy.stringValue({ produce: () => '02:00' }), durationHours: 4, utcOffset: '+00:00' });
     expect(checkWindowAgainstPeaks([w, w], [WEEKEND])).toEqual([]);
+  });
+});
+
+describe('edges of the week arithmetic', () => {
+  test('a peak that ends when it starts lasts a whole day; offsets of zero and below', () => {
+    expect(peakMinutes({ startTime: '10:00', endTime: '10:00' })).toBe(DAY);
+    expect(peakMinutes({ startTime: '10:00', endTime: '10:01' })).toBe(1);
+    expect([formatUtcOffset(0), formatUtcOffset(-330), formatUtcOffset(345)]).toEqual(['+00:00', '-05:30', '+05:45']);
+    expect(zoneOffsets('UTC')).toEqual({ standard: 0, daylight: 0 });
+  });
+
+  test('a window of a whole week covers the week once; one that ends with the week is not split', () => {
+    const week = (durationHours: number, dayOfWeek: CheckedMaintenanceWindow['dayOfWeek']): WeeklyInterval[] => maintenanceIntervals({ dayOfWeek, startTime: '20:00', durationHours, utcOffset: '+00:00' });
+    expect(week(168, 'Wednesday')).toEqual([{ start: 0, end: 7 * DAY }]);
+    expect(week(4, 'Sunday')).toEqual([{ start: at(SUN, '20:00'), end: 7 * DAY }]);
+    expect(week(5, 'Sunday')).toEqual([{ start: at(SUN, '20:00'), end: 7 * DAY }, { start: 0, end: 60 }]);
+  });
+
+  test('union drops empty intervals', () => {
+    expect(union([{ start: 500, end: 500 }, { start: 10, end: 20 }, { start: 30, end: 25 }])).toEqual([{ start: 10, end: 20 }]);
+  });
+
+  test('a clash seen earlier in daylight time than in standard time is reported from the earlier minute', () => {
+    const window: PlacedWindow = { region: 'eastus2', timeZone: 'America/New_York', prop: 'w', window: { dayOfWeek: 'Saturday', startTime: '21:00', durationHours: 4, utcOffset: '+00:00' } };
+    expect(checkWindowAgainstPeaks([window], [{ days: ['Saturday'], startTime: '18:00', endTime: '23:00' }], 'America/New_York').map((f) => [f.at, f.kind === 'peak' && f.season])).toEqual([['Saturday 22:00 UTC', 'all year']]);
+  });
+
+  test('a window with a token anywhere is skipped', () => {
+    const sunday = { dayOfWeek: 'Sunday', startTime: '02:00', durationHours: 4, utcOffset: '+00:00' } as const;
+    const placed = (prop: string, window: object): PlacedWindow => ({ region: 'r', timeZone: 'UTC', prop, window: window as CheckedMaintenanceWindow });
+    // A token day reads as Sunday (the placeholder is not a day), so the two would overlap if the token were placed.
+    expect(checkWindowAgainstPeaks([placed('a', sunday), placed('b', { ...sunday, dayOfWeek: Lazy.stringValue({ produce: () => 'Sunday' }) })], [])).toEqual([]);
+    expect(checkWindowAgainstPeaks([placed('a', sunday), placed('b', sunday)], []).map((f) => f.kind)).toEqual(['overlap']);
+  });
+
+  test('the default nights move on to Sunday, then Monday, when the peaks take the others', () => {
+    const nights = (days: PeakWindow['days']) => offPeakMaintenanceWindows({ regions: [{ name: 'r', timeZone: 'UTC' }], peaks: [{ days, startTime: '00:00', endTime: '08:00' }] })[0].aks?.dayOfWeek;
+    expect(nights(['Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'])).toBe('Sunday');
+    expect(nights(['Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'])).toBe('Monday');
+  });
+});
+
+describe('edges of the peak and time zone checks', () => {
+  test.each<[string, Partial<PeakWindow>, [string, string][]]>([
+    ['neither time an HH:MM', { startTime: 'x', endTime: 'y' }, [['p.startTime', 'not a 24-hour HH:MM time'], ['p.endTime', 'not a 24-hour HH:MM time']]],
+    ['a digit before the time', { startTime: '117:00' }, [['p.startTime', 'not a 24-hour HH:MM time']]],
+    ['a digit after the time', { endTime: '23:000' }, [['p.endTime', 'not a 24-hour HH:MM time']]],
+    ['a time in a list', { startTime: ['17:00'] as never }, [['p.startTime', 'not a 24-hour HH:MM time; got a list']]],
+    ['a number token as the time', { startTime: Token.asNumber({ Ref: 't' }) as never }, [['p.startTime', 'not a 24-hour HH:MM time; got a Terraform number token (unknown until apply)']]],
+  ])('%s', (_name, change, expected) => {
+    const { errors } = violations((checks) => checkPeakWindow(checks, 'p', { days: ['Friday'], startTime: '17:00', endTime: '23:00', ...change }));
+    expect(errors.map(([prop, problem]) => [prop, problem])).toEqual(expected);
+  });
+
+  test('zones with digits in their names are zones; a near miss at the edge of the distance still gets its suggestion', () => {
+    expect(violations((checks) => checkTimeZone(checks, 'tz', 'EST5EDT'))).toEqual({ result: 'EST5EDT', errors: [] });
+    expect(violations((checks) => checkTimeZone(checks, 'tz', 'Asia/Tokiu')).errors.map(([, , fix]) => fix)).toEqual(["did you mean 'Asia/Tokyo'?"]);
+    expect(violations((checks) => checkTimeZone(checks, 'tz', 'Europe/Bxxxin')).errors.map(([, , fix]) => fix)).toEqual(["did you mean 'Europe/Berlin'?"]);
   });
 });

@@ -1,6 +1,10 @@
+import { Testing, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { ValidationError } from '../../lib/core/errors';
 import { RedundancyPattern } from '../../lib/core/pattern';
+import { Checks } from '../../lib/core/validate';
 import { DatabaseEngine } from '../../lib/database/engine';
-import { SERVERLESS_MIN_VCORES, sqlMaintenanceConfigurationName, sqlMaintenanceHours, staggeredSqlMaintenance } from '../../lib/database/sql-compute';
+import { AutoPauseBlockers, checkServerless, offersSqlMaintenanceWindows, SERVERLESS_MIN_VCORES, sqlMaintenanceConfigurationName, sqlMaintenanceHours, staggeredSqlMaintenance } from '../../lib/database/sql-compute';
 import { logicalId, makeDatabase, resourceAt, synthDatabase, violations } from '../support/database';
 
 /** lib/database/sql-compute.ts with sql.ts: serverless compute and maintenance windows of the Azure SQL databases. */
@@ -160,5 +164,68 @@ describe('the compute shape', () => {
       ['engine.compute.minVcore', 1, "unknown option 'minVcore', which would be ignored", "did you mean 'minVcores'?"],
     ]);
     expect(violations({ engine: sql({ compute: { kind: 'Serverless' } } as never) }).map(([p]) => p)).toEqual(['engine.compute.maxVcores']);
+  });
+});
+
+describe('checkServerless, called directly', () => {
+  const NONE: AutoPauseBlockers = { failoverGroup: false, longTermRetention: false };
+  /** The checked compute and the violations (prop | problem | fix). */
+  function check(extra: object, blockers = NONE) {
+    const checks = new Checks(new Construct(Testing.app(), 'Database'));
+    const checked = checkServerless(checks, { kind: 'Serverless', maxVcores: 8, ...extra } as never, blockers);
+    try {
+      checks.throwIfAny();
+      return { checked, errors: [] as string[] };
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      return { checked, errors: e.violations.map((v) => `${v.prop} | ${v.problem} | ${v.fix}`) };
+    }
+  }
+
+  test('sound values pass: min vCores at the floor or at the max, auto-pause at 15 and 10080 minutes', () => {
+    expect(check({})).toEqual({ checked: { kind: 'Serverless', skuName: 'GP_S_Gen5_8', maxVcores: 8, minVcores: 1, autoPauseDelayMinutes: -1 }, errors: [] });
+    expect(check({ minVcores: 8, autoPauseDelayMinutes: 15 })).toEqual({ checked: { kind: 'Serverless', skuName: 'GP_S_Gen5_8', maxVcores: 8, minVcores: 8, autoPauseDelayMinutes: 15 }, errors: [] });
+    expect(check({ minVcores: 1, autoPauseDelayMinutes: 10_080 }).errors).toEqual([]);
+  });
+
+  test.each<[string, object, string[]]>([
+    ['a max that is not a size', { maxVcores: 3, minVcores: 0.6 }, ['engine.compute.maxVcores | Azure SQL General Purpose serverless (GP_S_Gen5_<max vCores>) comes in these sizes only (expected 1, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 32, 40, 80, got the number 3) | use one of 1, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 32, 40, 80']],
+    ['a min that is not a capacity', { minVcores: 0.6 }, ['engine.compute.minVcores | not a min capacity Azure SQL serverless takes | use one of 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 3, 4, 5, 6, 8']],
+    ['a min below the floor', { minVcores: 0.75 }, ["engine.compute.minVcores | below Azure's floor of 1 min vCores for 8 max vCores | use 1 to 8 (e.g. 1), or lower maxVcores"]],
+    ['a min above the max', { minVcores: 10 }, ['engine.compute.minVcores | more than maxVcores (8) | use 1 to 8 (e.g. 1), or raise maxVcores']],
+    ['auto-pause after 14 minutes', { autoPauseDelayMinutes: 14 }, ['engine.compute.autoPauseDelayMinutes | Azure SQL serverless pauses after 15 to 10080 minutes (a week), or never (-1) | use -1 (auto-pause off, the default) or 15-10080']],
+    ['auto-pause after 10081 minutes', { autoPauseDelayMinutes: 10_081 }, ['engine.compute.autoPauseDelayMinutes | Azure SQL serverless pauses after 15 to 10080 minutes (a week), or never (-1) | use -1 (auto-pause off, the default) or 15-10080']],
+    ['auto-pause after 60.5 minutes', { autoPauseDelayMinutes: 60.5 }, ['engine.compute.autoPauseDelayMinutes | Azure SQL serverless pauses after 15 to 10080 minutes (a week), or never (-1) | use -1 (auto-pause off, the default) or 15-10080']],
+  ])('refuses %s', (_name, extra, errors) => {
+    expect(check(extra).errors).toEqual(errors);
+  });
+
+  test('auto-pause where Azure cannot pause names each blocker', () => {
+    const problem = (why: string) => `engine.compute.autoPauseDelayMinutes | Azure does not auto-pause a serverless database that is geo-replicated or keeps long-term backups, and ${why}, so it would never pause | ${AUTO_PAUSE_FIX}`;
+    expect(check({ autoPauseDelayMinutes: 60 }, { failoverGroup: true, longTermRetention: false }).errors).toEqual([problem('the database is geo-replicated in a failover group')]);
+    expect(check({ autoPauseDelayMinutes: 60 }, { failoverGroup: false, longTermRetention: true }).errors).toEqual([problem('it keeps long-term backups (LTR, which this construct configures for every database)')]);
+    expect(check({ autoPauseDelayMinutes: 60 }, { failoverGroup: true, longTermRetention: true }).errors).toEqual([problem('the database is geo-replicated in a failover group, and it keeps long-term backups (LTR, which this construct configures for every database)')]);
+    expect(check({ autoPauseDelayMinutes: -1 }, { failoverGroup: true, longTermRetention: true }).errors).toEqual([]);
+  });
+
+  test('tokens are taken unchecked (a token max falls back to 2 vCores for the SKU name)', () => {
+    const max = Token.asNumber({ Ref: 'max' });
+    const min = Token.asNumber({ Ref: 'min' });
+    const delay = Token.asNumber({ Ref: 'delay' });
+    const { checked, errors } = check({ maxVcores: max, minVcores: min, autoPauseDelayMinutes: delay }, { failoverGroup: true, longTermRetention: true });
+    expect(errors).toEqual([]);
+    expect(checked).toEqual({ kind: 'Serverless', skuName: 'GP_S_Gen5_2', maxVcores: 2, minVcores: min, autoPauseDelayMinutes: delay });
+  });
+});
+
+describe('maintenance window availability and hours', () => {
+  test('only DC and Fsv2 SKUs, named in full, lack the choice; only the listed regions offer it', () => {
+    expect(['GP_DC_2', 'BC_Fsv2_72', 'GP_Gen5_2', 'XGP_DC_2', 'GP_DC_2x', 'GP_S_Gen5_2'].map((sku) => offersSqlMaintenanceWindows('eastus2', sku))).toEqual([false, false, true, true, true, true]);
+    expect(offersSqlMaintenanceWindows('polandcentral', 'GP_Gen5_2')).toBe(false);
+  });
+
+  test('the system default covers 17:00-08:00 every day, not exclusively; a night window outside its regions throws', () => {
+    expect(sqlMaintenanceHours('SystemDefault', 'polandcentral')).toEqual({ days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'], startTime: '17:00', durationHours: 15, timeZone: 'region-local', exclusive: false });
+    expect(() => sqlMaintenanceHours('WeekendNights', 'polandcentral')).toThrow('no Azure SQL maintenance windows in polandcentral');
   });
 });

@@ -1,8 +1,8 @@
 import { Lazy, Testing, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { ValidationError } from '../../lib/core/errors';
-import { Checks } from '../../lib/core/validate';
-import { CheckedServiceDemand, checkDemand, cosmosMaxThroughput, DemandModel, peakSchedules, serviceCapacity } from '../../lib/workloads/demand';
+import { Checks, checkShape } from '../../lib/core/validate';
+import { CheckedServiceDemand, checkDemand, cosmosMaxThroughput, DEMAND_SHAPE, DemandModel, peakSchedules, serviceCapacity } from '../../lib/workloads/demand';
 
 /** Unit tests of the demand model (lib/workloads/demand.ts): its checks, the capacity arithmetic and the cron schedules. */
 
@@ -21,7 +21,7 @@ function check(model: DemandModel) {
     return { checked, errors: [] as string[] };
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
-    return { checked, errors: e.violations.map((v) => `${v.prop}: ${v.problem}`) };
+    return { checked, errors: e.violations.map((v) => `${v.prop}: ${v.problem}`), fixes: e.violations.map((v) => `${v.prop}: ${v.fix}`) };
   }
 }
 
@@ -92,6 +92,58 @@ describe('checkDemand', () => {
   });
 });
 
+describe('checkDemand: each violation says how to fix it', () => {
+  const RATES = { peakRequestsPerSecond: 100, baseRequestsPerSecond: 50, requestsPerSecondPerPod: 10 };
+  test.each<[string, Partial<DemandModel>, string[]]>([
+    ['no peak', { peaks: [] }, ["demand.peaks: give at least one peak, e.g. { days: ['Saturday'], startTime: '17:00', endTime: '22:00' }"]],
+    ['both forms at once (a base in pods)', { order: { ...RATES, basePodsPerRegion: 4 } }, ['demand.order: give either peakRequestsPerSecond, baseRequestsPerSecond and requestsPerSecondPerPod, or peakPodsPerRegion and basePodsPerRegion']],
+    ['request units on the Order service', { order: { ...RATES, requestUnitsPerRequest: 5 } }, ['demand.order.requestUnitsPerRequest: move requestUnitsPerRequest to demand.tracking']],
+    ['request units with a load in pods', { tracking: { peakPodsPerRegion: 4, basePodsPerRegion: 2, requestUnitsPerRequest: 5 } }, ['demand.tracking.requestUnitsPerRequest: give the load as request rates (peakRequestsPerSecond, ...), or drop requestUnitsPerRequest']],
+    ['a base above the peak (pods)', { tracking: { peakPodsPerRegion: 3, basePodsPerRegion: 4 } }, ['demand.tracking.basePodsPerRegion: give an off-peak load at or below the peak']],
+    ['a base above the peak (requests)', { order: { ...RATES, baseRequestsPerSecond: 101 } }, ['demand.order.baseRequestsPerSecond: give an off-peak load at or below the peak']],
+    ['a peak over 1000 pods', { order: { ...RATES, peakRequestsPerSecond: 10_010 } }, ['demand.order.peakRequestsPerSecond: check the figures, or raise requestsPerSecondPerPod (larger pods)']],
+    ['a token as a rate', { order: { ...RATES, requestsPerSecondPerPod: Token.asNumber({ Ref: 'x' }) } }, ['demand.order.requestsPerSecondPerPod: pass a literal number']],
+    ['a missing peak and a negative base', { order: { baseRequestsPerSecond: -5, requestsPerSecondPerPod: 10 } }, ['demand.order.peakRequestsPerSecond: set peakRequestsPerSecond', 'demand.order.baseRequestsPerSecond: set baseRequestsPerSecond above 0']],
+  ])('%s', (_name, change, fixes) => {
+    expect(check({ ...MODEL, ...change }).fixes).toEqual(fixes);
+  });
+
+  test('a missing rate, a rate of 0 or an infinite one: each rate named with what it is', () => {
+    expect(check({ ...MODEL, order: { baseRequestsPerSecond: 0, requestsPerSecondPerPod: Infinity } }).errors).toEqual([
+      'demand.order.peakRequestsPerSecond: missing: the load in requests per second needs requests per second at peak',
+      'demand.order.baseRequestsPerSecond: must be a number above 0 (requests per second off-peak)',
+      'demand.order.requestsPerSecondPerPod: must be a number above 0 (requests per second one pod serves)',
+    ]);
+    expect(check({ ...MODEL, tracking: { ...RATES, requestUnitsPerRequest: 0 } }).errors).toEqual(['demand.tracking.requestUnitsPerRequest: must be a number above 0 (request units per request)']);
+  });
+
+  test('a failed base or per-pod rate is not compared with the peak', () => {
+    expect(check({ ...MODEL, order: { peakRequestsPerSecond: 20_000, baseRequestsPerSecond: -1, requestsPerSecondPerPod: 10 } }).errors).toEqual([
+      'demand.order.baseRequestsPerSecond: must be a number above 0 (requests per second off-peak)',
+    ]);
+    expect(check({ ...MODEL, order: { peakRequestsPerSecond: 2000, baseRequestsPerSecond: 100, requestsPerSecondPerPod: 0 } }).errors).toEqual([
+      'demand.order.requestsPerSecondPerPod: must be a number above 0 (requests per second one pod serves)',
+    ]);
+  });
+
+  test('a base at the peak, and exactly 1000 pods, pass; request units are kept; a failed peak adds no peak', () => {
+    const { checked, errors } = check({ ...MODEL, order: { ...RATES, baseRequestsPerSecond: 100, peakRequestsPerSecond: 10_000 }, tracking: { ...RATES, requestUnitsPerRequest: 6 } });
+    expect(errors).toEqual([]);
+    expect(Object.keys(checked.order)).toEqual(['form', 'peakRps', 'baseRps', 'rpsPerPod']);
+    expect(check({ ...MODEL, order: { ...RATES, baseRequestsPerSecond: 100 } }).errors).toEqual([]);
+    expect([checked.order, checked.tracking]).toEqual([
+      { form: 'requests', peakRps: 10_000, baseRps: 100, rpsPerPod: 10 },
+      { form: 'requests', peakRps: 100, baseRps: 50, rpsPerPod: 10, requestUnitsPerRequest: 6 },
+    ]);
+    expect(check({ ...MODEL, peaks: [{ days: ['Friday'], startTime: 'x', endTime: '22:00' }, MODEL.peaks[0]] }).checked.peaks).toEqual([{ days: ['Friday', 'Saturday'], startMinute: 1020, endMinute: 1320 }]);
+  });
+
+  test('the run-time shape takes the model and refuses an unknown key', () => {
+    expect(() => checkShape('Platform', 'demand', { ...MODEL, timeZone: 'UTC', leadMinutes: 20, backlogPerPod: 10, order: { ...MODEL.order, requestUnitsPerRequest: 1 }, tracking: { peakPodsPerRegion: 3, basePodsPerRegion: 2 } }, DEMAND_SHAPE)).not.toThrow();
+    expect(() => checkShape('Platform', 'demand', { ...MODEL, order: { ...MODEL.order, peakRps: 1 } }, DEMAND_SHAPE)).toThrow(ValidationError);
+  });
+});
+
 describe('serviceCapacity', () => {
   const rps: CheckedServiceDemand = { form: 'requests', peakRps: 3000, baseRps: 600, rpsPerPod: 100 };
 
@@ -110,12 +162,15 @@ describe('serviceCapacity', () => {
     expect(serviceCapacity(rps, [1000, 1000, 500], 0)).toEqual({ basePods: 3, peakPods: 12, maxPods: 20 });
     // centralus carries 20 % (600 rps); losing either other region leaves it 500/1500 (1000 rps).
     expect(serviceCapacity(rps, [1000, 1000, 500], 2)).toEqual({ basePods: 2, peakPods: 6, maxPods: 10 });
+    // The heaviest region: losing either other one leaves it 2000/3000 (its own loss is no share).
+    expect(serviceCapacity(rps, [2000, 1000, 1000], 0)).toEqual({ basePods: 3, peakPods: 15, maxPods: 20 });
   });
 
   test('a load in pods is the pods of a region of average weight; the floor is 2 pods', () => {
     const pods: CheckedServiceDemand = { form: 'pods', peakPods: 6, basePods: 2 };
     expect(serviceCapacity(pods, [1, 1, 1], 1)).toEqual({ basePods: 2, peakPods: 6, maxPods: 9 });
     expect(serviceCapacity(pods, [1], 0)).toEqual({ basePods: 2, peakPods: 6, maxPods: 6 });
+    expect(serviceCapacity({ form: 'pods', peakPods: 6, basePods: 4 }, [1, 1, 1], 0)).toEqual({ basePods: 4, peakPods: 6, maxPods: 9 });
     expect(serviceCapacity({ form: 'requests', peakRps: 10, baseRps: 1, rpsPerPod: 100 }, [1], 0)).toEqual({ basePods: 2, peakPods: 2, maxPods: 2 });
   });
 
@@ -150,6 +205,7 @@ describe('peakSchedules', () => {
     expect(peakSchedules([peak(['Monday'], 15, 120)], 30, 'UTC')).toEqual([{ timeZone: 'UTC', start: '45 23 * * 0', end: '0 2 * * 1' }]);
     expect(peakSchedules([peak(['Saturday'], 20 * 60, 0)], 60, 'UTC')).toEqual([{ timeZone: 'UTC', start: '0 19 * * 6', end: '0 0 * * 0' }]);
     expect(peakSchedules([peak(['Sunday'], 22 * 60, 2 * 60)], 10, 'UTC')).toEqual([{ timeZone: 'UTC', start: '50 21 * * 0', end: '0 2 * * 1' }]);
+    expect(peakSchedules([peak(['Sunday'], 10 * 60, 10 * 60)], 10, 'UTC')).toEqual([{ timeZone: 'UTC', start: '50 9 * * 0', end: '0 10 * * 1' }]);
   });
 
   test('one schedule per peak; a peak without days has none', () => {

@@ -3,7 +3,7 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { ValidationError } from '../../lib/core/errors';
 import { Checks } from '../../lib/core/validate';
 import { RegionRole } from '../../lib/core/pattern';
-import { checkKeda, slotFloor, KEDA_API_VERSION, SCALE_BEHAVIOR, TRANSFER_HPA_OWNERSHIP } from '../../lib/workloads/keda';
+import { checkKeda, slotFloor, SCALE_BEHAVIOR } from '../../lib/workloads/keda';
 import { OrderWorkloads } from '../../lib/workloads/order-workloads';
 import { KedaScaling, OrderWorkloadsProps } from '../../lib/workloads/order-workloads-types';
 import { Rollout } from '../../lib/workloads/rollout';
@@ -42,8 +42,8 @@ describe('ScaledObjects', () => {
     expect(all(json, 'kubernetes_horizontal_pod_autoscaler_v2')).toEqual({});
     const order = scaledObject(json, 'order-api');
     expect(order).toEqual({
-      apiVersion: KEDA_API_VERSION, kind: 'ScaledObject',
-      metadata: { name: 'order-api', namespace: 'orders', labels: { app: 'order-api', 'app.kubernetes.io/name': 'order-api', 'app.kubernetes.io/part-of': 'order-platform' }, annotations: { [TRANSFER_HPA_OWNERSHIP]: 'true' } },
+      apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject',
+      metadata: { name: 'order-api', namespace: 'orders', labels: { app: 'order-api', 'app.kubernetes.io/name': 'order-api', 'app.kubernetes.io/part-of': 'order-platform' }, annotations: { 'scaledobject.keda.sh/transfer-hpa-ownership': 'true' } },
       spec: {
         scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'order-api' },
         minReplicaCount: 2, maxReplicaCount: 10,
@@ -60,7 +60,7 @@ describe('ScaledObjects', () => {
       { type: 'azure-servicebus', name: 'backlog', metadata: { namespace: 'sb-shop-westus3', topicName: 'order-events', subscriptionName: 'delivery-tracking', messageCount: '40' }, authenticationRef: { name: 'tracking-api-servicebus' } },
     ]);
     expect(manifests(json).filter((m) => m.kind === 'TriggerAuthentication')).toEqual([{
-      apiVersion: KEDA_API_VERSION, kind: 'TriggerAuthentication',
+      apiVersion: 'keda.sh/v1alpha1', kind: 'TriggerAuthentication',
       metadata: { name: 'tracking-api-servicebus', namespace: 'orders', labels: { app: 'tracking-api', 'app.kubernetes.io/name': 'tracking-api', 'app.kubernetes.io/part-of': 'order-platform' } },
       spec: { podIdentity: { provider: 'azure-workload', identityId: KEDA_ID } },
     }]);
@@ -106,14 +106,14 @@ describe('slotFloor', () => {
 });
 
 describe('checkKeda', () => {
-  const violations = (keda: Loose): string[] => {
+  const violations = (keda: Loose, withFix = false): string[] => {
     const checks = new Checks(testStack());
     checkKeda(checks, keda);
     try {
       checks.throwIfAny();
       return [];
     } catch (e) {
-      return (e as ValidationError).violations.map((v) => `${v.prop}: ${v.problem}`);
+      return (e as ValidationError).violations.map((v) => `${v.prop}: ${v.problem}${withFix ? ` | ${v.fix}` : ''}`);
     }
   };
 
@@ -135,6 +135,20 @@ describe('checkKeda', () => {
     ['a client ID that is not a GUID', { tracking: { backlog: { ...BACKLOG, identityClientId: 'keda' } } }, ['keda.tracking.backlog.identityClientId: not a managed identity client ID (a GUID)']],
   ])('%s', (_name, keda, expected) => {
     expect(violations(keda)).toEqual(expected);
+  });
+
+  const CRON = 'not a five-field cron expression (minute hour day-of-month month day-of-week)';
+  test.each<[string, Loose, string[]]>([
+    ['ranges, steps and lists in any field, fields apart by several spaces', { order: { schedules: [{ ...PEAK, start: '0/15  9-17 1,10-20 1,2/12 1-5', end: ' 0 18 * */2 1-5 ' }] } }, []],
+    ['letters before a number', { order: { schedules: [{ ...PEAK, start: '30 16 * * x5' }] } }, [`keda.order.schedules[0].start: ${CRON} | write it like '30 16 * * 5,6'`]],
+    ['letters after a number', { order: { schedules: [{ ...PEAK, end: '0 22x * * 5' }] } }, [`keda.order.schedules[0].end: ${CRON} | write it like '30 16 * * 5,6'`]],
+    ['a floor that ends when it starts, the start padded', { order: { schedules: [{ ...PEAK, start: ' 0 22 * * 5,6', end: '0 22 * * 5,6' }] } }, ['keda.order.schedules[0].end: the floor ends when it starts, so it never applies | give an end other than the start']],
+    ['a backlog on the Order service', { order: { backlog: BACKLOG } }, ['keda.order.backlog: the Order service consumes no subscription, so its pods would scale on a backlog they never drain | move backlog to keda.tracking']],
+    ['a namespace that starts with a hyphen', { tracking: { backlog: { ...BACKLOG, namespace: '-sb-shop-westus3' } } }, ["keda.tracking.backlog.namespace: not a Service Bus namespace name (6-50 letters, digits and hyphens; the name alone, without .servicebus.windows.net) | give the namespace's or alias's name, e.g. 'sb-orders-eastus'"]],
+    ['an empty topic and subscription', { tracking: { backlog: { ...BACKLOG, topic: '', subscription: ' ' } } }, ["keda.tracking.backlog.topic: empty | give the topic's name", "keda.tracking.backlog.subscription: empty | give the subscription's name"]],
+    ['a client ID that is not a GUID', { tracking: { backlog: { ...BACKLOG, identityClientId: 'keda' } } }, ["keda.tracking.backlog.identityClientId: not a managed identity client ID (a GUID) | pass the KEDA identity's client_id (WorkloadIdentities with keda: true)"]],
+  ])('with its fix: %s', (_name, keda, expected) => {
+    expect(violations(keda, true)).toEqual(expected);
   });
 
   test('OrderWorkloads reports them with its other checks, under keda', () => {
