@@ -55,7 +55,7 @@ export function planMaintenance(checks: Checks, props: MultiRegionOrderPlatformP
     if (database) placed.push({ region, timeZone: placement.region.timeZone, prop: mine.database ? `maintenanceWindows.${region}.database` : `maintenanceWindows.${region}.database (default)`, window: database });
     plan[region] = { kubernetes: kubernetes ?? defaults[i].aks ?? { dayOfWeek: 'Sunday', startTime: '02:00', durationHours: 4, utcOffset: '+00:00' }, ...(database ? { database } : {}) };
   });
-  reportClashes(checks, checkWindowAgainstPeaks(placed, peaks, peakTimeZone), placements.length);
+  reportClashes(checks, checkWindowAgainstPeaks(placed, peaks, peakTimeZone));
   if (engine?.name === 'sql' && peaks.length > 0) reportSqlPeakClashes(checks, asOptions<SqlEngineOptions>(givenOf(engine)), placements, props.pattern.kind === PatternKind.ACTIVE_ACTIVE, peaks, peakTimeZone);
   return plan;
 }
@@ -98,7 +98,7 @@ function reportSqlPeakClashes(checks: Checks, o: SqlEngineOptions, placements: r
 }
 
 /** Records each window inside a peak, and each pair of windows that overlap, at the prop of the window given. */
-function reportClashes(checks: Checks, findings: ReturnType<typeof checkWindowAgainstPeaks>, regions: number): void {
+function reportClashes(checks: Checks, findings: ReturnType<typeof checkWindowAgainstPeaks>): void {
   const propOf = (w: PlacedWindow) => w.prop.replace(/ \(default\)$/, '');
   for (const f of findings) {
     if (f.kind === 'peak') {
@@ -107,7 +107,8 @@ function reportClashes(checks: Checks, findings: ReturnType<typeof checkWindowAg
         problem: `inside peak ${f.peakIndex + 1} (${f.peak.days.join(', ')} ${f.peak.startTime}-${f.peak.endTime} ${f.peakTimeZone}) from ${f.at}${f.season === 'all year' ? '' : ` during ${f.season}`}: upgrades would drain nodes or restart servers while the load is highest`,
         fix: 'move the window to off-peak hours, or drop it (the default is off-peak)',
       });
-    } else if (regions > 1 || f.window.prop !== f.other.prop) {
+    } else if (f.window.prop !== f.other.prop) {
+      // One `kubernetes.maintenanceWindow` for several regions overlaps itself: reported once, as that, above.
       const where = f.window.region === f.other.region ? `${f.window.region}'s cluster and database` : `${f.window.region} and ${f.other.region}`;
       checks.fail({
         prop: propOf(f.window.prop.endsWith('(default)') ? f.other : f.window), value: f.window.window,
