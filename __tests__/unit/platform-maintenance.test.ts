@@ -158,3 +158,13 @@ describe('planMaintenance: Azure SQL slots against the peaks', () => {
     ]);
   });
 });
+
+describe('planMaintenance: one cluster window for a single region', () => {
+  test('is used as the region\'s, and reported under its own prop when it falls in a peak', () => {
+    const peak = { days: ['Saturday'], startTime: '18:00', endTime: '23:00' } as PeakWindow;
+    const given = plan({ kubernetes: { maintenanceWindow: at('Saturday', '19:00', '-07:00') } }, [peak]);
+    expect(given.errors.map((e) => e.split(' | ')[0])).toEqual(['kubernetes.maintenanceWindow']);
+    expect(given.errors[0]).toContain('inside peak 1 (Saturday 18:00-23:00 America/Phoenix)');
+    expect(plan({ kubernetes: { maintenanceWindow: at('Wednesday', '03:00', '-07:00') } }, [peak]).windows.westus3.kubernetes).toEqual({ dayOfWeek: 'Wednesday', startTime: '03:00', durationHours: 4, utcOffset: '-07:00' });
+  });
+});
