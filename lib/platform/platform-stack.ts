@@ -8,6 +8,12 @@ export interface PlatformStackProps {
   readonly backend: PlatformBackend;
   /** @default - from the environment (`ARM_SUBSCRIPTION_ID`) or the Azure CLI */
   readonly subscriptionId?: string;
+  /**
+   * Resource providers the azurerm provider registers besides its default ("legacy") set, which lacks some
+   * (Microsoft.Chaos: terraform-provider-azurerm v4.55.0, internal/resourceproviders/required.go).
+   * @default - none
+   */
+  readonly resourceProvidersToRegister?: string[];
 }
 
 /** A stack of the platform: the azurerm provider with safe feature flags and the chosen backend. */
@@ -16,6 +22,7 @@ export class PlatformStack extends TerraformStack {
     super(scope, id);
     new AzurermProvider(this, 'Azurerm', {
       subscriptionId: props.subscriptionId,
+      ...(props.resourceProvidersToRegister ? { resourceProvidersToRegister: props.resourceProvidersToRegister } : {}),
       storageUseAzuread: true,
       features: [{
         // Purge protection makes a purge fail anyway; recovering a soft-deleted vault keeps its secrets.

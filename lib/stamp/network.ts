@@ -47,6 +47,11 @@ export class StampNetwork extends Construct {
   public readonly aksNodesSubnet: Subnet;
   /** Subnet of the private endpoints. */
   public readonly privateEndpointsSubnet: Subnet;
+  /**
+   * The NSG of each subnet (`aksNodes`, `privateEndpoints`, `ingress`): where a failover drill adds its deny rules
+   * for the drill's duration.
+   */
+  public readonly networkSecurityGroups: { readonly aksNodes: NetworkSecurityGroup; readonly privateEndpoints: NetworkSecurityGroup; readonly ingress: NetworkSecurityGroup };
   /** Subnet of the internal load balancers and their Private Link Services. */
   public readonly ingressSubnet: Subnet;
   private readonly props: StampNetworkProps;
@@ -63,6 +68,7 @@ export class StampNetwork extends Construct {
       tags: props.tags,
     });
     if (props.diagnostics) diagnose(this, 'VirtualNetworkDiagnostics', 'azurerm_virtual_network', this.virtualNetwork.id, props.diagnostics);
+    const nsgs: NetworkSecurityGroup[] = [];
     const subnets = SUBNETS.map((spec) => {
       const subnet = new Subnet(this, `${spec.id}Subnet`, {
         name: subnetName(spec.key),
@@ -94,11 +100,13 @@ export class StampNetwork extends Construct {
         }] : undefined,
         tags: props.tags,
       });
+      nsgs.push(nsg);
       new SubnetNetworkSecurityGroupAssociation(this, `${spec.id}NsgAssociation`, { subnetId: subnet.id, networkSecurityGroupId: nsg.id });
       if (props.diagnostics) diagnose(this, `${spec.id}NsgDiagnostics`, 'azurerm_network_security_group', nsg.id, props.diagnostics);
       return subnet;
     });
     [this.aksNodesSubnet, this.privateEndpointsSubnet, this.ingressSubnet] = subnets;
+    this.networkSecurityGroups = { aksNodes: nsgs[0], privateEndpoints: nsgs[1], ingress: nsgs[2] };
   }
 
   /** A private endpoint in the private-endpoint subnet, registered in `zoneId` through a DNS zone group. */

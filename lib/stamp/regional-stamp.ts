@@ -4,6 +4,7 @@ import { Token } from 'cdktf';
 import { IPv4CidrRange } from 'ip-num';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { KubernetesCluster, KubernetesClusterDefaultNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import { MonitorDataCollectionRule } from '@cdktf/provider-azurerm/lib/monitor-data-collection-rule';
@@ -72,6 +73,8 @@ export class RegionalStamp extends Construct {
   public readonly monitoring: IRegionalMonitoring;
   /** Key Vault behind a private endpoint (RBAC, purge protection). */
   public readonly keyVault: KeyVault;
+  /** The Key Vault's private endpoint in the stamp's private-endpoint subnet. */
+  public readonly keyVaultEndpoint: PrivateEndpoint;
   /** User-assigned identity of the AKS control plane. */
   public readonly clusterIdentity: UserAssignedIdentity;
   /** The AKS cluster (with its system pool). */
@@ -141,7 +144,7 @@ export class RegionalStamp extends Construct {
       virtualNetworkId: this.network.virtualNetwork.id,
       tags: this.tags,
     });
-    this.keyVault = this.buildKeyVault(client.tenantId, vault, names.keyVault);
+    ({ keyVault: this.keyVault, endpoint: this.keyVaultEndpoint } = this.buildKeyVault(client.tenantId, vault, names.keyVault));
     const { identity, networkRole } = this.buildClusterIdentity();
     this.clusterIdentity = identity;
     this.cluster = this.buildCluster({
@@ -267,7 +270,7 @@ export class RegionalStamp extends Construct {
   }
 
   /** Builds the Key Vault (RBAC, purge protection, no public access) with its private endpoint and audit diagnostics. */
-  private buildKeyVault(tenantId: string, vault: CheckedKeyVault, nameOverride: string | undefined): KeyVault {
+  private buildKeyVault(tenantId: string, vault: CheckedKeyVault, nameOverride: string | undefined): { keyVault: KeyVault; endpoint: PrivateEndpoint } {
     const location = this.region.name;
     // Key Vault: RBAC (no access policies), purge protection, reachable only through the private endpoint.
     const keyVault = new KeyVault(this, 'KeyVault', {
@@ -284,14 +287,14 @@ export class RegionalStamp extends Construct {
       tags: this.tags,
     });
     protect(keyVault, vault.removal);
-    this.addPrivateEndpoint('KeyVaultEndpoint', {
+    const endpoint = this.addPrivateEndpoint('KeyVaultEndpoint', {
       resourceId: keyVault.id,
       subresource: 'vault',
       zone: PrivateDnsZones.KEY_VAULT,
       qualifier: 'kv',
     });
     diagnose(this, 'KeyVaultDiagnostics', 'azurerm_key_vault', keyVault.id, this.monitoring);
-    return keyVault;
+    return { keyVault, endpoint };
   }
 
   /**
