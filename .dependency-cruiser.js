@@ -8,7 +8,7 @@
  *   insight                       plan previews of two synths (the replacement facts, the serving capacity model)
  *   rules                         the rule pack, on synthesized Terraform JSON (reads the workloads' scheduling model)
  *   database  tracking  events    the data constructs, on the data-tier base
- *   data-tier  workloads          both build on a stamp (private endpoints into it; identities federated with its cluster)
+ *   data-tier  workloads  drills  build on a stamp (private endpoints into it; identities federated with its cluster; Chaos Studio targets)
  *   stamp  global-entry           regional infrastructure; the edge, which knows stamps only through the ingress contract
  *   common  monitoring            the contracts the blocks agree on; the monitoring sink
  *   core                          errors, validation, naming, regions, patterns, address plan, services
@@ -57,6 +57,8 @@ module.exports = {
       'The insight tools (plan previews, reports) read synthesized Terraform JSON through the rule pack\'s model, never constructs, so they run on any cdktf.out folder.'),
     onlyFrom('workloads-above-stamp', 'workloads', ['core', 'common', 'monitoring', 'stamp'],
       "The workloads federate identities with a stamp's cluster and read its ingress; the data tier reaches them only through the environment contract the platform fills."),
+    onlyFrom('drills-above-stamp', 'drills', ['core', 'common', 'monitoring', 'stamp'],
+      'The failover drills target a stamp\'s cluster, network and Key Vault, and know the data tier only through the plain IDs the platform passes, so they never import the data constructs.'),
     onlyFrom('data-constructs-through-data-tier', '(database|tracking|events)', ['core', 'common', 'monitoring', 'data-tier'],
       'The database, tracking store and event bus reach stamps only through the data-tier base (connect) and the private DNS zone contract, and never import each other: each is usable on its own.'),
     {

@@ -257,7 +257,7 @@ describe('global entry in the examples', () => {
     const edge = stacks[`${id}-edge`];
     expect(only(edge, 'azurerm_cdn_frontdoor_profile').sku_name).toBe('Premium_AzureFrontDoor');
     expect(only(edge, 'azurerm_cdn_frontdoor_firewall_policy').mode).toBe('Prevention');
-    const regions = Object.keys(stacks).filter((s) => s !== `${id}-data` && s !== `${id}-edge` && s !== `${id}-observability` && !s.endsWith('-apps')).map((s) => s.slice(id.length + 1));
+    const regions = Object.keys(stacks).filter((s) => s !== `${id}-data` && s !== `${id}-edge` && s !== `${id}-observability` && s !== `${id}-drills` && !s.endsWith('-apps')).map((s) => s.slice(id.length + 1));
     const originRegions = new Set(Object.values(all(edge, 'azurerm_cdn_frontdoor_origin')).map((o) => o.name));
     expect([...originRegions].sort()).toEqual(regions.sort());
     // Private Link Services are looked up in each stamp's node resource group, through cross-stack references.
@@ -358,7 +358,8 @@ describe('stacks cdktf deploy can order', () => {
 
   test('every dependency is the name of a stack of the app', () => {
     const stackNames = Object.values(manifest.stacks).map((s) => s.name);
-    expect(stackNames.length).toBe(7);
+    // data, two stamps, two apps, edge, observability and drills.
+    expect(stackNames.length).toBe(8);
     for (const stack of Object.values(manifest.stacks)) {
       for (const dependency of stack.dependencies) expect(stackNames).toContain(dependency);
     }

@@ -32,4 +32,10 @@ test.each(Object.keys(EXAMPLES))('%s: cdktf.out/order-platform/<id>/ holds the r
   expect(read('runbook.md')).toMatch(new RegExp(`^# Failover runbook: ${id}\\n`));
   expect(read('diagram.svg')).toMatch(/^<svg [\s\S]*<\/svg>\n$/);
   expect(read('diagram.mmd')).toMatch(/^flowchart TB\n/);
+  // The multi-region examples drill; the zone-redundant one shows drills are opt-in.
+  if (id === 'zone-redundant') expect(existsSync(join(dir, 'drills.md'))).toBe(false);
+  else {
+    expect(read('drills.md')).toMatch(new RegExp(`^# Failover drills: ${id}\\n`));
+    expect(JSON.parse(read('drills.json'))).toMatchObject({ platform: id, drills: expect.arrayContaining([expect.objectContaining({ scenario: 'regionLoss' })]) });
+  }
 });

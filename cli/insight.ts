@@ -10,6 +10,7 @@ import { billableUnits } from '../lib/insight/billable';
 import { CAPABILITIES, simulateOutage } from '../lib/insight/outage';
 import { diagramMermaid, diagramSvg } from '../lib/insight/diagram';
 import { runbookMarkdown } from '../lib/insight/runbook';
+import { DrillsReport, drillsMarkdown, drillsReport } from '../lib/insight/drills';
 import { platformIds, PlatformTopology, readTopology } from '../lib/insight/topology';
 import { readCdktfOut } from '../lib/rules/rule-pack';
 import { UsageError } from './init';
@@ -176,5 +177,34 @@ export function simulate(args: readonly string[], cwd: string): number {
   }
   lines.push('', 'Failback:', ...result.failback.map((f) => `  - ${f}`));
   console.log(lines.join('\n'));
+  return 0;
+}
+
+export const DRILLS_USAGE = `Usage: order-platform drills [dir] [options]
+
+Prints the failover drills of each platform in dir (default: cdktf.out) that has a -drills stack: per Chaos Studio
+experiment, the commands that start, watch and cancel it, its faults and targets, the roles of its identity, what keeps
+serving, the alerts and availability tests that must fire, must not fire and may fire, and the runbook sections that
+apply. cdktf synth also writes it to cdktf.out/order-platform/<id>/drills.md and drills.json.
+
+Options:
+  --platform <id>  only this platform
+  --json           print the expectations as JSON
+  -h, --help       this text`;
+
+/** `drills`: prints each platform's drills and their expectations. */
+export function drills(args: readonly string[], cwd: string): number {
+  const parsed = parse(args, DRILLS_USAGE, {});
+  if (parsed.values.help) {
+    console.log(DRILLS_USAGE);
+    return 0;
+  }
+  if (parsed.positionals.length > 1) throw new UsageError(`one folder at most, got ${parsed.positionals.join(' ')}\n\n${DRILLS_USAGE}`);
+  const dir = resolve(cwd, parsed.positionals[0] ?? 'cdktf.out');
+  const found = topologies(dir, parsed.values.platform as string | undefined);
+  const stacks = found.length ? readCdktfOut(dir) : [];
+  const reports = found.map((t) => drillsReport(stacks, t.id)).filter((r): r is DrillsReport => r !== undefined);
+  if (reports.length === 0) throw new UsageError(`no platform in ${dir} has failover drills: set drills on MultiRegionOrderPlatform and synthesize`);
+  console.log(parsed.values.json ? JSON.stringify(reports, null, 2) : reports.map(drillsMarkdown).join('\n'));
   return 0;
 }

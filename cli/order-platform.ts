@@ -6,7 +6,7 @@
 import { relative } from 'path';
 import { check } from './check';
 import { diff } from './diff';
-import { diagram, report, runbook, simulate } from './insight';
+import { diagram, drills, report, runbook, simulate } from './insight';
 import { INIT_USAGE, parseInitArgs, UsageError, writeStarter } from './init';
 import { libraryManifest } from './starter';
 
@@ -53,6 +53,10 @@ Next:${dir ? `\n  cd ${dir}` : ''}
   simulate: {
     summary: 'simulate the loss of a region (--region) or a zone (--zone) on a cdktf.out folder',
     run: (args) => simulate(args, process.cwd()),
+  },
+  drills: {
+    summary: 'print the failover drills (Chaos Studio experiments) of a cdktf.out folder and what each must show',
+    run: (args) => drills(args, process.cwd()),
   },
 };
 

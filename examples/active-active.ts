@@ -24,7 +24,7 @@
  * the app, it synthesizes this platform on its own; or call `activeActive(app)` from your main program. Stacks:
  * `active-active-data`, `active-active-westus3`, `active-active-eastus2`, `active-active-centralus`,
  * `active-active-westus3-apps`, `active-active-eastus2-apps`, `active-active-centralus-apps`, `active-active-edge`,
- * `active-active-observability`.
+ * `active-active-observability`, `active-active-drills`.
  */
 import { App } from 'cdktf';
 import { Construct } from 'constructs';
@@ -62,6 +62,8 @@ export function activeActive(scope: Construct, overrides: Partial<MultiRegionOrd
       // Central US takes about a fifth of the requests while it ramps up; raise it to 1000 to share equally.
       weights: { westus3: 1000, eastus2: 1000, centralus: 500 },
     },
+    // Failover drills (Chaos Studio experiments, started by hand or by a pipeline) in the -drills stack.
+    drills: {},
     // Alerts and availability tests in the -observability stack; replace the contact with your on-call channel.
     observability: {
       contacts: { emails: ['oncall@contoso.com'] },

@@ -23,7 +23,7 @@
  * Copy it as `main.ts` into your cdktf project and import from 'cdktf-order-platform' instead of '../lib': run as
  * the app, it synthesizes this platform on its own; or call `activePassive(app)` from your main program. Stacks:
  * `active-passive-data`, `active-passive-eastus2`, `active-passive-centralus`, `active-passive-eastus2-apps`,
- * `active-passive-centralus-apps`, `active-passive-edge`, `active-passive-observability`.
+ * `active-passive-centralus-apps`, `active-passive-edge`, `active-passive-observability`, `active-passive-drills`.
  */
 import { App } from 'cdktf';
 import { Construct } from 'constructs';
@@ -57,6 +57,8 @@ export function activePassive(scope: Construct, overrides: Partial<MultiRegionOr
     },
     // Front Door checks each service's TLS certificate against these names (replace with yours).
     entry: { frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' } } },
+    // Failover drills (Chaos Studio experiments, started by hand or by a pipeline) in the -drills stack.
+    drills: {},
     // Alerts and availability tests in the -observability stack; replace the contact with your on-call channel.
     observability: {
       contacts: { emails: ['oncall@contoso.com'] },

@@ -23,7 +23,7 @@
  * the app, it synthesizes this platform on its own; or call `primarySecondary(app)` from your main program. Stacks:
  * `primary-secondary-data`, `primary-secondary-westus3`, `primary-secondary-eastus`,
  * `primary-secondary-westus3-apps`, `primary-secondary-eastus-apps`, `primary-secondary-edge`,
- * `primary-secondary-observability`.
+ * `primary-secondary-observability`, `primary-secondary-drills`.
  */
 import { App } from 'cdktf';
 import { Construct } from 'constructs';
@@ -56,6 +56,8 @@ export function primarySecondary(scope: Construct, overrides: Partial<MultiRegio
     },
     // Front Door checks each service's TLS certificate against these names (replace with yours).
     entry: { frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' } } },
+    // Failover drills (Chaos Studio experiments, started by hand or by a pipeline) in the -drills stack.
+    drills: {},
     // Alerts and availability tests in the -observability stack; replace the contact with your on-call channel.
     observability: {
       contacts: { emails: ['oncall@contoso.com'] },

@@ -24,7 +24,7 @@
  * Copy it as `main.ts` into your cdktf project and import from 'cdktf-order-platform' instead of '../lib': run as
  * the app, it synthesizes this platform on its own; or call `regionPinned(app)` from your main program. Stacks:
  * `region-pinned-data`, `region-pinned-westeurope`, `region-pinned-eastus2`, `region-pinned-westeurope-apps`,
- * `region-pinned-eastus2-apps`, `region-pinned-edge`, `region-pinned-observability`.
+ * `region-pinned-eastus2-apps`, `region-pinned-edge`, `region-pinned-observability`, `region-pinned-drills`.
  */
 import { App } from 'cdktf';
 import { Construct } from 'constructs';
@@ -63,6 +63,8 @@ export function regionPinned(scope: Construct, overrides: Partial<MultiRegionOrd
         rejectUnmappedCountries: true,
       },
     },
+    // Failover drills (Chaos Studio experiments, started by hand or by a pipeline) in the -drills stack.
+    drills: {},
     // Alerts and availability tests in the -observability stack; replace the contact with your on-call channel.
     observability: {
       contacts: { emails: ['oncall@contoso.com'] },

@@ -195,7 +195,8 @@ const LIBRARY_TAGS = (ctx: Ctx): Record<string, string> => ({ ...ctx.facts.tags,
 
 /** Every type that carries the platform's tags, with its count per example (zone-redundant, primary-secondary, active-passive, active-active, region-pinned). */
 const TAGGED: Record<string, [number, number, number, number, number]> = {
-  azurerm_resource_group: [4, 6, 6, 8, 6],
+  // Each multi-region example's drills stack adds one.
+  azurerm_resource_group: [4, 7, 7, 9, 7],
   azurerm_virtual_network: [1, 2, 2, 3, 2],
   azurerm_network_security_group: [3, 6, 6, 9, 6],
   azurerm_private_endpoint: [4, 14, 12, 36, 8],
@@ -410,6 +411,10 @@ export const NOT_DIAGNOSABLE: Readonly<Record<string, string>> = {
   azurerm_user_assigned_identity: 'no logs or metrics',
   azurerm_federated_identity_credential: 'no logs or metrics',
   azurerm_role_assignment: 'no logs or metrics (the activity log records changes)',
+  azurerm_chaos_studio_target: 'an extension of the resource it onboards, with no logs or metrics of its own (Microsoft.Chaos/targets is not in the diagnostic settings categories reference)',
+  azurerm_chaos_studio_capability: 'a child of a Chaos Studio target, with no logs or metrics',
+  azurerm_chaos_studio_experiment: 'Microsoft.Chaos/experiments has no diagnostic settings categories; its runs are in its execution history and the activity log',
+  azurerm_resource_group_template_deployment: 'a deployment record, not a monitored resource (it creates a Chaos Studio experiment, which has none either)',
   azurerm_resource_group: 'no logs or metrics (the activity log records changes)',
   azurerm_subnet: 'its traffic is logged by its NSG',
   azurerm_subnet_network_security_group_association: 'not a monitored resource',
@@ -1389,7 +1394,8 @@ export interface StackInvariant {
 }
 
 /** Stacks per example: data, edge, observability, and a stamp and an apps stack per region. */
-const allStacks = (): Record<string, number> => Object.fromEntries(Object.keys(EXAMPLE_FACTS).map((id) => [id, 3 + 2 * EXAMPLE_FACTS[id].regions.length]));
+// data, edge and observability, a stamp and an apps stack per region, and the drills stack of the multi-region examples.
+const allStacks = (): Record<string, number> => Object.fromEntries(Object.keys(EXAMPLE_FACTS).map((id) => [id, 3 + 2 * EXAMPLE_FACTS[id].regions.length + (EXAMPLE_FACTS[id].regions.length > 1 ? 1 : 0)]));
 
 export const STACK_INVARIANTS: readonly StackInvariant[] = [
   {

@@ -151,6 +151,8 @@ const KINDS: readonly KindCase[] = [
   { kind: ResourceKind.WEB_TEST, label: 'availability test', abbreviation: 'avail', min: 1, max: 260, hyphens: true, rule: MONITOR_RULE, ok: MONITOR_OK, bad: MONITOR_BAD },
   { kind: ResourceKind.ALERT_PROCESSING_RULE, label: 'alert processing rule', abbreviation: 'apr', min: 1, max: 260, hyphens: true, rule: 'letters, digits, _ and -, starting with a letter or digit',
     ok: ['a', '1', 'apr_x-1', 'ab-', 'ab_'], bad: ['-ab', '_ab', 'a.b', 'a b', 'ab.'] },
+  { kind: ResourceKind.CHAOS_EXPERIMENT, label: 'Chaos Studio experiment', abbreviation: 'chaos', min: 1, max: 63, hyphens: true, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',
+    ok: ['a', '1', 'Zone-Loss-1'], bad: ['-a', 'a-', 'a_b', 'a.b', 'a b'] },
   { kind: ResourceKind.PORTAL_DASHBOARD, label: 'portal dashboard', abbreviation: 'dash', min: 1, max: 160, hyphens: true, rule: 'letters, digits, _ and -',
     ok: ['a', '-a', 'a_', 'Dash-01'], bad: ['a.b', 'a b', 'a/b', '.'] },
   // The action group's short name is the prefix or given (never generated); the generation case below skips it.

@@ -300,6 +300,16 @@ export class ResourceKind {
     pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/, rule: 'letters, digits, _ and -, starting with a letter or digit',
   });
 
+  /**
+   * Chaos Studio experiment (also the name of the ARM deployment of a zone-loss experiment, 1-64 characters). The
+   * provider checks only that the name is not empty (chaos_studio_experiment_resource.go); the library keeps to
+   * letters, digits and hyphens.
+   */
+  public static readonly CHAOS_EXPERIMENT = new ResourceKind({
+    label: 'Chaos Studio experiment', abbreviation: 'chaos', minLength: 1, maxLength: 63, hyphens: true, globallyUnique: false,
+    pattern: ALNUM_HYPHEN, rule: 'letters, digits and hyphens, starting and ending with a letter or digit',
+  });
+
   private constructor(public readonly props: ResourceKindProps) {}
 
   /** Throws a `ValidationError` unless `name` satisfies Azure's rules for this type. */

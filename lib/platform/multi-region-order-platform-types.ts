@@ -15,6 +15,7 @@ import { OrderCacheProps } from '../cache/order-cache-types';
 import { WorkloadServiceOptions } from '../workloads/order-workloads-types';
 import { DemandModel } from '../workloads/demand';
 import type { MaintenanceWindow } from '../core/maintenance-window';
+import { FailoverDrillsOptions } from '../drills/failover-drills-types';
 import { PlatformBackend } from './backend';
 
 // The props of MultiRegionOrderPlatform, apart from the construct so that the props' run-time shape (shapes.ts) can
@@ -205,6 +206,14 @@ export interface MultiRegionOrderPlatformProps {
    * model's peaks and staggered so no two regions are in maintenance at once
    */
   readonly maintenanceWindows?: { readonly [region: string]: RegionMaintenanceWindows };
+  /**
+   * Failover drills (`FailoverDrills` in the `<id>-drills` stack): Azure Chaos Studio experiments that cause a zone
+   * loss, a region loss, a Key Vault loss or an event bus loss on this platform's resources, for a bounded time, when
+   * a person or a pipeline starts them. Each experiment's expectation (alerts and availability tests that must and
+   * must not fire, what keeps serving, the runbook section) is written to `cdktf.out/order-platform/<id>/drills.md`.
+   * @default - no drills
+   */
+  readonly drills?: FailoverDrillsOptions;
   /** Terraform state backend, one state per stack. @default PlatformBackend.local() */
   readonly backend?: PlatformBackend;
   /** Subscription for every stack. @default - `ARM_SUBSCRIPTION_ID` or the Azure CLI's current subscription */

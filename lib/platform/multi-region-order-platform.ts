@@ -40,6 +40,8 @@ import { PlatformTopology, readTopology } from '../insight/topology';
 import { PlatformBackend } from './backend';
 import { MultiRegionOrderPlatformProps, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions, PlatformCacheOptions } from './multi-region-order-platform-types';
 import { PlatformStack, PlatformStackProps } from './platform-stack';
+import { FailoverDrills } from '../drills/failover-drills';
+import { FailoverDrillsOptions } from '../drills/failover-drills-types';
 import { PLATFORM_SHAPE } from './shapes';
 import { backlogHome, checkPlatformDemand, PlatformDemand, regionScaling } from './scaling';
 import { PlannedMaintenance, planMaintenance } from './maintenance';
@@ -121,6 +123,8 @@ export class MultiRegionOrderPlatform extends Construct {
   public readonly entry?: GlobalEntry;
   /** `<id>-observability`: alerts and availability tests, unless `observability.enabled` is false. */
   public readonly observabilityStack?: TerraformStack;
+  /** The `<id>-drills` stack (Chaos Studio experiments), when `drills` is set. */
+  public readonly drillsStack?: TerraformStack;
   /** The platform's alerting, unless `observability.enabled` is false. */
   public readonly observability?: Observability;
   /** The health workbook, unless `observability.enabled` or `observability.health.enabled` is false. */
@@ -152,7 +156,7 @@ export class MultiRegionOrderPlatform extends Construct {
     // label per region and an NSG opening.
     const services = entryServices(props.entry);
     const publicServices = publicServiceKeys(services, Boolean(props.entry?.apiManagement));
-    const b: PlatformBuild = { id, props, naming, tags, publicServices, demand, maintenance, newStack: (name) => newStack(this, id, name, stackProps) };
+    const b: PlatformBuild = { id, props, naming, tags, publicServices, demand, maintenance, newStack: (name, providers) => newStack(this, id, name, providers ? { ...stackProps, resourceProvidersToRegister: providers } : stackProps) };
 
     this.dataStack = b.newStack(`${id}-data`);
     const regions = this.buildRegions(b);
@@ -202,6 +206,7 @@ export class MultiRegionOrderPlatform extends Construct {
       this.healthWorkbook = monitoring.health?.workbook;
       this.healthDashboard = monitoring.health?.dashboard;
     }
+    if (props.drills) this.drillsStack = this.buildDrills(b, props.drills).stack;
     // The rule pack and the availability report read the final JSON of every stack of the platform at synth time.
     addRuleChecks(this, 'checks', id, () => this.platformStacks(), props.checks);
     addSynthReports(this, id, () => this.platformStacks());
@@ -219,7 +224,25 @@ export class MultiRegionOrderPlatform extends Construct {
 
   /** Every stack of the platform. */
   private platformStacks(): TerraformStack[] {
-    return [this.dataStack, ...Object.values(this.regionStacks), ...Object.values(this.appsStacks), ...(this.edgeStack ? [this.edgeStack] : []), ...(this.observabilityStack ? [this.observabilityStack] : [])];
+    return [this.dataStack, ...Object.values(this.regionStacks), ...Object.values(this.appsStacks), ...(this.edgeStack ? [this.edgeStack] : []), ...(this.observabilityStack ? [this.observabilityStack] : []), ...(this.drillsStack ? [this.drillsStack] : [])];
+  }
+
+  /**
+   * The `<id>-drills` stack: the Chaos Studio experiments of `drills` over this platform's stamps, tracking store and
+   * event bus, applied after the stacks whose resources they target.
+   */
+  private buildDrills(b: PlatformBuild, options: FailoverDrillsOptions): { stack: TerraformStack; drills: FailoverDrills } {
+    // Chaos Studio's resource provider is not among those azurerm registers by default.
+    const stack = b.newStack(`${b.id}-drills`, ['Microsoft.Chaos']);
+    [this.dataStack, ...Object.values(this.regionStacks)].forEach((s) => stack.addDependency(s));
+    const cosmos = this.trackingStore;
+    const bus = this.eventBus;
+    const drills = asPlatformProps((prop) => `drills.${prop}`, () => new FailoverDrills(stack, 'Drills', {
+      ...options, prefix: b.naming.prefix, placements: this.placements, stamps: this.stamps, tags: b.tags,
+      cosmosAccounts: cosmos?.accounts.map((a) => ({ id: cosmos.cosmosAccounts[a.homeRegion].id, regions: a.regions, multiRegionWrites: a.multiRegionWrites })),
+      serviceBusTopics: bus ? Object.entries(bus.serviceBusTopics).map(([region, topic]) => ({ region, namespaceId: bus.serviceBusNamespaces[region].id, topicName: topic.name })) : undefined,
+    }));
+    return { stack, drills };
   }
 
   /** The regions' public origin hosts by service (Traffic Manager's and API Management's backends, or `entry.publicOrigins`). */
@@ -817,7 +840,7 @@ interface PlatformBuild {
   /** Each region's maintenance windows. */
   readonly maintenance: { readonly [region: string]: PlannedMaintenance };
   /** A new stack of the app (see `newStack`). */
-  readonly newStack: (name: string) => PlatformStack;
+  readonly newStack: (name: string, resourceProvidersToRegister?: string[]) => PlatformStack;
 }
 
 /** The per-region parts, by region name. */

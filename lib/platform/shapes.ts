@@ -12,6 +12,7 @@ import { MAINTENANCE_WINDOW_SHAPE } from '../core/maintenance-window';
 import { DIAGNOSTIC_LOGS_SHAPE } from '../monitoring/regional-monitoring';
 import { CONTACTS_SHAPE, OBSERVABILITY_NAMES_SHAPE, SEVERITIES_SHAPE, THRESHOLDS_SHAPE } from '../monitoring/shapes';
 import { RULE_CHECKS_SHAPE } from '../rules/synth-check';
+import { FAILOVER_DRILLS_OPTIONS_SHAPE } from '../drills/shapes';
 import { PlatformBackend } from './backend';
 import type { RegionMaintenanceWindows, MultiRegionOrderPlatformProps, PlatformAvailabilityTestOptions, PlatformCacheOptions, PlatformHealthOptions, PlatformObservabilityOptions, PlatformDatabaseOptions, PlatformEntryOptions, PlatformEventBusOptions, PlatformMonitoringOptions, PlatformTrackingOptions, PlatformWorkloadOptions } from './multi-region-order-platform-types';
 
@@ -44,6 +45,6 @@ export const PLATFORM_SHAPE = strictShape<MultiRegionOrderPlatformProps>({
   entry: opt(objectShape(ENTRY_OPTION_ENTRIES satisfies { [K in keyof PlatformEntryOptions]-?: Shape })),
   workloads: opt(WORKLOADS_SHAPE), backend: opt(shapes.instance(() => PlatformBackend, 'a PlatformBackend (PlatformBackend.local() or PlatformBackend.azurerm({...}))')),
   observability: opt(OBSERVABILITY_SHAPE), subscriptionId: opt(shapes.string()), tags: opt(TAGS_SHAPE), checks: RULE_CHECKS_SHAPE,
-  demand: opt(DEMAND_SHAPE),
+  demand: opt(DEMAND_SHAPE), drills: opt(FAILOVER_DRILLS_OPTIONS_SHAPE),
   maintenanceWindows: opt(shapes.map(strictShape<RegionMaintenanceWindows>({ kubernetes: opt(MAINTENANCE_WINDOW_SHAPE), database: opt(MAINTENANCE_WINDOW_SHAPE) }))),
 });

@@ -1,0 +1,34 @@
+// The props of FailoverDrills, apart from the construct so that the props' run-time shape can name them without
+// importing it.
+
+/**
+ * A failure a drill causes:
+ * - `zoneLoss`: one availability zone's AKS nodes (system and user pool) shut down in a region;
+ * - `regionLoss`: a region cut off: its AKS nodes accept no inbound connection, its private endpoints (the data tier
+ *   as the region reaches it) accept none either, and each Cosmos DB account written there fails over to its next
+ *   region;
+ * - `keyVaultLoss`: a region's Key Vault unreachable from the region (its private endpoint refuses connections);
+ * - `eventBusLoss`: a region's Service Bus `order-events` topic disabled (publishers and the tracking consumer fail).
+ */
+export type DrillScenario = 'zoneLoss' | 'regionLoss' | 'keyVaultLoss' | 'eventBusLoss';
+
+/** Every scenario, in the order the drills stack creates them. */
+export const DRILL_SCENARIOS: readonly DrillScenario[] = ['zoneLoss', 'regionLoss', 'keyVaultLoss', 'eventBusLoss'];
+
+/** The failover drills of a platform (see the README's "Failover drills"). */
+export interface FailoverDrillsOptions {
+  /**
+   * How long each fault lasts, in minutes (5-60): at least the alerts' 5-minute windows, so the alerts a drill
+   * expects can fire. Chaos Studio restores the resources when the time is up or the run is cancelled.
+   * @default 10
+   */
+  readonly durationMinutes?: number;
+  /** The availability zone a `zoneLoss` drill shuts down. @default '1' */
+  readonly zone?: '1' | '2' | '3';
+  /**
+   * Which scenarios get experiments. `regionLoss` needs two regions or cells, `zoneLoss` a region with availability
+   * zones, `eventBusLoss` the Service Bus transport.
+   * @default - every scenario the platform supports
+   */
+  readonly scenarios?: DrillScenario[];
+}
