@@ -218,6 +218,19 @@ describe('adding drills to a platform', () => {
   });
 });
 
+describe('changing a drill\'s duration', () => {
+  test('updates the experiments and zone-loss deployments in place and touches no other stack', () => {
+    const before = synthApp((app) => EXAMPLES['primary-secondary'](app));
+    const after = synthApp((app) => EXAMPLES['primary-secondary'](app, { drills: { durationMinutes: 15 } }));
+    const changes = plan(before, after);
+    expect(changes.filter((c) => !c.stack.endsWith('-drills'))).toEqual([]);
+    expect([...new Set(changes.map((c) => `${c.action} ${c.type}`))].sort()).toEqual(['update azurerm_chaos_studio_experiment', 'update azurerm_resource_group_template_deployment']);
+    // Every experiment changes: each fault now lasts 15 minutes.
+    expect(changes).toHaveLength(experiments('primary-secondary').length);
+    expect(JSON.stringify(after['primary-secondary-drills'].resource)).not.toContain('PT10M');
+  });
+});
+
 describe('order-platform drills', () => {
   const CLI = join(__dirname, '..', 'dist', 'cli', 'order-platform.js');
   let dir: string;
