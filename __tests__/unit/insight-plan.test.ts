@@ -131,3 +131,36 @@ describe('replacement facts', () => {
     expect(hasReplaceForcingFacts('azurerm_unknown_thing')).toBe(false);
   });
 });
+
+describe('plan: values known only after apply', () => {
+  const DEPLOY = 'azurerm_resource_group_template_deployment';
+  const ROLE = 'azurerm_role_assignment';
+  const OUTPUT = `\${jsondecode(${DEPLOY}.D.output_content)["principalId"]["value"]}`;
+  const stack = (deployment: JsonObject | undefined, role: JsonObject | undefined, other: JsonObject = {}): { [stack: string]: JsonObject } => ({
+    s: { resource: { ...(deployment ? { [DEPLOY]: { D: deployment } } : {}), ...(role ? { [ROLE]: { A: role } } : {}), ...other } },
+  });
+  const role = { scope: '/x', role_definition_name: 'Reader', principal_id: OUTPUT };
+
+  test('a changed template or parameters makes output_content unknown: a ForceNew attribute reading it replaces its resource', () => {
+    for (const attribute of ['template_content', 'parameters_content']) {
+      const changes = plan(stack({ name: 'd', [attribute]: '{"a":1}' }, role), stack({ name: 'd', [attribute]: '{"a":2}' }, role));
+      expect(changes).toEqual([
+        { stack: 's', address: `${DEPLOY}.D`, type: DEPLOY, action: 'update' },
+        { stack: 's', address: `${ROLE}.A`, type: ROLE, action: 'replace', forcedBy: [`principal_id (known after apply: ${DEPLOY}.D.output_content)`] },
+      ]);
+    }
+  });
+
+  test('nothing more when the deployment is unchanged, created or replaced, when the reading attribute is not ForceNew or is ignored, or in another stack', () => {
+    expect(plan(stack({ name: 'd', template_content: '1' }, role), stack({ name: 'd', template_content: '1' }, role))).toEqual([]);
+    expect(plan(stack(undefined, undefined), stack({ name: 'd', template_content: '1' }, role)).map((c) => c.action)).toEqual(['create', 'create']);
+    expect(plan(stack({ name: 'd', template_content: '1' }, role), stack({ name: 'e', template_content: '2' }, role)).map((c) => `${c.action} ${c.type}`)).toEqual([`replace ${DEPLOY}`]);
+    // tags are updated in place: an unknown value there is an update, which the stack JSON does not show either.
+    const tagged = { name: 'rg', location: 'x', tags: { p: OUTPUT } };
+    expect(plan(stack({ name: 'd', template_content: '1' }, undefined, { azurerm_resource_group: { G: tagged } }), stack({ name: 'd', template_content: '2' }, undefined, { azurerm_resource_group: { G: tagged } })).map((c) => c.type)).toEqual([DEPLOY]);
+    const ignoring = { ...role, lifecycle: { ignore_changes: ['principal_id'] } };
+    expect(plan(stack({ name: 'd', template_content: '1' }, ignoring), stack({ name: 'd', template_content: '2' }, ignoring)).map((c) => c.type)).toEqual([DEPLOY]);
+    const elsewhere = { t: { resource: { [ROLE]: { A: role } } } };
+    expect(plan({ ...stack({ name: 'd', template_content: '1' }, undefined), ...elsewhere }, { ...stack({ name: 'd', template_content: '2' }, undefined), ...elsewhere }).map((c) => c.type)).toEqual([DEPLOY]);
+  });
+});

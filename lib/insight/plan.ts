@@ -122,7 +122,44 @@ export function plan(before: StacksJson, after: StacksJson, options: PlanOptions
       }
     }
   }
-  return changes;
+  return withUnknownAfterApply(changes, after);
+}
+
+/**
+ * Attributes a provider marks unknown when others change (CustomizeDiff's SetNewComputed), by type: the new value is
+ * known only after apply. terraform-provider-azurerm v4.55.0,
+ * internal/services/resource/resource_group_template_deployment_resource.go: a change of `template_content` or
+ * `parameters_content` makes `output_content` unknown.
+ */
+const UNKNOWN_AFTER_UPDATE: { readonly [type: string]: { readonly when: readonly string[]; readonly attribute: string } } = {
+  azurerm_resource_group_template_deployment: { when: ['template_content', 'parameters_content'], attribute: 'output_content' },
+};
+
+/**
+ * Resources of the same stack that read such an unknown value in a replace-forcing attribute are replaced too (a
+ * ForceNew attribute whose new value is unknown plans a replacement). A reference to an updated template deployment's
+ * `output_content` counts, whichever of the two changed: the stack JSON alone does not say which.
+ */
+function withUnknownAfterApply(changes: Change[], after: StacksJson): Change[] {
+  const unknown = changes.filter((c) => c.action === 'update' && UNKNOWN_AFTER_UPDATE[c.type]);
+  if (unknown.length === 0) return changes;
+  const out = [...changes];
+  for (const source of unknown) {
+    const reference = `${source.address}.${UNKNOWN_AFTER_UPDATE[source.type].attribute}`;
+    const resources = resourcesOf(after[source.stack]);
+    for (const [type, byName] of Object.entries(resources)) {
+      for (const [name, body] of Object.entries(byName)) {
+        const forcedBy = replaceForcingAttributes(type).filter((attr) => JSON.stringify(valuesAt(body, attr.split('.')) ?? null).includes(reference) && !ignored(body, attr));
+        if (forcedBy.length === 0) continue;
+        const address = `${type}.${name}`;
+        const at = out.findIndex((c) => c.stack === source.stack && c.address === address);
+        const change: Change = { stack: source.stack, address, type, action: 'replace', forcedBy: forcedBy.map((attr) => `${attr} (known after apply: ${reference})`) };
+        if (at < 0) out.push(change);
+        else if (out[at].action !== 'create' && out[at].action !== 'destroy') out[at] = change;
+      }
+    }
+  }
+  return out;
 }
 
 /** Changes that destroy or replace a stateful resource, or replace a serving one (what an operation must never do). */
