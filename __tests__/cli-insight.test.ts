@@ -126,3 +126,26 @@ describe('order-platform simulate', () => {
     expect(run('report', '-h').stdout).toMatch(/^Usage: order-platform report \[dir\] \[options\]/);
   });
 });
+
+describe('order-platform drills', () => {
+  test('prints each drill with its start command, faults, roles and expectations', () => {
+    const r = run('drills');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^# Failover drills: primary-secondary\n/);
+    expect(r.stdout).toContain('/providers/Microsoft.Chaos/experiments/ordps-chaos-region-loss-westus3-');
+    expect(r.stdout).toMatch(/## ordps-chaos-zone-loss-westus3-\w+: zoneLoss in westus3 \(zone 1\)/);
+    expect(r.stdout).toContain('Must fire:');
+    expect(r.stdout).toContain('Network Contributor on azurerm_network_security_group nsg-aks-nodes');
+  });
+
+  test('--json prints the expectations; a platform without drills is a usage error; --help describes it', () => {
+    const json = JSON.parse(run('drills', '--json').stdout);
+    expect(json.map((p: { platform: string }) => p.platform)).toEqual(['primary-secondary']);
+    const r = run('drills', '--platform', 'zone-redundant');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('has failover drills');
+    expect(run('drills', 'a', 'b').status).toBe(2);
+    const help = run('drills', '--help');
+    expect([help.status, help.stdout]).toEqual([0, expect.stringMatching(/^Usage: order-platform drills \[dir\]/)]);
+  });
+});

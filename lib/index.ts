@@ -55,10 +55,10 @@ export type { CacheClusteringPolicy, CacheEvictionPolicy, ManagedRedisSku, Order
 export { MANAGED_REDIS_SKUS } from './cache/order-cache-types';
 export { MANAGED_REDIS_PORT, OrderCache } from './cache/order-cache';
 export type { OrderCacheAccessGrant, OrderCacheInstance } from './cache/order-cache';
-export type { DrillScenario, FailoverDrillsOptions } from './drills/failover-drills-types';
+export type { DrillCosmosAccount, DrillScenario, DrillServiceBusTopic, FailoverDrillsOptions, FailoverDrillsProps } from './drills/failover-drills-types';
 export { DRILL_SCENARIOS } from './drills/failover-drills-types';
 export { FailoverDrills } from './drills/failover-drills';
-export type { DrillCosmosAccount, DrillExperiment, DrillServiceBusTopic, FailoverDrillsProps } from './drills/failover-drills';
+export type { DrillExperiment } from './drills/failover-drills';
 export type { EventBusProps } from './events/event-bus-types';
 export { EventBus } from './events/event-bus';
 export { EventTransport } from './events/transport';

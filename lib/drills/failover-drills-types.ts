@@ -1,3 +1,7 @@
+import type { RegionPlacement } from '../core/pattern';
+import type { Tags } from '../core/tags';
+import type { RegionalStamp } from '../stamp/regional-stamp';
+
 // The props of FailoverDrills, apart from the construct so that the props' run-time shape can name them without
 // importing it.
 
@@ -31,4 +35,40 @@ export interface FailoverDrillsOptions {
    * @default - every scenario the platform supports
    */
   readonly scenarios?: DrillScenario[];
+}
+
+/** A Cosmos DB account a region-loss drill fails over (the tracking store's accounts). */
+export interface DrillCosmosAccount {
+  /** The account's resource ID. */
+  readonly id: string;
+  /** Its regions in failover-priority order (the first writes). */
+  readonly regions: readonly string[];
+  /** Whether every region writes (no failover to cause). */
+  readonly multiRegionWrites: boolean;
+}
+
+/** A Service Bus topic an event-bus drill disables (the event bus's `order-events` topic in a region's namespace). */
+export interface DrillServiceBusTopic {
+  /** The region of the namespace. */
+  readonly region: string;
+  /** The namespace's resource ID. */
+  readonly namespaceId: string;
+  /** The topic's name. */
+  readonly topicName: string;
+}
+
+/** Props of `FailoverDrills`. */
+export interface FailoverDrillsProps extends FailoverDrillsOptions {
+  /** Name prefix (the platform's). */
+  readonly prefix: string;
+  /** The platform's regions as its pattern placed them. */
+  readonly placements: readonly RegionPlacement[];
+  /** The regional stamps, by region. */
+  readonly stamps: { readonly [region: string]: RegionalStamp };
+  /** The tracking store's Cosmos DB accounts. @default - none */
+  readonly cosmosAccounts?: readonly DrillCosmosAccount[];
+  /** The event bus's topics (Service Bus transport). @default - none */
+  readonly serviceBusTopics?: readonly DrillServiceBusTopic[];
+  /** Tags of the drills' resource group. */
+  readonly tags?: Tags;
 }

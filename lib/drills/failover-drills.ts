@@ -10,48 +10,12 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Naming, ResourceKind } from '../core/naming';
 import { RegionPlacement } from '../core/pattern';
 import { RegionInfo, Regions } from '../core/regions';
+import { ValidationError } from '../core/errors';
 import { Checks, checkShape } from '../core/validate';
-import { Tags } from '../core/tags';
 import { RegionalStamp } from '../stamp/regional-stamp';
 import { ChaosFault, CHAOS_FAULTS, DRILL_RULE_PRIORITIES, EXPERIMENT_REGIONS } from './chaos-faults';
-import { DRILL_SCENARIOS, DrillScenario, FailoverDrillsOptions } from './failover-drills-types';
-import { FAILOVER_DRILLS_OPTIONS_SHAPE } from './shapes';
-
-/** A Cosmos DB account a region-loss drill fails over (the tracking store's accounts). */
-export interface DrillCosmosAccount {
-  /** The account's resource ID. */
-  readonly id: string;
-  /** Its regions in failover-priority order (the first writes). */
-  readonly regions: readonly string[];
-  /** Whether every region writes (no failover to cause). */
-  readonly multiRegionWrites: boolean;
-}
-
-/** A Service Bus topic an event-bus drill disables (the event bus's `order-events` topic in a region's namespace). */
-export interface DrillServiceBusTopic {
-  /** The region of the namespace. */
-  readonly region: string;
-  /** The namespace's resource ID. */
-  readonly namespaceId: string;
-  /** The topic's name. */
-  readonly topicName: string;
-}
-
-/** Props of {@link FailoverDrills}. */
-export interface FailoverDrillsProps extends FailoverDrillsOptions {
-  /** Name prefix (the platform's). */
-  readonly prefix: string;
-  /** The platform's regions as its pattern placed them. */
-  readonly placements: readonly RegionPlacement[];
-  /** The regional stamps, by region. */
-  readonly stamps: { readonly [region: string]: RegionalStamp };
-  /** The tracking store's Cosmos DB accounts. @default - none */
-  readonly cosmosAccounts?: readonly DrillCosmosAccount[];
-  /** The event bus's topics (Service Bus transport). @default - none */
-  readonly serviceBusTopics?: readonly DrillServiceBusTopic[];
-  /** Tags of the drills' resource group. */
-  readonly tags?: Tags;
-}
+import { DRILL_SCENARIOS, DrillCosmosAccount, DrillScenario, DrillServiceBusTopic, FailoverDrillsProps } from './failover-drills-types';
+import { FAILOVER_DRILLS_PROPS_SHAPE } from './shapes';
 
 /** One experiment of {@link FailoverDrills}. */
 export interface DrillExperiment {
@@ -89,8 +53,7 @@ export class FailoverDrills extends Construct {
 
   constructor(scope: Construct, id: string, props: FailoverDrillsProps) {
     super(scope, id);
-    // The options as users write them (from JSON and YAML too); the rest comes from the platform.
-    checkShape(this, '', { durationMinutes: props.durationMinutes, zone: props.zone, scenarios: props.scenarios }, FAILOVER_DRILLS_OPTIONS_SHAPE);
+    checkShape(this, '', props, FAILOVER_DRILLS_PROPS_SHAPE);
     const checked = checkDrills(this, props);
     this.naming = new Naming(props.prefix);
     this.duration = `PT${checked.minutes}M`;
@@ -295,14 +258,11 @@ export function experimentLocation(scope: Construct, placement: RegionPlacement)
   const inside = (r: RegionInfo) => (placement.residency ? Regions.isInResidency(r, placement.residency) : r.geography === region.geography);
   const found = EXPERIMENT_REGIONS.map((name) => Regions.tryFind(name)).find((r): r is RegionInfo => r !== undefined && inside(r));
   if (found) return found.name;
-  const checks = new Checks(scope);
-  checks.fail({
-    prop: 'drills', value: region.name,
+  throw new ValidationError({
+    scope, prop: 'regions', value: region.name,
     problem: `Chaos Studio hosts experiments in none of ${placement.residency ? `the regions of the residency ${placement.residency}` : `${region.geography}'s regions`}, and a drill's definition and runs stay in its experiment's region`,
-    fix: `drop the drills, or drill from a region of ${EXPERIMENT_REGIONS.join(', ')}`,
+    fix: `drop the drills, or drill a platform whose regions' geography has one of ${EXPERIMENT_REGIONS.join(', ')}`,
   });
-  checks.throwIfAny();
-  return region.name;
 }
 
 /** Checks the options: duration, zone, scenarios the platform supports. */
@@ -313,24 +273,17 @@ function checkDrills(scope: Construct, props: FailoverDrillsProps): { minutes: n
   if (props.scenarios !== undefined && scenarios.length === 0) checks.fail({ prop: 'scenarios', value: scenarios, problem: 'no scenario, so the drills stack would hold no experiment', fix: `name at least one of ${DRILL_SCENARIOS.join(', ')}, or drop drills` });
   if (new Set(scenarios).size !== scenarios.length) checks.fail({ prop: 'scenarios', value: scenarios, problem: 'a scenario is named twice', fix: 'name each scenario once' });
   for (const s of props.scenarios ?? []) {
-    if (!supported(s, props)) checks.fail({ prop: 'scenarios', value: s, problem: UNSUPPORTED[s], fix: `drop '${s}'` });
+    if (!supported(s, props)) checks.fail({ prop: 'scenarios', value: s, problem: UNSUPPORTED[s as keyof typeof UNSUPPORTED].problem, fix: `drop '${s}'` });
   }
   checks.throwIfAny();
   return { minutes, zone: props.zone ?? '1', scenarios };
 }
 
-const UNSUPPORTED: { readonly [s in DrillScenario]: string } = {
-  zoneLoss: 'no region of the platform is zone-redundant, so there is no zone to lose',
-  regionLoss: 'the platform has one region: losing it is an outage, not a failover to rehearse',
-  keyVaultLoss: 'the platform has no Key Vault',
-  eventBusLoss: 'the event bus is not on Service Bus (Chaos Studio has no Event Grid fault), or there is no event bus',
+/** Why a scenario cannot be drilled, for those that may not be (every stamp has a Key Vault). */
+const UNSUPPORTED: { readonly [s in Exclude<DrillScenario, 'keyVaultLoss'>]: { readonly problem: string; readonly supported: (props: FailoverDrillsProps) => boolean } } = {
+  zoneLoss: { problem: 'no region of the platform is zone-redundant, so there is no zone to lose', supported: (props) => props.placements.some((p) => p.zoneRedundant) },
+  regionLoss: { problem: 'the platform has one region: losing it is an outage, not a failover to rehearse', supported: (props) => props.placements.length > 1 },
+  eventBusLoss: { problem: 'the event bus is not on Service Bus (Chaos Studio has no Event Grid fault), or there is no event bus', supported: (props) => (props.serviceBusTopics ?? []).length > 0 },
 };
 
-function supported(s: DrillScenario, props: FailoverDrillsProps): boolean {
-  switch (s) {
-    case 'zoneLoss': return props.placements.some((p) => p.zoneRedundant);
-    case 'regionLoss': return props.placements.length > 1;
-    case 'keyVaultLoss': return props.placements.length > 0;
-    case 'eventBusLoss': return (props.serviceBusTopics ?? []).length > 0;
-  }
-}
+const supported = (s: DrillScenario, props: FailoverDrillsProps): boolean => s === 'keyVaultLoss' || UNSUPPORTED[s].supported(props);

@@ -237,7 +237,7 @@ export class MultiRegionOrderPlatform extends Construct {
     [this.dataStack, ...Object.values(this.regionStacks)].forEach((s) => stack.addDependency(s));
     const cosmos = this.trackingStore;
     const bus = this.eventBus;
-    const drills = asPlatformProps((prop) => `drills.${prop}`, () => new FailoverDrills(stack, 'Drills', {
+    const drills = asPlatformProps((prop) => (prop === 'regions' ? prop : `drills.${prop}`), () => new FailoverDrills(stack, 'Drills', {
       ...options, prefix: b.naming.prefix, placements: this.placements, stamps: this.stamps, tags: b.tags,
       cosmosAccounts: cosmos?.accounts.map((a) => ({ id: cosmos.cosmosAccounts[a.homeRegion].id, regions: a.regions, multiRegionWrites: a.multiRegionWrites })),
       serviceBusTopics: bus ? Object.entries(bus.serviceBusTopics).map(([region, topic]) => ({ region, namespaceId: bus.serviceBusNamespaces[region].id, topicName: topic.name })) : undefined,
