@@ -103,9 +103,10 @@ const BAD: [string, () => unknown, string][] = [
   ['a drill key misspelled', platform({ drills: { duration: 10 } }), 'drills.duration'],
   ['a drill scenario misspelled', platform({ drills: { scenarios: ['regionOutage'] } }), 'drills.scenarios[0]'],
   ['no drill scenario', platform({ drills: { scenarios: [] } }), 'invalid drills.scenarios []: no scenario'],
+  ['a drill zone without a zone-loss drill', platform({ drills: { zone: '2', scenarios: ['regionLoss'] } }), "invalid drills.zone \"2\": only a zoneLoss drill shuts a zone down, and scenarios leaves it out, so the zone would be ignored. Fix: drop zone, or add 'zoneLoss' to scenarios"],
   ['a drill scenario twice', platform({ drills: { scenarios: ['zoneLoss', 'zoneLoss'] } }), 'a scenario is named twice'],
   ['a region-loss drill of one region', platform({ drills: { scenarios: ['regionLoss'] } }, zr, ['westus3']), 'the platform has one region'],
-  ['an event-bus drill without Service Bus', platform({ eventBus: undefined, drills: { scenarios: ['eventBusLoss'] } }), 'the event bus is not on Service Bus'],
+  ['an event-bus drill without Service Bus', platform({ eventBus: undefined, drills: { scenarios: ['eventBusLoss'] } }), 'the platform has no Service Bus event bus (eventBus with EventTransport.serviceBus(), the default'],
   // --- The demand model, scaling and maintenance ---
   ['a peak with no days', platform({ demand: { ...DEMAND, peaks: [{ days: [], startTime: '17:00', endTime: '22:00' }] } }), 'invalid demand.peaks[0].days []: no days: the peak would never happen'],
   ['a peak that ends when it starts', platform({ demand: { ...DEMAND, peaks: [{ days: ['Friday'], startTime: '17:00', endTime: '17:00' }] } }), 'invalid demand.peaks[0].endTime "17:00": the peak ends when it starts (17:00)'],

@@ -143,7 +143,7 @@ describe('order-platform drills', () => {
     expect(json.map((p: { platform: string }) => p.platform)).toEqual(['primary-secondary']);
     const r = run('drills', '--platform', 'zone-redundant');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('has failover drills');
+    expect(r.stderr).toContain('order-platform drills: platform zone-redundant has no failover drills: set drills on MultiRegionOrderPlatform');
     expect(run('drills', 'a', 'b').status).toBe(2);
     const help = run('drills', '--help');
     expect([help.status, help.stdout]).toEqual([0, expect.stringMatching(/^Usage: order-platform drills \[dir\]/)]);

@@ -204,7 +204,7 @@ export function drills(args: readonly string[], cwd: string): number {
   const found = topologies(dir, parsed.values.platform as string | undefined);
   const stacks = found.length ? readCdktfOut(dir) : [];
   const reports = found.map((t) => drillsReport(stacks, t.id)).filter((r): r is DrillsReport => r !== undefined);
-  if (reports.length === 0) throw new UsageError(`no platform in ${dir} has failover drills: set drills on MultiRegionOrderPlatform and synthesize`);
+  if (reports.length === 0) throw new UsageError(`${found.length === 1 ? `platform ${found[0].id} has no` : `no platform in ${dir} has`} failover drills: set drills on MultiRegionOrderPlatform and synthesize`);
   console.log(parsed.values.json ? JSON.stringify(reports, null, 2) : reports.map(drillsMarkdown).join('\n'));
   return 0;
 }

@@ -127,6 +127,8 @@ describe('FailoverDrills', () => {
     expect(template.resources[0].properties.steps[0].name).toBe('zone-3-down');
     expect(template.resources[0].location).toBe('eastus');
     const lookups = Object.values((json.data as Loose).azurerm_resources) as Loose[];
+    expect(lookups.map((d) => d.lifecycle.postcondition[0].condition)).toEqual(['${length(self.resources) == 1}', '${length(self.resources) == 1}']);
+    expect(lookups[1].lifecycle.postcondition[0].error_message).toContain('needs exactly one scale set of node pool user');
     expect(lookups.map((d) => [d.type, d.required_tags])).toEqual([
       ['Microsoft.Compute/virtualMachineScaleSets', { 'aks-managed-poolName': 'system' }], ['Microsoft.Compute/virtualMachineScaleSets', { 'aks-managed-poolName': 'user' }],
     ]);
@@ -140,10 +142,12 @@ describe('FailoverDrills', () => {
     expect(violations(TWO, { scenarios: [] })).toEqual([['scenarios', [], expect.stringContaining('no scenario')]]);
     expect(violations(TWO, { scenarios: ['regionLoss', 'regionLoss'] })).toEqual([['scenarios', ['regionLoss', 'regionLoss'], 'a scenario is named twice']]);
     expect(violations([placement('westus3', 0)], { scenarios: ['regionLoss', 'eventBusLoss'] })).toEqual([
-      ['scenarios', 'regionLoss', expect.stringContaining('one region')], ['scenarios', 'eventBusLoss', expect.stringContaining('not on Service Bus')],
+      ['scenarios', 'regionLoss', expect.stringContaining('one region')], ['scenarios', 'eventBusLoss', expect.stringContaining('no Service Bus event bus')],
     ]);
     expect(violations([placement('westus', 0, false)], { scenarios: ['zoneLoss'] })).toEqual([['scenarios', 'zoneLoss', expect.stringContaining('no region of the platform is zone-redundant')]]);
     expect(violations(TWO, { zone: 4 })[0][0]).toBe('zone');
+    expect(violations(TWO, { zone: '2', scenarios: ['regionLoss'] })).toEqual([['zone', '2', 'only a zoneLoss drill shuts a zone down, and scenarios leaves it out, so the zone would be ignored']]);
+    expect(violations([placement('westus', 0, false)], { zone: '2' })).toEqual([['zone', '2', 'only a zoneLoss drill shuts a zone down, and the platform has no region with zones, so the zone would be ignored']]);
     expect(violations(TWO, { minutes: 10 })[0][0]).toBe('minutes');
     expect(violations(TWO, { cosmosAccounts: [{ id: COSMOS, regions: ['westus3'] }] })[0][0]).toBe('cosmosAccounts[0].multiRegionWrites');
     expect(violations(TWO, { serviceBusTopics: [{ region: 'westus3', namespaceId: NAMESPACE, topic: 'x' }] }).map((v) => v[0])).toEqual(expect.arrayContaining(['serviceBusTopics[0].topic']));
@@ -160,8 +164,124 @@ describe('experimentLocation', () => {
     expect(EXPERIMENT_REGIONS).toContain('swedencentral');
   });
 
+  test('without a residency, another region of the platform; with one, only inside it', () => {
+    expect(experimentLocation(scope(), placement('koreacentral', 0), ['koreacentral', 'koreasouth', 'japaneast'])).toBe('japaneast');
+    expect(() => experimentLocation(scope(), placement('koreacentral', 0, true, RegionRole.CELL, 'Korea'), ['koreacentral', 'japaneast'])).toThrow(/none of the regions of the residency Korea/);
+  });
+
   test('a region whose geography (or residency) has no experiment region is refused', () => {
-    expect(() => experimentLocation(scope(), placement('koreacentral', 0))).toThrow(/Chaos Studio hosts experiments in none of Korea's regions/);
+    expect(() => experimentLocation(scope(), placement('koreacentral', 0))).toThrow(/Chaos Studio hosts experiments in none of Korea's regions, nor in another region of the platform/);
     expect(() => experimentLocation(scope(), placement('koreacentral', 0, true, RegionRole.CELL, 'Korea'))).toThrow(/none of the regions of the residency Korea/);
+  });
+});
+
+describe('FailoverDrills: the synthesized resources, whole', () => {
+  const REF = expect.stringMatching(/^\$\{/);
+  const experimentOf = (json: StackJson, scenario: string, region: string): Loose => Object.entries(all(json, 'azurerm_chaos_studio_experiment')).find(([k]) => k.startsWith(`Drills_Drill-${scenario}-${region}_`))![1];
+
+  test('the resource group and the experiments\' names, identities and selectors', () => {
+    const { json } = build(TWO, { scenarios: ['regionLoss', 'keyVaultLoss'], tags: { team: 'orders' } });
+    const group: Loose = Object.values(all(json, 'azurerm_resource_group')).find((g: Loose) => g.tags?.component === 'drills');
+    expect(group).toMatchObject({ name: expect.stringMatching(/^shop-rg-drills-[0-9a-f]{6}$/), location: 'westus3', tags: { team: 'orders', component: 'drills' } });
+    const region = experimentOf(json, 'regionLoss', 'westus3');
+    expect(region).toMatchObject({ name: expect.stringMatching(/^shop-chaos-region-loss-westus3-[0-9a-f]{6}$/), location: 'eastus', identity: { type: 'SystemAssigned' } });
+    expect(region.selectors).toEqual([{ name: 'nodes', chaos_studio_target_ids: [REF] }, { name: 'private-endpoints', chaos_studio_target_ids: [REF] }]);
+    expect(region.selectors[0].chaos_studio_target_ids[0]).toMatch(/^\$\{azurerm_chaos_studio_target\.Drills_Target-westus3-nodes-nsg_\w+\.id\}$/);
+    expect(region.steps).toEqual([{ name: 'westus3-lost', branch: [
+      { name: 'ingress', actions: [{ action_type: 'continuous', urn: CHAOS_FAULTS.nsgRule.urn, selector_name: 'nodes', duration: 'PT10M', parameters: expect.objectContaining({ name: 'chaos-drill-deny-ingress' }) }] },
+      { name: 'data-tier', actions: [{ action_type: 'continuous', urn: CHAOS_FAULTS.nsgRule.urn, selector_name: 'private-endpoints', duration: 'PT10M', parameters: expect.objectContaining({ name: 'chaos-drill-deny-data-tier' }) }] },
+    ] }]);
+    expect(region.depends_on).toEqual([expect.stringMatching(/^azurerm_chaos_studio_capability\.Drills_Capability-westus3-nodes-nsg-SecurityRule-10_/), expect.stringMatching(/^azurerm_chaos_studio_capability\.Drills_Capability-westus3-private-endpoints-nsg-SecurityRule-10_/)]);
+    const vault = experimentOf(json, 'keyVaultLoss', 'eastus');
+    expect(vault.name).toMatch(/^shop-chaos-key-vault-loss-eastus-[0-9a-f]{6}$/);
+    expect(vault.selectors).toEqual([{ name: 'private-endpoints', chaos_studio_target_ids: [expect.stringMatching(/Drills_Target-eastus-private-endpoints-nsg_/)] }]);
+    expect(vault.steps).toEqual([{ name: 'key-vault-unreachable', branch: [{ name: 'key-vault', actions: [{ action_type: 'continuous', urn: CHAOS_FAULTS.nsgRule.urn, selector_name: 'private-endpoints', duration: 'PT10M', parameters: expect.objectContaining({ name: 'chaos-drill-deny-key-vault', action: 'Deny' }) }] }] }]);
+    const capabilities = Object.values(all(json, 'azurerm_chaos_studio_capability')) as Loose[];
+    expect(capabilities.map((c) => c.capability_type)).toEqual(['SecurityRule-1.0', 'SecurityRule-1.0', 'SecurityRule-1.0', 'SecurityRule-1.0']);
+    expect(capabilities.every((c) => /^\$\{azurerm_chaos_studio_target\.Drills_Target-\S+\.id\}$/.test(c.chaos_studio_target_id))).toBe(true);
+  });
+
+  test('a Cosmos DB failover branch per account, named by its index, with the next region\'s display name', () => {
+    const { json } = build(TWO, { scenarios: ['regionLoss'], cosmosAccounts: [{ id: COSMOS, regions: ['westus3', 'eastus'], multiRegionWrites: false }, { id: `${COSMOS}-2`, regions: ['westus3', 'westeurope'], multiRegionWrites: false }] });
+    const region = experimentOf(json, 'regionLoss', 'westus3');
+    expect(region.selectors.slice(2)).toEqual([{ name: 'cosmos-0', chaos_studio_target_ids: [expect.stringMatching(/Drills_Target-westus3-cosmos-0_/)] }, { name: 'cosmos-1', chaos_studio_target_ids: [expect.stringMatching(/Drills_Target-westus3-cosmos-1_/)] }]);
+    expect(region.steps[0].branch.slice(2)).toEqual([
+      { name: 'cosmos-failover-0', actions: [{ action_type: 'continuous', urn: CHAOS_FAULTS.cosmosFailover.urn, selector_name: 'cosmos-0', duration: 'PT10M', parameters: { readRegion: 'East US' } }] },
+      { name: 'cosmos-failover-1', actions: [{ action_type: 'continuous', urn: CHAOS_FAULTS.cosmosFailover.urn, selector_name: 'cosmos-1', duration: 'PT10M', parameters: { readRegion: 'West Europe' } }] },
+    ]);
+  });
+
+  test('the event bus experiment, whole', () => {
+    const { json } = build([placement('westus3', 0)], { scenarios: ['eventBusLoss'], serviceBusTopics: [{ region: 'westus3', namespaceId: NAMESPACE, topicName: 'order-events' }] });
+    const experiment = experimentOf(json, 'eventBusLoss', 'westus3');
+    expect(experiment.name).toMatch(/^shop-chaos-event-bus-loss-westus3-[0-9a-f]{6}$/);
+    expect(experiment.selectors).toEqual([{ name: 'namespace', chaos_studio_target_ids: [expect.stringMatching(/Drills_Target-westus3-service-bus_/)] }]);
+    const state = (desiredState: string) => ({ action_type: 'discrete', urn: CHAOS_FAULTS.serviceBusTopicState.urn, selector_name: 'namespace', parameters: { desiredState, topics: '["order-events"]' } });
+    expect(experiment.steps).toEqual([
+      { name: 'disable-topic', branch: [{ name: 'topic', actions: [state('Disabled')] }] },
+      { name: 'wait', branch: [{ name: 'topic', actions: [{ action_type: 'delay', duration: 'PT10M' }] }] },
+      { name: 'enable-topic', branch: [{ name: 'topic', actions: [state('Active')] }] },
+    ]);
+    const target: Loose = Object.values(all(json, 'azurerm_chaos_studio_target'))[0];
+    expect(target).toMatchObject({ target_resource_id: NAMESPACE, target_type: 'Microsoft-ServiceBus', location: 'westus3' });
+  });
+
+  test('the zone-loss deployment and its template, whole', () => {
+    const { json } = build([placement('westus3', 0)], { scenarios: ['zoneLoss'] });
+    const [key, deployment]: Loose = Object.entries(all(json, 'azurerm_resource_group_template_deployment'))[0];
+    expect(key).toMatch(/^Drills_Drill-zoneLoss-westus3_/);
+    expect(deployment).toMatchObject({ name: expect.stringMatching(/^shop-chaos-zone-loss-westus3-[0-9a-f]{6}$/), deployment_mode: 'Incremental', resource_group_name: REF });
+    expect(deployment.parameters_content).toMatch(/^\$\{jsonencode\(\{"targets" = \{"value" = \[\{"type" = "ChaosTarget", "id" = azurerm_chaos_studio_target\.Drills_Target-westus3-system-pool_\w+\.id\}, \{"type" = "ChaosTarget", "id" = azurerm_chaos_studio_target\.Drills_Target-westus3-user-pool_\w+\.id\}\]\}\}\)\}$/);
+    expect(deployment.depends_on).toHaveLength(2);
+    expect(JSON.parse(deployment.template_content)).toEqual({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { targets: { type: 'array' } },
+      resources: [{
+        type: 'Microsoft.Chaos/experiments', apiVersion: '2023-11-01', name: deployment.name, location: 'eastus', identity: { type: 'SystemAssigned' },
+        properties: {
+          selectors: [{ type: 'List', id: 'nodes', targets: "[parameters('targets')]", filter: { type: 'Simple', parameters: { zones: ['1'] } } }],
+          steps: [{ name: 'zone-1-down', branches: [{ name: 'nodes', actions: [{ type: 'continuous', name: CHAOS_FAULTS.vmssShutdown.urn, selectorId: 'nodes', duration: 'PT10M', parameters: [{ key: 'abruptShutdown', value: 'true' }] }] }] }],
+        },
+      }],
+      outputs: { principalId: { type: 'string', value: `[reference(resourceId('Microsoft.Chaos/experiments', '${deployment.name}'), '2023-11-01', 'full').identity.principalId]` } },
+    });
+    const role: Loose = Object.entries(all(json, 'azurerm_role_assignment')).find(([k]) => k.startsWith('Drills_Drill-zoneLoss-westus3-system-pool-Role'))![1];
+    expect(role.principal_id).toMatch(/^\$\{jsondecode\(azurerm_resource_group_template_deployment\.Drills_Drill-zoneLoss-westus3_\w+\.output_content\)\.principalId\.value\}$/);
+    expect(role.scope).toMatch(/^\$\{data\.azurerm_resources\.Drills_Drill-zoneLoss-westus3-system-ScaleSet_\w+\.resources\[0\]\.id\}$/);
+  });
+
+  test('the errors, word for word', () => {
+    const one = [placement('westus3', 0)];
+    const message = (p: readonly RegionPlacement[], props: Loose) => { try { drillsIn(testStack(), p, props); } catch (e) { return (e as Error).message; } return ''; };
+    expect(message(TWO, { scenarios: [] })).toContain("invalid scenarios []: no scenario, so the drills stack would hold no experiment. Fix: name at least one of zoneLoss, regionLoss, keyVaultLoss, eventBusLoss, or drop drills");
+    expect(message(TWO, { scenarios: ['zoneLoss', 'zoneLoss'] })).toContain('a scenario is named twice. Fix: name each scenario once');
+    expect(message(one, { scenarios: ['regionLoss'] })).toContain("losing it is an outage, not a failover to rehearse. Fix: drop 'regionLoss'");
+    expect(message(TWO, { durationMinutes: 61 })).toContain("a drill lasts at least the alerts' 5-minute windows and at most an hour");
+    expect(message(TWO, { placements: [{ zoneRedundant: true }] })).toContain('a region of the catalog (Regions.find)');
+    expect(message(TWO, { placements: ['westus3'] })).toContain('a RegionPlacement (RedundancyPattern.place)');
+    expect(message(TWO, { placements: 'westus3' })).toContain('a list of region placements');
+    expect(message(TWO, { stamps: { westus3: {} } })).toContain('a RegionalStamp');
+    expect(message(TWO, { stamps: [] })).toContain('an object of region names to RegionalStamps');
+    expect(message(TWO, { cosmosAccounts: {} })).toContain('a list of Cosmos DB accounts');
+    expect(message(TWO, { serviceBusTopics: {} })).toContain('a list of Service Bus topics');
+    expect(message(TWO, { zone: '0' })).toContain("one of '1', '2', '3'");
+    expect(message(TWO, { scenarios: ['x'] })).toContain("one of 'zoneLoss', 'regionLoss', 'keyVaultLoss', 'eventBusLoss'");
+    expect(message(TWO, { scenarios: 'zoneLoss' })).toContain('a list of drill scenarios');
+    expect(() => experimentLocation(testStack(), placement('koreacentral', 0))).toThrow(/invalid regions "koreacentral": .*\. Fix: drop the drills, or drill a platform with a region of eastus, eastus2, .*australiaeast$/m);
+    expect(() => experimentLocation(testStack(), placement('koreacentral', 0, true, RegionRole.CELL, 'Korea'))).toThrow(/australiaeast inside the residency/);
+  });
+
+  test('the default scenarios leave out what the platform cannot drill, and the default zone is 1', () => {
+    const { drills, json } = build([placement('westus', 0, false)]);
+    expect(drills.experiments.map((e) => e.scenario)).toEqual(['keyVaultLoss']);
+    expect(Object.keys(all(json, 'azurerm_resource_group_template_deployment'))).toEqual([]);
+    const zonal = build([placement('westus3', 0)], { scenarios: ['zoneLoss'] }).json;
+    expect(JSON.parse((Object.values(all(zonal, 'azurerm_resource_group_template_deployment'))[0] as Loose).template_content).resources[0].properties.selectors[0].filter.parameters.zones).toEqual(['1']);
+  });
+
+  test('every experiment region is a region of the catalog', () => {
+    expect(EXPERIMENT_REGIONS.filter((r) => Regions.tryFind(r) === undefined)).toEqual([]);
+    expect(EXPERIMENT_REGIONS).toHaveLength(13);
   });
 });

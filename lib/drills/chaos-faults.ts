@@ -23,7 +23,9 @@ export interface ChaosFault {
 /**
  * The faults, by what they do.
  * - `nsgRule`: adds a security rule to a network security group for the action's duration, then removes it. Version
- *   1.0: 1.1's `flushConnection` has an open known issue (FlushingNetworkSecurityGroupConnectionIsNotEnabled).
+ *   1.0: 1.1's `flushConnection` has an open known issue (FlushingNetworkSecurityGroupConnectionIsNotEnabled). Its
+ *   allow/deny parameter is `action`, as the fault library's parameter table names it (the page's sample JSON writes
+ *   `access`, which the table does not list).
  * - `cosmosFailover`: moves a single-write account's write region to a read region for the duration, then back.
  * - `vmssShutdown`: shuts down the scale set's instances (of the zones the selector's filter names) for the duration.
  * - `serviceBusTopicState`: sets a topic's state (discrete: the drill sets it back itself).

@@ -47,6 +47,8 @@ export class FailoverDrills extends Construct {
   public readonly experiments: readonly DrillExperiment[];
 
   private readonly naming: Naming;
+  /** The platform's regions, in its order. */
+  private readonly regions: readonly string[];
   private readonly duration: string;
   private readonly targets = new Map<string, ChaosStudioTarget>();
   private readonly capabilities = new Map<string, ChaosStudioCapability>();
@@ -56,6 +58,7 @@ export class FailoverDrills extends Construct {
     checkShape(this, '', props, FAILOVER_DRILLS_PROPS_SHAPE);
     const checked = checkDrills(this, props);
     this.naming = new Naming(props.prefix);
+    this.regions = props.placements.map((p) => p.region.name);
     this.duration = `PT${checked.minutes}M`;
     const first = props.placements[0].region.name;
     this.resourceGroup = new ResourceGroup(this, 'ResourceGroup', {
@@ -143,7 +146,7 @@ export class FailoverDrills extends Construct {
     const region = placement.region.name;
     const id = `Drill-${scenario}-${region}`;
     const name = this.naming.name(this, ResourceKind.CHAOS_EXPERIMENT, { qualifier: `${kebab(scenario)}-${region}`, childId: id });
-    const location = experimentLocation(this, placement);
+    const location = experimentLocation(this, placement, this.regions);
     const targets = selectors.map((s) => this.target(s));
     const experiment = new ChaosStudioExperiment(this, id, {
       name, location, resourceGroupName: this.resourceGroup.name,
@@ -162,11 +165,13 @@ export class FailoverDrills extends Construct {
     const region = placement.region.name;
     const id = `Drill-zoneLoss-${region}`;
     const name = this.naming.name(this, ResourceKind.CHAOS_EXPERIMENT, { qualifier: `zone-loss-${region}`, childId: id });
-    const location = experimentLocation(this, placement);
+    const location = experimentLocation(this, placement, this.regions);
     const selectors: Selector[] = stamp.nodePools.map((pool) => {
       // AKS creates each pool's scale set in the node resource group and tags it with the pool's name.
       const scaleSets = new DataAzurermResources(this, `${id}-${pool.name}-ScaleSet`, {
         resourceGroupName: stamp.cluster.nodeResourceGroup, type: 'Microsoft.Compute/virtualMachineScaleSets', requiredTags: { 'aks-managed-poolName': pool.name },
+        // A plan-time message instead of an index error, e.g. during a pool rotation (two scale sets) or before the stamp exists.
+        lifecycle: { postcondition: [{ condition: '${length(self.resources) == 1}', errorMessage: `The zone-loss drill of ${region} needs exactly one scale set of node pool ${pool.name} (tag aks-managed-poolName=${pool.name}) in the cluster's node resource group: apply the ${region} stamp first, or wait for a pool rotation to finish and apply the drills stack again.` }] },
       });
       return { name: `${pool.name}-pool`, key: `${region}-${pool.name}-pool`, location: region, fault: CHAOS_FAULTS.vmssShutdown, resourceId: scaleSets.resources.get(0).id };
     });
@@ -252,16 +257,19 @@ function zoneLossTemplate(name: string, location: string, zone: string, duration
  * experiment region of the same geography (inside the cell's residency under regionPinned: the experiment's definition
  * and runs stay in its region).
  */
-export function experimentLocation(scope: Construct, placement: RegionPlacement): string {
+export function experimentLocation(scope: Construct, placement: RegionPlacement, platformRegions: readonly string[] = []): string {
   const region = placement.region;
   if (EXPERIMENT_REGIONS.includes(region.name)) return region.name;
   const inside = (r: RegionInfo) => (placement.residency ? Regions.isInResidency(r, placement.residency) : r.geography === region.geography);
   const found = EXPERIMENT_REGIONS.map((name) => Regions.tryFind(name)).find((r): r is RegionInfo => r !== undefined && inside(r));
   if (found) return found.name;
+  // Without a declared residency, another of the platform's own regions (Chaos Studio targets across regions).
+  const own = placement.residency ? undefined : platformRegions.find((name) => EXPERIMENT_REGIONS.includes(name));
+  if (own) return own;
   throw new ValidationError({
     scope, prop: 'regions', value: region.name,
-    problem: `Chaos Studio hosts experiments in none of ${placement.residency ? `the regions of the residency ${placement.residency}` : `${region.geography}'s regions`}, and a drill's definition and runs stay in its experiment's region`,
-    fix: `drop the drills, or drill a platform whose regions' geography has one of ${EXPERIMENT_REGIONS.join(', ')}`,
+    problem: `Chaos Studio hosts experiments in none of ${placement.residency ? `the regions of the residency ${placement.residency}` : `${region.geography}'s regions, nor in another region of the platform`}, and a drill's definition and runs stay in its experiment's region`,
+    fix: `drop the drills, or drill a platform with a region of ${EXPERIMENT_REGIONS.join(', ')}${placement.residency ? ' inside the residency' : ''}`,
   });
 }
 
@@ -272,6 +280,9 @@ function checkDrills(scope: Construct, props: FailoverDrillsProps): { minutes: n
   const scenarios = props.scenarios ?? DRILL_SCENARIOS.filter((s) => supported(s, props));
   if (props.scenarios !== undefined && scenarios.length === 0) checks.fail({ prop: 'scenarios', value: scenarios, problem: 'no scenario, so the drills stack would hold no experiment', fix: `name at least one of ${DRILL_SCENARIOS.join(', ')}, or drop drills` });
   if (new Set(scenarios).size !== scenarios.length) checks.fail({ prop: 'scenarios', value: scenarios, problem: 'a scenario is named twice', fix: 'name each scenario once' });
+  if (props.zone !== undefined && !scenarios.includes('zoneLoss')) {
+    checks.fail({ prop: 'zone', value: props.zone, problem: `only a zoneLoss drill shuts a zone down, and ${props.scenarios ? 'scenarios leaves it out' : 'the platform has no region with zones'}, so the zone would be ignored`, fix: "drop zone, or add 'zoneLoss' to scenarios" });
+  }
   for (const s of props.scenarios ?? []) {
     if (!supported(s, props)) checks.fail({ prop: 'scenarios', value: s, problem: UNSUPPORTED[s as keyof typeof UNSUPPORTED].problem, fix: `drop '${s}'` });
   }
@@ -283,7 +294,7 @@ function checkDrills(scope: Construct, props: FailoverDrillsProps): { minutes: n
 const UNSUPPORTED: { readonly [s in Exclude<DrillScenario, 'keyVaultLoss'>]: { readonly problem: string; readonly supported: (props: FailoverDrillsProps) => boolean } } = {
   zoneLoss: { problem: 'no region of the platform is zone-redundant, so there is no zone to lose', supported: (props) => props.placements.some((p) => p.zoneRedundant) },
   regionLoss: { problem: 'the platform has one region: losing it is an outage, not a failover to rehearse', supported: (props) => props.placements.length > 1 },
-  eventBusLoss: { problem: 'the event bus is not on Service Bus (Chaos Studio has no Event Grid fault), or there is no event bus', supported: (props) => (props.serviceBusTopics ?? []).length > 0 },
+  eventBusLoss: { problem: 'the drill disables a Service Bus topic, and the platform has no Service Bus event bus (eventBus with EventTransport.serviceBus(), the default; Chaos Studio has no Event Grid fault)', supported: (props) => (props.serviceBusTopics ?? []).length > 0 },
 };
 
 const supported = (s: DrillScenario, props: FailoverDrillsProps): boolean => s === 'keyVaultLoss' || UNSUPPORTED[s].supported(props);

@@ -7,7 +7,7 @@ import { blocks, isExpression, SynthesizedApp, SynthesizedResource, SynthesizedS
 import { readTopology } from './topology';
 
 /** The literal value of a name attribute, following a reference to the resource that holds it (`${azurerm_resource_group.X.name}`). */
-function nameOf(app: SynthesizedApp, r: SynthesizedResource, attribute: string): string {
+export function nameOf(app: SynthesizedApp, r: SynthesizedResource, attribute: string): string {
   const value = valueAt(r.body, attribute);
   if (typeof value === 'string' && !isExpression(value)) return value;
   const target = app.referencedBy(r.stack, value)[0];
