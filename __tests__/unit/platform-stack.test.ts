@@ -30,4 +30,9 @@ describe('PlatformStack', () => {
     expect(json.provider.azurerm).toEqual([{ subscription_id: '00000000-0000-0000-0000-000000000001', storage_use_azuread: true, features: FEATURES }]);
     expect(json.terraform.backend.azurerm.key).toBe('shop-westus3.tfstate');
   });
+
+  test('extra resource providers to register, given (the drills stack registers Microsoft.Chaos)', () => {
+    const json = synth(new PlatformStack(Testing.app(), 'shop-drills', { backend: PlatformBackend.local(), resourceProvidersToRegister: ['Microsoft.Chaos'] }));
+    expect(json.provider.azurerm).toEqual([{ resource_providers_to_register: ['Microsoft.Chaos'], storage_use_azuread: true, features: FEATURES }]);
+  });
 });

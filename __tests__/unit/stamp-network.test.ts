@@ -69,6 +69,8 @@ describe('StampNetwork', () => {
     expect([network.virtualNetwork, network.aksNodesSubnet, network.privateEndpointsSubnet, network.ingressSubnet].map((c) => c.node.path)).toEqual([
       'test/Network/VirtualNetwork', 'test/Network/AksNodesSubnet', 'test/Network/PrivateEndpointsSubnet', 'test/Network/IngressSubnet',
     ]);
+    const nsgs = network.networkSecurityGroups;
+    expect([nsgs.aksNodes, nsgs.privateEndpoints, nsgs.ingress].map((c) => c.node.path)).toEqual(['test/Network/AksNodesNsg', 'test/Network/PrivateEndpointsNsg', 'test/Network/IngressNsg']);
     // No sink given: no diagnostic setting.
     expect(json.resource.azurerm_monitor_diagnostic_setting).toBeUndefined();
   });

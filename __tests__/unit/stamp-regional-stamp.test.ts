@@ -166,7 +166,9 @@ describe('RegionalStamp defaults', () => {
   });
 
   test('Key Vault: RBAC, purge protection, private only, retained; its private endpoint and audit logs', () => {
-    const json = synth();
+    const { stack, stamp } = build();
+    const json = synthStack(stack);
+    expect([stamp.keyVault.node.path, stamp.keyVaultEndpoint.node.path]).toEqual(['test/Stamp/KeyVault', 'test/Stamp/KeyVaultEndpoint']);
     const vault = ref(json, 'azurerm_key_vault', 'KeyVault', 'id');
     expect(resource(json, 'azurerm_key_vault', 'KeyVault')).toEqual({
       name: 'shop-kv-westus3-059e38',
