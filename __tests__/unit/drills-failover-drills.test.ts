@@ -83,7 +83,7 @@ describe('FailoverDrills', () => {
       [CHAOS_FAULTS.nsgRule.urn, 'chaos-drill-deny-data-tier', String(DRILL_RULE_PRIORITIES.dataTier)],
       [CHAOS_FAULTS.cosmosFailover.urn, 'East US', undefined],
     ]);
-    expect(actions[0].parameters).toMatchObject({ action: 'Deny', direction: 'Inbound', protocol: 'Any', sourceAddresses: '["*"]', destinationAddresses: '["*"]', destinationPortRanges: '["*"]', sourcePortRanges: '["*"]' });
+    for (const action of actions.slice(0, 2)) expect(action.parameters).toMatchObject({ action: 'Deny', direction: 'Inbound', protocol: 'Any', sourceAddresses: '["*"]', destinationAddresses: '["*"]', destinationPortRanges: '["*"]', sourcePortRanges: '["*"]' });
     const targets = Object.values(all(json, 'azurerm_chaos_studio_target')) as Loose[];
     // Each account written in a region is onboarded there, for that region's drill.
     expect(targets.filter((t) => t.target_type === CHAOS_FAULTS.cosmosFailover.targetType).map((t) => [t.target_resource_id, t.location]).sort()).toEqual([[COSMOS, 'westus3'], [`${COSMOS}-east`, 'eastus']]);
@@ -259,6 +259,8 @@ describe('FailoverDrills: the synthesized resources, whole', () => {
     expect(message(one, { scenarios: ['regionLoss'] })).toContain("losing it is an outage, not a failover to rehearse. Fix: drop 'regionLoss'");
     expect(message(TWO, { durationMinutes: 61 })).toContain("a drill lasts at least the alerts' 5-minute windows and at most an hour");
     expect(message(TWO, { placements: [{ zoneRedundant: true }] })).toContain('a region of the catalog (Regions.find)');
+    expect(message(TWO, { placements: [{ region: {}, zoneRedundant: true }] })).toContain('placements[0].region.name');
+    expect(message(TWO, { zone: '2', scenarios: ['regionLoss'] })).toContain("Fix: drop zone, or add 'zoneLoss' to scenarios");
     expect(message(TWO, { placements: ['westus3'] })).toContain('a RegionPlacement (RedundancyPattern.place)');
     expect(message(TWO, { placements: 'westus3' })).toContain('a list of region placements');
     expect(message(TWO, { stamps: { westus3: {} } })).toContain('a RegionalStamp');
@@ -278,6 +280,11 @@ describe('FailoverDrills: the synthesized resources, whole', () => {
     expect(Object.keys(all(json, 'azurerm_resource_group_template_deployment'))).toEqual([]);
     const zonal = build([placement('westus3', 0)], { scenarios: ['zoneLoss'] }).json;
     expect(JSON.parse((Object.values(all(zonal, 'azurerm_resource_group_template_deployment'))[0] as Loose).template_content).resources[0].properties.selectors[0].filter.parameters.zones).toEqual(['1']);
+  });
+
+  test('a region without a Chaos Studio experiment region in its geography drills from another region of the platform', () => {
+    const { drills } = build([placement('koreacentral', 0), placement('japaneast', 1)], { scenarios: ['keyVaultLoss'] });
+    expect(drills.experiments.map((e) => `${e.region} ${e.location}`)).toEqual(['koreacentral japaneast', 'japaneast japaneast']);
   });
 
   test('every experiment region is a region of the catalog', () => {

@@ -151,6 +151,14 @@ describe('plan: values known only after apply', () => {
     }
   });
 
+  test('a resource that changes anyway and reads the unknown value is replaced (a create stays a create); a deployment changed elsewhere (its tags) leaves the output known', () => {
+    const group = (tags: JsonObject) => ({ azurerm_resource_group: { G: { name: OUTPUT, location: 'x', tags } } });
+    const changes = plan(stack({ name: 'd', template_content: '1' }, undefined, group({ a: '1' })), stack({ name: 'd', template_content: '2' }, undefined, group({ a: '2' })));
+    expect(changes.find((c) => c.type === 'azurerm_resource_group')).toEqual({ stack: 's', address: 'azurerm_resource_group.G', type: 'azurerm_resource_group', action: 'replace', forcedBy: [`name (known after apply: ${DEPLOY}.D.output_content)`] });
+    expect(plan(stack({ name: 'd', template_content: '1' }, undefined), stack({ name: 'd', template_content: '2' }, role)).map((c) => `${c.action} ${c.type}`)).toEqual([`update ${DEPLOY}`, `create ${ROLE}`]);
+    expect(plan(stack({ name: 'd', template_content: '1', tags: { a: '1' } }, role), stack({ name: 'd', template_content: '1', tags: { a: '2' } }, role)).map((c) => `${c.action} ${c.type}`)).toEqual([`update ${DEPLOY}`]);
+  });
+
   test('nothing more when the deployment is unchanged, created or replaced, when the reading attribute is not ForceNew or is ignored, or in another stack', () => {
     expect(plan(stack({ name: 'd', template_content: '1' }, role), stack({ name: 'd', template_content: '1' }, role))).toEqual([]);
     expect(plan(stack(undefined, undefined), stack({ name: 'd', template_content: '1' }, role)).map((c) => c.action)).toEqual(['create', 'create']);

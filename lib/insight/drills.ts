@@ -6,7 +6,7 @@
  */
 import { blocks, isExpression, isObject, JsonObject, SynthesizedApp, SynthesizedResource, SynthesizedStack, valueAt } from '../rules/synthesized';
 import { CAPABILITIES, Capability, ServiceState } from './outage';
-import { nameOf } from './runbook';
+import { nameOf, originRegion } from './runbook';
 import { PlatformTopology, readTopology, SERVICES } from './topology';
 
 /** A drill's scenario (see `DrillScenario`). */
@@ -107,12 +107,25 @@ export function drillsReport(stacks: readonly SynthesizedStack[], id: string): D
   if (!app.stack(stack)) return undefined;
   const topology = readTopology(stacks, id);
   const alerts = alertsOf(app, `${id}-observability`, topology.regions.map((r) => r.name));
+  const traffic = trafficRegions(app, topology);
   const drills = app.resources
     .filter((r) => r.stack === stack && (r.type === 'azurerm_chaos_studio_experiment' || r.type === 'azurerm_resource_group_template_deployment') && DRILL_PATH.test(r.constructPath ?? ''))
-    .map((r) => expectation(app, topology, alerts, r))
+    .map((r) => expectation(app, topology, alerts, traffic, r))
     // The scenarios in the order the drills stack creates them, each over the regions in the platform's order.
     .sort((x, y) => KINDS.indexOf(x.scenario) - KINDS.indexOf(y.scenario) || regionIndex(topology, x.region) - regionIndex(topology, y.region));
   return { platform: id, pattern: topology.pattern, drills };
+}
+
+/**
+ * The regions the entry sends requests to: with Front Door, those with an origin of the lowest priority in its group
+ * (a priority-2 standby gets none until the others fail); otherwise those that run pods.
+ */
+function trafficRegions(app: SynthesizedApp, t: PlatformTopology): Set<string> {
+  const origins = app.ofType('azurerm_cdn_frontdoor_origin').filter((o) => o.stack === `${t.id}-edge` && o.body.enabled !== false);
+  if (origins.length === 0) return new Set(t.regions.filter((r) => Object.values(r.minPods).some((n) => n > 0)).map((r) => r.name));
+  const group = (o: SynthesizedResource) => String(o.body.cdn_frontdoor_origin_group_id);
+  const lowest = (g: string) => Math.min(...origins.filter((o) => group(o) === g).map((o) => Number(o.body.priority ?? 1)));
+  return new Set(origins.filter((o) => Number(o.body.priority ?? 1) === lowest(group(o))).map((o) => String(originRegion(o))));
 }
 
 /**
@@ -124,21 +137,22 @@ function alertsOf(app: SynthesizedApp, stack: string, regions: readonly string[]
   const byKey = new Map<string, Alert>();
   for (const r of app.ofType(...ALERT_TYPES).filter((a) => a.stack === stack)) {
     const key = (r.constructPath ?? '').split('/').pop()!.replace(/^AvailabilityAlert-/, 'availability-');
-    const located = key.startsWith('availability-') ? undefined : app.referencedBy(r.stack, r.body.scopes).map((x) => x.body.location).find((l): l is string => typeof l === 'string' && regions.includes(l));
+    // A failover group's alerts belong to its home (their key); their scopes name the partner's copy too.
+    const located = key.startsWith('availability-') || key.startsWith('sql') ? undefined : app.referencedBy(r.stack, r.body.scopes).map((x) => x.body.location).find((l): l is string => typeof l === 'string' && regions.includes(l));
     const region = located ?? regions.find((g) => key.endsWith(`-${g}`));
     byKey.set(key, { key, resource: r, ...(region ? { region } : {}) });
   }
   return byKey;
 }
 
-function expectation(app: SynthesizedApp, t: PlatformTopology, alerts: Map<string, Alert>, r: SynthesizedResource): DrillExpectation {
+function expectation(app: SynthesizedApp, t: PlatformTopology, alerts: Map<string, Alert>, traffic: ReadonlySet<string>, r: SynthesizedResource): DrillExpectation {
   const [, scenario, region] = DRILL_PATH.exec(r.constructPath!)! as unknown as [string, DrillKind, string];
   const definition = definitionOf(r);
   const name = String(r.body.name);
   const url = `https://management.azure.com/subscriptions/{subscriptionId}/resourceGroups/${nameOf(app, r, 'resource_group_name')}/providers/Microsoft.Chaos/experiments/${name}`;
   const targets = targetsOf(app, r.stack, definition.faults.map((f) => f.targets));
-  const model = scenarioModel(t, scenario, region, definition.zone);
-  const lists = classify(model, alerts, t, scenario, region);
+  const model = scenarioModel(t, traffic, scenario, region, definition.zone);
+  const lists = classify(model, alerts, region);
   const sections = [...new Set([...model.runbook, ...[...lists.mustFire.map((a) => a.key), ...model.sectionFrom].filter((k) => alerts.has(k)).map((k) => readmeSection(alerts.get(k)!.resource)).filter((x): x is string => x !== undefined)])];
   return {
     experiment: name, scenario, region, ...(definition.zone ? { zone: definition.zone } : {}), location: String(r.body.location ?? definition.location),
@@ -164,7 +178,7 @@ function expectation(app: SynthesizedApp, t: PlatformTopology, alerts: Map<strin
  * (quiet, or possibly firing where the region is cut off); the other regions' must stay quiet, apart from the
  * scale-out alerts of regions that take a lost region's load; the global ones as the scenario says.
  */
-function classify(model: ScenarioModel, alerts: Map<string, Alert>, t: PlatformTopology, scenario: DrillKind, region: string): Pick<DrillExpectation, 'mustFire' | 'mustNotFire' | 'mayFire'> {
+function classify(model: ScenarioModel, alerts: Map<string, Alert>, region: string): Pick<DrillExpectation, 'mustFire' | 'mustNotFire' | 'mayFire'> {
   const out: { [list in 'mustFire' | 'mustNotFire' | 'mayFire']: DrillAlert[] } = { mustFire: [], mustNotFire: [], mayFire: [] };
   const placed = new Set<string>();
   const put = (list: keyof typeof out, key: string, reason: string) => {
@@ -174,11 +188,12 @@ function classify(model: ScenarioModel, alerts: Map<string, Alert>, t: PlatformT
     out[list].push({ key, name: String(alert.resource.body.name), reason });
   };
   for (const list of ['mustFire', 'mustNotFire', 'mayFire'] as const) for (const [key, reason] of model[list]) put(list, key, reason);
-  const takesLoad = scenario === 'regionLoss' && t.pattern !== 'regionPinned';
+  // Nobody forces a failover group over in a drill: the region is back when it ends.
+  for (const alert of alerts.values()) if (alert.key.startsWith('sqlForcedFailover-')) put('mustNotFire', alert.key, 'a drill never needs a forced failover: the region is back when it ends');
   for (const alert of alerts.values()) {
     if (alert.region === region) put(model.rest[0], alert.key, model.rest[1]);
     else if (alert.region === undefined) put('mustNotFire', alert.key, model.global);
-    else if (takesLoad && /^(aksHpaAtMaximum|aksUnschedulablePods)-/.test(alert.key)) put('mayFire', alert.key, `the region takes ${region}'s share of the load and scales out`);
+    else if (model.takesLoad && /^(aksHpaAtMaximum|aksUnschedulablePods)-/.test(alert.key)) put('mayFire', alert.key, `the region takes ${region}'s share of the load and scales out`);
     else put('mustNotFire', alert.key, `the drill touches nothing in ${alert.region}`);
   }
   return out;
@@ -280,6 +295,8 @@ interface ScenarioModel {
   readonly rest: readonly ['mustNotFire' | 'mayFire', string];
   /** Why the global alerts not listed must stay quiet. */
   readonly global: string;
+  /** Whether the other regions take the drilled region's load (their scale-out alerts may fire). */
+  readonly takesLoad?: boolean;
   readonly runbook: readonly string[];
   /** Alerts (of any list) whose README section applies. */
   readonly sectionFrom: readonly string[];
@@ -288,12 +305,12 @@ interface ScenarioModel {
   readonly gap?: string;
 }
 
-const NSG_NOTE = 'An NSG deny rule refuses new connections at once; an established connection breaks only after 4 minutes idle (Chaos Studio fault library, NSG security rule limitations), so pooled connections may keep working for a while: watch new connections (a restarted pod, a new client), not the first minutes.';
+const NSG_NOTE = 'An NSG deny rule drops the packets of new connections (clients time out rather than being refused), and an established connection breaks only after 4 minutes idle (Chaos Studio fault library, NSG security rule limitations): a busy pooled connection (Front Door\'s to its origins, the pods\' to the databases) can survive the whole drill. To make every connection new, restart the region\'s workloads (kubectl rollout restart deployment -n <namespace>) once the drill has started.';
 
-function scenarioModel(t: PlatformTopology, scenario: DrillKind, region: string, zone: string | undefined): ScenarioModel {
+function scenarioModel(t: PlatformTopology, traffic: ReadonlySet<string>, scenario: DrillKind, region: string, zone: string | undefined): ScenarioModel {
   switch (scenario) {
     case 'zoneLoss': return zoneModel(t, region, zone ?? '1');
-    case 'regionLoss': return regionModel(t, region);
+    case 'regionLoss': return regionModel(t, traffic, region);
     case 'keyVaultLoss': return {
       serving: CAPABILITIES.map(({ key }) => ({ capability: key, state: 'up', reason: 'running pods keep the secrets the Key Vault provider mounted; only pods that start during the drill cannot mount theirs' })),
       mustFire: [],
@@ -305,7 +322,7 @@ function scenarioModel(t: PlatformTopology, scenario: DrillKind, region: string,
     };
     case 'eventBusLoss': return {
       serving: CAPABILITIES.map(({ key }) => (key === 'deliverEvents'
-        ? { capability: key, state: 'down', reason: `the ${region} namespace's order-events topic is disabled: publishers get MessagingEntityDisabled, the tracking consumer receives nothing` }
+        ? eventsDuring(t, region)
         : { capability: key, state: 'up', reason: 'served without the event bus' })),
       mustFire: [],
       mustNotFire: [
@@ -319,6 +336,13 @@ function scenarioModel(t: PlatformTopology, scenario: DrillKind, region: string,
       gap: 'Watch the Order service\'s failed publishes (Application Insights dependency failures to Service Bus), and that the tracking consumer catches up once the topic is active.',
     };
   }
+}
+
+/** Delivering events while a region's topic is disabled: down with one home namespace, degraded where others keep delivering. */
+function eventsDuring(t: PlatformTopology, region: string): DrillExpectation['serving'][number] {
+  const disabled = `the ${region} namespace's order-events topic is disabled: its publishers get MessagingEntityDisabled, its consumer receives nothing`;
+  const others = (t.events?.namespaces ?? []).filter((n) => n.region !== region).map((n) => n.region);
+  return others.length ? { capability: 'deliverEvents', state: 'degraded', reason: `${disabled}; the namespaces of ${others.join(', ')} keep delivering` } : { capability: 'deliverEvents', state: 'down', reason: disabled };
 }
 
 /** The entry's availability tests, which must stay quiet while the pattern keeps serving. */
@@ -338,7 +362,7 @@ function zoneModel(t: PlatformTopology, region: string, zone: string): ScenarioM
     }),
     mustFire: [[`aksNodesNotReady-${region}`, `the zone ${zone} nodes of ${region} are shut down`]],
     mustNotFire: [...entryTests('the other zones keep serving'), ...TESTED.map(({ stem }): [string, string] => [`availability-${stem}-${region}`, `${region} keeps serving from its other zones`]), ['frontDoorOriginHealth-global', `${region}'s origins keep answering from the other zones`]],
-    mayFire: [[`aksPodsNotReady-${region}`, 'the lost zone\'s pods are rescheduled; some wait for the autoscaler\'s new nodes'], [`aksUnschedulablePods-${region}`, 'until the autoscaler adds nodes in the remaining zones'], [`aksReadinessProbeFailures-${region}`, 'pods moved to new nodes start cold'], [`aksContainerRestarts-${region}`, 'pods moved to new nodes start over']],
+    mayFire: [['frontDoor5xx-global', 'requests to pods on the stopped nodes fail until Kubernetes marks the nodes NotReady (about 40-50 s) and takes their endpoints out'], [`aksPodsNotReady-${region}`, 'the lost zone\'s pods are rescheduled; some wait for the autoscaler\'s new nodes'], [`aksUnschedulablePods-${region}`, 'until the autoscaler adds nodes in the remaining zones'], [`aksReadinessProbeFailures-${region}`, 'pods moved to new nodes start cold'], [`aksContainerRestarts-${region}`, 'pods moved to new nodes start over']],
     rest: ['mustNotFire', 'the drill stops only one zone\'s AKS nodes'], global: 'the other zones keep serving',
     runbook: [], sectionFrom: [`aksNodesNotReady-${region}`],
     notes: ['AKS node auto-repair acts on nodes that stay NotReady (Microsoft Learn, "Azure Kubernetes Service (AKS) node auto-repair") and may start the stopped instances before the drill ends: keep zone-loss drills short, and read an early return of the nodes as the repair, not as the drill.'],
@@ -346,35 +370,45 @@ function zoneModel(t: PlatformTopology, region: string, zone: string): ScenarioM
 }
 
 /** Region loss: the region's nodes and private endpoints refuse connections; the entry routes around it; its Cosmos DB accounts fail over. */
-function regionModel(t: PlatformTopology, region: string): ScenarioModel {
+function regionModel(t: PlatformTopology, traffic: ReadonlySet<string>, region: string): ScenarioModel {
   const here = t.regions.find((r) => r.name === region)!;
   const pinned = t.pattern === 'regionPinned';
+  const busy = traffic.has(region);
   const cosmos = t.trackingStore?.accounts.filter((a) => a.regions[0] === region && a.regions.length > 1 && !a.multiWrite) ?? [];
   const serving = CAPABILITIES.map(({ key }): DrillExpectation['serving'][number] => {
     const app = SERVICE_OF[key];
     const others = t.regions.filter((r) => r.name !== region && (r.minPods[app] ?? 0) > 0).map((r) => r.name);
     const moved = key === 'trackDelivery' && cosmos.length ? `; Cosmos DB writes move to ${cosmos.map((a) => a.regions[1]).join(', ')} for the drill` : '';
     if (pinned) return { capability: key, state: 'degraded', reason: `users of the ${region} cell are not served for the drill (no cross-cell fallback); other cells are unaffected` };
-    if ((here.minPods[app] ?? 0) === 0) return { capability: key, state: 'up', reason: `${app} is not served from ${region}${moved}` };
+    if ((here.minPods[app] ?? 0) === 0 || !busy) return { capability: key, state: 'up', reason: `${region} serves no requests (${(here.minPods[app] ?? 0) === 0 ? `no ${app} pods` : 'a standby the entry sends nothing to'})${moved}` };
     if (others.length === 0) return { capability: key, state: 'down', reason: `${app} has no pods outside ${region} (pilot light) until the standby is made active (workloads.standbyActive)` };
     return { capability: key, state: 'up', reason: `served from ${others.join(', ')} once the entry's probes take ${region} out (1-2 min); the drill leaves the data tier reachable from there${moved}` };
   });
-  const mustFire: [string, string][] = TESTED.map(({ stem }): [string, string] => [`availability-${stem}-${region}`, `${region}'s public origin refuses every connection`]);
+  const mustFire: [string, string][] = TESTED.map(({ stem }): [string, string] => [`availability-${stem}-${region}`, `${region}'s public origin refuses every new connection`]);
   if (Object.values(here.minPods).some((n) => n > 0)) mustFire.push(['frontDoorOriginHealth-global', `the probes of ${region}'s origins fail, and Front Door takes them out`]);
   const mustNotFire: [string, string][] = [];
-  const mayFire: [string, string][] = [['frontDoor5xx-global', `requests sent to ${region} before the probes take it out fail`]];
+  const mayFire: [string, string][] = [];
+  (busy ? mayFire : mustNotFire).push(['frontDoor5xx-global', busy ? `requests sent to ${region} before the probes take it out fail` : `the entry sends no requests to ${region}`]);
   for (const { stem, app } of TESTED) {
     const state = serving.find((s) => SERVICE_OF[s.capability] === app)!;
     const key = `availability-${stem}-entry`;
     if (state.state === 'down') mustFire.push([key, state.reason]);
-    else if (state.state === 'degraded') mayFire.push([key, `${state.reason}: tests the entry routes to the lost cell fail until it returns`]);
-    else mustNotFire.push([key, `${state.reason} (a failed run during the probes' detection is expected; the alert needs several locations failing at once)`]);
+    else if (state.state === 'degraded') mayFire.push([key, `${state.reason}: the test runs the entry routes to the lost cell fail until it returns, so it fires when at least the alert's number of failing locations are routed there`]);
+    else if (busy) mayFire.push([key, `${state.reason}: the runs during the probes' detection fail, and the alert fires if enough locations run then`]);
+    else mustNotFire.push([key, state.reason]);
   }
-  mayFire.push([`sqlFailover-${region}`, 'fires if you rehearse the failover group\'s planned failover (the notes)']);
-  mustNotFire.push([`sqlForcedFailover-${region}`, 'a drill never needs a forced failover: the region is back when it ends']);
+  // The region's own alerts: quiet unless a fault reaches what they watch.
+  mayFire.push(
+    [`sqlFailover-${region}`, 'fires if you rehearse the failover group\'s planned failover (the notes)'],
+    [`aksReadinessProbeFailures-${region}`, `${region}'s pods reach none of its data tier: readiness probes that check it fail`],
+    [`aksContainerRestarts-${region}`, `liveness probes that check the data tier restart ${region}'s pods`],
+    [`aksPodsNotReady-${region}`, 'pods restarted during the drill may not start'],
+    [`deliveryTrackingBacklog-${region}`, `${region}'s consumer reaches none of its namespace while publishers elsewhere may still send to it`],
+    ...(cosmos.length ? ['cosmosAvailability', 'cosmosServerSideLatency', 'cosmosReplicationLatency', 'cosmosThrottledRequests'].map((a): [string, string] => [`${a}-${region}`, `the drill fails the account over to ${cosmos[0].regions[1]}${a === 'cosmosAvailability' ? ' (this alert has a one-hour window: it may fire up to an hour after the drill)' : ''}`]) : []),
+  );
   return {
-    serving, mustFire, mustNotFire, mayFire,
-    rest: ['mayFire', `${region} is cut off: its pods reach none of its data tier, and nothing reaches its nodes`], global: 'the other regions keep serving',
+    serving, mustFire, mustNotFire, mayFire, takesLoad: busy && !pinned,
+    rest: ['mustNotFire', `the drill leaves what this alert watches running; ${region}'s blocked clients never reach it`], global: 'the other regions keep serving',
     runbook: [`runbook.md, "Failing over away from ${region} (${here.role})"`], sectionFrom: ['frontDoorOriginHealth-global', `availability-order-${region}`],
     notes: [NSG_NOTE, ...rehearsal(t, region), ...(cosmos.length ? [`Cosmos DB: the drill moves the write region of the accounts written in ${region} for its duration and back at its end; do not change it yourself meanwhile.`] : [])],
   };
@@ -382,7 +416,7 @@ function regionModel(t: PlatformTopology, region: string): ScenarioModel {
 
 /** What of the data tier's failover can be rehearsed during a region-loss drill (Chaos Studio fails none of it). */
 function rehearsal(t: PlatformTopology, region: string): string[] {
-  if (t.pattern === 'regionPinned') return [`Chaos Studio has no Azure SQL, PostgreSQL or Service Bus fault: the ${region} cell's data tier keeps running, unreachable from its own cluster for the drill; no data moves to another cell.`];
+  if (t.pattern === 'regionPinned') return [`Chaos Studio has no Azure SQL, PostgreSQL or Service Bus failover fault: the ${region} cell's data tier keeps running, unreachable from its own cluster for the drill; no data moves to another cell.`];
   const cells = t.orderDatabase?.cells.filter((c) => c.home === region && c.failoverTarget && c.failoverTarget !== region) ?? [];
   const out = [`Chaos Studio has no Azure SQL, PostgreSQL or Service Bus failover fault: the data tier homed in ${region} keeps running, and the other regions keep reaching it through their own private endpoints.`];
   if (cells.some((c) => c.failover.kind === 'failoverGroup')) out.push(`To rehearse the Order database's failover too, run the planned failover of its failover group from runbook.md during the drill, and fail back with the planned command in the other direction after it.`);

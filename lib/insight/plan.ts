@@ -122,7 +122,7 @@ export function plan(before: StacksJson, after: StacksJson, options: PlanOptions
       }
     }
   }
-  return withUnknownAfterApply(changes, after);
+  return withUnknownAfterApply(changes, before, after);
 }
 
 /**
@@ -137,17 +137,17 @@ const UNKNOWN_AFTER_UPDATE: { readonly [type: string]: { readonly when: readonly
 
 /**
  * Resources of the same stack that read such an unknown value in a replace-forcing attribute are replaced too (a
- * ForceNew attribute whose new value is unknown plans a replacement). A reference to an updated template deployment's
- * `output_content` counts, whichever of the two changed: the stack JSON alone does not say which.
+ * ForceNew attribute whose new value is unknown plans a replacement); one that is created anyway stays a create.
  */
-function withUnknownAfterApply(changes: Change[], after: StacksJson): Change[] {
-  const unknown = changes.filter((c) => c.action === 'update' && UNKNOWN_AFTER_UPDATE[c.type]);
-  if (unknown.length === 0) return changes;
+function withUnknownAfterApply(changes: Change[], before: StacksJson, after: StacksJson): Change[] {
   const out = [...changes];
+  const unknown = changes.filter((c) => c.action === 'update' && UNKNOWN_AFTER_UPDATE[c.type]?.when.some((attr) => {
+    const [type, name] = [c.type, c.address.slice(c.type.length + 1)];
+    return JSON.stringify(resourcesOf(before[c.stack])[type]?.[name]?.[attr]) !== JSON.stringify(resourcesOf(after[c.stack])[type]?.[name]?.[attr]);
+  }));
   for (const source of unknown) {
     const reference = `${source.address}.${UNKNOWN_AFTER_UPDATE[source.type].attribute}`;
-    const resources = resourcesOf(after[source.stack]);
-    for (const [type, byName] of Object.entries(resources)) {
+    for (const [type, byName] of Object.entries(resourcesOf(after[source.stack]))) {
       for (const [name, body] of Object.entries(byName)) {
         const forcedBy = replaceForcingAttributes(type).filter((attr) => JSON.stringify(valuesAt(body, attr.split('.')) ?? null).includes(reference) && !ignored(body, attr));
         if (forcedBy.length === 0) continue;
@@ -155,7 +155,7 @@ function withUnknownAfterApply(changes: Change[], after: StacksJson): Change[] {
         const at = out.findIndex((c) => c.stack === source.stack && c.address === address);
         const change: Change = { stack: source.stack, address, type, action: 'replace', forcedBy: forcedBy.map((attr) => `${attr} (known after apply: ${reference})`) };
         if (at < 0) out.push(change);
-        else if (out[at].action !== 'create' && out[at].action !== 'destroy') out[at] = change;
+        else if (out[at].action !== 'create') out[at] = change;
       }
     }
   }

@@ -99,7 +99,7 @@ export function runbookMarkdown(stacks: readonly SynthesizedStack[], id: string)
  * (`Origin-<group>-<region>`, kept whatever `names.frontDoorOrigins` calls it); else its name (the default name is the
  * region).
  */
-function originRegion(o: SynthesizedResource): unknown {
+export function originRegion(o: SynthesizedResource): unknown {
   const link = valueAt(o.body, 'private_link.location');
   if (link !== undefined) return link;
   const fromPath = /\/Origin-[^/]+-([a-z0-9]+)$/.exec(o.constructPath ?? '');
