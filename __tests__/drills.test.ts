@@ -198,6 +198,29 @@ describe('adding drills to a platform', () => {
   });
 });
 
+describe('turning drills off, and dropping a scenario', () => {
+  test('without drills the drills stack goes, and nothing else changes', () => {
+    const before = synthApp((app) => EXAMPLES['primary-secondary'](app));
+    const after = synthApp((app) => EXAMPLES['primary-secondary'](app, { drills: undefined }));
+    const changes = plan(before, after);
+    expect(changes.filter((c) => !c.stack.endsWith('-drills'))).toEqual([]);
+    expect(new Set(changes.map((c) => c.action))).toEqual(new Set(['destroy']));
+    expect(changes).toHaveLength(Object.values(before['primary-secondary-drills'].resource).reduce((n, byName) => n + Object.keys(byName).length, 0));
+  });
+
+  test('dropping a scenario destroys its experiments, roles and the targets only it used; every other address stays', () => {
+    const before = synthApp((app) => EXAMPLES['primary-secondary'](app));
+    const after = synthApp((app) => EXAMPLES['primary-secondary'](app, { drills: { scenarios: ['zoneLoss', 'regionLoss', 'eventBusLoss'] } }));
+    const changes = plan(before, after);
+    expect(changes.filter((c) => c.action !== 'destroy')).toEqual([]);
+    // The Key Vault drills' experiments and roles; their NSG targets are the region-loss drills' too, so they stay.
+    expect(changes.map((c) => c.address.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual([
+      'azurerm_chaos_studio_experiment.Drills_Drill-keyVaultLoss-eastus', 'azurerm_chaos_studio_experiment.Drills_Drill-keyVaultLoss-westus3',
+      'azurerm_role_assignment.Drills_Drill-keyVaultLoss-eastus-private-endpoints-Role', 'azurerm_role_assignment.Drills_Drill-keyVaultLoss-westus3-private-endpoints-Role',
+    ]);
+  });
+});
+
 describe('changing a drill\'s duration', () => {
   test('updates the experiments in place, replaces the zone-loss role assignments, and touches no other stack', () => {
     const before = synthApp((app) => EXAMPLES['primary-secondary'](app));
