@@ -287,6 +287,16 @@ describe('FailoverDrills: the synthesized resources, whole', () => {
     expect(drills.experiments.map((e) => `${e.region} ${e.location}`)).toEqual(['koreacentral japaneast', 'japaneast japaneast']);
   });
 
+  test('a cell\'s region-loss drill never moves data out of its residency', () => {
+    const cell = [placement('westeurope', 0, true, RegionRole.CELL, 'Europe')];
+    const accounts = (second: string) => ({ scenarios: ['regionLoss'] as Loose, cosmosAccounts: [{ id: COSMOS, regions: ['westeurope', second], multiRegionWrites: false }] });
+    const inside = () => drillsIn(testStack(), [...cell, placement('eastus2', 1, true, RegionRole.CELL, 'United States')], accounts('northeurope'));
+    expect(inside).not.toThrow();
+    expect(() => drillsIn(testStack(), [...cell, placement('eastus2', 1, true, RegionRole.CELL, 'United States')], accounts('eastus'))).toThrow(
+      "invalid cosmosAccounts [\"westeurope\",\"eastus\"]: the westeurope cell's region-loss drill would move the account's writes to eastus, outside its residency Europe. Fix: give the cell only accounts whose regions stay inside its residency",
+    );
+  });
+
   test('every experiment region is a region of the catalog', () => {
     expect(EXPERIMENT_REGIONS.filter((r) => Regions.tryFind(r) === undefined)).toEqual([]);
     expect(EXPERIMENT_REGIONS).toHaveLength(13);

@@ -93,6 +93,11 @@ export class FailoverDrills extends Construct {
   /** Region loss: the region's nodes and private endpoints refuse every inbound connection; its Cosmos DB accounts fail over. */
   private regionLoss(placement: RegionPlacement, stamp: RegionalStamp, accounts: readonly DrillCosmosAccount[]): DrillExperiment {
     const region = placement.region.name;
+    // A cell's drill never moves its data out of its residency (the platform's cell accounts never leave it).
+    const outside = accounts.find((a) => placement.residency !== undefined && !Regions.isInResidency(Regions.find(a.regions[1], this, 'cosmosAccounts'), placement.residency));
+    if (outside) {
+      throw new ValidationError({ scope: this, prop: 'cosmosAccounts', value: outside.regions, problem: `the ${region} cell's region-loss drill would move the account's writes to ${outside.regions[1]}, outside its residency ${placement.residency}`, fix: 'give the cell only accounts whose regions stay inside its residency' });
+    }
     const nsgs = stamp.network.networkSecurityGroups;
     const selectors: Selector[] = [
       { name: 'nodes', key: `${region}-nodes-nsg`, location: region, fault: CHAOS_FAULTS.nsgRule, resourceId: nsgs.aksNodes.id },
