@@ -2,6 +2,8 @@ import { drillsMarkdown, drillsReport } from '../../lib/insight/drills';
 import { SynthesizedApp, SynthesizedStack } from '../../lib/rules/synthesized';
 import { RedundancyPattern } from '../../lib/core/pattern';
 import { EXAMPLES } from '../../examples';
+import { join } from 'path';
+import { expectContract } from '../support/contract';
 import { exampleStacks } from '../support/examples';
 import { synthApp } from '../support/synth';
 
@@ -170,4 +172,11 @@ describe('drillsMarkdown', () => {
     expect(md.endsWith('\n')).toBe(true);
     expect(md).not.toMatch(/\n{3}/);
   });
+});
+
+// What the drills tell a user, word for word, in __tests__/contracts/insight/<id>.drills.md (the behaviour is asserted
+// above; the files pin the wording a reader acts on). After a deliberate change,
+// `UPDATE_CONTRACTS=1 npx jest __tests__/unit/insight-drills.test.ts` rewrites them (review the diff).
+test.each(['primary-secondary', 'active-passive', 'active-active', 'region-pinned'])('%s: the drills as order-platform drills prints them', (id) => {
+  expectContract(join(__dirname, '..', 'contracts', 'insight', `${id}.drills.md`), drillsMarkdown(drillsReport(stacksOf(id), id)!));
 });
