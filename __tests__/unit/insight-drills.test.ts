@@ -125,6 +125,10 @@ describe('the expectations, scenario by scenario (primary-secondary and region-p
     expect(lost.serving.map((s) => s.state)).toEqual(['down', 'down', 'down', 'down']);
     expect(lost.serving[0].reason).toBe('order-api has no pods outside eastus2 (pilot light) until the standby is made active (workloads.standbyActive)');
     expect(lost.mustFire.map((a) => a.key)).toEqual(['frontDoorOriginHealth-global', 'availability-order-entry', 'availability-tracking-entry']);
+    const idle = drillsReport(stacks, 'active-passive')!.drills.find((x) => x.scenario === 'regionLoss' && x.region === 'centralus')!;
+    expect(idle.serving[0]).toEqual({ capability: 'placeOrder', state: 'up', reason: 'centralus serves no requests (no order-api pods)' });
+    // A pilot light runs nothing, so Front Door has no origin health to lose there.
+    expect(idle.mustFire).toEqual([]);
   });
 });
 
@@ -154,6 +158,13 @@ describe('every expectation names alerts the observability stack holds', () => {
   });
 });
 
+describe('several platforms in one folder', () => {
+  test('each platform\'s drills read only its own experiments, roles, origins and alerts', () => {
+    const both = [...stacksOf('primary-secondary'), ...stacksOf('active-passive')];
+    for (const id of ['primary-secondary', 'active-passive']) expect(drillsReport(both, id)).toEqual(drillsReport(stacksOf(id), id));
+  });
+});
+
 describe('drillsMarkdown', () => {
   test('one section per drill: the commands, the faults, the roles, what keeps serving, the alert lists and the notes', () => {
     const md = drillsMarkdown(drillsReport(stacksOf('primary-secondary'), 'primary-secondary')!);
@@ -180,3 +191,30 @@ describe('drillsMarkdown', () => {
 test.each(['primary-secondary', 'active-passive', 'active-active', 'region-pinned'])('%s: the drills as order-platform drills prints them', (id) => {
   expectContract(join(__dirname, '..', 'contracts', 'insight', `${id}.drills.md`), drillsMarkdown(drillsReport(stacksOf(id), id)!));
 });
+
+describe('behind Traffic Manager (public origins, each region\'s own availability tests)', () => {
+  const stacks = Object.entries(synthApp((app) => EXAMPLES['primary-secondary'](app, { entry: { trafficManager: { services: ['order', 'tracking'] } } }))).map(([name, json]) => ({ name, json: json as never }));
+  const report = drillsReport(stacks, 'primary-secondary')!;
+  const drill = (scenario: string, region: string) => report.drills.find((d) => d.scenario === scenario && d.region === region)!;
+
+  test('region loss: the region\'s own availability tests must fire; zone loss: they must not', () => {
+    expect(drill('regionLoss', 'westus3').mustFire.map((a) => a.key)).toEqual(['availability-order-westus3', 'availability-tracking-westus3']);
+    expect(drill('regionLoss', 'westus3').mustFire[0].reason).toBe('westus3\'s public origin refuses every new connection');
+    expect(drill('zoneLoss', 'eastus').mustNotFire.filter((a) => a.key.startsWith('availability-'))).toEqual([
+      expect.objectContaining({ key: 'availability-order-entry' }), expect.objectContaining({ key: 'availability-tracking-entry' }),
+      { key: 'availability-order-eastus', name: expect.any(String), reason: 'eastus keeps serving from its other zones' },
+      { key: 'availability-tracking-eastus', name: expect.any(String), reason: 'eastus keeps serving from its other zones' },
+      expect.objectContaining({ key: 'availability-order-westus3', reason: 'the drill touches nothing in westus3' }),
+      expect.objectContaining({ key: 'availability-tracking-westus3', reason: 'the drill touches nothing in westus3' }),
+    ]);
+  });
+
+  test('without Front Door, every region with pods takes requests', () => {
+    expect(drill('regionLoss', 'eastus').serving[0].reason).toMatch(/^served from westus3 once the entry's probes take eastus out/);
+  });
+
+  test('the drills, word for word', () => {
+    expectContract(join(__dirname, '..', 'contracts', 'insight', 'primary-secondary-traffic-manager.drills.md'), drillsMarkdown(report));
+  });
+});
+

@@ -159,6 +159,15 @@ describe('plan: values known only after apply', () => {
     expect(plan(stack({ name: 'd', template_content: '1', tags: { a: '1' } }, role), stack({ name: 'd', template_content: '1', tags: { a: '2' } }, role)).map((c) => `${c.action} ${c.type}`)).toEqual([`update ${DEPLOY}`]);
   });
 
+  test('the reading resource\'s own change is replaced in place, found by stack and address (the same address in another stack is another resource)', () => {
+    const reader = (tags: JsonObject) => ({ name: OUTPUT, location: 'x', tags });
+    const before = { t: { resource: { azurerm_resource_group: { G: { name: 'g', location: 'x', tags: { a: '1' } } } } }, s: { resource: { azurerm_resource_group: { G: reader({ a: '1' }) }, [DEPLOY]: { D: { name: 'd', template_content: '1' } } } } };
+    const after = { t: { resource: { azurerm_resource_group: { G: { name: 'g', location: 'x', tags: { a: '2' } } } } }, s: { resource: { azurerm_resource_group: { G: reader({ a: '2' }) }, [DEPLOY]: { D: { name: 'd', template_content: '2' } } } } };
+    expect(plan(before, after).map((c) => `${c.stack} ${c.action} ${c.type}`)).toEqual(['t update azurerm_resource_group', 's replace azurerm_resource_group', `s update ${DEPLOY}`]);
+    // The reader's own change first in the list: replaced where it is, not added twice.
+    expect(plan({ s: before.s }, { s: after.s }).map((c) => `${c.stack} ${c.action} ${c.type}`)).toEqual(['s replace azurerm_resource_group', `s update ${DEPLOY}`]);
+  });
+
   test('nothing more when the deployment is unchanged, created or replaced, when the reading attribute is not ForceNew or is ignored, or in another stack', () => {
     expect(plan(stack({ name: 'd', template_content: '1' }, role), stack({ name: 'd', template_content: '1' }, role))).toEqual([]);
     expect(plan(stack(undefined, undefined), stack({ name: 'd', template_content: '1' }, role)).map((c) => c.action)).toEqual(['create', 'create']);
