@@ -5,7 +5,7 @@
  * entry keeps serving, and the runbook sections that apply.
  */
 import { blocks, isExpression, isObject, JsonObject, SynthesizedApp, SynthesizedResource, SynthesizedStack, valueAt } from '../rules/synthesized';
-import { CAPABILITIES, Capability, ServiceState } from './outage';
+import { CAPABILITIES, CAPABILITY_SERVICE, Capability, ServiceState } from './outage';
 import { nameOf, originRegion } from './runbook';
 import { PlatformTopology, readTopology, SERVICES } from './topology';
 
@@ -91,7 +91,6 @@ const DRILL_PATH = /\/Drill-(zoneLoss|regionLoss|keyVaultLoss|eventBusLoss)-([a-
 const ALERT_TYPES = ['azurerm_monitor_metric_alert', 'azurerm_monitor_scheduled_query_rules_alert_v2', 'azurerm_monitor_activity_log_alert'];
 /** The services' availability-test key stems, their app label and the capabilities each serves. */
 const TESTED = [{ stem: 'order', app: SERVICES.order }, { stem: 'tracking', app: SERVICES.tracking }] as const;
-const SERVICE_OF: { readonly [c in Capability]: string } = { placeOrder: SERVICES.order, readOrder: SERVICES.order, trackDelivery: SERVICES.tracking, deliverEvents: SERVICES.tracking };
 
 /** An alert of the observability stack: its key, its resource and the region it watches (none: global). */
 interface Alert {
@@ -355,7 +354,7 @@ function zoneModel(t: PlatformTopology, region: string, zone: string): ScenarioM
   const here = t.regions.find((r) => r.name === region)!;
   return {
     serving: CAPABILITIES.map(({ key }) => {
-      const app = SERVICE_OF[key];
+      const app = CAPABILITY_SERVICE[key];
       return (here.minPods[app] ?? 0) > 0
         ? { capability: key, state: 'up', reason: `${app}'s pods on the zone ${zone} nodes of ${region} restart in the other zones (zone spread and disruption budgets keep the rest serving); the drill stops only AKS nodes, so the data tier is untouched` }
         : { capability: key, state: 'up', reason: `${app} is not served from ${region}` };
@@ -376,7 +375,7 @@ function regionModel(t: PlatformTopology, traffic: ReadonlySet<string>, region: 
   const busy = traffic.has(region);
   const cosmos = t.trackingStore?.accounts.filter((a) => a.regions[0] === region && a.regions.length > 1 && !a.multiWrite) ?? [];
   const serving = CAPABILITIES.map(({ key }): DrillExpectation['serving'][number] => {
-    const app = SERVICE_OF[key];
+    const app = CAPABILITY_SERVICE[key];
     const others = t.regions.filter((r) => r.name !== region && (r.minPods[app] ?? 0) > 0).map((r) => r.name);
     const moved = key === 'trackDelivery' && cosmos.length ? `; Cosmos DB writes move to ${cosmos.map((a) => a.regions[1]).join(', ')} for the drill` : '';
     if (pinned) return { capability: key, state: 'degraded', reason: `users of the ${region} cell are not served for the drill (no cross-cell fallback); other cells are unaffected` };
@@ -390,7 +389,7 @@ function regionModel(t: PlatformTopology, traffic: ReadonlySet<string>, region: 
   const mayFire: [string, string][] = [];
   (busy ? mayFire : mustNotFire).push(['frontDoor5xx-global', busy ? `requests sent to ${region} before the probes take it out fail` : `the entry sends no requests to ${region}`]);
   for (const { stem, app } of TESTED) {
-    const state = serving.find((s) => SERVICE_OF[s.capability] === app)!;
+    const state = serving.find((s) => CAPABILITY_SERVICE[s.capability] === app)!;
     const key = `availability-${stem}-entry`;
     if (state.state === 'down') mustFire.push([key, state.reason]);
     else if (state.state === 'degraded') mayFire.push([key, `${state.reason}: the test runs the entry routes to the lost cell fail until it returns, so it fires when at least the alert's number of failing locations are routed there`]);

@@ -18,6 +18,9 @@ export const CAPABILITIES: readonly { readonly key: Capability; readonly title: 
   { key: 'deliverEvents', title: 'deliver order events (event bus to the tracking consumer)' },
 ];
 
+/** The service (Deployment `app` label) that serves each capability: its pods are what a lost zone or region takes away. */
+export const CAPABILITY_SERVICE: { readonly [c in Capability]: string } = { placeOrder: SERVICES.order, readOrder: SERVICES.order, trackDelivery: SERVICES.tracking, deliverEvents: SERVICES.tracking };
+
 /** up: as before; degraded: served with less (capacity, some users, stale reads); down: not served. */
 export type ServiceState = 'up' | 'degraded' | 'down';
 
@@ -110,10 +113,10 @@ export function simulateOutage(source: TopologySource, outage: Outage): OutageRe
   }
   const zoneLoss = outage.zone !== undefined;
   const parts: { readonly [c in Capability]: readonly Part[] } = {
-    placeOrder: [entry(t, region, zoneLoss), compute(t, region, SERVICES.order, outage.zone), ...database(t, region, 'write', zoneLoss)],
-    readOrder: [entry(t, region, zoneLoss), compute(t, region, SERVICES.order, outage.zone), ...database(t, region, 'read', zoneLoss)],
-    trackDelivery: [entry(t, region, zoneLoss), compute(t, region, SERVICES.tracking, outage.zone), tracking(t, region, zoneLoss)],
-    deliverEvents: [compute(t, region, SERVICES.tracking, outage.zone), events(t, region, zoneLoss)],
+    placeOrder: [entry(t, region, zoneLoss), compute(t, region, CAPABILITY_SERVICE.placeOrder, outage.zone), ...database(t, region, 'write', zoneLoss)],
+    readOrder: [entry(t, region, zoneLoss), compute(t, region, CAPABILITY_SERVICE.readOrder, outage.zone), ...database(t, region, 'read', zoneLoss)],
+    trackDelivery: [entry(t, region, zoneLoss), compute(t, region, CAPABILITY_SERVICE.trackDelivery, outage.zone), tracking(t, region, zoneLoss)],
+    deliverEvents: [compute(t, region, CAPABILITY_SERVICE.deliverEvents, outage.zone), events(t, region, zoneLoss)],
   };
   const capabilities = CAPABILITIES.map(({ key }): CapabilityOutcome => {
     const ps = parts[key];
