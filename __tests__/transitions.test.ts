@@ -186,6 +186,50 @@ describe('adding a region to activeActive', () => {
   });
 });
 
+describe('read scale-out added and raised', () => {
+  const admin = { objectId: '00000000-0000-0000-0000-000000000000', name: 'sg-order-db-admins' };
+  const pg = (id: string, readReplicas: number): Build => example(id, { database: { engine: DatabaseEngine.postgresql({ version: '16', skuName: 'GP_Standard_D4ds_v5', readReplicas }), administrator: admin } });
+  const sql = (readScaleOut?: boolean): Build => example('primary-secondary', { database: { engine: DatabaseEngine.sql({ failoverMode: 'Automatic', graceMinutes: 60, skuName: 'BC_Gen5_2', ...(readScaleOut === undefined ? {} : { readScaleOut }) }), administrator: admin } });
+  const created = (changes: Change[]) => [...new Set(changes.filter((c) => c.action === 'create').map((c) => c.type))].sort();
+
+  test.each(steps([
+    ['active-passive', exampleStacks('active-passive')],
+    ['one read replica', pg('active-passive', 1)],
+    ['two read replicas', pg('active-passive', 2)],
+  ]))('%s: creates the replicas, their endpoints, diagnostics and alerts; the ConfigMap is updated in place', (_label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect(changes.filter((c) => c.action === 'destroy' || c.action === 'replace')).toEqual([]);
+    expect(created(changes)).toEqual(['azurerm_monitor_diagnostic_setting', 'azurerm_monitor_metric_alert', 'azurerm_postgresql_flexible_server', 'azurerm_private_endpoint']);
+    expect(changes.filter((c) => c.action === 'create' && c.type === 'azurerm_postgresql_flexible_server')).toHaveLength(1);
+    expect(changes.filter((c) => c.action === 'update').map((c) => c.type)).toContain('kubernetes_config_map_v1');
+  });
+
+  test.each(steps([
+    ['zoneRedundant PostgreSQL', pg('zone-redundant', 0)],
+    ['with a read pool of two', pg('zone-redundant', 2)],
+  ]))('%s: a cell without a cross-region replica gains a virtual endpoint too; its server is not touched', (_label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect(changes.filter((c) => c.action === 'destroy' || c.action === 'replace')).toEqual([]);
+    expect(created(changes)).toContain('azurerm_postgresql_flexible_server_virtual_endpoint');
+    expect(changes.filter((c) => c.type === 'azurerm_postgresql_flexible_server' && c.action !== 'create')).toEqual([]);
+  });
+
+  test('lowering readReplicas destroys a protected server: the plan model calls it harmful (the README says how to remove one)', () => {
+    const [[, before, after]] = steps([['two', pg('active-passive', 2)], ['one', pg('active-passive', 1)]]);
+    const bad = harmful(plan(before, after));
+    expect(bad.some((c) => c.type === 'azurerm_postgresql_flexible_server' && c.action === 'destroy' && c.address.includes('ReadReplica2'))).toBe(true);
+  });
+
+  test.each(steps([
+    ['Business Critical', sql()],
+    ['read scale-out on', sql(true)],
+    ['read scale-out off', sql(false)],
+  ]))('%s: the databases and ConfigMaps are updated in place, nothing else', (_label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect([...new Set(changes.map((c) => `${c.type} ${c.action}`))].sort()).toEqual(['azurerm_mssql_database update', 'kubernetes_config_map_v1 update']);
+  });
+});
+
 describe('observability operations (primary-secondary)', () => {
   const contacts = { emails: ['oncall@contoso.com'] };
   test.each(steps([

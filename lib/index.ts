@@ -41,7 +41,7 @@ export { StampNetwork } from './stamp/network';
 export type { DeployerLogin, KeyVaultOptions, KubernetesOptions, NodePoolOptions, RegionalStampNames, RegionalStampProps } from './stamp/regional-stamp-types';
 export { RegionalStamp } from './stamp/regional-stamp';
 export type { ActivePassiveDatabaseProps } from './database/active-passive-database-types';
-export type { ActivePassiveDatabaseNames, DatabaseAccessGrant, DatabaseAdministrator, DatabaseCell, DatabaseGrantOptions, DatabaseServerEndpoint, IDatabasePrincipal, PostgresqlEngineOptions, SqlCompute, SqlEngineOptions, SqlLongTermRetention, SqlMaintenance, SqlProvisionedCompute, SqlServerlessCompute } from './database/database-types';
+export type { ActivePassiveDatabaseNames, DatabaseAccessGrant, DatabaseAdministrator, DatabaseCell, DatabaseGrantOptions, DatabaseServerEndpoint, IDatabasePrincipal, PostgresqlEngineOptions, PostgresqlHighAvailabilityMode, SqlCompute, SqlEngineOptions, SqlLongTermRetention, SqlMaintenance, SqlProvisionedCompute, SqlServerlessCompute } from './database/database-types';
 export type { SqlMaintenanceHours } from './database/sql-compute';
 export { SERVERLESS_MIN_VCORES, sqlMaintenanceConfigurationName, sqlMaintenanceHours } from './database/sql-compute';
 export type { DatabaseAccess, DatabasePrincipalType } from './database/access';

@@ -155,13 +155,21 @@ describe('RedundancyPattern.place: availability zones', () => {
     ['the passive region', RedundancyPattern.activePassive({ standby: 'warm' }), ['eastus', 'westus'], 1, 'passive', ', or set allowPassiveWithoutZones: true to accept a non-zonal passive region'],
     ['the active region', RedundancyPattern.activePassive({ allowPassiveWithoutZones: true }), ['westus', 'eastus'], 0, 'active', ''],
     ['an active region', RedundancyPattern.activeActive(), ['eastus', 'westus'], 1, 'active', ''],
-    ['a cell', RedundancyPattern.regionPinned(), ['eastus', 'westus'], 1, 'cell', ''],
-  ])('%s must have zones (the options do not cover it)', (_label, pattern, regions, index, role, option) => {
+    ['a cell', RedundancyPattern.regionPinned(), ['eastus', 'westus'], 1, 'cell', ', or set allowCellsWithoutZones: true to accept a non-zonal cell region'],
+  ])('%s must have zones (unless an option accepts it)', (_label, pattern, regions, index, role, option) => {
     expect(refusal(pattern, regions)).toEqual([
       `regions[${index}]`, 'westus',
       `West US has no availability zones, but the ${role} region of ${pattern.kind} must be zone-redundant (AKS node pools across zones 1-3, zone-redundant data services)`,
       `choose a region with availability zones in United States (centralus, eastus, eastus2, southcentralus, westus2, westus3)${option}`,
     ]);
+  });
+
+  test('allowCellsWithoutZones accepts non-zonal cells, which are placed without zone redundancy; zonal cells keep theirs', () => {
+    const placements = RedundancyPattern.regionPinned({ allowCellsWithoutZones: true }).place(new RootConstruct('platform'), ['westeurope', 'ukwest']);
+    expect(placements.map((p) => [p.region.name, p.role, p.zoneRedundant])).toEqual([['westeurope', 'cell', true], ['ukwest', 'cell', false]]);
+    expect(refusal((RedundancyPattern.regionPinned as (o: unknown) => RedundancyPattern)({ allowCellsWithoutZones: 'yes' }), ['ukwest'])[0]).toBe('pattern.allowCellsWithoutZones');
+    // The option belongs to regionPinned only.
+    expect(refusal((RedundancyPattern.activeActive as (o: unknown) => RedundancyPattern)({ allowCellsWithoutZones: true }), ['eastus', 'westus'])[0]).toBe('pattern.allowCellsWithoutZones');
   });
 
   test('the zonal regions suggested are those of the region\'s own geography', () => {

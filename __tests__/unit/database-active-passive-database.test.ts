@@ -77,7 +77,7 @@ describe('ActivePassiveDatabase props', () => {
       ['names.postgresqlReplicas', 'x', 'expected an object of home regions to objects of replica regions to names, got the string "x"', 'give an object of home regions to objects of replica regions to names'],
       ['names.postgresqlVirtualEndpoints.westus3', null, 'expected a name, got null', 'give a name'],
       ['names.databases', 1, 'expected an object of region names to names, got the number 1', 'give an object of region names to names'],
-      ['names.foo', {}, "unknown option 'foo', which would be ignored", "use only 'sqlServers', 'sqlFailoverGroups', 'postgresqlServers', 'postgresqlReplicas', 'postgresqlVirtualEndpoints', 'databases'"],
+      ['names.foo', {}, "unknown option 'foo', which would be ignored", "use only 'sqlServers', 'sqlFailoverGroups', 'postgresqlServers', 'postgresqlReplicas', 'postgresqlReadReplicas', 'postgresqlVirtualEndpoints', 'databases'"],
     ]);
     expect(violatedProps({ names: { postgresqlReplicas: { westus3: 'x' } } })).toEqual(['names.postgresqlReplicas.westus3']);
   });

@@ -5,8 +5,9 @@ import { makeDatabase, violations } from '../support/database';
 
 /** lib/database/engine.ts and engine-shapes.ts: the engine factories, their option checks and private links. */
 
-const SQL_OPTIONS = 'skuName, compute, maxSizeGb, shortTermRetentionDays, longTermRetention, failoverMode, graceMinutes, readableSecondary, readOnlyEndpointFailover, backupStorageRedundancy, maintenance, secondaryMaintenance';
-const POSTGRESQL_OPTIONS = 'version, skuName, storageMb, backupRetentionDays, highAvailability, primaryZone, standbyZone, geoRedundantBackup, maintenanceWindow';
+const SQL_OPTIONS = 'skuName, compute, maxSizeGb, shortTermRetentionDays, longTermRetention, failoverMode, graceMinutes, readableSecondary, readOnlyEndpointFailover, readScaleOut, backupStorageRedundancy, maintenance, secondaryMaintenance';
+const HA_EXPECTED = "true, false, 'ZoneRedundant', 'SameZone', 'Disabled', or an object of home regions to one of those modes";
+const POSTGRESQL_OPTIONS = 'version, skuName, storageMb, backupRetentionDays, highAvailability, readReplicas, primaryZone, standbyZone, geoRedundantBackup, maintenanceWindow';
 const SERVER = { key: 'westus3-replica-eastus', region: 'eastus', resourceId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Sql/servers/y' };
 
 describe('DatabaseEngine', () => {
@@ -71,7 +72,7 @@ describe('DatabaseEngine', () => {
       ['names.postgresqlReplicas', {}, 'the sql engine creates no such resources, so the names would be ignored', 'name only what this engine creates (sqlServers, sqlFailoverGroups, databases), or drop names.postgresqlReplicas'],
       ['names.postgresqlVirtualEndpoints', {}, 'the sql engine creates no such resources, so the names would be ignored', 'name only what this engine creates (sqlServers, sqlFailoverGroups, databases), or drop names.postgresqlVirtualEndpoints'],
     ]);
-    const pgFix = (key: string) => `name only what this engine creates (postgresqlServers, postgresqlReplicas, postgresqlVirtualEndpoints, databases), or drop names.${key}`;
+    const pgFix = (key: string) => `name only what this engine creates (postgresqlServers, postgresqlReplicas, postgresqlReadReplicas, postgresqlVirtualEndpoints, databases), or drop names.${key}`;
     expect(violations({ engine: DatabaseEngine.postgresql(), names: { sqlServers: { westus3: 'orders-sql' }, sqlFailoverGroups: {} } })).toEqual([
       ['names.sqlServers', { westus3: 'orders-sql' }, 'the postgresql engine creates no such resources, so the names would be ignored', pgFix('sqlServers')],
       ['names.sqlFailoverGroups', {}, 'the postgresql engine creates no such resources, so the names would be ignored', pgFix('sqlFailoverGroups')],
@@ -115,7 +116,7 @@ describe('engine option shapes', () => {
       ['engine.skuName', 2, 'expected a string, got the number 2', 'give a string'],
       ['engine.storageMb', '1', 'expected a number, got the string "1"', 'give a number'],
       ['engine.backupRetentionDays', '7', 'expected a number, got the string "7"', 'give a number'],
-      ['engine.highAvailability', 'true', 'expected true or false (a boolean, not a string), got the string "true"', 'give true or false (a boolean, not a string)'],
+      ['engine.highAvailability', 'true', `expected ${HA_EXPECTED}, got the string "true"`, `give ${HA_EXPECTED}`],
       ['engine.primaryZone', 1, "expected one of '1', '2', '3', got the number 1", "give one of '1', '2', '3'"],
       ['engine.standbyZone', '4', 'expected one of \'1\', \'2\', \'3\', got the string "4"', "give one of '1', '2', '3'"],
       ['engine.geoRedundantBackup', 1, 'expected true or false (a boolean, not a string), got the number 1', 'give true or false (a boolean, not a string)'],

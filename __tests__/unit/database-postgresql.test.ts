@@ -183,7 +183,7 @@ describe('PostgreSQL options', () => {
   test('a Burstable server runs without high availability and replicas; with either it is refused', () => {
     expect(makeDatabase({ engine: pg({ skuName: 'B_Standard_B2s', highAvailability: false }) }).postgresqlServers.westus3.highAvailabilityInput).toBeUndefined();
     expect(violations({ ...two(), engine: pg({ skuName: 'B_Standard_B2s' }) })).toEqual([
-      ['engine.skuName', 'B_Standard_B2s', 'Burstable servers cannot run high availability', "use a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5', or set highAvailability: false"],
+      ['engine.skuName', 'B_Standard_B2s', 'Burstable servers cannot run high availability', "use a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5', or set highAvailability: 'Disabled'"],
       ['engine.skuName', 'B_Standard_B2s', 'primarySecondary needs a cross-region read replica, and Burstable servers cannot have replicas', "use a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5'"],
     ]);
     expect(violatedProps({ engine: pg({ skuName: 'B_Standard_B2s', highAvailability: true }) })).toEqual(['engine.skuName']);
@@ -213,7 +213,7 @@ describe('PostgreSQL options', () => {
     ]]);
     expect(violations({ engine: pg({ primaryZone: '2' }) })).toEqual([['engine.standbyZone', '2', 'zone-redundant HA needs the standby in a different zone from the primary', 'choose a zone other than 2']]);
     expect(violations({ engine: pg({ highAvailability: false, standbyZone: '3' }) })).toEqual([[
-      'engine.standbyZone', '3', 'there is no standby without high availability, so the setting would be ignored', 'drop standbyZone, or set highAvailability: true',
+      'engine.standbyZone', '3', 'no cell runs zone-redundant HA (high availability: Disabled), and only a zone-redundant standby has a zone of its own, so the setting would be ignored', "drop standbyZone, or use zone-redundant HA (leave highAvailability out, or 'ZoneRedundant')",
     ]]);
     const single = makeDatabase({ engine: pg({ highAvailability: false, primaryZone: '2' }) }).postgresqlServers.westus3;
     expect([single.zoneInput, single.highAvailabilityInput]).toEqual(['2', undefined]);
@@ -270,7 +270,7 @@ describe('PostgreSQL names', () => {
       names: { postgresqlServers: { eastus: 'a-pg' }, postgresqlVirtualEndpoints: { westus3: 'a-ve' }, postgresqlReplicas: { westus3: { eastus: 'a-copy' } }, databases: { eastus: 'orders' } },
     })).toEqual([
       ['names.postgresqlServers.eastus', 'eastus', "zoneRedundant creates no PostgreSQL flexible server for this key, so the name would be ignored (keys are the cells' home regions: westus3)", 'key names.postgresqlServers by westus3'],
-      ['names.postgresqlVirtualEndpoints.westus3', 'westus3', 'zoneRedundant creates no PostgreSQL virtual endpoint for this key, so the name would be ignored (keys are the home regions of replicated cells: none under this pattern)', 'drop names.postgresqlVirtualEndpoints'],
+      ['names.postgresqlVirtualEndpoints.westus3', 'westus3', 'zoneRedundant creates no PostgreSQL virtual endpoint for this key, so the name would be ignored (keys are the home regions of cells with replicas: none under this pattern)', 'drop names.postgresqlVirtualEndpoints'],
       ['names.postgresqlReplicas.westus3', 'westus3', 'zoneRedundant keeps no read replica of a cell homed here, so the names would be ignored (keys are the home regions of replicated cells: none under this pattern)', 'drop names.postgresqlReplicas'],
       ['names.databases.eastus', 'eastus', "zoneRedundant creates no PostgreSQL database for this key, so the name would be ignored (keys are the cells' home regions: westus3)", 'key names.databases by westus3'],
     ]);

@@ -410,3 +410,51 @@ describe('Azure SQL names', () => {
     expect(Object.values(pinned.sqlDatabases).map((d) => d.nameInput)).toEqual(['orders', 'orders']);
   });
 });
+
+describe('Azure SQL read scale-out', () => {
+  const RS_FIX = "use a Business Critical or Premium SKU such as 'BC_Gen5_4', or drop readScaleOut (reads then use the primary, and the readable geo-secondary in its region)";
+  const rsProblem = (sku: string) => `${sku} keeps no readable high-availability replica to scale reads out to (Azure offers read scale-out on Business Critical and Premium; General Purpose and serverless have none, and the construct refuses Hyperscale)`;
+
+  test('Business Critical: read_scale on the database, and the cell asks reads for the ReadOnly intent', () => {
+    const { json, database } = synthDatabase({ engine: sql({ skuName: 'BC_Gen5_4', readScaleOut: true }) });
+    expect(resourceAt(json, 'azurerm_mssql_database', 'westus3/Database').read_scale).toBe(true);
+    expect(database.cells[0].readIntent).toBe('ReadOnly');
+    expect(makeDatabase({ engine: sql({ skuName: 'P2', readScaleOut: true }) }).sqlDatabases.westus3.readScaleInput).toBe(true);
+  });
+
+  test('primarySecondary: the readable geo-secondary scales out too (after a failover it is the primary); the cell keeps its listeners', () => {
+    const db = makeDatabase({ ...two(), engine: sql({ skuName: 'BC_Gen5_4', readScaleOut: true }) });
+    expect(db.sqlSecondaries.westus3.eastus.readScaleInput).toBe(true);
+    expect(db.cells[0]).toMatchObject({ readOnlyHost: expect.stringMatching(/\.secondary\.database\.windows\.net$/), readIntent: 'ReadOnly' });
+  });
+
+  test('activePassive: a Standby secondary serves no reads, so it gets no read scale-out; a readable one does', () => {
+    const standby = makeDatabase({ ...passive(), engine: sql({ skuName: 'BC_Gen5_4', readScaleOut: true }) });
+    expect(standby.sqlSecondaries.eastus2.centralus.secondaryTypeInput).toBe('Standby');
+    expect(standby.sqlSecondaries.eastus2.centralus.readScaleInput).toBeUndefined();
+    expect(standby.sqlDatabases.eastus2.readScaleInput).toBe(true);
+    const readable = makeDatabase({ ...passive(), engine: sql({ skuName: 'BC_Gen5_4', readScaleOut: true, readableSecondary: true }) });
+    expect(readable.sqlSecondaries.eastus2.centralus.readScaleInput).toBe(true);
+  });
+
+  test('activeActive with three regions: every cell\'s database and every readable copy', () => {
+    const db = makeDatabase({ pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3', 'centralus'], engine: sql({ skuName: 'BC_Gen5_4', readScaleOut: true }) });
+    const copies = Object.values(db.sqlSecondaries).flatMap((byRegion) => Object.values(byRegion));
+    expect(copies).toHaveLength(6);
+    expect([...Object.values(db.sqlDatabases), ...copies].every((d) => d.readScaleInput === true)).toBe(true);
+    expect(db.cells.map((c) => c.readIntent)).toEqual(['ReadOnly', 'ReadOnly', 'ReadOnly']);
+  });
+
+  test('General Purpose and serverless have no readable replica: refused; without the option nothing is written', () => {
+    expect(violations({ engine: sql({ readScaleOut: true }) })).toEqual([['engine.readScaleOut', true, rsProblem('GP_Gen5_2'), RS_FIX]]);
+    expect(violations({ engine: sql({ compute: { kind: 'Serverless', maxVcores: 4 }, readScaleOut: true }) })).toEqual([['engine.readScaleOut', true, rsProblem('GP_S_Gen5_4'), RS_FIX]]);
+    const plain = makeDatabase({ engine: sql({ skuName: 'BC_Gen5_4' }) });
+    expect(plain.sqlDatabases.westus3.readScaleInput).toBeUndefined();
+    expect(plain.cells[0].readIntent).toBeUndefined();
+    // false is written: the provider's read_scale is Optional and Computed, so only false turns it off again.
+    const off = makeDatabase({ ...two(), engine: sql({ skuName: 'BC_Gen5_4', readScaleOut: false }) });
+    expect([off.sqlDatabases.westus3.readScaleInput, off.sqlSecondaries.westus3.eastus.readScaleInput, off.cells[0].readIntent]).toEqual([false, false, undefined]);
+    expect(makeDatabase({ engine: sql({ readScaleOut: false }) }).sqlDatabases.westus3.readScaleInput).toBe(false);
+    expect(violations({ engine: sql({ readScaleOut: 'yes' } as never) })[0].slice(0, 2)).toEqual(['engine.readScaleOut', 'yes']);
+  });
+});

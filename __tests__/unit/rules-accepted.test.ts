@@ -39,11 +39,30 @@ function accepted(json: StackJson): { suppressed: string[]; found: string[] } {
 describe('accepted findings', () => {
   test('PostgreSQL with highAvailability false in a zonal region: OP-PG-003 is the engine\'s choice', () => {
     const r = accepted(appJson((stack) => { makeDatabase({ engine: DatabaseEngine.postgresql({ highAvailability: false }) }, stack); }));
-    expect(r.suppressed).toContain('OP-PG-003 azurerm_postgresql_flexible_server: engine.highAvailability is false');
+    expect(r.suppressed).toContain("OP-PG-003 azurerm_postgresql_flexible_server: engine.highAvailability is 'Disabled' in westus3");
     expect(r.found).not.toContain('OP-PG-003');
     // With HA on, nothing is recorded.
     const on = appJson((stack) => { makeDatabase({ engine: DatabaseEngine.postgresql() }, stack); }) as Loose;
     expect(Object.values<Loose>(on.resource.azurerm_postgresql_flexible_server)[0]['//'][ACCEPTED_FINDINGS_KEY]).toBeUndefined();
+  });
+
+  test('PostgreSQL same-zone HA named for a zonal region: OP-PG-003 is the engine\'s choice; the default same-zone HA of a region without zones satisfies the rule', () => {
+    const pattern = RedundancyPattern.regionPinned({ allowCellsWithoutZones: true });
+    const r = accepted(appJson((stack) => { makeDatabase({ pattern, regions: ['westeurope', 'ukwest'], engine: DatabaseEngine.postgresql({ highAvailability: { westeurope: 'SameZone' } }) }, stack); }));
+    expect(r.suppressed).toEqual(["OP-PG-003 azurerm_postgresql_flexible_server: engine.highAvailability is 'SameZone' in westeurope"]);
+    expect(r.found).not.toContain('OP-PG-003');
+    const disabled = accepted(appJson((stack) => { makeDatabase({ pattern, regions: ['westeurope', 'ukwest'], engine: DatabaseEngine.postgresql({ highAvailability: 'Disabled' }) }, stack); }));
+    expect(disabled.suppressed.sort()).toEqual(["OP-PG-003 azurerm_postgresql_flexible_server: engine.highAvailability is 'Disabled' in ukwest", "OP-PG-003 azurerm_postgresql_flexible_server: engine.highAvailability is 'Disabled' in westeurope"]);
+  });
+
+  test('PostgreSQL read replicas of a cell without a cross-region replica: its virtual endpoint\'s in-region reader is OP-PG-005\'s accepted exception', () => {
+    const r = accepted(appJson((stack) => { makeDatabase({ engine: DatabaseEngine.postgresql({ readReplicas: 2 }) }, stack); }));
+    expect(r.suppressed).toEqual(['OP-PG-005 azurerm_postgresql_flexible_server_virtual_endpoint: the westus3 cell keeps no replica in another region; the reader names its first in-region read replica']);
+    expect(r.found).toEqual([]);
+    // A replicated cell's endpoint names its cross-region replica: nothing accepted.
+    const replicated = accepted(appJson((stack) => { makeDatabase({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], engine: DatabaseEngine.postgresql({ readReplicas: 2 }) }, stack); }));
+    expect(replicated.suppressed).toEqual([]);
+    expect(replicated.found).toEqual([]);
   });
 
   test('a WAF in Detection mode: OP-AFD-002 is waf.mode\'s choice', () => {

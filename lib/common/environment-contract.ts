@@ -32,6 +32,8 @@ export const ENVIRONMENT_CONTRACT = [
   { name: 'ORDER_DB_USER', services: ['order'], when: 'with `database`', value: "the Order service's database user: its managed identity's name (a PostgreSQL login sends it as the user)" },
   { name: 'ORDER_DB_WRITE_HOST', services: ['order'], when: 'with `database`', value: 'the read-write name of the cell, which follows a failover' },
   { name: 'ORDER_DB_READ_HOST', services: ['order'], when: 'with `database`', value: "the read-write name; a primarySecondary secondary: the read-only listener; activeActive: the region's own copy" },
+  { name: 'ORDER_DB_READ_POOL', services: ['order'], when: 'with `database`, PostgreSQL `readReplicas`, in a cell\'s home region', value: "the hosts of the cell's in-region read replicas, comma-separated (reads that may lag the primary; fall back to `ORDER_DB_READ_HOST` when one is unreachable)" },
+  { name: 'ORDER_DB_READ_INTENT', services: ['order'], when: 'with `database`, Azure SQL `readScaleOut`', value: '`ReadOnly`: the `ApplicationIntent` of read connections, which reach a readable high-availability replica' },
   { name: 'ORDER_DB_CELLS', services: ['order'], when: 'with `database`, activeActive', value: "JSON list of every cell: `home`, `database`, `readHost` (the region's local copy), `writeHost`" },
   { name: 'TRACKING_COSMOS_ENDPOINT', services: ['tracking'], when: 'with `trackingStore`', value: "the endpoint of the region's Cosmos DB account" },
   { name: 'TRACKING_COSMOS_DATABASE', services: ['tracking'], when: 'with `trackingStore`', value: 'the tracking database' },

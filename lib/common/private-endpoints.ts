@@ -17,4 +17,6 @@ export interface DataTierEndpoint {
   readonly zone: PrivateDnsZoneSpec;
   /** Region of the resource. Under regionPinned only the stamp of the same region (its cell) gets this endpoint. */
   readonly region: string;
+  /** Only the stamp of the resource's own region gets this endpoint, under every pattern. @default false */
+  readonly localOnly?: boolean;
 }

@@ -84,6 +84,14 @@ export interface RegionPinnedOptions {
    * @default - each cell's residency is its region's own geography
    */
   readonly residency?: { readonly [region: string]: string };
+  /**
+   * Accept cells in regions without availability zones (a geography whose only region, or only region inside the
+   * residency, has none). Such a cell's stamp is not zone-redundant (AKS 99.9% instead of 99.95%), its data services
+   * run without zone redundancy, and its PostgreSQL primary runs same-zone high availability: a server failure is
+   * survived, the loss of the datacenter is not.
+   * @default false
+   */
+  readonly allowCellsWithoutZones?: boolean;
 }
 
 /** The options each factory accepts (JavaScript callers can pass anything: unknown keys and wrong types are errors). */
@@ -92,7 +100,7 @@ const OPTION_SHAPES: { readonly [kind in PatternKind]: Shape } = {
   [PatternKind.PRIMARY_SECONDARY]: strictShape<PrimarySecondaryOptions>({ allowSecondaryWithoutZones: opt(shapes.boolean()) }),
   [PatternKind.ACTIVE_PASSIVE]: strictShape<ActivePassiveOptions>({ standby: opt(shapes.oneOf(STANDBY_MODES)), allowPassiveWithoutZones: opt(shapes.boolean()) }),
   [PatternKind.ACTIVE_ACTIVE]: strictShape<object>({}),
-  [PatternKind.REGION_PINNED]: strictShape<RegionPinnedOptions>({ residency: opt(shapes.map(shapes.string('a geography name'))) }),
+  [PatternKind.REGION_PINNED]: strictShape<RegionPinnedOptions>({ residency: opt(shapes.map(shapes.string('a geography name'))), allowCellsWithoutZones: opt(shapes.boolean()) }),
 };
 
 /**
@@ -197,9 +205,10 @@ export class RedundancyPattern {
     const role = this.roleOf(index);
     const mayLackZones =
       (role === RegionRole.SECONDARY && this.options.allowSecondaryWithoutZones === true) ||
-      (role === RegionRole.PASSIVE && this.options.allowPassiveWithoutZones === true);
+      (role === RegionRole.PASSIVE && this.options.allowPassiveWithoutZones === true) ||
+      (role === RegionRole.CELL && this.options.allowCellsWithoutZones === true);
     if (!region.availabilityZones && !mayLackZones) {
-      const option = role === RegionRole.SECONDARY ? 'allowSecondaryWithoutZones' : role === RegionRole.PASSIVE ? 'allowPassiveWithoutZones' : undefined;
+      const option = role === RegionRole.SECONDARY ? 'allowSecondaryWithoutZones' : role === RegionRole.PASSIVE ? 'allowPassiveWithoutZones' : role === RegionRole.CELL ? 'allowCellsWithoutZones' : undefined;
       const zonal = Regions.all().filter((r) => r.geography === region.geography && r.availabilityZones).map((r) => r.name);
       throw new ValidationError({
         scope,

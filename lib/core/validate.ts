@@ -79,6 +79,8 @@ export const shapes = {
    */
   instance: (cls: () => { readonly prototype: object }, expected: string): Shape =>
     v.custom((input) => input instanceof (cls() as unknown as abstract new () => unknown), expected),
+  /** A value of one of several shapes (`true`, `'SameZone'` or `{ westeurope: 'SameZone' }`), reported as `expected` when it is none. */
+  anyOf: (options: readonly Shape[], expected: string): Shape => v.union(options as Shape[], expected),
   /**
    * A plain object that is one of several kinds, told apart by `key` (e.g. `kind: 'Serverless'`): each kind's own
    * entries (besides `key`), strict, so the form works as it is from JSON and YAML.

@@ -132,7 +132,7 @@ export abstract class DataTierConstruct extends Construct {
     }
     this.connected.add(stamp);
     const local = this.pattern.kind === PatternKind.REGION_PINNED || this.regionLocal;
-    for (const endpoint of this.privateEndpoints.filter((e) => !local || e.region === stamp.region.name)) {
+    for (const endpoint of this.privateEndpoints.filter((e) => !(local || e.localOnly) || e.region === stamp.region.name)) {
       stamp.addPrivateEndpoint(`${this.endpointIdPrefix}Endpoint-${endpoint.key}`, {
         resourceId: endpoint.resourceId,
         subresource: endpoint.subresource,

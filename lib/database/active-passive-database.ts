@@ -59,11 +59,16 @@ export class ActivePassiveDatabase extends DataTierConstruct {
    * and for patterns without replicas).
    */
   public readonly postgresqlReplicas: { readonly [homeRegion: string]: { readonly [region: string]: PostgresqlFlexibleServer } };
+  /**
+   * PostgreSQL: each cell's in-region read replicas (`readReplicas`), by home region, in replica order (empty for Azure
+   * SQL and without `readReplicas`).
+   */
+  public readonly postgresqlReadReplicas: { readonly [homeRegion: string]: readonly PostgresqlFlexibleServer[] };
   /** PostgreSQL: each cell's database on its primary server, by home region (empty for Azure SQL). */
   public readonly postgresqlDatabases: { readonly [homeRegion: string]: PostgresqlFlexibleServerDatabase };
   /**
-   * PostgreSQL: each replicated cell's virtual endpoint, by home region (empty for Azure SQL and for patterns without
-   * replicas).
+   * PostgreSQL: the virtual endpoint of each cell with replicas (cross-region or in-region), by home region (empty for
+   * Azure SQL and for cells without replicas).
    */
   public readonly postgresqlVirtualEndpoints: { readonly [homeRegion: string]: PostgresqlFlexibleServerVirtualEndpoint };
   /** The servers' Entra ID administrator, as checked. */
@@ -111,6 +116,7 @@ export class ActivePassiveDatabase extends DataTierConstruct {
     this.sqlFailoverGroups = build.sqlFailoverGroups ?? {};
     this.postgresqlServers = build.postgresqlServers ?? {};
     this.postgresqlReplicas = build.postgresqlReplicas ?? {};
+    this.postgresqlReadReplicas = build.postgresqlReadReplicas ?? {};
     this.postgresqlDatabases = build.postgresqlDatabases ?? {};
     this.postgresqlVirtualEndpoints = build.postgresqlVirtualEndpoints ?? {};
     for (const plan of context.plans) {

@@ -47,7 +47,13 @@ export interface ActivePassiveDatabaseNames {
    */
   readonly postgresqlReplicas?: { readonly [homeRegion: string]: { readonly [replicaRegion: string]: string } };
   /**
-   * PostgreSQL: the virtual endpoint of each replicated cell, by home region (its hosts are
+   * PostgreSQL: the in-region read replicas of each cell (`readReplicas`), by home region, in replica order (a name per
+   * replica; fewer names than replicas leave the rest generated).
+   * @default - `<prefix>-psql-<home region>-read<n>-<hash>` (`<prefix>-psql-<hash>` where that would exceed 63 characters)
+   */
+  readonly postgresqlReadReplicas?: { readonly [homeRegion: string]: readonly string[] };
+  /**
+   * PostgreSQL: the virtual endpoint of each replicated cell or cell with in-region read replicas, by home region (its hosts are
    * `<name>.writer.postgres.database.azure.com` and `<name>.reader.postgres.database.azure.com`).
    * @default - `<prefix>-psqlve-<home region>-<hash>`
    */
@@ -80,6 +86,16 @@ export interface DatabaseCell {
   readonly readOnlyHost: string;
   /** Every server of the cell by region (home and replica), as fully qualified host names. */
   readonly serverHosts: { readonly [region: string]: string };
+  /**
+   * PostgreSQL with `readReplicas`: the host of each in-region read replica of the home server, in replica order
+   * (a read pool in the home region; reads there may lag the primary by the replication delay).
+   */
+  readonly readPool?: readonly string[];
+  /**
+   * Azure SQL with `readScaleOut`: `ReadOnly`, the `ApplicationIntent` that sends a read connection to a readable
+   * high-availability replica.
+   */
+  readonly readIntent?: 'ReadOnly';
 }
 
 /** A database server that stamps reach through a private endpoint. */
@@ -90,6 +106,8 @@ export interface DatabaseServerEndpoint {
   readonly region: string;
   /** Azure resource ID of the server (the private endpoints' target). */
   readonly resourceId: string;
+  /** Only the stamp of the server's own region reaches it (an in-region read replica). @default false */
+  readonly localOnly?: boolean;
 }
 
 /**
@@ -208,12 +226,25 @@ export interface SqlEngineOptions {
    */
   readonly readOnlyEndpointFailover?: boolean;
   /**
+   * Read scale-out: connections with `ApplicationIntent=ReadOnly` reach a readable high-availability replica of the
+   * database (in the same region; Business Critical and Premium keep such replicas, General Purpose and serverless
+   * do not). Every database of the cell gets it, so a failed-over geo-secondary scales reads out too. On the platform
+   * the Order service's `ORDER_DB_READ_INTENT` says `ReadOnly`. Hyperscale's named replicas stay out of reach: the
+   * construct refuses Hyperscale (zone-redundant Hyperscale needs settings it does not make). To turn it off again,
+   * set `false`: the provider keeps Azure's value of an attribute left out.
+   * @default - not written: off on a new database (the provider creates it without)
+   */
+  readonly readScaleOut?: boolean;
+  /**
    * Backup storage redundancy: `Geo` (to the paired region), `GeoZone`, `Zone` or `Local`.
    * @default - `Geo` when the region has a pair (for regionPinned: a pair inside the cell's residency), otherwise
    * `Zone` in a region with availability zones, else `Local`
    */
   readonly backupStorageRedundancy?: 'Geo' | 'GeoZone' | 'Zone' | 'Local';
 }
+
+/** A PostgreSQL flexible server high-availability mode (`PostgresqlEngineOptions.highAvailability`). */
+export type PostgresqlHighAvailabilityMode = 'ZoneRedundant' | 'SameZone' | 'Disabled';
 
 /** Options of {@link DatabaseEngine.postgresql}. */
 export interface PostgresqlEngineOptions {
@@ -230,10 +261,31 @@ export interface PostgresqlEngineOptions {
   /** Point-in-time restore window in days (7-35). @default 14 */
   readonly backupRetentionDays?: number;
   /**
-   * Zone-redundant high availability (a hot standby in another zone, automatic failover in 60-120 s).
-   * @default true
+   * High availability of the cells' primary servers (a hot standby with automatic failover in 60-120 s):
+   * - `'ZoneRedundant'`: the standby in another zone (`standbyZone`); only where the region has availability zones.
+   * - `'SameZone'`: the standby in the primary's zone. What a region without zones can offer; in a region with zones
+   *   it survives a server failure but not the loss of the zone, so it is accepted there only when the region is named
+   *   (`{ <home region>: 'SameZone' }`).
+   * - `'Disabled'` (or `false`): no standby.
+   * - `true` or left out: each home region's best mode from the region catalog (`ZoneRedundant` with zones,
+   *   `SameZone` without).
+   * - `{ [homeRegion]: mode }`: a mode per cell's home region (keys are home regions; the others take the default).
+   *
+   * Read replicas run no HA of their own (Azure does not offer it); after a promotion, enable the region's mode on the
+   * new primary (the runbook names it).
+   * @default - per home region: `ZoneRedundant` where it has zones, `SameZone` where it has none
    */
-  readonly highAvailability?: boolean;
+  readonly highAvailability?: boolean | PostgresqlHighAvailabilityMode | { readonly [homeRegion: string]: PostgresqlHighAvailabilityMode };
+  /**
+   * Read replicas of each cell's primary server in its own region (a read pool): asynchronous copies with the
+   * primary's SKU and storage, spread over the region's zones (the zone after the primary's first), each with its own
+   * host in `DatabaseCell.readPool` and, on the platform, in the Order service's `ORDER_DB_READ_POOL`. A cell without a
+   * cross-region replica gets a virtual endpoint whose reader names its first in-region replica. Azure allows five
+   * replicas per server, counting the cross-region ones the pattern keeps; Burstable servers have none. Raise or lower
+   * the count as read load changes: the replicas are numbered, so lowering it removes only the highest-numbered ones.
+   * @default 0
+   */
+  readonly readReplicas?: number;
   /** Availability zone of the primary. @default '1' */
   readonly primaryZone?: '1' | '2' | '3';
   /** Availability zone of the HA standby (must differ from the primary's). @default '2' */

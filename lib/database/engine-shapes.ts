@@ -18,7 +18,7 @@ const LTR_SHAPE = strictShape<SqlLongTermRetention>({
 const SQL_OPTION_ENTRIES: { readonly [K in keyof Required<SqlEngineOptions>]: Shape } = {
   skuName: opt(shapes.string()), compute: opt(COMPUTE_SHAPE), maxSizeGb: opt(shapes.number()), shortTermRetentionDays: opt(shapes.number()), longTermRetention: opt(LTR_SHAPE),
   failoverMode: opt(shapes.oneOf(['Automatic', 'Manual'])), graceMinutes: opt(shapes.number()), readableSecondary: opt(shapes.boolean()),
-  readOnlyEndpointFailover: opt(shapes.boolean()), backupStorageRedundancy: opt(shapes.oneOf(['Geo', 'GeoZone', 'Zone', 'Local'])),
+  readOnlyEndpointFailover: opt(shapes.boolean()), readScaleOut: opt(shapes.boolean()), backupStorageRedundancy: opt(shapes.oneOf(['Geo', 'GeoZone', 'Zone', 'Local'])),
   maintenance: opt(SQL_MAINTENANCE), secondaryMaintenance: opt(SQL_MAINTENANCE),
 };
 export const SQL_OPTIONS_SHAPE = strictShape<SqlEngineOptions>(SQL_OPTION_ENTRIES);
@@ -26,10 +26,12 @@ export const SQL_OPTIONS_SHAPE = strictShape<SqlEngineOptions>(SQL_OPTION_ENTRIE
 export const SQL_OPTION_NAMES: readonly string[] = Object.keys(SQL_OPTION_ENTRIES);
 
 const ZONE = shapes.oneOf(['1', '2', '3']);
+const HA_MODE = shapes.oneOf(['ZoneRedundant', 'SameZone', 'Disabled']);
+const HIGH_AVAILABILITY_SHAPE = shapes.anyOf([shapes.boolean(), HA_MODE, shapes.map(HA_MODE)], "true, false, 'ZoneRedundant', 'SameZone', 'Disabled', or an object of home regions to one of those modes");
 /** The shape of each PostgreSQL option (the compiler checks that none is missing). */
 const POSTGRESQL_OPTION_ENTRIES: { readonly [K in keyof Required<PostgresqlEngineOptions>]: Shape } = {
   version: opt(shapes.string("a major version string such as '16'")), skuName: opt(shapes.string()), storageMb: opt(shapes.number()), backupRetentionDays: opt(shapes.number()),
-  highAvailability: opt(shapes.boolean()), primaryZone: opt(ZONE), standbyZone: opt(ZONE), geoRedundantBackup: opt(shapes.boolean()),
+  highAvailability: opt(HIGH_AVAILABILITY_SHAPE), readReplicas: opt(shapes.number()), primaryZone: opt(ZONE), standbyZone: opt(ZONE), geoRedundantBackup: opt(shapes.boolean()),
   maintenanceWindow: opt(MAINTENANCE_WINDOW_SHAPE),
 };
 export const POSTGRESQL_OPTIONS_SHAPE = strictShape<PostgresqlEngineOptions>(POSTGRESQL_OPTION_ENTRIES);

@@ -89,7 +89,7 @@ export abstract class DatabaseEngine {
   /** The private endpoint a stamp needs to reach `server`. @internal */
   public privateEndpoint(server: DatabaseServerEndpoint): DataTierEndpoint {
     const link = this.privateLink;
-    return { key: server.key, qualifier: `${link.qualifier}-${server.key}`, resourceId: server.resourceId, subresource: link.subresource, zone: link.zone, region: server.region };
+    return { key: server.key, qualifier: `${link.qualifier}-${server.key}`, resourceId: server.resourceId, subresource: link.subresource, zone: link.zone, region: server.region, ...(server.localOnly ? { localOnly: true } : {}) };
   }
 
   /** The engine's own checks (see `prepare`). @internal */
@@ -134,7 +134,7 @@ class PostgresqlEngine extends DatabaseEngine {
   public readonly name = 'postgresql';
   protected readonly optionNames = POSTGRESQL_OPTION_NAMES;
   protected readonly optionsShape = POSTGRESQL_OPTIONS_SHAPE;
-  protected readonly nameKeys = ['postgresqlServers', 'postgresqlReplicas', 'postgresqlVirtualEndpoints', 'databases'] as const;
+  protected readonly nameKeys = ['postgresqlServers', 'postgresqlReplicas', 'postgresqlReadReplicas', 'postgresqlVirtualEndpoints', 'databases'] as const;
   protected readonly privateLink = { qualifier: 'psql', subresource: 'postgresqlServer', zone: PrivateDnsZones.POSTGRESQL };
   // NAMEDATALEN - 1 bytes: PostgreSQL truncates longer role names.
   public readonly maxUserNameLength = { max: 63, unit: 'bytes' } as const;

@@ -8,7 +8,7 @@ import { protect } from '../core/lifecycle';
 import { checkMaintenanceWindow, utcWeeklyStart, UtcWeeklyStart } from '../core/maintenance-window';
 import { ResourceKind } from '../core/naming';
 import { checkFormat, Checks } from '../core/validate';
-import type { DatabaseCell, DatabaseServerEndpoint, PostgresqlEngineOptions } from './database-types';
+import type { DatabaseCell, DatabaseServerEndpoint, PostgresqlEngineOptions, PostgresqlHighAvailabilityMode } from './database-types';
 import { cellDatabaseNames, checkNameMap } from './topology';
 import type { CellPlan, DatabaseBuild, DatabaseBuildContext } from './topology';
 import { RegionPlacement } from '../core/pattern';
@@ -43,7 +43,10 @@ export interface CheckedPostgresqlOptions {
   readonly skuName: string;
   readonly storageMb: number;
   readonly backupRetentionDays: number;
-  readonly highAvailability: boolean;
+  /** Each cell's high-availability mode, by home region. */
+  readonly highAvailability: { readonly [homeRegion: string]: PostgresqlHighAvailabilityMode };
+  /** In-region read replicas of each cell's primary. */
+  readonly readReplicas: number;
   readonly primaryZone: string;
   readonly standbyZone: string;
   readonly geoRedundantBackup?: boolean;
@@ -53,30 +56,32 @@ export interface CheckedPostgresqlOptions {
   readonly databaseNames: { readonly [homeRegion: string]: string };
 }
 
+/** Azure's limit of read replicas per flexible server (Microsoft Learn, "Read replicas": up to five). */
+export const MAX_POSTGRESQL_REPLICAS = 5;
+
 /** Checks the PostgreSQL options (every violation recorded in `checks`), returning sound values to build with. */
 export function checkPostgresqlOptions(ctx: DatabaseBuildContext, o: PostgresqlEngineOptions, checks: Checks): CheckedPostgresqlOptions {
   const version = checks.oneOf('engine.version', o.version ?? '16', POSTGRESQL_VERSIONS, '16', 'Azure Database for PostgreSQL flexible server does not offer this major version for new servers');
   const skuName = checks.run('GP_Standard_D4ds_v5', () => checkFormat(ctx.scope, 'engine.skuName', o.skuName ?? 'GP_Standard_D4ds_v5', PG_SKU, 'not a flexible server SKU (tier_Standard_size)', "use e.g. 'GP_Standard_D4ds_v5' or 'MO_Standard_E4ds_v5'"));
-  const highAvailability = o.highAvailability ?? true;
-  if (highAvailability && skuName.startsWith('B_')) {
-    checks.fail({ prop: 'engine.skuName', value: skuName, problem: 'Burstable servers cannot run high availability', fix: "use a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5', or set highAvailability: false" });
+  const highAvailability = checkHighAvailability(ctx, o.highAvailability, checks);
+  const modes = Object.values(highAvailability);
+  if (skuName.startsWith('B_') && modes.some((m) => m !== 'Disabled')) {
+    checks.fail({ prop: 'engine.skuName', value: skuName, problem: 'Burstable servers cannot run high availability', fix: "use a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5', or set highAvailability: 'Disabled'" });
   }
   if (skuName.startsWith('B_') && ctx.pattern.replicatesAcrossRegions) {
     checks.fail({ prop: 'engine.skuName', value: skuName, problem: `${ctx.pattern.kind} needs a cross-region read replica, and Burstable servers cannot have replicas`, fix: "use a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5'" });
   }
-  const replicas = Math.max(0, ...ctx.plans.map((p) => (p.replica ? 1 : 0) + p.readReplicas.length));
-  if (replicas > 5) {
-    checks.fail({ prop: 'regions', value: ctx.placements.map((p) => p.region.name), problem: `every activeActive cell keeps a read replica in every other region, and a flexible server has at most five (${replicas} needed)`, fix: 'use at most 6 regions' });
-  }
+  const readReplicas = checkReadReplicas(ctx, o.readReplicas, skuName, checks);
   const storageMb = checks.oneOf('engine.storageMb', o.storageMb ?? 131072, STORAGE_MB, 131072, 'not a storage size flexible server offers');
   const backupRetentionDays = checks.integer('engine.backupRetentionDays', o.backupRetentionDays ?? 14, 7, 35, 'flexible server keeps backups 7-35 days', 14);
   const primaryZone = o.primaryZone ?? '1';
   const standbyZone = o.standbyZone ?? '2';
-  if (highAvailability && primaryZone === standbyZone) {
+  const zoneRedundant = modes.includes('ZoneRedundant');
+  if (zoneRedundant && primaryZone === standbyZone) {
     checks.fail({ prop: 'engine.standbyZone', value: standbyZone, problem: 'zone-redundant HA needs the standby in a different zone from the primary', fix: `choose a zone other than ${primaryZone}` });
   }
-  if (!highAvailability && o.standbyZone !== undefined) {
-    checks.fail({ prop: 'engine.standbyZone', value: o.standbyZone, problem: 'there is no standby without high availability, so the setting would be ignored', fix: 'drop standbyZone, or set highAvailability: true' });
+  if (!zoneRedundant && o.standbyZone !== undefined) {
+    checks.fail({ prop: 'engine.standbyZone', value: o.standbyZone, problem: `no cell runs zone-redundant HA (high availability: ${[...new Set(modes)].join(', ')}), and only a zone-redundant standby has a zone of its own, so the setting would be ignored`, fix: "drop standbyZone, or use zone-redundant HA (leave highAvailability out, or 'ZoneRedundant')" });
   }
   const maintenanceWindow = utcWeeklyStart(checkMaintenanceWindow(checks, 'engine.maintenanceWindow', o.maintenanceWindow, POSTGRESQL_WINDOW_LENGTHS));
   if (o.geoRedundantBackup === true) {
@@ -85,17 +90,80 @@ export function checkPostgresqlOptions(ctx: DatabaseBuildContext, o: PostgresqlE
       if (why) checks.fail({ prop: 'engine.geoRedundantBackup', value: true, problem: `geo-redundant backups of the ${plan.home.region.name} server are stored in the paired region, but ${why}`, fix: 'drop geoRedundantBackup (backups then stay zone-redundant in the region)' });
     }
   }
-  const databaseNames = checkPostgresqlNames(ctx, checks);
-  return { version, skuName, storageMb, backupRetentionDays, highAvailability, primaryZone, standbyZone, geoRedundantBackup: o.geoRedundantBackup, maintenanceWindow, databaseNames };
+  const databaseNames = checkPostgresqlNames(ctx, checks, readReplicas);
+  return { version, skuName, storageMb, backupRetentionDays, highAvailability, readReplicas, primaryZone, standbyZone, geoRedundantBackup: o.geoRedundantBackup, maintenanceWindow, databaseNames };
 }
 
-/** Checks the name overrides of the PostgreSQL resources (servers, replicas, virtual endpoints, databases); returns each cell's database name. */
-function checkPostgresqlNames(ctx: DatabaseBuildContext, checks: Checks): { readonly [homeRegion: string]: string } {
+/** The best high-availability mode a region offers: zone-redundant where it has availability zones, same-zone otherwise. */
+export function defaultHighAvailability(placement: RegionPlacement): PostgresqlHighAvailabilityMode {
+  return placement.zoneRedundant ? 'ZoneRedundant' : 'SameZone';
+}
+
+/**
+ * Each cell's high-availability mode from `highAvailability` as given (shape-checked): a mode for every cell, a mode
+ * per home region, or the default per region. Records a mode a region cannot run (zone-redundant without zones), a
+ * same-zone standby where zone-redundant is possible unless the region is named, and keys that are no home region.
+ */
+function checkHighAvailability(ctx: DatabaseBuildContext, given: PostgresqlEngineOptions['highAvailability'], checks: Checks): { [homeRegion: string]: PostgresqlHighAvailabilityMode } {
+  const homes = ctx.plans.map((p) => p.home);
+  const perRegion = given !== null && typeof given === 'object' ? given : undefined;
+  const all: PostgresqlHighAvailabilityMode | undefined = given === false ? 'Disabled' : typeof given === 'string' ? given : undefined;
+  for (const key of Object.keys(perRegion ?? {}).filter((k) => !homes.some((h) => h.region.name === k))) {
+    checks.fail({
+      prop: `engine.highAvailability.${key}`, value: perRegion![key],
+      problem: `no cell is homed in ${key}, and only a cell's primary server runs high availability (replicas cannot), so the mode would be ignored`,
+      fix: `key highAvailability by the cells' home regions (${homes.map((h) => h.region.name).join(', ')})`,
+    });
+  }
+  const out: { [homeRegion: string]: PostgresqlHighAvailabilityMode } = {};
+  for (const home of homes) {
+    const region = home.region.name;
+    const named = perRegion?.[region];
+    const mode = named ?? all ?? defaultHighAvailability(home);
+    const prop = named !== undefined ? `engine.highAvailability.${region}` : 'engine.highAvailability';
+    if (mode === 'ZoneRedundant' && !home.zoneRedundant) {
+      checks.fail({ prop, value: mode, problem: `${home.region.displayName} has no availability zones, so a standby cannot be placed in another zone`, fix: named !== undefined ? `use 'SameZone' (a standby in the same datacenter), or drop highAvailability.${region} for that default` : `leave highAvailability out (each region's best mode: 'SameZone' in ${region}), or name modes per region` });
+    } else if (mode === 'SameZone' && home.zoneRedundant && named === undefined) {
+      checks.fail({ prop, value: mode, problem: `${home.region.displayName} has availability zones, where a same-zone standby survives a server failure but not the loss of its zone, and zone-redundant HA is possible`, fix: `leave highAvailability out (zone-redundant there), or say so for the region: highAvailability: { ${region}: 'SameZone' }` });
+    }
+    out[region] = mode;
+  }
+  return out;
+}
+
+/**
+ * The in-region read replicas of each cell (0-5, integer): refused on Burstable servers, and where a cell's replicas
+ * with the cross-region ones the pattern keeps would pass Azure's five per server.
+ */
+function checkReadReplicas(ctx: DatabaseBuildContext, given: number | undefined, skuName: string, checks: Checks): number {
+  const readReplicas = checks.integer('engine.readReplicas', given ?? 0, 0, MAX_POSTGRESQL_REPLICAS, `a flexible server has at most ${MAX_POSTGRESQL_REPLICAS} read replicas`, 0);
+  if (readReplicas > 0 && skuName.startsWith('B_')) {
+    checks.fail({ prop: 'engine.readReplicas', value: readReplicas, problem: 'Burstable servers cannot have read replicas', fix: "use a General Purpose or Memory Optimized SKU such as 'GP_Standard_D2ds_v5', or drop readReplicas" });
+  }
+  const crossRegion = Math.max(0, ...ctx.plans.map((p) => (p.replica ? 1 : 0) + p.readReplicas.length));
+  if (crossRegion > MAX_POSTGRESQL_REPLICAS) {
+    checks.fail({ prop: 'regions', value: ctx.placements.map((p) => p.region.name), problem: `every activeActive cell keeps a read replica in every other region, and a flexible server has at most five (${crossRegion} needed)`, fix: 'use at most 6 regions' });
+  } else if (crossRegion + readReplicas > MAX_POSTGRESQL_REPLICAS) {
+    checks.fail({
+      prop: 'engine.readReplicas', value: readReplicas,
+      problem: `${ctx.pattern.kind} keeps ${crossRegion} cross-region replica(s) of each cell's server, and a flexible server has at most ${MAX_POSTGRESQL_REPLICAS} replicas (${crossRegion + readReplicas} needed)`,
+      fix: `use at most ${MAX_POSTGRESQL_REPLICAS - crossRegion} in-region read replicas`,
+    });
+  }
+  return readReplicas;
+}
+
+/**
+ * Checks the name overrides of the PostgreSQL resources (servers, replicas, in-region read replicas, virtual endpoints,
+ * databases); returns each cell's database name.
+ */
+function checkPostgresqlNames(ctx: DatabaseBuildContext, checks: Checks, readReplicas: number): { readonly [homeRegion: string]: string } {
   const names = ctx.names;
-  checkNameMap(ctx, checks, 'names.postgresqlServers', names.postgresqlServers, ctx.plans.map((p) => p.home.region.name), ResourceKind.POSTGRESQL_SERVER, "the cells' home regions");
+  const homesOf = (plans: readonly CellPlan[]) => plans.map((p) => p.home.region.name);
+  checkNameMap(ctx, checks, 'names.postgresqlServers', names.postgresqlServers, homesOf(ctx.plans), ResourceKind.POSTGRESQL_SERVER, "the cells' home regions");
   const replicated = ctx.plans.filter((p) => p.replica);
-  const homes = replicated.map((p) => p.home.region.name);
-  checkNameMap(ctx, checks, 'names.postgresqlVirtualEndpoints', names.postgresqlVirtualEndpoints, homes, ResourceKind.POSTGRESQL_VIRTUAL_ENDPOINT, 'the home regions of replicated cells');
+  const homes = homesOf(replicated);
+  checkNameMap(ctx, checks, 'names.postgresqlVirtualEndpoints', names.postgresqlVirtualEndpoints, homesOf(ctx.plans.filter((p) => p.replica || readReplicas > 0)), ResourceKind.POSTGRESQL_VIRTUAL_ENDPOINT, 'the home regions of cells with replicas');
   for (const [home, replicas] of Object.entries(names.postgresqlReplicas ?? {})) {
     const plan = replicated.find((p) => p.home.region.name === home);
     if (!plan) {
@@ -105,15 +173,25 @@ function checkPostgresqlNames(ctx: DatabaseBuildContext, checks: Checks): { read
     const regions = [plan.replica!, ...plan.readReplicas].map((p) => p.region.name);
     checkNameMap(ctx, checks, `names.postgresqlReplicas.${home}`, replicas, regions, ResourceKind.POSTGRESQL_SERVER, `the regions holding a replica of the ${home} cell`);
   }
+  for (const [home, list] of Object.entries(names.postgresqlReadReplicas ?? {})) {
+    const prop = `names.postgresqlReadReplicas.${home}`;
+    if (!homesOf(ctx.plans).includes(home)) {
+      checks.fail({ prop, value: home, problem: `no cell is homed in ${home}, so the names would be ignored`, fix: `key names.postgresqlReadReplicas by the cells' home regions (${homesOf(ctx.plans).join(', ')})` });
+    } else if (list.length > readReplicas) {
+      checks.fail({ prop, value: list, problem: `${list.length} name(s) for ${readReplicas} in-region read replica(s), so the names past the count would be ignored`, fix: `give at most ${readReplicas} name(s), or raise engine.readReplicas` });
+    } else {
+      list.forEach((name, k) => checks.run(undefined, () => ResourceKind.POSTGRESQL_SERVER.validate(ctx.scope, `${prop}[${k}]`, name)));
+    }
+  }
   return cellDatabaseNames(ctx, checks, ResourceKind.POSTGRESQL_DATABASE, () => ctx.databaseName);
 }
 
 /** Builds the PostgreSQL flexible server topology of every cell. */
 export function buildPostgresql(ctx: DatabaseBuildContext, o: CheckedPostgresqlOptions): DatabaseBuild {
-  const b: PostgresqlBuild = { ctx, o, servers: [], primaries: {}, replicas: {}, databases: {}, endpoints: {} };
+  const b: PostgresqlBuild = { ctx, o, servers: [], primaries: {}, replicas: {}, readReplicas: {}, databases: {}, endpoints: {} };
   const cells: DatabaseCell[] = ctx.plans.map((plan) => postgresqlCell(b, plan));
   return {
-    cells, servers: b.servers, postgresqlServers: b.primaries, postgresqlReplicas: b.replicas, postgresqlDatabases: b.databases, postgresqlVirtualEndpoints: b.endpoints,
+    cells, servers: b.servers, postgresqlServers: b.primaries, postgresqlReplicas: b.replicas, postgresqlReadReplicas: b.readReplicas, postgresqlDatabases: b.databases, postgresqlVirtualEndpoints: b.endpoints,
   };
 }
 
@@ -126,27 +204,30 @@ interface PostgresqlBuild {
   readonly primaries: Record<string, PostgresqlFlexibleServer>;
   /** Each cell's read replicas, by the replica's region. */
   readonly replicas: Record<string, Record<string, PostgresqlFlexibleServer>>;
+  /** Each cell's in-region read replicas, in order. */
+  readonly readReplicas: Record<string, PostgresqlFlexibleServer[]>;
   readonly databases: Record<string, PostgresqlFlexibleServerDatabase>;
   readonly endpoints: Record<string, PostgresqlFlexibleServerVirtualEndpoint>;
 }
 
 /**
- * Builds a cell: its primary server with Entra administrator, database and diagnostics and, when the cell replicates,
- * its read replicas and the virtual endpoint whose names follow a promotion; records every server and resource in `b`.
+ * Builds a cell: its primary server with Entra administrator, database and diagnostics, its in-region read replicas
+ * and, when the cell replicates or has in-region replicas, its cross-region replicas and the virtual endpoint whose
+ * names follow a promotion; records every server and resource in `b`.
  */
 function postgresqlCell(b: PostgresqlBuild, plan: CellPlan): DatabaseCell {
   const { ctx, o, servers } = b;
   const home = plan.home.region.name;
-  const scope = ctx.regionScope(home);
   const databaseName = o.databaseNames[home];
   const primary = primaryServer(b, plan.home);
   servers.push({ key: home, region: home, resourceId: primary.id });
   const serverHosts: Record<string, string> = { [home]: primary.fqdn };
-  if (!plan.replica) {
+  const pool = Array.from({ length: o.readReplicas }, (_, k) => inRegionReplica(b, primary, plan.home, k));
+  const readPool = pool.length ? { readPool: pool.map((r) => r.fqdn) } : {};
+  if (!plan.replica && !pool.length) {
     return { homeRegion: home, databaseName, readWriteHost: primary.fqdn, readOnlyHost: primary.fqdn, serverHosts };
   }
 
-  const replicaRegion = plan.replica.region.name;
   const readReplica = (placement: RegionPlacement) => {
     const replica = readReplicaServer(ctx, o, primary, home, placement);
     servers.push({ key: `${home}-replica-${placement.region.name}`, region: placement.region.name, resourceId: replica.id });
@@ -154,30 +235,94 @@ function postgresqlCell(b: PostgresqlBuild, plan: CellPlan): DatabaseCell {
     (b.replicas[home] ??= {})[placement.region.name] = replica;
     return replica;
   };
-  const replica = readReplica(plan.replica);
+  const replica = plan.replica ? readReplica(plan.replica) : undefined;
   // activeActive with 3+ regions: a readable copy of the cell in every other region (up to five replicas).
   const others = plan.readReplicas.map((other) => readReplica(other));
-  const endpointName = ctx.naming.name(scope, ResourceKind.POSTGRESQL_VIRTUAL_ENDPOINT, { qualifier: home, override: ctx.names.postgresqlVirtualEndpoints?.[home], prop: `names.postgresqlVirtualEndpoints.${home}` });
-  b.endpoints[home] = new PostgresqlFlexibleServerVirtualEndpoint(scope, 'VirtualEndpoint', {
-    name: endpointName,
-    sourceServerId: primary.id,
-    replicaServerId: replica.id,
-    type: 'ReadWrite',
-    // Created only once every replica exists (the provider fails otherwise), and not rewritten after a
-    // promotion: Azure swaps the members then, and the provider cannot update replica_server_id.
-    dependsOn: [replica, ...others],
-    lifecycle: { ignoreChanges: ['replica_server_id'] },
-  });
+  // The reader names the cross-region replica (the one a promotion makes primary), else the first in-region one.
+  const endpointName = virtualEndpoint(b, home, primary, replica ? { server: replica, inRegion: false } : { server: pool[0], inRegion: true }, [...(replica ? [replica] : []), ...others, ...pool]);
   return {
     homeRegion: home,
-    replicaRegion,
+    ...(plan.replica ? { replicaRegion: plan.replica.region.name } : {}),
     databaseName,
     // Virtual endpoints keep one writer and one reader name across a promotion (Microsoft Learn, "Virtual
     // endpoints for read replicas"): the writer always points at the current primary.
     readWriteHost: `${endpointName}.writer.postgres.database.azure.com`,
     readOnlyHost: `${endpointName}.reader.postgres.database.azure.com`,
     serverHosts,
+    ...readPool,
   };
+}
+
+/**
+ * The cell's pair of virtual endpoints (Azure allows one pair per replication set): the writer on the primary, the
+ * reader on `reader.server` (in the home region when the cell keeps no cross-region replica). Returns its name.
+ */
+function virtualEndpoint(b: PostgresqlBuild, home: string, primary: PostgresqlFlexibleServer, reader: { readonly server: PostgresqlFlexibleServer; readonly inRegion: boolean }, replicas: PostgresqlFlexibleServer[]): string {
+  const inRegion = reader.inRegion;
+  const { ctx } = b;
+  const scope = ctx.regionScope(home);
+  const endpointName = ctx.naming.name(scope, ResourceKind.POSTGRESQL_VIRTUAL_ENDPOINT, { qualifier: home, override: ctx.names.postgresqlVirtualEndpoints?.[home], prop: `names.postgresqlVirtualEndpoints.${home}` });
+  b.endpoints[home] = new PostgresqlFlexibleServerVirtualEndpoint(scope, 'VirtualEndpoint', {
+    name: endpointName,
+    sourceServerId: primary.id,
+    replicaServerId: reader.server.id,
+    type: 'ReadWrite',
+    // Created only once every replica exists (the provider fails otherwise), and not rewritten after a
+    // promotion: Azure swaps the members then, and the provider cannot update replica_server_id.
+    dependsOn: replicas,
+    lifecycle: { ignoreChanges: ['replica_server_id'] },
+  });
+  if (inRegion) acceptFinding(b.endpoints[home], 'OP-PG-005', `the ${home} cell keeps no replica in another region; the reader names its first in-region read replica`);
+  return endpointName;
+}
+
+/** Availability zones, in the order in-region replicas are spread from the zone after the primary's. */
+const ZONES = ['1', '2', '3'] as const;
+
+/**
+ * Builds the `k`-th (0-based) in-region read replica of a cell's primary: same SKU and storage, in the zone `k + 1`
+ * after the primary's (none in a region without zones), maintenance on its own day (two days after the primary's,
+ * then one more per replica) unless the platform gives the region's window. Protected like every server: a replica
+ * promoted by a switchover is the cell's primary, so lowering `readReplicas` must not destroy it unseen.
+ */
+function inRegionReplica(b: PostgresqlBuild, primary: PostgresqlFlexibleServer, placement: RegionPlacement, k: number): PostgresqlFlexibleServer {
+  const { ctx, o, servers } = b;
+  const home = placement.region.name;
+  const scope = ctx.regionScope(home);
+  const id = `ReadReplica${k + 1}`;
+  const replica = new PostgresqlFlexibleServer(scope, id, {
+    name: ctx.naming.name(scope, ResourceKind.POSTGRESQL_SERVER, {
+      qualifier: `${home}-read${k + 1}`, childId: id, override: ctx.names.postgresqlReadReplicas?.[home]?.[k], prop: `names.postgresqlReadReplicas.${home}[${k}]`,
+    }),
+    location: home,
+    resourceGroupName: ctx.resourceGroupName(home),
+    createMode: 'Replica',
+    sourceServerId: primary.id,
+    version: o.version,
+    skuName: o.skuName,
+    storageMb: o.storageMb,
+    autoGrowEnabled: true,
+    zone: placement.zoneRedundant ? ZONES[(ZONES.indexOf(o.primaryZone as (typeof ZONES)[number]) + 1 + k) % ZONES.length] : undefined,
+    authentication: { activeDirectoryAuthEnabled: true, passwordAuthEnabled: false, tenantId: ctx.tenantId },
+    publicNetworkAccessEnabled: false,
+    maintenanceWindow: ctx.maintenanceWindows?.[home] ?? { ...o.maintenanceWindow, dayOfWeek: (o.maintenanceWindow.dayOfWeek + 2 + k) % 7 },
+    tags: { ...ctx.tags, region: home, cell: home },
+  });
+  protect(replica, ctx.removalPolicy, FAILOVER_DRIFT);
+  diagnose(scope, `${id}Diagnostics`, 'azurerm_postgresql_flexible_server', replica.id, ctx.monitoring(home));
+  // Only the home region's stamp reads the pool; other regions read their own copies.
+  servers.push({ key: `${home}-read${k + 1}`, region: home, resourceId: replica.id, localOnly: true });
+  (b.readReplicas[home] ??= []).push(replica);
+  return replica;
+}
+
+/**
+ * The server's `high_availability` block: none when disabled; a same-zone standby in the primary's zone (Azure places
+ * it: the provider sends `standby_availability_zone` only when given); a zone-redundant standby in `standbyZone`.
+ * internal/services/postgres/postgresql_flexible_server_resource.go (v4.55.0) takes `ZoneRedundant` and `SameZone`.
+ */
+function haBlock(mode: PostgresqlHighAvailabilityMode, standbyZone: string) {
+  return mode === 'Disabled' ? undefined : mode === 'SameZone' ? { mode } : { mode, standbyAvailabilityZone: standbyZone };
 }
 
 /** Builds a cell's primary server (zone-redundant HA, Entra ID only, private), its Entra administrator, database and diagnostics. */
@@ -198,7 +343,7 @@ function primaryServer(b: PostgresqlBuild, placement: RegionPlacement): Postgres
     backupRetentionDays: o.backupRetentionDays,
     geoRedundantBackupEnabled: o.geoRedundantBackup ?? geoAllowed,
     zone: zonal ? o.primaryZone : undefined,
-    highAvailability: o.highAvailability && zonal ? { mode: 'ZoneRedundant', standbyAvailabilityZone: o.standbyZone } : undefined,
+    highAvailability: haBlock(o.highAvailability[home], o.standbyZone),
     // Entra ID only; private endpoints only (no delegated subnet: the data tier meets stamps through endpoints).
     authentication: { activeDirectoryAuthEnabled: true, passwordAuthEnabled: false, tenantId: ctx.tenantId },
     publicNetworkAccessEnabled: false,
@@ -206,7 +351,8 @@ function primaryServer(b: PostgresqlBuild, placement: RegionPlacement): Postgres
     tags: { ...ctx.tags, region: home, cell: home },
   });
   protect(primary, ctx.removalPolicy, FAILOVER_DRIFT);
-  if (!o.highAvailability && zonal) acceptFinding(primary, 'OP-PG-003', 'engine.highAvailability is false');
+  const mode = o.highAvailability[home];
+  if (mode !== defaultHighAvailability(placement)) acceptFinding(primary, 'OP-PG-003', `engine.highAvailability is '${mode}' in ${home}`);
   new PostgresqlFlexibleServerActiveDirectoryAdministrator(scope, 'EntraAdministrator', {
     serverName: primary.name,
     resourceGroupName: ctx.resourceGroupName(home),

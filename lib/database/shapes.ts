@@ -23,6 +23,7 @@ const BY_REGION = shapes.map(shapes.string('a name'), 'an object of region names
 export const DATABASE_NAMES_SHAPE = strictShape<ActivePassiveDatabaseNames>({
   sqlServers: opt(BY_REGION), sqlFailoverGroups: opt(BY_REGION), postgresqlServers: opt(BY_REGION),
   postgresqlReplicas: opt(shapes.map(BY_REGION, 'an object of home regions to objects of replica regions to names')),
+  postgresqlReadReplicas: opt(shapes.map(shapes.list(shapes.string('a name'), 'a list of names'), 'an object of home regions to lists of names')),
   postgresqlVirtualEndpoints: opt(BY_REGION), databases: opt(BY_REGION),
 });
 

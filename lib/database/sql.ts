@@ -30,6 +30,12 @@ const STANDBY_SKU = /^(GP_Gen5|GP_Fsv2|GP_DC|BC_Gen5|BC_DC)_\d+$/;
  * provider itself only checks that the values are ISO 8601 durations).
  */
 const LTR_LIMITS = { weeklyRetentionWeeks: 520, monthlyRetentionMonths: 120, yearlyRetentionYears: 10 } as const;
+/**
+ * SKUs with readable high-availability replicas, which read scale-out routes `ApplicationIntent=ReadOnly` connections
+ * to: Business Critical and Premium (the provider's `read_scale` is "only settable for Premium and Business Critical
+ * databases", website/docs/r/mssql_database.html.markdown, v4.55.0).
+ */
+const READ_SCALE_SKU = /^(BC_|P\d+$)/;
 /** Attributes a failover changes on the databases (the old primary turns into a geo-secondary and back). */
 const FAILOVER_DRIFT = ['create_mode', 'creation_source_database_id', 'secondary_type'];
 
@@ -51,6 +57,8 @@ export interface CheckedSqlOptions {
   readonly graceMinutes?: number;
   readonly readableSecondary?: boolean;
   readonly readOnlyEndpointFailover: boolean;
+  /** As given: `read_scale` is Optional and Computed in the provider, so only a value written changes Azure's. */
+  readonly readScaleOut?: boolean;
   readonly backupStorageRedundancy?: 'Geo' | 'GeoZone' | 'Zone' | 'Local';
 }
 
@@ -81,6 +89,14 @@ export function checkSqlOptions(ctx: DatabaseBuildContext, o: SqlEngineOptions, 
   if (secondaries > 4) {
     checks.fail({ prop: 'regions', value: ctx.placements.map((p) => p.region.name), problem: `every activeActive cell keeps a readable copy in every other region, and Azure SQL allows at most four geo-secondaries per database (${secondaries} needed)`, fix: 'use at most 5 regions' });
   }
+  const readScaleOut = o.readScaleOut;
+  if (readScaleOut === true && !READ_SCALE_SKU.test(skuName)) {
+    checks.fail({
+      prop: 'engine.readScaleOut', value: true,
+      problem: `${skuName} keeps no readable high-availability replica to scale reads out to (Azure offers read scale-out on Business Critical and Premium; General Purpose and serverless have none, and the construct refuses Hyperscale)`,
+      fix: "use a Business Critical or Premium SKU such as 'BC_Gen5_4', or drop readScaleOut (reads then use the primary, and the readable geo-secondary in its region)",
+    });
+  }
   const multiRegion = ctx.pattern.replicatesAcrossRegions;
   for (const [key, value] of [['failoverMode', o.failoverMode], ['graceMinutes', o.graceMinutes], ['readableSecondary', o.readableSecondary], ['readOnlyEndpointFailover', o.readOnlyEndpointFailover]] as const) {
     if (!multiRegion && value !== undefined) {
@@ -89,7 +105,7 @@ export function checkSqlOptions(ctx: DatabaseBuildContext, o: SqlEngineOptions, 
   }
   const checked: CheckedSqlOptions = {
     skuName, compute, maintenance: o.maintenance, secondaryMaintenance: o.secondaryMaintenance, maxSizeGb, shortTermRetentionDays, ltr, failoverMode, graceMinutes, databaseNames: checkSqlNames(ctx, checks),
-    readableSecondary: o.readableSecondary, readOnlyEndpointFailover: o.readOnlyEndpointFailover ?? true, backupStorageRedundancy: o.backupStorageRedundancy,
+    readableSecondary: o.readableSecondary, readOnlyEndpointFailover: o.readOnlyEndpointFailover ?? true, readScaleOut, backupStorageRedundancy: o.backupStorageRedundancy,
   };
   for (const plan of ctx.plans) {
     for (const placement of [plan.home, ...(plan.replica ? [plan.replica] : []), ...plan.readReplicas]) checks.run(undefined, () => backupRedundancy(ctx, checked, placement));
@@ -296,6 +312,10 @@ function sqlCell(b: SqlBuild, plan: CellPlan): DatabaseCell {
     serverId: server.id,
     ...computeOf(o, home, 'primary'),
     maxSizeGb: o.maxSizeGb,
+    // Written only when given: the provider's read_scale is Optional and Computed
+    // (internal/services/mssql/mssql_database_resource.go, v4.55.0), so leaving it out keeps what Azure has, and
+    // `false` is what turns it off again.
+    ...(o.readScaleOut !== undefined ? { readScale: o.readScaleOut } : {}),
     zoneRedundant: plan.home.zoneRedundant,
     storageAccountType: backupRedundancy(ctx, o, plan.home),
     shortTermRetentionPolicy: b.shortTerm,
@@ -306,8 +326,9 @@ function sqlCell(b: SqlBuild, plan: CellPlan): DatabaseCell {
   diagnose(scope, 'DatabaseDiagnostics', 'azurerm_mssql_database', database.id, ctx.monitoring(home));
   b.databases[home] = database;
   const serverHosts: Record<string, string> = { [home]: server.fullyQualifiedDomainName };
+  const intent = o.readScaleOut === true ? { readIntent: 'ReadOnly' as const } : {};
   if (!plan.replica) {
-    return { homeRegion: home, databaseName: name, readWriteHost: server.fullyQualifiedDomainName, readOnlyHost: server.fullyQualifiedDomainName, serverHosts };
+    return { homeRegion: home, databaseName: name, readWriteHost: server.fullyQualifiedDomainName, readOnlyHost: server.fullyQualifiedDomainName, serverHosts, ...intent };
   }
 
   const replicaRegion = plan.replica.region.name;
@@ -341,6 +362,7 @@ function sqlCell(b: SqlBuild, plan: CellPlan): DatabaseCell {
     readWriteHost: `${groupName}.database.windows.net`,
     readOnlyHost: readable ? `${groupName}.secondary.database.windows.net` : `${groupName}.database.windows.net`,
     serverHosts,
+    ...intent,
   };
 }
 
@@ -362,6 +384,9 @@ function geoSecondary(
     // terraform-provider-azurerm v4.55.0, internal/services/mssql/mssql_database_resource.go); Azure seeds the copy
     // with the primary's size.
     ...computeOf(o, secondaryRegion, 'secondary'),
+    // A readable copy scales reads out like its primary (and keeps doing so once a failover makes it primary); a
+    // Standby copy serves no reads (Microsoft Learn, "License-free standby replica").
+    ...(o.readScaleOut !== undefined && secondaryType === 'Geo' ? { readScale: o.readScaleOut } : {}),
     zoneRedundant: placement.zoneRedundant,
     // After a failover this database is the primary: keep its backups as safe as the original's, and its
     // long-term retention (backups are only taken once it is primary).

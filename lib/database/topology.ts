@@ -59,6 +59,7 @@ export interface DatabaseBuild {
   readonly sqlFailoverGroups?: { readonly [homeRegion: string]: MssqlFailoverGroup };
   readonly postgresqlServers?: { readonly [homeRegion: string]: PostgresqlFlexibleServer };
   readonly postgresqlReplicas?: { readonly [homeRegion: string]: { readonly [region: string]: PostgresqlFlexibleServer } };
+  readonly postgresqlReadReplicas?: { readonly [homeRegion: string]: readonly PostgresqlFlexibleServer[] };
   readonly postgresqlDatabases?: { readonly [homeRegion: string]: PostgresqlFlexibleServerDatabase };
   readonly postgresqlVirtualEndpoints?: { readonly [homeRegion: string]: PostgresqlFlexibleServerVirtualEndpoint };
 }

@@ -113,7 +113,7 @@ function databaseTerm(t: PlatformTopology): Term | undefined {
   const db = t.orderDatabase;
   if (!db) return undefined;
   const cell: CellTopology = db.cells.find((c) => c.home === t.regions[0].name) ?? db.cells[0];
-  const figure = db.engine === 'sql' ? (cell.zoneRedundant ? SLA.sqlZoneRedundant : SLA.sql) : (cell.zoneRedundant ? SLA.postgresqlZoneRedundantHa : SLA.postgresqlNoHa);
+  const figure = db.engine === 'sql' ? (cell.zoneRedundant ? SLA.sqlZoneRedundant : SLA.sql) : (cell.zoneRedundant ? SLA.postgresqlZoneRedundantHa : cell.sameZoneHa ? SLA.postgresqlSameZoneHa : SLA.postgresqlNoHa);
   const label = db.engine === 'sql' ? 'SQL' : 'PostgreSQL';
   const copies = cell.failover.kind === 'none' ? [] : cell.copies;
   // A PostgreSQL replica runs without HA of its own (HA is enabled after a promotion).

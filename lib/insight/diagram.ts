@@ -19,7 +19,7 @@ function boxes(t: PlatformTopology, r: RegionTopology): { key: 'aks' | 'db' | 'c
   if (db && (home || copyOf.length)) {
     const engine = db.engine === 'sql' ? 'Azure SQL' : 'PostgreSQL';
     const copies = copyOf.length === 1 ? `copy of ${copyOf[0]}` : `${copyOf.length} copies`;
-    list.push({ key: 'db', label: `${engine}${home ? ' (writer)' : ''}`, detail: [home ? (home.zoneRedundant ? 'zone-redundant' : 'single zone') : '', copyOf.length ? copies : ''].filter(Boolean).join(' + ') });
+    list.push({ key: 'db', label: `${engine}${home ? ' (writer)' : ''}`, detail: [home ? (home.zoneRedundant ? 'zone-redundant' : home.sameZoneHa ? 'same-zone HA' : 'single zone') : '', home?.readPool ? `${home.readPool} read replica${home.readPool > 1 ? 's' : ''}` : '', copyOf.length ? copies : ''].filter(Boolean).join(' + ') });
   }
   const account = t.trackingStore?.accounts.find((a) => a.regions.includes(r.name));
   if (account) list.push({ key: 'cosmos', label: 'Cosmos DB', detail: account.multiWrite ? 'writes here' : account.regions[0] === r.name ? 'write region' : 'read region' });

@@ -192,7 +192,7 @@ function database(t: PlatformTopology, lost: RegionTopology, access: 'write' | '
 
 function cellZoneLoss(engine: 'sql' | 'postgresql', cell: CellTopology, lost: RegionTopology): Part {
   if (cell.home !== lost.name) return steady(UP(`the ${cell.home} cell's copy in ${lost.name} is zone-redundant or rebuilt by Azure`));
-  if (!cell.zoneRedundant) return { ...steady({ state: 'down', reason: `the ${cell.home} database is not zone-redundant` }), actions: ['wait for the zone'] };
+  if (!cell.zoneRedundant) return { ...steady({ state: 'down', reason: `the ${cell.home} database is not zone-redundant${cell.sameZoneHa ? ' (its same-zone standby is in the lost zone too)' : ''}` }), actions: ['wait for the zone'] };
   if (engine === 'postgresql') {
     return { immediately: { state: 'degraded', reason: `PostgreSQL HA fails over to the standby in another zone (${RECOVERY.postgresqlHaFailover.text})` }, afterFailover: UP('served by the standby'), rto: RECOVERY.postgresqlHaFailover.text, rpo: 'none (synchronous standby)', actions: ['automatic: HA failover to the standby zone'] };
   }

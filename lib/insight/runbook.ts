@@ -3,6 +3,7 @@
  * failover groups, virtual endpoints, Cosmos DB accounts, Service Bus aliases, Front Door origins, clusters) for health
  * checks, planned and forced failover away from each region, failback, re-pairing and scaling a standby.
  */
+import { Regions } from '../core/regions';
 import { blocks, isExpression, SynthesizedApp, SynthesizedResource, SynthesizedStack, valueAt } from '../rules/synthesized';
 import { readTopology } from './topology';
 
@@ -58,11 +59,15 @@ export function runbookMarkdown(stacks: readonly SynthesizedStack[], id: string)
       out.push(`Azure SQL, failover group \`${String(g.body.name)}\` to ${String(partner.body.location)}: planned (no data loss; both regions up), or forced (the region is lost; up to 5 s of writes may be lost):`, '', ...code([cmd, `${cmd} --allow-data-loss   # forced`]), '');
     }
     for (const s of pgPrimaries.filter((p) => p.body.location === region.name)) {
-      const replicas = mine('azurerm_postgresql_flexible_server').filter((r) => r.body.create_mode === 'Replica' && app.referencedBy(r.stack, r.body.source_server_id).includes(s));
+      // The replicas in other regions (in-region read replicas are lost with the region).
+      const replicas = mine('azurerm_postgresql_flexible_server').filter((r) => r.body.create_mode === 'Replica' && r.body.location !== s.body.location && app.referencedBy(r.stack, r.body.source_server_id).includes(s));
       const endpoint = app.ofType('azurerm_postgresql_flexible_server_virtual_endpoint').find((e) => app.referencedBy(e.stack, e.body.source_server_id).includes(s));
       for (const r of replicas) {
         const cmd = `az postgres flexible-server replica promote --resource-group ${rg(app, r)} --name ${String(r.body.name)} --promote-mode switchover`;
         out.push(`PostgreSQL, promote the replica in ${String(r.body.location)}${endpoint ? ` (the virtual endpoint \`${String(endpoint.body.name)}\`'s writer name follows)` : ''}: planned waits for the replica to catch up; forced does not (up to 5 min of writes may be lost):`, '', ...code([`${cmd} --promote-option planned`, `${cmd} --promote-option forced   # the primary is lost`]), '');
+        // A replica runs no HA; the promoted one gets its region's best mode (zone-redundant only where there are zones).
+        const mode = Regions.tryFind(String(r.body.location))?.availabilityZones === false ? 'SameZone' : 'ZoneRedundant';
+        out.push(`Then give the new primary high availability (${mode} in ${String(r.body.location)}):`, '', ...code([`az postgres flexible-server update --resource-group ${rg(app, r)} --name ${String(r.body.name)} --high-availability ${mode}`]), '');
         out.push('After a switchover the data stack\'s configuration has source and replica the wrong way round: the provider cannot update the virtual endpoint\'s replica afterwards (remove it from the state and import it with source and replica flipped, as the azurerm documentation of azurerm_postgresql_flexible_server_virtual_endpoint says). Make that a change you preview with `order-platform diff` before the next deploy.', '');
       }
     }

@@ -30,6 +30,10 @@ export interface CellTopology {
   readonly home: string;
   /** Zone-redundant in its home region. */
   readonly zoneRedundant: boolean;
+  /** PostgreSQL: the home server's standby is in its own zone (same-zone high availability). */
+  readonly sameZoneHa?: boolean;
+  /** PostgreSQL: the home server's in-region read replicas (a read pool), when it has any. */
+  readonly readPool?: number;
   /** Regions that hold a copy (a failover group's partner, a replica, readable geo-replicas), the failover target first. */
   readonly copies: readonly string[];
   /** The region writes fail over to (the failover group's partner, the virtual endpoint's replica), when there is one. */
@@ -148,14 +152,22 @@ function orderDatabaseOf(app: SynthesizedApp, mine: (r: SynthesizedResource) => 
   const endpoints = app.ofType('azurerm_postgresql_flexible_server_virtual_endpoint');
   const cells = pg.filter((s) => s.body.create_mode !== 'Replica').map((s): CellTopology => {
     const endpoint = endpoints.find((e) => app.referencedBy(e.stack, e.body.source_server_id).includes(s));
-    const target = endpoint ? app.referencedBy(endpoint.stack, endpoint.body.replica_server_id)[0] : undefined;
-    const copies = pg.filter((r) => r.body.create_mode === 'Replica' && app.referencedBy(r.stack, r.body.source_server_id).includes(s)).map(location);
+    // In-region read replicas are a read pool of the home, not copies elsewhere; a cell whose virtual endpoint names
+    // one of them has no region to fail over to.
+    const elsewhere = (r: SynthesizedResource) => location(r) !== location(s);
+    const reader = endpoint ? app.referencedBy(endpoint.stack, endpoint.body.replica_server_id)[0] : undefined;
+    const target = reader && elsewhere(reader) ? reader : undefined;
+    const replicas = pg.filter((r) => r.body.create_mode === 'Replica' && app.referencedBy(r.stack, r.body.source_server_id).includes(s));
+    const mode = valueAt(s.body, 'high_availability.mode');
+    const pool = replicas.filter((r) => !elsewhere(r)).length;
     return {
       home: location(s),
-      zoneRedundant: valueAt(s.body, 'high_availability.mode') === 'ZoneRedundant',
-      copies: [...new Set([...(target ? [location(target)] : []), ...copies])],
+      zoneRedundant: mode === 'ZoneRedundant',
+      ...(mode === 'SameZone' ? { sameZoneHa: true } : {}),
+      ...(pool ? { readPool: pool } : {}),
+      copies: [...new Set([...(target ? [location(target)] : []), ...replicas.filter(elsewhere).map(location)])],
       ...(target ? { failoverTarget: location(target) } : {}),
-      failover: endpoint ? { kind: 'virtualEndpoint' } : { kind: 'none' },
+      failover: target ? { kind: 'virtualEndpoint' } : { kind: 'none' },
       readableCopies: readsFromCopies,
     };
   });

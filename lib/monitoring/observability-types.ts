@@ -50,6 +50,13 @@ export interface ObservabilityTargets {
    * @default - no PostgreSQL alerts
    */
   readonly postgresqlReplicaServerIds?: { readonly [home: string]: RegionResourceIds };
+  /**
+   * PostgreSQL in-region read replicas (a cell's read pool): replica lag, like `postgresqlReplicaServerIds`. Keyed by
+   * the region of their primary (where they are too), in replica order, as `ActivePassiveDatabase.postgresqlReadReplicas`;
+   * their alerts are keyed `<home>-read<n>` (`postgresqlReplicaLag.eastus2-read1`).
+   * @default - no alerts on in-region read replicas
+   */
+  readonly postgresqlReadReplicaServerIds?: { readonly [home: string]: readonly string[] };
   /** Cosmos DB accounts (`Microsoft.DocumentDB/databaseAccounts`), keyed by their write (home) region. @default - no Cosmos DB alerts */
   readonly cosmosAccountIds?: RegionResourceIds;
   /** Service Bus namespaces (`Microsoft.ServiceBus/namespaces`). @default - no Service Bus alerts */

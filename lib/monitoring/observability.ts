@@ -269,12 +269,15 @@ interface PlacedTarget {
 
 /**
  * Every regional target: the maps keyed by region; PostgreSQL replicas keyed `<home>-replica-<region>` (a region may
- * hold replicas of several cells); standby namespaces keyed `<home>-standby`, in their own region.
+ * hold replicas of several cells) and in-region read replicas `<home>-read<n>`; standby namespaces keyed `<home>-standby`, in their own region.
  */
 function placedTargets(targets: ObservabilityTargets): PlacedTarget[] {
   const placed: PlacedTarget[] = [];
   for (const [home, replicas] of Object.entries(targets.postgresqlReplicaServerIds ?? {})) {
     for (const [region, id] of Object.entries(replicas ?? {})) placed.push({ target: 'postgresqlReplicaServerIds', key: `${home}-replica-${region}`, region, id, prop: `targets.postgresqlReplicaServerIds.${home}.${region}` });
+  }
+  for (const [home, replicas] of Object.entries(targets.postgresqlReadReplicaServerIds ?? {})) {
+    replicas.forEach((id, k) => placed.push({ target: 'postgresqlReplicaServerIds', key: `${home}-read${k + 1}`, region: home, id, prop: `targets.postgresqlReadReplicaServerIds.${home}[${k}]` }));
   }
   for (const key of REGIONAL_TARGETS) {
     for (const [region, id] of Object.entries(targets[key] ?? {})) placed.push({ target: key, key: region, region, id, prop: `targets.${key}.${region}` });

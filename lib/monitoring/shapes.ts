@@ -43,6 +43,7 @@ export const OBSERVABILITY_PROPS_SHAPE = strictShape<ObservabilityProps>({
   targets: strictShape<ObservabilityTargets>({
     frontDoorProfileId: opt(shapes.string('a resource ID')),
     postgresqlReplicaServerIds: opt(shapes.map(shapes.map(shapes.string('a resource ID'), 'an object of replica regions to resource IDs'), "an object of primary regions to { replica region: resource ID }, e.g. { eastus2: { centralus: replica.id } }")),
+    postgresqlReadReplicaServerIds: opt(shapes.map(shapes.list(shapes.string('a resource ID'), 'a list of resource IDs'), 'an object of primary regions to lists of replica resource IDs, e.g. { eastus2: [replica.id] }')),
     cosmosAccountIds: REGION_IDS,
     serviceBusNamespaceIds: REGION_IDS,
     serviceBusStandbyNamespaces: opt(shapes.map(strictShape<StandbyNamespace>({ id: shapes.string('a resource ID'), region: shapes.string('a region name') }), "an object of region names to { id, region }, e.g. { westus3: { id: standby.id, region: 'eastus' } }")),

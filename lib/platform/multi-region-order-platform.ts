@@ -292,6 +292,7 @@ export class MultiRegionOrderPlatform extends Construct {
       targets: {
         frontDoorProfileId: this.entry?.profile?.id,
         postgresqlReplicaServerIds: Object.fromEntries(Object.entries(this.database?.postgresqlReplicas ?? {}).map(([home, replicas]) => [home, ids(replicas)])),
+        ...(Object.keys(this.database?.postgresqlReadReplicas ?? {}).length ? { postgresqlReadReplicaServerIds: Object.fromEntries(Object.entries(this.database!.postgresqlReadReplicas).map(([home, replicas]) => [home, replicas.map((r) => r.id)])) } : {}),
         cosmosAccountIds: this.trackingStore ? ids(this.trackingStore.cosmosAccounts) : undefined,
         serviceBusNamespaceIds: serviceBus,
         serviceBusStandbyNamespaces: standby,
@@ -530,6 +531,7 @@ export class MultiRegionOrderPlatform extends Construct {
     for (const cell of database.cells) {
       new TerraformOutput(this.dataStack, `OrderDb-${cell.homeRegion}-ReadWriteHost`, { value: cell.readWriteHost });
       new TerraformOutput(this.dataStack, `OrderDb-${cell.homeRegion}-ReadOnlyHost`, { value: cell.readOnlyHost });
+      if (cell.readPool) new TerraformOutput(this.dataStack, `OrderDb-${cell.homeRegion}-ReadPool`, { value: cell.readPool });
     }
     return database;
   }
@@ -793,6 +795,10 @@ export class MultiRegionOrderPlatform extends Construct {
       // reads its own copy; everyone else reads where they write.
       order.ORDER_DB_READ_HOST = placement.role === RegionRole.SECONDARY ? cell.readOnlyHost
         : kind === PatternKind.ACTIVE_ACTIVE ? cell.serverHosts[region] : cell.readWriteHost;
+      // PostgreSQL read pool: the home region's in-region replicas of its own cell (no other region reads them).
+      if (cell.readPool && cell.homeRegion === region) order.ORDER_DB_READ_POOL = cell.readPool.join(',');
+      // Azure SQL read scale-out: read connections ask for a readable replica wherever they connect.
+      if (cell.readIntent) order.ORDER_DB_READ_INTENT = cell.readIntent;
       if (kind === PatternKind.ACTIVE_ACTIVE) {
         // Every cell's local read copy in this region (the readable secondaries).
         order.ORDER_DB_CELLS = JSON.stringify(db.cells.map((c) => ({ home: c.homeRegion, database: c.databaseName, readHost: c.serverHosts[region], writeHost: c.readWriteHost })));

@@ -100,12 +100,14 @@ export const DATA_RULES: readonly Rule[] = [
       : `authentication.password_auth_enabled is ${show(auth.password_auth_enabled)} and active_directory_auth_enabled ${show(auth.active_directory_auth_enabled)}; expected false and true`;
   }),
   resourceRule({
-    id: 'OP-PG-003', severity: 'error', summary: 'A PostgreSQL primary in a region with availability zones runs zone-redundant high availability.',
+    id: 'OP-PG-003', severity: 'error', summary: 'A PostgreSQL primary runs high availability: zone-redundant in a region with availability zones, same-zone in a region without.',
     resourceTypes: [PG], attribute: 'high_availability.mode', source: { kind: 'pattern', reference: PATTERNS },
   }, (body) => {
-    if (body.create_mode === 'Replica' || !zonal(body.location)) return undefined;
+    const region = typeof body.location === 'string' && !isExpression(body.location) ? Regions.tryFind(body.location) : undefined;
+    if (body.create_mode === 'Replica' || !region) return undefined;
+    const expected = region.availabilityZones ? 'ZoneRedundant' : 'SameZone';
     const mode = valueAt(body, 'high_availability.mode');
-    return mode === 'ZoneRedundant' ? undefined : `high_availability.mode is ${show(mode)} in ${String(body.location)}; expected "ZoneRedundant"`;
+    return mode === expected ? undefined : `high_availability.mode is ${show(mode)} in ${String(body.location)}; expected "${expected}"`;
   }),
   resourceRule({
     id: 'OP-PG-004', severity: 'error', summary: 'Every PostgreSQL server, replicas included, has a custom maintenance window (a promoted replica keeps it).',

@@ -21,9 +21,16 @@ const REGION_LOCAL_SERVICES = ['azurerm_managed_redis'];
 function stampsUsing(app: SynthesizedApp, service: SynthesizedResource): readonly SynthesizedResource[] {
   const platform = valueAt(service.body, 'tags.platform');
   if (typeof platform !== 'string') return [];
-  const pinned = valueAt(service.body, 'tags.pattern') === 'regionPinned' || REGION_LOCAL_SERVICES.includes(service.type);
+  const pinned = valueAt(service.body, 'tags.pattern') === 'regionPinned' || REGION_LOCAL_SERVICES.includes(service.type) || inRegionReplica(app, service);
   const cell = valueAt(service.body, 'tags.cell') ?? valueAt(service.body, 'tags.region');
   return app.ofType(CLUSTER).filter((c) => valueAt(c.body, 'tags.platform') === platform && (!pinned || c.body.location === cell));
+}
+
+/** A PostgreSQL read replica in its source server's region (a cell's read pool): only its own region's stamp reads it. */
+function inRegionReplica(app: SynthesizedApp, service: SynthesizedResource): boolean {
+  if (service.type !== 'azurerm_postgresql_flexible_server' || service.body.create_mode !== 'Replica') return false;
+  const source = app.referencedBy(service.stack, service.body.source_server_id)[0];
+  return source !== undefined && source.body.location === service.body.location;
 }
 
 /** The deployments an HPA, PDB or Service of the same stack selects or targets. */
