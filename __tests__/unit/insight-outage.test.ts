@@ -1,4 +1,11 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { App } from 'cdktf';
+import { DatabaseEngine } from '../../lib/database/engine';
+import { RedundancyPattern } from '../../lib/core/pattern';
+import { diagramMermaid } from '../../lib/insight/diagram';
+import { runbookMarkdown } from '../../lib/insight/runbook';
 import { ValidationError } from '../../lib/core/errors';
 import { availabilityMarkdown, availabilityReport, percent } from '../../lib/insight/availability';
 import { RECOVERY, SLA } from '../../lib/insight/figures';
@@ -398,5 +405,58 @@ describe('availabilityReport: the entry terms the examples do not have', () => {
       'Front Door 99.99% × parallel(AKS westus3 99.95%, AKS eastus 99.95%)', 'Front Door 99.99% × parallel(AKS westus3 99.95%, AKS eastus 99.95%)',
       'Front Door 99.99% × parallel(AKS westus3 99.95%, AKS eastus 99.95%)', 'parallel(AKS westus3 99.95%, AKS eastus 99.95%)',
     ]);
+  });
+});
+
+describe('read pools and same-zone high availability in the insight model', () => {
+  // regionPinned with a zonal cell (westeurope) and one without zones (ukwest, same-zone HA), each with a read pool of
+  // two, and active-passive with a pool beside its cross-region replica.
+  let pinned: PlatformTopology;
+  let passive: PlatformTopology;
+  let stacks: SynthesizedStack[];
+  beforeAll(() => {
+    const administrator = { objectId: '00000000-0000-0000-0000-000000000000', name: 'sg-order-db-admins' };
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'pool-')) });
+    EXAMPLES['region-pinned'](app, {
+      pattern: RedundancyPattern.regionPinned({ residency: { westeurope: 'EU Data Boundary', ukwest: 'United Kingdom' }, allowCellsWithoutZones: true }),
+      regions: ['westeurope', 'ukwest'],
+      database: { engine: DatabaseEngine.postgresql({ readReplicas: 2 }), administrator },
+      entry: { frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' } }, geoRouting: { countries: { westeurope: ['DE'], ukwest: ['GB'] }, rejectUnmappedCountries: true } },
+      drills: undefined,
+    });
+    EXAMPLES['active-passive'](app, { database: { engine: DatabaseEngine.postgresql({ readReplicas: 1 }), administrator } });
+    app.synth();
+    stacks = readdirSync(join(app.outdir, 'stacks')).map((name) => ({ name, json: JSON.parse(readFileSync(join(app.outdir, 'stacks', name, 'cdk.tf.json'), 'utf8')) }));
+    pinned = readTopology(stacks, 'region-pinned');
+    passive = readTopology(stacks, 'active-passive');
+  });
+
+  test('the topology: a pool is no copy elsewhere and no failover target; same-zone HA is read as such', () => {
+    expect(pinned.orderDatabase!.cells).toEqual([
+      { home: 'ukwest', zoneRedundant: false, sameZoneHa: true, readPool: 2, copies: [], failover: { kind: 'none' }, readableCopies: false },
+      { home: 'westeurope', zoneRedundant: true, readPool: 2, copies: [], failover: { kind: 'none' }, readableCopies: false },
+    ]);
+    expect(passive.orderDatabase!.cells).toEqual([{ home: 'eastus2', zoneRedundant: true, readPool: 1, copies: ['centralus'], failoverTarget: 'centralus', failover: { kind: 'virtualEndpoint' }, readableCopies: false }]);
+  });
+
+  test('availability: a same-zone cell counts 99.95%, and a pool adds no parallel copy', () => {
+    const uk = availabilityReport({ ...pinned, regions: [...pinned.regions].reverse() }).flows.find((f) => f.capability === 'placeOrder')!;
+    expect(uk.formula).toContain(`PostgreSQL ukwest ${SLA.postgresqlSameZoneHa.text}`);
+    expect(uk.formula).not.toContain('parallel(PostgreSQL');
+    expect(availabilityReport(passive).flows.find((f) => f.capability === 'placeOrder')!.formula).toContain('parallel(PostgreSQL eastus2 99.99%, PostgreSQL centralus 99.9%)');
+  });
+
+  test('a zone lost under the same-zone cell takes its standby too; the runbook promotes only the cross-region replica and names its HA mode', () => {
+    // westeurope with same-zone HA named for it (as `highAvailability: { westeurope: 'SameZone' }` synthesizes).
+    const named: PlatformTopology = { ...pinned, orderDatabase: { engine: 'postgresql', cells: pinned.orderDatabase!.cells.map((c) => (c.home === 'westeurope' ? { ...c, zoneRedundant: false, sameZoneHa: true } : c)) } };
+    const place = simulateOutage(named, { region: 'westeurope', zone: '1' }).capabilities.find((c) => c.capability === 'placeOrder')!;
+    expect(place.immediately.state).toBe('degraded');
+    expect(place.immediately.reason).toContain('orders of the westeurope cell: the westeurope database is not zone-redundant (its same-zone standby is in the lost zone too)');
+    // Zone-redundant HA rides it out.
+    expect(simulateOutage(pinned, { region: 'westeurope', zone: '1' }).capabilities.find((c) => c.capability === 'placeOrder')!.immediately.reason).toContain('HA fails over to the standby in another zone');
+    const runbook = runbookMarkdown(stacks, 'active-passive');
+    expect(runbook).toContain('--high-availability ZoneRedundant');
+    expect(runbook).not.toMatch(/replica promote [^\n]*read1/);
+    expect(diagramMermaid(pinned)).toContain('same-zone HA + 2 read replicas');
   });
 });
