@@ -97,6 +97,18 @@ describe('PostgreSQL read pool and HA modes per pattern', () => {
     expect(cluster.default_node_pool.zones).toBeUndefined();
   });
 
+  test.each([
+    ['zone-redundant', { westus3: 'ZoneRedundant' }],
+    ['primary-secondary', { westus3: 'ZoneRedundant' }],
+    ['active-passive', { eastus2: 'ZoneRedundant' }],
+    ['active-active', { eastus2: 'ZoneRedundant', westus3: 'ZoneRedundant', centralus: 'ZoneRedundant' }],
+    ['region-pinned', { westeurope: 'ZoneRedundant', ukwest: 'SameZone' }],
+  ] as const)('%s: each primary runs its home region\'s HA mode; no replica runs HA', (id, modes) => {
+    const servers = Object.values(all(stacks[`${id}-data`], 'azurerm_postgresql_flexible_server'));
+    expect(Object.fromEntries(servers.filter((s) => s.create_mode !== 'Replica').map((s) => [s.location, s.high_availability.mode]))).toEqual(modes);
+    expect(servers.filter((s) => s.create_mode === 'Replica').every((s) => s.high_availability === undefined)).toBe(true);
+  });
+
   test('no key of the read pool or intent without the options (the examples as they are)', () => {
     const plain = synthApp((app) => { EXAMPLES['active-passive'](app); });
     for (const region of ['eastus2', 'centralus']) {

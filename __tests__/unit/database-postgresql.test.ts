@@ -13,6 +13,8 @@ const pg = DatabaseEngine.postgresql;
 const two = () => ({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'] });
 const hash = (path: string) => pathHash(`test/OrderDb/${path}`);
 const DRIFT = ['zone', 'high_availability[0].standby_availability_zone', 'create_mode', 'source_server_id', 'replication_role'];
+/** A replica configures no HA: the whole block is ignored, so HA enabled after a promotion stays. */
+const REPLICA_DRIFT = ['zone', 'high_availability', 'create_mode', 'source_server_id', 'replication_role'];
 /** Every PostgreSQL log and metric (lib/monitoring/diagnostics.ts). */
 const LOGS = [{ category_group: 'allLogs' }];
 const METRICS = [{ category: 'AllMetrics' }];
@@ -100,7 +102,7 @@ describe('PostgreSQL: replicated cells', () => {
       public_network_access_enabled: false,
       maintenance_window: { day_of_week: 1, start_hour: 2, start_minute: 0 },
       tags: tagsOf('primarySecondary', { region: 'eastus', cell: 'westus3' }),
-      lifecycle: { prevent_destroy: true, ignore_changes: DRIFT },
+      lifecycle: { prevent_destroy: true, ignore_changes: REPLICA_DRIFT },
     });
     expect(resourceAt(json, 'azurerm_monitor_diagnostic_setting', 'eastus/Replica-westus3Diagnostics')).toEqual({
       name: 'to-log-analytics', target_resource_id: replica('id'), log_analytics_workspace_id: workspaceOf('eastus'), enabled_log: LOGS, enabled_metric: METRICS,

@@ -7,6 +7,7 @@ import { diagnose } from '../monitoring/diagnostics';
 import { protect } from '../core/lifecycle';
 import { checkMaintenanceWindow, utcWeeklyStart, UtcWeeklyStart } from '../core/maintenance-window';
 import { ResourceKind } from '../core/naming';
+import { checkDistinct } from '../core/name-overrides';
 import { checkFormat, Checks } from '../core/validate';
 import type { DatabaseCell, DatabaseServerEndpoint, PostgresqlEngineOptions, PostgresqlHighAvailabilityMode } from './database-types';
 import { cellDatabaseNames, checkNameMap } from './topology';
@@ -27,6 +28,13 @@ const PG_SKU = /^(B|GP|MO)_Standard_[A-Za-z0-9_]+$/;
  * switchover rewrites the replication settings of both servers.
  */
 const FAILOVER_DRIFT = ['zone', 'high_availability[0].standby_availability_zone', 'create_mode', 'source_server_id', 'replication_role'];
+/**
+ * A replica configures no high availability (Azure offers none on replicas), so after a promotion the operator enables
+ * it on the new primary (the runbook's step): without `high_availability` here the next plan would remove the block and
+ * the provider would PATCH the mode to Disabled (postgresql_flexible_server_resource.go v4.55.0,
+ * expandFlexibleServerHighAvailabilityForPatch: an absent block is `Disabled`).
+ */
+const REPLICA_DRIFT = FAILOVER_DRIFT.map((attribute) => (attribute.startsWith('high_availability') ? 'high_availability' : attribute));
 
 /**
  * Custom maintenance windows of flexible server last one hour (Microsoft Learn, "Scheduled maintenance in Azure Database
@@ -183,6 +191,12 @@ function checkPostgresqlNames(ctx: DatabaseBuildContext, checks: Checks, readRep
       list.forEach((name, k) => checks.run(undefined, () => ResourceKind.POSTGRESQL_SERVER.validate(ctx.scope, `${prop}[${k}]`, name)));
     }
   }
+  // Server names are global (`<name>.postgres.database.azure.com`): two overrides alike would fail at apply.
+  checkDistinct(checks, [
+    ...Object.entries(names.postgresqlServers ?? {}).map(([home, name]) => [`names.postgresqlServers.${home}`, name] as const),
+    ...Object.entries(names.postgresqlReplicas ?? {}).flatMap(([home, byRegion]) => Object.entries(byRegion ?? {}).map(([region, name]) => [`names.postgresqlReplicas.${home}.${region}`, name] as const)),
+    ...Object.entries(names.postgresqlReadReplicas ?? {}).flatMap(([home, list]) => (Array.isArray(list) ? list : []).map((name, k) => [`names.postgresqlReadReplicas.${home}[${k}]`, name] as const)),
+  ], 'flexible server names are global');
   return cellDatabaseNames(ctx, checks, ResourceKind.POSTGRESQL_DATABASE, () => ctx.databaseName);
 }
 
@@ -276,14 +290,23 @@ function virtualEndpoint(b: PostgresqlBuild, home: string, primary: PostgresqlFl
   return endpointName;
 }
 
+/**
+ * The window of the `k`-th in-region replica: the primary's hour (the region's off-peak hour on the platform), two days
+ * after the primary's day and one more per replica, so the primary, the pool and (without the platform's per-region
+ * windows) its cross-region replica, on the next day, never restart together (Azure allows at most five replicas, so the days never wrap onto the primary's).
+ */
+function replicaWindow(primary: UtcWeeklyStart, k: number): UtcWeeklyStart {
+  return { ...primary, dayOfWeek: (primary.dayOfWeek + 2 + k) % 7 };
+}
+
 /** Availability zones, in the order in-region replicas are spread from the zone after the primary's. */
 const ZONES = ['1', '2', '3'] as const;
 
 /**
  * Builds the `k`-th (0-based) in-region read replica of a cell's primary: same SKU and storage, in the zone `k + 1`
- * after the primary's (none in a region without zones), maintenance on its own day (two days after the primary's,
- * then one more per replica) unless the platform gives the region's window. Protected like every server: a replica
- * promoted by a switchover is the cell's primary, so lowering `readReplicas` must not destroy it unseen.
+ * after the primary's (none in a region without zones), maintenance at the primary's hour on its own day. Protected
+ * like every server: a replica promoted by a switchover is the cell's primary, so lowering `readReplicas` must not
+ * destroy it unseen.
  */
 function inRegionReplica(b: PostgresqlBuild, primary: PostgresqlFlexibleServer, placement: RegionPlacement, k: number): PostgresqlFlexibleServer {
   const { ctx, o, servers } = b;
@@ -305,10 +328,10 @@ function inRegionReplica(b: PostgresqlBuild, primary: PostgresqlFlexibleServer, 
     zone: placement.zoneRedundant ? ZONES[(ZONES.indexOf(o.primaryZone as (typeof ZONES)[number]) + 1 + k) % ZONES.length] : undefined,
     authentication: { activeDirectoryAuthEnabled: true, passwordAuthEnabled: false, tenantId: ctx.tenantId },
     publicNetworkAccessEnabled: false,
-    maintenanceWindow: ctx.maintenanceWindows?.[home] ?? { ...o.maintenanceWindow, dayOfWeek: (o.maintenanceWindow.dayOfWeek + 2 + k) % 7 },
+    maintenanceWindow: replicaWindow(ctx.maintenanceWindows?.[home] ?? o.maintenanceWindow, k),
     tags: { ...ctx.tags, region: home, cell: home },
   });
-  protect(replica, ctx.removalPolicy, FAILOVER_DRIFT);
+  protect(replica, ctx.removalPolicy, REPLICA_DRIFT);
   diagnose(scope, `${id}Diagnostics`, 'azurerm_postgresql_flexible_server', replica.id, ctx.monitoring(home));
   // Only the home region's stamp reads the pool; other regions read their own copies.
   servers.push({ key: `${home}-read${k + 1}`, region: home, resourceId: replica.id, localOnly: true });
@@ -405,7 +428,7 @@ function readReplicaServer(ctx: DatabaseBuildContext, o: CheckedPostgresqlOption
     maintenanceWindow: ctx.maintenanceWindows?.[region] ?? { ...o.maintenanceWindow, dayOfWeek: (o.maintenanceWindow.dayOfWeek + 1) % 7 },
     tags: { ...ctx.tags, region, cell: home },
   });
-  protect(replica, ctx.removalPolicy, FAILOVER_DRIFT);
+  protect(replica, ctx.removalPolicy, REPLICA_DRIFT);
   diagnose(replicaScope, `${id}Diagnostics`, 'azurerm_postgresql_flexible_server', replica.id, ctx.monitoring(region));
   return replica;
 }

@@ -65,10 +65,16 @@ export function runbookMarkdown(stacks: readonly SynthesizedStack[], id: string)
       for (const r of replicas) {
         const cmd = `az postgres flexible-server replica promote --resource-group ${rg(app, r)} --name ${String(r.body.name)} --promote-mode switchover`;
         out.push(`PostgreSQL, promote the replica in ${String(r.body.location)}${endpoint ? ` (the virtual endpoint \`${String(endpoint.body.name)}\`'s writer name follows)` : ''}: planned waits for the replica to catch up; forced does not (up to 5 min of writes may be lost):`, '', ...code([`${cmd} --promote-option planned`, `${cmd} --promote-option forced   # the primary is lost`]), '');
-        // A replica runs no HA; the promoted one gets its region's best mode (zone-redundant only where there are zones).
-        const mode = Regions.tryFind(String(r.body.location))?.availabilityZones === false ? 'SameZone' : 'ZoneRedundant';
-        out.push(`Then give the new primary high availability (${mode} in ${String(r.body.location)}):`, '', ...code([`az postgres flexible-server update --resource-group ${rg(app, r)} --name ${String(r.body.name)} --high-availability ${mode}`]), '');
-        out.push('After a switchover the data stack\'s configuration has source and replica the wrong way round: the provider cannot update the virtual endpoint\'s replica afterwards (remove it from the state and import it with source and replica flipped, as the azurerm documentation of azurerm_postgresql_flexible_server_virtual_endpoint says). Make that a change you preview with `order-platform diff` before the next deploy.', '');
+        // A replica runs no HA; when the cell's primary runs it, the promoted one gets its region's best mode
+        // (zone-redundant only where there are zones). The az CLI replaced --high-availability with --zonal-resiliency
+        // (azure-cli's postgresql _breaking_change.py); both forms are given.
+        if (valueAt(s.body, 'high_availability.mode') !== undefined) {
+          const sameZone = Regions.tryFind(String(r.body.location))?.availabilityZones === false;
+          const update = `az postgres flexible-server update --resource-group ${rg(app, r)} --name ${String(r.body.name)}`;
+          out.push(`Then give the new primary high availability (${sameZone ? 'same-zone' : 'zone-redundant'} in ${String(r.body.location)}; the replica's configuration ignores \`high_availability\`, so the next deploy keeps it):`, '',
+            ...code([`${update} --zonal-resiliency Enabled${sameZone ? ' --allow-same-zone' : ''}`, `${update} --high-availability ${sameZone ? 'SameZone' : 'ZoneRedundant'}   # az CLI before --zonal-resiliency`]), '');
+        }
+        out.push('After a switchover the data stack\'s configuration has source and replica the wrong way round: the provider cannot update the virtual endpoint\'s replica afterwards (remove it from the state and import it with source and replica flipped, as the azurerm documentation of azurerm_postgresql_flexible_server_virtual_endpoint says), and Azure turns high availability off on the demoted primary, which the configuration still gives it. Make that a change you preview with `order-platform diff` before the next deploy.', '');
       }
     }
     for (const a of mine('azurerm_cosmosdb_account')) {
