@@ -3,6 +3,11 @@ import {
   checkSchedulability, DatabaseEngine, EventBus, EventBusProps, EventTransport, MultiRegionOrderPlatform, MultiRegionOrderPlatformProps, RedundancyPattern, RemovalPolicy,
   ValidationError,
 } from '../lib';
+import { availabilityReport } from '../lib/insight/availability';
+import { billableUnits } from '../lib/insight/billable';
+import { simulateOutage } from '../lib/insight/outage';
+import { readTopology } from '../lib/insight/topology';
+import { SynthesizedStack } from '../lib/rules/synthesized';
 import { DATA_PATTERNS } from './support/patterns';
 import { ownGroups } from './support/standalone';
 import { all, only, StackJson, synthApp, synthStack, testStack } from './support/synth';
@@ -223,5 +228,30 @@ describe.each(PLATFORM_PATTERNS)('MultiRegionOrderPlatform with Event Hubs under
 describe('Event Hubs on the platform: refusals', () => {
   test('the eventBusLoss drill is refused (Chaos Studio has no Event Hubs fault)', () => {
     expect(() => platform(Testing.app(), RedundancyPattern.primarySecondary(), ['westus3', 'eastus'], { drills: { scenarios: ['eventBusLoss'] } })).toThrow(/Chaos Studio has no Event Grid or Event Hubs fault/);
+  });
+});
+
+describe('insight reads an Event Hubs bus', () => {
+  const stacks = synthApp((app) => {
+    platform(app, RedundancyPattern.primarySecondary(), ['westus3', 'eastus']);
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const synthesized: SynthesizedStack[] = Object.entries(stacks).map(([name, json]) => ({ name, json: json as any }));
+  const topology = readTopology(synthesized, 'shop');
+
+  test('topology: the namespace in the first region, its standby in the second', () => {
+    expect(topology.events).toEqual({ transport: 'eventHubs', namespaces: [{ region: 'westus3', standbyIn: 'eastus' }] });
+  });
+
+  test('losing the first region: the alias fails over; in-flight events and the group offsets stay behind', () => {
+    const events = simulateOutage(topology, { region: 'westus3' }).capabilities.filter((c) => c.rpo?.includes('committed offsets'));
+    expect(events.length).toBeGreaterThan(0);
+    expect(simulateOutage(topology, { region: 'westus3' }).failback.join(' ')).toMatch(/Event Hubs: the alias now points at the standby/);
+  });
+
+  test('availability counts Event Hubs at its SLA; billing counts the throughput units, not priced', () => {
+    expect(JSON.stringify(availabilityReport(topology))).toMatch(/Event Hubs westus3/);
+    const units = billableUnits(synthesized, 'shop').filter((u) => u.item === 'Event Hubs throughput units');
+    expect(units.map((u) => [u.sku, u.min, u.notPriced])).toEqual([['Standard', 1, 'no Event Hubs meter in the price list'], ['Standard', 1, 'no Event Hubs meter in the price list']]);
   });
 });
