@@ -1,4 +1,4 @@
-import { RedundancyPattern } from '../lib';
+import { EventTransport, RedundancyPattern } from '../lib';
 import { PLATFORM_SERVICES, ServiceKey } from '../lib/core/services';
 import { DEFAULT_NAMESPACE, ENVIRONMENT_CONTRACT } from '../lib/common/environment-contract';
 import { EXAMPLES } from '../examples';
@@ -29,12 +29,13 @@ const contractKeys = (service: ServiceKey) => ENVIRONMENT_CONTRACT.filter((spec)
 describe('the environment contract', () => {
   // Between them every key is set: active-passive has Event Grid with the derived webhook (EVENTS_WEBHOOK_PATH);
   // primary-secondary run as activeActive has ORDER_DB_CELLS and Service Bus (EVENTS_SUBSCRIPTION), and with a cache
-  // the ORDER_CACHE_* keys.
+  // the ORDER_CACHE_* keys; zone-redundant with Event Hubs has EVENTS_KAFKA_BOOTSTRAP.
   let stacks: Record<string, StackJson> = {};
   beforeAll(() => {
     stacks = synthApp((app) => {
       EXAMPLES['active-passive'](app);
       EXAMPLES['primary-secondary'](app, { pattern: RedundancyPattern.activeActive(), cache: {} });
+      EXAMPLES['zone-redundant'](app, { eventBus: { transport: EventTransport.eventHubs() } });
     });
   });
 

@@ -6,6 +6,7 @@ import {
 import { availabilityReport } from '../lib/insight/availability';
 import { billableUnits } from '../lib/insight/billable';
 import { simulateOutage } from '../lib/insight/outage';
+import { runbookMarkdown } from '../lib/insight/runbook';
 import { readTopology } from '../lib/insight/topology';
 import { SynthesizedStack } from '../lib/rules/synthesized';
 import { DATA_PATTERNS } from './support/patterns';
@@ -247,6 +248,22 @@ describe('insight reads an Event Hubs bus', () => {
     const events = simulateOutage(topology, { region: 'westus3' }).capabilities.filter((c) => c.rpo?.includes('committed offsets'));
     expect(events.length).toBeGreaterThan(0);
     expect(simulateOutage(topology, { region: 'westus3' }).failback.join(' ')).toMatch(/Event Hubs: the alias now points at the standby/);
+  });
+
+  test('runbook: the alias health check and its failover command', () => {
+    const md = runbookMarkdown(synthesized, 'shop');
+    expect(md).toMatch(/az eventhubs georecovery-alias show --resource-group \S+ --namespace-name shop-evhns-westus3-[0-9a-f]{6} --alias shop-evhns-alias-westus3-[0-9a-f]{6}/);
+    expect(md).toMatch(/az eventhubs georecovery-alias fail-over --resource-group \S+ --namespace-name shop-evhns-eastus-dr-[0-9a-f]{6} --alias shop-evhns-alias-westus3-[0-9a-f]{6}/);
+  });
+
+  test('alerts: server errors and throttling on the namespace and its standby, none left on Service Bus', () => {
+    const withAlerts = synthApp((app) => {
+      platform(app, RedundancyPattern.primarySecondary(), ['westus3', 'eastus'], { observability: { contacts: { emails: ['oncall@contoso.com'] } } });
+    });
+    const alerts = Object.values(all(withAlerts['shop-observability'], 'azurerm_monitor_metric_alert'));
+    const hubs = alerts.filter((a) => a.criteria?.[0]?.metric_namespace === 'Microsoft.EventHub/namespaces');
+    expect(hubs.map((a) => a.criteria[0].metric_name).sort()).toEqual(['ServerErrors', 'ServerErrors', 'ThrottledRequests', 'ThrottledRequests']);
+    expect(alerts.filter((a) => a.criteria?.[0]?.metric_namespace === 'Microsoft.ServiceBus/namespaces')).toEqual([]);
   });
 
   test('availability counts Event Hubs at its SLA; billing counts the throughput units, not priced', () => {

@@ -105,7 +105,7 @@ const KINDS: readonly KindCase[] = [
   },
   {
     kind: ResourceKind.EVENT_HUB_NAMESPACE, label: 'Event Hubs namespace', abbreviation: 'evhns', min: 6, max: 50, hyphens: true, rule: LETTER_START_RULE,
-    ok: ['orders', 'Orders-Hub-01', 'orders-sb-01', 'ordersmgmt'], bad: ['1orders', '-orders', 'orders-', 'orders_hub', 'orders.hub', 'orders-sb', 'orders-MGMT'],
+    ok: ['orders', 'Orders-Hub-01', 'orders-sb-01', 'ordersmgmt'], bad: ['1orders', '-orders', 'orders-', 'orders_hub', 'orders.hub'],
   },
   {
     kind: ResourceKind.EVENT_GRID_TOPIC, label: 'Event Grid topic', abbreviation: 'evgt', min: 3, max: 50, hyphens: true, rule: 'letters, digits and hyphens',
@@ -223,6 +223,11 @@ describe('ResourceKind', () => {
     const e = thrown(() => ResourceKind.KEY_VAULT.validate(at(), 'names.vault', 'my--vault'));
     expect([e.prop, e.value, e.problem, e.fix]).toEqual(['names.vault', 'my--vault', 'a Key Vault name must not contain consecutive hyphens', `choose a name of ${LETTER_START_RULE}, 3-24 characters`]);
     expect(ResourceKind.KEY_VAULT.validate(at(), 'names.vault', 'my-va-ult')).toBe('my-va-ult');
+  });
+
+  test.each(['orders-sb', 'orders-mgmt', 'orders-SB', 'orders-Mgmt', 'o-hub-sb'])('Event Hubs namespace %s is refused: it shares servicebus.windows.net and its reserved endings', (name) => {
+    const e = thrown(() => ResourceKind.EVENT_HUB_NAMESPACE.validate(at(), 'names.hubs', name));
+    expect([e.prop, e.value, e.problem]).toEqual(['names.hubs', name, "an Event Hubs namespace name must not end with '-sb' or '-mgmt'"]);
   });
 
   test.each(['orders-sb', 'orders-mgmt', 'orders-SB', 'orders-Mgmt', 'o-bus-sb'])('Service Bus namespace %s is refused: Azure reserves the -sb and -mgmt endings', (name) => {

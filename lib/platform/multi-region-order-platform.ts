@@ -296,6 +296,8 @@ export class MultiRegionOrderPlatform extends Construct {
         serviceBusNamespaceIds: serviceBus,
         serviceBusStandbyNamespaces: standby,
         serviceBusBacklogEntityName: bus && Object.keys(serviceBus).length > 0 ? Object.values(bus.endpoints)[0].topic : undefined,
+        eventHubsNamespaceIds: bus ? ids(bus.eventHubNamespaces) : {},
+        eventHubsStandbyNamespaces: Object.fromEntries(Object.entries(bus?.eventHubStandbyNamespaces ?? {}).map(([home, ns]) => [home, { id: ns.id, region: ns.locationInput! }])),
         kubernetesClusterIds: Object.fromEntries(Object.entries(this.stamps).map(([region, stamp]) => [region, stamp.cluster.id])),
         keyVaultIds: Object.fromEntries(Object.entries(this.stamps).map(([region, stamp]) => [region, stamp.keyVault.id])),
         sqlFailoverGroupIds: ids(this.database?.sqlFailoverGroups ?? {}),
