@@ -9,7 +9,7 @@ import type { EventBusNames } from './transport-types';
 // their shape beside the transport (service-bus.ts, event-grid.ts).
 
 // A bus has one transport: an object naming several (`{ serviceBus: {...}, eventHubs: {...} }`) or a list of them is refused here.
-export const TRANSPORT_SHAPE = shapes.instance(() => EventTransport, 'one EventTransport (EventTransport.serviceBus({...}), EventTransport.eventHubs({...}) or EventTransport.eventGrid({...})); a bus has exactly one transport');
+export const TRANSPORT_SHAPE = shapes.instance(() => EventTransport, 'exactly one EventTransport (EventTransport.serviceBus({...}), EventTransport.eventHubs({...}) or EventTransport.eventGrid({...}))');
 
 const REGION_NAMES = opt(shapes.map(shapes.string(), 'an object of region names to resource names'));
 
