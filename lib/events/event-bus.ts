@@ -41,23 +41,23 @@ export class EventBus extends DataTierConstruct {
   public readonly endpoints: { readonly [region: string]: EventBusEndpoint };
   /**
    * Service Bus: the namespace holding the topic and subscription, by region (the first region, or every region under
-   * activeActive and regionPinned); empty with Event Grid.
+   * activeActive and regionPinned); empty with the other transports.
    */
   public readonly serviceBusNamespaces: { readonly [region: string]: ServicebusNamespace };
   /**
    * Service Bus: the standby namespace paired with a region's namespace, by the region of the namespace it stands by
-   * for (it lives in the partner region); empty where the pattern does not pair, and with Event Grid.
+   * for (it lives in the partner region); empty where the pattern does not pair, and with the other transports (Event Hubs: `eventHubStandbyNamespaces`).
    */
   public readonly standbyNamespaces: { readonly [region: string]: ServicebusNamespace };
   /** Service Bus: the geo-DR alias pairing a region's namespace with its standby, by region; empty where unpaired. */
   public readonly geoDrAliases: { readonly [region: string]: ServicebusNamespaceDisasterRecoveryConfig };
-  /** Service Bus: the `order-events` topic, by the region of its namespace; empty with Event Grid. */
+  /** Service Bus: the `order-events` topic, by the region of its namespace; empty with the other transports. */
   public readonly serviceBusTopics: { readonly [region: string]: ServicebusTopic };
-  /** Service Bus: the `delivery-tracking` subscription, by the region of its namespace; empty with Event Grid. */
+  /** Service Bus: the `delivery-tracking` subscription, by the region of its namespace; empty with the other transports. */
   public readonly serviceBusSubscriptions: { readonly [region: string]: ServicebusSubscription };
-  /** Event Grid: the topic of each region, by region; empty with Service Bus. */
+  /** Event Grid: the topic of each region, by region; empty with the other transports. */
   public readonly eventGridTopics: { readonly [region: string]: EventgridTopic };
-  /** Event Grid: the dead-letter storage account of each region, by region; empty with Service Bus. */
+  /** Event Grid: the dead-letter storage account of each region, by region; empty with the other transports. */
   public readonly deadLetterStorageAccounts: { readonly [region: string]: StorageAccount };
   /** Event Hubs: the namespace holding the event hub, by region (as `serviceBusNamespaces`); empty with the other transports. */
   public readonly eventHubNamespaces: { readonly [region: string]: EventhubNamespace };
