@@ -264,6 +264,12 @@ describe('insight reads an Event Hubs bus', () => {
     const hubs = alerts.filter((a) => a.criteria?.[0]?.metric_namespace === 'Microsoft.EventHub/namespaces');
     expect(hubs.map((a) => a.criteria[0].metric_name).sort()).toEqual(['ServerErrors', 'ServerErrors', 'ThrottledRequests', 'ThrottledRequests']);
     expect(alerts.filter((a) => a.criteria?.[0]?.metric_namespace === 'Microsoft.ServiceBus/namespaces')).toEqual([]);
+    // The health views: the namespace's charts in its region's row, the standby's in the other, the alias on both sides.
+    const views = JSON.stringify(withAlerts['shop-observability']);
+    for (const title of ['Event Hubs server errors', 'Event Hubs incoming messages by event hub', 'Event Hubs standby (cell westus3) incoming messages', 'Event Hubs geo-DR alias (cell westus3), primary namespace', 'Event Hubs geo-DR alias (cell westus3), standby namespace']) {
+      expect({ title, found: views.includes(title) }).toEqual({ title, found: true });
+    }
+    expect(views).not.toMatch(/Event bus (server errors|backlog by entity|geo-DR alias)/);
   });
 
   test('availability counts Event Hubs at its SLA; billing counts the throughput units, not priced', () => {
