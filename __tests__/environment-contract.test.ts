@@ -1,4 +1,4 @@
-import { DatabaseEngine, RedundancyPattern } from '../lib';
+import { DatabaseEngine, EventTransport, RedundancyPattern } from '../lib';
 import { PLATFORM_SERVICES, ServiceKey } from '../lib/core/services';
 import { DEFAULT_NAMESPACE, ENVIRONMENT_CONTRACT } from '../lib/common/environment-contract';
 import { EXAMPLES } from '../examples';
@@ -30,13 +30,14 @@ describe('the environment contract', () => {
   // Between them every key is set: active-passive has Event Grid with the derived webhook (EVENTS_WEBHOOK_PATH), and
   // with PostgreSQL read replicas the read pool (ORDER_DB_READ_POOL); primary-secondary run as activeActive has
   // ORDER_DB_CELLS and Service Bus (EVENTS_SUBSCRIPTION), with a cache the ORDER_CACHE_* keys, and with Azure SQL read
-  // scale-out the read intent (ORDER_DB_READ_INTENT).
+  // scale-out the read intent (ORDER_DB_READ_INTENT); zone-redundant with Event Hubs has EVENTS_KAFKA_BOOTSTRAP.
   let stacks: Record<string, StackJson> = {};
   beforeAll(() => {
     const administrator = { objectId: '00000000-0000-0000-0000-000000000000', name: 'sg-order-db-admins' };
     stacks = synthApp((app) => {
       EXAMPLES['active-passive'](app, { database: { engine: DatabaseEngine.postgresql({ readReplicas: 1 }), administrator } });
       EXAMPLES['primary-secondary'](app, { pattern: RedundancyPattern.activeActive(), cache: {}, database: { engine: DatabaseEngine.sql({ skuName: 'BC_Gen5_2', readScaleOut: true }), administrator } });
+      EXAMPLES['zone-redundant'](app, { eventBus: { transport: EventTransport.eventHubs() } });
     });
   });
 

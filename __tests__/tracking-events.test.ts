@@ -284,7 +284,7 @@ describe('TrackingStore and EventBus bad input', () => {
     ['receivers with Event Grid', () => bus({ transport: EventTransport.eventGrid({ webhookUrl: 'https://x.example.com' }), receivers: { Tracker: ORDER_ID } }), 'invalid receivers ["Tracker"]: Event Grid pushes events to the webhook'],
     ['a sender that is not a principal ID', () => bus({ senders: { OrderService: { principalId: 'orders' } } }), 'invalid senders.OrderService.principalId "orders": not an Entra ID principal (object) ID'],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    ['a transport that is not an EventTransport', () => bus({ transport: 'serviceBus' as any }), 'invalid transport "serviceBus": expected an EventTransport (EventTransport.serviceBus({...}) or EventTransport.eventGrid({...})), got the string'],
+    ['a transport that is not an EventTransport', () => bus({ transport: 'serviceBus' as any }), 'invalid transport "serviceBus": expected exactly one EventTransport (EventTransport.serviceBus({...}), EventTransport.eventHubs({...}) or EventTransport.eventGrid({...})), got the string'],
   ])('rejects %s', (_label, make, message) => {
     expect(make).toThrow(ValidationError);
     expect(make).toThrow(message);

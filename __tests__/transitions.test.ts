@@ -375,3 +375,43 @@ describe('the demand model and the cache switched on (active-active, primary-sec
     }
   });
 });
+
+describe('the Event Hubs transport (issue 16)', () => {
+  const hubs = (regions: string[], eventBus: MultiRegionOrderPlatformProps['eventBus']): Build => (app) => {
+    new MultiRegionOrderPlatform(app, 'aa', {
+      prefix: 'aa', pattern: RedundancyPattern.activeActive(), regions,
+      database: { engine: DatabaseEngine.sql(), administrator: { objectId: '33333333-3333-3333-3333-333333333333', name: 'sg-db' } },
+      trackingStore: {}, eventBus,
+      workloads: { order: { image: 'c.io/order:1' }, tracking: { image: 'c.io/tracking:1' } },
+      entry: { frontDoor: { originHostHeaders: { order: 'orders.contoso.com', tracking: 'tracking.contoso.com' } } },
+    });
+  };
+  const eventHubs = { transport: EventTransport.eventHubs({ partitions: 8 }) };
+
+  test.each(steps([
+    ['activeActive, no event bus', hubs(['eastus2', 'westus3'], undefined)],
+    ['the Event Hubs bus added', hubs(['eastus2', 'westus3'], eventHubs)],
+  ]))('%s: creates only', (_label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect(changes.filter((c) => c.action !== 'create' && c.action !== 'update')).toEqual([]);
+    const created = changes.filter((c) => c.action === 'create').map((c) => c.type);
+    // A namespace and a standby per region, an event hub, a consumer group and an alias per region.
+    expect(created.filter((t) => t === 'azurerm_eventhub_namespace')).toHaveLength(4);
+    expect(created.filter((t) => t === 'azurerm_eventhub')).toHaveLength(2);
+    expect(created.filter((t) => t === 'azurerm_eventhub_consumer_group')).toHaveLength(2);
+    expect(created.filter((t) => t === 'azurerm_eventhub_namespace_disaster_recovery_config')).toHaveLength(2);
+  });
+
+  test.each(steps([
+    ['Event Hubs, 2 regions', hubs(['eastus2', 'westus3'], eventHubs)],
+    ['Event Hubs, a third region appended', hubs(['eastus2', 'westus3', 'centralus'], eventHubs)],
+  ]))('%s: creates the new cell and its pairing, replaces and destroys nothing', (_label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect(changes.filter((c) => c.action === 'destroy' || c.action === 'replace')).toEqual([]);
+    const hubChanges = changes.filter((c) => c.type.startsWith('azurerm_eventhub')).map((c) => `${c.type} ${c.action}`).sort();
+    // centralus's namespace, its hub, group and alias, and its standby in westus3 (its partner).
+    expect(hubChanges).toEqual([
+      'azurerm_eventhub create', 'azurerm_eventhub_consumer_group create', 'azurerm_eventhub_namespace create', 'azurerm_eventhub_namespace create', 'azurerm_eventhub_namespace_disaster_recovery_config create',
+    ]);
+  });
+});

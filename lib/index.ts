@@ -62,7 +62,7 @@ export type { DrillExperiment } from './drills/failover-drills';
 export type { EventBusProps } from './events/event-bus-types';
 export { EventBus } from './events/event-bus';
 export { EventTransport } from './events/transport';
-export type { EventBusEndpoint, EventBusNames, EventDelivery, EventGridOptions, ServiceBusOptions } from './events/transport-types';
+export type { EventBusEndpoint, EventBusNames, EventDelivery, EventGridOptions, EventHubsOptions, ServiceBusOptions } from './events/transport-types';
 export type { ApiManagementOptions, FrontDoorOptions, GeoRoutingOptions, GlobalEntryNames, GlobalEntryProps, TrafficManagerOptions, WafOptions } from './global-entry/global-entry-types';
 export { FRONT_DOOR_PRIVATE_LINK_REGIONS, GlobalEntry } from './global-entry/global-entry';
 export type { OriginHealthAlertHook, PrivateLinkApproval } from './global-entry/global-entry';

@@ -104,6 +104,10 @@ const KINDS: readonly KindCase[] = [
     ok: ['orders', 'Orders-Bus-01', 'orders-sb-01', 'my-sbx1', 'orders-mgmtx', 'orderssb', 'ordersmgmt'], bad: ['1orders', '-orders', 'orders-', 'orders_bus', 'orders.bus'],
   },
   {
+    kind: ResourceKind.EVENT_HUB_NAMESPACE, label: 'Event Hubs namespace', abbreviation: 'evhns', min: 6, max: 50, hyphens: true, rule: LETTER_START_RULE,
+    ok: ['orders', 'Orders-Hub-01', 'orders-sb-01', 'ordersmgmt'], bad: ['1orders', '-orders', 'orders-', 'orders_hub', 'orders.hub'],
+  },
+  {
     kind: ResourceKind.EVENT_GRID_TOPIC, label: 'Event Grid topic', abbreviation: 'evgt', min: 3, max: 50, hyphens: true, rule: 'letters, digits and hyphens',
     ok: ['abc', '-ab', 'ab-', 'Topic-01'], bad: ['a_bc', 'abc_', '_abc', 'a.b', 'a b'],
   },
@@ -135,6 +139,10 @@ const KINDS: readonly KindCase[] = [
   { kind: ResourceKind.SERVICE_BUS_SUBSCRIPTION, label: 'Service Bus subscription', abbreviation: 'sbts', min: 1, max: 50, hyphens: true,
     rule: 'letters, digits, periods, hyphens and underscores, starting and ending with a letter, digit or underscore',
     ok: ['a', '_', '_a_', 'a.b-c_d', 'Delivery-Tracking'], bad: ['-a', '.a', 'a-', 'a.', 'a b', 'a/b', 'a~b'] },
+  { kind: ResourceKind.EVENT_HUB, label: 'event hub', abbreviation: 'evh', min: 1, max: 256, hyphens: true, rule: 'letters, digits, periods, hyphens and underscores, starting and ending with a letter or digit',
+    ok: ['a', 'order-events', 'a.b-c_d', 'A1'], bad: ['-a', 'a-', '_a', 'a_', '.a', 'a b', 'a/b'] },
+  { kind: ResourceKind.EVENT_HUB_CONSUMER_GROUP, label: 'event hub consumer group', abbreviation: 'evhcg', min: 1, max: 50, hyphens: true, rule: 'letters, digits, periods, hyphens and underscores, starting and ending with a letter or digit',
+    ok: ['a', 'delivery-tracking', 'a.b-c_d', 'A1'], bad: ['-a', 'a-', '_a', 'a_', '.a', 'a b', 'a/b'] },
   { kind: ResourceKind.EVENT_GRID_SUBSCRIPTION, label: 'Event Grid subscription', abbreviation: 'evgs', min: 3, max: 64, hyphens: true, rule: 'letters, digits and hyphens',
     ok: ['abc', '-ab', 'ab-', 'Sub-01'], bad: ['a_bc', 'a.bc', 'a bc', '_abc'] },
   { kind: ResourceKind.FRONT_DOOR_CUSTOM_DOMAIN, label: 'Front Door custom domain', abbreviation: 'fdcd', min: 2, max: 260, hyphens: true, rule: ALNUM_HYPHEN_RULE, ok: ALNUM_HYPHEN_OK.filter((name) => name.length >= 2), bad: ALNUM_HYPHEN_BAD },
@@ -162,7 +170,7 @@ const KINDS: readonly KindCase[] = [
 
 const GLOBALLY_UNIQUE = new Set([
   ResourceKind.KEY_VAULT, ResourceKind.SQL_SERVER, ResourceKind.SQL_FAILOVER_GROUP, ResourceKind.POSTGRESQL_SERVER, ResourceKind.POSTGRESQL_VIRTUAL_ENDPOINT,
-  ResourceKind.COSMOS_ACCOUNT, ResourceKind.SERVICE_BUS_NAMESPACE, ResourceKind.FRONT_DOOR_ENDPOINT, ResourceKind.TRAFFIC_MANAGER_PROFILE,
+  ResourceKind.COSMOS_ACCOUNT, ResourceKind.SERVICE_BUS_NAMESPACE, ResourceKind.EVENT_HUB_NAMESPACE, ResourceKind.FRONT_DOOR_ENDPOINT, ResourceKind.TRAFFIC_MANAGER_PROFILE,
   ResourceKind.API_MANAGEMENT, ResourceKind.STORAGE_ACCOUNT, ResourceKind.MANAGED_REDIS,
 ]);
 
@@ -179,7 +187,7 @@ describe('ResourceKind', () => {
 
   test('the globally unique kinds (their names become DNS names) are marked so, and only they', () => {
     expect(KINDS.filter((c) => c.kind.props.globallyUnique).map((c) => c.label)).toEqual(KINDS.filter((c) => GLOBALLY_UNIQUE.has(c.kind)).map((c) => c.label));
-    expect(GLOBALLY_UNIQUE.size).toBe(12);
+    expect(GLOBALLY_UNIQUE.size).toBe(13);
   });
 
   test.each(KINDS.map((c) => [c.label, c] as const))('%s: names of the allowed length and characters pass', (_label, c) => {
@@ -215,6 +223,11 @@ describe('ResourceKind', () => {
     const e = thrown(() => ResourceKind.KEY_VAULT.validate(at(), 'names.vault', 'my--vault'));
     expect([e.prop, e.value, e.problem, e.fix]).toEqual(['names.vault', 'my--vault', 'a Key Vault name must not contain consecutive hyphens', `choose a name of ${LETTER_START_RULE}, 3-24 characters`]);
     expect(ResourceKind.KEY_VAULT.validate(at(), 'names.vault', 'my-va-ult')).toBe('my-va-ult');
+  });
+
+  test.each(['orders-sb', 'orders-mgmt', 'orders-SB', 'orders-Mgmt', 'o-hub-sb'])('Event Hubs namespace %s is refused: it shares servicebus.windows.net and its reserved endings', (name) => {
+    const e = thrown(() => ResourceKind.EVENT_HUB_NAMESPACE.validate(at(), 'names.hubs', name));
+    expect([e.prop, e.value, e.problem]).toEqual(['names.hubs', name, "an Event Hubs namespace name must not end with '-sb' or '-mgmt'"]);
   });
 
   test.each(['orders-sb', 'orders-mgmt', 'orders-SB', 'orders-Mgmt', 'o-bus-sb'])('Service Bus namespace %s is refused: Azure reserves the -sb and -mgmt endings', (name) => {

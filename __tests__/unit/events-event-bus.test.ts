@@ -68,7 +68,7 @@ describe('EventBus props', () => {
   test('the props\' shape: a transport that is not an EventTransport, principals that are not principals, names that are not strings', () => {
     expect(propsViolations({ transport: 'serviceBus' })).toEqual([[
       'test/Events', 'transport', 'serviceBus',
-      'expected an EventTransport (EventTransport.serviceBus({...}) or EventTransport.eventGrid({...})), got the string "serviceBus"', 'give an EventTransport (EventTransport.serviceBus({...}) or EventTransport.eventGrid({...}))',
+      'expected exactly one EventTransport (EventTransport.serviceBus({...}), EventTransport.eventHubs({...}) or EventTransport.eventGrid({...})), got the string "serviceBus"', 'give exactly one EventTransport (EventTransport.serviceBus({...}), EventTransport.eventHubs({...}) or EventTransport.eventGrid({...}))',
     ]]);
     const [[, prop, , problem]] = propsViolations({ senders: 'orders' });
     expect([prop, problem]).toEqual(['senders', 'expected an object of keys to principals, e.g. { OrderService: identity }, got the string "orders"']);

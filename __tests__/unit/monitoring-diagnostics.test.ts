@@ -56,6 +56,7 @@ describe('addDiagnostics', () => {
       azurerm_postgresql_flexible_server: ['Microsoft.DBforPostgreSQL/flexibleServers', all, false, audit],
       azurerm_cosmosdb_account: ['Microsoft.DocumentDB/databaseAccounts', ['Requests'], true, audit],
       azurerm_servicebus_namespace: ['Microsoft.ServiceBus/namespaces', all, false, audit],
+      azurerm_eventhub_namespace: ['Microsoft.EventHub/namespaces', all, false, audit],
       azurerm_eventgrid_topic: ['Microsoft.EventGrid/topics', all, false, audit],
       azurerm_cdn_frontdoor_profile: ['Microsoft.Cdn/profiles', all, false, audit],
       azurerm_traffic_manager_profile: ['Microsoft.Network/trafficManagerProfiles', all, false, allLogs],

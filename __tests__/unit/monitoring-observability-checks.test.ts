@@ -125,7 +125,7 @@ describe('availability test checks: the words a user reads', () => {
 
 describe('Observability checks: edges and words', () => {
   // Counts and durations in whole units are integers; percentages, latencies and the pods-not-ready average are not.
-  const INTEGER_THRESHOLDS = ['postgresqlReplicaLagSeconds', 'cosmosThrottledRequests', 'serviceBusDeadLetteredMessages', 'serviceBusServerErrors', 'serviceBusThrottledRequests', 'deliveryTrackingBacklogMessages', 'aksContainerRestarts', 'aksReadinessProbeFailures', 'aksHpaAtMaximumMinutes'];
+  const INTEGER_THRESHOLDS = ['postgresqlReplicaLagSeconds', 'cosmosThrottledRequests', 'serviceBusDeadLetteredMessages', 'serviceBusServerErrors', 'serviceBusThrottledRequests', 'deliveryTrackingBacklogMessages', 'eventHubsServerErrors', 'eventHubsThrottledRequests', 'aksContainerRestarts', 'aksReadinessProbeFailures', 'aksHpaAtMaximumMinutes'];
 
   test.each(Object.entries(THRESHOLDS))('threshold %s: a fraction inside its range is refused only for a count', (key, spec) => {
     const value = spec.min + 0.5;

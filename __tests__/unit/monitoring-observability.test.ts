@@ -464,7 +464,7 @@ describe('Observability', () => {
   test('the README documents every alert, threshold default and runbook section the descriptions point to', () => {
     const readmeText = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
     const alerts = [...METRIC_ALERTS, ...LOG_ALERTS];
-    expect(alerts).toHaveLength(19);
+    expect(alerts).toHaveLength(21);
     for (const spec of alerts) expect(readmeText).toMatch(new RegExp(`^\\| \`${spec.alert}\` \\|.*\\| ${spec.severity} \\| \\[[^\\]]+\\]\\(#${anchorOf(spec.runbook)}\\) \\|$`, 'm'));
     for (const [key, spec] of Object.entries(THRESHOLDS)) expect(readmeText).toContain(`\`${key}\` (${spec.default})`);
     for (const section of Object.values(RUNBOOK_SECTIONS)) expect(readmeText).toContain(`\n### ${section}\n`);

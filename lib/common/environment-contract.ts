@@ -43,10 +43,11 @@ export const ENVIRONMENT_CONTRACT = [
   { name: 'ORDER_CACHE_HOST', services: ['order'], when: 'with `cache`', value: "the host of the region's Azure Managed Redis cache (resolved privately in the stamp; Entra ID authentication, TLS)" },
   { name: 'ORDER_CACHE_PORT', services: ['order'], when: 'with `cache`', value: 'the TLS port of the cache (`10000`)' },
   { name: 'ORDER_CACHE_CLUSTERING_POLICY', services: ['order'], when: 'with `cache`', value: '`EnterpriseCluster` (any client) or `OSSCluster` (a cluster-aware client)' },
-  { name: 'EVENTS_TRANSPORT', services: ['order', 'tracking'], when: 'with `eventBus`', value: '`serviceBus` or `eventGrid`' },
-  { name: 'EVENTS_HOST', services: ['order', 'tracking'], when: 'with `eventBus`', value: 'Service Bus: the geo-DR alias when paired, else the namespace; Event Grid: the topic endpoint' },
-  { name: 'EVENTS_TOPIC', services: ['order', 'tracking'], when: 'with `eventBus`', value: 'Service Bus: `order-events`; Event Grid: the topic endpoint' },
-  { name: 'EVENTS_SUBSCRIPTION', services: ['tracking'], when: 'with `eventBus`, Service Bus', value: 'the subscription the tracking service consumes (`delivery-tracking`)' },
+  { name: 'EVENTS_TRANSPORT', services: ['order', 'tracking'], when: 'with `eventBus`', value: '`serviceBus`, `eventHubs` or `eventGrid`' },
+  { name: 'EVENTS_HOST', services: ['order', 'tracking'], when: 'with `eventBus`', value: 'Service Bus and Event Hubs: the geo-DR alias when paired, else the namespace; Event Grid: the topic endpoint' },
+  { name: 'EVENTS_TOPIC', services: ['order', 'tracking'], when: 'with `eventBus`', value: 'Service Bus: `order-events`; Event Hubs: the event hub `order-events` (the Kafka topic); Event Grid: the topic endpoint' },
+  { name: 'EVENTS_SUBSCRIPTION', services: ['tracking'], when: 'with `eventBus`, Service Bus or Event Hubs', value: 'the subscription the tracking service consumes, or its consumer group (the Kafka `group.id`): `delivery-tracking`' },
+  { name: 'EVENTS_KAFKA_BOOTSTRAP', services: ['order', 'tracking'], when: 'with `eventBus`, Event Hubs', value: 'the Kafka bootstrap server, `<EVENTS_HOST>:9093` (SASL OAUTHBEARER with the workload identity over TLS)' },
   { name: 'EVENTS_WEBHOOK_PATH', services: ['tracking'], when: 'with `eventBus`, Event Grid, webhook derived by the platform', value: 'the path Event Grid posts CloudEvents to (`/tracking/events`)' },
 ] as const satisfies readonly EnvironmentKeySpec[];
 

@@ -156,6 +156,29 @@ export class ResourceKind {
     pattern: /^[_a-zA-Z0-9](?:[-._a-zA-Z0-9]*[_a-zA-Z0-9])?$/,
     rule: 'letters, digits, periods, hyphens and underscores, starting and ending with a letter, digit or underscore',
   });
+  /**
+   * An Event Hubs namespace, or its geo-DR alias (a host of servicebus.windows.net too):
+   * internal/services/eventhub/validate/eventhub_names.go (ValidateEventHubNamespaceName), 6-50 characters.
+   */
+  public static readonly EVENT_HUB_NAMESPACE = new ResourceKind({
+    label: 'Event Hubs namespace', abbreviation: 'evhns', minLength: 6, maxLength: 50, hyphens: true, globallyUnique: true,
+    pattern: /^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/,
+    rule: 'letters, digits and hyphens, starting with a letter and ending with a letter or digit',
+    // Namespaces of Event Hubs and Service Bus share servicebus.windows.net and its reserved suffixes.
+    extraCheck: (name) => (/-(sb|mgmt)$/i.test(name) ? "must not end with '-sb' or '-mgmt'" : undefined),
+  });
+  /** An event hub, the Kafka topic (internal/services/eventhub/validate/eventhub_names.go, ValidateEventHubName). */
+  public static readonly EVENT_HUB = new ResourceKind({
+    label: 'event hub', abbreviation: 'evh', minLength: 1, maxLength: 256, hyphens: true, globallyUnique: false,
+    pattern: /^[a-zA-Z0-9](?:[-._a-zA-Z0-9]*[a-zA-Z0-9])?$/,
+    rule: 'letters, digits, periods, hyphens and underscores, starting and ending with a letter or digit',
+  });
+  /** An event hub consumer group, the Kafka group.id (internal/services/eventhub/validate/eventhub_names.go, ValidateEventHubConsumerName). */
+  public static readonly EVENT_HUB_CONSUMER_GROUP = new ResourceKind({
+    label: 'event hub consumer group', abbreviation: 'evhcg', minLength: 1, maxLength: 50, hyphens: true, globallyUnique: false,
+    pattern: /^[a-zA-Z0-9](?:[-._a-zA-Z0-9]*[a-zA-Z0-9])?$/,
+    rule: 'letters, digits, periods, hyphens and underscores, starting and ending with a letter or digit',
+  });
   public static readonly EVENT_GRID_TOPIC = new ResourceKind({
     label: 'Event Grid topic', abbreviation: 'evgt', minLength: 3, maxLength: 50, hyphens: true, globallyUnique: false,
     pattern: /^[a-zA-Z0-9-]+$/, rule: 'letters, digits and hyphens',

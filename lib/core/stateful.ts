@@ -12,6 +12,7 @@ export const PROTECTED_TYPES: readonly string[] = [
   'azurerm_cosmosdb_account', 'azurerm_cosmosdb_sql_database', 'azurerm_cosmosdb_sql_container', 'azurerm_servicebus_namespace',
   'azurerm_servicebus_namespace_disaster_recovery_config', 'azurerm_servicebus_topic', 'azurerm_servicebus_subscription', 'azurerm_key_vault',
   'azurerm_log_analytics_workspace', 'azurerm_storage_account', 'azurerm_managed_redis',
+  'azurerm_eventhub_namespace', 'azurerm_eventhub_namespace_disaster_recovery_config', 'azurerm_eventhub', 'azurerm_eventhub_consumer_group',
 ];
 
 /** Every stateful type: the protected ones and those a replacement would still disrupt. */

@@ -299,7 +299,7 @@ function checkDrills(scope: Construct, props: FailoverDrillsProps): { minutes: n
 const UNSUPPORTED: { readonly [s in Exclude<DrillScenario, 'keyVaultLoss'>]: { readonly problem: string; readonly supported: (props: FailoverDrillsProps) => boolean } } = {
   zoneLoss: { problem: 'no region of the platform is zone-redundant, so there is no zone to lose', supported: (props) => props.placements.some((p) => p.zoneRedundant) },
   regionLoss: { problem: 'the platform has one region: losing it is an outage, not a failover to rehearse', supported: (props) => props.placements.length > 1 },
-  eventBusLoss: { problem: 'the drill disables a Service Bus topic, and the platform has no Service Bus event bus (eventBus with EventTransport.serviceBus(), the default; Chaos Studio has no Event Grid fault)', supported: (props) => (props.serviceBusTopics ?? []).length > 0 },
+  eventBusLoss: { problem: 'the drill disables a Service Bus topic, and the platform has no Service Bus event bus (eventBus with EventTransport.serviceBus(), the default; Chaos Studio has no Event Grid or Event Hubs fault)', supported: (props) => (props.serviceBusTopics ?? []).length > 0 },
 };
 
 const supported = (s: DrillScenario, props: FailoverDrillsProps): boolean => s === 'keyVaultLoss' || UNSUPPORTED[s].supported(props);

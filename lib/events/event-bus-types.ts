@@ -8,7 +8,7 @@ import { EventBusNames } from './transport-types';
 
 /** Props of {@link EventBus}. */
 export interface EventBusProps extends DataTierProps {
-  /** Service Bus Premium (default) or Event Grid, with its options. @default EventTransport.serviceBus() */
+  /** Service Bus Premium (default), Event Hubs (Kafka-compatible) or Event Grid, with its options. @default EventTransport.serviceBus() */
   readonly transport?: EventTransport;
   /**
    * Principals (by a stable key) allowed to publish order events (the Order service's workload identity): a
@@ -19,7 +19,7 @@ export interface EventBusProps extends DataTierProps {
   readonly senders?: { readonly [key: string]: IPrincipal };
   /**
    * Principals (by a stable key) allowed to receive them (the Delivery-tracking service's workload identity;
-   * Service Bus only). Keys become part of construct IDs, so keep them stable.
+   * Service Bus or Event Hubs, not Event Grid). Keys become part of construct IDs, so keep them stable.
    * @default - none
    */
   readonly receivers?: { readonly [key: string]: IPrincipal };

@@ -1,5 +1,9 @@
 import { Construct } from 'constructs';
 import { EventgridTopic } from '@cdktf/provider-azurerm/lib/eventgrid-topic';
+import { Eventhub } from '@cdktf/provider-azurerm/lib/eventhub';
+import { EventhubConsumerGroup } from '@cdktf/provider-azurerm/lib/eventhub-consumer-group';
+import { EventhubNamespace } from '@cdktf/provider-azurerm/lib/eventhub-namespace';
+import { EventhubNamespaceDisasterRecoveryConfig } from '@cdktf/provider-azurerm/lib/eventhub-namespace-disaster-recovery-config';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ServicebusNamespace } from '@cdktf/provider-azurerm/lib/servicebus-namespace';
 import { ServicebusNamespaceDisasterRecoveryConfig } from '@cdktf/provider-azurerm/lib/servicebus-namespace-disaster-recovery-config';
@@ -26,8 +30,9 @@ const SERVICE_BUS_DATA_OWNER = 'Azure Service Bus Data Owner';
  * activePassive pair the primary namespace with a namespace in the second region through a geo-DR alias,
  * activeActive pairs every region's namespace with a standby namespace in its partner region (`activeActivePartner`), regionPinned keeps one
  * unpaired namespace per cell. Entities live on primary namespaces only (Azure refuses them on a paired secondary,
- * terraform-provider-azurerm#20933). Event Grid (option): a topic per region with dead-lettering to zone-redundant
- * storage.
+ * terraform-provider-azurerm#20933). Event Hubs (option, Kafka-compatible): the same namespaces and pairing, with the
+ * `order-events` event hub and the `delivery-tracking` consumer group. Event Grid (option): a topic per region with
+ * dead-lettering to zone-redundant storage.
  */
 export class EventBus extends DataTierConstruct {
   /** The transport the bus was built with. */
@@ -36,24 +41,34 @@ export class EventBus extends DataTierConstruct {
   public readonly endpoints: { readonly [region: string]: EventBusEndpoint };
   /**
    * Service Bus: the namespace holding the topic and subscription, by region (the first region, or every region under
-   * activeActive and regionPinned); empty with Event Grid.
+   * activeActive and regionPinned); empty with the other transports.
    */
   public readonly serviceBusNamespaces: { readonly [region: string]: ServicebusNamespace };
   /**
    * Service Bus: the standby namespace paired with a region's namespace, by the region of the namespace it stands by
-   * for (it lives in the partner region); empty where the pattern does not pair, and with Event Grid.
+   * for (it lives in the partner region); empty where the pattern does not pair, and with the other transports (Event Hubs: `eventHubStandbyNamespaces`).
    */
   public readonly standbyNamespaces: { readonly [region: string]: ServicebusNamespace };
   /** Service Bus: the geo-DR alias pairing a region's namespace with its standby, by region; empty where unpaired. */
   public readonly geoDrAliases: { readonly [region: string]: ServicebusNamespaceDisasterRecoveryConfig };
-  /** Service Bus: the `order-events` topic, by the region of its namespace; empty with Event Grid. */
+  /** Service Bus: the `order-events` topic, by the region of its namespace; empty with the other transports. */
   public readonly serviceBusTopics: { readonly [region: string]: ServicebusTopic };
-  /** Service Bus: the `delivery-tracking` subscription, by the region of its namespace; empty with Event Grid. */
+  /** Service Bus: the `delivery-tracking` subscription, by the region of its namespace; empty with the other transports. */
   public readonly serviceBusSubscriptions: { readonly [region: string]: ServicebusSubscription };
-  /** Event Grid: the topic of each region, by region; empty with Service Bus. */
+  /** Event Grid: the topic of each region, by region; empty with the other transports. */
   public readonly eventGridTopics: { readonly [region: string]: EventgridTopic };
-  /** Event Grid: the dead-letter storage account of each region, by region; empty with Service Bus. */
+  /** Event Grid: the dead-letter storage account of each region, by region; empty with the other transports. */
   public readonly deadLetterStorageAccounts: { readonly [region: string]: StorageAccount };
+  /** Event Hubs: the namespace holding the event hub, by region (as `serviceBusNamespaces`); empty with the other transports. */
+  public readonly eventHubNamespaces: { readonly [region: string]: EventhubNamespace };
+  /** Event Hubs: the standby namespace paired with a region's namespace, by that region; empty where unpaired. */
+  public readonly eventHubStandbyNamespaces: { readonly [region: string]: EventhubNamespace };
+  /** Event Hubs: the geo-DR alias pairing a region's namespace with its standby, by region; empty where unpaired. */
+  public readonly eventHubGeoDrAliases: { readonly [region: string]: EventhubNamespaceDisasterRecoveryConfig };
+  /** Event Hubs: the `order-events` event hub (the Kafka topic), by the region of its namespace. */
+  public readonly eventHubs: { readonly [region: string]: Eventhub };
+  /** Event Hubs: the `delivery-tracking` consumer group (the Kafka `group.id`), by the region of its namespace. */
+  public readonly eventHubConsumerGroups: { readonly [region: string]: EventhubConsumerGroup };
   private readonly built: TransportBuild;
 
   constructor(scope: Construct, id: string, props: EventBusProps) {
@@ -80,6 +95,11 @@ export class EventBus extends DataTierConstruct {
     this.serviceBusSubscriptions = r.serviceBusSubscriptions;
     this.eventGridTopics = r.eventGridTopics;
     this.deadLetterStorageAccounts = r.deadLetterStorageAccounts;
+    this.eventHubNamespaces = r.eventHubNamespaces;
+    this.eventHubStandbyNamespaces = r.eventHubStandbyNamespaces;
+    this.eventHubGeoDrAliases = r.eventHubGeoDrAliases;
+    this.eventHubs = r.eventHubs;
+    this.eventHubConsumerGroups = r.eventHubConsumerGroups;
   }
 
   /** The private endpoints every stamp needs: one per namespace (or Event Grid topic). */
@@ -101,8 +121,9 @@ export class EventBus extends DataTierConstruct {
   }
 
   /**
-   * Lets a principal receive from the `delivery-tracking` subscription in every active region, plus on the standby
-   * namespaces for after a failover. Service Bus only: Event Grid pushes to the webhook, and a grant is an error.
+   * Lets a principal receive from the `delivery-tracking` subscription (Service Bus) or the event hub (Event Hubs) in
+   * every active region, plus on the standby namespaces for after a failover. Event Grid pushes to the webhook, and a
+   * grant is an error.
    *
    * @param grantee - a `UserAssignedIdentity` (or another construct with a `principalId`), or `{ principalId }`
    * @param options - where the role assignments go and their construct IDs (required `id` for a grantee that is not a construct)
@@ -131,6 +152,9 @@ export class EventBus extends DataTierConstruct {
     const grant = resolveGrant(this, 'grantBacklogRead', grantee, options, 'BacklogReader');
     if (this.transport.delivery === 'push') {
       throw new ValidationError({ scope: this, prop: 'grantBacklogRead(grantee)', value: grantee, problem: 'Event Grid pushes events to the webhook, so there is no backlog to scale on', fix: 'scale on a backlog only with EventTransport.serviceBus()' });
+    }
+    if (!this.transport.backlogScaling) {
+      throw new ValidationError({ scope: this, prop: 'grantBacklogRead(grantee)', value: grantee, problem: "KEDA has no backlog scaler for Event Hubs' Kafka consumer groups with workload identity (azure-eventhub reads blob checkpoints, kafka has no Azure identity)", fix: 'scale the tracking service on CPU and schedules, or use EventTransport.serviceBus()' });
     }
     return this.grantRole(grant, 'grantBacklogRead', options, (g) => ({ scope: g.receive!, role: SERVICE_BUS_DATA_OWNER }), (g) => {
       const e = this.endpoints[g.region];

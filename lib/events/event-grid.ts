@@ -14,7 +14,7 @@ import { ResourceKind } from '../core/naming';
 import { RegionPlacement } from '../core/pattern';
 import { opt, shapes, strictShape } from '../core/validate';
 import { addDiagnostics, BLOB_SERVICE_DIAGNOSTICS, diagnose } from '../monitoring/diagnostics';
-import { EventBusContext, EventBusEndpoint, EventGridOptions, GrantScope, TransportBuild } from './transport-types';
+import { EventBusContext, EventBusEndpoint, EventGridOptions, GrantScope, NO_RESOURCES, TransportBuild } from './transport-types';
 
 // The Event Grid transport (`EventTransport.eventGrid`): its options' checks and the resources it builds for the
 // event bus.
@@ -80,6 +80,7 @@ function checkEventGridNames(ctx: EventBusContext): { subscription: string; dead
   for (const key of ['serviceBusNamespaces', 'standbyNamespaces', 'geoDrAliases', 'topic'] as const) {
     checkUnused(checks, `names.${key}`, names[key], 'it names a Service Bus resource, and this bus uses Event Grid');
   }
+  checkUnused(checks, 'names.eventHubNamespaces', names.eventHubNamespaces, 'it names an Event Hubs resource, and this bus uses Event Grid');
   const subscription = names.subscription ?? SUBSCRIPTION;
   const deadLetterContainer = names.deadLetterContainer ?? DEAD_LETTER_CONTAINER;
   if (names.subscription !== undefined) checks.run(undefined, () => ResourceKind.EVENT_GRID_SUBSCRIPTION.validate(bus, 'names.subscription', subscription));
@@ -134,7 +135,7 @@ export function buildEventGrid(ctx: EventBusContext, o: EventGridSettings): Tran
     deadLetterStorageAccounts[region] = storage;
   }
   const subscriptions = new WebhookSubscriptions(ctx, o, targets);
-  const resources = { serviceBusNamespaces: {}, standbyNamespaces: {}, geoDrAliases: {}, serviceBusTopics: {}, serviceBusSubscriptions: {}, eventGridTopics, deadLetterStorageAccounts };
+  const resources = { ...NO_RESOURCES, eventGridTopics, deadLetterStorageAccounts };
   return { endpoints, privateEndpoints, grantScopes, resources, addWebhookSubscriptions: (scope, url) => subscriptions.add(scope, url) };
 }
 

@@ -11,7 +11,7 @@ import { ResourceKind } from '../core/naming';
 import { activeActivePartner, PatternKind, RegionPlacement } from '../core/pattern';
 import { opt, shapes, strictShape } from '../core/validate';
 import { diagnose } from '../monitoring/diagnostics';
-import { EventBusContext, EventBusEndpoint, EventBusNames, GrantScope, ServiceBusOptions, TransportBuild } from './transport-types';
+import { EventBusContext, EventBusEndpoint, EventBusNames, GrantScope, NO_RESOURCES, ServiceBusOptions, TransportBuild } from './transport-types';
 
 // The Service Bus transport (`EventTransport.serviceBus`): its options' checks and the resources it builds for the
 // event bus.
@@ -101,6 +101,7 @@ function checkServiceBusNames(ctx: EventBusContext): { topic: string; subscripti
   for (const key of ['eventGridTopics', 'deadLetterStorageAccounts', 'deadLetterContainer'] as const) {
     checkUnused(checks, `names.${key}`, names[key], 'it names an Event Grid resource, and this bus uses Service Bus');
   }
+  checkUnused(checks, 'names.eventHubNamespaces', names.eventHubNamespaces, 'it names an Event Hubs resource, and this bus uses Service Bus');
   const topic = names.topic ?? TOPIC;
   const subscription = names.subscription ?? SUBSCRIPTION;
   if (names.topic !== undefined) checks.run(undefined, () => ResourceKind.SERVICE_BUS_TOPIC.validate(ctx.bus, 'names.topic', topic));
@@ -108,8 +109,8 @@ function checkServiceBusNames(ctx: EventBusContext): { topic: string; subscripti
   return { topic, subscription, names };
 }
 
-/** Which regions hold an active namespace (with entities), and where each one's standby lives. */
-function serviceBusHomes(ctx: EventBusContext): { home: RegionPlacement; standby?: RegionPlacement }[] {
+/** Which regions hold an active namespace (with entities), and where each one's standby lives (Event Hubs pairs the same way). */
+export function serviceBusHomes(ctx: EventBusContext): { home: RegionPlacement; standby?: RegionPlacement }[] {
   const { pattern, placements } = ctx;
   const paired = pattern.kind !== PatternKind.ZONE_REDUNDANT && pattern.kind !== PatternKind.REGION_PINNED;
   return pattern.kind === PatternKind.ACTIVE_ACTIVE
@@ -145,7 +146,7 @@ export function buildServiceBus(ctx: EventBusContext, o: ServiceBusSettings): Tr
     // primarySecondary / activePassive: the second region publishes and consumes through the same alias.
     if (standby && ctx.pattern.kind !== PatternKind.ACTIVE_ACTIVE) endpoints[standby.region.name] = { ...endpoint, region: standby.region.name };
   }
-  return { endpoints, privateEndpoints: b.privateEndpoints, grantScopes: b.grantScopes, resources: { ...b.resources, eventGridTopics: {}, deadLetterStorageAccounts: {} } };
+  return { endpoints, privateEndpoints: b.privateEndpoints, grantScopes: b.grantScopes, resources: { ...NO_RESOURCES, ...b.resources } };
 }
 
 /** Builds the namespaces, entities, aliases and roles of one Service Bus bus, collecting what the bus exposes. */

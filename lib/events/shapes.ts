@@ -8,12 +8,13 @@ import type { EventBusNames } from './transport-types';
 // Internal: the run-time shapes of the event bus props (not exported from the package). Each transport's options have
 // their shape beside the transport (service-bus.ts, event-grid.ts).
 
-export const TRANSPORT_SHAPE = shapes.instance(() => EventTransport, 'an EventTransport (EventTransport.serviceBus({...}) or EventTransport.eventGrid({...}))');
+// A bus has one transport: an object naming several (`{ serviceBus: {...}, eventHubs: {...} }`) or a list of them is refused here.
+export const TRANSPORT_SHAPE = shapes.instance(() => EventTransport, 'exactly one EventTransport (EventTransport.serviceBus({...}), EventTransport.eventHubs({...}) or EventTransport.eventGrid({...}))');
 
 const REGION_NAMES = opt(shapes.map(shapes.string(), 'an object of region names to resource names'));
 
 const EVENT_BUS_NAMES_SHAPE = strictShape<EventBusNames>({
-  serviceBusNamespaces: REGION_NAMES, standbyNamespaces: REGION_NAMES, geoDrAliases: REGION_NAMES, topic: opt(shapes.string()), subscription: opt(shapes.string()),
+  serviceBusNamespaces: REGION_NAMES, eventHubNamespaces: REGION_NAMES, standbyNamespaces: REGION_NAMES, geoDrAliases: REGION_NAMES, topic: opt(shapes.string()), subscription: opt(shapes.string()),
   eventGridTopics: REGION_NAMES, deadLetterStorageAccounts: REGION_NAMES, deadLetterContainer: opt(shapes.string()),
 });
 

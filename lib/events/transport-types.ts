@@ -1,5 +1,9 @@
 import { Construct } from 'constructs';
 import { EventgridTopic } from '@cdktf/provider-azurerm/lib/eventgrid-topic';
+import { Eventhub } from '@cdktf/provider-azurerm/lib/eventhub';
+import { EventhubConsumerGroup } from '@cdktf/provider-azurerm/lib/eventhub-consumer-group';
+import { EventhubNamespace } from '@cdktf/provider-azurerm/lib/eventhub-namespace';
+import { EventhubNamespaceDisasterRecoveryConfig } from '@cdktf/provider-azurerm/lib/eventhub-namespace-disaster-recovery-config';
 import { ServicebusNamespace } from '@cdktf/provider-azurerm/lib/servicebus-namespace';
 import { ServicebusNamespaceDisasterRecoveryConfig } from '@cdktf/provider-azurerm/lib/servicebus-namespace-disaster-recovery-config';
 import { ServicebusSubscription } from '@cdktf/provider-azurerm/lib/servicebus-subscription';
@@ -37,6 +41,36 @@ export interface ServiceBusOptions {
   readonly defaultMessageTtlDays?: number;
 }
 
+/** Options of {@link EventTransport.eventHubs}. */
+export interface EventHubsOptions {
+  /**
+   * `Standard` (throughput units, up to 32 partitions and 7 days of retention per event hub) or `Premium` (processing
+   * units, up to 100 partitions and 90 days). A change between them replaces every namespace (the provider forces it).
+   * @default 'Standard'
+   */
+  readonly sku?: 'Standard' | 'Premium';
+  /**
+   * Per namespace: Standard throughput units (1-40), or Premium processing units (1, 2, 4, 8 or 16).
+   * @default 1
+   */
+  readonly capacity?: number;
+  /**
+   * Standard only: turn on auto-inflate up to this many throughput units (from `capacity` to 40). Premium scales by
+   * `capacity` alone.
+   * @default - no auto-inflate
+   */
+  readonly maximumThroughputUnits?: number;
+  /**
+   * Partitions of the `order-events` event hub (the Kafka topic): 1-32 (Standard) or 1-100 (Premium). They bound the
+   * consumers of the `delivery-tracking` group that work at once. Standard cannot change them after creation, and no
+   * SKU can lower them (the provider refuses both on update), so choose for the peak.
+   * @default 4
+   */
+  readonly partitions?: number;
+  /** Days the event hub keeps events: 1-7 (Standard) or 1-90 (Premium). @default 7 */
+  readonly retentionDays?: number;
+}
+
 /** Options of {@link EventTransport.eventGrid}. */
 export interface EventGridOptions {
   /**
@@ -69,7 +103,8 @@ export interface EventGridOptions {
 
 /**
  * How events reach the Delivery-tracking service: `pull` (Service Bus: it receives from the `delivery-tracking`
- * subscription, so it needs `EventBus.grantReceive`) or `push` (Event Grid: the topics post them to its webhook).
+ * subscription; Event Hubs: it consumes the event hub as the `delivery-tracking` group; either needs
+ * `EventBus.grantReceive`) or `push` (Event Grid: the topics post them to its webhook).
  */
 export type EventDelivery = 'pull' | 'push';
 
@@ -86,20 +121,30 @@ export interface EventBusNames {
    */
   readonly serviceBusNamespaces?: { readonly [region: string]: string };
   /**
-   * Service Bus: the standby namespace paired with a region's namespace, by the region of the namespace it stands by
-   * for (it lives in the partner region).
-   * @default - `<prefix>-sbns-<standby region>-dr-<hash>`
+   * Event Hubs: the namespace that holds the event hub, by the region it is in (the first region, or every region
+   * under activeActive and regionPinned).
+   * @default - `<prefix>-evhns-<region>-<hash>`
+   */
+  readonly eventHubNamespaces?: { readonly [region: string]: string };
+  /**
+   * Service Bus or Event Hubs: the standby namespace paired with a region's namespace, by the region of the namespace
+   * it stands by for (it lives in the partner region).
+   * @default - `<prefix>-sbns-<standby region>-dr-<hash>` (Event Hubs: `evhns`)
    */
   readonly standbyNamespaces?: { readonly [region: string]: string };
   /**
-   * Service Bus: the geo-DR alias of a paired region's namespace, by region (the host the services connect to, with
-   * the namespace rules).
-   * @default - `<prefix>-sbns-alias-<region>-<hash>`
+   * Service Bus or Event Hubs: the geo-DR alias of a paired region's namespace, by region (the host the services
+   * connect to, with the namespace rules).
+   * @default - `<prefix>-sbns-alias-<region>-<hash>` (Event Hubs: `evhns`)
    */
   readonly geoDrAliases?: { readonly [region: string]: string };
-  /** Service Bus: the topic the Order service publishes to. @default 'order-events' */
+  /** The topic the Order service publishes to: the Service Bus topic, or the event hub (the Kafka topic). @default 'order-events' */
   readonly topic?: string;
-  /** The Delivery-tracking service's subscription (Service Bus subscription, or Event Grid event subscription). @default 'delivery-tracking' */
+  /**
+   * The Delivery-tracking service's subscription: the Service Bus subscription, the event hub's consumer group (the
+   * Kafka `group.id`), or the Event Grid event subscription.
+   * @default 'delivery-tracking'
+   */
   readonly subscription?: string;
   /** Event Grid: the topic of each region, by region. @default - `<prefix>-evgt-<region>-<hash>` */
   readonly eventGridTopics?: { readonly [region: string]: string };
@@ -124,8 +169,13 @@ export interface EventBusEndpoint {
   readonly host: string;
   /** Topic name (Service Bus) or topic endpoint URL (Event Grid). */
   readonly topic: string;
-  /** Subscription the Delivery-tracking service consumes (Service Bus), or undefined (Event Grid pushes). */
+  /**
+   * Subscription the Delivery-tracking service consumes (Service Bus), its consumer group (Event Hubs: the Kafka
+   * `group.id`), or undefined (Event Grid pushes).
+   */
   readonly subscription?: string;
+  /** Event Hubs: the Kafka bootstrap server, `<host>:9093`; undefined for the other transports. */
+  readonly kafkaBootstrap?: string;
 }
 
 /**
@@ -159,10 +209,10 @@ export interface EventBusContext {
 /** Where a principal gets a role in one region, for `grantSend` and `grantReceive`. @internal */
 export interface GrantScope {
   readonly region: string;
-  /** Scope of the send role (the topic). */
+  /** Scope of the send role (the topic, or the event hub). */
   readonly send: string;
   readonly sendRole: string;
-  /** Scope of the receive role (the subscription); undefined when the transport pushes. */
+  /** Scope of the receive role (the subscription, or the event hub); undefined when the transport pushes. */
   readonly receive?: string;
   readonly receiveRole?: string;
   /** The standby namespace, where the same roles apply after a failover. */
@@ -178,7 +228,18 @@ export interface EventBusResources {
   readonly serviceBusSubscriptions: { readonly [region: string]: ServicebusSubscription };
   readonly eventGridTopics: { readonly [region: string]: EventgridTopic };
   readonly deadLetterStorageAccounts: { readonly [region: string]: StorageAccount };
+  readonly eventHubNamespaces: { readonly [region: string]: EventhubNamespace };
+  readonly eventHubStandbyNamespaces: { readonly [region: string]: EventhubNamespace };
+  readonly eventHubGeoDrAliases: { readonly [region: string]: EventhubNamespaceDisasterRecoveryConfig };
+  readonly eventHubs: { readonly [region: string]: Eventhub };
+  readonly eventHubConsumerGroups: { readonly [region: string]: EventhubConsumerGroup };
 }
+
+/** The empty resources of every transport, for a transport to spread its own over. @internal */
+export const NO_RESOURCES: EventBusResources = {
+  serviceBusNamespaces: {}, standbyNamespaces: {}, geoDrAliases: {}, serviceBusTopics: {}, serviceBusSubscriptions: {}, eventGridTopics: {}, deadLetterStorageAccounts: {},
+  eventHubNamespaces: {}, eventHubStandbyNamespaces: {}, eventHubGeoDrAliases: {}, eventHubs: {}, eventHubConsumerGroups: {},
+};
 
 /** What a transport built for the event bus. @internal */
 export interface TransportBuild {

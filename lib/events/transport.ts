@@ -1,8 +1,12 @@
 import { IConstruct } from 'constructs';
 import { asOptions, checkShape } from '../core/validate';
 import { buildEventGrid, checkEventGrid, EVENT_GRID_OPTIONS_SHAPE } from './event-grid';
+import { buildEventHubs, checkEventHubs, EVENT_HUBS_OPTIONS_SHAPE } from './event-hubs';
 import { buildServiceBus, checkServiceBus, SERVICE_BUS_OPTIONS_SHAPE } from './service-bus';
-import { EventBusContext, EventDelivery, EventGridOptions, ServiceBusOptions, TransportBuild, WebhookSettings } from './transport-types';
+import { EventBusContext, EventDelivery, EventGridOptions, EventHubsOptions, ServiceBusOptions, TransportBuild, WebhookSettings } from './transport-types';
+
+/** A transport's name in the services' environment (`EVENTS_TRANSPORT`). */
+export type TransportName = 'serviceBus' | 'eventGrid' | 'eventHubs';
 
 // How order events travel (EventTransport): the class users pick a transport with, and the private strategies that
 // check each transport's options and build its resources for the event bus.
@@ -10,8 +14,10 @@ import { EventBusContext, EventDelivery, EventGridOptions, ServiceBusOptions, Tr
 /** What one transport does for the event bus. */
 interface TransportStrategy {
   /** The transport's name in the services' environment (`EVENTS_TRANSPORT`). */
-  readonly name: 'serviceBus' | 'eventGrid';
+  readonly name: TransportName;
   readonly delivery: EventDelivery;
+  /** Whether KEDA can scale the consumer on its backlog (an `azure-servicebus` trigger). */
+  readonly backlogScaling: boolean;
   /** The webhook of a pushing transport, as given. */
   readonly webhook?: WebhookSettings;
   /** Checks the options' run-time shape (unknown keys, wrong types), reported as `prop`. */
@@ -26,6 +32,7 @@ interface TransportStrategy {
 class ServiceBusTransport implements TransportStrategy {
   public readonly name = 'serviceBus';
   public readonly delivery = 'pull';
+  public readonly backlogScaling = true;
 
   /** @param given - the options as given (a JavaScript caller can pass anything; `checkOptions` says what is wrong) */
   constructor(private readonly given: unknown) {}
@@ -45,10 +52,40 @@ class ServiceBusTransport implements TransportStrategy {
   }
 }
 
+/**
+ * Event Hubs: the Delivery-tracking service consumes the event hub over Kafka (or AMQP) as the `delivery-tracking`
+ * group. No KEDA backlog trigger: Kafka consumers commit offsets to the Event Hubs group coordinator, which KEDA's
+ * `azure-eventhub` scaler does not read (it reads blob checkpoints), and KEDA's `kafka` scaler has no Azure workload
+ * identity (kedacore/keda v2.17, pkg/scalers/azure_eventhub_scaler.go and kafka_scaler.go).
+ */
+class EventHubsTransport implements TransportStrategy {
+  public readonly name = 'eventHubs';
+  public readonly delivery = 'pull';
+  public readonly backlogScaling = false;
+
+  /** @param given - the options as given (a JavaScript caller can pass anything; `checkOptions` says what is wrong) */
+  constructor(private readonly given: unknown) {}
+
+  public checkOptions(scope: IConstruct, prop: string): void {
+    checkShape(scope, prop, this.given, EVENT_HUBS_OPTIONS_SHAPE);
+  }
+
+  public build(ctx: EventBusContext): TransportBuild {
+    const settings = checkEventHubs(ctx, asOptions<EventHubsOptions>(this.given));
+    ctx.checks.throwIfAny();
+    return buildEventHubs(ctx, settings);
+  }
+
+  public withDeferredSubscriptions(): TransportStrategy {
+    return this;
+  }
+}
+
 /** Event Grid: the topics push to the Delivery-tracking service's webhook. */
 class EventGridTransport implements TransportStrategy {
   public readonly name = 'eventGrid';
   public readonly delivery = 'push';
+  public readonly backlogScaling = false;
 
   /** @param given - the options as given (a JavaScript caller can pass anything; `checkOptions` says what is wrong) */
   constructor(private readonly given: unknown) {}
@@ -80,6 +117,15 @@ export class EventTransport {
     return new EventTransport(new ServiceBusTransport(options));
   }
 
+  /**
+   * Event Hubs (Standard or Premium), Kafka-compatible: event hub `order-events` (the Kafka topic), consumer group
+   * `delivery-tracking` (the Kafka `group.id`), a geo-DR alias where the pattern pairs (as Service Bus does), and the
+   * Kafka bootstrap server `<host>:9093` in the services' environment.
+   */
+  public static eventHubs(options: EventHubsOptions = {}): EventTransport {
+    return new EventTransport(new EventHubsTransport(options));
+  }
+
   /** Event Grid: a topic per region pushing CloudEvents to the tracking service, dead-letters to storage. */
   public static eventGrid(options: EventGridOptions = {}): EventTransport {
     return new EventTransport(new EventGridTransport(options));
@@ -93,15 +139,21 @@ export class EventTransport {
 
   /**
    * How events reach the Delivery-tracking service: `pull` (Service Bus: it receives from the `delivery-tracking`
-   * subscription and needs `EventBus.grantReceive`) or `push` (Event Grid: the topics post them to its webhook).
+   * subscription; Event Hubs: it consumes as the `delivery-tracking` group; both need `EventBus.grantReceive`) or
+   * `push` (Event Grid: the topics post them to its webhook).
    */
   public get delivery(): EventDelivery {
     return this.strategy.delivery;
   }
 
-  /** The transport's name in the services' environment (`EVENTS_TRANSPORT`): `serviceBus` or `eventGrid`. @internal */
-  public get environmentName(): 'serviceBus' | 'eventGrid' {
+  /** The transport's name in the services' environment (`EVENTS_TRANSPORT`): `serviceBus`, `eventHubs` or `eventGrid`. @internal */
+  public get environmentName(): TransportName {
     return this.strategy.name;
+  }
+
+  /** Whether KEDA can scale the consumer on its backlog: Service Bus only (see `EventTransport.eventHubs`). @internal */
+  public get backlogScaling(): boolean {
+    return this.strategy.backlogScaling;
   }
 
   /** The webhook of a pushing transport (Event Grid) as given; undefined for Service Bus. @internal */
@@ -125,7 +177,7 @@ export class EventTransport {
 
   /**
    * The same transport with its webhook subscriptions left to `EventBus.addWebhookSubscriptions(scope)` (Event Grid);
-   * a transport without subscriptions (Service Bus) is returned as it is.
+   * a transport without subscriptions (Service Bus, Event Hubs) is returned as it is.
    * @internal
    */
   public withDeferredSubscriptions(): EventTransport {

@@ -134,7 +134,8 @@ function eventsTerm(t: PlatformTopology): Term | undefined {
   if (!bus) return undefined;
   if (bus.transport === 'eventGrid') return { parallel: (t.pattern === 'regionPinned' ? bus.namespaces.slice(0, 1) : bus.namespaces).map((n) => [{ label: `Event Grid ${n.region}`, figure: SLA.eventGrid }]) };
   const ns = bus.namespaces.find((n) => n.region === t.regions[0].name) ?? bus.namespaces[0];
-  return { parallel: [ns.region, ...(ns.standbyIn ? [ns.standbyIn] : [])].map((r) => [{ label: `Service Bus ${r}`, figure: SLA.serviceBusPremium }]) };
+  const [label, figure] = bus.transport === 'eventHubs' ? ['Event Hubs', SLA.eventHubs] : ['Service Bus', SLA.serviceBusPremium];
+  return { parallel: [ns.region, ...(ns.standbyIn ? [ns.standbyIn] : [])].map((r) => [{ label: `${label} ${r}`, figure }]) };
 }
 
 function flow(capability: Capability, terms: readonly (Term | undefined)[], used: Set<ReferenceFigure>): FlowAvailability {

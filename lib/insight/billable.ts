@@ -227,6 +227,12 @@ export function billableUnits(stacks: readonly SynthesizedStack[], id: string): 
     const sku = String(n.body.sku);
     add('Service Bus messaging units', sku, Number(n.body.capacity ?? 0), Number(n.body.capacity ?? 0), `${String(n.body.name)} in ${String(n.body.location)}`, sku === 'Premium' ? one(LIST_PRICES.serviceBusPremium) : { notPriced: `no list price for Service Bus ${sku}` });
   }
+  // Event Hubs: throughput units (Standard) or processing units (Premium) per namespace; the price list has no Event
+  // Hubs meter, so they are counted and left out of the totals, never guessed.
+  for (const n of mine('azurerm_eventhub_namespace')) {
+    const sku = String(n.body.sku);
+    add(sku === 'Premium' ? 'Event Hubs processing units' : 'Event Hubs throughput units', sku, Number(n.body.capacity ?? 0), Number(n.body.maximum_throughput_units ?? n.body.capacity ?? 0), `${String(n.body.name)} in ${String(n.body.location)}`, { notPriced: 'no Event Hubs meter in the price list' });
+  }
   const topics = mine('azurerm_eventgrid_topic');
   if (topics.length) add('Event Grid topics', 'Basic', topics.length, topics.length, `${topics.map((t) => String(t.body.location)).join(', ')} (operations billed by use)`, BY_USE);
   // Azure Managed Redis is billed per cache-hour by SKU (high availability doubles the nodes); the price list has no

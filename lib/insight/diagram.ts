@@ -27,7 +27,7 @@ function boxes(t: PlatformTopology, r: RegionTopology): { key: 'aks' | 'db' | 'c
   if (bus) {
     const primary = bus.namespaces.find((n) => n.region === r.name);
     const standby = bus.namespaces.filter((n) => n.standbyIn === r.name).map((n) => n.region);
-    if (primary || standby.length) list.push({ key: 'bus', label: bus.transport === 'serviceBus' ? 'Service Bus' : 'Event Grid', detail: [primary ? (primary.standbyIn ? (standby.length ? 'primary' : 'alias primary') : bus.transport === 'serviceBus' ? 'namespace' : 'topic') : '', standby.length ? `standby of ${standby.length === 1 ? standby[0] : `${standby.length}`}` : ''].filter(Boolean).join(' + ') });
+    if (primary || standby.length) list.push({ key: 'bus', label: { serviceBus: 'Service Bus', eventHubs: 'Event Hubs', eventGrid: 'Event Grid' }[bus.transport], detail: [primary ? (primary.standbyIn ? (standby.length ? 'primary' : 'alias primary') : bus.transport === 'eventGrid' ? 'topic' : 'namespace') : '', standby.length ? `standby of ${standby.length === 1 ? standby[0] : `${standby.length}`}` : ''].filter(Boolean).join(' + ') });
   }
   return list;
 }

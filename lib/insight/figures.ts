@@ -43,6 +43,8 @@ export const SLA = {
   cosmosMultiRegion: { item: 'Cosmos DB, multi-region (reads; writes with multi-region writes)', text: '99.999%', availability: 0.99999, source: SLA_DOC },
   serviceBusPremium: { item: 'Service Bus Premium', text: '99.9%', availability: 0.999, source: SLA_DOC },
   eventGrid: { item: 'Event Grid', text: '99.99%', availability: 0.9999, source: SLA_DOC },
+  // Standard's figure (Premium's is 99.99%): the lower one, whichever SKU the namespace has.
+  eventHubs: { item: 'Event Hubs Standard', text: '99.95%', availability: 0.9995, source: SLA_DOC },
 } as const satisfies { readonly [key: string]: SlaFigure };
 
 /** Recovery figures: how long a failover takes and what it may lose. */

@@ -265,7 +265,7 @@ function first(parts: readonly Part[], field: 'rto' | 'rpo'): { rto?: string } |
 function events(t: PlatformTopology, lost: RegionTopology, zoneLoss: boolean): Part {
   const bus = t.events;
   if (!bus) return steady(UP('no event bus'));
-  if (zoneLoss) return steady(UP(bus.transport === 'serviceBus' ? 'Service Bus Premium is zone-redundant in regions with zones' : 'Event Grid is zone-redundant in regions with zones'));
+  if (zoneLoss) return steady(UP({ serviceBus: 'Service Bus Premium is zone-redundant in regions with zones', eventHubs: 'Event Hubs Standard and Premium are zone-redundant in regions with zones', eventGrid: 'Event Grid is zone-redundant in regions with zones' }[bus.transport]));
   if (bus.transport === 'eventGrid') {
     const others = bus.namespaces.filter((n) => n.region !== lost.name);
     return steady(others.length ? { state: 'degraded', reason: `events the ${lost.name} topic accepted but has not delivered may be delayed or lost with the region; the topics in ${others.map((n) => n.region).join(', ')} deliver` } : { state: 'down', reason: `the only topic is in ${lost.name}` });
@@ -283,7 +283,7 @@ function events(t: PlatformTopology, lost: RegionTopology, zoneLoss: boolean): P
     immediately: { state: partial ? 'degraded' : 'down', reason: `publishing and consuming through the ${lost.name} alias stop until it fails over` },
     afterFailover: { state: 'degraded', reason: `the alias points at the standby in ${paired[0].standbyIn}: new events flow; ${RECOVERY.serviceBusGeoDr.text.split(':')[1].trim()}` },
     rto: 'until an operator fails the alias over (runbook.md)',
-    rpo: 'messages not yet consumed in the lost namespace are delayed until it recovers (the alias copies no messages)',
+    rpo: bus.transport === 'eventHubs' ? 'events not yet consumed in the lost namespace are delayed until it recovers (the alias copies no events, and the consumer group restarts without its committed offsets)' : 'messages not yet consumed in the lost namespace are delayed until it recovers (the alias copies no messages)',
     actions: [`operator: fail the alias over to ${paired[0].standbyIn} (runbook.md)`],
   };
 }
@@ -296,6 +296,7 @@ function failback(t: PlatformTopology, lost: RegionTopology): string[] {
   if (homed.some((c) => c.failover.kind === 'failoverGroup')) steps.push(`Azure SQL: once ${lost.name} is back it rejoins as the secondary; fail the group back with a planned failover (no data loss) in a quiet hour (runbook.md).`);
   if (homed.some((c) => c.failover.kind === 'virtualEndpoint')) steps.push(`PostgreSQL: the promoted server is now the writer; once ${lost.name} is back, make sure a replica runs there again (recreate it if the old server did not rejoin), then switch back with a planned switchover through the virtual endpoint (runbook.md).`);
   if (t.trackingStore?.accounts.some((a) => a.regions[0] === lost.name && !a.multiWrite && a.regions.length > 1)) steps.push(`Cosmos DB: ${lost.name} returns as a read region; move the write region back if you want it there (runbook.md).`);
+  if (t.events?.transport === 'eventHubs' && t.events.namespaces.some((n) => n.region === lost.name && n.standbyIn)) steps.push(`Event Hubs: the alias now points at the standby; let the delivery-tracking group read the old ${lost.name} namespace's retained events, then re-pair with an empty namespace (README, "Delivery tracking and events").`);
   if (t.events?.transport === 'serviceBus' && t.events.namespaces.some((n) => n.region === lost.name && n.standbyIn)) steps.push(`Service Bus: the alias now points at the standby; drain the old ${lost.name} namespace's messages, then re-pair with an empty namespace (runbook.md).`);
   if (lost.role === 'passive' || t.regions.some((r) => r.role === 'passive')) steps.push('Workloads: set workloads.standbyActive back to false once the active region serves again (runbook.md).');
   steps.push(t.entry.kind === 'trafficManager' ? `Traffic Manager: ${lost.name}'s endpoints return by themselves once their monitor succeeds.` : `Front Door: ${lost.name}'s origins return to the rotation by themselves once their probes succeed.`);

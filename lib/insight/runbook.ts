@@ -41,6 +41,8 @@ export function runbookMarkdown(stacks: readonly SynthesizedStack[], id: string)
     const ns = app.referencedBy(a.stack, a.body.primary_namespace_id)[0];
     health.push(`az servicebus georecovery-alias show --resource-group ${rg(app, ns)} --namespace-name ${String(ns.body.name)} --alias ${String(a.body.name)} --query "{role: role, state: provisioningState}"`);
   }
+  const hubAliases = eventHubsAliases(app, id);
+  health.push(...hubAliases.map((a) => eventHubsAliasHealth(app, a)));
   const profile = mine('azurerm_cdn_frontdoor_profile')[0];
   const originGroups = mine('azurerm_cdn_frontdoor_origin_group');
   if (profile) for (const og of originGroups) health.push(`az afd origin list --resource-group ${rg(app, profile)} --profile-name ${String(profile.body.name)} --origin-group-name ${String(og.body.name)} --query "[].{origin: name, enabled: enabledState, priority: priority}" -o table`);
@@ -90,6 +92,7 @@ export function runbookMarkdown(stacks: readonly SynthesizedStack[], id: string)
       out.push(`Service Bus alias \`${String(a.body.name)}\`: fail over to the standby namespace in ${String(partner.body.location)} (the alias copies no messages: those in the old namespace wait for it):`, '', ...code([`az servicebus georecovery-alias fail-over --resource-group ${rg(app, partner)} --namespace-name ${String(partner.body.name)} --alias ${String(a.body.name)}`]), '');
       out.push('Re-pairing once the old region is back: Azure pairs an alias only with a secondary namespace that holds no entities, so pair with a new namespace or empty the old one; both change the Terraform state of the data stack, so make it a change you preview with `order-platform diff`, not a command here.', '');
     }
+    out.push(...eventHubsFailover(app, hubAliases, region.name));
     const standby = t.regions.filter((r) => r.role === 'passive');
     if (standby.length && region.role !== 'passive') {
       for (const s of standby) {
@@ -103,6 +106,29 @@ export function runbookMarkdown(stacks: readonly SynthesizedStack[], id: string)
     if (out.slice(start).includes('```sh')) out.push(`Failback: once ${region.name} is healthy again, re-enable what was disabled (\`--enabled-state Enabled\`, \`--endpoint-status Enabled\`), and repeat the planned commands above in the other direction.`);
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+}
+
+/** The Event Hubs geo-DR aliases of a platform (the alias names its primary by name: `namespace_name`). */
+function eventHubsAliases(app: SynthesizedApp, id: string): SynthesizedResource[] {
+  return app.ofType('azurerm_eventhub_namespace_disaster_recovery_config').filter((a) => app.referencedBy(a.stack, a.body.namespace_name).some((n) => valueAt(n.body, 'tags.platform') === id));
+}
+
+/** The health check of an Event Hubs alias, on its primary namespace. */
+function eventHubsAliasHealth(app: SynthesizedApp, a: SynthesizedResource): string {
+  const ns = app.referencedBy(a.stack, a.body.namespace_name)[0];
+  return `az eventhubs georecovery-alias show --resource-group ${rg(app, ns)} --namespace-name ${String(ns.body.name)} --alias ${String(a.body.name)} --query "{role: role, state: provisioningState}"`;
+}
+
+/** Failing over the Event Hubs aliases whose primary is in `region`, run on the standby namespace. */
+function eventHubsFailover(app: SynthesizedApp, aliases: readonly SynthesizedResource[], region: string): string[] {
+  const out: string[] = [];
+  for (const a of aliases.filter((x) => app.referencedBy(x.stack, x.body.namespace_name)[0]?.body.location === region)) {
+    const partner = app.referencedBy(a.stack, a.body.partner_namespace_id)[0];
+    if (!partner) continue;
+    out.push(`Event Hubs alias \`${String(a.body.name)}\`: fail over to the standby namespace in ${String(partner.body.location)} (the alias copies no events and no consumer-group offsets: the Kafka bootstrap host stays the alias, the group starts from auto.offset.reset, and the old namespace's events wait for it):`, '', ...code([`az eventhubs georecovery-alias fail-over --resource-group ${rg(app, partner)} --namespace-name ${String(partner.body.name)} --alias ${String(a.body.name)}`]), '');
+    out.push('Re-pairing once the old region is back: read its retained events first (its own host), then pair with an empty namespace; that changes the Terraform state of the data stack, so make it a change you preview with `order-platform diff`.', '');
+  }
+  return out;
 }
 
 /**

@@ -59,7 +59,7 @@ export interface PlatformTopology {
   /** The tracking store's accounts (sorted by write region): their regions (write region first) and failover settings. */
   readonly trackingStore?: { readonly accounts: readonly { readonly regions: readonly string[]; readonly zoneRedundant: boolean; readonly multiWrite: boolean; readonly automaticFailover: boolean }[] };
   /** The event bus: Service Bus namespaces (with the region of their standby) or Event Grid topics. */
-  readonly events?: { readonly transport: 'serviceBus' | 'eventGrid'; readonly namespaces: readonly { readonly region: string; readonly standbyIn?: string }[] };
+  readonly events?: { readonly transport: 'serviceBus' | 'eventHubs' | 'eventGrid'; readonly namespaces: readonly { readonly region: string; readonly standbyIn?: string }[] };
 }
 
 /** The platforms (by the `platform` tag) whose stacks a set of synthesized stacks holds. */
@@ -187,16 +187,23 @@ function trackingOf(app: SynthesizedApp, mine: (r: SynthesizedResource) => boole
   return accounts.length ? { trackingStore: { accounts } } : {};
 }
 
+/** The namespace transports: their namespace and alias types, and the alias's reference to its primary. */
+const NAMESPACE_TRANSPORTS = [
+  { transport: 'serviceBus', namespace: 'azurerm_servicebus_namespace', alias: 'azurerm_servicebus_namespace_disaster_recovery_config', primary: 'primary_namespace_id' },
+  { transport: 'eventHubs', namespace: 'azurerm_eventhub_namespace', alias: 'azurerm_eventhub_namespace_disaster_recovery_config', primary: 'namespace_name' },
+] as const;
+
 function eventsOf(app: SynthesizedApp, mine: (r: SynthesizedResource) => boolean): Pick<PlatformTopology, 'events'> {
-  const namespaces = app.ofType('azurerm_servicebus_namespace').filter(mine);
-  if (namespaces.length) {
-    const aliases = app.ofType('azurerm_servicebus_namespace_disaster_recovery_config');
+  for (const kind of NAMESPACE_TRANSPORTS) {
+    const namespaces = app.ofType(kind.namespace).filter(mine);
+    if (!namespaces.length) continue;
+    const aliases = app.ofType(kind.alias);
     const primaries = namespaces.filter((n) => !aliases.some((a) => app.referencedBy(a.stack, a.body.partner_namespace_id).includes(n)));
     return {
       events: {
-        transport: 'serviceBus',
+        transport: kind.transport,
         namespaces: [...primaries].sort((x, y) => String(x.body.location).localeCompare(String(y.body.location))).map((n) => {
-          const alias = aliases.find((a) => app.referencedBy(a.stack, a.body.primary_namespace_id).includes(n));
+          const alias = aliases.find((a) => app.referencedBy(a.stack, a.body[kind.primary]).includes(n));
           const partner = alias ? app.referencedBy(alias.stack, alias.body.partner_namespace_id)[0] : undefined;
           return { region: String(n.body.location), ...(partner ? { standbyIn: String(partner.body.location) } : {}) };
         }),

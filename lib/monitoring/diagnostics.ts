@@ -53,6 +53,7 @@ export const DIAGNOSTIC_SUPPORT: { readonly [terraformType: string]: DiagnosticS
   azurerm_postgresql_flexible_server: { azureType: 'Microsoft.DBforPostgreSQL/flexibleServers', logs: GROUPS, metrics: ['AllMetrics'] },
   azurerm_cosmosdb_account: { azureType: 'Microsoft.DocumentDB/databaseAccounts', logs: GROUPS, metrics: ['Requests'], dedicated: true },
   azurerm_servicebus_namespace: { azureType: 'Microsoft.ServiceBus/namespaces', logs: GROUPS, metrics: ['AllMetrics'] },
+  azurerm_eventhub_namespace: { azureType: 'Microsoft.EventHub/namespaces', logs: GROUPS, metrics: ['AllMetrics'] },
   // Azure Managed Redis: the cluster exports metrics; its connection logs (ConnectionEvents) are on the database below.
   azurerm_managed_redis: { azureType: 'Microsoft.Cache/redisEnterprise', metrics: ['AllMetrics'] },
   azurerm_eventgrid_topic: { azureType: 'Microsoft.EventGrid/topics', logs: GROUPS, metrics: ['AllMetrics'] },

@@ -9,6 +9,7 @@ export const RUNBOOK_SECTIONS = {
   postgresql: 'Runbook: PostgreSQL',
   cosmos: 'Runbook: Cosmos DB',
   serviceBus: 'Runbook: Service Bus',
+  eventHubs: 'Runbook: Event Hubs',
   aks: 'Runbook: AKS',
   keyVault: 'Runbook: Key Vault',
   availability: 'Runbook: Availability',
@@ -23,7 +24,7 @@ export function anchorOf(title: string): string {
 }
 
 /** Target maps keyed by region (the Front Door profile is global). */
-export type RegionalTarget = 'postgresqlReplicaServerIds' | 'cosmosAccountIds' | 'serviceBusNamespaceIds' | 'kubernetesClusterIds' | 'keyVaultIds';
+export type RegionalTarget = 'postgresqlReplicaServerIds' | 'cosmosAccountIds' | 'serviceBusNamespaceIds' | 'eventHubsNamespaceIds' | 'kubernetesClusterIds' | 'keyVaultIds';
 
 /** The alert region key of a standby target in `region` (`eastus-standby`). */
 export const STANDBY_SUFFIX = '-standby';
@@ -49,6 +50,8 @@ export const THRESHOLDS: { readonly [K in keyof Required<ObservabilityThresholds
   serviceBusServerErrors: { min: 0, max: 1000000, integer: true, default: 5 },
   serviceBusThrottledRequests: { min: 0, max: 1000000, integer: true, default: 0 },
   deliveryTrackingBacklogMessages: { min: 0, max: 10000000, integer: true, default: 1000 },
+  eventHubsServerErrors: { min: 0, max: 1000000, integer: true, default: 5 },
+  eventHubsThrottledRequests: { min: 0, max: 1000000, integer: true, default: 0 },
   aksPodsNotReady: { min: 0, max: 10000, integer: false, default: 0 },
   aksUnschedulablePods: { min: 0, max: 10000, integer: false, default: 0 },
   aksReadinessProbeFailures: { min: 0, max: 10000, integer: true, default: 2 },
@@ -100,6 +103,8 @@ export interface MetricAlertSpec extends AlertSpecBase {
  *   (ServiceAvailability has a one-hour time grain only, so its window is PT1H)
  * - Service Bus: https://learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-servicebus-namespaces-metrics
  *   (ActiveMessages and DeadletteredMessages are per queue or topic: the EntityName dimension)
+ * - Event Hubs: https://learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-eventhub-namespaces-metrics
+ *   and https://learn.microsoft.com/azure/event-hubs/monitor-event-hubs-reference (ServerErrors, ThrottledRequests)
  * - AKS: https://learn.microsoft.com/azure/azure-monitor/reference/supported-metrics/microsoft-containerservice-managedclusters-metrics
  *   (the status2 values NotReady/Unknown and phase values follow Azure Monitor Baseline Alerts,
  *   https://azure.github.io/azure-monitor-baseline-alerts/services/ContainerService/managedClusters/; the
@@ -163,6 +168,16 @@ export const METRIC_ALERTS: readonly MetricAlertSpec[] = [
     alert: 'deliveryTrackingBacklog', target: 'serviceBusNamespaceIds', summary: 'delivery-tracking backlog (active messages of its topic)', unit: ' messages',
     namespace: 'Microsoft.ServiceBus/namespaces', metric: 'ActiveMessages', aggregation: 'Maximum', operator: 'GreaterThan',
     threshold: 'deliveryTrackingBacklogMessages', dimension: { name: 'EntityName' }, severity: 2, windowSize: 'PT15M', frequency: 'PT5M', runbook: RUNBOOK_SECTIONS.serviceBus,
+  },
+  {
+    alert: 'eventHubsServerErrors', target: 'eventHubsNamespaceIds', summary: 'Event Hubs server errors', unit: ' errors',
+    namespace: 'Microsoft.EventHub/namespaces', metric: 'ServerErrors', aggregation: 'Total', operator: 'GreaterThan',
+    threshold: 'eventHubsServerErrors', severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.eventHubs,
+  },
+  {
+    alert: 'eventHubsThrottledRequests', target: 'eventHubsNamespaceIds', summary: 'Event Hubs throttled requests (throughput or processing units exhausted)', unit: ' requests',
+    namespace: 'Microsoft.EventHub/namespaces', metric: 'ThrottledRequests', aggregation: 'Total', operator: 'GreaterThan',
+    threshold: 'eventHubsThrottledRequests', severity: 2, windowSize: 'PT5M', frequency: 'PT1M', runbook: RUNBOOK_SECTIONS.eventHubs,
   },
   {
     alert: 'aksNodesNotReady', target: 'kubernetesClusterIds', summary: 'AKS nodes NotReady or Unknown', unit: '',
@@ -271,6 +286,7 @@ export const TARGET_TYPES: { readonly [K in keyof Required<ObservabilityTargets>
   postgresqlReplicaServerIds: { type: 'Microsoft.DBforPostgreSQL/flexibleServers', label: 'a PostgreSQL flexible server' },
   cosmosAccountIds: { type: 'Microsoft.DocumentDB/databaseAccounts', label: 'a Cosmos DB account' },
   serviceBusNamespaceIds: { type: 'Microsoft.ServiceBus/namespaces', label: 'a Service Bus namespace' },
+  eventHubsNamespaceIds: { type: 'Microsoft.EventHub/namespaces', label: 'an Event Hubs namespace' },
   kubernetesClusterIds: { type: 'Microsoft.ContainerService/managedClusters', label: 'an AKS cluster' },
   keyVaultIds: { type: 'Microsoft.KeyVault/vaults', label: 'a Key Vault' },
   sqlFailoverGroupIds: { type: 'Microsoft.Sql/servers/<server>/failoverGroups', label: 'an Azure SQL failover group' },

@@ -76,6 +76,15 @@ export interface ObservabilityTargets {
    * @default 'order-events'
    */
   readonly serviceBusBacklogEntityName?: string;
+  /** Event Hubs namespaces (`Microsoft.EventHub/namespaces`). @default - no Event Hubs alerts */
+  readonly eventHubsNamespaceIds?: RegionResourceIds;
+  /**
+   * Geo-DR secondary (standby) Event Hubs namespaces, keyed by the region of the namespace they stand by for (as
+   * `EventBus.eventHubStandbyNamespaces`), each with the region it is in: the same alerts as `eventHubsNamespaceIds`,
+   * keyed `<alert>.<home>-standby`. Silencing a region silences the standbys in it.
+   * @default - no standby alerts
+   */
+  readonly eventHubsStandbyNamespaces?: { readonly [home: string]: StandbyNamespace };
   /** AKS clusters (`Microsoft.ContainerService/managedClusters`); their log alerts need `logAnalyticsWorkspaceIds` for the same regions. @default - no AKS alerts */
   readonly kubernetesClusterIds?: RegionResourceIds;
   /** Key Vaults (`Microsoft.KeyVault/vaults`). @default - no Key Vault alerts */
@@ -162,6 +171,10 @@ export interface ObservabilityThresholds {
   readonly serviceBusThrottledRequests?: number;
   /** Service Bus: alert when the backlog entity holds more than this many active messages (integer, 0-10000000). @default 1000 */
   readonly deliveryTrackingBacklogMessages?: number;
+  /** Event Hubs: alert when more than this many requests fail with a server error in 5 minutes (integer, 0-1000000). @default 5 */
+  readonly eventHubsServerErrors?: number;
+  /** Event Hubs: alert when more than this many requests are throttled in 5 minutes (integer, 0-1000000). @default 0 */
+  readonly eventHubsThrottledRequests?: number;
   /** AKS: alert when the average number of pods in phase Pending, Failed or Unknown over 15 minutes exceeds this (0-10000). @default 0 */
   readonly aksPodsNotReady?: number;
   /**
@@ -185,6 +198,7 @@ export type ObservabilityAlert =
   | 'postgresqlReplicaLag'
   | 'cosmosAvailability' | 'cosmosServerSideLatency' | 'cosmosThrottledRequests' | 'cosmosReplicationLatency'
   | 'serviceBusDeadLettered' | 'serviceBusServerErrors' | 'serviceBusThrottledRequests' | 'deliveryTrackingBacklog'
+  | 'eventHubsServerErrors' | 'eventHubsThrottledRequests'
   | 'aksNodesNotReady' | 'aksPodsNotReady' | 'aksUnschedulablePods' | 'aksAutoscalerUnableToScale' | 'aksContainerRestarts'
   | 'aksReadinessProbeFailures' | 'aksHpaAtMaximum'
   | 'keyVaultAvailability'

@@ -253,7 +253,7 @@ function kebab(value: string): string {
 }
 
 /** The regional target maps keyed by region, in the order alerts are created. */
-const REGIONAL_TARGETS: readonly (RegionalTarget | 'sqlFailoverGroupIds' | 'logAnalyticsWorkspaceIds')[] = ['sqlFailoverGroupIds', 'cosmosAccountIds', 'serviceBusNamespaceIds', 'kubernetesClusterIds', 'keyVaultIds', 'logAnalyticsWorkspaceIds'];
+const REGIONAL_TARGETS: readonly (RegionalTarget | 'sqlFailoverGroupIds' | 'logAnalyticsWorkspaceIds')[] = ['sqlFailoverGroupIds', 'cosmosAccountIds', 'serviceBusNamespaceIds', 'eventHubsNamespaceIds', 'kubernetesClusterIds', 'keyVaultIds', 'logAnalyticsWorkspaceIds'];
 
 /** A regional target: the alert key it is watched under (`westus3`, `westus3-standby`), the region it is in, its ID. */
 interface PlacedTarget {
@@ -284,6 +284,9 @@ function placedTargets(targets: ObservabilityTargets): PlacedTarget[] {
     if (key === 'serviceBusNamespaceIds') {
       for (const [home, standby] of Object.entries(targets.serviceBusStandbyNamespaces ?? {})) placed.push({ target: key, key: `${home}${STANDBY_SUFFIX}`, region: standby.region, id: standby.id, prop: `targets.serviceBusStandbyNamespaces.${home}.id` });
     }
+    if (key === 'eventHubsNamespaceIds') {
+      for (const [home, standby] of Object.entries(targets.eventHubsStandbyNamespaces ?? {})) placed.push({ target: key, key: `${home}${STANDBY_SUFFIX}`, region: standby.region, id: standby.id, prop: `targets.eventHubsStandbyNamespaces.${home}.id` });
+    }
   }
   return placed;
 }
@@ -298,7 +301,7 @@ function checkTargets(checks: Checks, targets: ObservabilityTargets): string[] {
   };
   if (targets.frontDoorProfileId !== undefined) checkId('targets.frontDoorProfileId', targets.frontDoorProfileId, 'frontDoorProfileId');
   // The keys that are regions besides each target's own region: a replica's cell, a standby's cell.
-  for (const key of ['postgresqlReplicaServerIds', 'serviceBusStandbyNamespaces'] as const) {
+  for (const key of ['postgresqlReplicaServerIds', 'serviceBusStandbyNamespaces', 'eventHubsStandbyNamespaces'] as const) {
     for (const home of Object.keys(targets[key] ?? {})) checks.run(undefined, () => Regions.find(home, checks.scope, `targets.${key}.${home}`));
   }
   for (const t of placedTargets(targets)) {

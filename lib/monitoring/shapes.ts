@@ -48,6 +48,8 @@ export const OBSERVABILITY_PROPS_SHAPE = strictShape<ObservabilityProps>({
     serviceBusNamespaceIds: REGION_IDS,
     serviceBusStandbyNamespaces: opt(shapes.map(strictShape<StandbyNamespace>({ id: shapes.string('a resource ID'), region: shapes.string('a region name') }), "an object of region names to { id, region }, e.g. { westus3: { id: standby.id, region: 'eastus' } }")),
     serviceBusBacklogEntityName: opt(shapes.string()),
+    eventHubsNamespaceIds: REGION_IDS,
+    eventHubsStandbyNamespaces: opt(shapes.map(strictShape<StandbyNamespace>({ id: shapes.string('a resource ID'), region: shapes.string('a region name') }), "an object of region names to { id, region }")),
     kubernetesClusterIds: REGION_IDS,
     keyVaultIds: REGION_IDS,
     sqlFailoverGroupIds: REGION_IDS,

@@ -297,6 +297,8 @@ export class MultiRegionOrderPlatform extends Construct {
         serviceBusNamespaceIds: serviceBus,
         serviceBusStandbyNamespaces: standby,
         serviceBusBacklogEntityName: bus && Object.keys(serviceBus).length > 0 ? Object.values(bus.endpoints)[0].topic : undefined,
+        eventHubsNamespaceIds: bus ? ids(bus.eventHubNamespaces) : {},
+        eventHubsStandbyNamespaces: Object.fromEntries(Object.entries(bus?.eventHubStandbyNamespaces ?? {}).map(([home, ns]) => [home, { id: ns.id, region: ns.locationInput! }])),
         kubernetesClusterIds: Object.fromEntries(Object.entries(this.stamps).map(([region, stamp]) => [region, stamp.cluster.id])),
         keyVaultIds: Object.fromEntries(Object.entries(this.stamps).map(([region, stamp]) => [region, stamp.keyVault.id])),
         sqlFailoverGroupIds: ids(this.database?.sqlFailoverGroups ?? {}),
@@ -388,6 +390,14 @@ export class MultiRegionOrderPlatform extends Construct {
     for (const [home, standby] of Object.entries(bus?.standbyNamespaces ?? {})) {
       if (standby.locationInput === region) charts.push({ title: `Event bus standby (cell ${home}) messages`, resourceId: standby.id, namespace: 'Microsoft.ServiceBus/namespaces', metric: 'ActiveMessages', aggregation: 'Maximum', splitBy: 'EntityName' });
     }
+    const hubs = bus?.eventHubNamespaces[region];
+    if (hubs) {
+      charts.push({ title: 'Event Hubs server errors', resourceId: hubs.id, namespace: 'Microsoft.EventHub/namespaces', metric: 'ServerErrors', aggregation: 'Total' });
+      charts.push({ title: 'Event Hubs incoming messages by event hub', resourceId: hubs.id, namespace: 'Microsoft.EventHub/namespaces', metric: 'IncomingMessages', aggregation: 'Total', splitBy: 'EntityName' });
+    }
+    for (const [home, standby] of Object.entries(bus?.eventHubStandbyNamespaces ?? {})) {
+      if (standby.locationInput === region) charts.push({ title: `Event Hubs standby (cell ${home}) incoming messages`, resourceId: standby.id, namespace: 'Microsoft.EventHub/namespaces', metric: 'IncomingMessages', aggregation: 'Total' });
+    }
     const topic = bus?.eventGridTopics[region];
     if (topic) {
       charts.push({ title: 'Event Grid publish failures', resourceId: topic.id, namespace: 'Microsoft.EventGrid/topics', metric: 'PublishFailCount', aggregation: 'Total' });
@@ -434,6 +444,10 @@ export class MultiRegionOrderPlatform extends Construct {
       // The alias on both namespaces: after a failover (which breaks the pairing) it lives on the standby only.
       states.push({ title: `Event bus geo-DR alias (cell ${home}), primary namespace`, resourceId: alias.id, apiVersion: '2021-11-01', columns: aliasColumns });
       states.push({ title: `Event bus geo-DR alias (cell ${home}), standby namespace`, resourceId: `${this.eventBus!.standbyNamespaces[home].id}/disasterRecoveryConfigs/${alias.name}`, apiVersion: '2021-11-01', columns: aliasColumns });
+    }
+    for (const [home, alias] of Object.entries(this.eventBus?.eventHubGeoDrAliases ?? {})) {
+      states.push({ title: `Event Hubs geo-DR alias (cell ${home}), primary namespace`, resourceId: alias.id, apiVersion: '2024-01-01', columns: aliasColumns });
+      states.push({ title: `Event Hubs geo-DR alias (cell ${home}), standby namespace`, resourceId: `${this.eventBus!.eventHubStandbyNamespaces[home].id}/disasterRecoveryConfigs/${alias.name}`, apiVersion: '2024-01-01', columns: aliasColumns });
     }
     return states;
   }
@@ -578,8 +592,9 @@ export class MultiRegionOrderPlatform extends Construct {
         const stamp = regions.stamps[region];
         // Azure side of workload identity in the region stack, with the data-tier roles the services need.
         // KEDA reads the delivery-tracking backlog with an identity of its own, federated with its operator, allowed
-        // on the one subscription (and its standby copy) this region scales on.
-        const backlog = b.demand && this.eventBus?.transport.delivery === 'pull' ? backlogHome(b.props, placement) : undefined;
+        // on the one subscription (and its standby copy) this region scales on. Service Bus only: Event Hubs has no
+        // sound KEDA trigger (see EventTransport.eventHubs), so its consumer scales on CPU and schedules.
+        const backlog = b.demand && this.eventBus?.transport.backlogScaling ? backlogHome(b.props, placement) : undefined;
         const identities = asPlatformProps((prop) => `workloads.${prop}`, () => new WorkloadIdentities(regions.regionStacks[region], 'WorkloadIdentities', { stamp, prefix: b.naming.prefix, namespace: workloadOptions.namespace, ...(backlog ? { keda: true } : {}) }));
         const { order, tracking } = identities.identities;
         // A regionPinned cell's services are granted only their own cell's data (like its private endpoints).
@@ -641,11 +656,11 @@ export class MultiRegionOrderPlatform extends Construct {
 
   /**
    * Where a region's Delivery-tracking consumer reads its backlog: the namespace (or geo-DR alias) its endpoint names,
-   * read with the KEDA identity; none without a Service Bus event bus in that region.
+   * read with the KEDA identity; none without a Service Bus event bus in that region (Event Hubs has no backlog trigger).
    */
   private backlogSource(placement: RegionPlacement, identities: WorkloadIdentities): Omit<ServiceBusBacklog, 'messagesPerPod'> | undefined {
     const endpoint = this.eventBus?.endpoints[placement.region.name];
-    if (!endpoint?.subscription || !identities.kedaIdentity) return undefined;
+    if (!endpoint?.subscription || !identities.kedaIdentity || !this.eventBus?.transport.backlogScaling) return undefined;
     return { namespace: Fn.element(Fn.split('.', endpoint.host), 0), topic: endpoint.topic, subscription: endpoint.subscription, identityClientId: identities.kedaIdentity.clientId };
   }
 
@@ -824,6 +839,7 @@ export class MultiRegionOrderPlatform extends Construct {
       const bus: ServiceEnvironment = { EVENTS_TRANSPORT: this.eventBus!.transport.environmentName, EVENTS_HOST: events.host, EVENTS_TOPIC: events.topic };
       Object.assign(order, bus);
       Object.assign(tracking, bus, events.subscription ? { EVENTS_SUBSCRIPTION: events.subscription } satisfies ServiceEnvironment : {});
+      if (events.kafkaBootstrap) [order, tracking].forEach((env) => (env.EVENTS_KAFKA_BOOTSTRAP = events.kafkaBootstrap));
       // Event Grid pushes to the tracking service's webhook, under its route.
       const webhook = this.eventBus!.transport.webhook;
       if (webhook && !webhook.url) tracking.EVENTS_WEBHOOK_PATH = TRACKING_EVENTS_PATH;

@@ -12,7 +12,7 @@ const CLUSTER = 'azurerm_kubernetes_cluster';
 
 
 /** The data services the stamps reach through private endpoints (their public access is off). */
-const PRIVATE_SERVICES = ['azurerm_mssql_server', 'azurerm_postgresql_flexible_server', 'azurerm_cosmosdb_account', 'azurerm_servicebus_namespace', 'azurerm_eventgrid_topic', 'azurerm_managed_redis'];
+const PRIVATE_SERVICES = ['azurerm_mssql_server', 'azurerm_postgresql_flexible_server', 'azurerm_cosmosdb_account', 'azurerm_servicebus_namespace', 'azurerm_eventhub_namespace', 'azurerm_eventgrid_topic', 'azurerm_managed_redis'];
 
 /** Per-region services that only their own region's stamp uses (the order cache), under every pattern. */
 const REGION_LOCAL_SERVICES = ['azurerm_managed_redis'];
@@ -75,6 +75,8 @@ function failoverMembers(app: SynthesizedApp): Map<SynthesizedResource, string> 
     ['azurerm_mssql_failover_group', 'server_id', 'partner_server.id'],
     ['azurerm_postgresql_flexible_server_virtual_endpoint', 'source_server_id', 'replica_server_id'],
     ['azurerm_servicebus_namespace_disaster_recovery_config', 'primary_namespace_id', 'partner_namespace_id'],
+    // Event Hubs names its primary by name (internal/services/eventhub/eventhub_namespace_disaster_recovery_config_resource.go).
+    ['azurerm_eventhub_namespace_disaster_recovery_config', 'namespace_name', 'partner_namespace_id'],
   ] as const;
   // A server can be a primary under its own name and the partner under another's (activeActive's ring): its own wins.
   for (const role of [1, 2] as const) {
@@ -174,7 +176,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
     },
   },
   {
-    id: 'OP-PLT-004', severity: 'error', summary: 'Workloads write through the failover name (SQL failover group listener, PostgreSQL virtual endpoint, Service Bus alias), never a server\'s own host name, so writes follow a failover.',
+    id: 'OP-PLT-004', severity: 'error', summary: 'Workloads write through the failover name (SQL failover group listener, PostgreSQL virtual endpoint, Service Bus or Event Hubs alias), never a server\'s own host name, so writes follow a failover.',
     resourceTypes: ['kubernetes_config_map_v1'], attribute: (['ORDER_DB_WRITE_HOST', 'ORDER_DB_CELLS', 'EVENTS_HOST'] satisfies EnvironmentKey[]).map((key) => `data.${key}`).join(', '), source: { kind: 'pattern', reference: 'README, "The five redundancy patterns" (workload wiring)' },
     check: (app) => {
       const members = failoverMembers(app);
