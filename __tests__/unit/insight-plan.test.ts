@@ -99,6 +99,14 @@ describe('plan', () => {
   });
 });
 
+describe('plan: meta-arguments', () => {
+  test('a change of lifecycle or depends_on alone plans nothing; beside an attribute change it is an update', () => {
+    const server = { name: 'pg', location: 'eastus', lifecycle: { prevent_destroy: true, ignore_changes: ['zone'] }, depends_on: ['a.b'] };
+    expect(actionOf('azurerm_postgresql_flexible_server', server, { ...server, lifecycle: { prevent_destroy: true, ignore_changes: ['zone', 'high_availability'] }, depends_on: [] })).toEqual([]);
+    expect(actionOf('azurerm_postgresql_flexible_server', server, { ...server, lifecycle: { prevent_destroy: false }, sku_name: 'GP_Standard_D2ds_v5' }).map((c) => c.action)).toEqual(['update']);
+  });
+});
+
 describe('harmful', () => {
   const change = (type: string, action: 'create' | 'destroy' | 'update' | 'replace') => ({ stack: 's', address: `${type}.R`, type, action });
 

@@ -110,7 +110,9 @@ export function plan(before: StacksJson, after: StacksJson, options: PlanOptions
         const address = `${type}.${id}`;
         if (!bt[id]) { changes.push({ stack, address, type, action: 'create' }); continue; }
         if (!at[id]) { changes.push({ stack, address, type, action: 'destroy' }); continue; }
-        const strip = (r: JsonObject) => JSON.stringify({ ...r, '//': undefined });
+        // Comments and the meta-arguments `lifecycle` and `depends_on` are no attributes: Terraform plans nothing when
+        // only they change.
+        const strip = (r: JsonObject) => JSON.stringify({ ...r, '//': undefined, lifecycle: undefined, depends_on: undefined });
         if (strip(bt[id]) === strip(at[id])) continue;
         const facts = FACTS.resources[type];
         if (!facts && options.unknownTypes === 'replace') { changes.push({ stack, address, type, action: 'replace', forcedBy: ['(a type without replacement facts: assumed replaced)'] }); continue; }

@@ -60,25 +60,7 @@ export function runbookMarkdown(stacks: readonly SynthesizedStack[], id: string)
       const cmd = `az sql failover-group set-primary --resource-group ${rg(app, partner)} --server ${String(partner.body.name)} --name ${String(g.body.name)}`;
       out.push(`Azure SQL, failover group \`${String(g.body.name)}\` to ${String(partner.body.location)}: planned (no data loss; both regions up), or forced (the region is lost; up to 5 s of writes may be lost):`, '', ...code([cmd, `${cmd} --allow-data-loss   # forced`]), '');
     }
-    for (const s of pgPrimaries.filter((p) => p.body.location === region.name)) {
-      // The replicas in other regions (in-region read replicas are lost with the region).
-      const replicas = mine('azurerm_postgresql_flexible_server').filter((r) => r.body.create_mode === 'Replica' && r.body.location !== s.body.location && app.referencedBy(r.stack, r.body.source_server_id).includes(s));
-      const endpoint = app.ofType('azurerm_postgresql_flexible_server_virtual_endpoint').find((e) => app.referencedBy(e.stack, e.body.source_server_id).includes(s));
-      for (const r of replicas) {
-        const cmd = `az postgres flexible-server replica promote --resource-group ${rg(app, r)} --name ${String(r.body.name)} --promote-mode switchover`;
-        out.push(`PostgreSQL, promote the replica in ${String(r.body.location)}${endpoint ? ` (the virtual endpoint \`${String(endpoint.body.name)}\`'s writer name follows)` : ''}: planned waits for the replica to catch up; forced does not (up to 5 min of writes may be lost):`, '', ...code([`${cmd} --promote-option planned`, `${cmd} --promote-option forced   # the primary is lost`]), '');
-        // A replica runs no HA; when the cell's primary runs it, the promoted one gets its region's best mode
-        // (zone-redundant only where there are zones). The az CLI replaced --high-availability with --zonal-resiliency
-        // (azure-cli's postgresql _breaking_change.py); both forms are given.
-        if (valueAt(s.body, 'high_availability.mode') !== undefined) {
-          const sameZone = Regions.tryFind(String(r.body.location))?.availabilityZones === false;
-          const update = `az postgres flexible-server update --resource-group ${rg(app, r)} --name ${String(r.body.name)}`;
-          out.push(`Then give the new primary high availability (${sameZone ? 'same-zone' : 'zone-redundant'} in ${String(r.body.location)}; the replica's configuration ignores \`high_availability\`, so the next deploy keeps it):`, '',
-            ...code([`${update} --zonal-resiliency Enabled${sameZone ? ' --allow-same-zone' : ''}`, `${update} --high-availability ${sameZone ? 'SameZone' : 'ZoneRedundant'}   # az CLI before --zonal-resiliency`]), '');
-        }
-        out.push('After a switchover the data stack\'s configuration has source and replica the wrong way round: the provider cannot update the virtual endpoint\'s replica afterwards (remove it from the state and import it with source and replica flipped, as the azurerm documentation of azurerm_postgresql_flexible_server_virtual_endpoint says), and Azure turns high availability off on the demoted primary, which the configuration still gives it. Make that a change you preview with `order-platform diff` before the next deploy.', '');
-      }
-    }
+    for (const s of pgPrimaries.filter((p) => p.body.location === region.name)) out.push(...postgresqlSteps(app, mine, s));
     for (const a of mine('azurerm_cosmosdb_account')) {
       const locations = [...blocks(a.body.geo_location)].sort((x, y) => Number(x.failover_priority) - Number(y.failover_priority)).map((l) => String(l.location));
       if (locations[0] !== region.name || locations.length < 2 || a.body.multiple_write_locations_enabled === true) continue;
@@ -171,4 +153,27 @@ function trafficManagerSteps(app: SynthesizedApp, mine: (type: string) => readon
     for (const e of here) commands.push(`az network traffic-manager endpoint update --resource-group ${rg(app, profile)} --profile-name ${String(profile.body.name)} --type externalEndpoints --name ${String(e.body.name)} --endpoint-status Disabled`);
   }
   return commands.length ? ['For a planned failover, take the region out of Traffic Manager first (clients follow once their cached DNS answers expire):', '', ...code(commands), ''] : [];
+}
+
+/** The steps that move a PostgreSQL cell's writes away from its primary `s`: promote each cross-region replica, give it HA. */
+function postgresqlSteps(app: SynthesizedApp, mine: (type: string) => SynthesizedResource[], s: SynthesizedResource): string[] {
+  const steps: string[] = [];
+  // The replicas in other regions (in-region read replicas are lost with the region).
+  const replicas = mine('azurerm_postgresql_flexible_server').filter((r) => r.body.create_mode === 'Replica' && r.body.location !== s.body.location && app.referencedBy(r.stack, r.body.source_server_id).includes(s));
+  const endpoint = app.ofType('azurerm_postgresql_flexible_server_virtual_endpoint').find((e) => app.referencedBy(e.stack, e.body.source_server_id).includes(s));
+  for (const r of replicas) {
+    const cmd = `az postgres flexible-server replica promote --resource-group ${rg(app, r)} --name ${String(r.body.name)} --promote-mode switchover`;
+    steps.push(`PostgreSQL, promote the replica in ${String(r.body.location)}${endpoint ? ` (the virtual endpoint \`${String(endpoint.body.name)}\`'s writer name follows)` : ''}: planned waits for the replica to catch up; forced does not (up to 5 min of writes may be lost):`, '', ...code([`${cmd} --promote-option planned`, `${cmd} --promote-option forced   # the primary is lost`]), '');
+    // A replica runs no HA; when the cell's primary runs it, the promoted one gets its region's best mode
+    // (zone-redundant only where there are zones). The az CLI replaced --high-availability with --zonal-resiliency
+    // (azure-cli's postgresql _breaking_change.py); both forms are given.
+    if (valueAt(s.body, 'high_availability.mode') !== undefined) {
+      const sameZone = Regions.tryFind(String(r.body.location))?.availabilityZones === false;
+      const update = `az postgres flexible-server update --resource-group ${rg(app, r)} --name ${String(r.body.name)}`;
+      steps.push(`Then give the new primary high availability (${sameZone ? 'same-zone' : 'zone-redundant'} in ${String(r.body.location)}; the replica's configuration ignores \`high_availability\`, so the next deploy keeps it):`, '',
+        ...code([`${update} --zonal-resiliency Enabled${sameZone ? ' --allow-same-zone' : ''}`, `${update} --high-availability ${sameZone ? 'SameZone' : 'ZoneRedundant'}   # az CLI before --zonal-resiliency`]), '');
+    }
+    steps.push('After a switchover the data stack\'s configuration has source and replica the wrong way round: the provider cannot update the virtual endpoint\'s replica afterwards (remove it from the state and import it with source and replica flipped, as the azurerm documentation of azurerm_postgresql_flexible_server_virtual_endpoint says), and Azure turns high availability off on the demoted primary, which the configuration still gives it. Make that a change you preview with `order-platform diff` before the next deploy.', '');
+  }
+  return steps;
 }
