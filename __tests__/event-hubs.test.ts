@@ -99,10 +99,12 @@ describe.each(PATTERNS)('EventBus (Event Hubs) under %s', (kind, pattern, region
     }
   });
 
-  test('sender and receiver roles on each event hub, and at namespace scope on each standby', () => {
+  test('sender and receiver roles at namespace scope (a Kafka metadata request names no topic), on every primary and standby namespace', () => {
     const roles = Object.values(all(json, 'azurerm_role_assignment'));
-    const scopes = (role: string) => roles.filter((r) => r.role_definition_name === role).map((r) => String(r.scope).split('.')[0]).sort();
-    const expected = [...hubs.map(() => '${azurerm_eventhub'), ...aliases.map(() => '${azurerm_eventhub_namespace')].sort();
+    const scopes = (role: string) => roles.filter((r) => r.role_definition_name === role).map((r) => String(r.scope)).sort();
+    // Every namespace once: each primary (one per event hub) and each standby (one per alias).
+    const expected = Object.keys(all(json, 'azurerm_eventhub_namespace')).map((id) => `\${azurerm_eventhub_namespace.${id}.id}`).sort();
+    expect(expected).toHaveLength(hubs.length + aliases.length);
     expect(scopes('Azure Event Hubs Data Sender')).toEqual(expected);
     expect(scopes('Azure Event Hubs Data Receiver')).toEqual(expected);
     expect(roles.filter((r) => r.role_definition_name === 'Azure Event Hubs Data Sender').every((r) => r.principal_id === ORDER.principalId)).toBe(true);

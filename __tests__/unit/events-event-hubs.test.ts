@@ -9,7 +9,7 @@ import { EventTransport } from '../../lib/events/transport';
 import { EventHubsOptions } from '../../lib/events/transport-types';
 import { resolved } from '../support/resolve';
 import { ownGroups } from '../support/standalone';
-import { all, StackJson, synthStack, testStack } from '../support/synth';
+import { all, only, StackJson, synthStack, testStack } from '../support/synth';
 
 /**
  * lib/events/event-hubs.ts (the Event Hubs transport of the event bus): each test builds one small EventBus and at
@@ -68,8 +68,8 @@ describe('Event Hubs under zoneRedundant', () => {
       resource_group_name: `\${azurerm_resource_group.${rgId}.name}`, lifecycle: { prevent_destroy: true },
     });
     expect(all(json, 'azurerm_role_assignment')).toEqual({
-      [byId(json, 'azurerm_role_assignment', 'Events_westus3_Sender-Orders_')[0]]: { principal_id: SENDER, role_definition_name: 'Azure Event Hubs Data Sender', scope: `\${azurerm_eventhub.${hubId}.id}` },
-      [byId(json, 'azurerm_role_assignment', 'Events_westus3_Receiver-Tracking_')[0]]: { principal_id: RECEIVER, role_definition_name: 'Azure Event Hubs Data Receiver', scope: `\${azurerm_eventhub.${hubId}.id}` },
+      [byId(json, 'azurerm_role_assignment', 'Events_westus3_Sender-Orders_')[0]]: { principal_id: SENDER, role_definition_name: 'Azure Event Hubs Data Sender', scope: `\${azurerm_eventhub_namespace.${nsId}.id}` },
+      [byId(json, 'azurerm_role_assignment', 'Events_westus3_Receiver-Tracking_')[0]]: { principal_id: RECEIVER, role_definition_name: 'Azure Event Hubs Data Receiver', scope: `\${azurerm_eventhub_namespace.${nsId}.id}` },
     });
     expect(byId(json, 'azurerm_monitor_diagnostic_setting', 'Events_westus3_EventHubNamespaceDiagnostics_')[1]).toEqual({
       name: 'to-log-analytics', target_resource_id: `\${azurerm_eventhub_namespace.${nsId}.id}`, log_analytics_workspace_id: WORKSPACE('westus3'), enabled_log: [{ category_group: 'allLogs' }], enabled_metric: [{ category: 'AllMetrics' }],
@@ -100,11 +100,11 @@ describe('Event Hubs under primarySecondary', () => {
     expect(byId(json, 'azurerm_role_assignment', 'Events_eastus_EventHubStandby-westus3-Sender-Orders_')[1]).toEqual({ principal_id: SENDER, role_definition_name: 'Azure Event Hubs Data Sender', scope: `\${azurerm_eventhub_namespace.${standbyId}.id}` });
   });
 
-  test('grantSend and grantReceive: the event hub, and the standby namespace for after a failover', () => {
+  test('grantSend and grantReceive: the namespace, and the standby namespace for after a failover', () => {
     const { bus } = build({ ...PS, ...ownGroups(PS.regions) });
     const granted = bus.grantReceive({ principalId: RECEIVER }, { id: 'Tracker' });
     expect(granted.map((r) => [r.node.id, r.roleDefinitionNameInput])).toEqual([['Tracker-westus3', 'Azure Event Hubs Data Receiver'], ['Tracker-westus3-standby', 'Azure Event Hubs Data Receiver']]);
-    expect(resolved(bus, granted.map((r) => r.scopeInput))).toEqual([expect.stringMatching(/^\$\{azurerm_eventhub\.Events_westus3_OrderEventsHub_[0-9A-F]+\.id\}$/), expect.stringMatching(/^\$\{azurerm_eventhub_namespace\.Events_eastus_EventHubStandby-westus3_[0-9A-F]+\.id\}$/)]);
+    expect(resolved(bus, granted.map((r) => r.scopeInput))).toEqual([expect.stringMatching(/^\$\{azurerm_eventhub_namespace\.Events_westus3_EventHubNamespace_[0-9A-F]+\.id\}$/), expect.stringMatching(/^\$\{azurerm_eventhub_namespace\.Events_eastus_EventHubStandby-westus3_[0-9A-F]+\.id\}$/)]);
   });
 });
 
@@ -153,5 +153,14 @@ describe('Event Hubs names', () => {
       ['names.topic', 'an event hub name allows letters, digits, periods, hyphens and underscores, starting and ending with a letter or digit'],
       ['names.subscription', 'an event hub consumer group name must be 1-50 characters long'],
     ]);
+  });
+});
+
+describe('Event Hubs auto-inflate', () => {
+  test('with maximumThroughputUnits the primary namespace leaves its capacity to Azure (auto-inflate only raises it); without, the capacity stays managed', () => {
+    const inflating = only(build({ transport: EventTransport.eventHubs({ capacity: 2, maximumThroughputUnits: 10 }) }).json, 'azurerm_eventhub_namespace');
+    expect([inflating.capacity, inflating.auto_inflate_enabled, inflating.maximum_throughput_units, inflating.lifecycle]).toEqual([2, true, 10, { prevent_destroy: true, ignore_changes: ['capacity'] }]);
+    const fixed = only(build({ transport: EventTransport.eventHubs({ capacity: 2 }) }).json, 'azurerm_eventhub_namespace');
+    expect([fixed.auto_inflate_enabled, fixed.lifecycle]).toEqual([false, { prevent_destroy: true }]);
   });
 });

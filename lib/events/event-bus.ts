@@ -67,7 +67,10 @@ export class EventBus extends DataTierConstruct {
   public readonly eventHubGeoDrAliases: { readonly [region: string]: EventhubNamespaceDisasterRecoveryConfig };
   /** Event Hubs: the `order-events` event hub (the Kafka topic), by the region of its namespace. */
   public readonly eventHubs: { readonly [region: string]: Eventhub };
-  /** Event Hubs: the `delivery-tracking` consumer group (the Kafka `group.id`), by the region of its namespace. */
+  /**
+   * Event Hubs: the `delivery-tracking` consumer group, for AMQP readers (Kafka consumer groups are the namespace's own,
+   * made by the first consumer of the `group.id` of that name), by the region of its namespace.
+   */
   public readonly eventHubConsumerGroups: { readonly [region: string]: EventhubConsumerGroup };
   private readonly built: TransportBuild;
 

@@ -118,7 +118,7 @@ export function buildEventHubs(ctx: EventBusContext, o: EventHubsSettings): Tran
   for (const { home, standby } of serviceBusHomes(ctx)) {
     const region = home.region.name;
     const { primary, hub, group } = b.entities(home);
-    const grant = { region, send: hub.id, sendRole: EH_SENDER, receive: hub.id, receiveRole: EH_RECEIVER };
+    const grant = { region, send: primary.id, sendRole: EH_SENDER, receive: primary.id, receiveRole: EH_RECEIVER };
 
     let host = `${primary.name}.servicebus.windows.net`;
     if (standby) {
@@ -179,7 +179,9 @@ class EventHubsBuilder {
       tags: { ...ctx.tags, region },
     });
     // Azure refuses updates to a paired secondary: a standby is configured once, before pairing, and never touched again.
-    protect(ns, ctx.removalPolicy, standby ? 'all' : []);
+    // With auto-inflate Azure raises the capacity and never lowers it, while the provider reads the live value back and
+    // would send the configured one on the next deploy (terraform-provider-azurerm#6929): the capacity is then Azure's.
+    protect(ns, ctx.removalPolicy, standby ? 'all' : o.maximumThroughputUnits !== undefined ? ['capacity'] : []);
     diagnose(scope, `${id}Diagnostics`, 'azurerm_eventhub_namespace', ns.id, ctx.monitoring(region));
     return ns;
   }
@@ -199,12 +201,14 @@ class EventHubsBuilder {
     protect(hub, ctx.removalPolicy);
     const group = new EventhubConsumerGroup(scope, 'DeliveryTrackingGroup', { name: o.consumerGroup, namespaceName: primary.name, eventhubName: hub.name, resourceGroupName: ctx.resourceGroupName(region) });
     protect(group, ctx.removalPolicy);
-    // Kafka consumers read the topic's metadata and join their group through the event hub: the receiver role is on it.
+    // The roles are on the namespace, which holds only this event hub: a Kafka client's metadata request names no topic
+    // and is refused with rights on the event hub alone (Azure/azure-event-hubs-for-kafka#159), and Kafka consumer
+    // groups belong to the namespace, not to an event hub.
     for (const [key, principalId] of ctx.senders) {
-      new RoleAssignment(scope, `Sender-${key}`, { scope: hub.id, roleDefinitionName: EH_SENDER, principalId });
+      new RoleAssignment(scope, `Sender-${key}`, { scope: primary.id, roleDefinitionName: EH_SENDER, principalId });
     }
     for (const [key, principalId] of ctx.receivers) {
-      new RoleAssignment(scope, `Receiver-${key}`, { scope: hub.id, roleDefinitionName: EH_RECEIVER, principalId });
+      new RoleAssignment(scope, `Receiver-${key}`, { scope: primary.id, roleDefinitionName: EH_RECEIVER, principalId });
     }
     this.resources.eventHubNamespaces[region] = primary;
     this.resources.eventHubs[region] = hub;

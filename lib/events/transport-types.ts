@@ -45,7 +45,8 @@ export interface ServiceBusOptions {
 export interface EventHubsOptions {
   /**
    * `Standard` (throughput units, up to 32 partitions and 7 days of retention per event hub) or `Premium` (processing
-   * units, up to 100 partitions and 90 days). A change between them replaces every namespace (the provider forces it).
+   * units, up to 100 partitions and 90 days). A change between them replaces the primary namespaces (the provider forces
+   * it); a paired standby is never updated by Terraform, so it keeps its first SKU and capacity.
    * @default 'Standard'
    */
   readonly sku?: 'Standard' | 'Premium';
@@ -141,8 +142,8 @@ export interface EventBusNames {
   /** The topic the Order service publishes to: the Service Bus topic, or the event hub (the Kafka topic). @default 'order-events' */
   readonly topic?: string;
   /**
-   * The Delivery-tracking service's subscription: the Service Bus subscription, the event hub's consumer group (the
-   * Kafka `group.id`), or the Event Grid event subscription.
+   * The Delivery-tracking service's subscription: the Service Bus subscription, the name of the event hub's consumer group
+   * and of the Kafka `group.id`, or the Event Grid event subscription.
    * @default 'delivery-tracking'
    */
   readonly subscription?: string;
@@ -170,8 +171,8 @@ export interface EventBusEndpoint {
   /** Topic name (Service Bus) or topic endpoint URL (Event Grid). */
   readonly topic: string;
   /**
-   * Subscription the Delivery-tracking service consumes (Service Bus), its consumer group (Event Hubs: the Kafka
-   * `group.id`), or undefined (Event Grid pushes).
+   * Subscription the Delivery-tracking service consumes (Service Bus), its group (Event Hubs: the Kafka `group.id`,
+   * and an Event Hubs consumer group of that name), or undefined (Event Grid pushes).
    */
   readonly subscription?: string;
   /** Event Hubs: the Kafka bootstrap server, `<host>:9093`; undefined for the other transports. */

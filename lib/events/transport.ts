@@ -118,8 +118,8 @@ export class EventTransport {
   }
 
   /**
-   * Event Hubs (Standard or Premium), Kafka-compatible: event hub `order-events` (the Kafka topic), consumer group
-   * `delivery-tracking` (the Kafka `group.id`), a geo-DR alias where the pattern pairs (as Service Bus does), and the
+   * Event Hubs (Standard or Premium), Kafka-compatible: event hub `order-events` (the Kafka topic), an Event Hubs
+   * consumer group `delivery-tracking` for AMQP readers (the name is the Kafka `group.id` too), a geo-DR alias where the pattern pairs (as Service Bus does), and the
    * Kafka bootstrap server `<host>:9093` in the services' environment.
    */
   public static eventHubs(options: EventHubsOptions = {}): EventTransport {

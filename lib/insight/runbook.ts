@@ -108,6 +108,7 @@ function eventHubsFailover(app: SynthesizedApp, aliases: readonly SynthesizedRes
     const partner = app.referencedBy(a.stack, a.body.partner_namespace_id)[0];
     if (!partner) continue;
     out.push(`Event Hubs alias \`${String(a.body.name)}\`: fail over to the standby namespace in ${String(partner.body.location)} (the alias copies no events and no consumer-group offsets: the Kafka bootstrap host stays the alias, the group starts from auto.offset.reset, and the old namespace's events wait for it):`, '', ...code([`az eventhubs georecovery-alias fail-over --resource-group ${rg(app, partner)} --namespace-name ${String(partner.body.name)} --alias ${String(a.body.name)}`]), '');
+    out.push('Then restart the order and tracking services in every serving region (`kubectl rollout restart deployment -n <namespace>`): running Kafka clients keep the old namespace\'s brokers until they bootstrap again. The new primary runs the units the standby was created with; raise them if the old primary\'s were raised since.', '');
     out.push('Re-pairing once the old region is back: read its retained events first (its own host), then pair with an empty namespace; that changes the Terraform state of the data stack, so make it a change you preview with `order-platform diff`.', '');
   }
   return out;
