@@ -109,7 +109,9 @@ describe('PostgreSQL in-region read replicas', () => {
       expect(r.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: REPLICA_DRIFT });
       expect(r.high_availability).toBeUndefined();
       expect(r.public_network_access_enabled).toBe(false);
-      expect(r.authentication.password_auth_enabled).toBe(false);
+      expect(r.auto_grow_enabled).toBe(true);
+      expect(r.authentication).toEqual({ active_directory_auth_enabled: true, password_auth_enabled: false, tenant_id: expect.stringContaining('tenant_id') });
+      expect(r.tags).toMatchObject({ region: 'westus3', cell: 'westus3', pattern: 'zoneRedundant' });
     }
     expect(database.postgresqlReadReplicas.westus3).toHaveLength(3);
     // Every replica logs to the region's workspace.
@@ -123,6 +125,8 @@ describe('PostgreSQL in-region read replicas', () => {
     const endpoint = resourceAt(json, 'azurerm_postgresql_flexible_server_virtual_endpoint', 'westus3/VirtualEndpoint');
     expect(endpoint.source_server_id).toBe(ref(json, PG, 'westus3/PostgresqlServer', 'id'));
     expect(endpoint.replica_server_id).toBe(ref(json, PG, 'westus3/ReadReplica1', 'id'));
+    // Created once every replica exists.
+    expect(endpoint.depends_on).toEqual(['ReadReplica1', 'ReadReplica2'].map((path) => ref(json, PG, `westus3/${path}`, 'id').replace(/^\$\{(.*)\.id\}$/, '$1')));
     const name = endpoint.name;
     expect(cells).toEqual([{
       homeRegion: 'westus3', databaseName: 'orders', readWriteHost: `${name}.writer.postgres.database.azure.com`, readOnlyHost: `${name}.reader.postgres.database.azure.com`,
@@ -170,6 +174,14 @@ describe('PostgreSQL in-region read replicas', () => {
       ['names.postgresqlReadReplicas.eastus', 'eastus', 'no cell is homed in eastus, so the names would be ignored', "key names.postgresqlReadReplicas by the cells' home regions (westus3)"],
     ]);
     expect(violations({ engine: pg({ readReplicas: 1 }), names: { postgresqlReadReplicas: { westus3: ['Not_Valid'] } } })[0][0]).toBe('names.postgresqlReadReplicas.westus3[0]');
+    // Names for one cell's pool leave the other cells' generated.
+    const aa = makeDatabase({ pattern: RedundancyPattern.activeActive(), regions: ['eastus2', 'westus3'], engine: pg({ readReplicas: 1 }), names: { postgresqlReadReplicas: { westus3: ['orders-west-read'] } } });
+    expect([aa.postgresqlReadReplicas.westus3[0].nameInput, aa.postgresqlReadReplicas.eastus2[0].nameInput]).toEqual(['orders-west-read', `shop-psql-eastus2-read1-${hash('eastus2/ReadReplica1')}`]);
+    // Server names are global: two overrides alike are refused, wherever they are given.
+    expect(violations({ ...two(), engine: pg({ readReplicas: 1 }), names: { postgresqlServers: { westus3: 'orders-pg' }, postgresqlReplicas: { westus3: { eastus: 'orders-pg' } }, postgresqlReadReplicas: { westus3: ['orders-pg'] } } })).toEqual([
+      ['names.postgresqlReplicas.westus3.eastus', 'orders-pg', 'the same name as names.postgresqlServers.westus3 (flexible server names are global)', 'give each resource its own name'],
+      ['names.postgresqlReadReplicas.westus3[0]', 'orders-pg', 'the same name as names.postgresqlServers.westus3 (flexible server names are global)', 'give each resource its own name'],
+    ]);
     // The virtual endpoint of a cell with in-region replicas only takes a name too.
     expect(makeDatabase({ engine: pg({ readReplicas: 1 }), names: { postgresqlVirtualEndpoints: { westus3: 'orders-ve' } } }).postgresqlVirtualEndpoints.westus3.nameInput).toBe('orders-ve');
   });

@@ -164,3 +164,53 @@ describe('Event Hubs auto-inflate', () => {
     expect([fixed.auto_inflate_enabled, fixed.lifecycle]).toEqual([false, { prevent_destroy: true }]);
   });
 });
+
+describe('Event Hubs: what the other tests leave out', () => {
+  test('a bad SKU with its message; every Premium unit count accepted, its partition and retention limits exact', () => {
+    // The options' shape refuses another tier first.
+    expect(options({ sku: 'Basic' }).map((v) => [v[1], v[3]])).toEqual([['transport.sku', 'expected one of \'Standard\', \'Premium\', got the string "Basic"']]);
+    for (const capacity of [1, 2, 4, 8, 16]) expect(only(build({ transport: EventTransport.eventHubs({ sku: 'Premium', capacity }) }).json, 'azurerm_eventhub_namespace').capacity).toBe(capacity);
+    expect(options({ sku: 'Premium', partitions: 101, retentionDays: 91 }).map((v) => v[3])).toEqual([
+      'must be an integer from 1 to 100 (an event hub in Premium has 1 to 100 partitions)', 'must be an integer from 1 to 90 (Premium keeps events 1 to 90 days)',
+    ]);
+    expect(options({ sku: 'Premium', maximumThroughputUnits: 20 })[0][4]).toBe('drop maximumThroughputUnits, or raise capacity');
+  });
+
+  test('names of other transports and regions, each with its message', () => {
+    const v = violations({ names: { eventHubNamespaces: { eastus: 'contoso-east' }, serviceBusNamespaces: { westus3: 'contoso-sb1' }, eventGridTopics: { westus3: 'contoso-evgt' } } });
+    expect(v.map((x) => [x[1], x[3]])).toEqual([
+      ['names.eventHubNamespaces.eastus', expect.stringContaining('eastus')],
+      ['names.serviceBusNamespaces', expect.stringContaining('it names a Service Bus resource, and this bus uses Event Hubs')],
+      ['names.eventGridTopics', expect.stringContaining('it names an Event Grid resource, and this bus uses Event Hubs')],
+    ]);
+    // Distinctness names both props.
+    const d = violations({ ...PS, ...ownGroups(PS.regions), names: { eventHubNamespaces: { westus3: 'contoso-orders' }, standbyNamespaces: { westus3: 'contoso-orders' } } });
+    expect(d.map((x) => [x[1], x[3]])).toEqual([['names.standbyNamespaces.westus3', expect.stringContaining('the same name as names.eventHubNamespaces.westus3')]]);
+  });
+
+  test('the standby: its private endpoint, its receivers\' role, the alias created after the entities', () => {
+    const { bus, json } = build({ ...PS, ...ownGroups(PS.regions), receivers: { Tracking: { principalId: RECEIVER } }, senders: { Orders: { principalId: SENDER } } });
+    const standbyId = Object.keys(all(json, 'azurerm_eventhub_namespace')).find((k) => k.includes('EventHubStandby'))!;
+    expect(resolved(bus, bus.privateEndpoints).map((e: { key: string; subresource: string; resourceId: string }) => [e.key, e.subresource, e.resourceId.includes('EventHubStandby')])).toEqual([['westus3', 'namespace', false], ['westus3-standby-eastus', 'namespace', true]]);
+    const standbyRoles = Object.entries(all(json, 'azurerm_role_assignment')).filter(([k]) => k.includes('EventHubStandby')).map(([, r]) => [r.role_definition_name, r.scope, r.principal_id]).sort();
+    expect(standbyRoles).toEqual([
+      ['Azure Event Hubs Data Receiver', `\${azurerm_eventhub_namespace.${standbyId}.id}`, RECEIVER],
+      ['Azure Event Hubs Data Sender', `\${azurerm_eventhub_namespace.${standbyId}.id}`, SENDER],
+    ]);
+    const alias = Object.values(all(json, 'azurerm_eventhub_namespace_disaster_recovery_config'))[0];
+    expect(alias.depends_on.map((d: string) => d.split('.')[0]).sort()).toEqual(['azurerm_eventhub', 'azurerm_eventhub_consumer_group']);
+  });
+
+  test('activeActive with three regions: each region publishes through its own alias, never a partner\'s', () => {
+    const regions = ['eastus2', 'westus3', 'centralus'];
+    const { bus } = build({ pattern: RedundancyPattern.activeActive(), regions, ...ownGroups(regions) });
+    const hosts = resolved(bus, bus.endpoints) as Record<string, { host: string }>;
+    expect(Object.keys(hosts).sort()).toEqual([...regions].sort());
+    expect(new Set(Object.values(hosts).map((h) => h.host)).size).toBe(3);
+    for (const region of regions) expect(hosts[region].host).toMatch(new RegExp(`EventHubGeoDrAlias|alias-${region}`));
+    // The grants of an unpaired bus (regionPinned) are on each namespace, with no standby.
+    const pinned = build({ pattern: RedundancyPattern.regionPinned(), regions: ['westeurope', 'eastus2'], ...ownGroups(['westeurope', 'eastus2']) }).bus;
+    const granted = pinned.grantSend({ principalId: SENDER }, { id: 'Orders' });
+    expect(granted.map((r) => r.node.id)).toEqual(['Orders-westeurope', 'Orders-eastus2']);
+  });
+});

@@ -63,6 +63,8 @@ describe('accepted findings', () => {
     const replicated = accepted(appJson((stack) => { makeDatabase({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], engine: DatabaseEngine.postgresql({ readReplicas: 2 }) }, stack); }));
     expect(replicated.suppressed).toEqual([]);
     expect(replicated.found).toEqual([]);
+    const json = appJson((stack) => { makeDatabase({ pattern: RedundancyPattern.primarySecondary(), regions: ['westus3', 'eastus'], engine: DatabaseEngine.postgresql({ readReplicas: 1 }) }, stack); }) as Loose;
+    expect(Object.values<Loose>(json.resource.azurerm_postgresql_flexible_server_virtual_endpoint).map((e) => e['//']?.[ACCEPTED_FINDINGS_KEY])).toEqual([undefined]);
   });
 
   test('a WAF in Detection mode: OP-AFD-002 is waf.mode\'s choice', () => {
