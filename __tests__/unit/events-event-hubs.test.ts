@@ -191,7 +191,7 @@ describe('Event Hubs: what the other tests leave out', () => {
   test('the standby: its private endpoint, its receivers\' role, the alias created after the entities', () => {
     const { bus, json } = build({ ...PS, ...ownGroups(PS.regions), receivers: { Tracking: { principalId: RECEIVER } }, senders: { Orders: { principalId: SENDER } } });
     const standbyId = Object.keys(all(json, 'azurerm_eventhub_namespace')).find((k) => k.includes('EventHubStandby'))!;
-    expect(resolved(bus, bus.privateEndpoints).map((e: { key: string; subresource: string; resourceId: string }) => [e.key, e.subresource, e.resourceId.includes('EventHubStandby')])).toEqual([['westus3', 'namespace', false], ['westus3-standby-eastus', 'namespace', true]]);
+    expect((resolved(bus, bus.privateEndpoints) as { key: string; subresource: string; resourceId: string }[]).map((e) => [e.key, e.subresource, e.resourceId.includes('EventHubStandby')])).toEqual([['westus3', 'namespace', false], ['westus3-standby-eastus', 'namespace', true]]);
     const standbyRoles = Object.entries(all(json, 'azurerm_role_assignment')).filter(([k]) => k.includes('EventHubStandby')).map(([, r]) => [r.role_definition_name, r.scope, r.principal_id]).sort();
     expect(standbyRoles).toEqual([
       ['Azure Event Hubs Data Receiver', `\${azurerm_eventhub_namespace.${standbyId}.id}`, RECEIVER],

@@ -299,6 +299,17 @@ function replicaWindow(primary: UtcWeeklyStart, k: number): UtcWeeklyStart {
   return { ...primary, dayOfWeek: (primary.dayOfWeek + 2 + k) % 7 };
 }
 
+/**
+ * What every replica of a primary is, wherever it is: a replica of the primary's version with the same compute and
+ * storage (a promotion needs them equal), Entra ID only and private like its primary.
+ */
+function replicaOf(ctx: DatabaseBuildContext, o: CheckedPostgresqlOptions, primary: PostgresqlFlexibleServer) {
+  return {
+    createMode: 'Replica', sourceServerId: primary.id, version: o.version, skuName: o.skuName, storageMb: o.storageMb, autoGrowEnabled: true,
+    authentication: { activeDirectoryAuthEnabled: true, passwordAuthEnabled: false, tenantId: ctx.tenantId }, publicNetworkAccessEnabled: false,
+  };
+}
+
 /** Availability zones, in the order in-region replicas are spread from the zone after the primary's. */
 const ZONES = ['1', '2', '3'] as const;
 
@@ -319,15 +330,8 @@ function inRegionReplica(b: PostgresqlBuild, primary: PostgresqlFlexibleServer, 
     }),
     location: home,
     resourceGroupName: ctx.resourceGroupName(home),
-    createMode: 'Replica',
-    sourceServerId: primary.id,
-    version: o.version,
-    skuName: o.skuName,
-    storageMb: o.storageMb,
-    autoGrowEnabled: true,
+    ...replicaOf(ctx, o, primary),
     zone: placement.zoneRedundant ? ZONES[(ZONES.indexOf(o.primaryZone as (typeof ZONES)[number]) + 1 + k) % ZONES.length] : undefined,
-    authentication: { activeDirectoryAuthEnabled: true, passwordAuthEnabled: false, tenantId: ctx.tenantId },
-    publicNetworkAccessEnabled: false,
     maintenanceWindow: replicaWindow(ctx.maintenanceWindows?.[home] ?? o.maintenanceWindow, k),
     tags: { ...ctx.tags, region: home, cell: home },
   });
@@ -411,16 +415,8 @@ function readReplicaServer(ctx: DatabaseBuildContext, o: CheckedPostgresqlOption
     }),
     location: region,
     resourceGroupName: ctx.resourceGroupName(region),
-    createMode: 'Replica',
-    sourceServerId: primary.id,
-    version: o.version,
-    // Same compute and storage as the primary: a promotion needs them equal.
-    skuName: o.skuName,
-    storageMb: o.storageMb,
-    autoGrowEnabled: true,
+    ...replicaOf(ctx, o, primary),
     zone: placement.zoneRedundant ? o.primaryZone : undefined,
-    authentication: { activeDirectoryAuthEnabled: true, passwordAuthEnabled: false, tenantId: ctx.tenantId },
-    publicNetworkAccessEnabled: false,
     // A replica has its own maintenance (a promoted replica keeps it): the day after its primary's, so the cell's two
     // copies never restart in the same window. The provider applies it right after creating the replica
     // (internal/services/postgres/postgresql_flexible_server_resource.go: maintenance_window is an update after create).
