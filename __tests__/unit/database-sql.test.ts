@@ -20,7 +20,7 @@ const hash = (region: string) => pathHash(`test/OrderDb/${region}`);
 const DRIFT = ['create_mode', 'creation_source_database_id', 'secondary_type'];
 const SHORT_TERM = { retention_days: 14, backup_interval_in_hours: 12 };
 const LONG_TERM = { weekly_retention: 'P4W', monthly_retention: 'P12M', yearly_retention: 'P5Y', week_of_year: 1 };
-const SKU_FIX = "use e.g. 'GP_Gen5_2' (General Purpose), 'BC_Gen5_4' (Business Critical) or 'HS_Gen5_2' (Hyperscale)";
+const SKU_FIX = "use e.g. 'GP_Gen5_2' (General Purpose), 'BC_Gen5_4' (Business Critical) or 'P2' (Premium)";
 const ZONE_FIX = "use a General Purpose, Business Critical or Premium SKU, e.g. 'GP_Gen5_2'";
 const STANDBY = [
   'engine.skuName',
@@ -456,5 +456,12 @@ describe('Azure SQL read scale-out', () => {
     expect([off.sqlDatabases.westus3.readScaleInput, off.sqlSecondaries.westus3.eastus.readScaleInput, off.cells[0].readIntent]).toEqual([false, false, undefined]);
     expect(makeDatabase({ engine: sql({ readScaleOut: false }) }).sqlDatabases.westus3.readScaleInput).toBe(false);
     expect(violations({ engine: sql({ readScaleOut: 'yes' } as never) })[0].slice(0, 2)).toEqual(['engine.readScaleOut', 'yes']);
+  });
+});
+
+describe('Azure SQL read scale-out beside a refused SKU', () => {
+  test('only the SKU is reported: read scale-out is not judged on the default that stands in for it', () => {
+    expect(violations({ engine: sql({ skuName: 'bc_gen5_2', readScaleOut: true }) }).map(([prop]) => prop)).toEqual(['engine.skuName']);
+    expect(violations({ engine: sql({ skuName: 'HS_Gen5_2', readScaleOut: true }) }).map(([prop]) => prop)).toEqual(['engine.skuName']);
   });
 });

@@ -90,7 +90,8 @@ export function checkSqlOptions(ctx: DatabaseBuildContext, o: SqlEngineOptions, 
     checks.fail({ prop: 'regions', value: ctx.placements.map((p) => p.region.name), problem: `every activeActive cell keeps a readable copy in every other region, and Azure SQL allows at most four geo-secondaries per database (${secondaries} needed)`, fix: 'use at most 5 regions' });
   }
   const readScaleOut = o.readScaleOut;
-  if (readScaleOut === true && !READ_SCALE_SKU.test(skuName)) {
+  // Judged only on a SKU that was accepted: a refused one stands in as the default, which would name the wrong SKU.
+  if (readScaleOut === true && !checks.failed('engine.skuName') && !checks.failed('engine.compute') && !READ_SCALE_SKU.test(skuName)) {
     checks.fail({
       prop: 'engine.readScaleOut', value: true,
       problem: `${skuName} keeps no readable high-availability replica to scale reads out to (Azure offers read scale-out on Business Critical and Premium; General Purpose and serverless have none, and the construct refuses Hyperscale)`,
@@ -184,7 +185,7 @@ function computeOf(o: CheckedSqlOptions, region: string, role: 'primary' | 'seco
 
 function checkSku(scope: Construct, skuName: string): string {
   if (!SQL_SKU.test(skuName)) {
-    throw new ValidationError({ scope, prop: 'engine.skuName', value: skuName, problem: 'not an Azure SQL Database SKU', fix: "use e.g. 'GP_Gen5_2' (General Purpose), 'BC_Gen5_4' (Business Critical) or 'HS_Gen5_2' (Hyperscale)" });
+    throw new ValidationError({ scope, prop: 'engine.skuName', value: skuName, problem: 'not an Azure SQL Database SKU', fix: "use e.g. 'GP_Gen5_2' (General Purpose), 'BC_Gen5_4' (Business Critical) or 'P2' (Premium)" });
   }
   if (!ZONE_REDUNDANT_SKU.test(skuName)) {
     throw new ValidationError({
