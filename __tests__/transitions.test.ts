@@ -230,6 +230,31 @@ describe('read scale-out added and raised', () => {
   });
 });
 
+describe('a PostgreSQL HA mode changed through Disabled, and an Event Hubs namespace scaled (zone-redundant)', () => {
+  const admin = { objectId: '00000000-0000-0000-0000-000000000000', name: 'sg-order-db-admins' };
+  const ha = (highAvailability?: 'Disabled' | { westus3: 'SameZone' }): Build => example('zone-redundant', { database: { engine: DatabaseEngine.postgresql(highAvailability ? { highAvailability } : {}), administrator: admin } });
+  test.each(steps([
+    ['zone-redundant HA', ha()],
+    ['HA disabled', ha('Disabled')],
+    ['same-zone HA named for westus3', ha({ westus3: 'SameZone' })],
+  ]))('%s: the server is updated in place, nothing else changes', (_label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect(changes.map((c) => `${c.type} ${c.action}`)).toEqual(['azurerm_postgresql_flexible_server update']);
+  });
+
+  const hubs = (options: Parameters<typeof EventTransport.eventHubs>[0]): Build => example('zone-redundant', { eventBus: { transport: EventTransport.eventHubs(options) } });
+  test.each(steps([
+    ['Event Hubs, 1 throughput unit', hubs({ capacity: 1 })],
+    ['2 units', hubs({ capacity: 2 })],
+    ['auto-inflate up to 10', hubs({ capacity: 2, maximumThroughputUnits: 10 })],
+    ['retention of 2 days', hubs({ capacity: 2, maximumThroughputUnits: 10, retentionDays: 2 })],
+  ]))('%s: the namespace or the event hub is updated in place', (_label, before, after) => {
+    const changes = expectSafe(before, after);
+    expect(changes.map((c) => c.action)).toEqual(['update']);
+    expect(['azurerm_eventhub_namespace', 'azurerm_eventhub']).toContain(changes[0].type);
+  });
+});
+
 describe('observability operations (primary-secondary)', () => {
   const contacts = { emails: ['oncall@contoso.com'] };
   test.each(steps([

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { asOptions, checkShape } from '../core/validate';
+import { asOptions, checkShape, Shape } from '../core/validate';
 import { buildEventGrid, checkEventGrid, EVENT_GRID_OPTIONS_SHAPE } from './event-grid';
 import { buildEventHubs, checkEventHubs, EVENT_HUBS_OPTIONS_SHAPE } from './event-hubs';
 import { buildServiceBus, checkServiceBus, SERVICE_BUS_OPTIONS_SHAPE } from './service-bus';
@@ -15,6 +15,8 @@ export type TransportName = 'serviceBus' | 'eventGrid' | 'eventHubs';
 interface TransportStrategy {
   /** The transport's name in the services' environment (`EVENTS_TRANSPORT`). */
   readonly name: TransportName;
+  /** The options as given (a JavaScript caller can pass anything; `checkOptions` says what is wrong). */
+  readonly given: unknown;
   readonly delivery: EventDelivery;
   /** Whether KEDA can scale the consumer on its backlog (an `azure-servicebus` trigger). */
   readonly backlogScaling: boolean;
@@ -28,29 +30,47 @@ interface TransportStrategy {
   withDeferredSubscriptions(): TransportStrategy;
 }
 
-/** Service Bus Premium: the Delivery-tracking service pulls from a subscription. */
-class ServiceBusTransport implements TransportStrategy {
-  public readonly name = 'serviceBus';
+/** What a pulling transport is made of: its name, whether KEDA can scale on its backlog, and its options' checks and build. */
+interface PullTransportParts<S> {
+  readonly name: TransportName;
+  readonly backlogScaling: boolean;
+  readonly shape: Shape;
+  readonly check: (ctx: EventBusContext, options: never) => S;
+  readonly build: (ctx: EventBusContext, settings: S) => TransportBuild;
+}
+
+/** A transport the Delivery-tracking service pulls from (no webhook, nothing to defer). */
+class PullTransport<S> implements TransportStrategy {
   public readonly delivery = 'pull';
-  public readonly backlogScaling = true;
 
   /** @param given - the options as given (a JavaScript caller can pass anything; `checkOptions` says what is wrong) */
-  constructor(private readonly given: unknown) {}
+  constructor(private readonly parts: PullTransportParts<S>, public readonly given: unknown) {}
+
+  public get name(): TransportName {
+    return this.parts.name;
+  }
+
+  public get backlogScaling(): boolean {
+    return this.parts.backlogScaling;
+  }
 
   public checkOptions(scope: IConstruct, prop: string): void {
-    checkShape(scope, prop, this.given, SERVICE_BUS_OPTIONS_SHAPE);
+    checkShape(scope, prop, this.given, this.parts.shape);
   }
 
   public build(ctx: EventBusContext): TransportBuild {
-    const settings = checkServiceBus(ctx, asOptions<ServiceBusOptions>(this.given));
+    const settings = this.parts.check(ctx, asOptions<never>(this.given));
     ctx.checks.throwIfAny();
-    return buildServiceBus(ctx, settings);
+    return this.parts.build(ctx, settings);
   }
 
   public withDeferredSubscriptions(): TransportStrategy {
     return this;
   }
 }
+
+/** Service Bus Premium: the Delivery-tracking service pulls from a subscription; KEDA scales it on the backlog. */
+const SERVICE_BUS = { name: 'serviceBus', backlogScaling: true, shape: SERVICE_BUS_OPTIONS_SHAPE, check: checkServiceBus, build: buildServiceBus } as const;
 
 /**
  * Event Hubs: the Delivery-tracking service consumes the event hub over Kafka (or AMQP) as the `delivery-tracking`
@@ -58,28 +78,7 @@ class ServiceBusTransport implements TransportStrategy {
  * `azure-eventhub` scaler does not read (it reads blob checkpoints), and KEDA's `kafka` scaler has no Azure workload
  * identity (kedacore/keda v2.17, pkg/scalers/azure_eventhub_scaler.go and kafka_scaler.go).
  */
-class EventHubsTransport implements TransportStrategy {
-  public readonly name = 'eventHubs';
-  public readonly delivery = 'pull';
-  public readonly backlogScaling = false;
-
-  /** @param given - the options as given (a JavaScript caller can pass anything; `checkOptions` says what is wrong) */
-  constructor(private readonly given: unknown) {}
-
-  public checkOptions(scope: IConstruct, prop: string): void {
-    checkShape(scope, prop, this.given, EVENT_HUBS_OPTIONS_SHAPE);
-  }
-
-  public build(ctx: EventBusContext): TransportBuild {
-    const settings = checkEventHubs(ctx, asOptions<EventHubsOptions>(this.given));
-    ctx.checks.throwIfAny();
-    return buildEventHubs(ctx, settings);
-  }
-
-  public withDeferredSubscriptions(): TransportStrategy {
-    return this;
-  }
-}
+const EVENT_HUBS = { name: 'eventHubs', backlogScaling: false, shape: EVENT_HUBS_OPTIONS_SHAPE, check: checkEventHubs, build: buildEventHubs } as const;
 
 /** Event Grid: the topics push to the Delivery-tracking service's webhook. */
 class EventGridTransport implements TransportStrategy {
@@ -88,7 +87,7 @@ class EventGridTransport implements TransportStrategy {
   public readonly backlogScaling = false;
 
   /** @param given - the options as given (a JavaScript caller can pass anything; `checkOptions` says what is wrong) */
-  constructor(private readonly given: unknown) {}
+  constructor(public readonly given: unknown) {}
 
   public get webhook(): WebhookSettings {
     const o = asOptions<EventGridOptions>(this.given);
@@ -114,7 +113,7 @@ class EventGridTransport implements TransportStrategy {
 export class EventTransport {
   /** Service Bus Premium: topic `order-events`, subscription `delivery-tracking`, geo-DR alias across regions. */
   public static serviceBus(options: ServiceBusOptions = {}): EventTransport {
-    return new EventTransport(new ServiceBusTransport(options));
+    return new EventTransport(new PullTransport(SERVICE_BUS, options));
   }
 
   /**
@@ -123,7 +122,7 @@ export class EventTransport {
    * Kafka bootstrap server `<host>:9093` in the services' environment.
    */
   public static eventHubs(options: EventHubsOptions = {}): EventTransport {
-    return new EventTransport(new EventHubsTransport(options));
+    return new EventTransport(new PullTransport(EVENT_HUBS, options));
   }
 
   /** Event Grid: a topic per region pushing CloudEvents to the tracking service, dead-letters to storage. */
@@ -135,6 +134,14 @@ export class EventTransport {
 
   private constructor(strategy: TransportStrategy) {
     this.strategy = strategy;
+  }
+
+  /**
+   * How an error message shows the transport: the factory and its options as given, not the strategy inside.
+   * @internal
+   */
+  public toJSON(): string {
+    return `EventTransport.${this.strategy.name}(${JSON.stringify(this.strategy.given ?? {})})`;
   }
 
   /**
